@@ -1,0 +1,49 @@
+"""Wires the database, the unit of work and every area's service together.
+
+The GUI, the CLI and the tests all build their `Services` here; nothing creates an
+engine at import time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from app.db import open_database
+from app.services.overview import OverviewService
+from app.services.settings import SettingsService
+from app.services.uow import UowFactory, make_uow_factory
+
+
+@dataclass
+class Services:
+    """Every area's service, handed to the main window and the CLI by keyword."""
+
+    db_path: Path
+    engine: Engine
+    uow_factory: UowFactory
+    settings: SettingsService
+    overview: OverviewService
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def build_services(engine: Engine, db_path: Path) -> Services:
+    uow = make_uow_factory(engine)
+    return Services(
+        db_path=db_path,
+        engine=engine,
+        uow_factory=uow,
+        settings=SettingsService(uow_factory=uow),
+        overview=OverviewService(uow_factory=uow),
+    )
+
+
+def bootstrap(db_path: Path | str, *, create: bool = True) -> Services:
+    """Open (creating or migrating) the database and build the services on it."""
+    path = Path(db_path).expanduser().resolve()
+    engine = open_database(path, create=create)
+    return build_services(engine, path)

@@ -1,0 +1,129 @@
+"""The `salesdesk` command: no subcommand opens the window; subcommands use the same services.
+
+Each area's commands live in their own module listed in COMMAND_MODULES; a module has
+`register(subparsers)` which adds parsers whose `handler(args) -> int` does the work.
+Known errors print one line on stderr and exit non-zero; tracebacks are for bugs only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.i18n import translate
+
+COMMAND_MODULES = [
+    "app.cli.core",
+    "app.cli.transfer",
+]
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+EXIT_INTERNAL = 70
+
+
+class CliError(Exception):
+    """A known problem: printed as one line on stderr, exit code EXIT_FAILED."""
+
+
+def add_db_option(parser: argparse.ArgumentParser, *, on_subcommand: bool) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS if on_subcommand else None,
+        help=translate("Cli", "файл базы данных (по умолчанию — в папке данных пользователя)"),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="salesdesk",
+        description=translate("Cli", "SalesDesk — рабочий день менеджера по продажам. "
+                                     "Без команды открывает окно программы."),
+    )
+    parser.add_argument("--version", action="version", version=f"SalesDesk {__version__}")
+    add_db_option(parser, on_subcommand=False)
+    parser.add_argument("--lang", choices=["ru", "en"], default=None,
+                        help=translate("Cli", "язык интерфейса (ru по умолчанию)"))
+    parser.add_argument("--demo", action="store_true",
+                        help=translate("Cli", "при первом запуске заполнить пустую базу "
+                                              "демонстрационными данными"))
+    sub = parser.add_subparsers(dest="command", metavar=translate("Cli", "КОМАНДА"))
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        module.register(sub)
+    return parser
+
+
+def resolve_db(args: argparse.Namespace) -> Path:
+    from app.db import default_db_path
+
+    path = args.db if getattr(args, "db", None) else default_db_path()
+    return Path(path).expanduser().resolve()
+
+
+def open_services(args: argparse.Namespace, *, create: bool = True):  # type: ignore[no-untyped-def]
+    """Open the database named by --db and build the services (errors become CliError)."""
+    from app.bootstrap import bootstrap
+    from app.db import DatabaseOpenError
+
+    try:
+        return bootstrap(resolve_db(args), create=create)
+    except DatabaseOpenError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _setup_language(lang: str | None) -> None:
+    if lang and lang != "ru":
+        from PySide6.QtCore import QCoreApplication
+
+        from app.qt_i18n import install_language
+
+        if QCoreApplication.instance() is None:
+            _setup_language.app = QCoreApplication([])  # type: ignore[attr-defined]
+        install_language(lang)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(argv))
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = None
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        if i + 1 < len(argv):
+            lang = argv[i + 1]
+    _setup_language(lang)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from app.gui import run_gui
+
+        return run_gui(db_path=resolve_db(args), language=args.lang, demo=args.demo)
+    from app.services.errors import ServiceError
+
+    try:
+        return int(args.handler(args) or 0)
+    except (CliError, ServiceError) as exc:
+        print(f"salesdesk: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"salesdesk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if os.environ.get("SALESDESK_DEBUG"):
+            raise
+        print(translate("Cli", "salesdesk: внутренняя ошибка ({kind}: {exc}); "
+                               "запустите с SALESDESK_DEBUG=1 для подробностей").format(
+            kind=type(exc).__name__, exc=exc), file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,134 @@
+"""Core commands: demo data, integrity check, backup/restore, screenshots."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli import CliError, add_db_option, open_services, resolve_db
+from app.i18n import translate
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help=translate("Cli", "заполнить базу демонстрационными данными"))
+    add_db_option(p, on_subcommand=True)
+    p.add_argument("--clients", type=_positive_int, default=300)
+    p.add_argument("--deals", type=_positive_int, default=600)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(handler=_demo)
+
+    p = sub.add_parser("check", help=translate("Cli", "проверить целостность базы данных"))
+    add_db_option(p, on_subcommand=True)
+    p.set_defaults(handler=_check)
+
+    p = sub.add_parser("backup", help=translate("Cli", "сделать резервную копию базы"))
+    add_db_option(p, on_subcommand=True)
+    p.add_argument("dest", nargs="?", type=Path,
+                   help=translate("Cli", "файл или папка (по умолчанию — папка резервных копий)"))
+    p.set_defaults(handler=_backup)
+
+    p = sub.add_parser("restore", help=translate("Cli", "восстановить базу из резервной копии"))
+    add_db_option(p, on_subcommand=True)
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=_restore)
+
+    p = sub.add_parser("screenshots",
+                       help=translate("Cli", "снимки окна и каждой вкладки в PNG"))
+    add_db_option(p, on_subcommand=True)
+    p.add_argument("dir", type=Path)
+    p.add_argument("--width", type=_positive_int, default=1400)
+    p.add_argument("--height", type=_positive_int, default=860)
+    p.set_defaults(handler=_screenshots)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "нужно целое число, получено {t!r}").format(t=text)) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(translate("Cli", "число не может быть отрицательным"))
+    return value
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from app.services.demo import DemoSizes, generate_demo
+
+    services = open_services(args)
+    try:
+        summary = generate_demo(
+            services.uow_factory,
+            DemoSizes(clients=args.clients, deals=args.deals),
+            seed=args.seed,
+        )
+    finally:
+        services.close()
+    print(translate("Cli", "Готово: {summary}").format(summary=summary))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from app.db import DatabaseOpenError, check_integrity, create_db_engine, inspect_file
+
+    path = resolve_db(args)
+    if not path.exists():
+        raise CliError(translate("Cli", "{path}: база данных не найдена").format(path=path))
+    try:
+        inspect_file(path)
+    except DatabaseOpenError as exc:
+        raise CliError(str(exc)) from exc
+    engine = create_db_engine(path)
+    try:
+        report = check_integrity(engine)
+    finally:
+        engine.dispose()
+    if report.ok:
+        print(translate("Cli", "{path}: всё в порядке (схема {rev})").format(
+            path=path, rev=report.revision))
+        return 0
+    print(translate("Cli", "{path}: найдены проблемы:").format(path=path), file=sys.stderr)
+    for problem in report.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from app.services.backup import BackupService
+
+    services = open_services(args, create=False)
+    try:
+        dest = BackupService(db_path=services.db_path).create("manual", args.dest)
+    finally:
+        services.close()
+    print(translate("Cli", "Резервная копия: {path}").format(path=dest))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.services.backup import BackupService
+
+    if not args.file.exists():
+        raise CliError(translate("Cli", "{path}: файл не найден").format(path=args.file))
+    path = resolve_db(args)
+    safety = BackupService(db_path=path).restore(args.file)
+    services = open_services(args, create=False)  # migrates an older backup, checks it opens
+    services.close()
+    print(translate("Cli", "База восстановлена из {src}").format(src=args.file))
+    if safety:
+        print(translate("Cli", "Прежняя база сохранена в {path}").format(path=safety))
+    return 0
+
+
+def _screenshots(args: argparse.Namespace) -> int:
+    from app.gui import render_screenshots
+
+    services = open_services(args)
+    try:
+        files = render_screenshots(services, args.dir, size=(args.width, args.height))
+    finally:
+        services.close()
+    for f in files:
+        print(f)
+    return 0

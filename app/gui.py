@@ -1,0 +1,98 @@
+"""Starting the window: Qt application, language, single-instance lock, error dialogs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, QSize
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, ORG_NAME
+from app.bootstrap import Services, bootstrap
+from app.db import DatabaseOpenError
+from app.i18n import translate
+
+
+def ensure_app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    assert isinstance(app, QApplication)
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    from app.views.style import STYLE_SHEET
+
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def run_gui(*, db_path: Path, language: str | None, demo: bool) -> int:
+    app = ensure_app()
+    settings = QSettings()
+    language = language or str(settings.value("language", "ru"))
+    from app.qt_i18n import install_language
+
+    install_language(language)
+    apply_style(app)
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    if not lock.tryLock(200):
+        QMessageBox.critical(None, APP_NAME, translate(
+            "Startup", "База данных {path} уже открыта в другом окне SalesDesk.").format(
+            path=db_path))
+        return 3
+    try:
+        try:
+            services = bootstrap(db_path)
+        except DatabaseOpenError as exc:
+            QMessageBox.critical(None, APP_NAME, translate(
+                "Startup", "Не удаётся открыть базу данных:\n{reason}").format(reason=exc))
+            return 2
+        if demo and services.overview.overview().clients == 0:
+            from app.services.demo import DemoSizes, generate_demo
+
+            generate_demo(services.uow_factory, DemoSizes(), seed=1)
+        from app.views.main_window import MainWindow
+
+        window = MainWindow(services=services, settings=settings)
+        window.show()
+        if os.environ.get("SALESDESK_EXIT_AFTER_SHOW"):  # start-up benchmark hook
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, app.quit)
+        code = app.exec()
+        services.close()
+        return int(code)
+    finally:
+        lock.unlock()
+
+
+def render_screenshots(services: Services, folder: Path, *,
+                       size: tuple[int, int] = (1400, 860)) -> list[Path]:
+    """Render the main window with each tab current to <folder>/<key>.png."""
+    app = ensure_app()
+    apply_style(app)
+    from app.views.main_window import MainWindow
+
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(folder / ".screenshots.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services=services, settings=settings)
+    window.resize(QSize(*size))
+    window.show()
+    files = []
+    for key in window.tab_keys():
+        window.show_tab(key)
+        app.processEvents()
+        path = folder / f"{key}.png"
+        window.grab().save(str(path))
+        files.append(path)
+    window.close()
+    (folder / ".screenshots.ini").unlink(missing_ok=True)
+    return files

@@ -1,0 +1,80 @@
+"""SQLAlchemy mapped classes for the whole domain; no Qt, no services.
+
+Importing this package registers every table on `Base.metadata`.
+"""
+
+from app.models.activities import ACTIVITY_KINDS, Activity
+from app.models.base import Base
+from app.models.catalog import Product
+from app.models.clients import CLIENT_KINDS, CLIENT_STATUSES, Client, ClientTag, Contact
+from app.models.company import VAT_KINDS, CompanySettings, DocumentSequence, Setting
+from app.models.deals import Deal, DealLine, Objection, Stage, StageChange, StandardObjection
+from app.models.feedback import (
+    COMPLAINT_CATEGORIES,
+    COMPLAINT_STATUSES,
+    Complaint,
+    SatisfactionScore,
+)
+from app.models.market import Campaign, Competitor, CompetitorPrice
+from app.models.mentoring import (
+    LEARNING_KINDS,
+    LEARNING_STATUSES,
+    SKILLS,
+    TRAINEE_STATUSES,
+    AccompaniedMeeting,
+    Assessment,
+    ChecklistItem,
+    ChecklistTemplate,
+    LearningRecord,
+    Trainee,
+    TraineeTask,
+)
+from app.models.orders import ORDER_STATUSES, SHIPMENT_STATUSES, Offer, Order, Payment, Shipment
+from app.models.plans import PlanTarget
+
+__all__ = [
+    "ACTIVITY_KINDS",
+    "CLIENT_KINDS",
+    "CLIENT_STATUSES",
+    "COMPLAINT_CATEGORIES",
+    "COMPLAINT_STATUSES",
+    "LEARNING_KINDS",
+    "LEARNING_STATUSES",
+    "ORDER_STATUSES",
+    "SHIPMENT_STATUSES",
+    "SKILLS",
+    "TRAINEE_STATUSES",
+    "VAT_KINDS",
+    "AccompaniedMeeting",
+    "Activity",
+    "Assessment",
+    "Base",
+    "Campaign",
+    "ChecklistItem",
+    "ChecklistTemplate",
+    "Client",
+    "ClientTag",
+    "CompanySettings",
+    "Competitor",
+    "CompetitorPrice",
+    "Complaint",
+    "Contact",
+    "Deal",
+    "DealLine",
+    "DocumentSequence",
+    "LearningRecord",
+    "Objection",
+    "Offer",
+    "Order",
+    "Payment",
+    "PlanTarget",
+    "Product",
+    "SatisfactionScore",
+    "Setting",
+    "Shipment",
+    "Stage",
+    "StageChange",
+    "StandardObjection",
+    "Trainee",
+    "TraineeTask",
+]

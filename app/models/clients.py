@@ -1,0 +1,110 @@
+"""Clients (organisations and people), their contact persons and tags."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, UTCDateTime, check_in, utcnow
+
+CLIENT_KINDS = ("organization", "entrepreneur", "person")
+CLIENT_STATUSES = ("lead", "active", "lost", "churned")
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    __table_args__ = (
+        check_in("kind", CLIENT_KINDS, "kind"),
+        check_in("status", CLIENT_STATUSES, "status"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        Index("ix_clients_status_archived", "status", "archived"),
+        Index("ix_clients_inn", "inn"),
+        Index("ix_clients_name", "name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="organization")
+    name: Mapped[str] = mapped_column(String(300))
+    full_name: Mapped[str] = mapped_column(String(500), default="")
+    legal_form: Mapped[str] = mapped_column(String(50), default="")
+    inn: Mapped[str] = mapped_column(String(12), default="")
+    kpp: Mapped[str] = mapped_column(String(9), default="")
+    ogrn: Mapped[str] = mapped_column(String(15), default="")
+    legal_address: Mapped[str] = mapped_column(Text, default="")
+    postal_address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    bank_name: Mapped[str] = mapped_column(String(300), default="")
+    bik: Mapped[str] = mapped_column(String(9), default="")
+    corr_account: Mapped[str] = mapped_column(String(20), default="")
+    settlement_account: Mapped[str] = mapped_column(String(20), default="")
+    industry: Mapped[str] = mapped_column(String(100), default="", index=True)
+    region: Mapped[str] = mapped_column(String(100), default="", index=True)
+    segment: Mapped[str] = mapped_column(String(100), default="", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="lead")
+    loyalty_tier: Mapped[str] = mapped_column(String(50), default="")
+    lead_source: Mapped[str] = mapped_column(String(100), default="")
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL"), index=True
+    )
+    responsible: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Contact.id",
+    )
+    tags: Mapped[list[ClientTag]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ClientTag.tag"
+    )
+
+
+class ClientTag(Base):
+    __tablename__ = "client_tags"
+    __table_args__ = (
+        UniqueConstraint("client_id", "tag"),
+        CheckConstraint("length(trim(tag)) > 0", name="tag_not_blank"),
+        Index("ix_client_tags_tag", "tag"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    tag: Mapped[str] = mapped_column(String(100))
+
+
+class Contact(Base):
+    """A person at a client."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    phone2: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    messenger: Mapped[str] = mapped_column(String(200), default="")
+    birthday: Mapped[date | None] = mapped_column(Date)
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    client: Mapped[Client] = relationship(back_populates="contacts")

@@ -1,0 +1,148 @@
+"""The pipeline: stages, deals with their lines, stage history and objections."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, Money, Percent, Quantity, UTCDateTime, check_in, utcnow
+from app.models.company import VAT_KINDS
+
+
+class Stage(Base):
+    __tablename__ = "stages"
+    __table_args__ = (
+        CheckConstraint("probability BETWEEN 0 AND 100", name="probability_range"),
+        CheckConstraint("stall_days IS NULL OR stall_days > 0", name="stall_days_positive"),
+        CheckConstraint("NOT (is_won AND is_lost)", name="won_xor_lost"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    position: Mapped[int] = mapped_column(Integer, unique=True)
+    probability: Mapped[int] = mapped_column(Integer, default=10)
+    stall_days: Mapped[int | None] = mapped_column(Integer)
+    is_won: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_lost: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Deal(Base):
+    __tablename__ = "deals"
+    __table_args__ = (
+        CheckConstraint("amount >= 0", name="amount_non_negative"),
+        CheckConstraint(
+            "probability IS NULL OR probability BETWEEN 0 AND 100", name="probability_range"
+        ),
+        CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
+        Index("ix_deals_stage_closed", "stage_id", "closed_on"),
+        Index("ix_deals_closed_on", "closed_on"),
+        Index("ix_deals_expected_close", "expected_close"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="RESTRICT"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(String(300))
+    amount: Mapped[Decimal] = mapped_column(Money, default=Decimal("0"))
+    probability: Mapped[int | None] = mapped_column(Integer)
+    expected_close: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(100), default="")
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL"), index=True
+    )
+    lost_reason: Mapped[str] = mapped_column(String(50), default="")
+    lost_comment: Mapped[str] = mapped_column(Text, default="")
+    competitor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("competitors.id", ondelete="SET NULL"), index=True
+    )
+    payment_terms: Mapped[str] = mapped_column(Text, default="")
+    delivery_terms: Mapped[str] = mapped_column(Text, default="")
+    negotiation_notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    stage_entered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    lines: Mapped[list[DealLine]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="DealLine.position"
+    )
+
+
+class DealLine(Base):
+    __tablename__ = "deal_lines"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("price >= 0", name="price_non_negative"),
+        CheckConstraint("discount BETWEEN 0 AND 10000", name="discount_range"),
+        check_in("vat_kind", VAT_KINDS, "vat_kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    product_id: Mapped[int | None] = mapped_column(
+        ForeignKey("products.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(20), default="шт")
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+    price: Mapped[Decimal] = mapped_column(Money)
+    discount: Mapped[Decimal] = mapped_column(Percent, default=Decimal("0"))
+    vat_kind: Mapped[str] = mapped_column(String(20), default="standard")
+    floor_override_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class StageChange(Base):
+    __tablename__ = "stage_changes"
+    __table_args__ = (Index("ix_stage_changes_deal_time", "deal_id", "changed_at"),
+                      Index("ix_stage_changes_to_time", "to_stage_id", "changed_at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))
+    from_stage_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stages.id", ondelete="SET NULL")
+    )
+    to_stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="RESTRICT"))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Objection(Base):
+    __tablename__ = "objections"
+    __table_args__ = (CheckConstraint("length(trim(text)) > 0", name="text_not_blank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class StandardObjection(Base):
+    """The library of standard objections and answers the manager picks from."""
+
+    __tablename__ = "standard_objections"
+    __table_args__ = (CheckConstraint("length(trim(text)) > 0", name="text_not_blank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text, unique=True)
+    answer: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,64 @@
+"""Money and other exact decimals: rounding rules shared by models, services and documents.
+
+Money is `Decimal` rubles everywhere in Python and INTEGER kopecks in the database.
+Rounding is half-up to kopecks, applied only where a document or a stored amount needs it
+(Python's own default, half-even, would turn 2.675 into 2.67).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+KOPECK = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+def round_money(value: Decimal | int | str) -> Decimal:
+    """Round to kopecks, half-up. Floats are refused: they are not exact."""
+    if isinstance(value, float):
+        raise TypeError("money must be Decimal, int or str, never float")
+    return Decimal(value).quantize(KOPECK, rounding=ROUND_HALF_UP)
+
+
+def to_kopecks(value: Decimal | int | str) -> int:
+    """Rubles (Decimal) → integer kopecks, rounding half-up."""
+    return int(round_money(value) * 100)
+
+
+def from_kopecks(kopecks: int) -> Decimal:
+    """Integer kopecks → Decimal rubles with two places."""
+    return (Decimal(int(kopecks)) / 100).quantize(KOPECK)
+
+
+def parse_money(text: str) -> Decimal:
+    """Parse a user-typed amount: spaces as thousand separators, comma or dot as decimal.
+
+    Raises ValueError with a readable message on anything that is not a number.
+    """
+    cleaned = (
+        str(text).replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
+    )
+    cleaned = cleaned.removesuffix("₽").removesuffix("руб.").removesuffix("р.")
+    if not cleaned:
+        raise ValueError("empty amount")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {text!r}") from exc
+    if not value.is_finite():
+        raise ValueError(f"not a number: {text!r}")
+    return value
+
+
+def format_money(value: Decimal, *, currency: bool = True) -> str:
+    """Russian style: `1 234 567,89 ₽` (narrow no-break space between groups)."""
+    rounded = round_money(value)
+    sign = "-" if rounded < 0 else ""
+    whole, frac = f"{abs(rounded):.2f}".split(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    nbsp = "\u00a0"
+    text = f"{sign}{nbsp.join(groups)},{frac}"
+    return f"{text}{nbsp}₽" if currency else text

@@ -1,0 +1,489 @@
+"""Realistic Russian demo data, deterministic for a seed: used by users, tests, screenshots
+and benchmarks.
+
+Faker ru_RU gives names, addresses and valid ИНН/ОГРН; bank accounts are rebuilt so their
+control key matches their БИК (Faker's own do not). Large sizes insert in bulk batches.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from app.models import (
+    Activity,
+    Assessment,
+    Campaign,
+    ChecklistItem,
+    ChecklistTemplate,
+    Client,
+    ClientTag,
+    CompanySettings,
+    Competitor,
+    CompetitorPrice,
+    Complaint,
+    Contact,
+    Deal,
+    DealLine,
+    LearningRecord,
+    Order,
+    Payment,
+    PlanTarget,
+    Product,
+    SatisfactionScore,
+    Shipment,
+    Stage,
+    StageChange,
+    StandardObjection,
+    Trainee,
+    TraineeTask,
+)
+from app.money import round_money
+from app.services.errors import ServiceError
+from app.services.mentoring_defaults import DEFAULT_TEMPLATE_ITEMS, default_template_name
+from app.services.pricing import line_total
+from app.services.requisites import account_control_digit
+from app.services.uow import UowFactory
+
+BATCH = 5000
+
+DEFAULT_STAGES = [
+    # name, probability, stall days, won, lost
+    ("Первичный контакт", 10, 7, False, False),
+    ("Выявление потребностей", 20, 10, False, False),
+    ("Презентация", 35, 10, False, False),
+    ("КП отправлено", 50, 7, False, False),
+    ("Переговоры", 65, 14, False, False),
+    ("Договор", 80, 10, False, False),
+    ("Оплата", 90, 7, False, False),
+    ("Выиграна", 100, None, True, False),
+    ("Проиграна", 0, None, False, True),
+]
+
+PRODUCT_GROUPS = {
+    "Упаковка": [("Коробка гофрированная 400×300×200", "шт", "85.50"),
+                 ("Стрейч-плёнка 500 мм, 23 мкм", "рул", "640.00"),
+                 ("Скотч упаковочный 48 мм × 66 м", "шт", "95.00"),
+                 ("Пузырчатая плёнка 1,5 × 100 м", "рул", "2150.00"),
+                 ("Паллета деревянная 1200×800", "шт", "720.00")],
+    "Складское оборудование": [("Стеллаж паллетный 2500 кг", "секц", "38900.00"),
+                               ("Тележка гидравлическая 2,5 т", "шт", "31500.00"),
+                               ("Штабелер ручной 1 т", "шт", "124000.00"),
+                               ("Весы платформенные 600 кг", "шт", "18700.00")],
+    "Спецодежда": [("Костюм рабочий летний", "компл", "2890.00"),
+                   ("Перчатки х/б с ПВХ, 10 пар", "уп", "310.00"),
+                   ("Ботинки рабочие с металлоподноском", "пара", "3450.00"),
+                   ("Жилет сигнальный", "шт", "290.00")],
+    "Хозтовары": [("Мешки для мусора 120 л, 10 шт", "уп", "145.00"),
+                  ("Средство моющее 5 л", "канистра", "780.00"),
+                  ("Бумага туалетная, 12 рулонов", "уп", "420.00")],
+    "Услуги": [("Доставка по городу", "рейс", "3500.00"),
+               ("Монтаж стеллажей", "секц", "2400.00"),
+               ("Сервисное обслуживание техники", "час", "2800.00")],
+}
+SEGMENTS = ["Ключевые", "Крупные", "Средние", "Малые"]
+INDUSTRIES = ["Розничная торговля", "Оптовая торговля", "Логистика", "Производство",
+              "Строительство", "Пищевая промышленность", "Фармацевтика", "Электронная коммерция"]
+REGIONS = ["Москва", "Московская область", "Санкт-Петербург", "Нижегородская область",
+           "Свердловская область", "Республика Татарстан", "Новосибирская область",
+           "Краснодарский край"]
+SOURCES = ["Сайт", "Рекомендация", "Холодный звонок", "Выставка", "Тендер", "Рассылка",
+           "Контекстная реклама"]
+TAGS = ["VIP", "тендеры", "сезонный", "постоплата", "сеть", "новый", "экспорт", "самовывоз"]
+LOST_REASONS = ["price", "competitor", "no_budget", "no_need", "postponed", "no_answer"]
+COMPETITORS = ["ПакСервис", "СкладТехника", "Профупак", "ТехноСклад", "Альфа-Снаб"]
+BANKS = [("ПАО Сбербанк", "044525225"), ("АО «Альфа-Банк»", "044525593"),
+         ("Банк ВТБ (ПАО)", "044525187"), ("АО «Т-Банк»", "044525974"),
+         ("ПАО «Промсвязьбанк»", "044525555")]
+LEGAL_FORMS = ["ООО", "АО", "ПАО", "ООО", "ООО"]
+OBJECTIONS = [
+    ("Дорого", "Сравните полную стоимость владения: доставка и сервис уже включены в цену."),
+    ("Нам надо подумать", "Что именно осталось неясным? Давайте разберём это сейчас."),
+    ("Мы уже работаем с другим поставщиком",
+     "Предлагаем пробную поставку: сравните качество и сроки без риска."),
+    ("Нет бюджета", "Можем разбить поставку на этапы или предложить отсрочку платежа."),
+    ("Пришлите предложение на почту", "Конечно. Уточню три вопроса, чтобы КП было точным."),
+]
+
+
+@dataclass(frozen=True)
+class DemoSizes:
+    clients: int = 300
+    deals: int = 600
+    products_per_group: int | None = None
+    trainees: int = 2
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    clients: int
+    contacts: int
+    products: int
+    deals: int
+    activities: int
+    orders: int
+
+    def __str__(self) -> str:
+        return (f"клиентов {self.clients}, контактов {self.contacts}, товаров {self.products}, "
+                f"сделок {self.deals}, дел {self.activities}, заказов {self.orders}")
+
+
+def _bank(rng: random.Random) -> dict[str, str]:
+    bank_name, bik = rng.choice(BANKS)
+    settlement = "40702810" + "0" + "".join(rng.choice("0123456789") for _ in range(11))
+    corr = "30101810" + "0" + "00000000" + bik[-3:]
+    return {
+        "bank_name": bank_name,
+        "bik": bik,
+        "settlement_account": account_control_digit(bik, settlement, correspondent=False),
+        "corr_account": account_control_digit(bik, corr, correspondent=True),
+    }
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    local = datetime.combine(day, time(hour, minute)).astimezone()
+    return local.astimezone(UTC)
+
+
+def _batched(session: Any, model: type, rows: list[dict[str, Any]]) -> None:
+    for i in range(0, len(rows), BATCH):
+        session.execute(insert(model), rows[i : i + BATCH])
+
+
+def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
+                  seed: int = 1, today: date | None = None) -> DemoSummary:
+    """Fill an empty database; refuses one that already has clients."""
+    from faker import Faker  # imported here: Faker is slow to import
+
+    today = today or date.today()
+    rng = random.Random(seed)
+    fake = Faker("ru_RU")
+    fake.seed_instance(seed)
+    with uow_factory() as uow:
+        s = uow.session
+        if s.scalar(select(func.count(Client.id))):
+            raise ServiceError("База уже содержит клиентов: демонстрационные данные "
+                               "добавляются только в пустую базу")
+        # --- own company -----------------------------------------------------------
+        company = s.get(CompanySettings, 1) or CompanySettings(id=1)
+        bank = _bank(rng)
+        company.name = "ООО «СкладПро»"
+        company.full_name = "Общество с ограниченной ответственностью «СкладПро»"
+        company.inn = fake.businesses_inn()
+        company.kpp = "772501001"
+        company.ogrn = fake.businesses_ogrn()
+        company.legal_address = "115280, г. Москва, ул. Ленинская Слобода, д. 19, офис 402"
+        company.postal_address = company.legal_address
+        company.phone = "+7 495 123-45-67"
+        company.email = "sales@skladpro.example"
+        company.website = "skladpro.example"
+        company.signer_name = "Кузнецов А. В."
+        company.signer_title = "Генеральный директор"
+        company.accountant_name = "Смирнова Е. П."
+        company.manager_name = "Орлова Мария Сергеевна"
+        company.manager_phone = "+7 916 555-12-34"
+        company.manager_email = "m.orlova@skladpro.example"
+        for key, value in bank.items():
+            setattr(company, key, value)
+        s.add(company)
+
+        # --- stages, products, competitors, campaigns -----------------------------
+        stages = []
+        if not s.scalar(select(func.count(Stage.id))):
+            for pos, (name, prob, stall, won, lost) in enumerate(DEFAULT_STAGES, start=1):
+                stage = Stage(name=name, position=pos, probability=prob, stall_days=stall,
+                              is_won=won, is_lost=lost)
+                s.add(stage)
+                stages.append(stage)
+        else:
+            stages = list(s.scalars(select(Stage).order_by(Stage.position)))
+        for text, answer in OBJECTIONS:
+            s.add(StandardObjection(text=text, answer=answer))
+        products: list[Product] = []
+        n = 0
+        for group, items in PRODUCT_GROUPS.items():
+            for name, unit, price in items[: sizes.products_per_group or None]:
+                n += 1
+                p = Decimal(price)
+                products.append(Product(
+                    sku=f"SP-{n:04d}", name=name, group_name=group, unit=unit, price=p,
+                    floor_price=round_money(p * Decimal("0.85")),
+                    vat_kind="standard", stock=Decimal(rng.randint(0, 500)),
+                    min_stock=Decimal(20)))
+        s.add_all(products)
+        competitors = [Competitor(name=c, website=f"{i}.example", notes="",
+                                  strengths="Низкие цены" if i % 2 else "Широкий ассортимент",
+                                  weaknesses="Долгая доставка" if i % 2 else "Слабый сервис")
+                       for i, c in enumerate(COMPETITORS)]
+        s.add_all(competitors)
+        campaigns = [Campaign(name=f"{ch} — {today.year - 1 + i // 3}", channel=ch,
+                              cost=Decimal(rng.randrange(50_000, 400_000, 1000)),
+                              started_on=date(today.year - 1 + i // 3, 1 + (i % 3) * 4, 1),
+                              ended_on=date(today.year - 1 + i // 3, 3 + (i % 3) * 4, 28))
+                     for i, ch in enumerate(["Выставка", "Рассылка", "Контекстная реклама",
+                                             "Выставка", "Рассылка", "Контекстная реклама"])]
+        s.add_all(campaigns)
+        uow.flush()
+        for comp in competitors:
+            for prod in rng.sample(products, 5):
+                s.add(CompetitorPrice(
+                    competitor_id=comp.id, product_id=prod.id,
+                    price=round_money(prod.price * Decimal(rng.randint(85, 115)) / 100),
+                    observed_on=today - timedelta(days=rng.randint(1, 90))))
+
+        # --- clients and contacts --------------------------------------------------
+        client_rows, contact_rows, tag_rows = [], [], []
+        first_id = (s.scalar(select(func.max(Client.id))) or 0) + 1
+        for i in range(sizes.clients):
+            cid = first_id + i
+            entrepreneur = rng.random() < 0.12
+            if entrepreneur:
+                person = fake.name()
+                name, legal_form, kind = f"ИП {person}", "ИП", "entrepreneur"
+                inn, ogrn, kpp = fake.individuals_inn(), _ogrnip(rng), ""
+            else:
+                legal_form = rng.choice(LEGAL_FORMS)
+                base = fake.company().split(" ", 1)[-1].strip("«»\"")
+                name, kind = f"{legal_form} «{base}»", "organization"
+                inn, ogrn, kpp = fake.businesses_inn(), fake.businesses_ogrn(), fake.kpp()
+            status = rng.choices(["lead", "active", "lost", "churned"], [25, 60, 8, 7])[0]
+            created = today - timedelta(days=rng.randint(0, 900))
+            client_rows.append({
+                "id": cid, "kind": kind, "name": name, "full_name": name,
+                "legal_form": legal_form, "inn": inn, "kpp": kpp, "ogrn": ogrn,
+                "legal_address": fake.address(), "postal_address": "",
+                "phone": _phone(rng), "email": f"info{cid}@{fake.domain_word()}.example",
+                "website": "", "industry": rng.choice(INDUSTRIES),
+                "region": rng.choice(REGIONS), "segment": rng.choice(SEGMENTS),
+                "status": status, "loyalty_tier": rng.choice(["", "Серебро", "Золото"]),
+                "lead_source": rng.choice(SOURCES),
+                "campaign_id": rng.choice(campaigns).id if rng.random() < 0.2 else None,
+                "responsible": "Орлова М. С.", "notes": "", "archived": False,
+                "created_at": _at(created, 10), "updated_at": _at(created, 10),
+                **_bank(rng),
+            })
+            for t in rng.sample(TAGS, rng.choice([0, 0, 1, 1, 2])):
+                tag_rows.append({"client_id": cid, "tag": t})
+            for k in range(rng.choice([1, 1, 2, 3])):
+                male = rng.random() < 0.5
+                cname = fake.name_male() if male else fake.name_female()
+                contact_rows.append({
+                    "client_id": cid, "name": cname,
+                    "position": rng.choice(["Директор", "Менеджер по закупкам",
+                                            "Главный инженер", "Руководитель склада",
+                                            "Бухгалтер"]),
+                    "phone": _phone(rng), "phone2": "", "messenger": "",
+                    "email": f"contact{cid}_{k}@{fake.domain_word()}.example",
+                    "birthday": fake.date_of_birth(minimum_age=25, maximum_age=60),
+                    "is_primary": k == 0, "notes": ""})
+        _batched(s, Client, client_rows)
+        _batched(s, ClientTag, tag_rows)
+        _batched(s, Contact, contact_rows)
+        client_ids = [r["id"] for r in client_rows]
+
+        # --- deals, lines, stage history, activities, orders ------------------------
+        open_stages = [st for st in stages if not st.is_won and not st.is_lost]
+        won = next(st for st in stages if st.is_won)
+        lost = next(st for st in stages if st.is_lost)
+        deal_rows, line_rows, change_rows, act_rows = [], [], [], []
+        order_rows, payment_rows, shipment_rows = [], [], []
+        first_deal = (s.scalar(select(func.max(Deal.id))) or 0) + 1
+        span = 540  # 18 months
+        for i in range(sizes.deals):
+            did = first_deal + i
+            client_id = rng.choice(client_ids)
+            created = today - timedelta(days=int(rng.triangular(0, span, 60)))
+            outcome = rng.random()
+            if (today - created).days < 20 or outcome < 0.35:
+                stage = rng.choice(open_stages)
+            elif outcome < 0.75:
+                stage = won
+            else:
+                stage = lost
+            lines = []
+            for pos, prod in enumerate(rng.sample(products, rng.randint(1, 4))):
+                qty = Decimal(rng.choice([1, 2, 5, 10, 20, 50, 100]))
+                discount = Decimal(rng.choice([0, 0, 0, 3, 5, 10]))
+                lines.append({"deal_id": did, "position": pos, "product_id": prod.id,
+                              "name": prod.name, "unit": prod.unit, "quantity": qty,
+                              "price": prod.price, "discount": discount,
+                              "vat_kind": prod.vat_kind, "floor_override_reason": ""})
+            amount = sum((line_total(ln["quantity"], ln["price"], ln["discount"])
+                          for ln in lines), Decimal(0))
+            line_rows.extend(lines)
+            path = [st for st in open_stages if st.position <= (
+                stage.position if stage in open_stages else rng.choice(open_stages).position)]
+            t = created
+            prev = None
+            for st in path:
+                change_rows.append({"deal_id": did, "from_stage_id": prev, "to_stage_id": st.id,
+                                    "changed_at": _at(t, 11)})
+                prev = st.id
+                t = t + timedelta(days=rng.randint(1, 12))
+            closed_on = None
+            if stage in (won, lost):
+                closed_on = min(t, today)
+                change_rows.append({"deal_id": did, "from_stage_id": prev,
+                                    "to_stage_id": stage.id, "changed_at": _at(closed_on, 16)})
+                entered = closed_on
+            else:
+                entered = min(t - timedelta(days=rng.randint(1, 12)), today)
+                entered = max(entered, created)
+            lost_reason = rng.choice(LOST_REASONS) if stage is lost else ""
+            deal_rows.append({
+                "id": did, "client_id": client_id, "contact_id": None, "stage_id": stage.id,
+                "title": rng.choice(["Поставка", "Оснащение склада", "Годовой контракт",
+                                     "Пробная партия", "Тендер на поставку",
+                                     "Дооснащение"]) + f" №{did}",
+                "amount": amount, "probability": None,
+                "expected_close": (today + timedelta(days=rng.randint(-10, 75))
+                                   if stage in open_stages else closed_on),
+                "closed_on": closed_on, "source": rng.choice(SOURCES), "campaign_id": None,
+                "lost_reason": lost_reason, "lost_comment": "",
+                "competitor_id": rng.choice(competitors).id
+                if lost_reason == "competitor" else None,
+                "payment_terms": "Оплата 50 % предоплата, 50 % по факту поставки",
+                "delivery_terms": "Доставка до склада покупателя в течение 10 рабочих дней",
+                "negotiation_notes": "", "notes": "",
+                "stage_entered_at": _at(entered, 11), "created_at": _at(created, 9),
+                "updated_at": _at(entered, 11),
+            })
+            if stage in open_stages and rng.random() < 0.8:
+                due = today + timedelta(days=rng.randint(-4, 10))
+                act_rows.append(_activity(rng, client_id, did, due, done=False))
+            for _ in range(rng.randint(0, 2)):
+                when = created + timedelta(days=rng.randint(0, max(1, (t - created).days)))
+                if when <= today:
+                    act_rows.append(_activity(rng, client_id, did, when, done=True))
+            if stage is won and closed_on is not None:
+                oid = len(order_rows) + 1
+                order_rows.append({
+                    "id": oid, "number": f"З-{closed_on.year}-{oid:05d}", "client_id": client_id,
+                    "deal_id": did, "ordered_on": closed_on, "amount": amount,
+                    "status": "delivered" if (today - closed_on).days > 20 else "confirmed",
+                    "payment_due_on": closed_on + timedelta(days=14),
+                    "delivery_address": "", "invoice_number": f"СЧ-{oid:05d}", "notes": "",
+                    "created_at": _at(closed_on, 17)})
+                shipped = closed_on + timedelta(days=rng.randint(2, 12))
+                shipment_rows.append({
+                    "order_id": oid, "planned_on": closed_on + timedelta(days=7),
+                    "status": "delivered" if shipped < today else "planned",
+                    "shipped_on": shipped if shipped < today else None,
+                    "delivered_on": shipped + timedelta(days=1) if shipped < today else None,
+                    "waybill_number": f"ТН-{oid:05d}", "invoice_number": f"СФ-{oid:05d}",
+                    "notes": ""})
+                paid = closed_on + timedelta(days=rng.randint(1, 30))
+                if paid <= today and rng.random() < 0.9:
+                    payment_rows.append({"order_id": oid, "paid_on": paid, "amount": amount,
+                                         "reference": f"п/п {rng.randint(100, 9999)}"})
+        _batched(s, Deal, deal_rows)
+        _batched(s, DealLine, line_rows)
+        _batched(s, StageChange, change_rows)
+        _batched(s, Activity, act_rows)
+        _batched(s, Order, order_rows)
+        _batched(s, Shipment, shipment_rows)
+        _batched(s, Payment, payment_rows)
+
+        # --- plan: the last 12 months and the next 6, by product group -------------
+        month = date(today.year, today.month, 1)
+        plan_rows = []
+        per_group = max(Decimal(sizes.deals) * Decimal(9000), Decimal(100000))
+        for k in range(-12, 7):
+            y, m = divmod(month.month - 1 + k, 12)
+            start = date(month.year + y, m + 1, 1)
+            seasonal = Decimal(1) + Decimal(rng.randint(-15, 15)) / 100
+            for group in PRODUCT_GROUPS:
+                share = Decimal(3 if group == "Складское оборудование" else 1)
+                plan_rows.append({"period_start": start, "product_group": group, "region": "",
+                                  "segment": "",
+                                  "amount": round_money(per_group * share * seasonal / 7)})
+        _batched(s, PlanTarget, plan_rows)
+
+        # --- feedback --------------------------------------------------------------
+        for cid in rng.sample(client_ids, min(len(client_ids), max(3, sizes.clients // 20))):
+            s.add(SatisfactionScore(client_id=cid, score=rng.choice([6, 7, 8, 9, 9, 10, 10]),
+                                    scored_on=today - timedelta(days=rng.randint(1, 300)),
+                                    comment=rng.choice(["", "Довольны сроками",
+                                                        "Просят расширить ассортимент"])))
+        for cid in rng.sample(client_ids, min(len(client_ids), max(2, sizes.clients // 60))):
+            s.add(Complaint(client_id=cid, opened_on=today - timedelta(days=rng.randint(1, 200)),
+                            category=rng.choice(["quality", "delivery", "service", "price"]),
+                            description=rng.choice(["Повреждена упаковка при доставке",
+                                                    "Задержка отгрузки на 3 дня",
+                                                    "Не тот артикул в поставке"]),
+                            status=rng.choice(["open", "resolved", "in_progress"])))
+
+        # --- mentoring -------------------------------------------------------------
+        template = ChecklistTemplate(name=default_template_name(), is_default=True,
+                                     description="Стандартная программа адаптации")
+        s.add(template)
+        uow.flush()
+        items = []
+        for pos, (section, title, descr, offset) in enumerate(DEFAULT_TEMPLATE_ITEMS):
+            item = ChecklistItem(template_id=template.id, section=section, position=pos,
+                                 title=title, description=descr, due_offset_days=offset)
+            items.append(item)
+        s.add_all(items)
+        uow.flush()
+        for k in range(sizes.trainees):
+            start = today - timedelta(days=20 + 25 * k)
+            trainee = Trainee(name=fake.name(), start_date=start, position="Менеджер по продажам",
+                              phone=_phone(rng), email=f"trainee{k + 1}@skladpro.example",
+                              notes="Быстро учится, нужно больше практики в переговорах")
+            s.add(trainee)
+            uow.flush()
+            for item in items:
+                due = start + timedelta(days=item.due_offset_days)
+                done = due < today - timedelta(days=2) and rng.random() < 0.8
+                s.add(TraineeTask(trainee_id=trainee.id, template_item_id=item.id,
+                                  section=item.section, position=item.position,
+                                  title=item.title, description=item.description,
+                                  due_on=due, done_on=due if done else None,
+                                  mentor_comment="Хорошо" if done else ""))
+            for week in range(0, (today - start).days, 14):
+                for skill in ("presentation", "needs_discovery", "objection_handling",
+                              "closing", "crm_discipline", "product_knowledge"):
+                    s.add(Assessment(trainee_id=trainee.id, skill=skill,
+                                     assessed_on=start + timedelta(days=week + 7),
+                                     score=min(5, 2 + week // 14 + rng.randint(0, 1))))
+        for kind, title, hours in [("book", "«СПИН-продажи», Н. Рекхэм", "12"),
+                                   ("course", "Переговоры о цене", "16"),
+                                   ("conference", "Конференция «Склад и логистика»", "8"),
+                                   ("webinar", "Работа с возражениями в B2B", "2")]:
+            started = today - timedelta(days=rng.randint(10, 200))
+            s.add(LearningRecord(kind=kind, title=title, started_on=started,
+                                 finished_on=started + timedelta(days=7), hours=Decimal(hours),
+                                 status="done", takeaways="Применять на встречах",
+                                 skill="Переговоры"))
+        uow.commit()
+    return DemoSummary(clients=len(client_rows), contacts=len(contact_rows),
+                       products=len(products), deals=len(deal_rows), activities=len(act_rows),
+                       orders=len(order_rows))
+
+
+def _activity(rng: random.Random, client_id: int, deal_id: int, day: date,
+              *, done: bool) -> dict[str, Any]:
+    kind = rng.choice(["call", "call", "meeting", "email", "presentation", "task"])
+    subjects = {"call": "Созвониться по КП", "meeting": "Встреча в офисе клиента",
+                "email": "Отправить материалы", "presentation": "Презентация оборудования",
+                "task": "Подготовить договор"}
+    due = _at(day, rng.randint(9, 17), rng.choice([0, 30]))
+    return {"kind": kind, "subject": subjects[kind], "client_id": client_id, "deal_id": deal_id,
+            "contact_id": None, "due_at": due, "done": done, "done_at": due if done else None,
+            "place": "", "outcome": "Договорились о следующем шаге" if done else "",
+            "next_step": "", "notes": "", "created_at": due - timedelta(days=2)}
+
+
+def _phone(rng: random.Random) -> str:
+    return (f"+7 ({rng.choice(['495', '499', '812', '916', '903', '925', '985'])}) "
+            f"{rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}")
+
+
+def _ogrnip(rng: random.Random) -> str:
+    body = "3" + "".join(rng.choice("0123456789") for _ in range(13))
+    return body + str(int(body) % 13 % 10)

@@ -1,0 +1,39 @@
+"""Data-level settings that travel with the database (key → JSON value)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from app.models import Setting
+from app.services.uow import UowFactory
+
+DEFAULTS: dict[str, Any] = {
+    "stall_in_working_days": False,
+    "plan_actual_metric": "won_deals",  # or "payments"
+    "lost_reasons": [
+        "price", "competitor", "no_budget", "no_need", "postponed", "no_answer", "other",
+    ],
+}
+
+
+class SettingsService:
+    def __init__(self, *, uow_factory: UowFactory) -> None:
+        self._uow = uow_factory
+
+    def get(self, key: str) -> Any:
+        with self._uow() as uow:
+            row = uow.session.get(Setting, key)
+            if row is None:
+                return DEFAULTS.get(key)
+            return json.loads(row.value)
+
+    def set(self, key: str, value: Any) -> None:
+        with self._uow() as uow:
+            row = uow.session.get(Setting, key)
+            text = json.dumps(value, ensure_ascii=False)
+            if row is None:
+                uow.session.add(Setting(key=key, value=text))
+            else:
+                row.value = text
+            uow.commit()

@@ -1,0 +1,1 @@
+"""Qt widgets, item models and dialogs; they call services only (never SQLAlchemy)."""

@@ -1,0 +1,206 @@
+"""The main window: tabs (built lazily), menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedLayout,
+    QTabWidget,
+    QWidget,
+)
+
+from app import __version__
+from app.bootstrap import Services
+from app.i18n import translate
+from app.views import dialogs
+from app.views.tabs import TABS, TabSpec
+
+
+class LazyTab(QWidget):
+    """Holds a tab's place and builds the real widget the first time it is needed."""
+
+    def __init__(self, spec: TabSpec, factory: Callable[[], QWidget],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self._factory = factory
+        self._content: QWidget | None = None
+        self._layout = QStackedLayout(self)
+
+    @property
+    def content(self) -> QWidget:
+        if self._content is None:
+            self._content = self._factory()
+            self._layout.addWidget(self._content)
+        return self._content
+
+    @property
+    def is_built(self) -> bool:
+        return self._content is not None
+
+    def refresh(self) -> None:
+        if self._content is not None:
+            self._content.refresh()  # type: ignore[attr-defined]
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+        data_changed: a change made in one place that other tabs should show.
+    """
+
+    data_changed = Signal()
+
+    def __init__(self, *, services: Services, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self._settings = settings or QSettings()
+        self.setWindowTitle(translate("MainWindow", "SalesDesk — {name}").format(
+            name=services.db_path.name))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._lazy: list[LazyTab] = []
+        for spec in TABS:
+            lazy = LazyTab(spec, self._factory_for(spec))
+            self._lazy.append(lazy)
+            self.tabs.addTab(lazy, spec.title())
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._build_menus()
+        self._db_label = QLabel(translate("MainWindow", "База данных: {path}").format(
+            path=services.db_path))
+        self.statusBar().addPermanentWidget(self._db_label)
+        self._restore_state()
+        self._on_tabs_current_changed(self.tabs.currentIndex())
+
+    def _factory_for(self, spec: TabSpec) -> Callable[[], QWidget]:
+        def build() -> QWidget:
+            module = importlib.import_module(spec.module)
+            cls = getattr(module, spec.class_name)
+            return cls(services=self.services)
+        return build
+
+    # --- tabs -----------------------------------------------------------------
+    def tab_keys(self) -> list[str]:
+        return [lazy.spec.key for lazy in self._lazy]
+
+    def show_tab(self, key: str) -> QWidget:
+        """Switch to a tab by key and return its (built) content widget."""
+        for index, lazy in enumerate(self._lazy):
+            if lazy.spec.key == key:
+                self.tabs.setCurrentIndex(index)
+                return lazy.content
+        raise KeyError(key)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if 0 <= index < len(self._lazy):
+            lazy = self._lazy[index]
+            if lazy.is_built:
+                lazy.refresh()
+            else:
+                _ = lazy.content
+
+    def refresh_all(self) -> None:
+        for lazy in self._lazy:
+            lazy.refresh()
+
+    # --- menus ----------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(translate("MainWindow", "&Файл"))
+        backup = QAction(translate("MainWindow", "Создать резервную копию"), self)
+        backup.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        backup.triggered.connect(self._on_backup_triggered)
+        file_menu.addAction(backup)
+        file_menu.addSeparator()
+        quit_action = QAction(translate("MainWindow", "Выход"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        self.edit_menu = bar.addMenu(translate("MainWindow", "&Правка"))
+        refresh = QAction(translate("MainWindow", "Обновить"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh_all)
+        self.edit_menu.addAction(refresh)
+
+        view_menu = bar.addMenu(translate("MainWindow", "&Вид"))
+        for index, lazy in enumerate(self._lazy):
+            action = QAction(lazy.spec.title(), self)
+            if index < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        lang_menu = view_menu.addMenu(translate("MainWindow", "Язык интерфейса"))
+        for code, label in (("ru", "Русский"), ("en", "English")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(self._settings.value("language", "ru") == code)
+            action.triggered.connect(lambda _=False, c=code: self._on_language_chosen(c))
+            lang_menu.addAction(action)
+
+        help_menu = bar.addMenu(translate("MainWindow", "&Справка"))
+        about = QAction(translate("MainWindow", "О программе"), self)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+
+    def _on_backup_triggered(self) -> None:
+        from app.services.backup import BackupService
+
+        try:
+            path = BackupService(db_path=self.services.db_path).create("manual")
+        except OSError as exc:
+            dialogs.show_error(self, translate("MainWindow", "Резервная копия не создана: {e}")
+                               .format(e=exc))
+            return
+        self.statusBar().showMessage(
+            translate("MainWindow", "Резервная копия сохранена: {path}").format(path=path), 8000)
+
+    def _on_language_chosen(self, code: str) -> None:
+        self._settings.setValue("language", code)
+        dialogs.show_info(self, translate(
+            "MainWindow", "Язык интерфейса сменится при следующем запуске программы."))
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            translate("MainWindow", "О программе"),
+            translate(
+                "MainWindow",
+                "<h3>SalesDesk {version}</h3><p>Рабочий день менеджера по продажам в одном "
+                "окне: клиенты, сделки, план, документы и наставничество — без интернета.</p>"
+                "<p>База данных: {path}</p>",
+            ).format(version=__version__, path=self.services.db_path),
+        )
+
+    # --- state ----------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        key = self._settings.value("main_window/tab", "today")
+        keys = self.tab_keys()
+        if key in keys:
+            self.tabs.setCurrentIndex(keys.index(key))
+
+    def save_state(self) -> None:
+        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        index = self.tabs.currentIndex()
+        if 0 <= index < len(self._lazy):
+            self._settings.setValue("main_window/tab", self._lazy[index].spec.key)
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+

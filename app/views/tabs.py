@@ -1,0 +1,26 @@
+"""The main window's tabs, in order. Each area adds its tab here.
+
+A tab is imported and built the first time it is shown, so heavy libraries (pyqtgraph,
+reportlab) cost nothing at start. A tab class takes `services=` by keyword and has a
+`refresh()` method that reloads its data from the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.i18n import translate
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str  # stable English name: screenshots/<key>.png, QSettings
+    title: Callable[[], str]
+    module: str
+    class_name: str
+
+
+TABS: list[TabSpec] = [
+    TabSpec("today", lambda: translate("MainWindow", "Сегодня"), "app.views.today", "TodayTab"),
+]
