@@ -1,0 +1,38 @@
+"""The main window opens on the demo database with every tab, and remembers its state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from app.views.main_window import MainWindow
+from app.views.tabs import TABS
+
+
+def test_every_tab_builds_and_refreshes(main_window: MainWindow) -> None:
+    assert main_window.tab_keys() == [t.key for t in TABS]
+    for key in main_window.tab_keys():
+        widget = main_window.show_tab(key)
+        widget.refresh()  # type: ignore[attr-defined]
+        assert widget.isVisible()
+
+
+def test_today_tab_shows_database_figures(main_window: MainWindow) -> None:
+    today = main_window.show_tab("today")
+    overview = main_window.services.overview.overview()
+    assert today.clients_card.value.text().replace("\u00a0", "") == str(overview.clients)
+    assert today.agenda_model.rowCount() == len(overview.agenda)
+
+
+def test_window_remembers_current_tab(qtbot, demo_services) -> None:  # type: ignore[no-untyped-def]
+    settings = QSettings()
+    window = MainWindow(services=demo_services, settings=settings)
+    qtbot.addWidget(window)
+    last = window.tab_keys()[-1]
+    window.show_tab(last)
+    window.show()
+    window.resize(700, 500)
+    window.close()
+    again = MainWindow(services=demo_services, settings=settings)
+    qtbot.addWidget(again)
+    assert again.tab_keys()[again.tabs.currentIndex()] == last
+    assert again.width() == 700
