@@ -30,9 +30,10 @@ def test_window_remembers_current_tab(qtbot, demo_services) -> None:  # type: ig
     last = window.tab_keys()[-1]
     window.show_tab(last)
     window.show()
-    window.resize(700, 500)
+    window.resize(760, 560)
+    size = window.size()
     window.close()
     again = MainWindow(services=demo_services, settings=settings)
     qtbot.addWidget(again)
     assert again.tab_keys()[again.tabs.currentIndex()] == last
-    assert again.width() == 700
+    assert again.size() == size
