@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, QSize
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, ORG_NAME
 from app.bootstrap import Services, bootstrap
 from app.db import DatabaseOpenError
 from app.i18n import translate
+from app.views import dialogs
 
 
 def ensure_app() -> QApplication:
@@ -44,16 +45,17 @@ def run_gui(*, db_path: Path, language: str | None, demo: bool) -> int:
     lock.setStaleLockTime(0)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     if not lock.tryLock(200):
-        QMessageBox.critical(None, APP_NAME, translate(
+        dialogs.show_error(None, translate(
             "Startup", "База данных {path} уже открыта в другом окне SalesDesk.").format(
-            path=db_path))
+            path=db_path), APP_NAME)
         return 3
     try:
         try:
             services = bootstrap(db_path)
         except DatabaseOpenError as exc:
-            QMessageBox.critical(None, APP_NAME, translate(
-                "Startup", "Не удаётся открыть базу данных:\n{reason}").format(reason=exc))
+            dialogs.show_error(None, translate(
+                "Startup", "Не удаётся открыть базу данных:\n{reason}").format(reason=exc),
+                APP_NAME)
             return 2
         if demo and services.overview.overview().clients == 0:
             from app.services.demo import DemoSizes, generate_demo

@@ -11,9 +11,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-import pytest  # noqa: E402
+import pytest
 
-from app.bootstrap import Services, bootstrap  # noqa: E402
+from app.bootstrap import Services, bootstrap
 
 DEMO_TODAY = date(2026, 11, 16)  # a fixed Monday, so demo-based tests do not drift
 

@@ -7,21 +7,8 @@ from typing import Any
 from alembic import context
 from sqlalchemy import create_engine
 
+from app.migrations import include_name, include_object
 from app.models import Base
-
-# FTS5 shadow tables and other objects created with op.execute are not in the models;
-# autogenerate must not see them, so the models-match-migrations test stays meaningful.
-UNMANAGED_PREFIXES = ("fts_", "sqlite_")
-
-
-def include_object(
-    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
-) -> bool:
-    return not (type_ == "table" and name and name.startswith(UNMANAGED_PREFIXES))
-
-
-def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    return not (type_ == "table" and name and name.startswith(UNMANAGED_PREFIXES))
 
 
 def run_migrations() -> None:

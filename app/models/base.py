@@ -76,12 +76,14 @@ class _ScaledDecimal(TypeDecorator[Decimal]):
 class Quantity(_ScaledDecimal):
     """Quantities to 0.001 (kilograms, metres, pieces)."""
 
+    cache_ok = True
     places = 3
 
 
 class Percent(_ScaledDecimal):
     """Percentages to 0.01 % (discounts, shares)."""
 
+    cache_ok = True
     places = 2
 
 
