@@ -248,8 +248,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 inn, ogrn, kpp = fake.individuals_inn(), _ogrnip(rng), ""
             else:
                 legal_form = rng.choice(LEGAL_FORMS)
-                base = fake.company().split(" ", 1)[-1].strip("«»\"")
-                name, kind = f"{legal_form} «{base}»", "organization"
+                name, kind = f"{legal_form} «{_company_name(rng)}»", "organization"
                 inn, ogrn, kpp = fake.businesses_inn(), fake.businesses_ogrn(), fake.kpp()
             status = rng.choices(["lead", "active", "lost", "churned"], [25, 60, 8, 7])[0]
             created = today - timedelta(days=rng.randint(0, 900))
@@ -479,11 +478,29 @@ def _activity(rng: random.Random, client_id: int, deal_id: int, day: date,
             "next_step": "", "notes": "", "created_at": due - timedelta(days=2)}
 
 
+_NAME_HEADS = ["Техно", "Строй", "Агро", "Пром", "Логист", "Маркет", "Сиб", "Урал", "Волга",
+               "Север", "Тех", "Инвест", "Мега", "Гранд", "Евро", "Альфа", "Нева", "Кама",
+               "Транс", "Энерго", "Мед", "Хим", "Авто", "Фарм", "Пищ"]
+_NAME_TAILS = ["Снаб", "Трейд", "Торг", "Сервис", "Комплект", "Групп", "Пак", "Маш", "Опт",
+               "Логистик", "Пром", "Строй", "Ресурс", "Система", "Холдинг", "Продукт"]
+_NAME_EXTRAS = ["", "", "", " Плюс", " Центр", " Регион", " Столица", " Поволжье", " М",
+                " Инжиниринг", " Дистрибуция"]
+
+
+def _company_name(rng: random.Random) -> str:
+    return rng.choice(_NAME_HEADS) + rng.choice(_NAME_TAILS).lower() + rng.choice(_NAME_EXTRAS)
+
+
 def _phone(rng: random.Random) -> str:
     return (f"+7 ({rng.choice(['495', '499', '812', '916', '903', '925', '985'])}) "
             f"{rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}")
 
 
 def _ogrnip(rng: random.Random) -> str:
-    body = "3" + "".join(rng.choice("0123456789") for _ in range(13))
-    return body + str(int(body) % 13 % 10)
+    from stdnum.ru.ogrn import calc_check_digit
+
+    while True:  # stdnum rejects the (rare) bodies whose remainder mod 13 has two digits
+        body = "3" + "".join(rng.choice("0123456789") for _ in range(13))
+        check = calc_check_digit(body + "0")
+        if len(check) == 1:
+            return body + check

@@ -1,0 +1,51 @@
+"""Starting the window: bad database files get a dialog, not a traceback; one instance per DB."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import gui
+from app.views import dialogs
+
+
+@pytest.fixture
+def captured_errors(monkeypatch):  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text, title=None: shown.append(text))
+    return shown
+
+
+def test_not_sqlite_file_shows_a_dialog(qapp, tmp_path: Path, captured_errors) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "bad.db"
+    db.write_bytes(b"garbage" * 100)
+    assert gui.run_gui(db_path=db, language="ru", demo=False) == 2
+    assert len(captured_errors) == 1 and "не является базой данных SQLite" in captured_errors[0]
+    assert db.read_bytes() == b"garbage" * 100
+
+
+def test_second_instance_is_told_the_database_is_open(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                      captured_errors) -> None:
+    from PySide6.QtCore import QLockFile
+
+    db = tmp_path / "busy.db"
+    other = QLockFile(str(db) + ".lock")
+    assert other.tryLock(0)
+    try:
+        assert gui.run_gui(db_path=db, language="ru", demo=False) == 3
+    finally:
+        other.unlock()
+    assert "уже открыта" in captured_errors[0]
+
+
+def test_screenshots_render_every_tab(demo_services, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    from app.views.tabs import TABS
+
+    files = gui.render_screenshots(demo_services, tmp_path / "shots", size=(1200, 800))
+    assert [f.stem for f in files] == [t.key for t in TABS]
+    for f in files:
+        image = QImage(str(f))
+        assert image.width() >= 1200 and image.height() >= 700
