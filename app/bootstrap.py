@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from app.db import open_database
+from app.services.mentoring import MentoringService
 from app.services.overview import OverviewService
 from app.services.settings import SettingsService
 from app.services.uow import UowFactory, make_uow_factory
@@ -26,6 +27,7 @@ class Services:
     uow_factory: UowFactory
     settings: SettingsService
     overview: OverviewService
+    mentoring: MentoringService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -39,6 +41,7 @@ def build_services(engine: Engine, db_path: Path) -> Services:
         uow_factory=uow,
         settings=SettingsService(uow_factory=uow),
         overview=OverviewService(uow_factory=uow),
+        mentoring=MentoringService(uow_factory=uow),
     )
 
 

@@ -45,6 +45,7 @@ from app.models import (
 )
 from app.money import round_money
 from app.services.errors import ServiceError
+from app.services.mentoring import add_demo_mentoring
 from app.services.mentoring_defaults import DEFAULT_TEMPLATE_ITEMS, default_template_name
 from app.services.pricing import line_total
 from app.services.requisites import account_control_digit
@@ -459,6 +460,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                                  finished_on=started + timedelta(days=7), hours=Decimal(hours),
                                  status="done", takeaways="Применять на встречах",
                                  skill="Переговоры"))
+        add_demo_mentoring(s, rng, today)
         uow.commit()
     return DemoSummary(clients=len(client_rows), contacts=len(contact_rows),
                        products=len(products), deals=len(deal_rows), activities=len(act_rows),
