@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from app.db import open_database
 from app.services.mentoring import MentoringService
+from app.services.clients import ClientService
 from app.services.overview import OverviewService
 from app.services.settings import SettingsService
 from app.services.uow import UowFactory, make_uow_factory
@@ -27,6 +28,7 @@ class Services:
     uow_factory: UowFactory
     settings: SettingsService
     overview: OverviewService
+    clients: ClientService
     mentoring: MentoringService
 
     def close(self) -> None:
@@ -41,6 +43,7 @@ def build_services(engine: Engine, db_path: Path) -> Services:
         uow_factory=uow,
         settings=SettingsService(uow_factory=uow),
         overview=OverviewService(uow_factory=uow),
+        clients=ClientService(uow_factory=uow),
         mentoring=MentoringService(uow_factory=uow),
     )
 
