@@ -12,8 +12,11 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from app.db import open_database
-from app.services.mentoring import MentoringService
+from app.services.activities import ActivitiesService
+from app.services.catalog import CatalogService
 from app.services.clients import ClientService
+from app.services.deals import DealsService
+from app.services.mentoring import MentoringService
 from app.services.overview import OverviewService
 from app.services.settings import SettingsService
 from app.services.uow import UowFactory, make_uow_factory
@@ -29,6 +32,9 @@ class Services:
     settings: SettingsService
     overview: OverviewService
     clients: ClientService
+    deals: DealsService
+    catalog: CatalogService
+    activities: ActivitiesService
     mentoring: MentoringService
 
     def close(self) -> None:
@@ -44,6 +50,9 @@ def build_services(engine: Engine, db_path: Path) -> Services:
         settings=SettingsService(uow_factory=uow),
         overview=OverviewService(uow_factory=uow),
         clients=ClientService(uow_factory=uow),
+        deals=DealsService(uow_factory=uow),
+        catalog=CatalogService(uow_factory=uow),
+        activities=ActivitiesService(uow_factory=uow),
         mentoring=MentoringService(uow_factory=uow),
     )
 
