@@ -15,7 +15,9 @@ from app.db import open_database
 from app.services.activities import ActivitiesService
 from app.services.catalog import CatalogService
 from app.services.clients import ClientService
+from app.services.company import CompanyService
 from app.services.deals import DealsService
+from app.services.documents import DocumentService
 from app.services.mentoring import MentoringService
 from app.services.overview import OverviewService
 from app.services.settings import SettingsService
@@ -36,6 +38,8 @@ class Services:
     catalog: CatalogService
     activities: ActivitiesService
     mentoring: MentoringService
+    company: CompanyService
+    documents: DocumentService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -54,11 +58,13 @@ def build_services(engine: Engine, db_path: Path) -> Services:
         catalog=CatalogService(uow_factory=uow),
         activities=ActivitiesService(uow_factory=uow),
         mentoring=MentoringService(uow_factory=uow),
+        company=CompanyService(uow_factory=uow),
+        documents=DocumentService(uow_factory=uow),
     )
 
 
-def bootstrap(db_path: Path | str, *, create: bool = True) -> Services:
+def bootstrap(db_path: Path | str, *, create: bool = True, quick_check: bool = True) -> Services:
     """Open (creating or migrating) the database and build the services on it."""
     path = Path(db_path).expanduser().resolve()
-    engine = open_database(path, create=create)
+    engine = open_database(path, create=create, quick_check=quick_check)
     return build_services(engine, path)

@@ -1,0 +1,25 @@
+"""Printable documents (PDF via reportlab platypus): offers, invoices, meeting reports.
+
+Layout of the package (no Qt anywhere here):
+
+- `fonts`: the bundled DejaVu Sans family, registered once (`register_fonts()`).
+- `markup`: `esc(value)` / `fmt(template, **values)` — EVERY piece of user text goes
+  through them before it becomes Paragraph markup (no `<img>`/`<a>` injection, no crash).
+- `styles`: colour `Theme`s (CLASSIC, MODERN, REPORT) and `styles_for(theme)`.
+- `base`: the shared page template and building blocks —
+  `build_pdf(story_or_fn, DocumentMeta(...)) -> bytes`, `BuildContext` (`ctx.p(text)`,
+  `ctx.m(markup)`, `ctx.styles`, `ctx.width`), `letterhead(ctx)`, `data_table(ctx, columns,
+  rows)` (splits across pages, repeats the header, huge cells split), `key_value_table`,
+  `SignatureLine.make`, `image_flowable`, `CompanyInfo`, `ru_date`.
+- `words.amount_in_words(Decimal)`, `totals` (VAT per line and per rate),
+  `numbering.next_number(session, kind, year)`.
+- `offer`, `invoice`, `reports/…`: one module per document; `service.DocumentService` is
+  what the CLI and the window call.
+
+Other areas add their own documents on this base (e.g. `trainee_report.py`,
+`client_handover.py`): build a `DocumentMeta`, a story function, call `build_pdf`.
+"""
+
+from app.services.documents.service import DocumentService, OfferRow
+
+__all__ = ["DocumentService", "OfferRow"]

@@ -1,0 +1,42 @@
+"""Escaping of user text before it reaches reportlab's Paragraph mini-markup.
+
+Paragraph text is XML-like markup: `<img src=...>` opens local files or URLs, `<b>` changes
+fonts, a stray `&` or `<` breaks the parser. Every piece of user data (names, notes,
+requisites, line items) goes through `esc()`; documents compose their own markup with
+`fmt()`, which escapes every substituted value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from xml.sax.saxutils import escape as _xml_escape
+
+# C0/C1 controls (except tab and newline), lone surrogates and non-characters: reportlab's
+# parser and the PDF text layer cannot carry them and they mean nothing on paper.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+_NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+
+
+def clean_text(value: Any) -> str:
+    """User value → plain printable text (no markup meaning yet)."""
+    if value is None:
+        return ""
+    text = _NEWLINES.sub("\n", str(value))
+    text = _UNPRINTABLE.sub("", text.replace("\t", "    "))
+    return text
+
+
+def esc(value: Any, *, multiline: bool = True) -> str:
+    """User value → Paragraph-safe markup: `&<>` escaped, newlines as `<br/>`."""
+    text = _xml_escape(clean_text(value), {'"': "&quot;"})
+    if multiline:
+        return text.replace("\n", "<br/>")
+    return text.replace("\n", " ")
+
+
+def fmt(template: str, **values: Any) -> str:
+    """Fill a trusted markup template with escaped user values: fmt("<b>{n}</b>", n=name)."""
+    return template.format(**{key: esc(value) for key, value in values.items()})

@@ -1,0 +1,331 @@
+"""The commercial offer (КП): frozen snapshot from a deal, and its two visual templates."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.i18n import translate
+from app.services.documents.base import (
+    MM,
+    BuildContext,
+    Column,
+    CompanyInfo,
+    DocumentMeta,
+    SignatureLine,
+    build_pdf,
+    company_requisites_line,
+    data_table,
+    letterhead,
+    ru_date,
+)
+from app.services.documents.markup import esc, fmt
+from app.services.documents.styles import THEMES
+from app.services.documents.totals import (
+    DocumentTotals,
+    compute_totals,
+    money,
+    number,
+    rate_label,
+    totals_rows,
+    vat_phrase,
+)
+from app.services.documents.words import amount_in_words
+
+SNAPSHOT_VERSION = 1
+
+
+def default_intro(template: str, contact_name: str = "") -> str:
+    greeting = (translate("Documents", "Уважаемый(ая) {name}!").format(name=contact_name)
+                if contact_name else translate("Documents", "Добрый день!"))
+    if template == "modern":
+        body = translate(
+            "Documents",
+            "Спасибо за интерес к нашему предложению. Мы подобрали решение под вашу задачу: "
+            "ниже — состав поставки, цены с учётом согласованных скидок и условия работы. "
+            "Будем рады ответить на вопросы и подготовить договор.")
+    else:
+        body = translate(
+            "Documents",
+            "Благодарим вас за проявленный интерес к нашей компании. Предлагаем рассмотреть "
+            "поставку на следующих условиях. Цены указаны с учётом согласованных скидок; "
+            "предложение действительно до указанной даты.")
+    return f"{greeting}\n{body}"
+
+
+def render_offer(snapshot: dict[str, Any]) -> bytes:
+    """The PDF of an issued offer, from its snapshot only (same snapshot → same bytes)."""
+    template = snapshot.get("template", "classic")
+    theme = THEMES.get(template, THEMES["classic"])
+    seller = CompanyInfo.from_json(snapshot.get("seller") or {})
+    issued = date.fromisoformat(snapshot["issued_on"])
+    totals = compute_totals(snapshot.get("lines") or [],
+                            prices_include_vat=bool(snapshot.get("prices_include_vat", True)))
+    meta = DocumentMeta(
+        title=translate("Documents", "Коммерческое предложение № {n}").format(
+            n=snapshot["number"]),
+        number=snapshot["number"], on=issued, company=seller, theme=theme,
+        subject=str((snapshot.get("deal") or {}).get("title", "")),
+    )
+    if template == "modern":
+        return build_pdf(lambda ctx: _modern_story(ctx, snapshot, totals), meta)
+    return build_pdf(lambda ctx: _classic_story(ctx, snapshot, totals), meta)
+
+
+# --- shared parts -----------------------------------------------------------------------
+
+def _buyer_lines(snapshot: dict[str, Any]) -> list[str]:
+    buyer = snapshot.get("buyer") or {}
+    lines = [str(buyer.get("full_name") or buyer.get("name") or "")]
+    req = []
+    if buyer.get("inn"):
+        req.append(translate("Documents", "ИНН {v}").format(v=buyer["inn"]))
+    if buyer.get("kpp"):
+        req.append(translate("Documents", "КПП {v}").format(v=buyer["kpp"]))
+    if req:
+        lines.append(" · ".join(req))
+    if buyer.get("legal_address"):
+        lines.append(str(buyer["legal_address"]))
+    return [line for line in lines if line]
+
+
+def _contact_lines(snapshot: dict[str, Any]) -> list[str]:
+    contact = snapshot.get("contact") or {}
+    if not contact.get("name"):
+        return []
+    head = str(contact["name"])
+    if contact.get("position"):
+        head += f", {contact['position']}"
+    lines = [head]
+    reach = " · ".join(str(contact[k]) for k in ("phone", "email") if contact.get(k))
+    if reach:
+        lines.append(reach)
+    return lines
+
+
+def _items_table(ctx: BuildContext, totals: DocumentTotals) -> Any:
+    price_title = (translate("Documents", "Цена с НДС, ₽") if totals.prices_include_vat
+                   else translate("Documents", "Цена без НДС, ₽"))
+    sum_title = (translate("Documents", "Сумма с НДС, ₽") if totals.prices_include_vat
+                 else translate("Documents", "Сумма без НДС, ₽"))
+    columns = [
+        Column("№", 0.45, "center"),
+        Column(translate("Documents", "Наименование"), 4.15),
+        Column(translate("Documents", "Кол-во"), 0.95, "right"),
+        Column(translate("Documents", "Ед."), 0.8, "center"),
+        Column(price_title, 1.35, "right"),
+        Column(translate("Documents", "Скидка"), 1.05, "right"),
+        Column(translate("Documents", "НДС"), 0.8, "center"),
+        Column(sum_title, 1.45, "right"),
+    ]
+    rows = []
+    for i, line in enumerate(totals.lines, start=1):
+        rows.append([
+            str(i), line.name, number(line.quantity), line.unit, money(line.price),
+            f"{number(line.discount)} %" if line.discount else "—", rate_label(line.rate),
+            money(line.amount),
+        ])
+    if not rows:
+        rows.append(["", translate("Documents", "Позиции не указаны"), "", "", "", "", "", ""])
+    return data_table(ctx, columns, rows)
+
+
+def _totals_block(ctx: BuildContext, totals: DocumentTotals, *, boxed: bool) -> Any:
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    st = ctx.styles
+    rows = totals_rows(totals)
+    if boxed:  # the grand total gets its own panel below
+        rows = rows[:-1]
+    data = []
+    for i, (label, value) in enumerate(rows):
+        last = i == len(rows) - 1
+        data.append([Paragraph(esc(label), st.cell_bold_right if last else st.cell_right),
+                     Paragraph(esc(value), st.cell_bold_right if last else st.cell_right)])
+    table = Table(data, colWidths=[ctx.width * 0.28, ctx.width * 0.17], hAlign="RIGHT")
+    commands: list[tuple[Any, ...]] = [
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if not boxed:
+        commands += [("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(ctx.theme.accent))]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _words(ctx: BuildContext, totals: DocumentTotals) -> list[Any]:
+    count = len(totals.lines)
+    return [
+        ctx.m(fmt(translate("Documents", "Всего наименований {n}, на сумму {sum} руб."),
+                  n=count, sum=money(totals.total)), "body"),
+        ctx.m(fmt("<b>{words}</b>", words=amount_in_words(totals.total)), "body"),
+        ctx.p(vat_phrase(totals), "small_muted"),
+    ]
+
+
+def _terms(ctx: BuildContext, snapshot: dict[str, Any]) -> list[tuple[str, str]]:
+    deal = snapshot.get("deal") or {}
+    terms = [
+        (translate("Documents", "Условия оплаты"), str(deal.get("payment_terms") or "")
+         or translate("Documents", "по согласованию")),
+        (translate("Documents", "Условия поставки"), str(deal.get("delivery_terms") or "")
+         or translate("Documents", "по согласованию")),
+        (translate("Documents", "Срок действия"),
+         translate("Documents", "до {date}").format(
+             date=ru_date(date.fromisoformat(snapshot["valid_until"])))),
+    ]
+    return terms
+
+
+def _signatures(ctx: BuildContext, snapshot: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import Spacer
+
+    seller = CompanyInfo.from_json(snapshot.get("seller") or {})
+    manager = snapshot.get("manager") or {}
+    rows = []
+    if seller.signer_name:
+        rows.append((seller.signer_title or translate("Documents", "Руководитель"),
+                     seller.signer_name))
+    if manager.get("name"):
+        rows.append((translate("Documents", "Менеджер по продажам"), str(manager["name"])))
+    if not rows:
+        return []
+    out: list[Any] = [Spacer(1, 6 * MM), SignatureLine.make(
+        ctx, rows, facsimile=seller.facsimile if seller.signer_name else None,
+        stamp=seller.stamp)]
+    reach = " · ".join(str(manager[k]) for k in ("phone", "email") if manager.get(k))
+    if manager.get("name") and reach:
+        out.append(ctx.m(fmt(translate("Documents", "Ваш менеджер: {name}, {reach}"),
+                             name=manager["name"], reach=reach), "small_muted"))
+    return out
+
+
+# --- classic ----------------------------------------------------------------------------
+
+def _classic_story(ctx: BuildContext, snapshot: dict[str, Any],
+                   totals: DocumentTotals) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    st = ctx.styles
+    story: list[Any] = letterhead(ctx)
+    story.append(Paragraph(fmt(translate("Documents", "Коммерческое предложение № {n}"),
+                               n=snapshot["number"]), st.title_center))
+    story.append(Paragraph(fmt(translate("Documents", "от {d} · действительно до {v}"),
+                               d=ru_date(date.fromisoformat(snapshot["issued_on"])),
+                               v=ru_date(date.fromisoformat(snapshot["valid_until"]))),
+                           st.body_center))
+    story.append(Spacer(1, 6 * MM))
+    to_lines = _buyer_lines(snapshot)
+    contact = _contact_lines(snapshot)
+    left = [Paragraph(esc(translate("Documents", "Кому")), st.small_muted)]
+    left += [Paragraph(fmt("<b>{t}</b>", t=line) if i == 0 else esc(line), st.cell)
+             for i, line in enumerate(to_lines)]
+    right = [Paragraph(esc(translate("Documents", "Контактное лицо")), st.small_muted)]
+    right += [Paragraph(esc(line), st.cell) for line in contact] or [
+        Paragraph("—", st.cell)]
+    box = Table([[left, right]], colWidths=[ctx.width * 0.58, ctx.width * 0.42])
+    box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [box, Spacer(1, 5 * MM)]
+    deal = snapshot.get("deal") or {}
+    if deal.get("title"):
+        story.append(Paragraph(fmt(translate("Documents", "<b>Предмет предложения:</b> {t}"),
+                                   t=deal["title"]), st.body))
+        story.append(Spacer(1, 2 * MM))
+    if snapshot.get("intro"):
+        story.append(Paragraph(esc(snapshot["intro"]), st.body))
+        story.append(Spacer(1, 4 * MM))
+    story.append(_items_table(ctx, totals))
+    story.append(Spacer(1, 2 * MM))
+    story.append(KeepTogether([_totals_block(ctx, totals, boxed=False), Spacer(1, 3 * MM),
+                               *_words(ctx, totals)]))
+    story.append(Spacer(1, 5 * MM))
+    story.append(Paragraph(esc(translate("Documents", "Условия")), st.h3))
+    for label, value in _terms(ctx, snapshot):
+        story.append(Paragraph(fmt("<b>{l}:</b> {v}", l=label, v=value), st.body))
+    story += _signatures(ctx, snapshot)
+    return story
+
+
+# --- modern -----------------------------------------------------------------------------
+
+def _card(ctx: BuildContext, title: str, lines: list[str], width: float) -> Any:
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    st = ctx.styles
+    content = [Paragraph(esc(title.upper()), st.small_muted)]
+    content += [Paragraph(fmt("<b>{t}</b>", t=line) if i == 0 else esc(line), st.cell)
+                for i, line in enumerate(lines)] or [Paragraph("—", st.cell)]
+    table = Table([[content]], colWidths=[width])
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(ctx.theme.accent_light)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ("LINEBEFORE", (0, 0), (0, -1), 2.2, HexColor(ctx.theme.accent)),
+    ]))
+    return table
+
+
+def _modern_story(ctx: BuildContext, snapshot: dict[str, Any],
+                  totals: DocumentTotals) -> list[Any]:
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    st = ctx.styles
+    seller = CompanyInfo.from_json(snapshot.get("seller") or {})
+    story: list[Any] = letterhead(ctx)
+    issued = ru_date(date.fromisoformat(snapshot["issued_on"]))
+    valid = ru_date(date.fromisoformat(snapshot["valid_until"]))
+    story.append(Paragraph(esc(translate("Documents", "Коммерческое предложение")), st.title))
+    story.append(Paragraph(fmt(translate("Documents", "№ {n} от {d} · действует до {v}"),
+                               n=snapshot["number"], d=issued, v=valid), st.subtitle))
+    story.append(Spacer(1, 5 * MM))
+    gap = 4 * MM
+    half = (ctx.width - gap) / 2
+    seller_lines = [seller.full_name or seller.name, company_requisites_line(seller),
+                    seller.phone, seller.email]
+    buyer_lines = _buyer_lines(snapshot) + _contact_lines(snapshot)
+    cards = Table([[_card(ctx, translate("Documents", "Поставщик"),
+                          [x for x in seller_lines if x], half), "",
+                    _card(ctx, translate("Documents", "Покупатель"), buyer_lines, half)]],
+                  colWidths=[half, gap, half])
+    cards.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [cards, Spacer(1, 6 * MM)]
+    deal = snapshot.get("deal") or {}
+    if deal.get("title"):
+        story.append(Paragraph(esc(deal["title"]), st.h2))
+    if snapshot.get("intro"):
+        story.append(Paragraph(esc(snapshot["intro"]), st.body))
+        story.append(Spacer(1, 5 * MM))
+    story.append(_items_table(ctx, totals))
+    story.append(Spacer(1, 3 * MM))
+    total_box = Table(
+        [[Paragraph(esc(translate("Documents", "ИТОГО К ОПЛАТЕ")), st.small_muted),
+          Paragraph(fmt("<b>{v} ₽</b>", v=money(totals.total)), st.kpi_value)]],
+        colWidths=[ctx.width * 0.25, ctx.width * 0.25], hAlign="RIGHT")
+    total_box.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(ctx.theme.accent_light)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ]))
+    story.append(KeepTogether([_totals_block(ctx, totals, boxed=True), Spacer(1, 2 * MM),
+                               total_box, Spacer(1, 3 * MM), *_words(ctx, totals)]))
+    story.append(Spacer(1, 6 * MM))
+    terms = _terms(ctx, snapshot)
+    third = ctx.width / 3
+    term_cells = [[Paragraph(esc(label.upper()), st.small_muted) for label, _ in terms],
+                  [Paragraph(esc(value), st.cell) for _, value in terms]]
+    term_table = Table(term_cells, colWidths=[third] * 3)
+    term_table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.1, HexColor(ctx.theme.accent)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, 0), 5),
+    ]))
+    story.append(term_table)
+    story += _signatures(ctx, snapshot)
+    return story

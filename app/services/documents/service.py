@@ -1,0 +1,207 @@
+"""DocumentService: issues offers and invoices, renders them and the meeting reports to PDF."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.i18n import translate
+from app.models import Client, CompanySettings, Contact, Deal, Offer, Order, Setting, Stage
+from app.services.documents.base import CompanyInfo
+from app.services.documents.numbering import next_number
+from app.services.documents.offer import SNAPSHOT_VERSION, default_intro, render_offer
+from app.services.documents.totals import compute_totals, snapshot_line
+from app.services.errors import NotFoundError, ValidationError
+from app.services.uow import UowFactory
+
+OFFER_TEMPLATES = ("classic", "modern")
+BUYER_FIELDS = ("name", "full_name", "inn", "kpp", "ogrn", "legal_address", "postal_address",
+                "phone", "email", "bank_name", "bik", "corr_account", "settlement_account")
+
+
+@dataclass(frozen=True)
+class OfferRow:
+    id: int
+    number: str
+    deal_id: int
+    issued_on: date
+    valid_until: date
+    template: str
+    total: Decimal
+    supersedes_id: int | None
+    superseded_by: str  # number of the newer version, "" if this is the latest
+    intro: str
+
+
+def company_info(row: CompanySettings | None) -> CompanyInfo:
+    if row is None:
+        return CompanyInfo()
+    values = {name: getattr(row, name) for name in CompanyInfo.__dataclass_fields__}
+    return CompanyInfo(**{k: (v if v is not None or k in ("logo", "facsimile", "stamp") else "")
+                          for k, v in values.items()})
+
+
+class DocumentService:
+    """Offers (КП), invoices and reports as PDF bytes; numbering through DocumentSequence."""
+
+    def __init__(self, *, uow_factory: UowFactory) -> None:
+        self._uow = uow_factory
+
+    # --- offers -------------------------------------------------------------------------
+
+    def default_intro(self, deal_id: int, template: str) -> str:
+        with self._uow() as uow:
+            deal = uow.session.get(Deal, deal_id)
+            if deal is None:
+                raise NotFoundError(translate("Documents", "Сделка не найдена"))
+            contact = uow.session.get(Contact, deal.contact_id) if deal.contact_id else None
+            return default_intro(template, contact.name if contact else "")
+
+    def issue_offer(self, deal_id: int, *, template: str | None = None,
+                    intro: str | None = None, on: date | None = None,
+                    validity_days: int | None = None,
+                    supersedes_id: int | None = None) -> OfferRow:
+        """Number a new offer for the deal and freeze its snapshot (lines, prices, parties)."""
+        on = on or date.today()
+        with self._uow() as uow:
+            s = uow.session
+            deal = s.get(Deal, deal_id)
+            if deal is None:
+                raise NotFoundError(translate("Documents", "Сделка не найдена"))
+            company = s.get(CompanySettings, 1)
+            template = template or (company.offer_template if company else "classic")
+            if template not in OFFER_TEMPLATES:
+                raise ValidationError.single("template", translate(
+                    "Documents", "Неизвестный шаблон КП: {t}").format(t=template))
+            days = validity_days or (company.offer_validity_days if company else 14)
+            if not 1 <= days <= 365:
+                raise ValidationError.single("validity_days", translate(
+                    "Documents", "Срок действия КП — от 1 до 365 дней"))
+            if supersedes_id is not None:
+                old = s.get(Offer, supersedes_id)
+                if old is None or old.deal_id != deal_id:
+                    raise NotFoundError(translate("Documents", "Предыдущая версия КП не найдена"))
+            client = s.get(Client, deal.client_id)
+            contact = s.get(Contact, deal.contact_id) if deal.contact_id else None
+            if contact is None and client is not None:
+                contact = next((c for c in client.contacts if c.is_primary), None) or (
+                    client.contacts[0] if client.contacts else None)
+            if intro is None:
+                intro = default_intro(template, contact.name if contact else "")
+            used = s.scalar(select(func.max(Offer.seq)).where(Offer.year == on.year)) or 0
+            seq = next_number(s, "offer", on.year, at_least=used)
+            number = f"КП-{on.year}-{seq:04d}"
+            info = company_info(company)
+            snapshot = {
+                "version": SNAPSHOT_VERSION,
+                "number": number,
+                "issued_on": on.isoformat(),
+                "valid_until": (on + timedelta(days=days)).isoformat(),
+                "template": template,
+                "intro": intro,
+                "prices_include_vat": bool(company.prices_include_vat) if company else True,
+                "seller": info.to_json(),
+                "manager": {"name": info.manager_name, "phone": info.manager_phone,
+                            "email": info.manager_email},
+                "buyer": {k: (getattr(client, k) or "") for k in BUYER_FIELDS} if client else {},
+                "contact": ({"name": contact.name, "position": contact.position,
+                             "phone": contact.phone, "email": contact.email}
+                            if contact else {}),
+                "deal": {"id": deal.id, "title": deal.title,
+                         "payment_terms": deal.payment_terms,
+                         "delivery_terms": deal.delivery_terms},
+                "lines": [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount,
+                                        ln.vat_kind, on) for ln in deal.lines],
+            }
+            totals = compute_totals(snapshot["lines"],
+                                    prices_include_vat=snapshot["prices_include_vat"])
+            offer = Offer(number=number, year=on.year, seq=seq, deal_id=deal.id,
+                          supersedes_id=supersedes_id, issued_on=on,
+                          valid_until=on + timedelta(days=days), template=template,
+                          intro=intro, total=totals.total,
+                          snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True))
+            s.add(offer)
+            if company is not None and company.offer_template != template:
+                company.offer_template = template  # the choice is remembered
+            uow.commit()
+            return self._row(s, offer)
+
+    def new_offer_version(self, offer_id: int, *, template: str | None = None,
+                          intro: str | None = None, on: date | None = None) -> OfferRow:
+        """Re-issue an offer from the deal as it is now: a new number superseding the old."""
+        old = self.get_offer(offer_id)
+        template = template or old.template
+        if intro is None and template != old.template and old.intro == self.default_intro(
+                old.deal_id, old.template):
+            intro = self.default_intro(old.deal_id, template)  # untouched intro follows
+        return self.issue_offer(old.deal_id, template=template,
+                                intro=old.intro if intro is None else intro, on=on,
+                                validity_days=(old.valid_until - old.issued_on).days or None,
+                                supersedes_id=old.id)
+
+    def get_offer(self, offer_id: int) -> OfferRow:
+        with self._uow() as uow:
+            offer = uow.session.get(Offer, offer_id)
+            if offer is None:
+                raise NotFoundError(translate("Documents", "КП не найдено"))
+            return self._row(uow.session, offer)
+
+    def list_offers(self, deal_id: int) -> list[OfferRow]:
+        with self._uow() as uow:
+            offers = uow.session.scalars(
+                select(Offer).where(Offer.deal_id == deal_id)
+                .order_by(Offer.issued_on.desc(), Offer.id.desc())).all()
+            return [self._row(uow.session, o) for o in offers]
+
+    def offer_pdf(self, offer_id: int) -> bytes:
+        """Render an issued offer from its frozen snapshot."""
+        with self._uow() as uow:
+            offer = uow.session.get(Offer, offer_id)
+            if offer is None:
+                raise NotFoundError(translate("Documents", "КП не найдено"))
+            snapshot = json.loads(offer.snapshot)
+        return render_offer(snapshot)
+
+    def offer_snapshot(self, offer_id: int) -> dict[str, Any]:
+        with self._uow() as uow:
+            offer = uow.session.get(Offer, offer_id)
+            if offer is None:
+                raise NotFoundError(translate("Documents", "КП не найдено"))
+            return json.loads(offer.snapshot)
+
+    @staticmethod
+    def _row(session: Any, offer: Offer) -> OfferRow:
+        newer = session.scalar(select(Offer.number).where(Offer.supersedes_id == offer.id)
+                               .order_by(Offer.id.desc()).limit(1))
+        return OfferRow(id=offer.id, number=offer.number, deal_id=offer.deal_id,
+                        issued_on=offer.issued_on, valid_until=offer.valid_until,
+                        template=offer.template, total=offer.total,
+                        supersedes_id=offer.supersedes_id, superseded_by=newer or "",
+                        intro=offer.intro)
+
+    # --- helpers used by the CLI and the views ---------------------------------------------
+
+    def deal_exists(self, deal_id: int) -> bool:
+        with self._uow() as uow:
+            return uow.session.get(Deal, deal_id) is not None
+
+    def deal_is_won(self, deal_id: int) -> bool:
+        with self._uow() as uow:
+            deal = uow.session.get(Deal, deal_id)
+            if deal is None:
+                return False
+            stage = uow.session.get(Stage, deal.stage_id)
+            return bool(stage and stage.is_won)
+
+    def order_id_by_number(self, number: str) -> int | None:
+        with self._uow() as uow:
+            return uow.session.scalar(select(Order.id).where(Order.number == number))
+
+    def _setting(self, session: Any, key: str) -> Any:
+        row = session.get(Setting, key)
+        return json.loads(row.value) if row else None
