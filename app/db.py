@@ -81,8 +81,12 @@ def _ro_connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def inspect_file(path: Path) -> FileState:
-    """Check a database file without changing it; raise DatabaseOpenError if it is unusable."""
+def inspect_file(path: Path, *, quick_check: bool = True) -> FileState:
+    """Check a database file without changing it; raise DatabaseOpenError if it is unusable.
+
+    `quick_check=False` skips SQLite's page-level scan (it grows with the file); the GUI
+    runs that scan in the background after the window is shown (`scan_for_damage`).
+    """
     if not path.exists() or path.stat().st_size == 0:
         return FileState(exists=False, revision=None)
     if path.is_dir():
@@ -98,7 +102,7 @@ def inspect_file(path: Path) -> FileState:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0] if quick_check else "ok"
             revision = None
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -198,14 +202,29 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
-def open_database(path: Path | str, *, create: bool = True, backup: bool = True) -> Engine:
+def scan_for_damage(path: Path) -> str | None:
+    """SQLite's quick_check on a read-only connection: None if fine, else the first problem."""
+    try:
+        conn = _ro_connect(path)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if result == "ok" else str(result)
+
+
+def open_database(
+    path: Path | str, *, create: bool = True, backup: bool = True, quick_check: bool = True
+) -> Engine:
     """Open (or create) a SalesDesk database, migrating it to the current schema.
 
     A pending migration runs after an automatic backup; a failed migration rolls back and
     leaves the file at its previous revision.
     """
     path = Path(path).expanduser()
-    state = inspect_file(path)
+    state = inspect_file(path, quick_check=quick_check)
     if not state.exists and not create:
         raise DatabaseOpenError(f"{path}: база данных не найдена")
     _check_writable(path)

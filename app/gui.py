@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, QSize
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QSettings, QSize, Signal
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, ORG_NAME
 from app.bootstrap import Services, bootstrap
-from app.db import DatabaseOpenError
+from app.db import DatabaseOpenError, scan_for_damage
 from app.i18n import translate
 from app.views import dialogs
 
@@ -51,7 +51,7 @@ def run_gui(*, db_path: Path, language: str | None, demo: bool) -> int:
         return 3
     try:
         try:
-            services = bootstrap(db_path)
+            services = bootstrap(db_path, quick_check=False)
         except DatabaseOpenError as exc:
             dialogs.show_error(None, translate(
                 "Startup", "Не удаётся открыть базу данных:\n{reason}").format(reason=exc),
@@ -65,15 +65,40 @@ def run_gui(*, db_path: Path, language: str | None, demo: bool) -> int:
 
         window = MainWindow(services=services, settings=settings)
         window.show()
-        if os.environ.get("SALESDESK_EXIT_AFTER_SHOW"):  # start-up benchmark hook
-            from PySide6.QtCore import QTimer
-
-            QTimer.singleShot(0, app.quit)
+        scan = DamageScan(db_path, parent=window)
+        scan.damaged.connect(lambda problem: dialogs.show_error(window, translate(
+            "Startup", "Проверка нашла повреждение базы данных:\n{problem}\n\nСделайте "
+                       "резервную копию и восстановите базу из последней исправной копии "
+                       "(salesdesk restore).").format(problem=problem)))
+        scan.start()
         code = app.exec()
         services.close()
         return int(code)
     finally:
         lock.unlock()
+
+
+class DamageScan(QObject):
+    """SQLite's page scan in a background thread, so a large file does not delay the window.
+
+    Signals:
+        damaged(str): the scan found a problem (delivered on the GUI thread).
+    """
+
+    damaged = Signal(str)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path = db_path
+        self.thread = threading.Thread(target=self._run, name="damage-scan", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _run(self) -> None:
+        problem = scan_for_damage(self._path)
+        if problem is not None:
+            self.damaged.emit(problem)
 
 
 def render_screenshots(services: Services, folder: Path, *,

@@ -266,3 +266,22 @@ def test_dates_are_dates(services) -> None:  # type: ignore[no-untyped-def]
         deal_id = deal.id
     with services.uow_factory() as uow:
         assert uow.session.get(Deal, deal_id).expected_close == date(2026, 12, 31)
+
+
+def test_damage_scan_finds_corruption_that_a_cheap_open_misses(tmp_path: Path) -> None:
+    from app.db import scan_for_damage
+
+    path = tmp_path / "big.db"
+    engine = open_database(path)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE filler(x TEXT)")
+        for _ in range(50):
+            conn.exec_driver_sql("INSERT INTO filler VALUES (hex(randomblob(2000)))")
+    engine.dispose()
+    assert scan_for_damage(path) is None
+    data = bytearray(path.read_bytes())
+    page = 4096
+    last = len(data) // page - 1
+    data[last * page + 10: last * page + 400] = b"\xee" * 390  # smash a data page
+    path.write_bytes(bytes(data))
+    assert scan_for_damage(path) is not None
