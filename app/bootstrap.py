@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from app.db import open_database
 from app.services.activities import ActivitiesService
+from app.services.analytics import AnalyticsService
 from app.services.catalog import CatalogService
 from app.services.clients import ClientService
 from app.services.company import CompanyService
@@ -20,6 +21,7 @@ from app.services.deals import DealsService
 from app.services.documents import DocumentService
 from app.services.mentoring import MentoringService
 from app.services.overview import OverviewService
+from app.services.plan import PlanService
 from app.services.settings import SettingsService
 from app.services.uow import UowFactory, make_uow_factory
 
@@ -40,6 +42,8 @@ class Services:
     mentoring: MentoringService
     company: CompanyService
     documents: DocumentService
+    plan: PlanService
+    analytics: AnalyticsService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -60,6 +64,8 @@ def build_services(engine: Engine, db_path: Path) -> Services:
         mentoring=MentoringService(uow_factory=uow),
         company=CompanyService(uow_factory=uow),
         documents=DocumentService(uow_factory=uow),
+        plan=PlanService(uow_factory=uow),
+        analytics=AnalyticsService(uow_factory=uow),
     )
 
 
