@@ -574,7 +574,8 @@ class ClientService:
             email=c.email, messenger=c.messenger, birthday=c.birthday,
             is_primary=c.is_primary, notes=c.notes) for c in client.contacts)
         draft = ClientDraft(**{name: getattr(client, name) for name in CLIENT_TEXT_FIELDS},
-                            tags=tuple(t.tag for t in client.tags), contacts=contacts)
+                            tags=tuple(sorted((t.tag for t in client.tags), key=fold)),
+                            contacts=contacts)
         return ClientCard(id=client.id, draft=draft, archived=client.archived,
                           created_at=client.created_at, updated_at=client.updated_at)
 
@@ -661,13 +662,14 @@ class ClientService:
                 add(s.scalars(select(Contact.client_id).where(
                     func.lower(Contact.email).in_(emails))), translate("Clients", "тот же e-mail"))
             if key:
-                longest = max(key.split(), key=len)
+                # a prefix of the longest word finds candidates despite a typo at its end
+                longest = max(key.split(), key=len)[:4]
                 candidates = s.execute(sql_text(
                     "SELECT c.id, c.name FROM clients c WHERE c.id IN (SELECT rowid FROM "
                     "fts_clients WHERE fts_clients MATCH :m) LIMIT 500"),
-                    {"m": f'names : "{longest}"'}).all()
+                    {"m": f'names : "{longest}"*'}).all()
                 similar = [cid for cid, name in candidates
-                           if SequenceMatcher(None, key, name_key(name)).ratio() >= 0.9]
+                           if SequenceMatcher(None, key, name_key(name)).ratio() >= 0.85]
                 add(similar, translate("Clients", "похожее название"))
             if not reasons:
                 return []
