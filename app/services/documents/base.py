@@ -438,7 +438,7 @@ def _canvas_class(meta: DocumentMeta, page_w: float) -> type:
             super().__init__(*args, **kwargs)
             self._page_states: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+        def showPage(self) -> None:
             self._page_states.append(dict(self.__dict__))
             self._startPage()
 

@@ -1,0 +1,117 @@
+"""Commercial offers: numbering, frozen snapshots, VAT golden figures, templates, CLI."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from app.models import Client, DealLine, Offer
+from app.services.errors import NotFoundError, ValidationError
+from tests.unit._documents_helpers import flat, make_deal, pdf_text
+
+ON = date(2026, 11, 16)
+MIXED = [
+    ("Станок", "3", "1000.00", "10", "standard"),   # 2 700,00 incl. 22 %
+    ("Книга", "2", "555.55", "0", "reduced10"),     # 1 111,10 incl. 10 %
+    ("Консультация", "1", "500.00", "0", "none"),   # 500,00 without VAT
+]
+
+
+def test_offer_vat_included_golden(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, MIXED)
+    offer = services.documents.issue_offer(deal_id, on=ON)
+    assert offer.number == "КП-2026-0001"
+    assert offer.valid_until == date(2026, 11, 30)  # default validity: 14 days
+    # by hand: 2700 × 22/122 = 486.885… → 486.89; 1111.10 × 10/110 = 101.0090… → 101.01
+    vat22, vat10 = Decimal("486.89"), Decimal("101.01")
+    total = Decimal("2700.00") + Decimal("1111.10") + Decimal("500.00")
+    assert offer.total == total == Decimal("4311.10")
+    text = flat(pdf_text(services.documents.offer_pdf(offer.id)))
+    assert "Коммерческое предложение № КП-2026-0001" in text
+    assert "в т.ч. НДС 22 %: 486,89" in text
+    assert "в т.ч. НДС 10 %: 101,01" in text
+    assert "Всего к оплате: 4 311,10" in text
+    assert "Четыре тысячи триста одиннадцать рублей 10 копеек" in text
+    assert "Всего наименований 3, на сумму 4 311,10 руб." in text
+    assert "2 700,00" in text and "1 111,10" in text and "Без НДС" in text
+    assert "ООО «Покупатель»" in text and "Иванов Иван" in text
+    assert "100 % предоплата" in text and "до 30.11.2026" in text
+    assert total - vat22 - vat10 == Decimal("3723.20")
+
+
+def test_offer_vat_on_top_rounds_half_up(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, [("Мелочь", "1", "0.75", "0", "standard"),
+                                   ("Крупа", "4", "1250.00", "0", "reduced10")],
+                        include_vat=False)
+    offer = services.documents.issue_offer(deal_id, on=ON, template="modern")
+    # 0.75 × 22 % = 0.165 → 0.17 (half-up; half-even would give 0.16); 5000 × 10 % = 500
+    assert offer.total == Decimal("0.75") + Decimal("0.17") + Decimal("5000") + Decimal("500")
+    text = flat(pdf_text(services.documents.offer_pdf(offer.id)))
+    assert "Итого без НДС: 5 000,75" in text
+    assert "НДС 22 %: 0,17" in text and "НДС 10 %: 500,00" in text
+    assert "5 500,92" in text
+    assert "Пять тысяч пятьсот рублей 92 копейки" in text
+
+
+def test_offer_dated_2025_uses_20_percent(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, [("Станок", "1", "1200.00", "0", "standard")])
+    offer = services.documents.issue_offer(deal_id, on=date(2025, 12, 31))
+    assert offer.number == "КП-2025-0001"
+    text = flat(pdf_text(services.documents.offer_pdf(offer.id)))
+    assert "в т.ч. НДС 20 %: 200,00" in text  # 1200 × 20/120
+
+
+def test_snapshot_is_frozen(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, MIXED)
+    offer = services.documents.issue_offer(deal_id, on=ON)
+    before = services.documents.offer_pdf(offer.id)
+    with services.uow_factory() as uow:
+        for line in uow.session.query(DealLine).all():
+            line.price = Decimal("1.00")
+        uow.session.query(Client).one().name = "Другое имя"
+        uow.commit()
+    services.company.update(name="Новое название")
+    assert services.documents.offer_pdf(offer.id) == before
+    newer = services.documents.new_offer_version(offer.id, on=ON)
+    assert newer.number == "КП-2026-0002" and newer.supersedes_id == offer.id
+    assert services.documents.get_offer(offer.id).superseded_by == "КП-2026-0002"
+    text = flat(pdf_text(services.documents.offer_pdf(newer.id)))
+    assert "Другое имя" in text and "Новое название" in text
+
+
+def test_numbers_are_never_reused(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, MIXED)
+    first = services.documents.issue_offer(deal_id, on=ON)
+    second = services.documents.issue_offer(deal_id, on=ON)
+    with services.uow_factory() as uow:
+        uow.session.delete(uow.session.get(Offer, second.id))
+        uow.commit()
+    third = services.documents.issue_offer(deal_id, on=ON)
+    assert [first.number, third.number] == ["КП-2026-0001", "КП-2026-0003"]
+    assert services.documents.issue_offer(deal_id, on=date(2027, 1, 9)).number == "КП-2027-0001"
+
+
+def test_template_choice_is_remembered_and_checked(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, MIXED)
+    services.documents.issue_offer(deal_id, on=ON, template="modern")
+    assert services.company.get().offer_template == "modern"
+    assert services.documents.issue_offer(deal_id, on=ON).template == "modern"
+    with pytest.raises(ValidationError):
+        services.documents.issue_offer(deal_id, on=ON, template="fancy")
+    with pytest.raises(NotFoundError):
+        services.documents.issue_offer(999, on=ON)
+
+
+def test_cli_offer(services, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import run
+
+    deal_id = make_deal(services, MIXED)
+    out = tmp_path / "kp.pdf"
+    db = str(services.db_path)
+    assert run(["--db", db, "offer", str(deal_id), "-o", str(out), "--template", "modern"]) == 0
+    assert "КП-" in flat(pdf_text(out.read_bytes()))
+    assert run(["--db", db, "offer", "9999", "-o", str(out)]) == 1
+    assert "не найдена" in capsys.readouterr().err
+    assert run(["--db", db, "offer", str(deal_id), "-o", str(out), "--template", "x"]) != 0
