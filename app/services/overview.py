@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import and_, func, select
 
-from app.models import Activity, Client, Deal, Stage
+from app.models import Activity, Client, Contact, Deal, Order, Payment, Stage
 from app.money import ZERO
 from app.services.uow import UowFactory
 
@@ -34,6 +34,25 @@ class Overview:
     activities_today: int
     activities_overdue: int
     agenda: list[AgendaItem]
+
+
+@dataclass(frozen=True)
+class Birthday:
+    contact_name: str
+    client_id: int
+    client_name: str
+    day: date  # this year's (or next year's) date of the birthday
+    age: int | None
+
+
+@dataclass(frozen=True)
+class Receivable:
+    order_id: int
+    number: str
+    client_name: str
+    due_on: date
+    outstanding: Decimal
+    overdue_days: int
 
 
 def _local_day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -102,3 +121,72 @@ class OverviewService:
             activities_overdue=overdue_count or 0,
             agenda=agenda,
         )
+
+    def birthdays(self, today: date | None = None, days: int = 7) -> list[Birthday]:
+        """Contacts whose birthday falls within the next `days` days (today included)."""
+        today = today or date.today()
+        wanted = [(today + timedelta(days=k)) for k in range(days + 1)]
+        keys = [d.strftime("%m-%d") for d in wanted]
+        if any(k == "02-28" for k in keys) and not _is_leap(today.year):
+            keys.append("02-29")  # celebrated on 28 February in common years
+        with self._uow() as uow:
+            rows = uow.session.execute(
+                select(Contact.name, Client.id, Client.name, Contact.birthday)
+                .join(Client, Client.id == Contact.client_id)
+                .where(Contact.birthday.is_not(None), Client.archived.is_(False),
+                       func.strftime("%m-%d", Contact.birthday).in_(keys))
+            ).all()
+        result = []
+        for name, client_id, client_name, born in rows:
+            day = _next_occurrence(born, today)
+            result.append(Birthday(name, client_id, client_name, day, day.year - born.year))
+        return sorted(result, key=lambda b: (b.day, b.contact_name))
+
+    def receivables_due(self, today: date | None = None, days: int = 7) -> list[Receivable]:
+        """Unpaid order balances due within `days` days or already overdue, oldest first."""
+        today = today or date.today()
+        paid = (
+            select(Payment.order_id, func.sum(Payment.amount).label("paid"))
+            .group_by(Payment.order_id)
+            .subquery()
+        )
+        outstanding = Order.amount - func.coalesce(paid.c.paid, 0)
+        with self._uow() as uow:
+            rows = uow.session.execute(
+                select(Order.id, Order.number, Client.name, Order.payment_due_on,
+                       outstanding.label("outstanding"))
+                .join(Client, Client.id == Order.client_id)
+                .outerjoin(paid, paid.c.order_id == Order.id)
+                .where(Order.status != "cancelled", Order.payment_due_on.is_not(None),
+                       Order.payment_due_on <= today + timedelta(days=days), outstanding > 0)
+                .order_by(Order.payment_due_on)
+            ).all()
+        return [
+            Receivable(r[0], r[1], r[2], r[3], _kopecks_to_money(r[4]),
+                       max(0, (today - r[3]).days))
+            for r in rows
+        ]
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _next_occurrence(born: date, today: date) -> date:
+    for year in (today.year, today.year + 1):
+        try:
+            day = born.replace(year=year)
+        except ValueError:  # 29 February in a common year
+            day = date(year, 2, 28)
+        if day >= today:
+            return day
+    raise AssertionError("unreachable")
+
+
+def _kopecks_to_money(value: object) -> Decimal:
+    """`Order.amount - SUM(...)` is computed in SQL on kopecks; bring it back to rubles."""
+    from app.money import from_kopecks
+
+    if isinstance(value, Decimal):
+        return value
+    return from_kopecks(int(value))  # type: ignore[call-overload]
