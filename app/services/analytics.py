@@ -1,0 +1,552 @@
+"""Analyses of the pipeline and the client base: funnel, losses, lead sources, ABC/XYZ,
+RFM and churn risk. Every aggregation runs in SQLite (GROUP BY, window functions);
+sums come back as integer kopecks and are converted exactly with `from_kopecks`.
+
+"Purchases" of a client are its won deals (amount, closing date). Periods are the plan's
+("2026-11", "2026-Q4", "2026"; see `app.services.plan.parse_period`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import text
+
+from app.i18n import translate
+from app.money import ZERO, from_kopecks, round_money
+from app.services.errors import ValidationError
+from app.services.plan import Period, add_months, parse_period
+from app.services.uow import UowFactory
+
+ABC_CLASSES = ("A", "B", "C")
+XYZ_CLASSES = ("X", "Y", "Z")
+
+
+def _k(value: Any) -> Decimal:
+    return from_kopecks(int(value or 0))
+
+
+def _pct(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"),
+                                                           rounding=ROUND_HALF_UP)
+
+
+def _bounds(p: Period) -> dict[str, str]:
+    """Date and timestamp bounds: timestamps are stored as naive UTC text, so the period's
+    instants are compared as [first 00:00, day after last 00:00) in UTC."""
+    return {"a": p.first.isoformat(), "b": p.last.isoformat(),
+            "ta": p.first.isoformat(), "tb": (p.last + timedelta(days=1)).isoformat()}
+
+
+# --------------------------------------------------------------------------- DTOs
+@dataclass(frozen=True)
+class FunnelStage:
+    """One stage of the funnel for a period.
+
+    entered: deals that moved into the stage during the period; moved_on: those of them
+    that later reached a further (not lost) stage; conversion = moved_on / entered × 100;
+    avg_days: average days a deal that entered in the period spent in the stage before
+    leaving it (None when none has left yet); lost_here: deals lost during the period
+    straight from this stage (where deals drop out).
+    """
+
+    stage_id: int
+    name: str
+    position: int
+    is_won: bool
+    entered: int
+    moved_on: int
+    conversion: Decimal | None
+    avg_days: Decimal | None
+    lost_here: int
+
+
+@dataclass(frozen=True)
+class LossRow:
+    """Lost deals of a period by one key (reason code or competitor)."""
+
+    key: str  # lost reason code ('' = not given) or competitor name
+    count: int
+    amount: Decimal
+    share: Decimal | None  # of all lost deals' count, %
+
+
+@dataclass(frozen=True)
+class Losses:
+    period: Period
+    total_count: int
+    total_amount: Decimal
+    by_reason: list[LossRow]  # most frequent first
+    by_competitor: list[LossRow]  # competitor named on the deal; most amount first
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """A lead source / channel in a period.
+
+    leads: new clients with this lead source created in the period; deals: deals with this
+    source created in the period; won / revenue: deals with this source won in the period;
+    conversion = won / (won + lost closed in the period) × 100; cost: the cost of campaigns
+    of this channel prorated to the days they ran inside the period; cost_per_lead =
+    cost / leads.
+    """
+
+    source: str
+    leads: int
+    deals: int
+    won: int
+    closed: int
+    revenue: Decimal
+    conversion: Decimal | None
+    cost: Decimal
+    cost_per_lead: Decimal | None
+
+
+@dataclass(frozen=True)
+class AbcXyzClient:
+    client_id: int
+    name: str
+    region: str
+    segment: str
+    revenue: Decimal
+    share: Decimal  # of the period's revenue, %
+    cumulative_share: Decimal  # including this client, %
+    abc: str
+    months_with_purchases: int
+    mean_monthly: Decimal
+    cv: Decimal | None  # coefficient of variation of monthly purchases, %
+    xyz: str
+
+
+@dataclass(frozen=True)
+class AbcXyzCell:
+    abc: str
+    xyz: str
+    count: int
+    revenue: Decimal
+
+
+@dataclass(frozen=True)
+class AbcXyzResult:
+    """ABC by revenue in the period and XYZ by the variability of monthly purchases over the
+    `xyz_months` months ending with the period (months without purchases count as zero).
+
+    A client is A while the revenue of the clients before it (in descending order) is below
+    `a_share` % of the total, B below a_share + b_share %, C after. X: CV ≤ x_max %, Y: CV ≤
+    y_max %, Z above. `cells` has all nine combinations (zeros included), A×X first.
+    """
+
+    period: Period
+    a_share: Decimal
+    b_share: Decimal
+    x_max: Decimal
+    y_max: Decimal
+    xyz_months: int
+    total_revenue: Decimal
+    clients: list[AbcXyzClient]  # by revenue, largest first
+    cells: list[AbcXyzCell]
+
+    def cell(self, abc: str, xyz: str) -> AbcXyzCell:
+        return next(c for c in self.cells if c.abc == abc and c.xyz == xyz)
+
+    def clients_in(self, abc: str, xyz: str) -> list[AbcXyzClient]:
+        """The client list of one matrix cell, largest revenue first."""
+        return [c for c in self.clients if c.abc == abc and c.xyz == xyz]
+
+
+RFM_SEGMENTS = ("champions", "loyal", "potential", "new", "promising", "need_attention",
+                "cant_lose", "at_risk", "lost")
+
+
+def rfm_segment(r: int, f: int) -> str:
+    """The classic R×F segment map (scores 1..5, 5 best)."""
+    if r >= 4 and f >= 4:
+        return "champions" if r == 5 else "loyal"
+    if r == 3 and f >= 4:
+        return "loyal"
+    if r >= 4 and f >= 2:
+        return "potential"
+    if r == 5:
+        return "new"
+    if r == 4:
+        return "promising"
+    if r == 3:
+        return "need_attention"
+    if f == 5:
+        return "cant_lose"
+    if f >= 3:
+        return "at_risk"
+    return "lost"
+
+
+def rfm_segment_label(key: str) -> str:
+    return {
+        "champions": translate("Analytics", "Чемпионы"),
+        "loyal": translate("Analytics", "Лояльные"),
+        "potential": translate("Analytics", "Потенциально лояльные"),
+        "new": translate("Analytics", "Новые"),
+        "promising": translate("Analytics", "Перспективные"),
+        "need_attention": translate("Analytics", "Требуют внимания"),
+        "cant_lose": translate("Analytics", "Нельзя потерять"),
+        "at_risk": translate("Analytics", "В зоне риска"),
+        "lost": translate("Analytics", "Потерянные"),
+    }.get(key, key)
+
+
+@dataclass(frozen=True)
+class RfmClient:
+    """Recency in days since the last purchase, frequency = won deals, monetary = their sum;
+    r/f/m are quintile scores 1..5 (5 = most recent / most frequent / largest)."""
+
+    client_id: int
+    name: str
+    last_purchase: date
+    recency_days: int
+    frequency: int
+    monetary: Decimal
+    r: int
+    f: int
+    m: int
+    segment: str
+
+
+@dataclass(frozen=True)
+class RfmSegmentSummary:
+    segment: str
+    label: str
+    count: int
+    monetary: Decimal
+
+
+@dataclass(frozen=True)
+class RfmResult:
+    as_of: date
+    clients: list[RfmClient]  # by monetary, largest first
+    segments: list[RfmSegmentSummary]  # in RFM_SEGMENTS order, empty ones included
+
+
+@dataclass(frozen=True)
+class ChurnRiskClient:
+    """A client whose silence is longer than k × its usual interval between purchases.
+
+    usual_interval_days = (last − first purchase) / (purchases − 1); revenue_at_stake =
+    the client's revenue in the 365 days up to and including its last purchase (a year of
+    its business, which is what leaving would cost).
+    """
+
+    client_id: int
+    name: str
+    status: str
+    purchases: int
+    first_purchase: date
+    last_purchase: date
+    usual_interval_days: Decimal
+    days_since_last: int
+    overdue_ratio: Decimal  # days_since_last / usual interval
+    revenue: Decimal
+    revenue_at_stake: Decimal
+
+
+# --------------------------------------------------------------------------- service
+class AnalyticsService:
+    def __init__(self, *, uow_factory: UowFactory) -> None:
+        self._uow = uow_factory
+
+    # --- funnel -----------------------------------------------------------------
+    def funnel(self, period: str | Period) -> list[FunnelStage]:
+        """The funnel for a period over the stages in order (lost stages left out; see
+        `FunnelStage`)."""
+        p = parse_period(period)
+        with self._uow() as uow:
+            s = uow.session
+            stages = s.execute(text(
+                "SELECT id, name, position, is_won FROM stages WHERE is_lost = 0"
+                " ORDER BY position")).all()
+            rows = s.execute(text("""
+                WITH touched AS (
+                    SELECT DISTINCT deal_id FROM stage_changes
+                    WHERE changed_at >= :ta AND changed_at < :tb),
+                ch AS (
+                    SELECT c.deal_id, c.to_stage_id, c.changed_at, st.position, st.is_lost,
+                           LEAD(c.changed_at) OVER (PARTITION BY c.deal_id
+                                                    ORDER BY c.changed_at, c.id) AS left_at
+                    FROM stage_changes c JOIN stages st ON st.id = c.to_stage_id
+                    WHERE c.deal_id IN (SELECT deal_id FROM touched)),
+                reach AS (
+                    SELECT deal_id, MAX(position) AS top FROM ch WHERE is_lost = 0
+                    GROUP BY deal_id),
+                entered AS (
+                    SELECT ch.deal_id, ch.to_stage_id, ch.position, ch.changed_at, ch.left_at
+                    FROM ch WHERE ch.is_lost = 0
+                      AND ch.changed_at >= :ta AND ch.changed_at < :tb)
+                SELECT e.to_stage_id,
+                       COUNT(DISTINCT e.deal_id),
+                       COUNT(DISTINCT CASE WHEN r.top > e.position THEN e.deal_id END),
+                       AVG(julianday(e.left_at) - julianday(e.changed_at))
+                FROM entered e JOIN reach r ON r.deal_id = e.deal_id
+                GROUP BY e.to_stage_id"""), _bounds(p)).all()
+            lost_from = dict(s.execute(text(
+                "SELECT c.from_stage_id, COUNT(DISTINCT c.deal_id) FROM stage_changes c"
+                " JOIN stages st ON st.id = c.to_stage_id"
+                " WHERE st.is_lost = 1 AND c.changed_at >= :ta AND c.changed_at < :tb"
+                " GROUP BY c.from_stage_id"), _bounds(p)).all())
+        by_stage = {r[0]: r for r in rows}
+        out = []
+        for sid, name, position, is_won in stages:
+            r = by_stage.get(sid)
+            entered = int(r[1]) if r else 0
+            moved = int(r[2]) if r and not is_won else 0
+            avg = (Decimal(str(r[3])).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+                   if r and r[3] is not None and not is_won else None)
+            out.append(FunnelStage(sid, name, position, bool(is_won), entered, moved,
+                                   None if is_won else _pct(moved, entered), avg,
+                                   int(lost_from.get(sid, 0))))
+        return out
+
+    # --- losses -----------------------------------------------------------------
+    def losses(self, period: str | Period) -> Losses:
+        """Deals lost in the period (by closing date) by reason and by competitor."""
+        p = parse_period(period)
+        base = ("FROM deals d JOIN stages st ON st.id = d.stage_id"
+                " WHERE st.is_lost = 1 AND d.closed_on BETWEEN :a AND :b")
+        with self._uow() as uow:
+            s = uow.session
+            total_count, total_amount = s.execute(
+                text(f"SELECT COUNT(*), COALESCE(SUM(d.amount), 0) {base}"), _bounds(p)).one()
+            reasons = s.execute(text(
+                f"SELECT d.lost_reason, COUNT(*) AS n, SUM(d.amount) AS amt {base}"
+                " GROUP BY d.lost_reason ORDER BY n DESC, amt DESC, d.lost_reason"),
+                _bounds(p)).all()
+            competitors = s.execute(text(
+                "SELECT cp.name, COUNT(*) AS n, SUM(d.amount) AS amt"
+                " FROM deals d JOIN stages st ON st.id = d.stage_id"
+                " JOIN competitors cp ON cp.id = d.competitor_id"
+                " WHERE st.is_lost = 1 AND d.closed_on BETWEEN :a AND :b"
+                " GROUP BY cp.id ORDER BY amt DESC, n DESC, cp.name"), _bounds(p)).all()
+        total = int(total_count)
+        return Losses(
+            p, total, _k(total_amount),
+            [LossRow(r[0], int(r[1]), _k(r[2]), _pct(int(r[1]), total)) for r in reasons],
+            [LossRow(r[0], int(r[1]), _k(r[2]), _pct(int(r[1]), total)) for r in competitors])
+
+    # --- lead sources -----------------------------------------------------------
+    def sources(self, period: str | Period) -> list[SourceRow]:
+        """Lead sources / channels in the period, most revenue first (see `SourceRow`)."""
+        p = parse_period(period)
+        b = _bounds(p)
+        with self._uow() as uow:
+            s = uow.session
+            deals = s.execute(text("""
+                SELECT d.source,
+                  SUM(d.created_at >= :ta AND d.created_at < :tb),
+                  SUM(st.is_won = 1 AND d.closed_on BETWEEN :a AND :b),
+                  SUM((st.is_won = 1 OR st.is_lost = 1) AND d.closed_on BETWEEN :a AND :b),
+                  SUM(CASE WHEN st.is_won = 1 AND d.closed_on BETWEEN :a AND :b
+                           THEN d.amount ELSE 0 END)
+                FROM deals d JOIN stages st ON st.id = d.stage_id
+                WHERE (d.created_at >= :ta AND d.created_at < :tb)
+                   OR d.closed_on BETWEEN :a AND :b
+                GROUP BY d.source"""), b).all()
+            leads = dict(s.execute(text(
+                "SELECT lead_source, COUNT(*) FROM clients"
+                " WHERE created_at >= :ta AND created_at < :tb GROUP BY lead_source"), b).all())
+            costs = dict(s.execute(text("""
+                SELECT channel, SUM(cost * (julianday(MIN(COALESCE(ended_on, :b), :b))
+                                            - julianday(MAX(started_on, :a)) + 1)
+                                     / (julianday(COALESCE(ended_on, :b))
+                                        - julianday(started_on) + 1))
+                FROM campaigns
+                WHERE started_on <= :b AND COALESCE(ended_on, :b) >= :a
+                GROUP BY channel"""), b).all())
+        by_source: dict[str, list[Any]] = {}
+        for src, new_deals, won, closed, revenue in deals:
+            by_source[src] = [int(new_deals or 0), int(won or 0), int(closed or 0),
+                              _k(revenue)]
+        out = []
+        for src in sorted(set(by_source) | set(leads) | set(costs)):
+            new_deals, won, closed, revenue = by_source.get(src, [0, 0, 0, ZERO])
+            n_leads = int(leads.get(src, 0))
+            cost = from_kopecks(round(costs.get(src) or 0))
+            out.append(SourceRow(src, n_leads, new_deals, won, closed, revenue,
+                                 _pct(won, closed), cost,
+                                 round_money(cost / n_leads) if n_leads and cost else None))
+        out.sort(key=lambda r: (-r.revenue, -r.leads, r.source))
+        return out
+
+    # --- ABC / XYZ --------------------------------------------------------------
+    def abc_xyz(self, period: str | Period, *, a_share: Decimal | int = 80,
+                b_share: Decimal | int = 15, x_max: Decimal | int = 10,
+                y_max: Decimal | int = 25, xyz_months: int = 12) -> AbcXyzResult:
+        """ABC × XYZ of the clients who bought in the period (see `AbcXyzResult`).
+
+        The default split is 80/15/5 % of revenue; XYZ thresholds are in % of the
+        coefficient of variation (population standard deviation / mean).
+        """
+        p = parse_period(period)
+        a_s, b_s, x_m, y_m = (Decimal(str(v)) for v in (a_share, b_share, x_max, y_max))
+        errors = {}
+        if not (0 < a_s < 100 and b_s >= 0 and a_s + b_s <= 100):
+            errors["a_share"] = translate(
+                "Analytics", "Доли ABC: A больше 0, A + B не больше 100 %")
+        if not (0 < x_m < y_m):
+            errors["x_max"] = translate(
+                "Analytics", "Пороги XYZ: 0 < X < Y (в % коэффициента вариации)")
+        if not 2 <= int(xyz_months) <= 60:
+            errors["xyz_months"] = translate("Analytics", "Для XYZ нужно от 2 до 60 месяцев")
+        if errors:
+            raise ValidationError(errors)
+        last_month = date(p.last.year, p.last.month, 1)
+        xyz_first = add_months(last_month, -(xyz_months - 1))
+        params = _bounds(p) | {"xa": xyz_first.isoformat(), "xb": p.last.isoformat(),
+                               "n": xyz_months}
+        with self._uow() as uow:
+            rows = uow.session.execute(text("""
+                WITH won AS (
+                    SELECT d.client_id, d.amount, d.closed_on FROM deals d
+                    JOIN stages st ON st.id = d.stage_id WHERE st.is_won = 1),
+                rev AS (
+                    SELECT client_id, SUM(amount) AS revenue FROM won
+                    WHERE closed_on BETWEEN :a AND :b GROUP BY client_id HAVING revenue > 0),
+                ranked AS (
+                    SELECT client_id, revenue,
+                           SUM(revenue) OVER (ORDER BY revenue DESC, client_id
+                                              ROWS UNBOUNDED PRECEDING) AS cum,
+                           SUM(revenue) OVER () AS total
+                    FROM rev),
+                monthly AS (
+                    SELECT client_id, substr(closed_on, 1, 7) AS m,
+                           CAST(SUM(amount) AS REAL) AS x
+                    FROM won WHERE closed_on BETWEEN :xa AND :xb
+                      AND client_id IN (SELECT client_id FROM rev)
+                    GROUP BY client_id, m),
+                var AS (
+                    SELECT client_id, COUNT(*) AS months, SUM(x) / :n AS mean,
+                           SUM(x * x) / :n - (SUM(x) / :n) * (SUM(x) / :n) AS variance
+                    FROM monthly GROUP BY client_id)
+                SELECT r.client_id, c.name, c.region, c.segment, r.revenue, r.cum, r.total,
+                       COALESCE(v.months, 0), COALESCE(v.mean, 0), v.variance
+                FROM ranked r JOIN clients c ON c.id = r.client_id
+                LEFT JOIN var v ON v.client_id = r.client_id
+                ORDER BY r.revenue DESC, r.client_id"""), params).all()
+        clients = []
+        total_k = int(rows[0][6]) if rows else 0
+        counts: dict[tuple[str, str], list[Any]] = {
+            (a, x): [0, ZERO] for a in ABC_CLASSES for x in XYZ_CLASSES}
+        for cid, name, region, segment, revenue, cum, _total, months, mean, variance in rows:
+            before = Decimal(int(cum) - int(revenue)) * 100 / total_k
+            abc = "A" if before < a_s else "B" if before < a_s + b_s else "C"
+            cv = None
+            if mean and variance is not None:
+                cv = (Decimal(str(max(variance, 0.0) ** 0.5)) / Decimal(str(mean)) * 100
+                      ).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            xyz = "Z" if cv is None else "X" if cv <= x_m else "Y" if cv <= y_m else "Z"
+            item = AbcXyzClient(
+                int(cid), name, region, segment, _k(revenue),
+                (Decimal(int(revenue)) * 100 / total_k).quantize(Decimal("0.1"),
+                                                                 rounding=ROUND_HALF_UP),
+                (Decimal(int(cum)) * 100 / total_k).quantize(Decimal("0.1"),
+                                                             rounding=ROUND_HALF_UP),
+                abc, int(months), round_money(Decimal(str(mean)) / 100), cv, xyz)
+            clients.append(item)
+            counts[(abc, xyz)][0] += 1
+            counts[(abc, xyz)][1] += item.revenue
+        cells = [AbcXyzCell(a, x, counts[(a, x)][0], counts[(a, x)][1])
+                 for a in ABC_CLASSES for x in XYZ_CLASSES]
+        return AbcXyzResult(p, a_s, b_s, x_m, y_m, xyz_months, from_kopecks(total_k),
+                            clients, cells)
+
+    # --- RFM --------------------------------------------------------------------
+    def rfm(self, *, as_of: date | None = None, since: date | None = None) -> RfmResult:
+        """RFM quintiles of the clients with won deals closed on or before `as_of` (and on
+        or after `since`, if given), with the named segment of each (see `rfm_segment`).
+        A score is the quintile of the client's rank from worst to best:
+        1 + (rank − 1) × 5 // number of clients, where equal values share the lowest rank
+        (so all clients with one purchase get the same F)."""
+        as_of = as_of or date.today()
+        params = {"as_of": as_of.isoformat(), "since": (since or date(1900, 1, 1)).isoformat()}
+        with self._uow() as uow:
+            rows = uow.session.execute(text("""
+                WITH agg AS (
+                    SELECT d.client_id, MAX(d.closed_on) AS last, COUNT(*) AS freq,
+                           SUM(d.amount) AS money
+                    FROM deals d JOIN stages st ON st.id = d.stage_id
+                    WHERE st.is_won = 1 AND d.closed_on BETWEEN :since AND :as_of
+                    GROUP BY d.client_id)
+                SELECT a.client_id, c.name, a.last, a.freq, a.money,
+                       1 + (RANK() OVER (ORDER BY a.last) - 1) * 5 / COUNT(*) OVER () AS r,
+                       1 + (RANK() OVER (ORDER BY a.freq) - 1) * 5 / COUNT(*) OVER () AS f,
+                       1 + (RANK() OVER (ORDER BY a.money) - 1) * 5 / COUNT(*) OVER () AS m
+                FROM agg a JOIN clients c ON c.id = a.client_id
+                ORDER BY a.money DESC, a.client_id"""), params).all()
+        clients = []
+        seg_count: dict[str, list[Any]] = {k: [0, ZERO] for k in RFM_SEGMENTS}
+        for cid, name, last, freq, money, r, f, m in rows:
+            last_d = date.fromisoformat(str(last))
+            seg = rfm_segment(int(r), int(f))
+            item = RfmClient(int(cid), name, last_d, (as_of - last_d).days, int(freq),
+                             _k(money), int(r), int(f), int(m), seg)
+            clients.append(item)
+            seg_count[seg][0] += 1
+            seg_count[seg][1] += item.monetary
+        return RfmResult(as_of, clients, [
+            RfmSegmentSummary(k, rfm_segment_label(k), seg_count[k][0], seg_count[k][1])
+            for k in RFM_SEGMENTS])
+
+    # --- churn risk ------------------------------------------------------------
+    def churn_risk(self, *, as_of: date | None = None, k: Decimal | int | str = 2,
+                   min_purchases: int = 2, limit: int | None = None) -> list[ChurnRiskClient]:
+        """Clients (not archived, not already lost or churned) with at least `min_purchases`
+        won deals on different days whose days since the last purchase exceed k × their
+        usual interval; sorted by revenue at stake, largest first (see `ChurnRiskClient`)."""
+        as_of = as_of or date.today()
+        try:
+            k_d = Decimal(str(k).replace(",", "."))
+        except Exception:
+            k_d = Decimal(-1)
+        if not k_d.is_finite() or k_d <= 0 or k_d > 100:
+            raise ValidationError.single("k", translate(
+                "Analytics", "Коэффициент k должен быть больше 0 и не больше 100"))
+        if min_purchases < 2:
+            raise ValidationError.single("min_purchases", translate(
+                "Analytics", "Для интервала между покупками нужно хотя бы две покупки"))
+        with self._uow() as uow:
+            rows = uow.session.execute(text("""
+                WITH agg AS (
+                    SELECT client_id, COUNT(*) AS n, COUNT(DISTINCT closed_on) AS days,
+                           MIN(closed_on) AS first, last, SUM(amount) AS money,
+                           SUM(CASE WHEN closed_on > date(last, '-365 days') THEN amount
+                                    ELSE 0 END) AS year_money
+                    FROM (SELECT d.client_id, d.closed_on, d.amount,
+                                 MAX(d.closed_on) OVER (PARTITION BY d.client_id) AS last
+                          FROM deals d JOIN stages st ON st.id = d.stage_id
+                          WHERE st.is_won = 1 AND d.closed_on <= :as_of)
+                    GROUP BY client_id HAVING days >= :min_n),
+                calc AS (
+                    SELECT client_id, n, first, last, money, year_money,
+                           (julianday(last) - julianday(first)) / (n - 1) AS interval,
+                           julianday(:as_of) - julianday(last) AS since
+                    FROM agg)
+                SELECT c.id, c.name, c.status, calc.n, calc.first, calc.last, calc.interval,
+                       calc.since, calc.money, calc.year_money AS at_stake
+                FROM calc JOIN clients c ON c.id = calc.client_id
+                WHERE c.archived = 0 AND c.status NOT IN ('lost', 'churned')
+                  AND calc.since > :k * calc.interval
+                ORDER BY at_stake DESC, c.id
+                """ + ("LIMIT :limit" if limit else "")),
+                {"as_of": as_of.isoformat(), "k": float(k_d), "min_n": min_purchases,
+                 "limit": limit}).all()
+        out = []
+        for cid, name, status, n, first, last, interval, since, money, at_stake in rows:
+            iv = Decimal(str(interval)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            out.append(ChurnRiskClient(
+                int(cid), name, status, int(n), date.fromisoformat(str(first)),
+                date.fromisoformat(str(last)), iv, int(since),
+                (Decimal(int(since)) / Decimal(str(interval))).quantize(
+                    Decimal("0.1"), rounding=ROUND_HALF_UP),
+                _k(money), _k(at_stake)))
+        return out
