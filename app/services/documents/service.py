@@ -38,6 +38,18 @@ class OfferRow:
     intro: str
 
 
+@dataclass(frozen=True)
+class InvoiceRef:
+    """An issued invoice: its number and the frozen data it is printed from."""
+
+    number: str
+    issued_on: date
+    total: Decimal
+    deal_id: int | None
+    order_id: int | None
+    snapshot: dict[str, Any]
+
+
 def company_info(row: CompanySettings | None) -> CompanyInfo:
     if row is None:
         return CompanyInfo()
@@ -184,6 +196,102 @@ class DocumentService:
                         supersedes_id=offer.supersedes_id, superseded_by=newer or "",
                         intro=offer.intro)
 
+    # --- invoices -------------------------------------------------------------------------
+
+    def issue_invoice(self, *, deal_id: int | None = None, order_id: int | None = None,
+                      on: date | None = None) -> InvoiceRef:
+        """The invoice of an order or a won deal: numbered once, then always the same."""
+        if (deal_id is None) == (order_id is None):
+            raise ValidationError.single("invoice", translate(
+                "Documents", "Счёт выставляется либо по сделке, либо по заказу"))
+        key = (f"documents.invoice.order.{order_id}" if order_id is not None
+               else f"documents.invoice.deal.{deal_id}")
+        with self._uow() as uow:
+            s = uow.session
+            stored = self._setting(s, key)
+            if stored is not None:
+                return _invoice_ref(stored)
+            order = None
+            if order_id is not None:
+                order = s.get(Order, order_id)
+                if order is None:
+                    raise NotFoundError(translate("Documents", "Заказ не найден"))
+                deal = s.get(Deal, order.deal_id) if order.deal_id else None
+                client = s.get(Client, order.client_id)
+            else:
+                deal = s.get(Deal, deal_id)
+                if deal is None:
+                    raise NotFoundError(translate("Documents", "Сделка не найдена"))
+                stage = s.get(Stage, deal.stage_id)
+                has_order = s.scalar(select(func.count(Order.id))
+                                     .where(Order.deal_id == deal.id)) or 0
+                if not (stage and stage.is_won) and not has_order:
+                    raise ValidationError.single("deal", translate(
+                        "Documents", "Счёт выставляется по выигранной сделке или по заказу"))
+                client = s.get(Client, deal.client_id)
+            company = s.get(CompanySettings, 1)
+            if order is not None and order.invoice_number:
+                number, issued = order.invoice_number, order.ordered_on
+            else:
+                issued = on or date.today()
+                seq = next_number(s, "invoice", issued.year)
+                number = f"СЧ-{issued.year}-{seq:04d}"
+                if order is not None:
+                    order.invoice_number = number
+            default_kind = company.default_vat_kind if company else "standard"
+            if deal is not None and deal.lines and (
+                    order is None or _same_amount(deal, order, company)):
+                lines = [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount,
+                                       ln.vat_kind, issued) for ln in deal.lines]
+            elif order is not None:
+                lines = [snapshot_line(
+                    translate("Documents", "Оплата по заказу № {n}").format(n=order.number),
+                    translate("Documents", "шт"), Decimal(1), order.amount, Decimal(0),
+                    default_kind, issued)]
+            else:
+                lines = [snapshot_line(deal.title, translate("Documents", "шт"), Decimal(1),
+                                       deal.amount, Decimal(0), default_kind, issued)]
+            if order is not None:
+                basis = translate("Documents", "Заказ № {n} от {d}").format(
+                    n=order.number, d=order.ordered_on.strftime("%d.%m.%Y"))
+            else:
+                basis = translate("Documents", "Сделка «{t}»").format(t=deal.title)
+            snapshot = {
+                "version": SNAPSHOT_VERSION, "number": number, "issued_on": issued.isoformat(),
+                "pay_until": (order.payment_due_on.isoformat()
+                              if order is not None and order.payment_due_on else None),
+                "prices_include_vat": bool(company.prices_include_vat) if company else True,
+                "seller": company_info(company).to_json(),
+                "buyer": {k: (getattr(client, k) or "") for k in BUYER_FIELDS} if client else {},
+                "basis": basis, "lines": lines,
+                "deal_id": deal.id if deal is not None else None,
+                "order_id": order.id if order is not None else None,
+            }
+            s.add(Setting(key=key, value=json.dumps(snapshot, ensure_ascii=False,
+                                                    sort_keys=True)))
+            uow.commit()
+            return _invoice_ref(snapshot)
+
+    def invoice_pdf(self, invoice: InvoiceRef) -> bytes:
+        from app.services.documents.invoice import render_invoice
+
+        return render_invoice(invoice.snapshot)
+
+    def deal_invoice(self, deal_id: int) -> InvoiceRef | None:
+        """The invoice already issued for a deal, if any."""
+        with self._uow() as uow:
+            stored = self._setting(uow.session, f"documents.invoice.deal.{deal_id}")
+            return _invoice_ref(stored) if stored else None
+
+    # --- reports ----------------------------------------------------------------------------
+
+    def report_pdf(self, kind: str, period: str | None = None, *,
+                   today: date | None = None) -> bytes:
+        """plan | pipeline | clients | meeting-pack for a period (2026-11, 2026-Q4, 2026)."""
+        from app.services.documents.reports import build_report
+
+        return build_report(self._uow, kind, period, today=today or date.today())
+
     # --- helpers used by the CLI and the views ---------------------------------------------
 
     def deal_exists(self, deal_id: int) -> bool:
@@ -205,3 +313,21 @@ class DocumentService:
     def _setting(self, session: Any, key: str) -> Any:
         row = session.get(Setting, key)
         return json.loads(row.value) if row else None
+
+
+def _invoice_ref(snapshot: dict[str, Any]) -> InvoiceRef:
+    totals = compute_totals(snapshot.get("lines") or [],
+                            prices_include_vat=bool(snapshot.get("prices_include_vat", True)))
+    return InvoiceRef(number=snapshot["number"],
+                      issued_on=date.fromisoformat(snapshot["issued_on"]), total=totals.total,
+                      deal_id=snapshot.get("deal_id"), order_id=snapshot.get("order_id"),
+                      snapshot=snapshot)
+
+
+def _same_amount(deal: Deal, order: Order, company: CompanySettings | None) -> bool:
+    """An order carries only its amount: print the deal's lines only if they add up to it."""
+    include = bool(company.prices_include_vat) if company else True
+    lines = [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount, ln.vat_kind,
+                           order.ordered_on) for ln in deal.lines]
+    totals = compute_totals(lines, prices_include_vat=include)
+    return order.amount in (totals.total, totals.amount)

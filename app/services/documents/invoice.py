@@ -1,0 +1,205 @@
+"""The invoice for payment (счёт на оплату) in the standard Russian layout."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.i18n import translate
+from app.services.documents.base import (
+    MM,
+    BuildContext,
+    Column,
+    CompanyInfo,
+    DocumentMeta,
+    SignatureLine,
+    build_pdf,
+    data_table,
+    image_flowable,
+)
+from app.services.documents.markup import esc, fmt
+from app.services.documents.periods import MONTHS
+from app.services.documents.styles import CLASSIC
+from app.services.documents.totals import (
+    DocumentTotals,
+    compute_totals,
+    money,
+    number,
+    rate_label,
+)
+from app.services.documents.words import amount_in_words
+
+GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+            "сентября", "октября", "ноября", "декабря")
+assert len(GENITIVE) == len(MONTHS)
+
+
+def long_date(on: date) -> str:
+    return translate("Documents", "{d} {m} {y} г.").format(
+        d=on.day, m=translate("MonthsGenitive", GENITIVE[on.month - 1]), y=on.year)
+
+
+def party_line(party: dict[str, Any]) -> str:
+    parts = [str(party.get("full_name") or party.get("name") or "")]
+    if party.get("inn"):
+        parts.append(translate("Documents", "ИНН {v}").format(v=party["inn"]))
+    if party.get("kpp"):
+        parts.append(translate("Documents", "КПП {v}").format(v=party["kpp"]))
+    address = party.get("legal_address") or party.get("postal_address")
+    if address:
+        parts.append(str(address))
+    if party.get("phone"):
+        parts.append(translate("Documents", "тел.: {v}").format(v=party["phone"]))
+    return ", ".join(p for p in parts if p)
+
+
+def render_invoice(snapshot: dict[str, Any]) -> bytes:
+    seller = CompanyInfo.from_json(snapshot.get("seller") or {})
+    issued = date.fromisoformat(snapshot["issued_on"])
+    totals = compute_totals(snapshot.get("lines") or [],
+                            prices_include_vat=bool(snapshot.get("prices_include_vat", True)))
+    meta = DocumentMeta(
+        title=translate("Documents", "Счёт на оплату № {n}").format(n=snapshot["number"]),
+        number=translate("Documents", "Счёт № {n}").format(n=snapshot["number"]), on=issued,
+        company=seller, theme=CLASSIC)
+    return build_pdf(lambda ctx: _story(ctx, snapshot, seller, issued, totals), meta)
+
+
+def _bank_block(ctx: BuildContext, seller: CompanyInfo) -> Any:
+    from reportlab.lib.colors import black
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    st = ctx.styles
+    w = ctx.width
+
+    def p(text: str, style: Any = None) -> Any:
+        return Paragraph(text, style or st.cell)
+
+    small = st.small_muted
+    data = [
+        [[p(esc(seller.bank_name or "—")), p(esc(translate("Documents", "Банк получателя")),
+                                             small)], "",
+         p(esc(translate("Documents", "БИК"))), p(esc(seller.bik))],
+        ["", "", p(esc(translate("Documents", "Сч. №"))), p(esc(seller.corr_account))],
+        [p(fmt(translate("Documents", "ИНН {v}"), v=seller.inn)),
+         p(fmt(translate("Documents", "КПП {v}"), v=seller.kpp)),
+         p(esc(translate("Documents", "Сч. №"))), p(esc(seller.settlement_account))],
+        [[p(esc(seller.full_name or seller.name)),
+          p(esc(translate("Documents", "Получатель")), small)], "", "", ""],
+    ]
+    table = Table(data, colWidths=[w * 0.29, w * 0.29, w * 0.09, w * 0.33])
+    table.setStyle(TableStyle([
+        ("SPAN", (0, 0), (1, 1)), ("SPAN", (0, 3), (1, 3)), ("SPAN", (2, 2), (2, 3)),
+        ("SPAN", (3, 2), (3, 3)),
+        ("GRID", (0, 0), (-1, -1), 0.6, black),
+        ("LINEBELOW", (2, 0), (3, 0), 0, black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _story(ctx: BuildContext, snapshot: dict[str, Any], seller: CompanyInfo, issued: date,
+           totals: DocumentTotals) -> list[Any]:
+    from reportlab.lib.colors import black
+    from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    st = ctx.styles
+    story: list[Any] = []
+    logo = image_flowable(seller.logo, 45 * MM, 16 * MM)
+    notice = Paragraph(esc(translate(
+        "Documents", "Внимание! Оплата данного счёта означает согласие с условиями поставки "
+                     "товара. Товар отпускается по факту прихода денег на р/с Поставщика.")),
+        st.small_muted)
+    if logo is not None:
+        head = Table([[logo, notice]], colWidths=[ctx.width * 0.4, ctx.width * 0.6])
+        head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        story.append(head)
+    else:
+        story.append(notice)
+    story += [Spacer(1, 3 * MM), _bank_block(ctx, seller), Spacer(1, 6 * MM)]
+    story.append(Paragraph(fmt(translate("Documents", "Счёт на оплату № {n} от {d}"),
+                               n=snapshot["number"], d=long_date(issued)),
+                           st.title.clone("inv-title", textColor=black, fontSize=14,
+                                          leading=18)))
+    story.append(HRFlowable(width="100%", thickness=1.8, color=black, spaceBefore=2,
+                            spaceAfter=5 * MM))
+    seller_party = {**(snapshot.get("seller") or {}), "logo": None}
+    parties = [
+        (translate("Documents", "Поставщик (Исполнитель):"), party_line(seller_party)),
+        (translate("Documents", "Покупатель (Заказчик):"),
+         party_line(snapshot.get("buyer") or {})),
+    ]
+    if snapshot.get("basis"):
+        parties.append((translate("Documents", "Основание:"), str(snapshot["basis"])))
+    table = Table([[Paragraph(esc(k), st.cell), Paragraph(fmt("<b>{v}</b>", v=v), st.cell)]
+                   for k, v in parties], colWidths=[ctx.width * 0.22, ctx.width * 0.78])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+    story += [table, Spacer(1, 4 * MM)]
+    has_discount = any(line.discount for line in totals.lines)
+    columns = [Column("№", 0.45, "center"),
+               Column(translate("Documents", "Товары (работы, услуги)"), 4.4),
+               Column(translate("Documents", "Кол-во"), 0.9, "right"),
+               Column(translate("Documents", "Ед."), 0.95, "center"),
+               Column(translate("Documents", "Цена"), 1.3, "right")]
+    if has_discount:
+        columns.append(Column(translate("Documents", "Скидка"), 0.9, "right"))
+    columns += [Column(translate("Documents", "НДС"), 0.8, "center"),
+                Column(translate("Documents", "Сумма"), 1.4, "right")]
+    rows = []
+    for i, line in enumerate(totals.lines, start=1):
+        row = [str(i), line.name, number(line.quantity), line.unit, money(line.price)]
+        if has_discount:
+            row.append(f"{number(line.discount)} %" if line.discount else "—")
+        row += [rate_label(line.rate), money(line.amount)]
+        rows.append(row)
+    story.append(data_table(ctx, columns, rows, zebra=False))
+    story.append(Spacer(1, 2 * MM))
+    story.append(KeepTogether(_totals_and_signatures(ctx, snapshot, seller, totals)))
+    return story
+
+
+def _totals_and_signatures(ctx: BuildContext, snapshot: dict[str, Any], seller: CompanyInfo,
+                           totals: DocumentTotals) -> list[Any]:
+    from reportlab.lib.colors import black
+    from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
+
+    st = ctx.styles
+    rows: list[tuple[str, str]] = []
+    if totals.prices_include_vat:
+        rows.append((translate("Documents", "Итого:"), money(totals.amount)))
+        for rate, vat in totals.vat_by_rate:
+            rows.append((translate("Documents", "В том числе НДС {rate}:").format(
+                rate=rate_label(rate)), money(vat)))
+    else:
+        rows.append((translate("Documents", "Итого:"), money(totals.net)))
+        for rate, vat in totals.vat_by_rate:
+            rows.append((translate("Documents", "НДС {rate}:").format(rate=rate_label(rate)),
+                         money(vat)))
+    if not totals.vat_by_rate:
+        rows.append((translate("Documents", "Без налога (НДС):"), "—"))
+    rows.append((translate("Documents", "Всего к оплате:"), money(totals.total)))
+    tt = Table([[Paragraph(esc(k), st.cell_bold_right), Paragraph(esc(v), st.cell_bold_right)]
+                for k, v in rows], colWidths=[ctx.width * 0.3, ctx.width * 0.17], hAlign="RIGHT")
+    tt.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+    out: list[Any] = [tt, Spacer(1, 3 * MM)]
+    out.append(Paragraph(fmt(translate("Documents", "Всего наименований {n}, на сумму {s} руб."),
+                             n=len(totals.lines), s=money(totals.total)), st.body))
+    out.append(Paragraph(fmt("<b>{w}</b>", w=amount_in_words(totals.total)), st.body))
+    if snapshot.get("pay_until"):
+        out.append(Spacer(1, 2 * MM))
+        out.append(Paragraph(fmt(translate("Documents", "Оплатить не позднее {d}"),
+                                 d=date.fromisoformat(snapshot["pay_until"]).strftime(
+                                     "%d.%m.%Y")), st.small))
+    out.append(HRFlowable(width="100%", thickness=1.8, color=black, spaceBefore=4 * MM,
+                          spaceAfter=5 * MM))
+    sign_rows = [(seller.signer_title or translate("Documents", "Руководитель"),
+                  seller.signer_name),
+                 (translate("Documents", "Бухгалтер"), seller.accountant_name or seller.signer_name)]
+    out.append(SignatureLine.make(ctx, sign_rows, facsimile=seller.facsimile,
+                                  stamp=seller.stamp))
+    return out

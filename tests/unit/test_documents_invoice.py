@@ -1,0 +1,76 @@
+"""Invoices (счёт на оплату): layout contents, VAT and words, numbering, CLI."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from app.models import Order
+from app.services.errors import NotFoundError, ValidationError
+from tests.unit._documents_helpers import flat, make_deal, pdf_text
+
+ON = date(2026, 11, 16)
+
+
+def test_invoice_for_won_deal(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, [("Станок", "2", "61000.00", "0", "standard"),
+                                   ("Доставка", "1", "1100.00", "0", "reduced10")], won=True)
+    inv = services.documents.issue_invoice(deal_id=deal_id, on=ON)
+    assert inv.number == "СЧ-2026-0001"
+    # by hand: 122 000 × 22/122 = 22 000; 1 100 × 10/110 = 100
+    assert inv.total == Decimal("123100.00")
+    text = flat(pdf_text(services.documents.invoice_pdf(inv)))
+    assert "Счёт на оплату № СЧ-2026-0001 от 16 ноября 2026 г." in text
+    assert "044525225" in text and "30101810400000000225" in text
+    assert "40702810938000000001" in text and "ИНН 7707083893" in text
+    assert "ООО «Покупатель»" in text and "7728168971" in text
+    assert "В том числе НДС 22 %: 22 000,00" in text
+    assert "В том числе НДС 10 %: 100,00" in text
+    assert "Всего к оплате: 123 100,00" in text
+    assert "Всего наименований 2, на сумму 123 100,00 руб." in text
+    assert "Сто двадцать три тысячи сто рублей 00 копеек" in text
+    assert "Петров П. П." in text and "Сидорова С. С." in text
+    again = services.documents.issue_invoice(deal_id=deal_id, on=date(2026, 12, 1))
+    assert again.number == inv.number and again.issued_on == ON
+
+
+def test_invoice_refuses_open_deal_and_unknown_ids(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, [("Станок", "1", "100.00", "0", "standard")])
+    with pytest.raises(ValidationError):
+        services.documents.issue_invoice(deal_id=deal_id)
+    with pytest.raises(NotFoundError):
+        services.documents.issue_invoice(order_id=404)
+    with pytest.raises(ValidationError):
+        services.documents.issue_invoice()
+
+
+def test_invoice_for_order_without_lines(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, [("Станок", "1", "100.00", "0", "standard")])
+    with services.uow_factory() as uow:
+        order = Order(number="З-1", client_id=1, deal_id=deal_id, ordered_on=ON,
+                      amount=Decimal("5000.00"), payment_due_on=date(2026, 11, 26))
+        uow.session.add(order)
+        uow.commit()
+        order_id = order.id
+    inv = services.documents.issue_invoice(order_id=order_id, on=ON)
+    text = flat(pdf_text(services.documents.invoice_pdf(inv)))
+    assert "Оплата по заказу № З-1" in text
+    assert "В том числе НДС 22 %: 901,64" in text  # 5000 × 22/122 = 901.639…
+    assert "Оплатить не позднее 26.11.2026" in text
+    with services.uow_factory() as uow:
+        assert uow.session.get(Order, order_id).invoice_number == inv.number
+
+
+def test_cli_invoice(services, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import run
+
+    deal_id = make_deal(services, [("Станок", "1", "100.00", "0", "standard")], won=True)
+    out = tmp_path / "inv.pdf"
+    db = str(services.db_path)
+    assert run(["--db", db, "invoice", str(deal_id), "-o", str(out)]) == 0
+    assert "Счёт на оплату" in flat(pdf_text(out.read_bytes()))
+    assert run(["--db", db, "invoice", "abc", "-o", str(out)]) == 1
+    assert run(["--db", db, "invoice", "77", "--order", "-o", str(out)]) == 1
+    assert "Заказ не найден" in capsys.readouterr().err
