@@ -1,15 +1,17 @@
-"""Сегодня: the day's overview — the base, the pipeline, the month's wins and the agenda."""
+"""Сегодня: the day's overview — figures at a glance and the daily agenda.
+
+The agenda gathers what needs attention today from every area: overdue and today's
+activities, stalled deals, payments due, contacts' birthdays and overdue trainee tasks.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -19,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
-from app.services.overview import AgendaItem
+from app.services.deals import BoardFilter, DealCard
+from app.services.mentoring import OverdueTask
+from app.services.overview import AgendaItem, Birthday, Receivable
 from app.views import style
-from app.views.formatting import local_time, money
-
-_Index = QModelIndex | QPersistentModelIndex
+from app.views.formatting import day, local_time, money
+from app.views.record_model import Column, RecordTableModel
 
 
 def activity_kind_label(kind: str) -> str:
@@ -38,51 +41,21 @@ def activity_kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RecordTableModel[AgendaItem]):
     """Overdue and today's activities, oldest first."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._items: list[AgendaItem] = []
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__([
+            Column(translate("Today", "Срок"), lambda a: local_time(a.due_at),
+                   color=lambda a: style.DANGER if a.overdue else None,
+                   tooltip=lambda a: translate("Today", "Просрочено") if a.overdue else ""),
+            Column(translate("Today", "Тип"), lambda a: activity_kind_label(a.kind)),
+            Column(translate("Today", "Дело"), lambda a: a.subject),
+            Column(translate("Today", "Клиент"), lambda a: a.client_name),
+        ], parent)
 
     def set_items(self, items: list[AgendaItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                translate("Today", "Срок"),
-                translate("Today", "Тип"),
-                translate("Today", "Дело"),
-                translate("Today", "Клиент"),
-            )[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                local_time(item.due_at),
-                activity_kind_label(item.kind),
-                item.subject,
-                item.client_name,
-            )[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and item.overdue and index.column() == 0:
-            return QColor(style.DANGER)
-        if role == Qt.ItemDataRole.ToolTipRole and item.overdue:
-            return translate("Today", "Просрочено")
-        return None
+        self.set_rows(items)
 
 
 class _FigureCard(QFrame):
@@ -102,14 +75,47 @@ class _FigureCard(QFrame):
         self.note.setText(note)
 
 
+class _Section(QWidget):
+    """A titled table with a count in the title and a line shown when it is empty."""
+
+    def __init__(self, title: str, model: RecordTableModel, empty_text: str,  # type: ignore[type-arg]
+                 stretch_column: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title_text = title
+        self.model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.title = QLabel(title, objectName="sectionTitle")
+        layout.addWidget(self.title)
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.view, 1)
+        self.empty = QLabel(empty_text, objectName="cardNote")
+        layout.addWidget(self.empty)
+
+    def set_rows(self, rows: list, total: int | None = None) -> None:  # type: ignore[type-arg]
+        """Show `rows`; `total` is the full count when the list was cut to a limit."""
+        self.model.set_rows(rows)
+        count = len(rows) if total is None else total
+        self.title.setText(f"{self._title_text} · {count}" if count else self._title_text)
+        self.view.setVisible(count > 0)
+        self.empty.setVisible(count == 0)
+
+
 class TodayTab(QWidget):
-    """The first tab: figures at a glance and the day's agenda."""
+    """The first tab: figures at a glance and the day's agenda from every area."""
 
     tab_key = "today"
-
-    @staticmethod
-    def title() -> str:
-        return translate("Today", "Сегодня")
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,24 +136,56 @@ class TodayTab(QWidget):
         ):
             grid.addWidget(card, 0, col)
         layout.addLayout(grid)
-        agenda_title = QLabel(translate("Today", "Просроченные и сегодняшние дела"),
-                              objectName="sectionTitle")
-        layout.addWidget(agenda_title)
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
         self.agenda_model = AgendaModel(self)
-        self.agenda_view = QTableView()
-        self.agenda_view.setModel(self.agenda_model)
-        self.agenda_view.setAlternatingRowColors(True)
-        self.agenda_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.agenda_view.verticalHeader().hide()
-        header = self.agenda_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.agenda_view, 1)
+        self.agenda = _Section(translate("Today", "Просроченные и сегодняшние дела"),
+                               self.agenda_model,
+                               translate("Today", "На сегодня дел нет."), 2)
+        self.agenda_view = self.agenda.view
+        body.addWidget(self.agenda, 3)
+
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        self.stalled = _Section(translate("Today", "Зависшие сделки"), RecordTableModel[DealCard]([
+            Column(translate("Today", "Сделка"), lambda c: c.title),
+            Column(translate("Today", "Клиент"), lambda c: c.client_name),
+            Column(translate("Today", "Дней"), lambda c: str(c.days_in_stage),
+                   color=lambda c: style.DANGER, align_right=True),
+            Column(translate("Today", "Сумма"), lambda c: money(c.amount), align_right=True),
+        ]), translate("Today", "Зависших сделок нет."), 0)
+        self.receivables = _Section(translate("Today", "Ожидаемые оплаты"),
+                                    RecordTableModel[Receivable]([
+            Column(translate("Today", "Срок"), lambda r: day(r.due_on),
+                   color=lambda r: style.DANGER if r.overdue_days else None),
+            Column(translate("Today", "Заказ"), lambda r: r.number),
+            Column(translate("Today", "Клиент"), lambda r: r.client_name),
+            Column(translate("Today", "Долг"), lambda r: money(r.outstanding), align_right=True),
+        ]), translate("Today", "Оплат на этой неделе не ожидается."), 2)
+        self.birthdays = _Section(translate("Today", "Дни рождения на неделе"),
+                                  RecordTableModel[Birthday]([
+            Column(translate("Today", "Дата"), lambda b: day(b.day)),
+            Column(translate("Today", "Контакт"), lambda b: b.contact_name),
+            Column(translate("Today", "Клиент"), lambda b: b.client_name),
+        ]), translate("Today", "Дней рождения на этой неделе нет."), 2)
+        self.trainee_tasks = _Section(translate("Today", "Просроченные задачи стажёров"),
+                                      RecordTableModel[OverdueTask]([
+            Column(translate("Today", "Срок"), lambda t: day(t.due_on),
+                   color=lambda t: style.DANGER),
+            Column(translate("Today", "Стажёр"), lambda t: t.trainee_name),
+            Column(translate("Today", "Задача"), lambda t: t.title),
+        ]), translate("Today", "У стажёров нет просроченных задач."), 2)
+        for section in (self.stalled, self.receivables, self.birthdays, self.trainee_tasks):
+            side.addWidget(section, 1)
+        body.addLayout(side, 2)
+        layout.addLayout(body, 1)
         self.refresh()
 
     def refresh(self) -> None:
         today = date.today()
-        ov = self._services.overview.overview(today)
+        svc = self._services
+        ov = svc.overview.overview(today)
         self._heading.setText(
             translate("Today", "Сегодня, {date}").format(date=today.strftime("%d.%m.%Y"))
         )
@@ -166,4 +204,11 @@ class TodayTab(QWidget):
             f"{ov.activities_today:n}",
             translate("Today", "просрочено: {n}").format(n=ov.activities_overdue),
         )
-        self.agenda_model.set_items(ov.agenda)
+        self.agenda.set_rows(ov.agenda, ov.activities_today + ov.activities_overdue)
+        board = svc.deals.board(BoardFilter(stalled_only=True), today=today)
+        stalled = sorted((c for cards in board.cards.values() for c in cards),
+                         key=lambda c: c.days_in_stage, reverse=True)
+        self.stalled.set_rows(stalled)
+        self.receivables.set_rows(svc.overview.receivables_due(today))
+        self.birthdays.set_rows(svc.overview.birthdays(today))
+        self.trainee_tasks.set_rows(svc.mentoring.overdue_tasks(today))

@@ -30,7 +30,7 @@ def test_window_remembers_current_tab(qtbot, demo_services) -> None:  # type: ig
     last = window.tab_keys()[-1]
     window.show_tab(last)
     window.show()
-    window.resize(760, 560)
+    window.resize(1500, 900)
     size = window.size()
     window.close()
     again = MainWindow(services=demo_services, settings=settings)
