@@ -44,6 +44,7 @@ from app.models import (
     TraineeTask,
 )
 from app.money import round_money
+from app.services.deals import freshen_demo_pipeline
 from app.services.errors import ServiceError
 from app.services.mentoring import add_demo_mentoring
 from app.services.mentoring_defaults import DEFAULT_TEMPLATE_ITEMS, default_template_name
@@ -305,6 +306,8 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 stage = won
             else:
                 stage = lost
+            if stage in open_stages:  # open deals are mostly recent; a few have stalled
+                created = today - timedelta(days=int(rng.triangular(0, 100, 10)))
             lines = []
             for pos, prod in enumerate(rng.sample(products, rng.randint(1, 4))):
                 qty = Decimal(rng.choice([1, 2, 5, 10, 20, 50, 100]))
@@ -354,7 +357,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 "updated_at": _at(entered, 11),
             })
             if stage in open_stages and rng.random() < 0.8:
-                due = today + timedelta(days=rng.randint(-4, 10))
+                due = today + timedelta(days=rng.choice([-3, -1, 0, 0, 1, 2, 3, 5, 7, 10]))
                 act_rows.append(_activity(rng, client_id, did, due, done=False))
             for _ in range(rng.randint(0, 2)):
                 when = created + timedelta(days=rng.randint(0, max(1, (t - created).days)))
@@ -378,7 +381,8 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                     "waybill_number": f"ТН-{oid:05d}", "invoice_number": f"СФ-{oid:05d}",
                     "notes": ""})
                 paid = closed_on + timedelta(days=rng.randint(1, 30))
-                if paid <= today and rng.random() < 0.9:
+                recent = (today - closed_on).days < 60
+                if paid <= today and rng.random() < (0.7 if recent else 0.98):
                     payment_rows.append({"order_id": oid, "paid_on": paid, "amount": amount,
                                          "reference": f"п/п {rng.randint(100, 9999)}"})
         _batched(s, Deal, deal_rows)
@@ -461,6 +465,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                                  status="done", takeaways="Применять на встречах",
                                  skill="Переговоры"))
         add_demo_mentoring(s, rng, today)
+        freshen_demo_pipeline(s, today, seed)
         uow.commit()
     return DemoSummary(clients=len(client_rows), contacts=len(contact_rows),
                        products=len(products), deals=len(deal_rows), activities=len(act_rows),
