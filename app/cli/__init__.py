@@ -20,6 +20,7 @@ from app.i18n import translate
 COMMAND_MODULES = [
     "app.cli.core",
     "app.cli.transfer",
+    "app.cli.clients",
     "app.cli.documents",
 ]
 

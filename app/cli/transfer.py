@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.cli import CliError, add_db_option, open_services
+from app.cli import clients as clients_cli
 from app.i18n import translate
 
 Handler = Callable[[argparse.Namespace], int]
@@ -42,8 +43,8 @@ def _import_all(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORTERS: dict[str, Handler] = {"all": _export_all}
-IMPORTERS: dict[str, Handler] = {"all": _import_all}
+EXPORTERS: dict[str, Handler] = {"all": _export_all, "clients": clients_cli.export_clients}
+IMPORTERS: dict[str, Handler] = {"all": _import_all, "clients": clients_cli.import_clients}
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,0 +1,145 @@
+"""Export of the client list (with its filter) to CSV for Excel and to XLSX.
+
+CSV is UTF-8 with a BOM and `;` — what Russian Excel opens right by double-click. Cells
+that start with `=`, `+`, `-`, `@`, tab or CR are neutralised against formula injection
+(OWASP "CSV injection") by a leading apostrophe, which the import strips again. Russian
+phone numbers are written in the national form "8 (916) 123-45-67", so the usual phone
+never needs the guard. In XLSX every value is a string cell (never a formula); risky ones
+also carry Excel's quote prefix. See docs/CLIENT_IMPORT_EXPORT.md.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.i18n import translate
+from app.models import Client, ClientTag, Contact
+from app.services.client_import import CLIENT_FIELDS, CONTACT_FIELDS, field_label
+from app.services.clients import ClientQuery, ClientService, status_label
+from app.services.errors import ServiceError
+from app.services.uow import UowFactory
+
+EXPORT_FIELDS = CLIENT_FIELDS + CONTACT_FIELDS
+_RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """A cell value Excel will not run as a formula."""
+    return "'" + value if value.startswith(_RISKY_START) else value
+
+
+def export_phone(value: str) -> str:
+    """Russian numbers in the national form (no leading "+"); others as they are."""
+    if not value:
+        return ""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(value, "RU")
+    except phonenumbers.NumberParseException:
+        return value
+    if number.country_code == 7 and phonenumbers.region_code_for_number(number) in ("RU", None):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return value
+
+
+class ClientExportService:
+    def __init__(self, *, uow_factory: UowFactory) -> None:
+        self._uow = uow_factory
+        self._clients = ClientService(uow_factory=uow_factory)
+
+    def records(self, query: ClientQuery = ClientQuery()) -> Iterator[dict[str, str]]:  # noqa: B008
+        """Export rows (field → text) for the clients the query selects, in its order."""
+        ids = self._clients.search_ids(query)
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start:start + 1000]
+            with self._uow() as uow:
+                s = uow.session
+                clients = {c.id: c for c in s.scalars(select(Client).where(Client.id.in_(chunk)))}
+                tags: dict[int, list[str]] = {}
+                for cid, tag in s.execute(select(ClientTag.client_id, ClientTag.tag)
+                                          .where(ClientTag.client_id.in_(chunk))
+                                          .order_by(ClientTag.tag)):
+                    tags.setdefault(cid, []).append(tag)
+                contacts: dict[int, Contact] = {}
+                for contact in s.scalars(select(Contact).where(Contact.client_id.in_(chunk))
+                                         .order_by(Contact.is_primary.desc(), Contact.id)):
+                    contacts.setdefault(contact.client_id, contact)
+                for cid in chunk:
+                    c = clients.get(cid)
+                    if c is None:
+                        continue
+                    row = {k: str(getattr(c, k) or "") for k in CLIENT_FIELDS if k != "tags"}
+                    row["status"] = status_label(c.status)
+                    row["kind"] = {"organization": "организация", "entrepreneur": "ИП",
+                                   "person": "физическое лицо"}.get(c.kind, c.kind)
+                    row["phone"] = export_phone(c.phone)
+                    row["tags"] = ", ".join(tags.get(cid, []))
+                    p = contacts.get(cid)
+                    row["contact_name"] = p.name if p else ""
+                    row["contact_position"] = p.position if p else ""
+                    row["contact_phone"] = export_phone(p.phone) if p else ""
+                    row["contact_email"] = p.email if p else ""
+                    yield row
+
+    def export(self, path: Path, query: ClientQuery = ClientQuery()) -> int:  # noqa: B008
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".xlsx"):
+            raise ServiceError(translate(
+                "ClientExport", "{path}: выгрузка возможна в CSV или XLSX").format(path=path))
+        tmp = path.with_name(path.name + ".part")
+        try:
+            count = (self._write_csv if suffix == ".csv" else self._write_xlsx)(tmp, query)
+            tmp.replace(path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return count
+
+    def _write_csv(self, path: Path, query: ClientQuery) -> int:
+        count = 0
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL,
+                                lineterminator="\r\n")
+            writer.writerow([field_label(f) for f in EXPORT_FIELDS])
+            for record in self.records(query):
+                writer.writerow([neutralise(record[f]) for f in EXPORT_FIELDS])
+                count += 1
+        return count
+
+    def _write_xlsx(self, path: Path, query: ClientQuery) -> int:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet(translate("ClientExport", "Клиенты"))
+        ws.freeze_panes = "A2"
+        widths = {"name": 36, "full_name": 40, "legal_address": 40, "notes": 40,
+                  "email": 28, "contact_name": 28, "contact_email": 28}
+        for n, f in enumerate(EXPORT_FIELDS):
+            from openpyxl.utils import get_column_letter
+
+            ws.column_dimensions[get_column_letter(n + 1)].width = widths.get(f, 18)
+
+        def cell(value: str, *, bold: bool = False) -> Any:
+            c = WriteOnlyCell(ws, value=value)
+            c.data_type = "s"  # never a formula, whatever the text starts with
+            if value.startswith(_RISKY_START):
+                c.quotePrefix = True
+            if bold:
+                c.font = Font(bold=True)
+            return c
+
+        ws.append([cell(field_label(f), bold=True) for f in EXPORT_FIELDS])
+        count = 0
+        for record in self.records(query):
+            ws.append([cell(record[f]) for f in EXPORT_FIELDS])
+            count += 1
+        wb.save(path)
+        return count

@@ -1,0 +1,228 @@
+"""Client import (Excel's cp1251 CSV, UTF-8, XLSX, hostile files) and export (CSV, XLSX)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import Services
+from app.cli import run
+from app.services.client_export import ClientExportService, export_phone, neutralise
+from app.services.client_import import ClientImportService, guess_mapping, read_table
+from app.services.clients import ClientDraft, ClientQuery, ContactDraft
+from app.services.errors import ServiceError
+
+EXCEL_CSV = (
+    'Наименование;ИНН;КПП;Телефон;Эл. почта;Статус;Контактное лицо;Должность;Примечание\r\n'
+    'ООО «Ромашка»;7707083893;773601001;8 (916) 123-45-67;info@romashka.example;Активный;'
+    'Семёнов Пётр;Директор;"Склад; офис ""на Ленина"""\r\n'
+    '\r\n'
+    '"ИП Ёлкин; Пётр";500100732259;;+7 903 111-22-33;;лид;;;"две\r\nстроки"\r\n'
+    'ЗАО «Ошибка»;7707083894;;;;;;;\r\n'
+)
+
+
+def importer(services: Services) -> ClientImportService:
+    return ClientImportService(uow_factory=services.uow_factory)
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_mapping_guessed_from_russian_and_english_headers() -> None:
+    m = guess_mapping(["Наименование", "ИНН клиента", "Телефон", "E-mail", "Contact person",
+                       "Mobile", "Расчётный счёт", "Корр. счет", "что-то ещё"])
+    assert m == {0: "name", 1: "inn", 2: "phone", 3: "email", 4: "contact_name",
+                 5: "contact_phone", 6: "settlement_account", 7: "corr_account"}
+    assert guess_mapping(["Company", "Tax ID", "Status", "Tags"]) == {
+        0: "name", 1: "inn", 2: "status", 3: "tags"}
+
+
+def test_excel_cp1251_csv_is_read_with_tricky_quoting(tmp_path: Path) -> None:
+    table = read_table(write(tmp_path, "base.csv", EXCEL_CSV.encode("cp1251")))
+    assert table.description.startswith("CSV, cp1251")
+    assert table.rows[0][8] == 'Склад; офис "на Ленина"'
+    assert table.rows[1][0] == "ИП Ёлкин; Пётр"
+    assert table.rows[1][8] == "две\r\nстроки"
+    assert table.lines == [2, 4, 6]  # the blank line is skipped, the two-line field counted
+
+
+def test_strict_import_rejects_everything_and_names_the_line(services: Services,
+                                                             tmp_path: Path) -> None:
+    path = write(tmp_path, "base.csv", EXCEL_CSV.encode("cp1251"))
+    report = importer(services).import_file(path)
+    assert (report.imported, report.rejected, report.committed) == (0, 1, False)
+    assert report.problems[0].line == 6
+    assert "ИНН" in report.problems[0].message
+    assert services.clients.count() == 0
+
+
+def test_skip_invalid_imports_the_valid_rows(services: Services, tmp_path: Path) -> None:
+    path = write(tmp_path, "base.csv", EXCEL_CSV.encode("cp1251"))
+    report = importer(services).import_file(path, skip_invalid=True)
+    assert (report.imported, report.rejected) == (2, 1)
+    [romashka] = services.clients.lookup("ромашка")
+    card = services.clients.get(romashka.id).draft
+    assert card.phone == "+7 916 123-45-67" and card.status == "active"
+    assert card.contacts[0].name == "Семёнов Пётр"
+    assert card.notes == 'Склад; офис "на Ленина"'
+    [ip] = services.clients.lookup("елкин")
+    assert services.clients.get(ip.id).draft.kind == "entrepreneur"
+
+
+def test_duplicates_by_inn_are_skipped_or_update(services: Services, tmp_path: Path) -> None:
+    existing = services.clients.create(ClientDraft(name="Ромашка (старое)", inn="7707083893",
+                                                   region="Тула"))
+    csv_text = "Название,ИНН,Регион,Метки\nООО «Ромашка»,7707083893,,VIP; сеть\n"
+    path = write(tmp_path, "dups.csv", b"\xef\xbb\xbf" + csv_text.encode())
+    report = importer(services).import_file(path)
+    assert (report.imported, report.skipped, report.rejected) == (0, 1, 0)
+    assert "7707083893" in report.skipped_rows[0].message
+    report = importer(services).import_file(path, update_duplicates=True)
+    assert report.updated == 1 and services.clients.count() == 1
+    card = services.clients.get(existing.id).draft
+    assert (card.name, card.region, card.tags) == ("ООО «Ромашка»", "Тула", ("VIP", "сеть"))
+
+
+def test_same_inn_twice_in_a_file_is_reported(services: Services, tmp_path: Path) -> None:
+    path = write(tmp_path, "twice.csv", "Название;ИНН\nА;7707083893\nБ;7707083893\n".encode())
+    report = importer(services).import_file(path)
+    assert report.rejected == 1 and report.problems[0].line == 3
+
+
+def test_not_a_table_and_unknown_formats_are_refused(services: Services,
+                                                     tmp_path: Path) -> None:
+    with pytest.raises(ServiceError):
+        importer(services).import_file(write(tmp_path, "a.pdf", b"%PDF"))
+    with pytest.raises(ServiceError):
+        importer(services).import_file(write(tmp_path, "a.xlsx", b"not a zip"))
+    with pytest.raises(ServiceError):  # no name column
+        importer(services).import_file(write(tmp_path, "b.csv", "ИНН\n7707083893\n".encode()))
+
+
+def test_zip_bomb_is_refused_before_unpacking(services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (40 * 1024 * 1024))
+    assert path.stat().st_size < 200_000
+    with pytest.raises(ServiceError, match="zip"):
+        importer(services).import_file(path)
+
+
+def test_xml_entity_bomb_is_refused(services: Services, tmp_path: Path) -> None:
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+            '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+            '<workbook>&lol2;</workbook>')
+    path = tmp_path / "entities.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", bomb)
+        zf.writestr("xl/workbook.xml", bomb)
+    with pytest.raises(ServiceError):
+        importer(services).import_file(path)
+
+
+def test_neutralising_and_phone_format() -> None:
+    for risky in ("=1+2", "+7 999", "-5", "@SUM(A1)", "\tx", "\rx"):
+        assert neutralise(risky) == "'" + risky
+    assert neutralise("ООО «Ромашка»") == "ООО «Ромашка»"
+    assert export_phone("+7 916 123-45-67") == "8 (916) 123-45-67"
+    assert export_phone("+49 30 1234567").startswith("+49")
+
+
+HOSTILE = ClientDraft(name="=HYPERLINK(\"http://evil\")", inn="7707083893", kpp="773601001",
+                      phone="+7 916 123-45-67", email="a@b.example", notes="@SUM(1)",
+                      tags=("-минус", "VIP"), status="active", segment="Малые",
+                      contacts=(ContactDraft(name="+Плюс Петров", phone="+49 30 1234567",
+                                             email="p@b.example"),))
+PLAIN = ClientDraft(name="ИП Ёлкин", kind="entrepreneur", inn="500100732259",
+                    legal_address="г. Москва;\nул. Ленина, д. 1", region="Москва")
+
+
+def _comparable(services: Services) -> list[tuple]:
+    cards = [services.clients.get(i).draft for i in services.clients.search_ids(ClientQuery())]
+    return [(c.name, c.kind, c.inn, c.kpp, c.phone, c.email, c.notes, c.tags, c.status,
+             c.segment, c.legal_address, c.region,
+             [(p.name, p.phone, p.email) for p in c.contacts]) for c in cards]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_round_trip_export_then_import_into_empty_base(services: Services, tmp_path: Path,
+                                                       suffix: str) -> None:
+    from app.bootstrap import bootstrap
+
+    services.clients.create(HOSTILE)
+    services.clients.create(PLAIN)
+    path = tmp_path / f"clients{suffix}"
+    assert ClientExportService(uow_factory=services.uow_factory).export(path) == 2
+    other = bootstrap(tmp_path / "other.db")
+    try:
+        report = ClientImportService(uow_factory=other.uow_factory).import_file(path)
+        assert (report.imported, report.rejected) == (2, 0), report.problems
+        assert _comparable(other) == _comparable(services)
+    finally:
+        other.close()
+
+
+def test_csv_export_is_excel_friendly_and_neutralised(services: Services,
+                                                      tmp_path: Path) -> None:
+    services.clients.create(HOSTILE)
+    path = tmp_path / "out.csv"
+    ClientExportService(uow_factory=services.uow_factory).export(path)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Название;")
+    assert ";'=HYPERLINK(\"\"http://evil\"\")" in text or "'=HYPERLINK" in text
+    assert ";8 (916) 123-45-67;" in text
+    for cell in text.splitlines()[1].split(";"):
+        assert not cell.lstrip('"').startswith(("=", "+", "-", "@"))
+
+
+def test_xlsx_export_has_no_formula_cells(services: Services, tmp_path: Path) -> None:
+    import openpyxl
+
+    services.clients.create(HOSTILE)
+    path = tmp_path / "out.xlsx"
+    ClientExportService(uow_factory=services.uow_factory).export(path)
+    ws = openpyxl.load_workbook(path).active
+    types = {cell.data_type for row in ws.iter_rows() for cell in row if cell.value is not None}
+    assert types == {"s"}
+    assert ws["A2"].value == '=HYPERLINK("http://evil")'
+    with zipfile.ZipFile(path) as zf:
+        assert "<f>" not in zf.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_export_follows_the_search(services: Services, tmp_path: Path) -> None:
+    services.clients.create(HOSTILE)
+    services.clients.create(PLAIN)
+    path = tmp_path / "found.csv"
+    n = ClientExportService(uow_factory=services.uow_factory).export(
+        path, ClientQuery(text="елкин"))
+    assert n == 1 and "ИП Ёлкин" in path.read_text(encoding="utf-8-sig")
+
+
+def test_cli_import_export_and_list(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    db = str(tmp_path / "cli.db")
+    bad = write(tmp_path, "base.csv", EXCEL_CSV.encode("cp1251"))
+    assert run(["--db", db, "import", "clients", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "строка 6" in err and "--skip-invalid" in err
+    assert run(["--db", db, "import", "clients", str(bad), "--skip-invalid"]) == 1
+    assert "Загружено: 2" in capsys.readouterr().out
+    assert run(["--db", db, "clients", "--search", "семенов", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "ООО «Ромашка»" in out and "Ёлкин" not in out
+    assert run(["--db", db, "export", "clients", str(tmp_path / "x.xlsx"), "--search",
+                "елкин"]) == 0
+    assert "Выгружено клиентов: 1" in capsys.readouterr().out
+    assert run(["--db", db, "export", "clients", str(tmp_path / "x.txt")]) == 1
+    assert "CSV или XLSX" in capsys.readouterr().err
+    good = write(tmp_path, "good.csv", "Название;ИНН\nБета;7736050003\n".encode())
+    assert run(["--db", db, "import", "clients", str(good)]) == 0
+    assert run(["--db", db, "import", "clients", str(tmp_path / "missing.csv")]) == 1
