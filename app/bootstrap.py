@@ -1,72 +1,115 @@
 """Wires the database, the unit of work and every area's service together.
 
 The GUI, the CLI and the tests all build their `Services` here; nothing creates an
-engine at import time.
+engine at import time. Each area's service is imported and built the first time it is
+used (a cached property), so start-up pays only for what the first tab needs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from app.db import open_database
-from app.services.activities import ActivitiesService
-from app.services.analytics import AnalyticsService
-from app.services.catalog import CatalogService
-from app.services.clients import ClientService
-from app.services.company import CompanyService
-from app.services.deals import DealsService
-from app.services.documents import DocumentService
-from app.services.mentoring import MentoringService
-from app.services.overview import OverviewService
-from app.services.plan import PlanService
-from app.services.settings import SettingsService
 from app.services.uow import UowFactory, make_uow_factory
 
+if TYPE_CHECKING:
+    from app.services.activities import ActivitiesService
+    from app.services.analytics import AnalyticsService
+    from app.services.catalog import CatalogService
+    from app.services.clients import ClientService
+    from app.services.company import CompanyService
+    from app.services.deals import DealsService
+    from app.services.documents import DocumentService
+    from app.services.mentoring import MentoringService
+    from app.services.overview import OverviewService
+    from app.services.plan import PlanService
+    from app.services.settings import SettingsService
 
-@dataclass
+
 class Services:
     """Every area's service, handed to the main window and the CLI by keyword."""
 
-    db_path: Path
-    engine: Engine
-    uow_factory: UowFactory
-    settings: SettingsService
-    overview: OverviewService
-    clients: ClientService
-    deals: DealsService
-    catalog: CatalogService
-    activities: ActivitiesService
-    mentoring: MentoringService
-    company: CompanyService
-    documents: DocumentService
-    plan: PlanService
-    analytics: AnalyticsService
+    def __init__(self, *, db_path: Path, engine: Engine, uow_factory: UowFactory) -> None:
+        self.db_path = db_path
+        self.engine = engine
+        self.uow_factory = uow_factory
 
     def close(self) -> None:
         self.engine.dispose()
 
+    @cached_property
+    def settings(self) -> SettingsService:
+        from app.services.settings import SettingsService
+
+        return SettingsService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        from app.services.overview import OverviewService
+
+        return OverviewService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def clients(self) -> ClientService:
+        from app.services.clients import ClientService
+
+        return ClientService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def deals(self) -> DealsService:
+        from app.services.deals import DealsService
+
+        return DealsService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def catalog(self) -> CatalogService:
+        from app.services.catalog import CatalogService
+
+        return CatalogService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def activities(self) -> ActivitiesService:
+        from app.services.activities import ActivitiesService
+
+        return ActivitiesService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def mentoring(self) -> MentoringService:
+        from app.services.mentoring import MentoringService
+
+        return MentoringService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def company(self) -> CompanyService:
+        from app.services.company import CompanyService
+
+        return CompanyService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from app.services.documents import DocumentService
+
+        return DocumentService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def plan(self) -> PlanService:
+        from app.services.plan import PlanService
+
+        return PlanService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def analytics(self) -> AnalyticsService:
+        from app.services.analytics import AnalyticsService
+
+        return AnalyticsService(uow_factory=self.uow_factory)
+
 
 def build_services(engine: Engine, db_path: Path) -> Services:
-    uow = make_uow_factory(engine)
-    return Services(
-        db_path=db_path,
-        engine=engine,
-        uow_factory=uow,
-        settings=SettingsService(uow_factory=uow),
-        overview=OverviewService(uow_factory=uow),
-        clients=ClientService(uow_factory=uow),
-        deals=DealsService(uow_factory=uow),
-        catalog=CatalogService(uow_factory=uow),
-        activities=ActivitiesService(uow_factory=uow),
-        mentoring=MentoringService(uow_factory=uow),
-        company=CompanyService(uow_factory=uow),
-        documents=DocumentService(uow_factory=uow),
-        plan=PlanService(uow_factory=uow),
-        analytics=AnalyticsService(uow_factory=uow),
-    )
+    return Services(db_path=db_path, engine=engine, uow_factory=make_uow_factory(engine))
 
 
 def bootstrap(db_path: Path | str, *, create: bool = True, quick_check: bool = True) -> Services:
