@@ -23,4 +23,6 @@ class TabSpec:
 
 TABS: list[TabSpec] = [
     TabSpec("today", lambda: translate("MainWindow", "Сегодня"), "app.views.today", "TodayTab"),
+    TabSpec("mentoring", lambda: translate("MainWindow", "Наставничество"),
+            "app.views.mentoring", "MentoringTab"),
 ]

@@ -1,0 +1,204 @@
+"""The manager's own learning log (duty 13): what, when, hours, status, takeaways, skill;
+hours per quarter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.i18n import translate
+from app.services.errors import ValidationError
+from app.services.mentoring import (
+    LEARNING_KINDS,
+    LEARNING_STATUSES,
+    SKILLS,
+    LearningRow,
+    learning_kind_label,
+    learning_status_label,
+    skill_label,
+)
+from app.views import dialogs
+from app.views.mentoring.checklist import date_edit, from_qdate, to_qdate
+from app.views.mentoring.models import LearningTableModel, QuarterHoursModel, hours_text
+from app.views.mentoring.widgets import FieldErrors
+
+
+class LearningPage(QWidget):
+    def __init__(self, *, services: Services, today: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._today = today
+        self._editing_id: int | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(12)
+
+        left = QVBoxLayout()
+        self.model = LearningTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        h = self.view.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 100), (2, 90), (3, 90), (4, 60), (5, 110), (6, 150)):
+            self.view.setColumnWidth(col, width)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        left.addWidget(self.view, 3)
+        quarters_title = QLabel(translate("Mentoring", "Часы обучения по кварталам"),
+                                objectName="sectionTitle")
+        left.addWidget(quarters_title)
+        self.quarter_model = QuarterHoursModel(self)
+        self.quarter_view = QTableView()
+        self.quarter_view.setModel(self.quarter_model)
+        self.quarter_view.verticalHeader().hide()
+        self.quarter_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        qh = self.quarter_view.horizontalHeader()
+        qh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.quarter_view.setMaximumHeight(170)
+        left.addWidget(self.quarter_view, 1)
+        layout.addLayout(left, 1)
+
+        box = QGroupBox(translate("Mentoring", "Запись"))
+        box.setFixedWidth(400)
+        form = QFormLayout(box)
+        self.errors = FieldErrors()
+        self.kind_combo = QComboBox()
+        for kind in LEARNING_KINDS:
+            self.kind_combo.addItem(learning_kind_label(kind), kind)
+        self.errors.add_row(form, translate("Mentoring", "Вид"), "kind", self.kind_combo)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(translate("Mentoring", "Книга, курс, конференция…"))
+        self.errors.add_row(form, translate("Mentoring", "Что"), "title", self.title_edit)
+        self.start_edit = date_edit(today())
+        self.errors.add_row(form, translate("Mentoring", "Начало"), "started_on",
+                            self.start_edit)
+        finish_row = QWidget()
+        fr = QHBoxLayout(finish_row)
+        fr.setContentsMargins(0, 0, 0, 0)
+        self.finished_check = QCheckBox(translate("Mentoring", "окончено"))
+        self.finish_edit = date_edit(today())
+        self.finish_edit.setEnabled(False)
+        self.finished_check.toggled.connect(self.finish_edit.setEnabled)
+        fr.addWidget(self.finished_check)
+        fr.addWidget(self.finish_edit, 1)
+        self.errors.add_row(form, translate("Mentoring", "Окончание"), "finished_on",
+                            finish_row)
+        self.hours_edit = QLineEdit("0")
+        self.errors.add_row(form, translate("Mentoring", "Часы"), "hours", self.hours_edit)
+        self.status_combo = QComboBox()
+        for status in LEARNING_STATUSES:
+            self.status_combo.addItem(learning_status_label(status), status)
+        self.errors.add_row(form, translate("Mentoring", "Статус"), "status", self.status_combo)
+        self.skill_combo = QComboBox()
+        self.skill_combo.setEditable(True)
+        self.skill_combo.addItem("")
+        for skill in SKILLS:
+            self.skill_combo.addItem(skill_label(skill))
+        form.addRow(translate("Mentoring", "Навык"), self.skill_combo)
+        self.takeaways_edit = QPlainTextEdit()
+        self.takeaways_edit.setPlaceholderText(
+            translate("Mentoring", "Главные выводы и что применить в работе"))
+        form.addRow(translate("Mentoring", "Выводы"), self.takeaways_edit)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(translate("Mentoring", "Новая"))
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.delete_button = QPushButton(translate("Mentoring", "Удалить"))
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.save_button = QPushButton(translate("Mentoring", "Сохранить"), objectName="primary")
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        layout.addWidget(box)
+        self._fill(None)
+
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self._editing_id
+        self.model.set_rows(self._services.mentoring.learning_records())
+        self.quarter_model.set_rows(self._services.mentoring.learning_hours_by_quarter())
+        row = self.model.find(lambda r: r.id == keep) if keep is not None else -1
+        if row >= 0:
+            self.view.selectionModel().select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        else:
+            self._fill(None)
+
+    def current(self) -> LearningRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _on_selection_changed(self, *_: object) -> None:
+        self._fill(self.current())
+
+    def _fill(self, row: LearningRow | None) -> None:
+        self.errors.clear()
+        self._editing_id = row.id if row else None
+        self.kind_combo.setCurrentIndex(LEARNING_KINDS.index(row.kind) if row else 0)
+        self.title_edit.setText(row.title if row else "")
+        self.start_edit.setDate(to_qdate(row.started_on if row else self._today()))
+        self.finished_check.setChecked(bool(row and row.finished_on))
+        self.finish_edit.setDate(to_qdate(row.finished_on if row and row.finished_on
+                                          else self._today()))
+        self.hours_edit.setText(hours_text(row.hours) if row else "0")
+        self.status_combo.setCurrentIndex(LEARNING_STATUSES.index(row.status) if row else 0)
+        self.skill_combo.setCurrentText(row.skill if row else "")
+        self.takeaways_edit.setPlainText(row.takeaways if row else "")
+        self.delete_button.setEnabled(row is not None)
+
+    def _on_new_button_clicked(self) -> None:
+        self.view.clearSelection()
+        self._fill(None)
+        self.title_edit.setFocus()
+
+    def _on_save_button_clicked(self) -> None:
+        try:
+            saved = self._services.mentoring.save_learning(
+                self._editing_id, kind=self.kind_combo.currentData(),
+                title=self.title_edit.text(), started_on=from_qdate(self.start_edit.date()),
+                finished_on=(from_qdate(self.finish_edit.date())
+                             if self.finished_check.isChecked() else None),
+                hours=self.hours_edit.text(), status=self.status_combo.currentData(),
+                takeaways=self.takeaways_edit.toPlainText(),
+                skill=self.skill_combo.currentText())
+        except ValidationError as exc:
+            for message in self.errors.show(exc):
+                dialogs.show_error(self, message)
+            return
+        self.refresh(select_id=saved)
+
+    def _on_delete_button_clicked(self) -> None:
+        row = self.current()
+        if row is not None and dialogs.confirm(
+                self, translate("Mentoring", "Удалить запись"),
+                translate("Mentoring", "Удалить «{title}» из журнала обучения?").format(
+                    title=row.title)):
+            self._services.mentoring.delete_learning(row.id)
+            self._editing_id = None
+            self.refresh()

@@ -1,0 +1,155 @@
+"""Accompanied meetings: real client meetings the trainee attended, with the mentor's
+feedback."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.i18n import translate
+from app.services.errors import ValidationError
+from app.services.mentoring import MeetingRow
+from app.views import dialogs
+from app.views.mentoring.models import MeetingChoiceModel, MeetingTableModel
+from app.views.mentoring.widgets import FieldErrors
+
+
+class MeetingsPanel(QWidget):
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._trainee_id: int | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(12)
+
+        left = QVBoxLayout()
+        self.model = MeetingTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((116, 96, 170, 170)):
+            self.view.setColumnWidth(col, width)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        left.addWidget(self.view, 1)
+        edit_row = QHBoxLayout()
+        self.feedback_edit = QPlainTextEdit()
+        self.feedback_edit.setPlaceholderText(
+            translate("Mentoring", "Отзыв наставника о выбранной встрече"))
+        self.feedback_edit.setFixedHeight(70)
+        edit_row.addWidget(self.feedback_edit, 1)
+        buttons = QVBoxLayout()
+        self.save_button = QPushButton(translate("Mentoring", "Сохранить отзыв"))
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.remove_button = QPushButton(translate("Mentoring", "Убрать"))
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        edit_row.addLayout(buttons)
+        left.addLayout(edit_row)
+        layout.addLayout(left, 1)
+
+        add_box = QGroupBox(translate("Mentoring", "Добавить встречу"))
+        add_box.setFixedWidth(340)
+        form = QFormLayout(add_box)
+        self._errors = FieldErrors()
+        self.choice_model = MeetingChoiceModel(self)
+        self.choice_combo = QComboBox()
+        self.choice_combo.setModel(self.choice_model)
+        self.choice_combo.setMinimumContentsLength(20)
+        self.choice_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._errors.add_row(form, translate("Mentoring", "Встреча"), "activity",
+                             self.choice_combo)
+        self.new_feedback = QPlainTextEdit()
+        self.new_feedback.setPlaceholderText(
+            translate("Mentoring", "Что получилось, что улучшить"))
+        self.new_feedback.setFixedHeight(90)
+        form.addRow(translate("Mentoring", "Отзыв"), self.new_feedback)
+        self.add_button = QPushButton(translate("Mentoring", "Добавить"), objectName="primary")
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        form.addRow(self.add_button)
+        layout.addWidget(add_box)
+        self._update_buttons()
+
+    def set_trainee(self, trainee_id: int | None) -> None:
+        self._trainee_id = trainee_id
+        self.reload()
+
+    def reload(self) -> None:
+        svc = self._services.mentoring
+        if self._trainee_id is None:
+            self.model.set_rows([])
+            self.choice_model.set_rows([])
+        else:
+            self.model.set_rows(svc.meetings(self._trainee_id))
+            self.choice_model.set_rows(svc.meeting_choices(self._trainee_id))
+        self.choice_combo.setCurrentIndex(0 if self.choice_model.rowCount() else -1)
+        self._on_selection_changed()
+
+    def current(self) -> MeetingRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        has = self.current() is not None
+        for w in (self.save_button, self.remove_button, self.feedback_edit):
+            w.setEnabled(has)
+        self.add_button.setEnabled(self._trainee_id is not None)
+
+    def _on_selection_changed(self, *_: object) -> None:
+        meeting = self.current()
+        self.feedback_edit.setPlainText(meeting.feedback if meeting else "")
+        self._update_buttons()
+
+    def _on_add_button_clicked(self) -> None:
+        if self._trainee_id is None:
+            return
+        choice = self.choice_model.row_at(self.choice_combo.currentIndex())
+        try:
+            self._services.mentoring.add_meeting(
+                self._trainee_id, choice.activity_id if choice else None,
+                self.new_feedback.toPlainText())
+        except ValidationError as exc:
+            self._errors.show(exc)
+            return
+        self._errors.clear()
+        self.new_feedback.clear()
+        self.reload()
+
+    def _on_save_button_clicked(self) -> None:
+        meeting = self.current()
+        if meeting is not None:
+            self._services.mentoring.set_meeting_feedback(meeting.id,
+                                                          self.feedback_edit.toPlainText())
+            row = self.view.selectionModel().selectedRows()[0].row()
+            self.reload()
+            self.view.selectRow(row)
+
+    def _on_remove_button_clicked(self) -> None:
+        meeting = self.current()
+        if meeting is not None and dialogs.confirm(
+                self, translate("Mentoring", "Убрать встречу"),
+                translate("Mentoring", "Убрать встречу «{subject}» из списка стажёра? "
+                                       "Само дело останется.").format(subject=meeting.subject)):
+            self._services.mentoring.delete_meeting(meeting.id)
+            self.reload()

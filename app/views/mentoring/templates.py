@@ -1,0 +1,318 @@
+"""Checklist templates: the list, an editor of ordered sections and items, copy, delete,
+JSON export and import."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.i18n import translate
+from app.services.errors import ServiceError, ValidationError
+from app.services.mentoring import TemplateItemData, TemplateRow
+from app.views import dialogs
+from app.views.mentoring.models import TemplateItemsModel, TemplateListModel
+from app.views.mentoring.widgets import FieldErrors
+
+_ITEM_FIELD = re.compile(r"^items\.(\d+)\.")
+
+
+class TemplatesPage(QWidget):
+    """Signals:
+        templates_changed: a template was saved, copied, imported or deleted.
+    """
+
+    templates_changed = Signal()
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._editing_id: int | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        splitter = QSplitter()
+        layout.addWidget(splitter)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 8, 0)
+        self.list_model = TemplateListModel(self)
+        self.list_view = QTableView()
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.verticalHeader().hide()
+        self.list_view.setWordWrap(False)
+        h = self.list_view.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
+        ll.addWidget(self.list_view, 1)
+        row1 = QHBoxLayout()
+        self.new_button = QPushButton(translate("Mentoring", "Новый"))
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.copy_button = QPushButton(translate("Mentoring", "Копировать"))
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.delete_button = QPushButton(translate("Mentoring", "Удалить"))
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        for b in (self.new_button, self.copy_button, self.delete_button):
+            row1.addWidget(b)
+        ll.addLayout(row1)
+        row2 = QHBoxLayout()
+        self.export_button = QPushButton(translate("Mentoring", "Экспорт JSON…"))
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.import_button = QPushButton(translate("Mentoring", "Импорт JSON…"))
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        row2.addWidget(self.export_button)
+        row2.addWidget(self.import_button)
+        ll.addLayout(row2)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(8, 0, 0, 0)
+        form = QFormLayout()
+        self.errors = FieldErrors()
+        self.name_edit = QLineEdit()
+        self.errors.add_row(form, translate("Mentoring", "Название"), "name", self.name_edit)
+        self.description_edit = QLineEdit()
+        form.addRow(translate("Mentoring", "Описание"), self.description_edit)
+        rl.addLayout(form)
+        hint = QLabel(translate("Mentoring", "Пункты по порядку. Срок — дней от начала "
+                                             "стажировки (0 — в первый день). Двойной щелчок "
+                                             "по ячейке — изменить."), objectName="cardNote")
+        hint.setWordWrap(True)
+        rl.addWidget(hint)
+        self.items_model = TemplateItemsModel(self)
+        self.items_view = QTableView()
+        self.items_view.setModel(self.items_model)
+        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.items_view.verticalHeader().setDefaultSectionSize(26)
+        ih = self.items_view.horizontalHeader()
+        ih.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        ih.setStretchLastSection(False)
+        ih.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 200), (1, 290), (3, 90)):
+            self.items_view.setColumnWidth(col, width)
+        rl.addWidget(self.items_view, 1)
+        self.items_error = QLabel(objectName="fieldError")
+        self.items_error.setWordWrap(True)
+        self.items_error.hide()
+        self.errors.attach("items", self.items_view, self.items_error)
+        rl.addWidget(self.items_error)
+        buttons = QHBoxLayout()
+        self.add_item_button = QPushButton(translate("Mentoring", "Добавить пункт"))
+        self.add_item_button.clicked.connect(self._on_add_item_button_clicked)
+        self.remove_item_button = QPushButton(translate("Mentoring", "Удалить пункт"))
+        self.remove_item_button.clicked.connect(self._on_remove_item_button_clicked)
+        self.up_button = QPushButton("↑")
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button = QPushButton("↓")
+        self.down_button.clicked.connect(lambda: self._move(1))
+        for b in (self.up_button, self.down_button):
+            b.setFixedWidth(40)
+        for b in (self.add_item_button, self.remove_item_button, self.up_button,
+                  self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.revert_button = QPushButton(translate("Mentoring", "Отменить изменения"))
+        self.revert_button.clicked.connect(self._load_current)
+        self.save_button = QPushButton(translate("Mentoring", "Сохранить шаблон"),
+                                       objectName="primary")
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        rl.addLayout(buttons)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 1000])
+
+    # --- API --------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self._editing_id
+        self.list_model.set_rows(self._services.mentoring.templates())
+        row = self.list_model.find(lambda t: t.id == keep) if keep is not None else -1
+        if row < 0 and self.list_model.rowCount():
+            row = 0
+        if row >= 0:
+            self.list_view.selectionModel().select(
+                self.list_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self._load_current()
+
+    def current(self) -> TemplateRow | None:
+        rows = self.list_view.selectionModel().selectedRows()
+        return self.list_model.row_at(rows[0].row()) if rows else None
+
+    def editor_items(self) -> list[TemplateItemData]:
+        return self.items_model.rows()
+
+    # --- slots ------------------------------------------------------------------------
+    def _on_list_selection_changed(self, *_: object) -> None:
+        self._load_current()
+
+    def _load_current(self) -> None:
+        template = self.current()
+        self.errors.clear()
+        self.items_model.set_errors({})
+        if template is None:
+            self._editing_id = None
+            self.name_edit.clear()
+            self.description_edit.clear()
+            self.items_model.set_rows([])
+        else:
+            detail = self._services.mentoring.template(template.id)
+            self._editing_id = detail.id
+            self.name_edit.setText(detail.name)
+            self.description_edit.setText(detail.description)
+            self.items_model.set_rows(detail.items)
+        for b in (self.copy_button, self.delete_button, self.export_button):
+            b.setEnabled(template is not None)
+
+    def _on_new_button_clicked(self) -> None:
+        self.list_view.clearSelection()
+        self._editing_id = None
+        self.errors.clear()
+        self.name_edit.setText(translate("Mentoring", "Новый шаблон"))
+        self.description_edit.clear()
+        self.items_model.set_rows([TemplateItemData(
+            translate("Mentoring", "Знакомство с компанией"), "", "", 1)])
+        self.name_edit.setFocus()
+        self.name_edit.selectAll()
+
+    def _selected_item_row(self) -> int:
+        rows = self.items_view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _on_add_item_button_clicked(self) -> None:
+        row = self._selected_item_row()
+        items = self.items_model.rows()
+        base = items[row] if row >= 0 else (items[-1] if items else None)
+        section = base.section if base else translate("Mentoring", "Знакомство с компанией")
+        offset = base.due_offset_days if base else 1
+        at = row + 1 if row >= 0 else len(items)
+        self.items_model.insert_item(at, TemplateItemData(section, "", "", offset))
+        index = self.items_model.index(at, 1)
+        self.items_view.selectRow(at)
+        self.items_view.edit(index)
+
+    def _on_remove_item_button_clicked(self) -> None:
+        row = self._selected_item_row()
+        if row >= 0:
+            self.items_model.remove_item(row)
+
+    def _move(self, step: int) -> None:
+        row = self._selected_item_row()
+        if row >= 0 and self.items_model.move_item(row, step):
+            self.items_view.selectRow(row + step)
+
+    def _on_save_button_clicked(self) -> None:
+        try:
+            saved = self._services.mentoring.save_template(
+                self._editing_id, name=self.name_edit.text(),
+                description=self.description_edit.text(), items=self.items_model.rows())
+        except ValidationError as exc:
+            self._show_errors(exc)
+            return
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self.refresh(select_id=saved)
+        self.templates_changed.emit()
+
+    def _show_errors(self, exc: ValidationError) -> None:
+        unplaced = self.errors.show(exc)
+        rows: dict[int, str] = {}
+        for field, message in exc.errors.items():
+            m = _ITEM_FIELD.match(field)
+            if m:
+                rows.setdefault(int(m.group(1)), message)
+        self.items_model.set_errors(rows)
+        item_messages = [m for f, m in exc.errors.items() if _ITEM_FIELD.match(f)]
+        if item_messages or "items" in exc.errors:
+            text = "\n".join(([exc.errors["items"]] if "items" in exc.errors else [])
+                             + item_messages)
+            self.items_error.setText(text)
+            self.items_error.show()
+        if rows:
+            self.items_view.selectRow(min(rows))
+        leftover = [m for m in unplaced if m not in item_messages]
+        if leftover:
+            dialogs.show_error(self, "\n".join(leftover))
+
+    def _on_copy_button_clicked(self) -> None:
+        template = self.current()
+        if template is not None:
+            new_id = self._services.mentoring.copy_template(template.id)
+            self.refresh(select_id=new_id)
+            self.templates_changed.emit()
+
+    def _on_delete_button_clicked(self) -> None:
+        template = self.current()
+        if template is None:
+            return
+        used = self._services.mentoring.template_usage(template.id)
+        if used:
+            text = translate(
+                "Mentoring", "Шаблон «{name}» назначен стажёрам: {n}. Удалить его? Задачи "
+                             "стажёров останутся в их чек-листах.").format(
+                name=template.name, n=used)
+        else:
+            text = translate("Mentoring", "Удалить шаблон «{name}»?").format(name=template.name)
+        if not dialogs.confirm(self, translate("Mentoring", "Удалить шаблон"), text):
+            return
+        self._services.mentoring.delete_template(template.id)
+        self._editing_id = None
+        self.refresh()
+        self.templates_changed.emit()
+
+    def _on_export_button_clicked(self) -> None:
+        template = self.current()
+        if template is None:
+            return
+        safe = re.sub(r"[^\w\- ]+", "", template.name).strip() or "template"
+        path = dialogs.ask_save_path(self, translate("Mentoring", "Экспорт шаблона"),
+                                     f"{safe}.json", "JSON (*.json)")
+        if not path:
+            return
+        try:
+            Path(path).write_text(self._services.mentoring.export_template_json(template.id),
+                                  encoding="utf-8")
+        except OSError as exc:
+            dialogs.show_error(self, str(exc))
+
+    def _on_import_button_clicked(self) -> None:
+        path = dialogs.ask_open_path(self, translate("Mentoring", "Импорт шаблона"),
+                                     "JSON (*.json)")
+        if not path:
+            return
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+            new_id = self._services.mentoring.import_template_json(text)
+        except (OSError, UnicodeDecodeError) as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        except ServiceError as exc:
+            dialogs.show_error(self, translate("Mentoring", "Шаблон не импортирован: {err}")
+                               .format(err=exc))
+            return
+        self.refresh(select_id=new_id)
+        self.templates_changed.emit()
