@@ -32,3 +32,43 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: s
 def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return path or None
+
+
+# --- deals (the questions themselves live in app/views/deals/move_dialogs.py) -------------
+def ask_lost_reason(parent: QWidget | None, deal_title: str, reasons: list[str],
+                    competitors: list[str]):  # type: ignore[no-untyped-def]
+    """→ LostAnswer(reason, comment, competitor) or None when the user cancels."""
+    from app.views.deals.move_dialogs import ask_lost_reason as ask
+
+    return ask(parent, deal_title, reasons, competitors)
+
+
+def ask_won_details(parent: QWidget | None, deal_title: str, amount, today):  # type: ignore[no-untyped-def]
+    """→ WonAnswer(closed_on, amount) or None when the user cancels."""
+    from app.views.deals.move_dialogs import ask_won_details as ask
+
+    return ask(parent, deal_title, amount, today)
+
+
+def ask_deal_activity(parent: QWidget | None, deal_title: str):  # type: ignore[no-untyped-def]
+    """→ ActivityAnswer(kind, subject, due_at, place) or None when the user cancels."""
+    from app.views.deals.move_dialogs import ask_activity as ask
+
+    return ask(parent, deal_title)
+
+
+# --- documents (the questions themselves live in app/views/documents/) --------------------
+def ask_print(parent: QWidget | None, printer) -> bool:  # type: ignore[no-untyped-def]
+    """Show QPrintDialog for the printer; True if the user chose to print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], current: str,
+                      intro_for):  # type: ignore[no-untyped-def]
+    """→ OfferAnswer(template, intro) or None; intro_for(template) gives the default text."""
+    from app.views.documents.offer_dialog import ask_offer_options as ask
+
+    return ask(parent, templates, current, intro_for)

@@ -129,6 +129,11 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh_all)
         self.edit_menu.addAction(refresh)
+        self.edit_menu.addSeparator()
+        company = QAction(translate("MainWindow", "Реквизиты компании…"), self)
+        company.setObjectName("companySettingsAction")
+        company.triggered.connect(self._on_company_settings_triggered)
+        self.edit_menu.addAction(company)
 
         view_menu = bar.addMenu(translate("MainWindow", "&Вид"))
         for index, lazy in enumerate(self._lazy):
@@ -150,6 +155,11 @@ class MainWindow(QMainWindow):
         about = QAction(translate("MainWindow", "О программе"), self)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
+
+    def _on_company_settings_triggered(self) -> None:
+        from app.views.documents.company_dialog import open_company_dialog
+
+        open_company_dialog(self, self.services)
 
     def _on_backup_triggered(self) -> None:
         from app.services.backup import BackupService

@@ -199,7 +199,8 @@ def _totals_and_signatures(ctx: BuildContext, snapshot: dict[str, Any], seller: 
                           spaceAfter=5 * MM))
     sign_rows = [(seller.signer_title or translate("Documents", "Руководитель"),
                   seller.signer_name),
-                 (translate("Documents", "Бухгалтер"), seller.accountant_name or seller.signer_name)]
+                 (translate("Documents", "Бухгалтер"),
+                  seller.accountant_name or seller.signer_name)]
     out.append(SignatureLine.make(ctx, sign_rows, facsimile=seller.facsimile,
                                   stamp=seller.stamp))
     return out

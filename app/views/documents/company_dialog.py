@@ -1,0 +1,257 @@
+"""The dialog for the own company's requisites, letterhead images and document defaults."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import translate
+from app.services.company import (
+    IMAGE_KINDS,
+    OFFER_TEMPLATES,
+    CompanyProfile,
+    offer_template_label,
+)
+from app.services.errors import ValidationError
+from app.services.pricing import vat_kind_label
+from app.views import dialogs
+
+VAT_KIND_ORDER = ("standard", "reduced10", "zero", "usn5", "usn7", "none")
+
+
+def _labels() -> dict[str, str]:
+    t = lambda s: translate("CompanyDialog", s)  # noqa: E731
+    return {
+        "name": t("Краткое название"), "full_name": t("Полное наименование"),
+        "inn": t("ИНН"), "kpp": t("КПП"), "ogrn": t("ОГРН / ОГРНИП"),
+        "legal_address": t("Юридический адрес"), "postal_address": t("Почтовый адрес"),
+        "phone": t("Телефон"), "email": t("Эл. почта"), "website": t("Сайт"),
+        "bank_name": t("Банк"), "bik": t("БИК"), "corr_account": t("Корр. счёт"),
+        "settlement_account": t("Расчётный счёт"),
+        "signer_name": t("Руководитель (ФИО)"), "signer_title": t("Должность руководителя"),
+        "accountant_name": t("Главный бухгалтер"), "manager_name": t("Менеджер (ФИО)"),
+        "manager_phone": t("Телефон менеджера"), "manager_email": t("Почта менеджера"),
+        "logo": t("Логотип"), "facsimile": t("Факсимиле подписи"), "stamp": t("Печать"),
+    }
+
+
+PAGES = (
+    ("Компания", ("name", "full_name", "inn", "kpp", "ogrn", "legal_address",
+                  "postal_address", "phone", "email", "website")),
+    ("Банк", ("bank_name", "bik", "corr_account", "settlement_account")),
+    ("Подписи", ("signer_name", "signer_title", "accountant_name", "manager_name",
+                 "manager_phone", "manager_email")),
+)
+MULTILINE = ("legal_address", "postal_address")
+
+
+class CompanyDialog(QDialog):
+    """Edit CompanySettings through CompanyService; errors appear under their fields."""
+
+    def __init__(self, *, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("CompanyDialog", "Реквизиты компании"))
+        self.setObjectName("companyDialog")
+        self._services = services
+        self._profile: CompanyProfile = services.company.get()
+        self._images: dict[str, bytes | None] = {k: getattr(self._profile, k)
+                                                 for k in IMAGE_KINDS}
+        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.image_previews: dict[str, QLabel] = {}
+        labels = _labels()
+
+        self.tabs = QTabWidget(self)
+        for title, names in PAGES:
+            page = QWidget()
+            form = QFormLayout(page)
+            for name in names:
+                value = getattr(self._profile, name)
+                if name in MULTILINE:
+                    editor: QLineEdit | QPlainTextEdit = QPlainTextEdit(value)
+                    editor.setFixedHeight(54)
+                else:
+                    editor = QLineEdit(value)
+                editor.setObjectName(f"company_{name}")
+                self.editors[name] = editor
+                form.addRow(labels[name], self._with_error(name, editor))
+            self.tabs.addTab(page, translate("CompanyDialog", title))
+
+        images = QWidget()
+        form = QFormLayout(images)
+        for kind in IMAGE_KINDS:
+            form.addRow(labels[kind], self._with_error(kind, self._image_row(kind)))
+        self.tabs.addTab(images, translate("CompanyDialog", "Изображения"))
+
+        docs = QWidget()
+        form = QFormLayout(docs)
+        self.vat_kind = QComboBox()
+        for kind in VAT_KIND_ORDER:
+            self.vat_kind.addItem(vat_kind_label(kind), kind)
+        self.vat_kind.setCurrentIndex(max(0, self.vat_kind.findData(
+            self._profile.default_vat_kind)))
+        self.prices_include_vat = QCheckBox(translate("CompanyDialog", "Цены включают НДС"))
+        self.prices_include_vat.setChecked(self._profile.prices_include_vat)
+        self.validity = QSpinBox()
+        self.validity.setRange(1, 365)
+        self.validity.setSuffix(translate("CompanyDialog", " дн."))
+        self.validity.setValue(self._profile.offer_validity_days)
+        self.template = QComboBox()
+        for key in OFFER_TEMPLATES:
+            self.template.addItem(offer_template_label(key), key)
+        self.template.setCurrentIndex(max(0, self.template.findData(
+            self._profile.offer_template)))
+        form.addRow(translate("CompanyDialog", "Ставка НДС по умолчанию"), self.vat_kind)
+        form.addRow("", self.prices_include_vat)
+        form.addRow(translate("CompanyDialog", "Срок действия КП"), self.validity)
+        form.addRow(translate("CompanyDialog", "Шаблон КП"), self.template)
+        self.tabs.addTab(docs, translate("CompanyDialog", "Документы"))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            translate("CompanyDialog", "Сохранить"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("CompanyDialog", "Отмена"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.buttons)
+        self.resize(620, 520)
+
+    def _with_error(self, name: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        v.addWidget(widget)
+        error = QLabel()
+        error.setObjectName("fieldError")
+        error.setStyleSheet("color: #B42318;")
+        error.setWordWrap(True)
+        error.hide()
+        v.addWidget(error)
+        self.errors[name] = error
+        return box
+
+    def _image_row(self, kind: str) -> QWidget:
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        preview = QLabel()
+        preview.setFixedSize(120, 48)
+        preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        preview.setStyleSheet("border: 1px solid #C9D1DB; background: white;")
+        self.image_previews[kind] = preview
+        choose = QPushButton(translate("CompanyDialog", "Выбрать…"))
+        choose.clicked.connect(lambda _=False, k=kind: self.choose_image(k))
+        clear = QPushButton(translate("CompanyDialog", "Убрать"))
+        clear.clicked.connect(lambda _=False, k=kind: self.set_image(k, None))
+        h.addWidget(preview)
+        h.addWidget(choose)
+        h.addWidget(clear)
+        h.addStretch(1)
+        self._show_image(kind)
+        return row
+
+    def _show_image(self, kind: str) -> None:
+        label = self.image_previews[kind]
+        data = self._images.get(kind)
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            label.setPixmap(pixmap.scaled(116, 44, Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation))
+        else:
+            label.clear()
+            label.setText(translate("CompanyDialog", "нет"))
+
+    def choose_image(self, kind: str) -> None:
+        path = dialogs.ask_open_path(self, translate("CompanyDialog", "Изображение"),
+                                     translate("CompanyDialog", "Изображения (*.png *.jpg *.jpeg)"))
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self.set_image(kind, data)
+
+    def set_image(self, kind: str, data: bytes | None) -> None:
+        self._images[kind] = data
+        self._show_image(kind)
+
+    def profile(self) -> CompanyProfile:
+        """What the dialog currently shows, as a profile (not yet validated)."""
+        values: dict[str, Any] = {}
+        for f in fields(CompanyProfile):
+            editor = self.editors.get(f.name)
+            if isinstance(editor, QPlainTextEdit):
+                values[f.name] = editor.toPlainText()
+            elif isinstance(editor, QLineEdit):
+                values[f.name] = editor.text()
+        values.update(self._images)
+        values["default_vat_kind"] = self.vat_kind.currentData()
+        values["prices_include_vat"] = self.prices_include_vat.isChecked()
+        values["offer_validity_days"] = self.validity.value()
+        values["offer_template"] = self.template.currentData()
+        return replace(self._profile, **values)
+
+    def save(self) -> bool:
+        for label in self.errors.values():
+            label.hide()
+        try:
+            self._profile = self._services.company.save(self.profile())
+        except ValidationError as exc:
+            first = None
+            for name, message in exc.errors.items():
+                label = self.errors.get(name)
+                if label is None:
+                    continue
+                label.setText(message)
+                label.show()
+                first = first or name
+            if first is not None:
+                self._focus_field(first)
+            else:
+                dialogs.show_error(self, str(exc))
+            return False
+        self.accept()
+        return True
+
+    def _focus_field(self, name: str) -> None:
+        widget = self.editors.get(name) or self.image_previews.get(name)
+        if widget is None:
+            return
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).isAncestorOf(widget):
+                self.tabs.setCurrentIndex(i)
+                break
+        widget.setFocus()
+
+
+def open_company_dialog(parent: QWidget | None, services: Any) -> bool:
+    """Show the dialog modally; True if the user saved."""
+    dialog = CompanyDialog(services=services, parent=parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted

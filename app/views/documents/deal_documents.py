@@ -1,0 +1,242 @@
+"""The deal's documents: its offers (open, new version) and "Создать КП" / "Счёт на оплату"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import translate
+from app.services.company import OFFER_TEMPLATES, offer_template_label
+from app.views import dialogs
+from app.views.documents.preview import show_pdf
+from app.views.documents.worker import run_pdf_job
+from app.views.formatting import day, money
+
+_Index = QModelIndex | QPersistentModelIndex
+_D = Qt.ItemDataRole.DisplayRole
+
+
+class OfferListModel(QAbstractTableModel):
+    """OfferRow DTOs of one deal, newest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    @staticmethod
+    def headers() -> tuple[str, ...]:
+        return (translate("DealDocuments", "Номер"), translate("DealDocuments", "Дата"),
+                translate("DealDocuments", "Действует до"),
+                translate("DealDocuments", "Шаблон"), translate("DealDocuments", "Сумма"),
+                translate("DealDocuments", "Состояние"))
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _D) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _D:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: _Index, role: int = _D) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == _D:
+            if col == 0:
+                return row.number
+            if col == 1:
+                return day(row.issued_on)
+            if col == 2:
+                return day(row.valid_until)
+            if col == 3:
+                return offer_template_label(row.template)
+            if col == 4:
+                return money(row.total)
+            if col == 5:
+                if row.superseded_by:
+                    return translate("DealDocuments", "заменено {n}").format(
+                        n=row.superseded_by)
+                return translate("DealDocuments", "актуальное")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 5 and row.superseded_by:
+            from PySide6.QtGui import QColor
+
+            return QColor("#6B7280")
+        return None
+
+
+class DealDocumentsPanel(QWidget):
+    """A section for the deal editor: offers issued for the deal and the document buttons.
+
+    Signals:
+        document_issued(str): a new offer (its number) was issued.
+        preview_opened(object): the PdfPreviewDialog that was opened.
+    """
+
+    document_issued = Signal(str)
+    preview_opened = Signal(object)
+
+    def __init__(self, *, services: Any, deal_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dealDocumentsPanel")
+        self._services = services
+        self._deal_id = deal_id
+        self.model = OfferListModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.create_button = QPushButton(translate("DealDocuments", "Создать КП…"))
+        self.create_button.clicked.connect(self.create_offer)
+        self.open_button = QPushButton(translate("DealDocuments", "Открыть"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.version_button = QPushButton(translate("DealDocuments", "Новая версия"))
+        self.version_button.setToolTip(translate(
+            "DealDocuments", "Выпустить КП заново по текущим строкам сделки, с новым номером"))
+        self.version_button.clicked.connect(self.new_version)
+        self.invoice_button = QPushButton(translate("DealDocuments", "Счёт на оплату"))
+        self.invoice_button.clicked.connect(self.open_invoice)
+        buttons = QHBoxLayout()
+        for b in (self.create_button, self.open_button, self.version_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.invoice_button)
+        self.empty_label = QLabel(translate("DealDocuments", "КП по сделке ещё не выпускались"))
+        self.empty_label.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    # --- state --------------------------------------------------------------------------
+
+    def set_deal(self, deal_id: int | None) -> None:
+        self._deal_id = deal_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self._services.documents.list_offers(self._deal_id) if self._deal_id else []
+        self.model.set_rows(rows)
+        self.empty_label.setVisible(bool(self._deal_id) and not rows)
+        if rows:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self, *_: Any) -> None:
+        has_deal = self._deal_id is not None
+        selected = self.selected_offer() is not None
+        self.create_button.setEnabled(has_deal)
+        self.open_button.setEnabled(selected)
+        self.version_button.setEnabled(selected)
+        self.invoice_button.setEnabled(has_deal)
+
+    def selected_offer(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    # --- actions ------------------------------------------------------------------------
+
+    def create_offer(self) -> None:
+        if self._deal_id is None:
+            return
+        docs = self._services.documents
+        deal_id = self._deal_id
+        current = self._services.company.get().offer_template
+        templates = [(key, offer_template_label(key)) for key in OFFER_TEMPLATES]
+        answer = dialogs.ask_offer_options(self, templates, current,
+                                           lambda t: docs.default_intro(deal_id, t))
+        if answer is None:
+            return
+        self._issue(lambda: docs.issue_offer(deal_id, template=answer.template,
+                                             intro=answer.intro))
+
+    def new_version(self) -> None:
+        offer = self.selected_offer()
+        if offer is None:
+            return
+        docs = self._services.documents
+        self._issue(lambda: docs.new_offer_version(offer.id))
+
+    def _issue(self, issue: Any) -> None:
+        try:
+            offer = issue()
+        except Exception as exc:  # ServiceError: readable
+            dialogs.show_error(self, str(exc))
+            return
+        self.refresh()
+        self.document_issued.emit(offer.number)
+        self.open_offer(offer)
+
+    def open_selected(self) -> None:
+        offer = self.selected_offer()
+        if offer is not None:
+            self.open_offer(offer)
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        offer = self.model.row_at(index.row())
+        if offer is not None:
+            self.open_offer(offer)
+
+    def open_offer(self, offer: Any) -> None:
+        docs = self._services.documents
+        snapshot = docs.offer_snapshot(offer.id)
+        email = str((snapshot.get("contact") or {}).get("email") or "")
+        title = translate("DealDocuments", "Коммерческое предложение № {n}").format(
+            n=offer.number)
+        run_pdf_job(self, lambda: docs.offer_pdf(offer.id),
+                    lambda data: self._show(data, title, offer.number, email),
+                    lambda message: dialogs.show_error(self, message))
+
+    def open_invoice(self) -> None:
+        if self._deal_id is None:
+            return
+        docs = self._services.documents
+        try:
+            invoice = docs.issue_invoice(deal_id=self._deal_id)
+        except Exception as exc:  # ServiceError: readable
+            dialogs.show_error(self, str(exc))
+            return
+        email = str((invoice.snapshot.get("buyer") or {}).get("email") or "")
+        title = translate("DealDocuments", "Счёт на оплату № {n}").format(n=invoice.number)
+        run_pdf_job(self, lambda: docs.invoice_pdf(invoice),
+                    lambda data: self._show(data, title, f"Счёт {invoice.number}", email),
+                    lambda message: dialogs.show_error(self, message))
+
+    def _show(self, data: bytes, title: str, filename: str, email: str) -> None:
+        dialog = show_pdf(self.window(), data, title=title, filename=filename, email_to=email,
+                          email_subject=title)
+        self.preview_opened.emit(dialog)

@@ -1,0 +1,76 @@
+"""The "Создать КП" question: which template, and the introduction text (editable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import translate
+
+
+@dataclass(frozen=True)
+class OfferAnswer:
+    template: str
+    intro: str
+
+
+class OfferOptionsDialog(QDialog):
+    def __init__(self, templates: list[tuple[str, str]], current: str,
+                 intro_for: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("OfferDialog", "Новое коммерческое предложение"))
+        self._intro_for = intro_for
+        self.template = QComboBox()
+        for key, label in templates:
+            self.template.addItem(label, key)
+        self.template.setCurrentIndex(max(0, self.template.findData(current)))
+        self.intro = QPlainTextEdit(intro_for(self.template.currentData()))
+        self._edited = False
+        self.intro.textChanged.connect(self._on_intro_text_changed)
+        self.template.currentIndexChanged.connect(self._on_template_current_index_changed)
+        form = QFormLayout()
+        form.addRow(translate("OfferDialog", "Шаблон"), self.template)
+        form.addRow(translate("OfferDialog", "Вступление"), self.intro)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("OfferDialog", "Создать"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("OfferDialog", "Отмена"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+    def _on_intro_text_changed(self) -> None:
+        self._edited = True
+
+    def _on_template_current_index_changed(self, _index: int) -> None:
+        if not self._edited:  # keep the user's own text; otherwise follow the template
+            self.intro.blockSignals(True)
+            self.intro.setPlainText(self._intro_for(self.template.currentData()))
+            self.intro.blockSignals(False)
+
+    def answer(self) -> OfferAnswer:
+        return OfferAnswer(template=self.template.currentData(),
+                           intro=self.intro.toPlainText().strip())
+
+
+def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], current: str,
+                      intro_for: Callable[[str], str]) -> OfferAnswer | None:
+    dialog = OfferOptionsDialog(templates, current, intro_for, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.answer()

@@ -1,0 +1,195 @@
+"""The in-app PDF preview: view, print, save, open in the system viewer, send by e-mail."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QLabel, QToolBar, QVBoxLayout, QWidget
+
+from app.i18n import translate
+from app.views import dialogs
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def safe_filename(name: str, suffix: str = ".pdf") -> str:
+    stem = _UNSAFE.sub("_", name).strip(" .") or "document"
+    return stem[:120] + suffix
+
+
+def open_external(path: Path) -> bool:
+    """Open a file with its default application (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _temp_dir() -> Path:
+    folder = Path(tempfile.gettempdir()) / "salesdesk-documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def render_to_printer(document: QPdfDocument, printer: QPrinter) -> int:
+    """Paint every page at the printer's resolution, scaled into the page; → pages printed."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    printed = 0
+    try:
+        dpi = printer.resolution()
+        target = printer.pageLayout().paintRectPixels(dpi)
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            size_pt = document.pagePointSize(page)
+            size = QSize(max(1, round(size_pt.width() * dpi / 72)),
+                         max(1, round(size_pt.height() * dpi / 72)))
+            image: QImage = document.render(page, size)
+            scaled = size.scaled(target.size(), _keep_aspect())
+            painter.drawImage(
+                (target.width() - scaled.width()) // 2, (target.height() - scaled.height()) // 2,
+                image.scaled(scaled))
+            printed += 1
+    finally:
+        painter.end()
+    return printed
+
+
+def _keep_aspect():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.AspectRatioMode.KeepAspectRatio
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows PDF bytes; the toolbar prints, saves, opens externally and drafts an e-mail."""
+
+    def __init__(self, pdf: bytes, *, title: str, filename: str, email_to: str = "",
+                 email_subject: str = "", email_body: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfPreview")
+        self.setWindowTitle(title)
+        self.pdf = pdf
+        self.filename = safe_filename(filename.removesuffix(".pdf"))
+        self._email_to = email_to
+        self._email_subject = email_subject or title
+        self._email_body = email_body
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self)
+        self._buffer.setData(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        bar = QToolBar(self)
+        self.print_action = QAction(translate("Preview", "Печать…"), self)
+        self.print_action.triggered.connect(self.print_document)
+        self.save_action = QAction(translate("Preview", "Сохранить как…"), self)
+        self.save_action.triggered.connect(self.save_as)
+        self.open_action = QAction(translate("Preview", "Открыть в программе просмотра"), self)
+        self.open_action.triggered.connect(self.open_in_viewer)
+        self.email_action = QAction(translate("Preview", "Отправить по почте"), self)
+        self.email_action.triggered.connect(self.send_by_email)
+        for action in (self.print_action, self.save_action, self.open_action,
+                       self.email_action):
+            bar.addAction(action)
+        bar.addSeparator()
+        self.fit_action = QAction(translate("Preview", "По ширине"), self)
+        self.fit_action.setCheckable(True)
+        self.fit_action.setChecked(True)
+        self.fit_action.toggled.connect(self._on_fit_action_toggled)
+        bar.addAction(self.fit_action)
+        self.pages_label = QLabel(translate("Preview", "Страниц: {n}").format(
+            n=self.document.pageCount()))
+        bar.addWidget(self.pages_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(bar)
+        layout.addWidget(self.view, 1)
+        self.resize(860, 980)
+
+    def _on_fit_action_toggled(self, checked: bool) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth if checked
+                              else QPdfView.ZoomMode.FitInView)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def print_document(self) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        if not dialogs.ask_print(self, printer):
+            return 0
+        return render_to_printer(self.document, printer)
+
+    def save_as(self) -> Path | None:
+        path = dialogs.ask_save_path(self, translate("Preview", "Сохранить PDF"), self.filename,
+                                     translate("Preview", "Документы PDF (*.pdf)"))
+        if not path:
+            return None
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            target.write_bytes(self.pdf)
+        except OSError as exc:
+            dialogs.show_error(self, translate("Preview", "Файл не сохранён: {e}").format(
+                e=exc.strerror or exc))
+            return None
+        return target
+
+    def _write_temp(self, name: str, data: bytes) -> Path | None:
+        try:
+            path = _temp_dir() / name
+            path.write_bytes(data)
+            return path
+        except OSError as exc:
+            dialogs.show_error(self, str(exc))
+            return None
+
+    def open_in_viewer(self) -> Path | None:
+        path = self._write_temp(self.filename, self.pdf)
+        if path is not None and not open_external(path):
+            dialogs.show_error(self, translate(
+                "Preview", "Не найдена программа для просмотра PDF. Файл: {p}").format(p=path))
+        return path
+
+    def send_by_email(self) -> Path | None:
+        from app.services.documents.email_draft import eml_draft
+
+        body = self._email_body or translate(
+            "Preview", "Добрый день!\n\nНаправляем документ во вложении.\n")
+        data = eml_draft(self.pdf, filename=self.filename, subject=self._email_subject,
+                         body=body, to=self._email_to)
+        path = self._write_temp(safe_filename(self.filename.removesuffix(".pdf"), ".eml"), data)
+        if path is not None and not open_external(path):
+            dialogs.show_error(self, translate(
+                "Preview", "Не найдена почтовая программа. Черновик письма сохранён: {p}")
+                .format(p=path))
+        return path
+
+
+def show_pdf(parent: QWidget | None, pdf: bytes, *, title: str, filename: str,
+             email_to: str = "", email_subject: str = "") -> PdfPreviewDialog:
+    """Open the preview non-modally (it stays open beside the main window)."""
+    dialog = PdfPreviewDialog(pdf, title=title, filename=filename, email_to=email_to,
+                              email_subject=email_subject, parent=parent)
+    dialog.setAttribute(_delete_on_close())
+    dialog.show()
+    return dialog
+
+
+def _delete_on_close():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.WidgetAttribute.WA_DeleteOnClose

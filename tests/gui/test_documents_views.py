@@ -1,0 +1,148 @@
+"""Documents in the window: preview (print, save, e-mail), company dialog, deal panel."""
+
+from __future__ import annotations
+
+import email
+from datetime import date
+from email import policy
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from app.services.documents.base import CompanyInfo, DocumentMeta, build_pdf
+from app.views import dialogs
+from app.views.documents import preview as preview_module
+from app.views.documents.preview import PdfPreviewDialog
+
+
+def _pdf(pages: int = 2) -> bytes:
+    from reportlab.platypus import PageBreak
+
+    def story(ctx):  # type: ignore[no-untyped-def]
+        out = []
+        for i in range(pages):
+            out += [ctx.p(f"Страница с текстом {i}"), PageBreak()]
+        return out[:-1]
+
+    return build_pdf(story, DocumentMeta(title="Тест", on=date(2026, 11, 16),
+                                         company=CompanyInfo(name="ООО Тест")))
+
+
+@pytest.fixture
+def preview(qtbot):  # type: ignore[no-untyped-def]
+    dialog = PdfPreviewDialog(_pdf(), title="Тест", filename='КП "1"/2',
+                              email_to="client@example.com")
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_preview_loads_pages(preview) -> None:  # type: ignore[no-untyped-def]
+    assert preview.document.pageCount() == 2
+    assert preview.filename == "КП _1_2.pdf"
+
+
+def test_print_renders_every_page(preview, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "printed.pdf"
+
+    def fake_ask(parent, printer: QPrinter) -> bool:  # type: ignore[no-untyped-def]
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(150)
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_print", fake_ask)
+    assert preview.print_document() == 2
+    assert out.stat().st_size > 1000
+    monkeypatch.setattr(dialogs, "ask_print", lambda parent, printer: False)
+    assert preview.print_document() == 0
+
+
+def test_save_as_adds_suffix(preview, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(tmp_path / "offer"))
+    path = preview.save_as()
+    assert path == tmp_path / "offer.pdf"
+    assert path.read_bytes() == preview.pdf
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: None)
+    assert preview.save_as() is None
+
+
+def test_email_draft_and_external_viewer(preview, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    opened = []
+    monkeypatch.setattr(preview_module, "open_external", lambda p: opened.append(p) or True)
+    pdf_path = preview.open_in_viewer()
+    assert pdf_path.read_bytes() == preview.pdf
+    eml_path = preview.send_by_email()
+    assert opened == [pdf_path, eml_path]
+    msg = email.message_from_bytes(eml_path.read_bytes(), policy=policy.default)
+    assert msg["To"] == "client@example.com" and msg["X-Unsent"] == "1"
+    attachments = list(msg.iter_attachments())
+    assert attachments[0].get_filename() == preview.filename
+    assert attachments[0].get_content() == preview.pdf
+
+
+def test_company_dialog_validates_and_saves(qtbot, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from PIL import Image
+
+    from app.views.documents.company_dialog import CompanyDialog
+
+    dialog = CompanyDialog(services=services)
+    qtbot.addWidget(dialog)
+    dialog.editors["name"].setText("ООО «Ромашка»")
+    dialog.editors["inn"].setText("1234567890")
+    assert dialog.save() is False
+    assert not dialog.errors["inn"].isHidden()
+    assert "контрольная сумма" in dialog.errors["inn"].text()
+    dialog.editors["inn"].setText("7707083893")
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 20), "red").save(buf, format="PNG")
+    tmp = services.db_path.parent / "logo.png"
+    tmp.write_bytes(buf.getvalue())
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(tmp))
+    dialog.choose_image("logo")
+    dialog.validity.setValue(30)
+    dialog.template.setCurrentIndex(dialog.template.findData("modern"))
+    assert dialog.save() is True
+    saved = services.company.get()
+    assert (saved.name, saved.inn, saved.offer_validity_days, saved.offer_template) == (
+        "ООО «Ромашка»", "7707083893", 30, "modern")
+    assert saved.logo and saved.logo.startswith(b"\x89PNG")
+
+
+def test_company_menu_action(main_window) -> None:  # type: ignore[no-untyped-def]
+    names = [a.objectName() for a in main_window.edit_menu.actions()]
+    assert "companySettingsAction" in names
+
+
+def test_deal_documents_panel(qtbot, qtmodeltester, demo_services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from app.views.documents.deal_documents import DealDocumentsPanel
+    from app.views.documents.offer_dialog import OfferAnswer
+
+    with demo_services.engine.connect() as conn:
+        deal_id = conn.execute(text("SELECT deal_id FROM deal_lines LIMIT 1")).scalar()
+    panel = DealDocumentsPanel(services=demo_services, deal_id=deal_id)
+    qtbot.addWidget(panel)
+    assert panel.model.rowCount() == 0 and not panel.open_button.isEnabled()
+    seen = {}
+
+    def fake_ask(parent, templates, current, intro_for):  # type: ignore[no-untyped-def]
+        seen["intro"] = intro_for("modern")
+        return OfferAnswer(template="modern", intro="Своё вступление")
+
+    monkeypatch.setattr(dialogs, "ask_offer_options", fake_ask)
+    with qtbot.waitSignal(panel.preview_opened, timeout=20_000) as blocker:
+        panel.create_offer()
+    dialog = blocker.args[0]
+    assert dialog.document.pageCount() >= 1
+    dialog.close()
+    assert panel.model.rowCount() == 1 and seen["intro"]
+    assert panel.model.row_at(0).template == "modern"
+    with qtbot.waitSignal(panel.preview_opened, timeout=20_000) as blocker:
+        panel.new_version()
+    blocker.args[0].close()
+    assert panel.model.rowCount() == 2
+    assert panel.model.row_at(1).superseded_by == panel.model.row_at(0).number
+    qtmodeltester.check(panel.model)
