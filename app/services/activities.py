@@ -67,11 +67,11 @@ class ActivitiesService:
     def for_deal(self, deal_id: int) -> list[ActivityRow]:
         """The deal's activities: open ones first by due time, then done ones newest first."""
         with self._uow() as uow:
-            rows = list(uow.session.scalars(
+            rows = [_row(a) for a in uow.session.scalars(
                 select(Activity).where(Activity.deal_id == deal_id)
-                .order_by(Activity.done, Activity.due_at)))
-        open_rows = [_row(a) for a in rows if not a.done]
-        done_rows = [_row(a) for a in rows if a.done]
+                .order_by(Activity.done, Activity.due_at))]
+        open_rows = [r for r in rows if not r.done]
+        done_rows = [r for r in rows if r.done]
         done_rows.sort(key=lambda r: r.done_at or r.due_at or datetime.min.replace(tzinfo=UTC),
                        reverse=True)
         return open_rows + done_rows

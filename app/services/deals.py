@@ -519,7 +519,7 @@ class DealsService:
         ids: list[int] | None = None
         if needle or flt.stalled_only:
             ids = [c.id for col in cards.values() for c in col]
-        summaries = self._summaries(flt, [st.id for st in visible], ids)
+        summaries = self.column_summaries(flt, [st.id for st in visible], ids)
         return Board(stages=visible, cards=cards, summaries=summaries, working_days=working)
 
     @staticmethod
@@ -538,7 +538,7 @@ class DealsService:
             q = q.where(Deal.expected_close <= flt.close_to)
         return q
 
-    def _summaries(self, flt: BoardFilter, stage_ids: list[int],
+    def column_summaries(self, flt: BoardFilter, stage_ids: list[int],
                    ids: list[int] | None) -> dict[int, ColumnSummary]:
         """Count, sum and probability-weighted sum per column, grouped in the database."""
         with self._uow() as uow:
@@ -1000,3 +1000,39 @@ class DealsService:
             if row is not None:
                 uow.session.delete(row)
                 uow.commit()
+
+
+# --- demo data ------------------------------------------------------------------------------
+def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
+    """Make the demo board look like a living pipeline.
+
+    The generic demo leaves open deals in their stage for months; a real manager's board has
+    most deals moving within the stage's limit and a few stalled ones. Each open deal's
+    history (stage changes, creation) is shifted forward so it stays consistent. Uses its own
+    random generator so the rest of the demo data is unchanged.
+    """
+    import random
+
+    rng = random.Random(seed * 7919 + 13)
+    rows = session.execute(
+        select(Deal.id, Deal.stage_entered_at, Stage.stall_days)
+        .join(Stage, Stage.id == Deal.stage_id)
+        .where(Stage.is_won.is_(False), Stage.is_lost.is_(False))
+        .order_by(Deal.id)).all()
+    now_local = datetime.combine(today, datetime.min.time()).astimezone()
+    for deal_id, entered, stall in rows:
+        limit = stall or 10
+        if rng.random() < 0.22:
+            days = rng.randint(limit + 1, limit * 3)
+        else:
+            days = rng.randint(0, limit)
+        target = (now_local - timedelta(days=days, hours=-rng.randint(9, 17))).astimezone(UTC)
+        delta = target - entered
+        if delta <= timedelta(0):
+            continue
+        for change in session.scalars(select(StageChange).where(StageChange.deal_id == deal_id)):
+            change.changed_at = change.changed_at + delta
+        deal = session.get(Deal, deal_id)
+        deal.stage_entered_at = target
+        deal.created_at = deal.created_at + delta
+        deal.updated_at = target

@@ -23,6 +23,8 @@ class TabSpec:
 
 TABS: list[TabSpec] = [
     TabSpec("today", lambda: translate("MainWindow", "Сегодня"), "app.views.today", "TodayTab"),
+    TabSpec("deals", lambda: translate("MainWindow", "Сделки"), "app.views.deals.tab",
+            "DealsTab"),
     TabSpec("mentoring", lambda: translate("MainWindow", "Наставничество"),
             "app.views.mentoring", "MentoringTab"),
 ]

@@ -1,0 +1,1 @@
+"""The Сделки tab: the pipeline kanban, the deal editor, the catalog and stage settings."""

@@ -1,0 +1,580 @@
+"""The kanban board: a column per stage, each a QListView over a card model with a painted
+delegate, so thousands of deals cost only the cards that are on screen.
+
+Drag & drop carries the deal id between columns; a drop never moves a card by itself — it
+asks the tab (`move_requested`), which saves the move and only then updates the columns.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import translate
+from app.services.deals import ColumnSummary, DealCard, StageInfo, lost_reason_label
+from app.views import style
+from app.views.deals.common import activity_short, money_short
+
+_Index = QModelIndex | QPersistentModelIndex
+MIME_DEAL = "application/x-salesdesk-deal"
+CARD_HEIGHT = 122
+CARD_GAP = 8
+COLUMN_WIDTH = 268
+CardRole = Qt.ItemDataRole.UserRole + 1
+SCROLLBAR_STYLE = (
+    "QScrollBar:vertical { width: 8px; background: transparent; margin: 0; }"
+    "QScrollBar:horizontal { height: 10px; background: transparent; margin: 0; }"
+    "QScrollBar::handle:vertical { background: #c3cad6; border-radius: 4px; min-height: 32px; }"
+    "QScrollBar::handle:horizontal { background: #c3cad6; border-radius: 4px; min-width: 32px;"
+    " margin: 2px 0; }"
+    "QScrollBar::handle:hover { background: #9aa3b2; }"
+    "QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; }"
+    "QScrollBar::add-page, QScrollBar::sub-page { background: transparent; }"
+)
+
+
+def _sort_key(card: DealCard) -> tuple[Any, ...]:
+    return (card.expected_close is None, card.expected_close or date.max, card.id)
+
+
+class DealCardModel(QAbstractListModel):
+    """The cards of one stage column.
+
+    Signals:
+        move_requested(int, int, int): a card was dropped here (deal id, from stage, to stage).
+    """
+
+    move_requested = Signal(int, int, int)
+
+    def __init__(self, stage: StageInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self._cards: list[DealCard] = []
+
+    # --- data -------------------------------------------------------------------------------
+    def set_cards(self, cards: list[DealCard]) -> None:
+        self.beginResetModel()
+        self._cards = list(cards)
+        self.endResetModel()
+
+    def cards(self) -> list[DealCard]:
+        return list(self._cards)
+
+    def card_at(self, row: int) -> DealCard:
+        return self._cards[row]
+
+    def row_of(self, deal_id: int) -> int:
+        for i, c in enumerate(self._cards):
+            if c.id == deal_id:
+                return i
+        return -1
+
+    def remove_deal(self, deal_id: int) -> DealCard | None:
+        row = self.row_of(deal_id)
+        if row < 0:
+            return None
+        self.beginRemoveRows(QModelIndex(), row, row)
+        card = self._cards.pop(row)
+        self.endRemoveRows()
+        return card
+
+    def insert_card(self, card: DealCard) -> int:
+        """Insert in display order (open stages: by expected close; closed: newest first)."""
+        if self.stage.is_open:
+            keys = [_sort_key(c) for c in self._cards]
+            row = bisect_left(keys, _sort_key(card))
+        else:
+            row = 0
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._cards.insert(row, card)
+        self.endInsertRows()
+        return row
+
+    def replace_card(self, card: DealCard) -> None:
+        row = self.row_of(card.id)
+        if row >= 0:
+            self._cards[row] = card
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx)
+
+    # --- Qt model API -----------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._cards)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._cards)):
+            return None
+        card = self._cards[index.row()]
+        if role == CardRole:
+            return card
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{card.client_name} — {card.title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(card)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{card.client_name}, {card.title}, {money_short(card.amount)}"
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        return (base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled)
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_DEAL]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        mime = QMimeData()
+        rows = [i.row() for i in indexes if i.isValid()]
+        if rows:
+            card = self._cards[rows[0]]
+            mime.setData(MIME_DEAL, QByteArray(f"{card.id}:{card.stage_id}".encode()))
+        return mime
+
+    @staticmethod
+    def decode(mime: QMimeData) -> tuple[int, int] | None:
+        if not mime.hasFormat(MIME_DEAL):
+            return None
+        try:
+            deal, stage = bytes(mime.data(MIME_DEAL).data()).decode().split(":")
+            return int(deal), int(stage)
+        except ValueError:
+            return None
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: _Index) -> bool:
+        decoded = self.decode(data)
+        return decoded is not None and decoded[1] != self.stage.id
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: _Index) -> bool:
+        """Ask for the move; the board changes only after the move is stored.
+
+        Returns False so the source view never removes the card on its own.
+        """
+        decoded = self.decode(data)
+        if decoded is None or decoded[1] == self.stage.id:
+            return False
+        self.move_requested.emit(decoded[0], decoded[1], self.stage.id)
+        return False
+
+
+def _tooltip(card: DealCard) -> str:
+    lines = [f"<b>{_esc(card.client_name)}</b>", _esc(card.title),
+             translate("Deals", "Сумма: {amount}, вероятность {p} %").format(
+                 amount=money_short(card.amount, kopecks=True), p=card.probability)]
+    if card.expected_close:
+        lines.append(translate("Deals", "Ожидаемое закрытие: {day}").format(
+            day=card.expected_close.strftime("%d.%m.%Y")))
+    if card.stalled:
+        lines.append(translate("Deals", "Застряла: {days} дн. при норме {limit}").format(
+            days=card.days_in_stage, limit=card.stall_limit))
+    return "<br>".join(lines)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class DealCardDelegate(QStyledItemDelegate):
+    """Paints a card: client, title, amount, expected close, days in stage, next activity."""
+
+    def __init__(self, parent: Any = None, *, working_days: bool = False) -> None:
+        super().__init__(parent)
+        self.working_days = working_days
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        return QSize(COLUMN_WIDTH - 24, CARD_HEIGHT + CARD_GAP)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        card: DealCard | None = index.data(CardRole)
+        if card is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRect(option.rect).adjusted(2, CARD_GAP // 2, -2, -CARD_GAP // 2)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        hover = bool(option.state & QStyle.StateFlag.State_MouseOver)  # type: ignore[attr-defined]
+        rf = QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5)
+        bg = QColor("#fffafa") if card.stalled else QColor(style.SURFACE)
+        if selected:
+            bg = QColor("#f3f7ff")
+        painter.setBrush(bg)
+        border = QColor(style.ACCENT) if selected else QColor(
+            "#c7d2fe" if hover else style.BORDER)
+        painter.setPen(QPen(border, 1.6 if selected else 1))
+        painter.drawRoundedRect(rf, 7, 7)
+        # The left stripe says the card's state at a glance.
+        stripe = None
+        if card.stalled:
+            stripe = QColor(style.DANGER)
+        elif card.stage_id and card.lost_reason:
+            stripe = QColor(style.MUTED)
+        elif card.closed_on is not None:
+            stripe = QColor(style.SUCCESS)
+        if stripe is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(stripe)
+            painter.drawRoundedRect(QRectF(r.left() + 0.5, r.top() + 6, 3.5, r.height() - 12),
+                                    1.5, 1.5)
+
+        base = QFont(option.font)  # type: ignore[attr-defined]
+        x = r.left() + 12
+        w = r.width() - 22
+        y = r.top() + 8
+
+        # 1. client
+        f1 = QFont(base)
+        f1.setBold(True)
+        painter.setFont(f1)
+        fm1 = QFontMetrics(f1)
+        painter.setPen(QColor(style.TEXT))
+        prob_text = f"{card.probability} %"
+        f_small = QFont(base)
+        f_small.setPointSizeF(max(base.pointSizeF() - 1, 7))
+        fms = QFontMetrics(f_small)
+        prob_w = fms.horizontalAdvance(prob_text) + 6
+        painter.drawText(QRect(x, y, w - prob_w, fm1.height()), Qt.AlignmentFlag.AlignLeft,
+                         fm1.elidedText(card.client_name, Qt.TextElideMode.ElideRight,
+                                        w - prob_w))
+        painter.setFont(f_small)
+        painter.setPen(QColor(style.MUTED))
+        painter.drawText(QRect(x, y + 1, w, fm1.height()), Qt.AlignmentFlag.AlignRight,
+                         prob_text)
+        y += fm1.height() + 1
+
+        # 2. title
+        painter.setFont(base)
+        fm = QFontMetrics(base)
+        painter.setPen(QColor(style.MUTED))
+        painter.drawText(QRect(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                         fm.elidedText(card.title, Qt.TextElideMode.ElideRight, w))
+        y += fm.height() + 5
+
+        # 3. amount and expected close
+        fa = QFont(base)
+        fa.setBold(True)
+        fa.setPointSizeF(base.pointSizeF() + 1.5)
+        fma = QFontMetrics(fa)
+        painter.setFont(fa)
+        painter.setPen(QColor(style.TEXT))
+        painter.drawText(QRect(x, y, w, fma.height()), Qt.AlignmentFlag.AlignLeft,
+                         money_short(card.amount))
+        if card.closed_on is not None:
+            date_text = card.closed_on.strftime("%d.%m.%Y")
+            date_color = QColor(style.MUTED)
+        elif card.expected_close is not None:
+            date_text = translate("Deals", "до {day}").format(
+                day=card.expected_close.strftime("%d.%m.%y"))
+            date_color = QColor(style.DANGER if card.close_overdue else style.MUTED)
+        else:
+            date_text = translate("Deals", "без срока")
+            date_color = QColor(style.MUTED)
+        painter.setFont(f_small)
+        painter.setPen(date_color)
+        painter.drawText(QRect(x, y, w, fma.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date_text)
+        y += fma.height() + 6
+
+        # 4. the next step (or a warning that there is none)
+        painter.setFont(f_small)
+        if card.closed_on is None:
+            if card.next_kind is not None and card.next_due is not None:
+                text = "● " + activity_short(card.next_kind, card.next_due)
+                color = QColor(style.DANGER if card.next_overdue else style.ACCENT)
+            else:
+                text = "⚠ " + translate("Deals", "Нет следующего шага")
+                color = QColor(style.WARNING)
+            painter.setPen(color)
+            painter.drawText(QRect(x, y, w, fms.height()), Qt.AlignmentFlag.AlignLeft,
+                             fms.elidedText(text, Qt.TextElideMode.ElideRight, w))
+        y += fms.height() + 5
+
+        # 5. a chip: days in the stage, stalled, or how the deal was closed
+        chip_h = fms.height() + 4
+        unit = translate("Deals", "раб. дн.") if self.working_days else translate("Deals", "дн.")
+        if card.closed_on is not None:
+            if card.lost_reason:
+                chip_text = lost_reason_label(card.lost_reason)
+                chip_fg, chip_bg = QColor(style.MUTED), QColor("#f1f3f6")
+            else:
+                chip_text = translate("Deals", "Выиграна")
+                chip_fg, chip_bg = QColor(style.SUCCESS), QColor("#e8f7ee")
+        elif card.stalled:
+            chip_text = translate("Deals", "Застряла: {n} {unit} (норма {limit})").format(
+                n=card.days_in_stage, unit=unit, limit=card.stall_limit)
+            chip_fg, chip_bg = QColor(style.DANGER), QColor("#fde8e8")
+        else:
+            chip_text = translate("Deals", "В этапе {n} {unit}").format(
+                n=card.days_in_stage, unit=unit)
+            chip_fg, chip_bg = QColor(style.MUTED), QColor("#f1f3f6")
+        chip_w = min(fms.horizontalAdvance(chip_text) + 14, w)
+        chip = QRectF(x, y, chip_w, chip_h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(chip_bg)
+        painter.drawRoundedRect(chip, chip_h / 2, chip_h / 2)
+        painter.setPen(chip_fg)
+        painter.drawText(chip.toRect(), Qt.AlignmentFlag.AlignCenter,
+                         fms.elidedText(chip_text, Qt.TextElideMode.ElideRight, chip_w - 8))
+        painter.restore()
+
+
+class StageListView(QListView):
+    """A column's list of cards; Ctrl+Left/Right moves the selected deal to the next stage.
+
+    Signals:
+        step_requested(int, int): move this deal one stage left (-1) or right (+1).
+        open_requested(int): open the deal's editor.
+        focus_neighbour_requested(int): Left/Right without Ctrl — go to the next column.
+    """
+
+    step_requested = Signal(int, int)
+    open_requested = Signal(int)
+    focus_neighbour_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setStyleSheet(
+            "QListView { background: transparent; border: none; }"
+            "QListView::item { border: none; }" + SCROLLBAR_STYLE)
+        self.doubleClicked.connect(self._on_self_double_clicked)
+
+    def current_card(self) -> DealCard | None:
+        idx = self.currentIndex()
+        if not idx.isValid() or not self.selectionModel().isSelected(idx):
+            return None
+        return idx.data(CardRole)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        card = self.current_card()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -1 if key == Qt.Key.Key_Left else 1
+            if ctrl and card is not None:
+                self.step_requested.emit(card.id, step)
+            elif not ctrl:
+                self.focus_neighbour_requested.emit(step)
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and card is not None:
+            self.open_requested.emit(card.id)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_self_double_clicked(self, index: QModelIndex) -> None:
+        card = index.data(CardRole)
+        if card is not None:
+            self.open_requested.emit(card.id)
+
+
+class StageColumn(QFrame):
+    """A stage: a header (name, count, sum, weighted sum) over its list of cards."""
+
+    def __init__(self, stage: StageInfo, *, working_days: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.setObjectName("stageColumn")
+        self.setMinimumWidth(COLUMN_WIDTH - 20)
+        self.setMaximumWidth(COLUMN_WIDTH + 80)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        if stage.is_won:
+            accent = style.SUCCESS
+        elif stage.is_lost:
+            accent = style.MUTED
+        else:
+            accent = style.ACCENT
+        self.setStyleSheet(
+            f"QFrame#stageColumn {{ background: #eef1f6; border-radius: 10px; }}"
+            f"QFrame#stageHeader {{ background: {style.SURFACE}; border-radius: 8px;"
+            f" border-top: 3px solid {accent}; }}"
+            f"QLabel#stageName {{ color: {style.TEXT}; font-weight: 600; }}"
+            f"QLabel#stageCount {{ color: {style.MUTED}; background: #eef1f6;"
+            f" border-radius: 8px; padding: 0px 7px; font-size: 11px; font-weight: 600; }}"
+            f"QLabel#stageSum {{ color: {style.TEXT}; font-size: 13px; font-weight: 600; }}"
+            f"QLabel#stageWeighted {{ color: {style.MUTED}; font-size: 11px; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(6)
+        header = QFrame(objectName="stageHeader")
+        hl = QVBoxLayout(header)
+        hl.setContentsMargins(10, 8, 10, 8)
+        hl.setSpacing(2)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        self.name_label = QLabel(stage.name, objectName="stageName")
+        self.count_label = QLabel("0", objectName="stageCount")
+        top.addWidget(self.name_label, 1)
+        top.addWidget(self.count_label)
+        hl.addLayout(top)
+        self.sum_label = QLabel("", objectName="stageSum")
+        self.weighted_label = QLabel("", objectName="stageWeighted")
+        hl.addWidget(self.sum_label)
+        hl.addWidget(self.weighted_label)
+        layout.addWidget(header)
+        self.model = DealCardModel(stage, self)
+        self.delegate = DealCardDelegate(self, working_days=working_days)
+        self.view = StageListView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(self.delegate)
+        layout.addWidget(self.view, 1)
+
+    def show_summary(self, summary: ColumnSummary) -> None:
+        self.count_label.setText(f"{summary.count}")
+        self.sum_label.setText(money_short(summary.amount))
+        self.sum_label.setToolTip(money_short(summary.amount, kopecks=True))
+        if self.stage.is_open:
+            self.weighted_label.setText(translate("Deals", "≈ {sum} с учётом {p} %").format(
+                sum=money_short(summary.weighted), p=self.stage.probability))
+            self.weighted_label.setToolTip(translate(
+                "Deals", "Взвешенная сумма: каждая сделка × её вероятность"))
+        else:
+            self.weighted_label.setText(
+                translate("Deals", "выигранные сделки") if self.stage.is_won
+                else translate("Deals", "проигранные сделки"))
+
+
+class PipelineBoard(QScrollArea):
+    """The columns side by side, scrolling horizontally when they do not fit.
+
+    Signals:
+        move_requested(int, int, int): deal id, from stage, to stage (drag & drop).
+        step_requested(int, int): deal id, -1/+1 (keyboard).
+        open_requested(int): deal id.
+        context_menu_requested(int, QPoint): deal id, global position.
+    """
+
+    move_requested = Signal(int, int, int)
+    step_requested = Signal(int, int)
+    open_requested = Signal(int)
+    context_menu_requested = Signal(int, QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet("QScrollArea { background: transparent; }" + SCROLLBAR_STYLE)
+        self._inner = QWidget()
+        self._inner.setObjectName("boardInner")
+        self._row = QHBoxLayout(self._inner)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(10)
+        self.setWidget(self._inner)
+        self.columns: list[StageColumn] = []
+        self._working_days = False
+
+    def set_stages(self, stages: list[StageInfo], *, working_days: bool) -> None:
+        """Rebuild the columns when the stage list (or the day-counting rule) changes."""
+        if ([c.stage for c in self.columns] == stages
+                and working_days == self._working_days):
+            return
+        self._working_days = working_days
+        for col in self.columns:
+            self._row.removeWidget(col)
+            col.deleteLater()
+        self.columns = []
+        for i, st in enumerate(stages):
+            col = StageColumn(st, working_days=working_days, parent=self._inner)
+            col.model.move_requested.connect(self.move_requested,
+                                             Qt.ConnectionType.QueuedConnection)
+            col.view.step_requested.connect(self.step_requested)
+            col.view.open_requested.connect(self.open_requested)
+            col.view.focus_neighbour_requested.connect(
+                lambda step, i=i: self.focus_column(i + step))
+            col.view.customContextMenuRequested.connect(
+                lambda pos, c=col: self._on_column_context_menu(c, pos))
+            self._row.addWidget(col)
+            self.columns.append(col)
+
+    def column_for(self, stage_id: int) -> StageColumn | None:
+        for col in self.columns:
+            if col.stage.id == stage_id:
+                return col
+        return None
+
+    def column_of_deal(self, deal_id: int) -> StageColumn | None:
+        for col in self.columns:
+            if col.model.row_of(deal_id) >= 0:
+                return col
+        return None
+
+    def select_deal(self, deal_id: int) -> bool:
+        col = self.column_of_deal(deal_id)
+        if col is None:
+            return False
+        idx = col.model.index(col.model.row_of(deal_id))
+        col.view.setCurrentIndex(idx)
+        col.view.scrollTo(idx)
+        col.view.setFocus()
+        self.ensureWidgetVisible(col)
+        return True
+
+    def focus_column(self, i: int) -> None:
+        if not (0 <= i < len(self.columns)):
+            return
+        col = self.columns[i]
+        if col.model.rowCount() and not col.view.currentIndex().isValid():
+            col.view.setCurrentIndex(col.model.index(0))
+        col.view.setFocus()
+        self.ensureWidgetVisible(col)
+
+    def _on_column_context_menu(self, col: StageColumn, pos: QPoint) -> None:
+        idx = col.view.indexAt(pos)
+        if not idx.isValid():
+            return
+        col.view.setCurrentIndex(idx)
+        card: DealCard = idx.data(CardRole)
+        self.context_menu_requested.emit(card.id, col.view.viewport().mapToGlobal(pos))

@@ -1,0 +1,44 @@
+"""Small display helpers shared by the deals views (compact money, activity labels)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from app.i18n import translate
+from app.money import format_money, round_money
+
+
+def money_short(value: Decimal | None, *, kopecks: bool = False) -> str:
+    """`1 234 568 ₽` (whole rubles, for cards and headers) or with kopecks for tooltips."""
+    if value is None:
+        return ""
+    if kopecks:
+        return format_money(value)
+    whole = round_money(value).quantize(Decimal(1), rounding="ROUND_HALF_UP")
+    return format_money(whole).replace(",00", "")
+
+
+def activity_kind_label(kind: str) -> str:
+    labels = {
+        "call": translate("Activity", "Звонок"),
+        "meeting": translate("Activity", "Встреча"),
+        "email": translate("Activity", "Письмо"),
+        "presentation": translate("Activity", "Презентация"),
+        "task": translate("Activity", "Задача"),
+        "note": translate("Activity", "Заметка"),
+    }
+    return labels.get(kind, kind)
+
+
+def activity_short(kind: str, due: datetime) -> str:
+    """`Звонок · 18.11 10:00` in local time."""
+    local = due.astimezone()
+    return f"{activity_kind_label(kind)} · {local.strftime('%d.%m %H:%M')}"
+
+
+def parse_decimal(text: str) -> Decimal:
+    """A user-typed number: spaces ignored, comma or dot; ValueError if not a number."""
+    from app.money import parse_money
+
+    return parse_money(text.replace("%", ""))

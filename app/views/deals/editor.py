@@ -1,0 +1,742 @@
+"""The deal editor: client and terms, lines from the catalog with the concession zone,
+objections, negotiation notes, stage history and the deal's activities.
+
+Other areas add their own sections (the documents area adds "Документы / Создать КП"):
+either call `editor.add_section(title, widget)` on an editor they hold, or register a
+factory once with `DealEditor.register_section(factory)`; each factory gets the editor
+(`editor.deal_id`, `editor.services`, the `deal_saved` signal) and returns
+`(title, widget)` or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.i18n import translate
+from app.services.deals import Choice, DealInput, ObjectionInput, lost_reason_label
+from app.services.errors import ServiceError, ValidationError
+from app.views import dialogs, style
+from app.views.deals.common import money_short, parse_decimal
+from app.views.deals.editor_models import (
+    ActivitiesModel,
+    EditLine,
+    HistoryModel,
+    LinesModel,
+    ObjectionsModel,
+    VatDelegate,
+)
+
+SectionFactory = Callable[["DealEditor"], "tuple[str, QWidget] | None"]
+NO_DATE = QDate(2000, 1, 1)
+
+
+def _table(model: object) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(30)
+    return view
+
+
+class DealEditor(QDialog):
+    """Create or edit one deal.
+
+    Signals:
+        deal_saved(int): the deal was stored (its id).
+    """
+
+    deal_saved = Signal(int)
+    _section_factories: list[SectionFactory] = []
+
+    @classmethod
+    def register_section(cls, factory: SectionFactory) -> None:
+        """Add a section to every editor opened from now on (e.g. documents)."""
+        if factory not in cls._section_factories:
+            cls._section_factories.append(factory)
+
+    def __init__(self, *, services: Services, deal_id: int | None = None,
+                 client_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._deals = services.deals
+        self.deal_id = deal_id
+        self._client_id: int | None = None
+        self._client_choices: list[Choice] = []
+        self._stage_probability = next((s.probability for s in self._deals.stages()
+                                        if s.is_open), 10)
+        self.setWindowTitle(translate("DealEditor", "Новая сделка") if deal_id is None
+                            else translate("DealEditor", "Сделка"))
+        self.resize(1060, 720)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(10)
+        head = QHBoxLayout()
+        self.heading = QLabel(objectName="sectionTitle")
+        self.stage_badge = QLabel()
+        self.amount_label = QLabel()
+        self.amount_label.setStyleSheet(f"color: {style.TEXT}; font-size: 18px;"
+                                        f" font-weight: 600;")
+        head.addWidget(self.heading)
+        head.addSpacing(8)
+        head.addWidget(self.stage_badge)
+        head.addStretch(1)
+        head.addWidget(self.amount_label)
+        layout.addLayout(head)
+        self.error_banner = QLabel(objectName="fieldError")
+        self.error_banner.setWordWrap(True)
+        self.error_banner.setStyleSheet(f"background: #fde8e8; color: {style.DANGER};"
+                                        f" border-radius: 6px; padding: 6px 10px;")
+        self.error_banner.hide()
+        layout.addWidget(self.error_banner)
+        self.sections = QTabWidget()
+        layout.addWidget(self.sections, 1)
+        self._field_errors: dict[str, QLabel] = {}
+        self.sections.addTab(self._build_main(), translate("DealEditor", "Основное"))
+        self.sections.addTab(self._build_lines(), translate("DealEditor", "Позиции"))
+        self.sections.addTab(self._build_objections(), translate("DealEditor", "Возражения"))
+        self.sections.addTab(self._build_terms(), translate("DealEditor", "Переговоры и условия"))
+        self.sections.addTab(self._build_history(), translate("DealEditor", "История этапов"))
+        self.sections.addTab(self._build_activities(), translate("DealEditor", "Дела"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(translate("DealEditor", "Отмена"))
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = QPushButton(translate("DealEditor", "Сохранить"), objectName="primary")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self._load(client_id)
+        for factory in self._section_factories:
+            made = factory(self)
+            if made is not None:
+                self.add_section(*made)
+
+    # --- extension point ----------------------------------------------------------------------
+    def add_section(self, title: str, widget: QWidget) -> int:
+        """Add a tab to the editor (documents, offers…); returns its index."""
+        return self.sections.addTab(widget, title)
+
+    # --- building -----------------------------------------------------------------------------
+    def _error_label(self, key: str) -> QLabel:
+        label = QLabel(objectName="fieldError")
+        label.setWordWrap(True)
+        label.hide()
+        self._field_errors[key] = label
+        return label
+
+    def _with_error(self, widget: QWidget, key: str) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        v.addWidget(widget)
+        v.addWidget(self._error_label(key))
+        return box
+
+    def _build_main(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setContentsMargins(12, 12, 12, 12)
+        grid.setHorizontalSpacing(24)
+        left = QFormLayout()
+        right = QFormLayout()
+        self.client_edit = QLineEdit()
+        self.client_edit.setPlaceholderText(translate("DealEditor",
+                                                      "Начните вводить название или ИНН"))
+        self._client_model = QStringListModel(self)
+        self._client_completer = QCompleter(self._client_model, self)
+        self._client_completer.setCompletionMode(
+            QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._client_completer.activated.connect(self._on_client_completer_activated)
+        self.client_edit.setCompleter(self._client_completer)
+        self._client_timer = QTimer(self, singleShot=True, interval=200)
+        self._client_timer.timeout.connect(self._lookup_clients)
+        self.client_edit.textEdited.connect(self._on_client_edit_text_edited)
+        self.contact_combo = QComboBox()
+        self.title_edit = QLineEdit()
+        self.source_combo = QComboBox()
+        self.source_combo.setEditable(True)
+        self.source_combo.addItems(["", *self._deals.sources()])
+        self.close_edit = QDateEdit()
+        self.close_edit.setCalendarPopup(True)
+        self.close_edit.setDisplayFormat("dd.MM.yyyy")
+        self.close_edit.setMinimumDate(NO_DATE)
+        self.close_edit.setSpecialValueText(translate("DealEditor", "не указана"))
+        self.probability_spin = QSpinBox()
+        self.probability_spin.setRange(-1, 100)
+        self.probability_spin.setSuffix(" %")
+        self.manual_amount = QLineEdit()
+        self.manual_amount.setPlaceholderText("0,00")
+        self.notes_edit = QPlainTextEdit()
+        left.addRow(translate("DealEditor", "Клиент *"), self._with_error(self.client_edit,
+                                                                          "client"))
+        left.addRow(translate("DealEditor", "Контактное лицо"),
+                    self._with_error(self.contact_combo, "contact"))
+        left.addRow(translate("DealEditor", "Название *"), self._with_error(self.title_edit,
+                                                                            "title"))
+        left.addRow(translate("DealEditor", "Источник"), self.source_combo)
+        right.addRow(translate("DealEditor", "Ожидаемое закрытие"),
+                     self._with_error(self.close_edit, "expected_close"))
+        right.addRow(translate("DealEditor", "Вероятность"),
+                     self._with_error(self.probability_spin, "probability"))
+        right.addRow(translate("DealEditor", "Сумма, ₽"),
+                     self._with_error(self.manual_amount, "amount"))
+        self.amount_hint = QLabel(objectName="cardNote")
+        self.amount_hint.setWordWrap(True)
+        right.addRow("", self.amount_hint)
+        self.closed_info = QLabel(objectName="cardNote")
+        self.closed_info.setWordWrap(True)
+        right.addRow("", self.closed_info)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.addWidget(QLabel(translate("DealEditor", "Заметки")), 1, 0, 1, 2)
+        grid.addWidget(self.notes_edit, 2, 0, 1, 2)
+        grid.setRowStretch(2, 1)
+        self.manual_amount.textEdited.connect(lambda _t: self._update_amount())
+        return page
+
+    def _build_lines(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(12, 12, 12, 12)
+        bar = QHBoxLayout()
+        self.add_product_button = QPushButton(translate("DealEditor", "+ Из каталога…"))
+        self.add_product_button.clicked.connect(self._on_add_product_clicked)
+        self.add_free_line_button = QPushButton(translate("DealEditor", "+ Своя строка"))
+        self.add_free_line_button.clicked.connect(
+            lambda: self.lines_model.add_line(EditLine(
+                name=translate("DealEditor", "Новая позиция"), quantity=Decimal(1),
+                price=Decimal(0))))
+        self.remove_line_button = QPushButton(translate("DealEditor", "Удалить строку"))
+        self.remove_line_button.clicked.connect(self._on_remove_line_clicked)
+        bar.addWidget(self.add_product_button)
+        bar.addWidget(self.add_free_line_button)
+        bar.addWidget(self.remove_line_button)
+        bar.addStretch(1)
+        v.addLayout(bar)
+        self.lines_model = LinesModel(self)
+        self.lines_view = _table(self.lines_model)
+        self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.lines_view.setItemDelegateForColumn(LinesModel.VAT, VatDelegate(self.lines_view))
+        header = self.lines_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(LinesModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((LinesModel.QTY, 70), (LinesModel.UNIT, 60), (LinesModel.PRICE, 110),
+                           (LinesModel.DISCOUNT, 92), (LinesModel.VAT, 90),
+                           (LinesModel.TOTAL, 120), (LinesModel.REASON, 190)):
+            self.lines_view.setColumnWidth(col, width)
+        v.addWidget(self.lines_view, 1)
+        self.concession_label = QLabel()
+        self.concession_label.setWordWrap(True)
+        self.concession_label.setStyleSheet(
+            "background: #fff4dc; color: #8a5300; border-radius: 6px; padding: 6px 10px;")
+        self.concession_label.hide()
+        v.addWidget(self.concession_label)
+        self.lines_total = QLabel()
+        self.lines_total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.lines_total.setStyleSheet(f"color: {style.TEXT}; font-size: 14px;"
+                                       f" font-weight: 600;")
+        v.addWidget(self.lines_total)
+        self.lines_model.lines_changed.connect(self._on_lines_model_lines_changed)
+        return page
+
+    def _build_objections(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(12, 12, 12, 12)
+        bar = QHBoxLayout()
+        self.library_button = QPushButton(translate("DealEditor", "+ Из библиотеки"))
+        self.library_button.clicked.connect(self._on_library_button_clicked)
+        add = QPushButton(translate("DealEditor", "+ Новое возражение"))
+        add.clicked.connect(lambda: self._add_objection(ObjectionInput(
+            text=translate("DealEditor", "Возражение"))))
+        remove = QPushButton(translate("DealEditor", "Удалить"))
+        remove.clicked.connect(lambda: self.objections_model.remove(
+            self.objections_view.currentIndex().row()))
+        edit_library = QPushButton(translate("DealEditor", "Библиотека возражений…"))
+        edit_library.clicked.connect(self._on_edit_library_clicked)
+        for b in (self.library_button, add, remove):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(edit_library)
+        v.addLayout(bar)
+        self.objections_model = ObjectionsModel(self)
+        self.objections_view = _table(self.objections_model)
+        self.objections_view.setWordWrap(True)
+        h = self.objections_view.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        v.addWidget(self.objections_view, 1)
+        return page
+
+    def _build_terms(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(12, 12, 12, 12)
+        self.negotiation_edit = QPlainTextEdit()
+        self.negotiation_edit.setPlaceholderText(translate(
+            "DealEditor", "Кто принимает решение, что важно клиенту, о чём договорились"))
+        self.payment_edit = QPlainTextEdit()
+        self.payment_edit.setPlaceholderText(translate(
+            "DealEditor", "Например: 50 % предоплата, 50 % в течение 10 дней после поставки"))
+        self.delivery_edit = QPlainTextEdit()
+        self.delivery_edit.setPlaceholderText(translate(
+            "DealEditor", "Например: доставка до склада покупателя за 10 рабочих дней"))
+        self.payment_edit.setFixedHeight(70)
+        self.delivery_edit.setFixedHeight(70)
+        form.addRow(translate("DealEditor", "Заметки о переговорах"), self.negotiation_edit)
+        form.addRow(translate("DealEditor", "Условия оплаты (в КП)"), self.payment_edit)
+        form.addRow(translate("DealEditor", "Условия поставки (в КП)"), self.delivery_edit)
+        return page
+
+    def _build_history(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(12, 12, 12, 12)
+        self.history_model = HistoryModel(self)
+        self.history_view = _table(self.history_model)
+        self.history_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        v.addWidget(self.history_view, 1)
+        return page
+
+    def _build_activities(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(12, 12, 12, 12)
+        bar = QHBoxLayout()
+        self.plan_button = QPushButton(translate("DealEditor", "+ Запланировать звонок, "
+                                                               "встречу или презентацию…"))
+        self.plan_button.clicked.connect(self._on_plan_clicked)
+        self.done_button = QPushButton(translate("DealEditor", "Отметить сделанным"))
+        self.done_button.clicked.connect(self._on_done_clicked)
+        bar.addWidget(self.plan_button)
+        bar.addWidget(self.done_button)
+        bar.addStretch(1)
+        v.addLayout(bar)
+        self.activities_model = ActivitiesModel(self)
+        self.activities_view = _table(self.activities_model)
+        h = self.activities_view.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        v.addWidget(self.activities_view, 1)
+        return page
+
+    # --- loading ------------------------------------------------------------------------------
+    def _load(self, client_id: int | None) -> None:
+        if self.deal_id is None:
+            self.heading.setText(translate("DealEditor", "Новая сделка"))
+            first = next((s for s in self._deals.stages() if s.is_open), None)
+            self.stage_badge.setText(first.name if first else "")
+            self.close_edit.setDate(NO_DATE)
+            self.probability_spin.setValue(-1)
+            if client_id is not None:
+                self._set_client(client_id, self._deals.client_name(client_id))
+            self._set_probability_text()
+            self._update_amount()
+            self._update_activity_buttons()
+            return
+        d = self._deals.detail(self.deal_id)
+        self.heading.setText(d.title)
+        self.setWindowTitle(translate("DealEditor", "Сделка: {title}").format(title=d.title))
+        self._stage_probability = d.stage_probability
+        self.stage_badge.setText(d.stage_name)
+        self.stage_badge.setStyleSheet(
+            f"background: {style.ACCENT_SOFT}; color: {style.ACCENT}; border-radius: 9px;"
+            f" padding: 2px 10px; font-weight: 600;")
+        self._set_client(d.client_id, d.client_name, contact_id=d.contact_id)
+        self.title_edit.setText(d.title)
+        self.source_combo.setCurrentText(d.source)
+        if d.expected_close:
+            self.close_edit.setDate(QDate(d.expected_close.year, d.expected_close.month,
+                                          d.expected_close.day))
+        else:
+            self.close_edit.setDate(NO_DATE)
+        self.probability_spin.setValue(-1 if d.probability is None else d.probability)
+        self._set_probability_text()
+        if not d.lines:
+            self.manual_amount.setText(money_short(d.amount, kopecks=True)
+                                       .replace("\u00a0₽", ""))
+        self.notes_edit.setPlainText(d.notes)
+        self.negotiation_edit.setPlainText(d.negotiation_notes)
+        self.payment_edit.setPlainText(d.payment_terms)
+        self.delivery_edit.setPlainText(d.delivery_terms)
+        self.lines_model.set_lines([EditLine(
+            name=ln.name, quantity=ln.quantity, price=ln.price, discount=ln.discount,
+            unit=ln.unit, vat_kind=ln.vat_kind, product_id=ln.product_id,
+            floor_override_reason=ln.floor_override_reason, floor=ln.floor) for ln in d.lines])
+        self.objections_model.set_items(d.objections)
+        self.history_model.set_spans(self._deals.history(self.deal_id))
+        self._reload_activities()
+        if d.closed_on is not None:
+            text = translate("DealEditor", "Закрыта {day}").format(
+                day=d.closed_on.strftime("%d.%m.%Y"))
+            if d.lost_reason:
+                text += " · " + lost_reason_label(d.lost_reason)
+                if d.competitor_name:
+                    text += f" ({d.competitor_name})"
+                if d.lost_comment:
+                    text += f": {d.lost_comment}"
+            self.closed_info.setText(text)
+        self._update_amount()
+        self._update_activity_buttons()
+
+    def _set_probability_text(self) -> None:
+        self.probability_spin.setSpecialValueText(translate(
+            "DealEditor", "как у этапа ({p} %)").format(p=self._stage_probability))
+
+    # --- client picker ------------------------------------------------------------------------
+    def _lookup(self, text: str) -> list[Choice]:
+        clients = getattr(self.services, "clients", None)
+        if clients is not None and hasattr(clients, "lookup"):
+            return [Choice(id=c.id, name=c.name, detail=getattr(c, "inn", ""))
+                    for c in clients.lookup(text, 20)]
+        return self._deals.client_choices(text, 20)
+
+    def _contacts(self, client_id: int) -> list[Choice]:
+        clients = getattr(self.services, "clients", None)
+        if clients is not None and hasattr(clients, "contacts_of"):
+            return [Choice(id=c.id, name=c.name, detail=getattr(c, "position", ""))
+                    for c in clients.contacts_of(client_id)]
+        return self._deals.contacts_of(client_id)
+
+    def _on_client_edit_text_edited(self, _text: str) -> None:
+        self._client_id = None
+        self._client_timer.start()
+
+    def _lookup_clients(self) -> None:
+        text = self.client_edit.text().strip()
+        self._client_choices = self._lookup(text) if text else []
+        self._client_model.setStringList([self._choice_text(c) for c in self._client_choices])
+        if self._client_choices:
+            self._client_completer.complete()
+
+    @staticmethod
+    def _choice_text(c: Choice) -> str:
+        return f"{c.name} — {translate('DealEditor', 'ИНН')} {c.detail}" if c.detail else c.name
+
+    def _on_client_completer_activated(self, text: str) -> None:
+        for c in self._client_choices:
+            if self._choice_text(c) == text:
+                self._set_client(c.id, c.name)
+                return
+
+    def choose_client(self, client_id: int) -> None:
+        """Pick a client programmatically (tests, "new deal for this client")."""
+        self._set_client(client_id, self._deals.client_name(client_id))
+
+    def _set_client(self, client_id: int, name: str, *, contact_id: int | None = None) -> None:
+        self._client_id = client_id
+        # Deferred: QCompleter writes its own text into the line edit after `activated`.
+        self.client_edit.setText(name)
+        QTimer.singleShot(0, lambda: self.client_edit.setText(name)
+                          if self._client_id == client_id else None)
+        self.contact_combo.clear()
+        self.contact_combo.addItem(translate("DealEditor", "— не выбрано —"), None)
+        for c in self._contacts(client_id):
+            self.contact_combo.addItem(f"{c.name}, {c.detail}" if c.detail else c.name, c.id)
+        if contact_id is not None:
+            self.contact_combo.setCurrentIndex(max(self.contact_combo.findData(contact_id), 0))
+        elif self.contact_combo.count() > 1:
+            self.contact_combo.setCurrentIndex(1)
+
+    # --- lines --------------------------------------------------------------------------------
+    def _on_add_product_clicked(self) -> None:
+        from app.views.deals.catalog import ProductPicker
+
+        product = ProductPicker.pick(self.services, self)
+        if product is not None:
+            self.add_product_line(product.id)
+
+    def add_product_line(self, product_id: int, quantity: Decimal = Decimal(1)) -> int:
+        p = self.services.catalog.get(product_id)
+        row = self.lines_model.add_line(EditLine(
+            name=p.name, quantity=quantity, price=p.price, unit=p.unit, vat_kind=p.vat_kind,
+            product_id=p.id, floor=p.effective_floor))
+        self.sections.setCurrentIndex(1)
+        self.lines_view.setCurrentIndex(self.lines_model.index(row, LinesModel.QTY))
+        return row
+
+    def _on_remove_line_clicked(self) -> None:
+        self.lines_model.remove_line(self.lines_view.currentIndex().row())
+
+    def _on_lines_model_lines_changed(self) -> None:
+        lines = self.lines_model.lines()
+        problems = []
+        for i, ln in enumerate(lines, start=1):
+            if ln.below_floor:
+                state = (translate("DealEditor", "причина: «{r}»").format(
+                    r=ln.floor_override_reason) if not ln.needs_reason
+                    else translate("DealEditor", "укажите причину уступки"))
+                problems.append(translate(
+                    "DealEditor", "строка {n} «{name}» — {net} за ед. при минимуме {floor}, "
+                                  "{state}").format(
+                    n=i, name=ln.name, net=money_short(ln.price * (100 - ln.discount) / 100,
+                                                       kopecks=True),
+                    floor=money_short(ln.floor, kopecks=True), state=state))
+        if problems:
+            self.concession_label.setText(
+                translate("DealEditor", "Зона уступок: ") + "; ".join(problems))
+            self.concession_label.show()
+        else:
+            self.concession_label.hide()
+        self.lines_total.setText(translate("DealEditor", "Итого по позициям: {sum}").format(
+            sum=money_short(self.lines_model.total(), kopecks=True)))
+        self._update_amount()
+
+    def _update_amount(self) -> None:
+        has_lines = self.lines_model.rowCount() > 0
+        self.manual_amount.setEnabled(not has_lines)
+        if has_lines:
+            total = self.lines_model.total()
+            self.manual_amount.setText(money_short(total, kopecks=True).replace("\u00a0₽", ""))
+            self.amount_hint.setText(translate("DealEditor",
+                                               "Сумма считается по позициям сделки."))
+        else:
+            self.amount_hint.setText(translate(
+                "DealEditor", "Нет позиций — сумма вводится вручную."))
+            try:
+                total = parse_decimal(self.manual_amount.text() or "0")
+            except ValueError:
+                total = Decimal(0)
+        self.amount_label.setText(money_short(total, kopecks=True))
+
+    # --- objections ---------------------------------------------------------------------------
+    def _add_objection(self, item: ObjectionInput) -> None:
+        row = self.objections_model.add(item)
+        self.objections_view.setCurrentIndex(self.objections_model.index(row, 0))
+
+    def _on_library_button_clicked(self) -> None:
+        menu = QMenu(self)
+        library = self._deals.standard_objections()
+        if not library:
+            menu.addAction(translate("DealEditor", "Библиотека пуста")).setEnabled(False)
+        for item in library:
+            menu.addAction(item.text, lambda i=item: self._add_objection(
+                ObjectionInput(text=i.text, answer=i.answer)))
+        menu.exec(self.library_button.mapToGlobal(self.library_button.rect().bottomLeft()))
+
+    def _on_edit_library_clicked(self) -> None:
+        ObjectionLibraryDialog(services=self.services, parent=self).exec()
+
+    # --- activities ---------------------------------------------------------------------------
+    def _reload_activities(self) -> None:
+        if self.deal_id is not None:
+            self.activities_model.set_rows(self.services.activities.for_deal(self.deal_id))
+
+    def _update_activity_buttons(self) -> None:
+        if self.deal_id is None:
+            self.plan_button.setToolTip(translate(
+                "DealEditor", "Сделка будет сохранена перед планированием"))
+
+    def _on_plan_clicked(self) -> None:
+        if self.deal_id is None and not self.save(close=False):
+            return
+        assert self.deal_id is not None
+        answer = dialogs.ask_deal_activity(self, self.title_edit.text())
+        if answer is None:
+            return
+        try:
+            self.services.activities.plan_for_deal(
+                self.deal_id, kind=answer.kind, subject=answer.subject, due_at=answer.due_at,
+                place=answer.place)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self._reload_activities()
+        self.deal_saved.emit(self.deal_id)
+
+    def _on_done_clicked(self) -> None:
+        idx = self.activities_view.currentIndex()
+        if not idx.isValid():
+            return
+        try:
+            self.services.activities.mark_done(self.activities_model.row_at(idx.row()).id)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self._reload_activities()
+
+    # --- saving -------------------------------------------------------------------------------
+    def deal_input(self) -> DealInput:
+        close = self.close_edit.date()
+        expected: date | None = None if close == NO_DATE else close.toPython()  # type: ignore[assignment]
+        manual: Decimal | None = None
+        if self.lines_model.rowCount() == 0 and self.manual_amount.text().strip():
+            manual = parse_decimal(self.manual_amount.text())
+        prob = self.probability_spin.value()
+        return DealInput(
+            client_id=self._client_id, contact_id=self.contact_combo.currentData(),
+            title=self.title_edit.text(), source=self.source_combo.currentText(),
+            expected_close=expected, probability=None if prob < 0 else prob,
+            manual_amount=manual, notes=self.notes_edit.toPlainText(),
+            negotiation_notes=self.negotiation_edit.toPlainText(),
+            payment_terms=self.payment_edit.toPlainText(),
+            delivery_terms=self.delivery_edit.toPlainText(),
+            lines=tuple(ln.to_input() for ln in self.lines_model.lines()),
+            objections=tuple(self.objections_model.items()),
+        )
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self._field_errors.items():
+            label.setVisible(key in errors)
+            label.setText(errors.get(key, ""))
+        self.error_banner.setText("\n".join(errors.values()))
+        self.error_banner.setVisible(bool(errors))
+        if any(k.startswith("lines.") for k in errors) and not any(
+                k in self._field_errors for k in errors):
+            self.sections.setCurrentIndex(1)
+        elif any(k.startswith("objections.") for k in errors) and not any(
+                k in self._field_errors for k in errors):
+            self.sections.setCurrentIndex(2)
+        elif errors:
+            self.sections.setCurrentIndex(0)
+
+    def save(self, *, close: bool = True) -> bool:
+        """Validate and store; True on success. Nothing typed is lost on a refusal."""
+        try:
+            data = self.deal_input()
+        except ValueError:
+            self._show_errors({"amount": translate(
+                "DealEditor", "Сумма — это число, например 125 000,50")})
+            return False
+        warnings = self._deals.warnings_for(data, is_new=self.deal_id is None)
+        errors = self._deals.validate(data)
+        if errors:
+            self._show_errors(errors)
+            return False
+        if warnings and not dialogs.confirm(
+                self, translate("DealEditor", "Проверьте сделку"),
+                "\n".join(warnings) + "\n\n" + translate("DealEditor", "Сохранить всё равно?")):
+            return False
+        try:
+            result = self._deals.save_deal(data, self.deal_id)
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+            return False
+        except ServiceError as exc:
+            self._show_errors({"": str(exc)})
+            return False
+        self._show_errors({})
+        self.deal_id = result.deal_id
+        self.deal_saved.emit(result.deal_id)
+        if close:
+            self.accept()
+        else:
+            self.heading.setText(data.title)
+            self.history_model.set_spans(self._deals.history(result.deal_id))
+        return True
+
+    def _on_save_clicked(self) -> None:
+        self.save(close=True)
+
+
+class ObjectionLibraryDialog(QDialog):
+    """The library of standard objections and answers (editable)."""
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._deals = services.deals
+        self.setWindowTitle(translate("DealEditor", "Библиотека возражений"))
+        self.resize(760, 460)
+        v = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.list_view = QListView()
+        self.list_model = QStringListModel(self)
+        self.list_view.setModel(self.list_model)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        row.addWidget(self.list_view, 1)
+        form_box = QFrame()
+        form = QFormLayout(form_box)
+        self.text_edit = QLineEdit()
+        self.answer_edit = QPlainTextEdit()
+        self.error = QLabel(objectName="fieldError")
+        form.addRow(translate("DealEditor", "Возражение"), self.text_edit)
+        form.addRow(translate("DealEditor", "Ответ"), self.answer_edit)
+        form.addRow("", self.error)
+        row.addWidget(form_box, 2)
+        v.addLayout(row, 1)
+        buttons = QHBoxLayout()
+        new = QPushButton(translate("DealEditor", "Новое"))
+        new.clicked.connect(self._on_new_clicked)
+        save = QPushButton(translate("DealEditor", "Сохранить"), objectName="primary")
+        save.clicked.connect(self._on_save_clicked)
+        delete = QPushButton(translate("DealEditor", "Удалить"))
+        delete.clicked.connect(self._on_delete_clicked)
+        close = QPushButton(translate("DealEditor", "Закрыть"))
+        close.clicked.connect(self.accept)
+        for b in (new, save, delete):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        v.addLayout(buttons)
+        self._items = self._deals.standard_objections()
+        self._current: int | None = None
+        self.list_view.clicked.connect(self._on_list_clicked)
+        self._reload()
+
+    def _reload(self) -> None:
+        self._items = self._deals.standard_objections()
+        self.list_model.setStringList([i.text for i in self._items])
+
+    def _on_list_clicked(self, index: object) -> None:
+        item = self._items[index.row()]  # type: ignore[attr-defined]
+        self._current = item.id
+        self.text_edit.setText(item.text)
+        self.answer_edit.setPlainText(item.answer)
+
+    def _on_new_clicked(self) -> None:
+        self._current = None
+        self.text_edit.clear()
+        self.answer_edit.clear()
+        self.text_edit.setFocus()
+
+    def _on_save_clicked(self) -> None:
+        try:
+            self._current = self._deals.save_standard_objection(
+                self.text_edit.text(), self.answer_edit.toPlainText(), self._current)
+        except ServiceError as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.clear()
+        self._reload()
+
+    def _on_delete_clicked(self) -> None:
+        if self._current is not None:
+            self._deals.delete_standard_objection(self._current)
+            self._on_new_clicked()
+            self._reload()

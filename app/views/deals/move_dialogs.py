@@ -1,0 +1,240 @@
+"""Questions asked when a deal is closed (won / lost) and when an activity is planned.
+
+Reached through `app.views.dialogs` so tests can replace them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import translate
+from app.services.deals import lost_reason_label
+from app.views.deals.common import activity_kind_label, money_short, parse_decimal
+
+
+@dataclass(frozen=True)
+class LostAnswer:
+    reason: str
+    comment: str = ""
+    competitor: str = ""
+
+
+@dataclass(frozen=True)
+class WonAnswer:
+    closed_on: date
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class ActivityAnswer:
+    kind: str
+    subject: str
+    due_at: datetime
+    place: str = ""
+
+
+def _error_label() -> QLabel:
+    label = QLabel(objectName="fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class LostReasonDialog(QDialog):
+    def __init__(self, parent: QWidget | None, deal_title: str, reasons: list[str],
+                 competitors: list[str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Deals", "Сделка проиграна"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(translate("Deals", "Почему проиграна сделка «{title}»?")
+                                .format(title=deal_title), wordWrap=True))
+        form = QFormLayout()
+        self.reason = QComboBox()
+        for key in reasons:
+            self.reason.addItem(lost_reason_label(key), key)
+        self.competitor = QComboBox()
+        self.competitor.setEditable(True)
+        self.competitor.addItems(competitors)
+        self.competitor.setCurrentText("")
+        self.competitor.lineEdit().setPlaceholderText(translate("Deals", "Название конкурента"))
+        self.comment = QPlainTextEdit()
+        self.comment.setPlaceholderText(translate("Deals", "Что решило дело — пригодится потом"))
+        self.comment.setFixedHeight(70)
+        form.addRow(translate("Deals", "Причина"), self.reason)
+        self._competitor_label = QLabel(translate("Deals", "Конкурент"))
+        form.addRow(self._competitor_label, self.competitor)
+        form.addRow(translate("Deals", "Комментарий"), self.comment)
+        layout.addLayout(form)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("Deals", "Закрыть как проигранную"))
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.reason.currentIndexChanged.connect(self._sync)
+        self._sync()
+
+    def _sync(self) -> None:
+        is_comp = self.reason.currentData() == "competitor"
+        self.competitor.setVisible(is_comp)
+        self._competitor_label.setVisible(is_comp)
+
+    def answer(self) -> LostAnswer:
+        reason = str(self.reason.currentData() or "")
+        return LostAnswer(reason=reason, comment=self.comment.toPlainText().strip(),
+                          competitor=self.competitor.currentText().strip()
+                          if reason == "competitor" else "")
+
+    def _on_accept(self) -> None:
+        a = self.answer()
+        if a.reason == "competitor" and not a.competitor:
+            self.error.setText(translate("Deals", "Укажите конкурента"))
+            self.error.show()
+            return
+        if a.reason == "other" and not a.comment:
+            self.error.setText(translate("Deals", "Опишите причину в комментарии"))
+            self.error.show()
+            return
+        self.accept()
+
+
+class WonDialog(QDialog):
+    def __init__(self, parent: QWidget | None, deal_title: str, amount: Decimal,
+                 today: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Deals", "Сделка выиграна"))
+        self.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(translate("Deals", "Поздравляем! Уточните итог сделки «{title}».")
+                                .format(title=deal_title), wordWrap=True))
+        form = QFormLayout()
+        self.closed_on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.closed_on.setCalendarPopup(True)
+        self.closed_on.setDisplayFormat("dd.MM.yyyy")
+        self.amount = QLineEdit(money_short(amount, kopecks=True).replace("₽", "").strip())
+        form.addRow(translate("Deals", "Дата закрытия"), self.closed_on)
+        form.addRow(translate("Deals", "Итоговая сумма, ₽"), self.amount)
+        layout.addLayout(form)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("Deals", "Закрыть как выигранную"))
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _on_accept(self) -> None:
+        try:
+            value = parse_decimal(self.amount.text())
+        except ValueError:
+            self.error.setText(translate("Deals", "Сумма — это число, например 125 000,50"))
+            self.error.show()
+            return
+        if value < 0:
+            self.error.setText(translate("Deals", "Сумма не может быть отрицательной"))
+            self.error.show()
+            return
+        self.accept()
+
+    def answer(self) -> WonAnswer:
+        return WonAnswer(closed_on=self.closed_on.date().toPython(),  # type: ignore[arg-type]
+                         amount=parse_decimal(self.amount.text()))
+
+
+class PlanActivityDialog(QDialog):
+    KINDS = ("call", "meeting", "presentation", "email", "task")
+
+    def __init__(self, parent: QWidget | None, deal_title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Deals", "Запланировать дело"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(translate("Deals", "Следующий шаг по сделке «{title}»")
+                                .format(title=deal_title), wordWrap=True))
+        form = QFormLayout()
+        self.kind = QComboBox()
+        for k in self.KINDS:
+            self.kind.addItem(activity_kind_label(k), k)
+        self.subject = QLineEdit()
+        self.subject.setPlaceholderText(translate("Deals", "Например: обсудить условия оплаты"))
+        tomorrow = date.today() + timedelta(days=1)
+        self.day = QDateEdit(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.time = QTimeEdit(QTime(10, 0))
+        self.time.setDisplayFormat("HH:mm")
+        self.place = QLineEdit()
+        form.addRow(translate("Deals", "Вид"), self.kind)
+        form.addRow(translate("Deals", "Что сделать"), self.subject)
+        form.addRow(translate("Deals", "Дата"), self.day)
+        form.addRow(translate("Deals", "Время"), self.time)
+        form.addRow(translate("Deals", "Место"), self.place)
+        layout.addLayout(form)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._suggest_subject)
+        self._suggest_subject()
+
+    def _suggest_subject(self) -> None:
+        if not self.subject.isModified():
+            self.subject.setText(activity_kind_label(str(self.kind.currentData())))
+
+    def _on_accept(self) -> None:
+        if not self.subject.text().strip():
+            self.error.setText(translate("Deals", "Опишите, что нужно сделать"))
+            self.error.show()
+            return
+        self.accept()
+
+    def answer(self) -> ActivityAnswer:
+        day: date = self.day.date().toPython()  # type: ignore[assignment]
+        t: time = self.time.time().toPython()  # type: ignore[assignment]
+        local = datetime.combine(day, t).astimezone()
+        return ActivityAnswer(kind=str(self.kind.currentData()),
+                              subject=self.subject.text().strip(),
+                              due_at=local.astimezone(UTC), place=self.place.text().strip())
+
+
+def ask_lost_reason(parent: QWidget | None, deal_title: str, reasons: list[str],
+                    competitors: list[str]) -> LostAnswer | None:
+    dlg = LostReasonDialog(parent, deal_title, reasons, competitors)
+    return dlg.answer() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_won_details(parent: QWidget | None, deal_title: str, amount: Decimal,
+                    today: date) -> WonAnswer | None:
+    dlg = WonDialog(parent, deal_title, amount, today)
+    return dlg.answer() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_activity(parent: QWidget | None, deal_title: str) -> ActivityAnswer | None:
+    dlg = PlanActivityDialog(parent, deal_title)
+    return dlg.answer() if dlg.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,530 @@
+"""Сделки: filters, the forecast strip and the pipeline board; moves, closing, the editor."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.i18n import translate
+from app.services.deals import Board, BoardFilter, DealCard, MonthForecast, StageInfo
+from app.services.errors import ServiceError
+from app.views import dialogs, style
+from app.views.deals.board import PipelineBoard
+from app.views.deals.common import money_short, parse_decimal
+
+MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+          "октябрь", "ноябрь", "декабрь")
+
+
+def _month_name(day: date) -> str:
+    return translate("Deals", MONTHS[day.month - 1]).capitalize()
+
+
+class _ForecastCard(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(1)
+        self.title = QLabel(objectName="cardTitle")
+        self.value = QLabel(objectName="forecastValue")
+        self.note = QLabel(objectName="cardNote")
+        self.note.setWordWrap(False)
+        for w in (self.title, self.value, self.note):
+            layout.addWidget(w)
+        self.setStyleSheet(f"QLabel#forecastValue {{ color: {style.TEXT}; font-size: 17px;"
+                           f" font-weight: 600; }}")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+
+class ForecastStrip(QWidget):
+    """This month and next: what is won, what the weighted pipeline adds, and the plan."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.this_card = _ForecastCard()
+        self.next_card = _ForecastCard()
+        self.total_card = _ForecastCard()
+        layout.addWidget(self.this_card, 3)
+        layout.addWidget(self.next_card, 3)
+        layout.addWidget(self.total_card, 2)
+
+    def show_forecast(self, this: MonthForecast, nxt: MonthForecast,
+                      pipeline_weighted: Decimal, pipeline_amount: Decimal) -> None:
+        for card, m, first in ((self.this_card, this, True), (self.next_card, nxt, False)):
+            card.title.setText(translate("Deals", "Прогноз: {month}").format(
+                month=f"{_month_name(m.month)} {m.month.year}"))
+            card.value.setText(money_short(m.expected))
+            parts = []
+            if m.won:
+                parts.append(translate("Deals", "выиграно {sum}").format(sum=money_short(m.won)))
+            parts.append(translate("Deals", "+ взвешенно {sum} по {n} сделкам").format(
+                sum=money_short(m.weighted), n=m.deals))
+            if m.plan:
+                parts.append(translate("Deals", "план {plan} ({share} %)").format(
+                    plan=money_short(m.plan), share=m.plan_share))
+            card.note.setText(" · ".join(parts))
+            tip = translate("Deals", "Ожидается = выиграно + сумма открытых сделок с закрытием "
+                                     "в этом месяце, умноженная на их вероятность.")
+            if first and m.overdue_deals:
+                tip += "\n" + translate(
+                    "Deals", "В том числе {n} сделок с просроченной датой закрытия."
+                ).format(n=m.overdue_deals)
+            card.setToolTip(tip)
+        self.total_card.title.setText(translate("Deals", "Вся воронка, взвешенно"))
+        self.total_card.value.setText(money_short(pipeline_weighted))
+        self.total_card.note.setText(translate("Deals", "из {sum} в открытых сделках").format(
+            sum=money_short(pipeline_amount)))
+
+
+class DealsTab(QWidget):
+    """The pipeline kanban with filters and a forecast strip.
+
+    Signals:
+        deal_moved(int, int): a move was stored (deal id, new stage id).
+        deal_saved(int): the editor saved a deal.
+    """
+
+    tab_key = "deals"
+    deal_moved = Signal(int, int)
+    deal_saved = Signal(int)
+
+    @staticmethod
+    def title() -> str:
+        return translate("MainWindow", "Сделки")
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._deals = services.deals
+        self._stages: list[StageInfo] = []
+        self._board: Board | None = None
+        self._filter = BoardFilter()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 10)
+        layout.setSpacing(10)
+        layout.addLayout(self._build_toolbar())
+        layout.addLayout(self._build_filters())
+        self.forecast = ForecastStrip()
+        layout.addWidget(self.forecast)
+        self.board = PipelineBoard()
+        self.board.move_requested.connect(self._on_board_move_requested)
+        self.board.step_requested.connect(self._on_board_step_requested)
+        self.board.open_requested.connect(self.open_deal)
+        self.board.context_menu_requested.connect(self._on_board_context_menu_requested)
+        layout.addWidget(self.board, 1)
+        self.status = QLabel(objectName="cardNote")
+        layout.addWidget(self.status)
+        self._text_timer = QTimer(self, singleShot=True, interval=250)
+        self._text_timer.timeout.connect(self._on_filters_changed)
+        new_action = QAction(self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_action.triggered.connect(self.new_deal)
+        self.addAction(new_action)
+        find_action = QAction(self)
+        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find_action.triggered.connect(lambda: self.search.setFocus())
+        self.addAction(find_action)
+        self.refresh()
+
+    # --- building -----------------------------------------------------------------------------
+    def _build_toolbar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        heading = QLabel(translate("Deals", "Воронка продаж"), objectName="sectionTitle")
+        row.addWidget(heading)
+        row.addSpacing(12)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(translate("Deals", "Поиск по сделке и клиенту  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.search.textChanged.connect(lambda _t: self._text_timer.start())
+        row.addWidget(self.search, 1)
+        row.addStretch(0)
+        self.catalog_button = QPushButton(translate("Deals", "Каталог товаров"))
+        self.catalog_button.clicked.connect(self.open_catalog)
+        self.settings_button = QPushButton(translate("Deals", "Настройка воронки"))
+        self.settings_button.clicked.connect(self.open_stage_settings)
+        self.new_button = QPushButton(translate("Deals", "+ Новая сделка"), objectName="primary")
+        self.new_button.clicked.connect(self.new_deal)
+        for b in (self.catalog_button, self.settings_button, self.new_button):
+            row.addWidget(b)
+        return row
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.client_filter = QComboBox()
+        self.client_filter.setEditable(True)
+        self.client_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.client_filter.setMinimumWidth(210)
+        self.client_filter.lineEdit().setPlaceholderText(translate("Deals", "Все клиенты"))
+        self.client_filter.activated.connect(lambda _i: self._on_filters_changed())
+        self.client_filter.lineEdit().editingFinished.connect(self._on_client_text_finished)
+        self.segment_filter = QComboBox()
+        self.segment_filter.setMinimumWidth(130)
+        self.segment_filter.currentIndexChanged.connect(lambda _i: self._on_filters_changed())
+        self.amount_min = QLineEdit()
+        self.amount_min.setPlaceholderText(translate("Deals", "Сумма от"))
+        self.amount_max = QLineEdit()
+        self.amount_max.setPlaceholderText(translate("Deals", "до"))
+        for w in (self.amount_min, self.amount_max):
+            w.setFixedWidth(100)
+            w.editingFinished.connect(self._on_filters_changed)
+        self.period_filter = QComboBox()
+        for key, label in (
+            ("", translate("Deals", "Закрытие: любое")),
+            ("overdue", translate("Deals", "Закрытие просрочено")),
+            ("this_month", translate("Deals", "Закрытие в этом месяце")),
+            ("next_month", translate("Deals", "Закрытие в следующем месяце")),
+            ("quarter", translate("Deals", "Закрытие в этом квартале")),
+            ("30d", translate("Deals", "Закрытие в ближайшие 30 дней")),
+        ):
+            self.period_filter.addItem(label, key)
+        self.period_filter.currentIndexChanged.connect(lambda _i: self._on_filters_changed())
+        self.stalled_only = QCheckBox(translate("Deals", "Только застрявшие"))
+        self.stalled_only.toggled.connect(lambda _c: self._on_filters_changed())
+        self.show_closed = QCheckBox(translate("Deals", "Показать выигранные и проигранные"))
+        self.show_closed.toggled.connect(lambda _c: self._on_filters_changed())
+        self.reset_button = QPushButton(translate("Deals", "Сбросить"))
+        self.reset_button.setFlat(True)
+        self.reset_button.clicked.connect(self.reset_filters)
+        for w in (self.client_filter, self.segment_filter, self.amount_min, self.amount_max,
+                  self.period_filter, self.stalled_only, self.show_closed):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(self.reset_button)
+        return row
+
+    # --- data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._reload_filter_choices()
+        self._reload()
+
+    def _reload_filter_choices(self) -> None:
+        current_client = self.client_filter.currentData()
+        self.client_filter.blockSignals(True)
+        self.client_filter.clear()
+        self.client_filter.addItem("", None)
+        for c in self._deals.clients_with_open_deals():
+            self.client_filter.addItem(c.name, c.id)
+        completer = QCompleter([self.client_filter.itemText(i)
+                                for i in range(1, self.client_filter.count())], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.client_filter.setCompleter(completer)
+        i = self.client_filter.findData(current_client) if current_client is not None else 0
+        self.client_filter.setCurrentIndex(max(i, 0))
+        self.client_filter.blockSignals(False)
+        current_segment = self.segment_filter.currentData()
+        self.segment_filter.blockSignals(True)
+        self.segment_filter.clear()
+        self.segment_filter.addItem(translate("Deals", "Все сегменты"), "")
+        for seg in self._deals.segments():
+            self.segment_filter.addItem(seg, seg)
+        i = self.segment_filter.findData(current_segment) if current_segment else 0
+        self.segment_filter.setCurrentIndex(max(i, 0))
+        self.segment_filter.blockSignals(False)
+
+    def current_filter(self, today: date | None = None) -> BoardFilter:
+        today = today or date.today()
+        close_from = close_to = None
+        period = self.period_filter.currentData()
+        month_end = date(today.year, today.month, calendar.monthrange(today.year,
+                                                                      today.month)[1])
+        if period == "overdue":
+            close_to = today - timedelta(days=1)
+        elif period == "this_month":
+            close_from, close_to = today.replace(day=1), month_end
+        elif period == "next_month":
+            close_from = month_end + timedelta(days=1)
+            close_to = date(close_from.year, close_from.month,
+                            calendar.monthrange(close_from.year, close_from.month)[1])
+        elif period == "quarter":
+            q0 = (today.month - 1) // 3 * 3 + 1
+            close_from = date(today.year, q0, 1)
+            q_end_month = q0 + 2
+            close_to = date(today.year, q_end_month,
+                            calendar.monthrange(today.year, q_end_month)[1])
+        elif period == "30d":
+            close_from, close_to = today, today + timedelta(days=30)
+        return BoardFilter(
+            client_id=self.client_filter.currentData(),
+            segment=str(self.segment_filter.currentData() or ""),
+            amount_min=self._amount(self.amount_min),
+            amount_max=self._amount(self.amount_max),
+            close_from=close_from, close_to=close_to,
+            stalled_only=self.stalled_only.isChecked(),
+            text=self.search.text(),
+            show_closed=self.show_closed.isChecked(),
+        )
+
+    @staticmethod
+    def _amount(edit: QLineEdit) -> Decimal | None:
+        text = edit.text().strip()
+        if not text:
+            edit.setProperty("invalid", False)
+            edit.style().polish(edit)
+            return None
+        try:
+            value = parse_decimal(text)
+        except ValueError:
+            edit.setProperty("invalid", True)
+            edit.setToolTip(translate("Deals", "Введите сумму числом, например 150 000"))
+            edit.style().polish(edit)
+            return None
+        edit.setProperty("invalid", False)
+        edit.setToolTip("")
+        edit.style().polish(edit)
+        return value
+
+    def _reload(self, *, select_deal: int | None = None) -> None:
+        self._filter = self.current_filter()
+        board = self._deals.board(self._filter)
+        self._board = board
+        self._stages = self._deals.stages()
+        self.board.set_stages(board.stages, working_days=board.working_days)
+        for col in self.board.columns:
+            col.model.set_cards(board.column(col.stage.id))
+            col.show_summary(board.summaries[col.stage.id])
+        self._show_forecast()
+        self._show_status()
+        if select_deal is not None:
+            self.board.select_deal(select_deal)
+
+    def _show_forecast(self) -> None:
+        f = self._deals.forecast()
+        self.forecast.show_forecast(f.this_month, f.next_month, f.pipeline_weighted,
+                                    f.pipeline_amount)
+
+    def _show_status(self) -> None:
+        cards = [c for col in self.board.columns if col.stage.is_open
+                 for c in col.model.cards()]
+        stalled = sum(1 for c in cards if c.stalled)
+        no_step = sum(1 for c in cards if c.next_due is None)
+        unit = (translate("Deals", "в рабочих днях") if self._board and self._board.working_days
+                else translate("Deals", "в календарных днях"))
+        self.status.setText(translate(
+            "Deals", "Открытых сделок на доске: {n} · застряли: {stalled} ({unit}) · "
+                     "без следующего шага: {no_step} · перетащите карточку или Ctrl+←/→, "
+                     "чтобы сменить этап").format(
+            n=len(cards), stalled=stalled, unit=unit, no_step=no_step))
+
+    def _refresh_summaries(self) -> None:
+        ids = None
+        if self._filter.text.strip() or self._filter.stalled_only:
+            ids = [c.id for col in self.board.columns for c in col.model.cards()]
+        summaries = self._deals.column_summaries(
+            self._filter, [col.stage.id for col in self.board.columns], ids)
+        for col in self.board.columns:
+            col.show_summary(summaries[col.stage.id])
+
+    # --- filters -------------------------------------------------------------------------------
+    def _on_filters_changed(self) -> None:
+        self._reload()
+
+    def _on_client_text_finished(self) -> None:
+        text = self.client_filter.currentText().strip()
+        if not text:
+            if self.client_filter.currentIndex() != 0:
+                self.client_filter.setCurrentIndex(0)
+            self._reload()
+            return
+        i = self.client_filter.findText(text, Qt.MatchFlag.MatchContains)
+        if i >= 0:
+            self.client_filter.setCurrentIndex(i)
+        self._reload()
+
+    def reset_filters(self) -> None:
+        for w in (self.search, self.amount_min, self.amount_max):
+            w.blockSignals(True)
+            w.clear()
+            w.blockSignals(False)
+        for combo in (self.client_filter, self.segment_filter, self.period_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for box in (self.stalled_only, self.show_closed):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self._reload()
+
+    # --- moving --------------------------------------------------------------------------------
+    def _card(self, deal_id: int) -> DealCard | None:
+        col = self.board.column_of_deal(deal_id)
+        return col.model.card_at(col.model.row_of(deal_id)) if col else None
+
+    def _stage(self, stage_id: int) -> StageInfo | None:
+        return next((s for s in self._stages if s.id == stage_id), None)
+
+    def _on_board_move_requested(self, deal_id: int, from_stage: int, to_stage: int) -> None:
+        self.move_deal(deal_id, to_stage)
+
+    def _on_board_step_requested(self, deal_id: int, step: int) -> None:
+        card = self._card(deal_id)
+        if card is None:
+            return
+        order = [s for s in self._stages if s.is_open or s.is_won]
+        ids = [s.id for s in order]
+        if card.stage_id not in ids:
+            return
+        j = ids.index(card.stage_id) + step
+        if 0 <= j < len(order):
+            self.move_deal(deal_id, order[j].id)
+
+    def move_deal(self, deal_id: int, to_stage_id: int) -> bool:
+        """The one path every move takes (drop, keyboard, menu): ask, store, then show.
+
+        Returns True when the move was stored. On refusal the card stays where it was and
+        the user is told why.
+        """
+        card = self._card(deal_id)
+        target = self._stage(to_stage_id)
+        if card is None or target is None or card.stage_id == to_stage_id:
+            return False
+        kwargs: dict[str, object] = {}
+        if target.is_lost:
+            answer = dialogs.ask_lost_reason(self, card.title, self._deals.lost_reasons(),
+                                             self._deals.competitor_names())
+            if answer is None:
+                return False
+            kwargs = {"lost_reason": answer.reason, "lost_comment": answer.comment,
+                      "competitor": answer.competitor}
+        elif target.is_won:
+            answer = dialogs.ask_won_details(self, card.title, card.amount, date.today())
+            if answer is None:
+                return False
+            kwargs = {"closed_on": answer.closed_on, "final_amount": answer.amount}
+        try:
+            self._deals.move_deal(deal_id, to_stage_id, expected_from=card.stage_id,
+                                  **kwargs)  # type: ignore[arg-type]
+        except ServiceError as exc:
+            dialogs.show_error(self, translate(
+                "Deals", "Сделка «{title}» не перенесена в «{stage}»:\n{reason}").format(
+                title=card.title, stage=target.name, reason=exc))
+            self._reload(select_deal=deal_id)  # the board shows what is stored
+            return False
+        self._apply_move(card, target)
+        self.deal_moved.emit(deal_id, to_stage_id)
+        return True
+
+    def _apply_move(self, card: DealCard, target: StageInfo) -> None:
+        source = self.board.column_for(card.stage_id)
+        if source is not None:
+            source.model.remove_deal(card.id)
+        dest = self.board.column_for(target.id)
+        if dest is not None:
+            fresh = self._deals.card(card.id)
+            if not (self._filter.stalled_only and not fresh.stalled):
+                dest.model.insert_card(fresh)
+                self.board.select_deal(card.id)
+        self._refresh_summaries()
+        self._show_forecast()
+        self._show_status()
+        self.status.setText(translate("Deals", "«{title}» → {stage}").format(
+            title=card.title, stage=target.name) + "   ·   " + self.status.text())
+
+    # --- context menu --------------------------------------------------------------------------
+    def _on_board_context_menu_requested(self, deal_id: int, pos: QPoint) -> None:
+        menu = self.context_menu_for(deal_id)
+        if menu is not None:
+            menu.exec(pos)
+
+    def context_menu_for(self, deal_id: int) -> QMenu | None:
+        card = self._card(deal_id)
+        if card is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction(translate("Deals", "Открыть сделку…"), lambda: self.open_deal(deal_id))
+        menu.addAction(translate("Deals", "Запланировать дело…"),
+                       lambda: self.plan_activity(deal_id))
+        move = menu.addMenu(translate("Deals", "Перенести в этап"))
+        for st in self._stages:
+            if not st.is_open:
+                continue
+            action = move.addAction(st.name, lambda s=st.id: self.move_deal(deal_id, s))
+            action.setEnabled(st.id != card.stage_id)
+        menu.addSeparator()
+        for st in self._stages:
+            if st.is_won:
+                menu.addAction(translate("Deals", "Выиграна…"),
+                               lambda s=st.id: self.move_deal(deal_id, s)).setEnabled(
+                    st.id != card.stage_id)
+            if st.is_lost:
+                menu.addAction(translate("Deals", "Проиграна…"),
+                               lambda s=st.id: self.move_deal(deal_id, s)).setEnabled(
+                    st.id != card.stage_id)
+        return menu
+
+    # --- editor, catalog, settings -------------------------------------------------------------
+    def open_deal(self, deal_id: int | None = None) -> None:
+        from app.views.deals.editor import DealEditor
+
+        editor = DealEditor(services=self._services, deal_id=deal_id, parent=self)
+        editor.deal_saved.connect(self._on_editor_deal_saved)
+        editor.exec()
+
+    def new_deal(self) -> None:
+        self.open_deal(None)
+
+    def _on_editor_deal_saved(self, deal_id: int) -> None:
+        self._reload_filter_choices()
+        self._reload(select_deal=deal_id)
+        self.deal_saved.emit(deal_id)
+
+    def plan_activity(self, deal_id: int) -> None:
+        card = self._card(deal_id)
+        if card is None:
+            return
+        answer = dialogs.ask_deal_activity(self, card.title)
+        if answer is None:
+            return
+        try:
+            self._services.activities.plan_for_deal(
+                deal_id, kind=answer.kind, subject=answer.subject, due_at=answer.due_at,
+                place=answer.place)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        col = self.board.column_of_deal(deal_id)
+        if col is not None:
+            col.model.replace_card(self._deals.card(deal_id))
+        self._show_status()
+
+    def open_catalog(self) -> None:
+        from app.views.deals.catalog import CatalogDialog
+
+        CatalogDialog(services=self._services, parent=self).exec()
+
+    def open_stage_settings(self) -> None:
+        from app.views.deals.stages import StageSettingsDialog
+
+        dlg = StageSettingsDialog(services=self._services, parent=self)
+        if dlg.exec():
+            self._reload()
