@@ -29,9 +29,9 @@ def _dump(tmp_path: Path, name: str, seed: int) -> dict:  # type: ignore[type-ar
     TransferService(uow_factory=svc.uow_factory).export_all(tmp_path / f"{name}.json")
     svc.close()
     data = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
-    for rows in data["tables"].values():  # creation instants of helper rows are "now"
+    for rows in data["tables"].values():  # some bookkeeping instants are "now"
         for row in rows:
-            for key in ("updated_at",):
+            for key in ("updated_at", "created_at"):
                 row.pop(key, None)
     return data
 
