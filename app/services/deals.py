@@ -434,7 +434,7 @@ class DealsService:
             # Positions and names are UNIQUE: park them first, then write the final values.
             for i, row in enumerate(r for sid, r in existing.items() if sid in keep):
                 row.position = -(i + 1)
-                row.name = f"\x00{row.id}"
+                row.name = f"~{row.id}~{id(row)}"
             uow.flush()
             for pos, st in enumerate(stages, start=1):
                 row = existing[st.id] if st.id is not None else Stage()
