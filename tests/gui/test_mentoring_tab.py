@@ -176,3 +176,13 @@ def test_learning_log(qtbot, tab: MentoringTab, qtmodeltester) -> None:  # type:
     assert page.quarter_model.data(page.quarter_model.index(0, 1)) == "12,5"
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.quarter_model)
+
+
+def test_report_button_opens_preview(qtbot, tab: MentoringTab, monkeypatch) -> None:  # type: ignore
+    shown: list[tuple[bytes, str]] = []
+    monkeypatch.setattr("app.views.documents.preview.show_pdf",
+                        lambda parent, pdf, *, title, filename, **kw: shown.append((pdf, title)))
+    qtbot.mouseClick(tab.trainees.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    pdf, title = shown[0]
+    assert pdf.startswith(b"%PDF") and "Петров Иван" in title

@@ -51,4 +51,6 @@ class MentoringTab(QWidget):
             page.refresh()
 
     def _on_trainees_report_requested(self, trainee_id: int) -> None:
-        open_trainee_report(self, self._services, trainee_id)
+        current = self.trainees.current()
+        open_trainee_report(self, self._services, trainee_id,
+                            current.name if current and current.id == trainee_id else "")

@@ -1,0 +1,48 @@
+"""The trainee progress report PDF: content, escaping of user text, unknown trainee."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import Services
+from app.services.documents.trainee_report import build_trainee_report
+from app.services.errors import NotFoundError
+from tests.conftest import DEMO_TODAY
+
+
+def _text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_report_has_checklist_assessments_meetings_and_conclusion(
+        demo_services: Services, tmp_path: Path) -> None:
+    svc = demo_services.mentoring
+    trainee = svc.trainees(DEMO_TODAY)[0]
+    svc.set_conclusion(trainee.id, "Готов к самостоятельной работе <b>&</b> <img src='x'/>")
+    pdf = build_trainee_report(demo_services, trainee.id, today=DEMO_TODAY)
+    assert pdf.startswith(b"%PDF")
+    text = _text(pdf, tmp_path)
+    assert trainee.name.split()[0] in text
+    for heading in ("Чек-лист адаптации", "Оценка навыков", "Сопровождение на встречах",
+                    "Заключение наставника"):
+        assert heading in text
+    assert "Знакомство с компанией" in text and "Работа с возражениями" in text
+    assert "<b>&</b> <img src='x'/>" in text  # printed as text, not markup
+    assert "Выявление потребностей" in text  # the skills table / chart legend
+
+
+def test_report_without_tasks_and_unknown_trainee(services: Services) -> None:
+    trainee_id = services.mentoring.save_trainee(None, name="Новичок",
+                                                 start_date=DEMO_TODAY - timedelta(days=1))
+    assert build_trainee_report(services, trainee_id, today=DEMO_TODAY).startswith(b"%PDF")
+    with pytest.raises(NotFoundError):
+        build_trainee_report(services, 999)
