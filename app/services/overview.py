@@ -145,18 +145,19 @@ class OverviewService:
     def receivables_due(self, today: date | None = None, days: int = 7) -> list[Receivable]:
         """Unpaid order balances due within `days` days or already overdue, oldest first."""
         today = today or date.today()
+        # Candidates come from the due-date index; each one's payments from the order index.
         paid = (
-            select(Payment.order_id, func.sum(Payment.amount).label("paid"))
-            .group_by(Payment.order_id)
-            .subquery()
+            select(func.coalesce(func.sum(Payment.amount), 0))
+            .where(Payment.order_id == Order.id)
+            .correlate(Order)
+            .scalar_subquery()
         )
-        outstanding = Order.amount - func.coalesce(paid.c.paid, 0)
+        outstanding = Order.amount - paid
         with self._uow() as uow:
             rows = uow.session.execute(
                 select(Order.id, Order.number, Client.name, Order.payment_due_on,
                        outstanding.label("outstanding"))
                 .join(Client, Client.id == Order.client_id)
-                .outerjoin(paid, paid.c.order_id == Order.id)
                 .where(Order.status != "cancelled", Order.payment_due_on.is_not(None),
                        Order.payment_due_on <= today + timedelta(days=days), outstanding > 0)
                 .order_by(Order.payment_due_on)
