@@ -396,7 +396,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         # --- plan: the last 12 months and the next 6, by product group -------------
         month = date(today.year, today.month, 1)
         plan_rows = []
-        per_group = max(Decimal(sizes.deals) * Decimal(9000), Decimal(100000))
+        per_group = max(Decimal(sizes.deals) * Decimal(19000), Decimal(100000))
         for k in range(-12, 7):
             y, m = divmod(month.month - 1 + k, 12)
             start = date(month.year + y, m + 1, 1)

@@ -25,6 +25,7 @@ TABS: list[TabSpec] = [
     TabSpec("today", lambda: translate("MainWindow", "Сегодня"), "app.views.today", "TodayTab"),
     TabSpec("deals", lambda: translate("MainWindow", "Сделки"), "app.views.deals.tab",
             "DealsTab"),
+    TabSpec("plan", lambda: translate("MainWindow", "План"), "app.views.plan.tab", "PlanTab"),
     TabSpec("mentoring", lambda: translate("MainWindow", "Наставничество"),
             "app.views.mentoring", "MentoringTab"),
 ]

@@ -1,0 +1,818 @@
+"""План: plan vs actual for a period with charts, breakdowns, the funnel, losses, lead
+sources, the client-base analyses and the plan editor."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import translate
+from app.money import parse_money
+from app.services.analytics import (
+    AbcXyzClient,
+    ChurnRiskClient,
+    FunnelStage,
+    LossRow,
+    RfmSegmentSummary,
+    SourceRow,
+)
+from app.services.deals import lost_reason_label
+from app.services.errors import ServiceError
+from app.services.plan import (
+    DIMENSIONS,
+    BreakdownRow,
+    Period,
+    add_months,
+    dimension_label,
+    month_name,
+    parse_period,
+)
+from app.views import dialogs, style
+from app.views.formatting import day, money
+from app.views.plan.charts import (
+    BarSeries,
+    CumulativeChart,
+    HorizontalBarsChart,
+    VerticalBarsChart,
+)
+from app.views.plan.data import PlanTabData, load_plan_tab_data
+from app.views.plan.models import (
+    Column,
+    MatrixModel,
+    PlanGridModel,
+    RowsModel,
+    money_or_dash,
+    pct,
+)
+
+
+def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
+    frame = QFrame(objectName="card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 8, 12, 8)
+    layout.setSpacing(2)
+    layout.addWidget(QLabel(title, objectName="cardTitle"))
+    value = QLabel("—", objectName="cardValue")
+    note = QLabel("", objectName="cardNote")
+    note.setWordWrap(True)
+    layout.addWidget(value)
+    layout.addWidget(note)
+    return frame, value, note
+
+
+def _table(model: Any, stretch: int = 0) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def _scroll(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area
+
+
+def _title(text: str) -> QLabel:
+    return QLabel(text, objectName="sectionTitle")
+
+
+def _deviation_color(row: BreakdownRow) -> str:
+    return style.DANGER if row.deviation < 0 else style.SUCCESS
+
+
+PERIOD_KINDS = ("month", "quarter", "year")
+
+
+class PlanTab(QWidget):
+    """The Plan tab. `today` can be fixed (tests, screenshots of old demo data)."""
+
+    tab_key = "plan"
+
+    def __init__(self, *, services: Any, today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._today_fixed = today
+        today = self.today()
+        self._period: Period = parse_period(f"{today.year}-{today.month:02d}")
+        self._dimension = "product_group"
+        self.data: PlanTabData | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(8)
+        layout.addLayout(self._build_toolbar())
+        self.error_label = QLabel("", objectName="fieldError")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        self.sections = QTabWidget()
+        self.sections.addTab(_scroll(self._build_progress()),
+                             translate("PlanTab", "Выполнение плана"))
+        self.sections.addTab(_scroll(self._build_funnel()),
+                             translate("PlanTab", "Воронка и потери"))
+        self.sections.addTab(_scroll(self._build_sources()),
+                             translate("PlanTab", "Источники и каналы"))
+        self.sections.addTab(_scroll(self._build_base()),
+                             translate("PlanTab", "Клиентская база"))
+        self.sections.addTab(self._build_editor(), translate("PlanTab", "Редактор плана"))
+        layout.addWidget(self.sections, 1)
+        self.refresh()
+
+    def today(self) -> date:
+        return self._today_fixed or date.today()
+
+    # ------------------------------------------------------------------ toolbar
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.kind_combo = QComboBox()
+        for key, label in zip(PERIOD_KINDS, (translate("PlanTab", "Месяц"),
+                                             translate("PlanTab", "Квартал"),
+                                             translate("PlanTab", "Год")), strict=True):
+            self.kind_combo.addItem(label, key)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        self.prev_button = QPushButton("◀")
+        self.prev_button.setToolTip(translate("PlanTab", "Предыдущий период"))
+        self.prev_button.clicked.connect(lambda: self.step_period(-1))
+        self.next_button = QPushButton("▶")
+        self.next_button.setToolTip(translate("PlanTab", "Следующий период"))
+        self.next_button.clicked.connect(lambda: self.step_period(1))
+        self.period_edit = QLineEdit()
+        self.period_edit.setMaximumWidth(110)
+        self.period_edit.setPlaceholderText("2026-11")
+        self.period_edit.setToolTip(translate(
+            "PlanTab", "Период: месяц 2026-11, квартал 2026-Q4 или год 2026"))
+        self.period_edit.returnPressed.connect(
+            lambda: self.set_period(self.period_edit.text()))
+        self.period_label = QLabel(objectName="sectionTitle")
+        bar.addWidget(QLabel(translate("PlanTab", "Период:")))
+        for w in (self.kind_combo, self.prev_button, self.period_edit, self.next_button):
+            bar.addWidget(w)
+        bar.addSpacing(8)
+        bar.addWidget(self.period_label)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(translate("PlanTab", "Разбивка:")))
+        self.dimension_combo = QComboBox()
+        for d in DIMENSIONS:
+            self.dimension_combo.addItem(dimension_label(d), d)
+        self.dimension_combo.currentIndexChanged.connect(self._on_dimension_combo_changed)
+        bar.addWidget(self.dimension_combo)
+        bar.addWidget(QLabel(translate("PlanTab", "Факт:")))
+        self.metric_combo = QComboBox()
+        self.metric_combo.addItem(translate("PlanTab", "выигранные сделки"), "won_deals")
+        self.metric_combo.addItem(translate("PlanTab", "оплаты"), "payments")
+        self.metric_combo.setToolTip(translate(
+            "PlanTab", "Что считать фактом: сумму выигранных сделок по дате закрытия или "
+                       "поступившие оплаты по дате оплаты"))
+        self.metric_combo.currentIndexChanged.connect(self._on_metric_combo_changed)
+        bar.addWidget(self.metric_combo)
+        return bar
+
+    def set_period(self, text: str | Period) -> bool:
+        """Show another period; a period that does not exist shows the error and keeps the
+        current one."""
+        try:
+            period = parse_period(text)
+        except ServiceError as exc:
+            self._show_error(str(exc))
+            return False
+        self._period = period
+        self.refresh()
+        return True
+
+    def step_period(self, step: int) -> None:
+        p = self._period
+        if p.kind == "month":
+            m = add_months(p.first, step)
+            self.set_period(f"{m.year}-{m.month:02d}")
+        elif p.kind == "quarter":
+            m = add_months(p.first, 3 * step)
+            self.set_period(f"{m.year}-Q{(m.month - 1) // 3 + 1}")
+        else:
+            self.set_period(str(p.year + step))
+
+    def set_dimension(self, dimension: str) -> None:
+        self.dimension_combo.setCurrentIndex(self.dimension_combo.findData(dimension))
+
+    def set_metric(self, metric: str) -> None:
+        self.metric_combo.setCurrentIndex(self.metric_combo.findData(metric))
+
+    def _on_kind_combo_changed(self, _index: int) -> None:
+        kind = self.kind_combo.currentData()
+        if kind == self._period.kind:
+            return
+        today = self.today()
+        anchor = today if self._period.contains(today) else self._period.first
+        text = {"month": f"{anchor.year}-{anchor.month:02d}",
+                "quarter": f"{anchor.year}-Q{(anchor.month - 1) // 3 + 1}",
+                "year": str(anchor.year)}[kind]
+        self.set_period(text)
+
+    def _on_dimension_combo_changed(self, _index: int) -> None:
+        self._dimension = self.dimension_combo.currentData()
+        self.refresh()
+
+    def _on_metric_combo_changed(self, _index: int) -> None:
+        metric = self.metric_combo.currentData()
+        if metric != self._services.plan.metric():
+            self._services.plan.set_metric(metric)
+        self.refresh()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    # ------------------------------------------------------------------ sections
+    def _build_progress(self) -> QWidget:
+        page = QWidget()
+        page.setStyleSheet("QLabel#cardValue { font-size: 17px; }")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 8, 4, 4)
+        cards = QHBoxLayout()
+        cards.setSpacing(8)
+        self.cards: dict[str, tuple[QLabel, QLabel]] = {}
+        for key, title in (
+            ("plan", translate("PlanTab", "План")),
+            ("actual", translate("PlanTab", "Факт")),
+            ("percent", translate("PlanTab", "Выполнено")),
+            ("left", translate("PlanTab", "Осталось")),
+            ("rate", translate("PlanTab", "Нужно в рабочий день")),
+            ("forecast", translate("PlanTab", "Прогноз по темпу")),
+            ("pipeline", translate("PlanTab", "Воронка на период")),
+        ):
+            frame, value, note = _card(title)
+            self.cards[key] = (value, note)
+            cards.addWidget(frame, 1)
+        layout.addLayout(cards)
+        self.metric_note = QLabel("", objectName="cardNote")
+        layout.addWidget(self.metric_note)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.cumulative_chart = CumulativeChart()
+        self.monthly_chart = VerticalBarsChart(translate("PlanTab", "План и факт за 12 месяцев"))
+        self.breakdown_chart = HorizontalBarsChart(translate("PlanTab", "Отклонение по разбивке"))
+        for chart in (self.cumulative_chart, self.monthly_chart, self.breakdown_chart):
+            chart.setMinimumHeight(270)
+        grid.addWidget(self.cumulative_chart, 0, 0)
+        grid.addWidget(self.monthly_chart, 0, 1)
+        grid.addWidget(self.breakdown_chart, 1, 0)
+        side = QVBoxLayout()
+        self.breakdown_title = _title("")
+        side.addWidget(self.breakdown_title)
+        self.gap_label = QLabel("", objectName="fieldError")
+        self.gap_label.setWordWrap(True)
+        side.addWidget(self.gap_label)
+        self.breakdown_model: RowsModel[BreakdownRow] = RowsModel([
+            Column(translate("PlanTab", "Значение"), lambda r: r.label),
+            Column(translate("PlanTab", "План"), lambda r: money(r.plan), True),
+            Column(translate("PlanTab", "План на сегодня"), lambda r: money(r.plan_to_date), True),
+            Column(translate("PlanTab", "Факт"), lambda r: money(r.actual), True),
+            Column(translate("PlanTab", "Отклонение"), lambda r: money(r.deviation), True,
+                   _deviation_color),
+            Column(translate("PlanTab", "% плана"), lambda r: pct(r.percent), True),
+        ], self)
+        self.breakdown_view = _table(self.breakdown_model)
+        side.addWidget(self.breakdown_view, 1)
+        grid.addLayout(side, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        layout.addLayout(grid, 1)
+        return page
+
+    def _build_funnel(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setSpacing(10)
+        self.funnel_chart = HorizontalBarsChart(
+            translate("PlanTab", "Воронка: сделки, вошедшие в этап"), money_axis=False)
+        self.funnel_model: RowsModel[FunnelStage] = RowsModel([
+            Column(translate("PlanTab", "Этап"), lambda s: s.name),
+            Column(translate("PlanTab", "Вошло"), lambda s: str(s.entered), True),
+            Column(translate("PlanTab", "Перешло дальше"), lambda s: str(s.moved_on), True),
+            Column(translate("PlanTab", "Конверсия"), lambda s: pct(s.conversion), True),
+            Column(translate("PlanTab", "Дней в этапе"),
+                   lambda s: "—" if s.avg_days is None else f"{s.avg_days}".replace(".", ","),
+                   True),
+            Column(translate("PlanTab", "Проиграно на этапе"), lambda s: str(s.lost_here), True,
+                   lambda s: style.DANGER if s.lost_here else None),
+        ], self)
+        self.funnel_view = _table(self.funnel_model)
+        self.lost_count_chart = HorizontalBarsChart(
+            translate("PlanTab", "Причины проигрыша: количество"), money_axis=False)
+        self.lost_amount_chart = HorizontalBarsChart(
+            translate("PlanTab", "Причины проигрыша: сумма"))
+        self.competitor_model: RowsModel[LossRow] = RowsModel([
+            Column(translate("PlanTab", "Конкурент"), lambda r: r.key),
+            Column(translate("PlanTab", "Сделок"), lambda r: str(r.count), True),
+            Column(translate("PlanTab", "Сумма"), lambda r: money(r.amount), True),
+        ], self)
+        self.competitor_view = _table(self.competitor_model)
+        for chart in (self.funnel_chart, self.lost_count_chart, self.lost_amount_chart):
+            chart.setMinimumHeight(280)
+        grid.addWidget(self.funnel_chart, 0, 0)
+        box = QVBoxLayout()
+        box.addWidget(_title(translate("PlanTab", "Этапы воронки")))
+        box.addWidget(self.funnel_view, 1)
+        grid.addLayout(box, 0, 1)
+        grid.addWidget(self.lost_count_chart, 1, 0)
+        grid.addWidget(self.lost_amount_chart, 1, 1)
+        box = QVBoxLayout()
+        self.competitor_title = _title(translate("PlanTab", "Проиграно конкурентам"))
+        box.addWidget(self.competitor_title)
+        box.addWidget(self.competitor_view, 1)
+        grid.addLayout(box, 2, 0, 1, 2)
+        return page
+
+    def _build_sources(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.sources_chart = HorizontalBarsChart(
+            translate("PlanTab", "Выручка по источникам лидов"))
+        self.sources_chart.setMinimumHeight(300)
+        layout.addWidget(self.sources_chart, 1)
+        layout.addWidget(_title(translate("PlanTab", "Источники и каналы за период")))
+        self.sources_model: RowsModel[SourceRow] = RowsModel([
+            Column(translate("PlanTab", "Источник / канал"), lambda r: r.source or "—"),
+            Column(translate("PlanTab", "Лиды"), lambda r: str(r.leads), True),
+            Column(translate("PlanTab", "Новые сделки"), lambda r: str(r.deals), True),
+            Column(translate("PlanTab", "Выиграно"), lambda r: str(r.won), True),
+            Column(translate("PlanTab", "Выручка"), lambda r: money(r.revenue), True),
+            Column(translate("PlanTab", "Конверсия"), lambda r: pct(r.conversion), True),
+            Column(translate("PlanTab", "Затраты на кампании"), lambda r: money(r.cost), True),
+            Column(translate("PlanTab", "Цена лида"), lambda r: money_or_dash(r.cost_per_lead),
+                   True),
+        ], self)
+        self.sources_view = _table(self.sources_model)
+        self.sources_view.setMinimumHeight(220)
+        layout.addWidget(self.sources_view, 1)
+        return page
+
+    def _build_base(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setSpacing(10)
+        box = QVBoxLayout()
+        self.abc_title = _title(translate("PlanTab", "ABC × XYZ"))
+        box.addWidget(self.abc_title)
+        self.abc_note = QLabel("", objectName="cardNote")
+        self.abc_note.setWordWrap(True)
+        box.addWidget(self.abc_note)
+        self.matrix_model = MatrixModel(self)
+        self.matrix_view = QTableView()
+        self.matrix_view.setModel(self.matrix_model)
+        self.matrix_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.matrix_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.matrix_view.setMinimumHeight(200)
+        self.matrix_view.clicked.connect(self._on_matrix_view_clicked)
+        box.addWidget(self.matrix_view, 1)
+        grid.addLayout(box, 0, 0)
+        box = QVBoxLayout()
+        self.cell_title = _title(translate("PlanTab", "Клиенты ячейки"))
+        box.addWidget(self.cell_title)
+        self.cell_model: RowsModel[AbcXyzClient] = RowsModel([
+            Column(translate("PlanTab", "Клиент"), lambda c: c.name),
+            Column(translate("PlanTab", "Выручка"), lambda c: money(c.revenue), True),
+            Column(translate("PlanTab", "Доля"), lambda c: pct(c.share), True),
+            Column(translate("PlanTab", "Мес. с покупками"),
+                   lambda c: str(c.months_with_purchases), True),
+            Column(translate("PlanTab", "Вариация"), lambda c: pct(c.cv), True),
+        ], self)
+        self.cell_view = _table(self.cell_model)
+        box.addWidget(self.cell_view, 1)
+        grid.addLayout(box, 0, 1)
+        self.rfm_chart = HorizontalBarsChart(translate("PlanTab", "RFM-сегменты: клиентов"),
+                                             money_axis=False)
+        self.rfm_chart.setMinimumHeight(300)
+        grid.addWidget(self.rfm_chart, 1, 0)
+        box = QVBoxLayout()
+        self.churn_title = _title(translate("PlanTab", "Риск оттока"))
+        box.addWidget(self.churn_title)
+        self.churn_model: RowsModel[ChurnRiskClient] = RowsModel([
+            Column(translate("PlanTab", "Клиент"), lambda c: c.name),
+            Column(translate("PlanTab", "Посл. покупка"), lambda c: day(c.last_purchase)),
+            Column(translate("PlanTab", "Интервал, дн."),
+                   lambda c: f"{c.usual_interval_days}".replace(".", ","), True),
+            Column(translate("PlanTab", "Молчит, дн."), lambda c: str(c.days_since_last), True,
+                   lambda c: style.DANGER),
+            Column(translate("PlanTab", "Под угрозой"),
+                   lambda c: money(c.revenue_at_stake), True),
+        ], self)
+        self.churn_view = _table(self.churn_model)
+        box.addWidget(self.churn_view, 1)
+        grid.addLayout(box, 1, 1)
+        self.rfm_model: RowsModel[RfmSegmentSummary] = RowsModel([
+            Column(translate("PlanTab", "Сегмент"), lambda s: s.label),
+            Column(translate("PlanTab", "Клиентов"), lambda s: str(s.count), True),
+            Column(translate("PlanTab", "Выручка"), lambda s: money(s.monetary), True),
+        ], self)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return page
+
+    def _build_editor(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        head = QHBoxLayout()
+        self.editor_title = _title("")
+        head.addWidget(self.editor_title)
+        head.addStretch(1)
+        self.percent_spin = QSpinBox()
+        self.percent_spin.setRange(-99, 1000)
+        self.percent_spin.setSuffix(" %")
+        self.percent_spin.setValue(10)
+        self.copy_button = QPushButton(translate("PlanTab", "Скопировать с прошлого года +N %"))
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.scale_button = QPushButton(translate("PlanTab", "Изменить план года на N %"))
+        self.scale_button.clicked.connect(self._on_scale_button_clicked)
+        head.addWidget(QLabel("N ="))
+        head.addWidget(self.percent_spin)
+        head.addWidget(self.copy_button)
+        head.addWidget(self.scale_button)
+        layout.addLayout(head)
+        spread = QHBoxLayout()
+        spread.addWidget(QLabel(translate("PlanTab", "Задать план на")))
+        self.spread_period_combo = QComboBox()
+        spread.addWidget(self.spread_period_combo)
+        self.spread_target_combo = QComboBox()
+        spread.addWidget(self.spread_target_combo)
+        self.spread_amount_edit = QLineEdit()
+        self.spread_amount_edit.setPlaceholderText(translate("PlanTab", "сумма, ₽"))
+        self.spread_amount_edit.setMaximumWidth(160)
+        spread.addWidget(self.spread_amount_edit)
+        self.spread_mode_combo = QComboBox()
+        self.spread_mode_combo.addItem(translate("PlanTab", "поровну по месяцам"), "even")
+        self.spread_mode_combo.addItem(translate("PlanTab", "по сезонности прошлого года"),
+                                       "seasonal")
+        spread.addWidget(self.spread_mode_combo)
+        self.spread_button = QPushButton(translate("PlanTab", "Распределить"), objectName="primary")
+        self.spread_button.clicked.connect(self._on_spread_button_clicked)
+        spread.addWidget(self.spread_button)
+        spread.addStretch(1)
+        layout.addLayout(spread)
+        self.editor_message = QLabel("", objectName="cardNote")
+        self.editor_message.setWordWrap(True)
+        layout.addWidget(self.editor_message)
+        self.grid_model = PlanGridModel(self._services.plan.set_targets, self)
+        self.grid_model.edit_failed.connect(self._on_grid_model_edit_failed)
+        self.grid_model.targets_changed.connect(self._on_grid_model_targets_changed)
+        self.grid_view = QTableView()
+        self.grid_view.setModel(self.grid_model)
+        self.grid_view.setAlternatingRowColors(True)
+        self.grid_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.grid_view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.grid_view, 1)
+        hint = QLabel(translate(
+            "PlanTab", "Дважды щёлкните ячейку, чтобы ввести план месяца; пустое значение "
+                       "удаляет цель. «Общий план» — цель на месяц целиком; если он не задан, "
+                       "план месяца — сумма разбивки (в скобках). Расхождение — общий план "
+                       "минус сумма частей."), objectName="cardNote")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        return page
+
+    # ------------------------------------------------------------------ refresh
+    def refresh(self) -> None:
+        """Reload everything for the current period, breakdown and metric."""
+        self._show_error("")
+        p = self._period
+        self.period_edit.setText(p.key)
+        self.period_label.setText(p.label.capitalize())
+        for combo, value in ((self.kind_combo, p.kind), (self.dimension_combo, self._dimension),
+                             (self.metric_combo, self._services.plan.metric())):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(value))
+            combo.blockSignals(False)
+        try:
+            self.data = load_plan_tab_data(self._services, p, self._dimension,
+                                           today=self.today())
+        except ServiceError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_progress()
+        self._show_funnel()
+        self._show_sources()
+        self._show_base()
+        self._reload_editor()
+
+    def _show_progress(self) -> None:
+        assert self.data is not None
+        pr = self.data.progress
+        c = self.cards
+
+        def put(key: str, value: str, note: str = "", color: str | None = None) -> None:
+            label, note_label = c[key]
+            label.setText(value)
+            label.setStyleSheet(f"color: {color};" if color else "")
+            note_label.setText(note)
+
+        put("plan", money(pr.plan), translate("PlanTab", "на сегодня по плану {v}").format(
+            v=money(pr.plan_to_date)))
+        behind = pr.actual < pr.plan_to_date
+        put("actual", money(pr.actual), translate("PlanTab", "{sign}{v} к плану на сегодня")
+            .format(sign="+" if not behind else "", v=money(pr.actual - pr.plan_to_date)),
+            style.DANGER if behind else style.SUCCESS)
+        put("percent", pct(pr.percent), translate(
+            "PlanTab", "рабочих дней: прошло {e} из {t}").format(
+            e=pr.working_days_elapsed, t=pr.working_days_total))
+        put("left", money(pr.left), translate("PlanTab", "осталось рабочих дней: {n}").format(
+            n=pr.working_days_left))
+        if pr.daily_rate_needed is None:
+            put("rate", "—", translate("PlanTab", "период завершён") if pr.as_of > pr.period.last
+                else translate("PlanTab", "рабочих дней не осталось"))
+        else:
+            put("rate", money(pr.daily_rate_needed),
+                translate("PlanTab", "в день до конца периода"))
+        if pr.forecast is None:
+            put("forecast", "—", translate("PlanTab", "период ещё не начался"))
+        else:
+            good = pr.forecast >= pr.plan
+            put("forecast", money(pr.forecast),
+                translate("PlanTab", "{p} плана").format(p=pct(pr.forecast_percent)),
+                style.SUCCESS if good else style.DANGER)
+        put("pipeline", money(pr.pipeline_weighted), translate(
+            "PlanTab", "взвешенно; {n} сделок на {sum}").format(
+            n=pr.pipeline_count, sum=money(pr.pipeline_amount)))
+        self.metric_note.setText(pr.metric_label + " · " + translate(
+            "PlanTab", "данные на {d}").format(d=day(pr.as_of)))
+        cu = self.data.cumulative
+        self.cumulative_chart.set_series(cu.days, cu.plan, cu.actual, cu.forecast_days,
+                                         cu.forecast, cu.as_of, cu.metric_label)
+        months = self.data.monthly
+        labels = [f"{month_name(m.month.month)[:3]} {m.month.strftime('%y')}" for m in months]
+        tips = [translate("PlanTab", "{m}\nПлан: {p}\nФакт: {a}\nВыполнено: {pct}").format(
+            m=f"{month_name(m.month.month).capitalize()} {m.month.year}", p=money(m.plan),
+            a=money(m.actual), pct=pct(_percent(m.actual, m.plan))) for m in months]
+        self.monthly_chart.set_series(labels, [
+            BarSeries(translate("PlanTab", "План"), [m.plan for m in months], "#cbd5e1"),
+            BarSeries(translate("PlanTab", "Факт"), [m.actual for m in months],
+                      style.SERIES[0]),
+        ], tips, subtitle=pr.metric_label)
+        b = self.data.breakdown
+        self.breakdown_model.set_rows(b.rows)
+        self.breakdown_title.setText(translate("PlanTab", "{d}: план и факт, худшие сверху")
+                                     .format(d=dimension_label(b.dimension)))
+        self.gap_label.setText(b.warning)
+        self.gap_label.setVisible(bool(b.warning))
+        self.breakdown_chart.title.setText(translate(
+            "PlanTab", "{d}: факт против плана на сегодня").format(
+            d=dimension_label(b.dimension)))
+        rows = b.rows
+        self.breakdown_chart.set_series(
+            [r.label for r in rows],
+            [BarSeries(translate("PlanTab", "План на сегодня"), [r.plan_to_date for r in rows],
+                       "#cbd5e1"),
+             BarSeries(translate("PlanTab", "Факт"), [r.actual for r in rows], style.SUCCESS)],
+            [translate("PlanTab", "{v}\nПлан: {p}\nПлан на сегодня: {t}\nФакт: {a}\n"
+                                  "Отклонение: {d}").format(
+                v=r.label, p=money(r.plan), t=money(r.plan_to_date), a=money(r.actual),
+                d=money(r.deviation)) for r in rows],
+            notes=[_signed_short(r.deviation) for r in rows],
+            bar_colors=[_deviation_color(r) for r in rows],
+            subtitle=translate("PlanTab", "серый — план на сегодня; факт зелёный, если план "
+                                          "выполняется, красный — если отстаёт"))
+
+    def _show_funnel(self) -> None:
+        assert self.data is not None
+        stages = self.data.funnel
+        self.funnel_model.set_rows(stages)
+        notes = []
+        for s in stages:
+            if s.is_won:
+                notes.append(translate("PlanTab", "выиграно"))
+            else:
+                notes.append(translate("PlanTab", "→ {c} · {d} дн.").format(
+                    c=pct(s.conversion),
+                    d="—" if s.avg_days is None else f"{s.avg_days}".replace(".", ",")))
+        self.funnel_chart.set_series(
+            [s.name for s in stages],
+            [BarSeries(translate("PlanTab", "Вошло в этап"), [s.entered for s in stages],
+                       style.SERIES[0])],
+            [translate("PlanTab", "{s}\nВошло: {e}\nПерешло дальше: {m}\nКонверсия: {c}\n"
+                                  "Проиграно на этапе: {l}").format(
+                s=s.name, e=s.entered, m=s.moved_on, c=pct(s.conversion), l=s.lost_here)
+             for s in stages],
+            notes=notes,
+            bar_colors=[style.SUCCESS if s.is_won else style.SERIES[0] for s in stages],
+            subtitle=translate("PlanTab", "конверсия в следующий этап и среднее время в этапе"))
+        losses = self.data.losses
+        reasons = losses.by_reason
+        labels = [lost_reason_label(r.key) if r.key else translate("PlanTab", "Не указана")
+                  for r in reasons]
+        tips = [translate("PlanTab", "{r}\nСделок: {n} ({s})\nСумма: {a}").format(
+            r=label, n=r.count, s=pct(r.share), a=money(r.amount))
+            for label, r in zip(labels, reasons, strict=True)]
+        summary = translate("PlanTab", "проиграно {n} сделок на {sum}").format(
+            n=losses.total_count, sum=money(losses.total_amount))
+        self.lost_count_chart.set_series(
+            labels, [BarSeries(translate("PlanTab", "Сделок"), [r.count for r in reasons],
+                               style.DANGER)], tips,
+            notes=[str(r.count) for r in reasons], subtitle=summary)
+        by_amount = sorted(zip(labels, reasons, tips, strict=True),
+                           key=lambda t: -t[1].amount)
+        self.lost_amount_chart.set_series(
+            [t[0] for t in by_amount],
+            [BarSeries(translate("PlanTab", "Сумма"), [t[1].amount for t in by_amount],
+                       style.WARNING)], [t[2] for t in by_amount],
+            notes=[_short(t[1].amount) for t in by_amount], subtitle=summary)
+        self.competitor_model.set_rows(losses.by_competitor)
+
+    def _show_sources(self) -> None:
+        assert self.data is not None
+        rows = self.data.sources
+        self.sources_model.set_rows(rows)
+        self.sources_chart.set_series(
+            [r.source or "—" for r in rows],
+            [BarSeries(translate("PlanTab", "Выручка"), [r.revenue for r in rows],
+                       style.SERIES[1])],
+            [translate("PlanTab", "{s}\nЛиды: {l}\nВыиграно: {w} из {c} закрытых\n"
+                                  "Выручка: {r}\nКонверсия: {p}\nЦена лида: {cpl}").format(
+                s=r.source or "—", l=r.leads, w=r.won, c=r.closed, r=money(r.revenue),
+                p=pct(r.conversion), cpl=money_or_dash(r.cost_per_lead)) for r in rows],
+            notes=[translate("PlanTab", "{r} · конв. {p}").format(r=_short(r.revenue),
+                                                                  p=pct(r.conversion))
+                   for r in rows],
+            subtitle=translate("PlanTab", "выигранные сделки за период по источнику сделки"))
+
+    def _show_base(self) -> None:
+        assert self.data is not None
+        res = self.data.abc_xyz
+        self.matrix_model.set_result(res)
+        self.abc_title.setText(translate("PlanTab", "ABC × XYZ: {n} клиентов с покупками "
+                                                    "за период").format(n=len(res.clients)))
+        self.abc_note.setText(translate(
+            "PlanTab", "ABC по выручке за период ({a}/{b}/{c} %), XYZ по коэффициенту "
+                       "вариации помесячных покупок за {m} мес. (X ≤ {x} %, Y ≤ {y} %). "
+                       "Щёлкните ячейку — ниже появится список клиентов.").format(
+            a=res.a_share, b=res.b_share, c=100 - res.a_share - res.b_share, m=res.xyz_months,
+            x=res.x_max, y=res.y_max))
+        self.show_cell("A", "X" if res.cell("A", "X").count else
+                       next((c.xyz for c in res.cells if c.abc == "A" and c.count), "X"))
+        rfm = self.data.rfm
+        self.rfm_model.set_rows(rfm.segments)
+        segs = rfm.segments
+        self.rfm_chart.set_series(
+            [s.label for s in segs],
+            [BarSeries(translate("PlanTab", "Клиентов"), [s.count for s in segs],
+                       style.SERIES[3])],
+            [translate("PlanTab", "{s}\nКлиентов: {n}\nВыручка за всё время: {m}").format(
+                s=s.label, n=s.count, m=money(s.monetary)) for s in segs],
+            notes=[f"{s.count} · {_short(s.monetary)}" for s in segs],
+            subtitle=translate("PlanTab", "давность, частота и сумма покупок на {d}").format(
+                d=day(rfm.as_of)))
+        self.churn_model.set_rows(self.data.churn)
+        self.churn_title.setText(translate(
+            "PlanTab", "Риск оттока: {n} клиентов молчат дольше 2 обычных интервалов").format(
+            n=len(self.data.churn)))
+
+    def show_cell(self, abc: str, xyz: str) -> None:
+        """Show the client list of one ABC×XYZ cell."""
+        if self.data is None:
+            return
+        clients = self.data.abc_xyz.clients_in(abc, xyz)
+        self.cell_model.set_rows(clients)
+        self.cell_title.setText(translate("PlanTab", "Клиенты ячейки {a}{x}: {n}").format(
+            a=abc, x=xyz, n=len(clients)))
+
+    def _on_matrix_view_clicked(self, index: QModelIndex) -> None:
+        self.show_cell(*self.matrix_model.cell_at(index))
+
+    # ------------------------------------------------------------------ editor
+    def _editor_year(self) -> Period:
+        return parse_period(str(self._period.year))
+
+    def _reload_editor(self) -> None:
+        year = self._editor_year()
+        grid = self._services.plan.grid(year, self._dimension)
+        self.grid_model.set_grid(grid)
+        self.editor_title.setText(translate("PlanTab", "План на {y} год: месяцы × {d}").format(
+            y=year.year, d=dimension_label(self._dimension).lower()))
+        current_spread = self.spread_period_combo.currentData()
+        self.spread_period_combo.clear()
+        for q in range(1, 5):
+            self.spread_period_combo.addItem(translate("PlanTab", "{q} квартал {y}").format(
+                q=q, y=year.year), f"{year.year}-Q{q}")
+        self.spread_period_combo.addItem(translate("PlanTab", "{y} год").format(y=year.year),
+                                         str(year.year))
+        index = self.spread_period_combo.findData(current_spread)
+        self.spread_period_combo.setCurrentIndex(max(index, 0))
+        self.spread_target_combo.clear()
+        self.spread_target_combo.addItem(translate("PlanTab", "общий план"), None)
+        for value in grid.columns:
+            self.spread_target_combo.addItem(value, value)
+
+    def _after_edit(self, message: str) -> None:
+        self.editor_message.setStyleSheet(f"color: {style.MUTED};")
+        self.editor_message.setText(message)
+        selected = self.sections.currentIndex()
+        self.refresh()
+        self.sections.setCurrentIndex(selected)
+
+    def _editor_error(self, text: str) -> None:
+        self.editor_message.setStyleSheet(f"color: {style.DANGER};")
+        self.editor_message.setText(text)
+
+    def _on_grid_model_edit_failed(self, text: str) -> None:
+        self._editor_error(text)
+
+    def _on_grid_model_targets_changed(self) -> None:
+        self._after_edit(translate("PlanTab", "План сохранён."))
+
+    def _on_copy_button_clicked(self) -> None:
+        year = self._editor_year()
+        n = self.percent_spin.value()
+        if not dialogs.confirm(self, translate("PlanTab", "Скопировать план"), translate(
+                "PlanTab", "Заменить план {y} года планом {p} года {sign}{n} %?").format(
+                y=year.year, p=year.year - 1, sign="+" if n >= 0 else "", n=n)):
+            return
+        try:
+            count = self._services.plan.copy_from_last_year(year, n)
+        except ServiceError as exc:
+            self._editor_error(str(exc))
+            return
+        if count == 0:
+            self._editor_error(translate("PlanTab", "В {y} году плана нет — копировать нечего.")
+                               .format(y=year.year - 1))
+            return
+        self._after_edit(translate("PlanTab", "Скопировано целей: {n}.").format(n=count))
+
+    def _on_scale_button_clicked(self) -> None:
+        year = self._editor_year()
+        n = self.percent_spin.value()
+        try:
+            count = self._services.plan.scale(year, n)
+        except ServiceError as exc:
+            self._editor_error(str(exc))
+            return
+        self._after_edit(translate("PlanTab", "Изменено целей: {c} ({sign}{n} %).").format(
+            c=count, sign="+" if n >= 0 else "", n=n))
+
+    def _on_spread_button_clicked(self) -> None:
+        text = self.spread_amount_edit.text().strip()
+        try:
+            amount = parse_money(text)
+        except ValueError:
+            self._editor_error(translate("PlanTab", "Сумма плана должна быть числом: «{t}»")
+                               .format(t=text))
+            return
+        value = self.spread_target_combo.currentData()
+        try:
+            months = self._services.plan.set_period_total(
+                self.spread_period_combo.currentData(), amount,
+                spread=self.spread_mode_combo.currentData(),
+                dimension=None if value is None else self._dimension, value=value or "")
+        except ServiceError as exc:
+            self._editor_error(str(exc))
+            return
+        self._after_edit(translate("PlanTab", "Распределено: {parts}.").format(
+            parts="; ".join(f"{month_name(m.month.month)} — {money(m.plan)}" for m in months)))
+
+
+def _percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    if not whole:
+        return None
+    return (part * 100 / whole).quantize(Decimal("0.1"))
+
+
+def _short(value: Decimal) -> str:
+    from app.views.plan.charts import short_money
+
+    return short_money(float(value))
+
+
+def _signed_short(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + _short(value)

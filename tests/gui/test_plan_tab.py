@@ -1,0 +1,190 @@
+"""The Plan tab on a small hand-made database: the figures shown when switching periods,
+breakdowns and the actual metric; bad input; the plan editor; charts saved as PNG."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from app.models import Client, Deal, DealLine, Order, Payment, PlanTarget, Product, Stage
+from app.views import dialogs
+
+D = Decimal
+TODAY = date(2026, 11, 16)  # 10 of November's 20 working days have passed
+
+
+@pytest.fixture
+def tab(qtbot, services):
+    with services.uow_factory() as uow:
+        s = uow.session
+        won = Stage(name="Выиграна", position=1, probability=100, is_won=True)
+        moscow = Client(name="ООО «Альфа»", region="Москва", segment="Крупные", status="active")
+        spb = Client(name="ООО «Бета»", region="Санкт-Петербург", segment="Малые")
+        pack = Product(sku="P1", name="Коробка", group_name="Упаковка", price=D("1000"))
+        s.add_all([won, moscow, spb, pack])
+        s.flush()
+        d1 = Deal(client_id=moscow.id, stage_id=won.id, title="a", amount=D("39000"),
+                  closed_on=date(2026, 11, 2))
+        s.add_all([d1, Deal(client_id=spb.id, stage_id=won.id, title="b", amount=D("11000"),
+                            closed_on=date(2026, 11, 10)),
+                   Deal(client_id=moscow.id, stage_id=won.id, title="c", amount=D("50000"),
+                        closed_on=date(2026, 10, 5))])
+        s.flush()
+        s.add(DealLine(deal_id=d1.id, product_id=pack.id, name="Коробка", quantity=D(39),
+                       price=D("1000")))
+        order = Order(number="З-1", client_id=moscow.id, deal_id=d1.id,
+                      ordered_on=date(2026, 11, 2), amount=D("39000"))
+        s.add(order)
+        s.flush()
+        s.add(Payment(order_id=order.id, paid_on=date(2026, 11, 12), amount=D("19500")))
+        s.add_all([
+            PlanTarget(period_start=date(2026, 11, 1), amount=D("200000")),
+            PlanTarget(period_start=date(2026, 11, 1), product_group="Упаковка",
+                       amount=D("180000")),
+        ])
+        uow.commit()
+    from app.views.plan.tab import PlanTab
+
+    widget = PlanTab(services=services, today=TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    return widget
+
+
+def card(tab, key: str) -> str:
+    return tab.cards[key][0].text().replace("\u00a0", " ")
+
+
+def test_month_figures_and_gap_warning(tab):
+    assert tab.period_edit.text() == "2026-11"
+    assert card(tab, "plan") == "200 000,00 ₽"
+    assert card(tab, "actual") == "50 000,00 ₽"
+    assert card(tab, "percent") == "25,0 %"
+    assert card(tab, "left") == "150 000,00 ₽"
+    assert card(tab, "rate") == "15 000,00 ₽"  # 150 000 / 10 working days
+    assert card(tab, "forecast") == "100 000,00 ₽"  # 50 000 / 10 × 20
+    rows = tab.breakdown_model.rows()
+    assert [(r.label, r.actual) for r in rows] == [("Упаковка", D("39000.00")),
+                                                    ("Без группы", D("11000.00"))]
+    assert tab.gap_label.isVisible()
+    assert "20\u00a0000,00" in tab.gap_label.text()
+    assert "выигранные сделки" in tab.cumulative_chart.subtitle.text()
+
+
+def test_switch_breakdown_and_periods(tab):
+    tab.set_dimension("region")
+    assert {r.label: r.actual for r in tab.breakdown_model.rows()} == {
+        "Москва": D("39000.00"), "Санкт-Петербург": D("11000.00")}
+    assert not tab.gap_label.isVisible()
+    tab.set_period("2026-Q4")
+    assert tab.period_label.text() == "4 квартал 2026"
+    assert card(tab, "plan") == "200 000,00 ₽"
+    assert card(tab, "actual") == "100 000,00 ₽"  # October 50 000 + November 50 000
+    assert tab.kind_combo.currentData() == "quarter"
+    tab.step_period(1)
+    assert tab.period_edit.text() == "2027-Q1"
+    assert card(tab, "plan") == "0,00 ₽" and card(tab, "percent") == "—"
+    assert card(tab, "forecast") == "—"  # the quarter has not started
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("year"))
+    assert tab.period_edit.text() == "2027"
+
+
+def test_bad_period_keeps_the_current_one(tab):
+    assert tab.set_period("2026-13") is False
+    assert tab.error_label.isVisible() and "2026-13" in tab.error_label.text()
+    assert tab.period_edit.text() == "2026-11"
+    tab.period_edit.setText("2026-Q5")
+    tab.period_edit.returnPressed.emit()
+    assert "квартал" in tab.error_label.text()
+    assert tab.set_period("2026-11") and not tab.error_label.isVisible()
+
+
+def test_month_without_data_shows_zeros(tab):
+    tab.set_period("2025-03")
+    assert card(tab, "plan") == "0,00 ₽" and card(tab, "actual") == "0,00 ₽"
+    assert card(tab, "percent") == "—"
+    assert tab.breakdown_model.rowCount() == 0
+    assert tab.cumulative_chart.tooltip_at(0).startswith("01.03.2025")
+    assert all(m.plan == 0 for m in tab.data.monthly[:-8])
+
+
+def test_payments_metric_is_named(tab, services):
+    tab.set_metric("payments")
+    assert services.plan.metric() == "payments"
+    assert card(tab, "actual") == "19 500,00 ₽"
+    assert "оплаты" in tab.cumulative_chart.subtitle.text()
+    assert "оплаты" in tab.monthly_chart.subtitle.text()
+
+
+def test_hover_tooltips_have_exact_figures(tab):
+    tip = tab.cumulative_chart.tooltip_at(1)  # 2 November
+    assert "02.11.2026" in tip and "Факт: 39\u00a0000,00" in tip
+    assert "Факт: 50\u00a0000,00" in tab.monthly_chart.tooltip_at(11)
+    assert "Упаковка" in tab.breakdown_chart.tooltip_at(1)  # worst first → drawn on top
+
+
+def test_editor_refuses_negative_and_saves(tab, qtmodeltester):
+    model = tab.grid_model
+    qtmodeltester.check(model)
+    november = model.index(10, 0)
+    assert not model.setData(november, "-5")
+    assert "отрицательным" in tab.editor_message.text()
+    assert not model.setData(november, "много")
+    assert "числом" in tab.editor_message.text()
+    assert model.setData(november, "150 000")
+    assert card(tab, "plan") == "150 000,00 ₽"
+    gap_col = model.columnCount() - 1
+    assert model.index(10, gap_col).data().replace("\u00a0", " ") == "-30 000,00 ₽"
+
+
+def test_editor_spread_and_copy(tab, services, monkeypatch):
+    tab.set_period("2027-11")
+    tab.spread_period_combo.setCurrentIndex(tab.spread_period_combo.findData("2027-Q1"))
+    tab.spread_amount_edit.setText("100 000")
+    tab.spread_button.click()
+    assert services.plan.plan_total("2027-01") == D("33333.33")
+    assert services.plan.plan_total("2027-03") == D("33333.34")
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    tab.percent_spin.setValue(10)
+    tab.copy_button.click()
+    assert services.plan.plan_total("2027-11") == D("220000.00")
+    assert card(tab, "plan") == "220 000,00 ₽"
+    tab.spread_amount_edit.setText("-1")
+    tab.spread_button.click()
+    assert "отрицательным" in tab.editor_message.text()
+
+
+def test_abc_matrix_cell_opens_client_list(tab, qtmodeltester):
+    qtmodeltester.check(tab.matrix_model)
+    qtmodeltester.check(tab.cell_model)
+    # November: Альфа 39 000 (78 %) → A, Бета 11 000 → B (78 < 80? yes: A too).
+    res = tab.data.abc_xyz
+    assert {c.name: c.abc for c in res.clients} == {"ООО «Альфа»": "A", "ООО «Бета»": "A"}
+    index = tab.matrix_model.index(0, 2)  # A × Z
+    tab.matrix_view.clicked.emit(index)
+    assert tab.cell_model.rowCount() == 2
+    assert "AZ" in tab.cell_title.text()
+    tab.matrix_view.clicked.emit(tab.matrix_model.index(2, 0))
+    assert tab.cell_model.rowCount() == 0
+
+
+def test_chart_saved_as_png(tab, tmp_path, monkeypatch):
+    target = tmp_path / "chart.png"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(target))
+    tab.cumulative_chart.save_button.click()
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_plan_tab_in_main_window(main_window, qtbot):
+    keys = main_window.tab_keys()
+    assert "plan" in keys
+    if "deals" in keys:
+        assert keys.index("plan") == keys.index("deals") + 1
+    widget = main_window.show_tab("plan")
+    assert widget.data is not None and widget.data.progress.plan > 0
+    for model in (widget.breakdown_model, widget.funnel_model, widget.sources_model,
+                  widget.churn_model):
+        assert model.columnCount() > 0
