@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
+from types import TracebackType
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QSettings, QSize, Signal
@@ -33,6 +35,34 @@ def apply_style(app: QApplication) -> None:
     app.setStyleSheet(STYLE_SHEET)
 
 
+log = logging.getLogger("salesdesk")
+
+
+def install_excepthook(log_file: Path) -> None:
+    """Known errors (ServiceError) become a message; bugs are logged and apologised for.
+
+    Qt calls sys.excepthook for exceptions raised in slots, so nothing reaches the user as
+    a traceback and the window keeps running.
+    """
+    from app.services.errors import ServiceError
+
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, ServiceError):
+            dialogs.show_error(None, str(exc))
+            return
+        log.error("unhandled exception", exc_info=(kind, exc, tb))
+        dialogs.show_error(None, translate(
+            "Startup", "Внутренняя ошибка программы: {error}.\nСохранённые данные не "
+                       "пострадали. Подробности записаны в журнал {log}.").format(
+            error=exc, log=log_file))
+
+    sys.excepthook = hook
+
+
 def run_gui(*, db_path: Path, language: str | None, demo: bool) -> int:
     app = ensure_app()
     settings = QSettings()
@@ -41,9 +71,10 @@ def run_gui(*, db_path: Path, language: str | None, demo: bool) -> int:
 
     install_language(language)
     apply_style(app)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    install_excepthook(db_path.parent / "salesdesk.log")
     lock = QLockFile(str(db_path) + ".lock")
     lock.setStaleLockTime(0)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
     if not lock.tryLock(200):
         dialogs.show_error(None, translate(
             "Startup", "База данных {path} уже открыта в другом окне SalesDesk.").format(

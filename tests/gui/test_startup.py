@@ -49,3 +49,28 @@ def test_screenshots_render_every_tab(demo_services, tmp_path: Path, qapp) -> No
     for f in files:
         image = QImage(str(f))
         assert image.width() >= 1200 and image.height() >= 700
+
+
+def test_a_bug_in_a_slot_is_logged_and_apologised_for(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                      captured_errors, monkeypatch) -> None:
+    import sys
+
+    from app.services.errors import ServiceError
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    log_file = tmp_path / "salesdesk.log"
+    gui.install_excepthook(log_file)
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    try:
+        raise ServiceError("Клиент не найден")
+    except ServiceError:
+        sys.excepthook(*sys.exc_info())
+    for handler in list(gui.log.handlers):
+        handler.flush()
+        gui.log.removeHandler(handler)
+    assert "ZeroDivisionError" in log_file.read_text(encoding="utf-8")
+    assert "Внутренняя ошибка" in captured_errors[0] and str(log_file) in captured_errors[0]
+    assert captured_errors[1] == "Клиент не найден"
