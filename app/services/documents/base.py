@@ -412,9 +412,18 @@ def _decorate(meta: DocumentMeta, theme: Theme, page_w: float, page_h: float,
         canvas.line(MARGIN_L, y + 4 * MM, page_w - MARGIN_R, y + 4 * MM)
         canvas.setFont(FAMILY, 7.5)
         canvas.setFillColor(muted)
-        canvas.drawString(MARGIN_L, y, _clip(meta.footer_label, 60))
-        if meta.company.display_name:
-            canvas.drawCentredString(page_w / 2, y, _clip(meta.company.display_name, 50))
+        left = _clip(meta.footer_label, 70)
+        canvas.drawString(MARGIN_L, y, left)
+        name = _clip(meta.company.display_name, 50)
+        if name:  # centred when it fits between the label and "Страница N из M"
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            left_end = MARGIN_L + stringWidth(left, FAMILY, 7.5) + 12
+            half = stringWidth(name, FAMILY, 7.5) / 2
+            right_start = page_w - MARGIN_R - stringWidth("Страница 000 из 000", FAMILY, 7.5)
+            centre = max(page_w / 2, left_end + half)
+            if centre + half + 12 < right_start:
+                canvas.drawCentredString(centre, y, name)
         canvas.restoreState()
 
     return draw

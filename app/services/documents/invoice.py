@@ -18,7 +18,6 @@ from app.services.documents.base import (
     image_flowable,
 )
 from app.services.documents.markup import esc, fmt
-from app.services.documents.periods import MONTHS
 from app.services.documents.styles import CLASSIC
 from app.services.documents.totals import (
     DocumentTotals,
@@ -31,7 +30,6 @@ from app.services.documents.words import amount_in_words
 
 GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
             "сентября", "октября", "ноября", "декабря")
-assert len(GENITIVE) == len(MONTHS)
 
 
 def long_date(on: date) -> str:

@@ -1,0 +1,144 @@
+"""SQL the reports need beyond the plan and analytics services (lists, receivables)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import text
+
+from app.money import from_kopecks
+from app.services.plan import Period
+
+
+def _k(value: Any) -> Decimal:
+    return from_kopecks(int(value or 0))
+
+
+@dataclass(frozen=True)
+class DealLineItem:
+    id: int
+    title: str
+    client: str
+    stage: str
+    amount: Decimal
+    closed_on: date | None
+    reason: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class StageSum:
+    name: str
+    position: int
+    probability: int
+    count: int
+    amount: Decimal
+    weighted: Decimal
+
+
+@dataclass(frozen=True)
+class Receivable:
+    order_number: str
+    client: str
+    ordered_on: date
+    due_on: date | None
+    amount: Decimal
+    paid: Decimal
+    outstanding: Decimal
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class CountRow:
+    key: str
+    count: int
+    amount: Decimal
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def open_stage_sums(session: Any) -> list[StageSum]:
+    """Open deals by stage: count, sum and sum weighted by the deal's (or stage's) probability."""
+    rows = session.execute(text(
+        "SELECT st.name, st.position, st.probability, COUNT(d.id), COALESCE(SUM(d.amount), 0),"
+        " COALESCE(SUM(d.amount * COALESCE(d.probability, st.probability)), 0)"
+        " FROM stages st LEFT JOIN deals d ON d.stage_id = st.id"
+        " WHERE st.is_won = 0 AND st.is_lost = 0"
+        " GROUP BY st.id ORDER BY st.position")).all()
+    return [StageSum(name=r[0], position=r[1], probability=r[2], count=r[3], amount=_k(r[4]),
+                     weighted=_k((int(r[5]) + 50) // 100)) for r in rows]
+
+
+def won_deals(session: Any, p: Period, limit: int = 10) -> list[DealLineItem]:
+    rows = session.execute(text(
+        "SELECT d.id, d.title, c.name, st.name, d.amount, d.closed_on FROM deals d"
+        " JOIN stages st ON st.id = d.stage_id JOIN clients c ON c.id = d.client_id"
+        " WHERE st.is_won = 1 AND d.closed_on BETWEEN :a AND :b"
+        " ORDER BY d.amount DESC, d.id LIMIT :n"), {"a": p.first, "b": p.last, "n": limit}).all()
+    return [DealLineItem(r[0], r[1], r[2], r[3], _k(r[4]), _date(r[5]), "", "") for r in rows]
+
+
+def lost_deals(session: Any, p: Period, limit: int = 30) -> list[DealLineItem]:
+    rows = session.execute(text(
+        "SELECT d.id, d.title, c.name, st.name, d.amount, d.closed_on, d.lost_reason,"
+        " d.lost_comment FROM deals d"
+        " JOIN stages st ON st.id = d.stage_id JOIN clients c ON c.id = d.client_id"
+        " WHERE st.is_lost = 1 AND d.closed_on BETWEEN :a AND :b"
+        " ORDER BY d.amount DESC, d.id LIMIT :n"), {"a": p.first, "b": p.last, "n": limit}).all()
+    return [DealLineItem(r[0], r[1], r[2], r[3], _k(r[4]), _date(r[5]), r[6] or "", r[7] or "")
+            for r in rows]
+
+
+def receivables(session: Any, as_of: date, limit: int = 40) -> list[Receivable]:
+    """Orders (not cancelled) with money still owed, most overdue first."""
+    rows = session.execute(text(
+        "SELECT o.number, c.name, o.ordered_on, o.payment_due_on, o.amount,"
+        " COALESCE(p.paid, 0) FROM orders o JOIN clients c ON c.id = o.client_id"
+        " LEFT JOIN (SELECT order_id, SUM(amount) AS paid FROM payments"
+        "            WHERE paid_on <= :d GROUP BY order_id) p ON p.order_id = o.id"
+        " WHERE o.status != 'cancelled' AND o.amount > COALESCE(p.paid, 0)"
+        "   AND o.ordered_on <= :d"
+        " ORDER BY COALESCE(o.payment_due_on, o.ordered_on), o.id"), {"d": as_of}).all()
+    out = []
+    for r in rows:
+        due = _date(r[3])
+        amount, paid = _k(r[4]), _k(r[5])
+        overdue = (as_of - due).days if due and due < as_of else 0
+        out.append(Receivable(r[0], r[1], _date(r[2]), due, amount, paid, amount - paid, overdue))
+    out.sort(key=lambda x: -x.days_overdue)
+    return out[:limit] if limit else out
+
+
+def receivables_total(session: Any, as_of: date) -> tuple[Decimal, Decimal, int]:
+    """(outstanding, of it overdue, orders) over all open orders."""
+    row = session.execute(text(
+        "SELECT COALESCE(SUM(o.amount - COALESCE(p.paid, 0)), 0),"
+        " COALESCE(SUM(CASE WHEN o.payment_due_on < :d THEN o.amount - COALESCE(p.paid, 0)"
+        "                   ELSE 0 END), 0), COUNT(o.id)"
+        " FROM orders o LEFT JOIN (SELECT order_id, SUM(amount) AS paid FROM payments"
+        "            WHERE paid_on <= :d GROUP BY order_id) p ON p.order_id = o.id"
+        " WHERE o.status != 'cancelled' AND o.amount > COALESCE(p.paid, 0)"
+        "   AND o.ordered_on <= :d"), {"d": as_of}).one()
+    return _k(row[0]), _k(row[1]), int(row[2])
+
+
+def clients_by(session: Any, column: str, p: Period) -> list[CountRow]:
+    """Clients (not archived) by status or segment, with their won revenue in the period."""
+    if column not in ("status", "segment"):
+        raise ValueError(column)
+    rows = session.execute(text(
+        f"SELECT c.{column}, COUNT(c.id), COALESCE(SUM(w.revenue), 0) FROM clients c"
+        " LEFT JOIN (SELECT d.client_id, SUM(d.amount) AS revenue FROM deals d"
+        "            JOIN stages st ON st.id = d.stage_id"
+        "            WHERE st.is_won = 1 AND d.closed_on BETWEEN :a AND :b"
+        "            GROUP BY d.client_id) w ON w.client_id = c.id"
+        f" WHERE c.archived = 0 GROUP BY c.{column} ORDER BY COUNT(c.id) DESC"),
+        {"a": p.first, "b": p.last}).all()
+    return [CountRow(r[0] or "", int(r[1]), _k(r[2])) for r in rows]

@@ -1,0 +1,69 @@
+"""Meeting reports: every kind builds from the demo data; figures match the services."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.money import format_money
+from app.services.analytics import AnalyticsService
+from app.services.errors import ValidationError
+from app.services.plan import PlanService
+from tests.conftest import DEMO_TODAY
+from tests.unit._documents_helpers import flat, pdf_pages, pdf_text
+
+
+def _m(value) -> str:  # type: ignore[no-untyped-def]
+    return flat(format_money(value, currency=False))
+
+
+def test_plan_report_figures(demo_services) -> None:  # type: ignore[no-untyped-def]
+    pdf = demo_services.documents.report_pdf("plan", "2026-11", today=DEMO_TODAY)
+    text = flat(pdf_text(pdf))
+    progress = PlanService(uow_factory=demo_services.uow_factory).progress(
+        "2026-11", today=DEMO_TODAY)
+    assert "Выполнение плана продаж" in text and "Ноябрь 2026" in text
+    assert _m(progress.plan_to_date) in text and _m(progress.left) in text
+    assert "По разрезу: Товарная группа" in text and "Зависшие сделки" in text
+    assert "Страница 1 из" in text
+
+
+def test_pipeline_report_lists_losses(demo_services) -> None:  # type: ignore[no-untyped-def]
+    pdf = demo_services.documents.report_pdf("pipeline", "2026", today=DEMO_TODAY)
+    text = flat(pdf_text(pdf))
+    losses = AnalyticsService(uow_factory=demo_services.uow_factory).losses("2026")
+    assert "Открытые сделки по этапам" in text and "Итого" in text
+    assert "Проигранные сделки: 2026 год" in text
+    if losses.total_count:
+        assert _m(losses.by_reason[0].amount) in text
+
+
+def test_clients_report_and_meeting_pack(demo_services) -> None:  # type: ignore[no-untyped-def]
+    text = flat(pdf_text(demo_services.documents.report_pdf("clients", "2026-Q4",
+                                                            today=DEMO_TODAY)))
+    assert "ABC-анализ по выручке" in text and "Риск ухода" in text
+    pack = demo_services.documents.report_pdf("meeting-pack", "2026-11", today=DEMO_TODAY)
+    pages = pdf_pages(pack)
+    joined = flat(" ".join(pages))
+    for title in ("План и факт", "Открытые сделки по этапам", "Дебиторская задолженность"):
+        assert title in joined
+    assert all(f"из {len(pages)}" in p for p in pages)
+
+
+def test_report_bad_input(services) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError):
+        services.documents.report_pdf("plan", "2026-13")
+    with pytest.raises(ValidationError):
+        services.documents.report_pdf("nonsense", "2026")
+    assert services.documents.report_pdf("pipeline", "2026").startswith(b"%PDF")  # empty DB
+
+
+def test_cli_report(demo_services, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import run
+
+    out = tmp_path / "r.pdf"
+    db = str(demo_services.db_path)
+    assert run(["--db", db, "report", "pipeline", "--period", "2026-Q4", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert run(["--db", db, "report", "plan", "--period", "Q4", "-o", str(out)]) == 1
+    assert "период" in capsys.readouterr().err.lower()
+    assert run(["--db", db, "report", "trainee", "-o", str(out)]) == 1
