@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from types import TracebackType
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QSettings, QSize, Signal
 from PySide6.QtWidgets import QApplication
