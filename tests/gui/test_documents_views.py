@@ -146,3 +146,23 @@ def test_deal_documents_panel(qtbot, qtmodeltester, demo_services, monkeypatch) 
     assert panel.model.rowCount() == 2
     assert panel.model.row_at(1).superseded_by == panel.model.row_at(0).number
     qtmodeltester.check(panel.model)
+
+
+def test_deal_editor_has_documents_section(qtbot, demo_services) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from app.views.deals.editor import DealEditor
+    from app.views.documents.deal_documents import DealDocumentsPanel
+
+    with demo_services.engine.connect() as conn:
+        deal_id = conn.execute(text("SELECT deal_id FROM deal_lines LIMIT 1")).scalar()
+    editor = DealEditor(services=demo_services, deal_id=deal_id)
+    qtbot.addWidget(editor)
+    titles = [editor.sections.tabText(i) for i in range(editor.sections.count())]
+    assert "Документы" in titles
+    panel = editor.sections.widget(titles.index("Документы"))
+    assert isinstance(panel, DealDocumentsPanel) and panel.create_button.isEnabled()
+    new = DealEditor(services=demo_services)
+    qtbot.addWidget(new)
+    titles = [new.sections.tabText(i) for i in range(new.sections.count())]
+    assert not new.sections.widget(titles.index("Документы")).create_button.isEnabled()

@@ -740,3 +740,12 @@ class ObjectionLibraryDialog(QDialog):
             self._deals.delete_standard_objection(self._current)
             self._on_new_clicked()
             self._reload()
+
+
+def _documents_section(editor: DealEditor):  # type: ignore[no-untyped-def]
+    from app.views.documents.deal_documents import deal_editor_section
+
+    return deal_editor_section(editor)
+
+
+DealEditor.register_section(_documents_section)

@@ -102,11 +102,14 @@ class DealDocumentsPanel(QWidget):
     preview_opened = Signal(object)
 
     def __init__(self, *, services: Any, deal_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 before_issue: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dealDocumentsPanel")
         self._services = services
         self._deal_id = deal_id
+        # called before an offer or invoice is issued (the deal editor saves what is typed,
+        # so the document shows the lines on screen); False stops the issue
+        self._before_issue = before_issue
         self.model = OfferListModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -170,8 +173,11 @@ class DealDocumentsPanel(QWidget):
 
     # --- actions ------------------------------------------------------------------------
 
+    def _ready(self) -> bool:
+        return self._before_issue is None or bool(self._before_issue())
+
     def create_offer(self) -> None:
-        if self._deal_id is None:
+        if self._deal_id is None or not self._ready():
             return
         docs = self._services.documents
         deal_id = self._deal_id
@@ -186,7 +192,7 @@ class DealDocumentsPanel(QWidget):
 
     def new_version(self) -> None:
         offer = self.selected_offer()
-        if offer is None:
+        if offer is None or not self._ready():
             return
         docs = self._services.documents
         self._issue(lambda: docs.new_offer_version(offer.id))
@@ -222,7 +228,7 @@ class DealDocumentsPanel(QWidget):
                     lambda message: dialogs.show_error(self, message))
 
     def open_invoice(self) -> None:
-        if self._deal_id is None:
+        if self._deal_id is None or not self._ready():
             return
         docs = self._services.documents
         try:
@@ -240,3 +246,11 @@ class DealDocumentsPanel(QWidget):
         dialog = show_pdf(self.window(), data, title=title, filename=filename, email_to=email,
                           email_subject=title)
         self.preview_opened.emit(dialog)
+
+
+def deal_editor_section(editor: Any) -> tuple[str, QWidget]:
+    """The "Документы" tab of the deal editor (registered with DealEditor.register_section)."""
+    panel = DealDocumentsPanel(services=editor.services, deal_id=editor.deal_id,
+                               before_issue=lambda: editor.save(close=False))
+    editor.deal_saved.connect(panel.set_deal)
+    return translate("DealDocuments", "Документы"), panel
