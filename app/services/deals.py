@@ -8,7 +8,7 @@ was not stored.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -807,6 +807,9 @@ class DealsService:
                   today: date | None = None, now: datetime | None = None) -> SaveResult:
         """Create or update a deal with its lines and objections in one transaction."""
         now = now or datetime.now(UTC)
+        # Prices are stored in kopecks: round them first so the amount matches the lines.
+        data = replace(data, lines=tuple(replace(ln, price=round_money(ln.price))
+                                         for ln in data.lines))
         errors = self.validate(data)
         if errors:
             raise ValidationError(errors)
