@@ -37,6 +37,7 @@ def add_db_option(parser: argparse.ArgumentParser, *, on_subcommand: bool) -> No
     parser.add_argument(
         "--db",
         type=Path,
+        metavar=translate("Cli", "ФАЙЛ"),
         default=argparse.SUPPRESS if on_subcommand else None,
         help=translate("Cli", "файл базы данных (по умолчанию — в папке данных пользователя)"),
     )
@@ -48,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=translate("Cli", "SalesDesk — рабочий день менеджера по продажам. "
                                      "Без команды открывает окно программы."),
     )
-    parser.add_argument("--version", action="version", version=f"SalesDesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"SalesDesk {__version__}",
+                        help=translate("Cli", "показать версию программы и выйти"))
     add_db_option(parser, on_subcommand=False)
     parser.add_argument("--lang", choices=["ru", "en"], default=None,
                         help=translate("Cli", "язык интерфейса (ru по умолчанию)"))
@@ -103,6 +105,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         if i + 1 < len(argv):
             lang = argv[i + 1]
     _setup_language(lang)
+    from app.cli import argparse_ru
+
+    argparse_ru.install()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -13,9 +13,12 @@ from app.i18n import translate
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help=translate("Cli", "заполнить базу демонстрационными данными"))
     add_db_option(p, on_subcommand=True)
-    p.add_argument("--clients", type=_positive_int, default=300)
-    p.add_argument("--deals", type=_positive_int, default=600)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--clients", type=_positive_int, default=300, metavar="N",
+                   help=translate("Cli", "сколько клиентов (300)"))
+    p.add_argument("--deals", type=_positive_int, default=600, metavar="N",
+                   help=translate("Cli", "сколько сделок (600)"))
+    p.add_argument("--seed", type=int, default=1, metavar="S",
+                   help=translate("Cli", "зерно случайных чисел: одно зерно — одни данные"))
     p.set_defaults(handler=_demo)
 
     p = sub.add_parser("check", help=translate("Cli", "проверить целостность базы данных"))
