@@ -82,7 +82,7 @@ class ChecklistPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for col, width in ((0, 28), (2, 92), (3, 92), (4, 190)):
+        for col, width in ((0, 28), (2, 88), (3, 88), (4, 170)):
             self.task_view.setColumnWidth(col, width)
         self.task_view.selectionModel().selectionChanged.connect(
             self._on_task_selection_changed)
@@ -93,7 +93,6 @@ class ChecklistPanel(QWidget):
         add_row.setHorizontalSpacing(8)
         add_row.setVerticalSpacing(2)
         self._add_errors = FieldErrors()
-        add_row.addWidget(QLabel(translate("Mentoring", "Личный пункт:")), 0, 0)
         self.new_section = QComboBox()
         self.new_section.setEditable(True)
         self.new_section.setMinimumContentsLength(16)
@@ -103,7 +102,7 @@ class ChecklistPanel(QWidget):
         add_row.addWidget(self.new_section, 0, 1)
         add_row.addWidget(self._add_errors.attach("section", self.new_section), 1, 1)
         self.new_title = QLineEdit()
-        self.new_title.setPlaceholderText(translate("Mentoring", "Что сделать стажёру"))
+        self.new_title.setPlaceholderText(translate("Mentoring", "Новый личный пункт стажёра"))
         add_row.addWidget(self.new_title, 0, 2)
         add_row.addWidget(self._add_errors.attach("title", self.new_title), 1, 2)
         self.new_due = date_edit(today())
@@ -212,6 +211,7 @@ class ChecklistPanel(QWidget):
         self.new_section.clear()
         self.new_section.addItems(sections)
         self.new_section.setCurrentText(text or (sections[-1] if sections else ""))
+        self.new_section.lineEdit().setCursorPosition(0)
         if keep_task is not None:
             row = self.task_model.find(lambda t: t.id == keep_task)
             if row >= 0:

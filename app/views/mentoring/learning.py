@@ -32,14 +32,53 @@ from app.services.mentoring import (
     LEARNING_STATUSES,
     SKILLS,
     LearningRow,
+    QuarterHours,
     learning_kind_label,
     learning_status_label,
     skill_label,
 )
-from app.views import dialogs
+from app.views import dialogs, style
 from app.views.mentoring.checklist import date_edit, from_qdate, to_qdate
 from app.views.mentoring.models import LearningTableModel, QuarterHoursModel, hours_text
 from app.views.mentoring.widgets import FieldErrors
+
+
+class QuarterChart(QWidget):
+    """Bars of learning hours for the last quarters (pyqtgraph, imported on first build)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        import pyqtgraph as pg
+
+        self._pg = pg
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.plot = pg.PlotWidget(background=style.SURFACE)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).setTextPen(style.MUTED)
+            self.plot.getAxis(axis).setPen(style.BORDER)
+        layout.addWidget(self.plot)
+        self.quarters: list[QuarterHours] = []
+
+    def set_quarters(self, quarters: list[QuarterHours], last: int = 8) -> None:
+        pg = self._pg
+        shown = list(reversed(quarters[:last]))  # oldest first
+        self.quarters = shown
+        self.plot.clear()
+        if not shown:
+            return
+        xs = list(range(len(shown)))
+        heights = [float(q.hours) for q in shown]
+        self.plot.addItem(pg.BarGraphItem(x=xs, height=heights, width=0.6,
+                                          brush=style.ACCENT, pen=style.ACCENT))
+        self.plot.getAxis("bottom").setTicks([[(x, q.label) for x, q in zip(xs, shown,
+                                                                             strict=True)]])
+        self.plot.setXRange(-0.6, len(shown) - 0.4, padding=0)
+        self.plot.setYRange(0, max(heights) * 1.15 or 1, padding=0)
 
 
 class LearningPage(QWidget):
@@ -77,8 +116,15 @@ class LearningPage(QWidget):
         self.quarter_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         qh = self.quarter_view.horizontalHeader()
         qh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.quarter_view.setMaximumHeight(170)
-        left.addWidget(self.quarter_view, 1)
+        quarters = QHBoxLayout()
+        quarters.addWidget(self.quarter_view, 2)
+        self.quarter_chart = QuarterChart()
+        quarters.addWidget(self.quarter_chart, 3)
+        quarter_box = QWidget()
+        quarter_box.setLayout(quarters)
+        quarters.setContentsMargins(0, 0, 0, 0)
+        quarter_box.setFixedHeight(210)
+        left.addWidget(quarter_box)
         layout.addLayout(left, 1)
 
         box = QGroupBox(translate("Mentoring", "Запись"))
@@ -140,7 +186,9 @@ class LearningPage(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self._editing_id
         self.model.set_rows(self._services.mentoring.learning_records())
-        self.quarter_model.set_rows(self._services.mentoring.learning_hours_by_quarter())
+        quarters = self._services.mentoring.learning_hours_by_quarter()
+        self.quarter_model.set_rows(quarters)
+        self.quarter_chart.set_quarters(quarters)
         row = self.model.find(lambda r: r.id == keep) if keep is not None else -1
         if row >= 0:
             self.view.selectionModel().select(

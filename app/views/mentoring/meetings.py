@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -70,7 +71,15 @@ class MeetingsPanel(QWidget):
 
         add_box = QGroupBox(translate("Mentoring", "Добавить встречу"))
         add_box.setFixedWidth(340)
-        form = QFormLayout(add_box)
+        box_layout = QVBoxLayout(add_box)
+        form = QFormLayout()
+        box_layout.addLayout(form)
+        hint = QLabel(translate("Mentoring", "Встречи и презентации из дел с начала стажировки. "
+                                             "Отметьте те, на которые стажёр ездил с вами."),
+                      objectName="cardNote")
+        hint.setWordWrap(True)
+        box_layout.addWidget(hint)
+        box_layout.addStretch(1)
         self._errors = FieldErrors()
         self.choice_model = MeetingChoiceModel(self)
         self.choice_combo = QComboBox()

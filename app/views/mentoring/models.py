@@ -266,8 +266,11 @@ class SectionProgressModel(RowTableModel[SectionProgress]):
             return row.percent
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and row.overdue:
             return QColor(style.DANGER)
-        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
-            return translate("Mentoring", "Просрочено пунктов: {n}").format(n=row.overdue)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.overdue:
+                return translate("Mentoring", "{section}: просрочено пунктов — {n}").format(
+                    section=row.section, n=row.overdue)
+            return row.section
         return None
 
 

@@ -77,8 +77,12 @@ class TraineeDialog(QDialog):
         self.notes_edit = QPlainTextEdit(trainee.notes if trainee else "")
         self.notes_edit.setFixedHeight(90)
         form.addRow(translate("Mentoring", "Заметки наставника"), self.notes_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(translate("Mentoring", "Сохранить"),
+                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        save.setObjectName("primary")
+        save.setDefault(True)
+        buttons.addButton(translate("Mentoring", "Отмена"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
