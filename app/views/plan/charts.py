@@ -51,6 +51,13 @@ class MoneyAxis(pg.AxisItem):
         return [short_money(v * scale) for v in values]
 
 
+class CountAxis(pg.AxisItem):
+    """Whole numbers only (deal and client counts)."""
+
+    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]
+        return [f"{v:.0f}" if abs(v - round(v)) < 1e-9 else "" for v in values]
+
+
 class LabelAxis(pg.AxisItem):
     """Category labels at integer positions."""
 
@@ -279,7 +286,7 @@ class HorizontalBarsChart(ChartPanel):
     def __init__(self, title: str, *, money_axis: bool = True,
                  parent: QWidget | None = None) -> None:
         self._axis = LabelAxis("left")
-        bottom = MoneyAxis("bottom") if money_axis else None
+        bottom = MoneyAxis("bottom") if money_axis else CountAxis("bottom")
         super().__init__(title, left_axis=self._axis, bottom_axis=bottom, parent=parent)
         self._horizontal = True
 

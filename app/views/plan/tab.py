@@ -80,7 +80,7 @@ def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
     return frame, value, note
 
 
-def _table(model: Any, stretch: int = 0) -> QTableView:
+def _table(model: Any) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAlternatingRowColors(True)
@@ -91,7 +91,7 @@ def _table(model: Any, stretch: int = 0) -> QTableView:
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(True)
     return view
 
 
@@ -650,6 +650,10 @@ class PlanTab(QWidget):
                        style.WARNING)], [t[2] for t in by_amount],
             notes=[_short(t[1].amount) for t in by_amount], subtitle=summary)
         self.competitor_model.set_rows(losses.by_competitor)
+        self.competitor_title.setText(translate(
+            "PlanTab", "Проиграно конкурентам: {n} сделок на {sum}").format(
+            n=sum(r.count for r in losses.by_competitor),
+            sum=money(sum((r.amount for r in losses.by_competitor), Decimal(0)))))
 
     def _show_sources(self) -> None:
         assert self.data is not None
