@@ -186,3 +186,41 @@ def test_report_button_opens_preview(qtbot, tab: MentoringTab, monkeypatch) -> N
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     pdf, title = shown[0]
     assert pdf.startswith(b"%PDF") and "Петров Иван" in title
+
+
+def test_template_export_and_import(qtbot, tab: MentoringTab, monkeypatch,
+                                    tmp_path) -> None:  # type: ignore
+    tab.pages.setCurrentWidget(tab.templates)
+    page = tab.templates
+    target = tmp_path / "шаблон.json"
+    monkeypatch.setattr("app.views.dialogs.ask_save_path", lambda *a: str(target))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert target.exists() and "Экскурсия по офису" in target.read_text(encoding="utf-8")
+    monkeypatch.setattr("app.views.dialogs.ask_open_path", lambda *a: str(target))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert page.list_model.rowCount() == 2
+    assert page.current().name.endswith("(2)") and page.current().items == 14
+    errors: list[str] = []
+    monkeypatch.setattr("app.views.dialogs.show_error",
+                        lambda parent, text, *a: errors.append(text))
+    target.write_text("{broken", encoding="utf-8")
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert errors and "JSON" in errors[0]
+
+
+def test_accompanied_meeting_with_feedback(qtbot, demo_services: Services) -> None:  # type: ignore
+    tab = MentoringTab(services=demo_services)
+    qtbot.addWidget(tab)
+    panel = tab.trainees.meetings
+    tab.trainees.pages.setCurrentWidget(panel)
+    before = panel.model.rowCount()
+    assert panel.choice_model.rowCount() > 0
+    panel.choice_combo.setCurrentIndex(0)
+    panel.new_feedback.setPlainText("Стажёр сам провёл презентацию")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.model.rowCount() == before + 1
+    row = panel.model.find(lambda m: m.feedback == "Стажёр сам провёл презентацию")
+    panel.view.selectRow(row)
+    panel.feedback_edit.setPlainText("Отлично выявил потребности")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert any(m.feedback == "Отлично выявил потребности" for m in panel.model.rows())
