@@ -517,6 +517,10 @@ class PlanTab(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(combo.findData(value))
             combo.blockSignals(False)
+        # Payments as the actual only make sense once payments are recorded.
+        has_payments = self._services.plan.payments_exist()
+        self.metric_combo.model().item(1).setEnabled(  # type: ignore[attr-defined]
+            has_payments or self._services.plan.metric() == "payments")
         try:
             self.data = load_plan_tab_data(self._services, p, self._dimension,
                                            today=self.today())
