@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.bootstrap import Services
+from app.services.mentoring_defaults import DEFAULT_TEMPLATE_ITEMS
 from app.views.mentoring import MentoringTab
 from app.views.mentoring.checklist import to_qdate
 
@@ -38,8 +39,8 @@ def test_assign_template_tick_items_and_progress(qtbot, tab: MentoringTab,
     page = tab.trainees
     _assign_default(qtbot, tab)
     tasks = page.checklist.task_model.rows()
-    assert len(tasks) == 14
-    assert tasks[0].due_on == START + timedelta(days=1)
+    assert len(tasks) == len(DEFAULT_TEMPLATE_ITEMS)
+    assert tasks[0].due_on == START + timedelta(days=DEFAULT_TEMPLATE_ITEMS[0][3])
     qtmodeltester.check(page.checklist.task_model)
     qtmodeltester.check(page.checklist.section_model)
     qtmodeltester.check(page.list_model)
@@ -51,9 +52,10 @@ def test_assign_template_tick_items_and_progress(qtbot, tab: MentoringTab,
     model = page.checklist.task_model
     row = model.find(lambda t: t.id == tasks[0].id)
     model.setData(model.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert page.card.progress_bar.value() == round(100 / 14)
+    assert page.card.progress_bar.value() == round(100 / len(DEFAULT_TEMPLATE_ITEMS))
     first_section = page.checklist.section_model.row_at(0)
-    assert (first_section.done, first_section.total) == (1, 2)
+    first_total = sum(1 for s, *_ in DEFAULT_TEMPLATE_ITEMS if s == first_section.section)
+    assert (first_section.done, first_section.total) == (1, first_total)
 
     # Tick the second with a date and the mentor's comment through the form.
     page.checklist.select_task(tasks[1].id)
@@ -63,8 +65,8 @@ def test_assign_template_tick_items_and_progress(qtbot, tab: MentoringTab,
     ticked = next(t for t in page.checklist.task_model.rows() if t.id == tasks[1].id)
     assert ticked.done_on == START + timedelta(days=3)
     assert ticked.mentor_comment == "Разобрали регламент скидок"
-    assert page.card.progress_bar.value() == round(200 / 14)
-    assert page.checklist.section_model.row_at(0).percent == 100
+    assert page.card.progress_bar.value() == round(200 / len(DEFAULT_TEMPLATE_ITEMS))
+    assert page.checklist.section_model.row_at(0).done == 2
     assert page.list_model.row_at(0).tasks_done == 2
 
     # A done date before the start is refused next to the date field.
@@ -141,7 +143,7 @@ def test_template_editor_messages_and_delete_in_use(qtbot, tab: MentoringTab,
     assert asked and "останутся" in asked[0]
     assert page.list_model.rowCount() == 1
     tab.pages.setCurrentWidget(tab.trainees)
-    assert len(tab.trainees.checklist.task_model.rows()) == 14
+    assert len(tab.trainees.checklist.task_model.rows()) == len(DEFAULT_TEMPLATE_ITEMS)
 
 
 def test_trainee_dialog_validates_name(qtbot, tab: MentoringTab) -> None:  # type: ignore
@@ -199,7 +201,8 @@ def test_template_export_and_import(qtbot, tab: MentoringTab, monkeypatch,
     monkeypatch.setattr("app.views.dialogs.ask_open_path", lambda *a: str(target))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert page.list_model.rowCount() == 2
-    assert page.current().name.endswith("(2)") and page.current().items == 14
+    assert page.current().name.endswith("(2)")
+    assert page.current().items == len(DEFAULT_TEMPLATE_ITEMS)
     errors: list[str] = []
     monkeypatch.setattr("app.views.dialogs.show_error",
                         lambda parent, text, *a: errors.append(text))
