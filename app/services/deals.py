@@ -458,36 +458,38 @@ class DealsService:
         with self._uow() as uow:
             s = uow.session
             prob = func.coalesce(Deal.probability, Stage.probability)
-            nxt = (
-                select(Activity.deal_id.label("deal_id"), Activity.kind.label("kind"),
-                       Activity.subject.label("subject"), Activity.due_at.label("due_at"),
-                       func.row_number().over(partition_by=Activity.deal_id,
-                                              order_by=(Activity.due_at, Activity.id))
-                       .label("rn"))
-                .where(Activity.done.is_(False), Activity.deal_id.is_not(None),
-                       Activity.due_at.is_not(None))
-                .subquery()
-            )
+            stage_ids = [st.id for st in visible]
             q = (
                 select(Deal.id, Deal.stage_id, Deal.client_id, Client.name, Client.segment,
                        Deal.title, Deal.amount, prob, Deal.expected_close, Deal.closed_on,
-                       Deal.stage_entered_at, Deal.lost_reason, nxt.c.kind, nxt.c.subject,
-                       nxt.c.due_at)
+                       Deal.stage_entered_at, Deal.lost_reason)
                 .join(Client, Client.id == Deal.client_id)
                 .join(Stage, Stage.id == Deal.stage_id)
-                .outerjoin(nxt, and_(nxt.c.deal_id == Deal.id, nxt.c.rn == 1))
-                .where(Deal.stage_id.in_([st.id for st in visible]))
+                .where(Deal.stage_id.in_(stage_ids))
             )
             q = self._apply_sql_filter(q, flt)
             q = q.order_by(Deal.stage_id, Deal.expected_close.is_(None), Deal.expected_close,
                            Deal.id)
             rows = s.execute(q).all()
+            # The next planned activity per open deal: SQLite returns the other columns of
+            # the row that holds min(due_at).
+            open_ids = [st.id for st in visible if st.is_open]
+            next_by_deal = {
+                r[0]: (r[1], r[2], r[3]) for r in s.execute(
+                    select(Activity.deal_id, Activity.kind, Activity.subject,
+                           func.min(Activity.due_at))
+                    .where(Activity.done.is_(False), Activity.due_at.is_not(None),
+                           Activity.deal_id.in_(select(Deal.id).where(
+                               Deal.stage_id.in_(open_ids))))
+                    .group_by(Activity.deal_id))
+            }
         cards: dict[int, list[DealCard]] = {st.id: [] for st in visible}
         needle = flt.text.strip().casefold()
         wd_cache: dict[date, int] = {}
         closed_count: dict[int, int] = {}
         for r in rows:
             st = by_id[r.stage_id]
+            nxt = next_by_deal.get(r.id, (None, "", None))
             if needle and needle not in r.title.casefold() and needle not in r.name.casefold():
                 continue
             entered = _local_date(r.stage_entered_at)
@@ -508,8 +510,8 @@ class DealsService:
                 id=r.id, stage_id=r.stage_id, client_id=r.client_id, client_name=r.name,
                 segment=r.segment, title=r.title, amount=r.amount, probability=int(r[7]),
                 expected_close=r.expected_close, closed_on=r.closed_on, days_in_stage=days,
-                stall_limit=st.stall_days, stalled=stalled, next_kind=r.kind,
-                next_subject=r.subject or "", next_due=r.due_at, lost_reason=r.lost_reason,
+                stall_limit=st.stall_days, stalled=stalled, next_kind=nxt[0],
+                next_subject=nxt[1] or "", next_due=nxt[2], lost_reason=r.lost_reason,
                 close_overdue=(st.is_open and r.expected_close is not None
                                and r.expected_close < today),
             ))

@@ -79,7 +79,7 @@ def test_ctrl_right_moves_the_selected_card(qtbot, board_tab, services) -> None:
     qtbot.keyClick(col.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     nxt = board_tab.board.columns[1]
     assert _stage_of(services, deal_id) == nxt.stage.id
-    assert nxt.view.currentIndex().data(Qt.ItemDataRole.UserRole + 1).id == deal_id
+    assert nxt.model.card_at(nxt.view.currentIndex().row()).id == deal_id
     qtbot.keyClick(nxt.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert _stage_of(services, deal_id) == col.stage.id
     # From the first stage there is nowhere to the left.

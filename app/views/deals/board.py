@@ -50,7 +50,6 @@ MIME_DEAL = "application/x-salesdesk-deal"
 CARD_HEIGHT = 122
 CARD_GAP = 8
 COLUMN_WIDTH = 268
-CardRole = Qt.ItemDataRole.UserRole + 1
 SCROLLBAR_STYLE = (
     "QScrollBar:vertical { width: 8px; background: transparent; margin: 0; }"
     "QScrollBar:horizontal { height: 10px; background: transparent; margin: 0; }"
@@ -135,8 +134,6 @@ class DealCardModel(QAbstractListModel):
         if not index.isValid() or not (0 <= index.row() < len(self._cards)):
             return None
         card = self._cards[index.row()]
-        if role == CardRole:
-            return card
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{card.client_name} — {card.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -225,9 +222,12 @@ class DealCardDelegate(QStyledItemDelegate):
         return QSize(COLUMN_WIDTH - 24, CARD_HEIGHT + CARD_GAP)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        card: DealCard | None = index.data(CardRole)
-        if card is None:
+        # The card comes straight from the model: wrapping Python objects in QVariant for
+        # every paint is slower and has crashed PySide6 under heavy scrolling.
+        model = index.model()
+        if not isinstance(model, DealCardModel) or not (0 <= index.row() < model.rowCount()):
             return
+        card = model.card_at(index.row())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = QRect(option.rect).adjusted(2, CARD_GAP // 2, -2, -CARD_GAP // 2)  # type: ignore[attr-defined]
@@ -393,7 +393,13 @@ class StageListView(QListView):
         idx = self.currentIndex()
         if not idx.isValid() or not self.selectionModel().isSelected(idx):
             return None
-        return idx.data(CardRole)
+        return self._card(idx)
+
+    def _card(self, index: QModelIndex) -> DealCard | None:
+        model = self.model()
+        if isinstance(model, DealCardModel) and 0 <= index.row() < model.rowCount():
+            return model.card_at(index.row())
+        return None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -414,7 +420,7 @@ class StageListView(QListView):
         super().keyPressEvent(event)
 
     def _on_self_double_clicked(self, index: QModelIndex) -> None:
-        card = index.data(CardRole)
+        card = self._card(index)
         if card is not None:
             self.open_requested.emit(card.id)
 
@@ -576,5 +582,5 @@ class PipelineBoard(QScrollArea):
         if not idx.isValid():
             return
         col.view.setCurrentIndex(idx)
-        card: DealCard = idx.data(CardRole)
+        card = col.model.card_at(idx.row())
         self.context_menu_requested.emit(card.id, col.view.viewport().mapToGlobal(pos))
