@@ -227,3 +227,23 @@ def test_accompanied_meeting_with_feedback(qtbot, demo_services: Services) -> No
     panel.feedback_edit.setPlainText("Отлично выявил потребности")
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert any(m.feedback == "Отлично выявил потребности" for m in panel.model.rows())
+
+
+def test_new_trainee_from_dialog_becomes_current(qtbot, tab: MentoringTab,
+                                                 monkeypatch) -> None:  # type: ignore
+    from PySide6.QtWidgets import QDialog
+
+    from app.views.mentoring.trainees import TraineeDialog
+
+    _assign_default(qtbot, tab)
+
+    def fill_and_accept(dialog: TraineeDialog) -> QDialog.DialogCode:
+        dialog.name_edit.setText("Сидорова Анна")
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TraineeDialog, "exec", fill_and_accept)
+    qtbot.mouseClick(tab.trainees.new_button, Qt.MouseButton.LeftButton)
+    assert tab.trainees.current().name == "Сидорова Анна"
+    assert tab.trainees.card.name_label.text() == "Сидорова Анна"
+    assert tab.trainees.checklist.task_model.rowCount() == 0  # not the previous trainee's

@@ -302,7 +302,6 @@ class TraineesPage(QWidget):
             self.list_model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
-        self._on_list_selection_changed()
 
     def current(self) -> TraineeRow | None:
         rows = self.list_view.selectionModel().selectedRows()
@@ -359,10 +358,8 @@ class TraineesPage(QWidget):
         dialog = TraineeDialog(services=self._services, trainee=trainee, today=self._today(),
                                parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
-            self._current_id = dialog.saved_id if trainee is None else self._current_id
             self.refresh()
             self.select_trainee(dialog.saved_id)
-            self._show(self.current())
 
     def _on_delete_button_clicked(self) -> None:
         trainee = self.current()
