@@ -45,6 +45,7 @@ from app.models import (
 )
 from app.money import round_money
 from app.services.deals import freshen_demo_pipeline
+from app.services.documents.demo import add_demo_documents
 from app.services.errors import ServiceError
 from app.services.mentoring import add_demo_mentoring
 from app.services.mentoring_defaults import DEFAULT_TEMPLATE_ITEMS, default_template_name
@@ -466,6 +467,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                                  skill="Переговоры"))
         add_demo_mentoring(s, rng, today)
         freshen_demo_pipeline(s, today, seed)
+        add_demo_documents(s, rng, today)
         uow.commit()
     return DemoSummary(clients=len(client_rows), contacts=len(contact_rows),
                        products=len(products), deals=len(deal_rows), activities=len(act_rows),

@@ -122,7 +122,9 @@ def test_deal_documents_panel(qtbot, qtmodeltester, demo_services, monkeypatch) 
     from app.views.documents.offer_dialog import OfferAnswer
 
     with demo_services.engine.connect() as conn:
-        deal_id = conn.execute(text("SELECT deal_id FROM deal_lines LIMIT 1")).scalar()
+        deal_id = conn.execute(text(
+            "SELECT deal_id FROM deal_lines WHERE deal_id NOT IN (SELECT deal_id FROM offers)"
+            " LIMIT 1")).scalar()
     panel = DealDocumentsPanel(services=demo_services, deal_id=deal_id)
     qtbot.addWidget(panel)
     assert panel.model.rowCount() == 0 and not panel.open_button.isEnabled()

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from app.models import Client, DealLine, Offer
+from app.money import format_money
 from app.services.errors import NotFoundError, ValidationError
 from tests.unit._documents_helpers import flat, make_deal, pdf_text
 
@@ -115,3 +116,19 @@ def test_cli_offer(services, tmp_path, capsys) -> None:  # type: ignore[no-untyp
     assert run(["--db", db, "offer", "9999", "-o", str(out)]) == 1
     assert "не найдена" in capsys.readouterr().err
     assert run(["--db", db, "offer", str(deal_id), "-o", str(out), "--template", "x"]) != 0
+
+
+def test_demo_offers_render(demo_services) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    with demo_services.uow_factory() as uow:
+        ids = list(uow.session.scalars(select(Offer.id).order_by(Offer.id).limit(3)))
+        revised = uow.session.scalar(select(Offer.id).where(Offer.supersedes_id.is_not(None)))
+    assert ids, "the demo issues offers"
+    for offer_id in ids:
+        offer = demo_services.documents.get_offer(offer_id)
+        text = flat(pdf_text(demo_services.documents.offer_pdf(offer_id)))
+        assert offer.number in text
+        assert flat(format_money(offer.total, currency=False)) in text
+    if revised:
+        assert demo_services.documents.get_offer(revised).supersedes_id

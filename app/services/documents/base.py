@@ -315,7 +315,8 @@ def letterhead(ctx: BuildContext) -> list[Any]:
     right = [Paragraph(c, st.small_right) for c in (contacts[0], line2) if c]
     if logo is not None:
         data = [[logo, left, right]]
-        widths = [52 * MM, ctx.width * 0.5 - 52 * MM + ctx.width * 0.12, ctx.width * 0.38]
+        rest = ctx.width - 52 * MM
+        widths = [52 * MM, rest * 0.56, rest * 0.44]
     else:
         data = [[left, right]]
         widths = [ctx.width * 0.58, ctx.width * 0.42]

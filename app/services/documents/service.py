@@ -79,69 +79,12 @@ class DocumentService:
                     validity_days: int | None = None,
                     supersedes_id: int | None = None) -> OfferRow:
         """Number a new offer for the deal and freeze its snapshot (lines, prices, parties)."""
-        on = on or date.today()
         with self._uow() as uow:
-            s = uow.session
-            deal = s.get(Deal, deal_id)
-            if deal is None:
-                raise NotFoundError(translate("Documents", "Сделка не найдена"))
-            company = s.get(CompanySettings, 1)
-            template = template or (company.offer_template if company else "classic")
-            if template not in OFFER_TEMPLATES:
-                raise ValidationError.single("template", translate(
-                    "Documents", "Неизвестный шаблон КП: {t}").format(t=template))
-            days = validity_days or (company.offer_validity_days if company else 14)
-            if not 1 <= days <= 365:
-                raise ValidationError.single("validity_days", translate(
-                    "Documents", "Срок действия КП — от 1 до 365 дней"))
-            if supersedes_id is not None:
-                old = s.get(Offer, supersedes_id)
-                if old is None or old.deal_id != deal_id:
-                    raise NotFoundError(translate("Documents", "Предыдущая версия КП не найдена"))
-            client = s.get(Client, deal.client_id)
-            contact = s.get(Contact, deal.contact_id) if deal.contact_id else None
-            if contact is None and client is not None:
-                contact = next((c for c in client.contacts if c.is_primary), None) or (
-                    client.contacts[0] if client.contacts else None)
-            if intro is None:
-                intro = default_intro(template, contact.name if contact else "")
-            used = s.scalar(select(func.max(Offer.seq)).where(Offer.year == on.year)) or 0
-            seq = next_number(s, "offer", on.year, at_least=used)
-            number = f"КП-{on.year}-{seq:04d}"
-            info = company_info(company)
-            snapshot = {
-                "version": SNAPSHOT_VERSION,
-                "number": number,
-                "issued_on": on.isoformat(),
-                "valid_until": (on + timedelta(days=days)).isoformat(),
-                "template": template,
-                "intro": intro,
-                "prices_include_vat": bool(company.prices_include_vat) if company else True,
-                "seller": info.to_json(),
-                "manager": {"name": info.manager_name, "phone": info.manager_phone,
-                            "email": info.manager_email},
-                "buyer": {k: (getattr(client, k) or "") for k in BUYER_FIELDS} if client else {},
-                "contact": ({"name": contact.name, "position": contact.position,
-                             "phone": contact.phone, "email": contact.email}
-                            if contact else {}),
-                "deal": {"id": deal.id, "title": deal.title,
-                         "payment_terms": deal.payment_terms,
-                         "delivery_terms": deal.delivery_terms},
-                "lines": [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount,
-                                        ln.vat_kind, on) for ln in deal.lines],
-            }
-            totals = compute_totals(snapshot["lines"],
-                                    prices_include_vat=snapshot["prices_include_vat"])
-            offer = Offer(number=number, year=on.year, seq=seq, deal_id=deal.id,
-                          supersedes_id=supersedes_id, issued_on=on,
-                          valid_until=on + timedelta(days=days), template=template,
-                          intro=intro, total=totals.total,
-                          snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True))
-            s.add(offer)
-            if company is not None and company.offer_template != template:
-                company.offer_template = template  # the choice is remembered
+            offer = issue_offer_in(uow.session, deal_id, template=template, intro=intro,
+                                   on=on or date.today(), validity_days=validity_days,
+                                   supersedes_id=supersedes_id)
             uow.commit()
-            return self._row(s, offer)
+            return self._row(uow.session, offer)
 
     def new_offer_version(self, offer_id: int, *, template: str | None = None,
                           intro: str | None = None, on: date | None = None) -> OfferRow:
@@ -313,6 +256,71 @@ class DocumentService:
     def _setting(self, session: Any, key: str) -> Any:
         row = session.get(Setting, key)
         return json.loads(row.value) if row else None
+
+
+def issue_offer_in(s: Any, deal_id: int, *, template: str | None, intro: str | None, on: date,
+                   validity_days: int | None = None, supersedes_id: int | None = None) -> Offer:
+    """Issue an offer inside the caller's session (the service and the demo data use it)."""
+    deal = s.get(Deal, deal_id)
+    if deal is None:
+        raise NotFoundError(translate("Documents", "Сделка не найдена"))
+    company = s.get(CompanySettings, 1)
+    template = template or (company.offer_template if company else "classic")
+    if template not in OFFER_TEMPLATES:
+        raise ValidationError.single("template", translate(
+            "Documents", "Неизвестный шаблон КП: {t}").format(t=template))
+    days = validity_days or (company.offer_validity_days if company else 14)
+    if not 1 <= days <= 365:
+        raise ValidationError.single("validity_days", translate(
+            "Documents", "Срок действия КП — от 1 до 365 дней"))
+    if supersedes_id is not None:
+        old = s.get(Offer, supersedes_id)
+        if old is None or old.deal_id != deal_id:
+            raise NotFoundError(translate("Documents", "Предыдущая версия КП не найдена"))
+    client = s.get(Client, deal.client_id)
+    contact = s.get(Contact, deal.contact_id) if deal.contact_id else None
+    if contact is None and client is not None:
+        contact = next((c for c in client.contacts if c.is_primary), None) or (
+            client.contacts[0] if client.contacts else None)
+    if intro is None:
+        intro = default_intro(template, contact.name if contact else "")
+    used = s.scalar(select(func.max(Offer.seq)).where(Offer.year == on.year)) or 0
+    seq = next_number(s, "offer", on.year, at_least=used)
+    number = f"КП-{on.year}-{seq:04d}"
+    info = company_info(company)
+    snapshot = {
+        "version": SNAPSHOT_VERSION,
+        "number": number,
+        "issued_on": on.isoformat(),
+        "valid_until": (on + timedelta(days=days)).isoformat(),
+        "template": template,
+        "intro": intro,
+        "prices_include_vat": bool(company.prices_include_vat) if company else True,
+        "seller": info.to_json(),
+        "manager": {"name": info.manager_name, "phone": info.manager_phone,
+                    "email": info.manager_email},
+        "buyer": {k: (getattr(client, k) or "") for k in BUYER_FIELDS} if client else {},
+        "contact": ({"name": contact.name, "position": contact.position,
+                     "phone": contact.phone, "email": contact.email}
+                    if contact else {}),
+        "deal": {"id": deal.id, "title": deal.title,
+                 "payment_terms": deal.payment_terms,
+                 "delivery_terms": deal.delivery_terms},
+        "lines": [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount,
+                                ln.vat_kind, on) for ln in deal.lines],
+    }
+    totals = compute_totals(snapshot["lines"],
+                            prices_include_vat=snapshot["prices_include_vat"])
+    offer = Offer(number=number, year=on.year, seq=seq, deal_id=deal.id,
+                  supersedes_id=supersedes_id, issued_on=on,
+                  valid_until=on + timedelta(days=days), template=template,
+                  intro=intro, total=totals.total,
+                  snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True))
+    s.add(offer)
+    if company is not None and company.offer_template != template:
+        company.offer_template = template  # the choice is remembered
+    s.flush()
+    return offer
 
 
 def _invoice_ref(snapshot: dict[str, Any]) -> InvoiceRef:
