@@ -72,3 +72,10 @@ def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], 
     from app.views.documents.offer_dialog import ask_offer_options as ask
 
     return ask(parent, templates, current, intro_for)
+
+
+def ask_report_options(parent: QWidget | None, today):  # type: ignore[no-untyped-def]
+    """→ ReportAnswer(kind, period) or None when the user cancels."""
+    from app.views.documents.report_dialog import ask_report_options as ask
+
+    return ask(parent, today)

@@ -118,6 +118,11 @@ class MainWindow(QMainWindow):
         backup.setShortcut(QKeySequence("Ctrl+Shift+B"))
         backup.triggered.connect(self._on_backup_triggered)
         file_menu.addAction(backup)
+        reports = QAction(translate("MainWindow", "Отчёт для совещания…"), self)
+        reports.setObjectName("meetingReportAction")
+        reports.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        reports.triggered.connect(self._on_meeting_report_triggered)
+        file_menu.addAction(reports)
         file_menu.addSeparator()
         quit_action = QAction(translate("MainWindow", "Выход"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -155,6 +160,11 @@ class MainWindow(QMainWindow):
         about = QAction(translate("MainWindow", "О программе"), self)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
+
+    def _on_meeting_report_triggered(self) -> None:
+        from app.views.documents.report_dialog import open_report
+
+        open_report(self, self.services)
 
     def _on_company_settings_triggered(self) -> None:
         from app.views.documents.company_dialog import open_company_dialog

@@ -168,3 +168,24 @@ def test_deal_editor_has_documents_section(qtbot, demo_services) -> None:  # typ
     qtbot.addWidget(new)
     titles = [new.sections.tabText(i) for i in range(new.sections.count())]
     assert not new.sections.widget(titles.index("Документы")).create_button.isEnabled()
+
+
+def test_meeting_report_from_menu(qtbot, main_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.views.documents import report_dialog
+    from app.views.documents.report_dialog import ReportAnswer, period_choices
+
+    assert [k for k, _ in period_choices(date(2026, 1, 10))][:4] == [
+        "2026-01", "2025-12", "2026-Q1", "2025-Q4"]
+    shown = []
+    monkeypatch.setattr(dialogs, "ask_report_options",
+                        lambda parent, today: ReportAnswer("pipeline", "2026-11"))
+    monkeypatch.setattr("app.views.documents.preview.show_pdf",
+                        lambda parent, data, **kw: shown.append((data, kw)))
+    action = next(a for a in main_window.findChildren(type(main_window.edit_menu.actions()[0]))
+                  if a.objectName() == "meetingReportAction")
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    data, kw = shown[0]
+    assert data.startswith(b"%PDF") and "Воронка продаж" in kw["title"]
+    monkeypatch.setattr(dialogs, "ask_report_options", lambda parent, today: None)
+    assert report_dialog.open_report(main_window, main_window.services) is None
