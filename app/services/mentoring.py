@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Integer, case, cast, func, select, update
+from sqlalchemy import Integer, case, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.i18n import translate
@@ -933,6 +933,9 @@ def add_demo_mentoring(session: Session, rng: random.Random, today: date) -> Non
         "Внимательно слушал клиента, записал возражения — разобрали после встречи.",
         "Сам закрыл встречу на следующий шаг: договорились о КП.",
     ]
+    # Ratings are history: none dated after the demo's today.
+    session.flush()
+    session.execute(delete(Assessment).where(Assessment.assessed_on > today))
     trainees = list(session.scalars(select(Trainee).order_by(Trainee.id)))
     for trainee in trainees:
         acts = list(session.scalars(
