@@ -33,7 +33,7 @@ from app.models import (
     SatisfactionScore,
     Stage,
 )
-from app.money import ZERO, from_kopecks
+from app.money import ZERO, format_money, from_kopecks
 from app.services import requisites
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.uow import UowFactory
@@ -303,6 +303,26 @@ def kind_label(kind: str) -> str:
         "entrepreneur": translate("Clients", "ИП"),
         "person": translate("Clients", "Физическое лицо"),
     }.get(kind, kind)
+
+
+def order_status_label(status: str) -> str:
+    return {
+        "new": translate("Clients", "новый"),
+        "confirmed": translate("Clients", "подтверждён"),
+        "shipped": translate("Clients", "отгружен"),
+        "delivered": translate("Clients", "доставлен"),
+        "cancelled": translate("Clients", "отменён"),
+    }.get(status, status)
+
+
+def complaint_category_label(category: str) -> str:
+    return {
+        "quality": translate("Clients", "качество"),
+        "service": translate("Clients", "сервис"),
+        "price": translate("Clients", "цена"),
+        "delivery": translate("Clients", "доставка"),
+        "other": translate("Clients", "другое"),
+    }.get(category, category)
 
 
 def _clean(value: Any) -> str:
@@ -789,7 +809,9 @@ class ClientService:
                                .join(Stage, Stage.id == Deal.stage_id)
                                .where(Deal.client_id == client_id)):
                 entries.append(TimelineEntry(d.created_at, "deal", translate(
-                    "Clients", "Сделка «{t}»").format(t=d.title), d.name))
+                    "Clients", "Сделка «{t}» на {sum}").format(t=d.title,
+                                                            sum=format_money(d.amount)),
+                    translate("Clients", "этап: {stage}").format(stage=d.name)))
                 if d.closed_on and (d.is_won or d.is_lost):
                     entries.append(TimelineEntry(at(d.closed_on), "deal_closed", translate(
                         "Clients", "Сделка «{t}» закрыта: {stage}").format(
@@ -798,17 +820,19 @@ class ClientService:
                                .join(Deal, Deal.id == Offer.deal_id)
                                .where(Deal.client_id == client_id)):
                 entries.append(TimelineEntry(at(o.issued_on), "offer", translate(
-                    "Clients", "Коммерческое предложение {n}").format(n=o.number), o.title,
-                ))
+                    "Clients", "Коммерческое предложение {n} на {sum}").format(
+                    n=o.number, sum=format_money(o.total)), o.title))
             for o in s.execute(select(Order.number, Order.ordered_on, Order.amount, Order.status)
                                .where(Order.client_id == client_id)):
                 entries.append(TimelineEntry(at(o.ordered_on), "order", translate(
-                    "Clients", "Заказ {n}").format(n=o.number), o.status))
+                    "Clients", "Заказ {n} на {sum}").format(n=o.number, sum=format_money(o.amount)),
+                    order_status_label(o.status)))
             for c in s.execute(select(Complaint.opened_on, Complaint.category,
                                       Complaint.description, Complaint.status)
                                .where(Complaint.client_id == client_id)):
                 entries.append(TimelineEntry(at(c.opened_on), "complaint", translate(
-                    "Clients", "Рекламация"), c.description))
+                    "Clients", "Рекламация: {category}").format(
+                    category=complaint_category_label(c.category)), c.description))
             for sc in s.execute(select(SatisfactionScore.scored_on, SatisfactionScore.score,
                                        SatisfactionScore.comment)
                                 .where(SatisfactionScore.client_id == client_id)):

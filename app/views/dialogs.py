@@ -74,6 +74,14 @@ def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], 
     return ask(parent, templates, current, intro_for)
 
 
+# --- clients (the question itself lives in app/views/clients/duplicates.py) -----------------
+def ask_client_duplicates(parent: QWidget | None, matches):  # type: ignore[no-untyped-def]
+    """→ "create" (save anyway), a client id as text (open it instead) or None (go back)."""
+    from app.views.clients.duplicates import ask_duplicates
+
+    return ask_duplicates(parent, matches)
+
+
 def ask_report_options(parent: QWidget | None, today):  # type: ignore[no-untyped-def]
     """→ ReportAnswer(kind, period) or None when the user cancels."""
     from app.views.documents.report_dialog import ask_report_options as ask

@@ -23,6 +23,8 @@ class TabSpec:
 
 TABS: list[TabSpec] = [
     TabSpec("today", lambda: translate("MainWindow", "Сегодня"), "app.views.today", "TodayTab"),
+    TabSpec("clients", lambda: translate("MainWindow", "Клиенты"), "app.views.clients",
+            "ClientsTab"),
     TabSpec("deals", lambda: translate("MainWindow", "Сделки"), "app.views.deals.tab",
             "DealsTab"),
     TabSpec("plan", lambda: translate("MainWindow", "План"), "app.views.plan.tab", "PlanTab"),

@@ -1,0 +1,790 @@
+"""The client card: requisites, contacts, classification, timeline and purchases."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.i18n import translate
+from app.models.clients import CLIENT_KINDS, CLIENT_STATUSES
+from app.services.clients import (
+    ClientDraft,
+    ContactDraft,
+    TimelineEntry,
+    kind_label,
+    status_label,
+    validate_draft,
+)
+from app.services.errors import ServiceError, ValidationError
+from app.views import dialogs, style
+from app.views.clients.widgets import StatusPill, TagsEdit
+from app.views.formatting import day, money
+
+_Index = QModelIndex | QPersistentModelIndex
+
+LEGAL_FORMS = ["ООО", "АО", "ПАО", "НАО", "ИП", "ЗАО", "ОАО", "ГУП", "МУП", "АНО", "НКО"]
+
+
+def _error_label() -> QLabel:
+    label = QLabel(objectName="fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class _Form:
+    """Fields laid out two per row, each with its error label underneath."""
+
+    def __init__(self, grid: QGridLayout) -> None:
+        self.grid = grid
+        self.row = 0
+        self.col = 0
+        self.errors: dict[str, QLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+
+    def add(self, key: str, title: str, widget: QWidget, *, span: bool = False) -> QWidget:
+        if span and self.col:
+            self.row += 3
+            self.col = 0
+        label = QLabel(title)
+        label.setStyleSheet(f"color: {style.MUTED}; font-size: 12px;")
+        label.setBuddy(widget)
+        err = _error_label()
+        colspan = 2 if span else 1
+        self.grid.addWidget(label, self.row, self.col, 1, colspan)
+        self.grid.addWidget(widget, self.row + 1, self.col, 1, colspan)
+        self.grid.addWidget(err, self.row + 2, self.col, 1, colspan)
+        self.errors[key] = err
+        self.widgets[key] = widget
+        if span or self.col == 1:
+            self.row += 3
+            self.col = 0
+        else:
+            self.col = 1
+        return widget
+
+    def section(self, title: str) -> None:
+        if self.col:
+            self.row += 3
+            self.col = 0
+        label = QLabel(title, objectName="sectionTitle")
+        label.setStyleSheet("margin-top: 8px;")
+        self.grid.addWidget(label, self.row, 0, 1, 2)
+        self.row += 1
+
+
+class ContactsModel(QAbstractTableModel):
+    """The card's contact persons (edited in memory, saved with the client)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.contacts: list[ContactDraft] = []
+        self.problems: dict[int, str] = {}
+
+    def set_contacts(self, contacts: list[ContactDraft]) -> None:
+        self.beginResetModel()
+        self.contacts = list(contacts)
+        self.problems = {}
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.contacts)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (translate("ClientCard", "Имя"), translate("ClientCard", "Должность"),
+                    translate("ClientCard", "Телефон"), translate("ClientCard", "E-mail"),
+                    translate("ClientCard", "День рождения"),
+                    translate("ClientCard", "Основной"))[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c = self.contacts[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            phones = ", ".join(p for p in (c.phone, c.phone2) if p)
+            return (c.name, c.position, phones, c.email, day(c.birthday),
+                    "★" if c.is_primary else "")[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if index.row() in self.problems:
+                return QColor(style.DANGER)
+            if index.column() == 5:
+                return QColor(style.WARNING)
+        if role == Qt.ItemDataRole.ToolTipRole and index.row() in self.problems:
+            return self.problems[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def upsert(self, row: int | None, contact: ContactDraft) -> None:
+        if contact.is_primary:
+            self.contacts = [replace(c, is_primary=False) for c in self.contacts]
+        if row is None:
+            self.beginInsertRows(QModelIndex(), len(self.contacts), len(self.contacts))
+            self.contacts.append(contact)
+            self.endInsertRows()
+        else:
+            self.contacts[row] = contact
+            self.problems.pop(row, None)
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self.contacts) - 1, 5))
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.contacts[row]
+        self.endRemoveRows()
+        self.problems = {}
+
+
+class TimelineModel(QAbstractTableModel):
+    KIND_ICONS = {"deal": "◆", "deal_closed": "✔", "offer": "📄", "order": "🛒",
+                  "complaint": "⚠", "score": "★"}
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.entries: list[TimelineEntry] = []
+
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (translate("ClientCard", "Дата"), translate("ClientCard", "Тип"),
+                    translate("ClientCard", "Событие"),
+                    translate("ClientCard", "Подробности"))[section]
+        return None
+
+    @staticmethod
+    def kind_text(kind: str) -> str:
+        labels = {
+            "activity:call": translate("ClientCard", "Звонок"),
+            "activity:meeting": translate("ClientCard", "Встреча"),
+            "activity:email": translate("ClientCard", "Письмо"),
+            "activity:presentation": translate("ClientCard", "Презентация"),
+            "activity:task": translate("ClientCard", "Задача"),
+            "activity:note": translate("ClientCard", "Заметка"),
+            "deal": translate("ClientCard", "Сделка"),
+            "deal_closed": translate("ClientCard", "Сделка"),
+            "offer": translate("ClientCard", "КП"),
+            "order": translate("ClientCard", "Заказ"),
+            "complaint": translate("ClientCard", "Рекламация"),
+            "score": translate("ClientCard", "Оценка"),
+        }
+        return labels.get(kind, kind)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self.entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (e.when.astimezone().strftime("%d.%m.%Y"), self.kind_text(e.kind), e.title,
+                    e.detail.replace("\n", " "))[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
+            colors = {"deal": style.ACCENT, "deal_closed": style.SUCCESS, "offer": "#9333ea",
+                      "order": style.SUCCESS, "complaint": style.DANGER, "score": style.WARNING}
+            return QColor(colors.get(e.kind, style.MUTED))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return e.detail
+        return None
+
+
+class ContactDialog(QDialog):
+    """One contact person; checked with the same rules as the card before it closes."""
+
+    def __init__(self, contact: ContactDraft | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("ClientCard", "Контактное лицо"))
+        self.setMinimumWidth(560)
+        self.contact = contact or ContactDraft()
+        layout = QVBoxLayout(self)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
+        self.form = _Form(grid)
+        c = self.contact
+        self.name_edit = self.form.add("name", translate("ClientCard", "ФИО *"),
+                                       QLineEdit(c.name), span=True)
+        self.position_edit = self.form.add("position", translate("ClientCard", "Должность"),
+                                           QLineEdit(c.position))
+        self.messenger_edit = self.form.add(
+            "messenger", translate("ClientCard", "Мессенджер"), QLineEdit(c.messenger))
+        self.phone_edit = self.form.add("phone", translate("ClientCard", "Телефон"),
+                                        QLineEdit(c.phone))
+        self.phone2_edit = self.form.add("phone2", translate("ClientCard", "Второй телефон"),
+                                         QLineEdit(c.phone2))
+        self.email_edit = self.form.add("email", translate("ClientCard", "E-mail"),
+                                        QLineEdit(c.email))
+        birthday = QDateEdit()
+        birthday.setCalendarPopup(True)
+        birthday.setDisplayFormat("dd.MM.yyyy")
+        birthday.setMinimumDate(QDate(1900, 1, 1))
+        birthday.setSpecialValueText(translate("ClientCard", "не указан"))
+        birthday.setDate(QDate(c.birthday) if c.birthday else birthday.minimumDate())
+        self.birthday_edit = self.form.add("birthday", translate("ClientCard", "День рождения"),
+                                           birthday)
+        self.primary_check = QCheckBox(translate("ClientCard", "Основное контактное лицо"))
+        self.primary_check.setChecked(c.is_primary)
+        grid.addWidget(self.primary_check, self.form.row + 3, 0, 1, 2)
+        self.form.row += 4
+        self.form.col = 0
+        self.notes_edit = self.form.add("notes", translate("ClientCard", "Заметки"),
+                                        QPlainTextEdit(c.notes), span=True)
+        self.notes_edit.setFixedHeight(70)
+        self.phone_edit.setPlaceholderText("+7 916 123-45-67")
+        self.email_edit.setPlaceholderText("name@company.ru")
+        layout.addLayout(grid)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton(translate("ClientCard", "Отмена"))
+        cancel.clicked.connect(self.reject)
+        ok = QPushButton(translate("ClientCard", "Готово"))
+        ok.setObjectName("primary")
+        ok.setDefault(True)
+        ok.clicked.connect(self._on_ok_clicked)
+        buttons.addWidget(cancel)
+        buttons.addWidget(ok)
+        layout.addLayout(buttons)
+
+    def value(self) -> ContactDraft:
+        bd = self.birthday_edit.date()
+        birthday = None if bd == self.birthday_edit.minimumDate() else bd.toPython()
+        return ContactDraft(
+            id=self.contact.id, name=self.name_edit.text(), position=self.position_edit.text(),
+            phone=self.phone_edit.text(), phone2=self.phone2_edit.text(),
+            email=self.email_edit.text(), messenger=self.messenger_edit.text(),
+            birthday=birthday, is_primary=self.primary_check.isChecked(),
+            notes=self.notes_edit.toPlainText())
+
+    def _on_ok_clicked(self) -> None:
+        for label in self.form.errors.values():
+            label.hide()
+        try:
+            clean = validate_draft(ClientDraft(name="-", contacts=(self.value(),)))
+        except ValidationError as exc:
+            for key, message in exc.errors.items():
+                field = key.rsplit(".", 1)[-1]
+                label = self.form.errors.get(field)
+                if label is not None:
+                    label.setText(message)
+                    label.show()
+            return
+        self.contact = replace(clean.contacts[0], is_primary=self.primary_check.isChecked())
+        self.accept()
+
+
+class _Figure(QFrame):
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(QLabel(title, objectName="cardTitle"))
+        self.value = QLabel("—", objectName="cardValue")
+        layout.addWidget(self.value)
+
+
+class ClientCardDialog(QDialog):
+    """Create or edit one client.
+
+    Signals:
+        open_client_requested(int): the user chose to open an existing duplicate instead.
+    """
+
+    open_client_requested = Signal(int)
+
+    def __init__(self, *, services: Services, client_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.client_id = client_id
+        self.saved_id: int | None = None
+        self.changed = False
+        self._card = services.clients.get(client_id) if client_id is not None else None
+        self._archived = bool(self._card and self._card.archived)
+        self.setWindowTitle(translate("ClientCard", "Новый клиент") if client_id is None
+                            else translate("ClientCard", "Карточка клиента"))
+        self.resize(900, 720)
+        options = services.clients.filter_options()
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 14)
+        # --- header ------------------------------------------------------------------------
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        self.title_label = QLabel()
+        self.title_label.setStyleSheet(f"font-size: 20px; font-weight: 600; color: {style.TEXT};")
+        self.subtitle_label = QLabel()
+        self.subtitle_label.setStyleSheet(f"color: {style.MUTED};")
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.subtitle_label)
+        head.addLayout(titles, 1)
+        self.status_pill = StatusPill()
+        head.addWidget(self.status_pill, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(head)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"background: #fef2f2; color: {style.DANGER}; "
+                                  f"border: 1px solid #fecaca; border-radius: 6px; padding: 6px;")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
+
+        # --- requisites ----------------------------------------------------------------------
+        req = self._scroll_page(translate("ClientCard", "Реквизиты"))
+        grid = QGridLayout(req)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        f = self.form = _Form(grid)
+        self.kind_combo = QComboBox()
+        for k in CLIENT_KINDS:
+            self.kind_combo.addItem(kind_label(k), k)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        f.add("kind", translate("ClientCard", "Вид"), self.kind_combo)
+        self.legal_form_combo = self._editable_combo(LEGAL_FORMS)
+        f.add("legal_form", translate("ClientCard", "Организационно-правовая форма"),
+              self.legal_form_combo)
+        self.name_edit = f.add("name", translate("ClientCard", "Краткое название *"),
+                               QLineEdit(), span=True)
+        self.name_edit.setPlaceholderText(translate("ClientCard", "ООО «Ромашка»"))
+        self.name_edit.textChanged.connect(self._update_header)
+        self.full_name_edit = f.add("full_name", translate("ClientCard", "Полное наименование"),
+                                    QLineEdit(), span=True)
+        self.inn_edit = f.add("inn", translate("ClientCard", "ИНН"), QLineEdit())
+        self.kpp_edit = f.add("kpp", translate("ClientCard", "КПП"), QLineEdit())
+        self.ogrn_edit = f.add("ogrn", translate("ClientCard", "ОГРН"), QLineEdit())
+        self.website_edit = f.add("website", translate("ClientCard", "Сайт"), QLineEdit())
+        self.phone_edit = f.add("phone", translate("ClientCard", "Телефон"), QLineEdit())
+        self.phone_edit.setPlaceholderText("+7 495 123-45-67")
+        self.email_edit = f.add("email", translate("ClientCard", "E-mail"), QLineEdit())
+        self.email_edit.setPlaceholderText("info@company.ru")
+        self.legal_address_edit = f.add("legal_address",
+                                        translate("ClientCard", "Юридический адрес"),
+                                        QPlainTextEdit(), span=True)
+        self.postal_address_edit = f.add("postal_address",
+                                         translate("ClientCard", "Почтовый адрес"),
+                                         QPlainTextEdit(), span=True)
+        for edit in (self.legal_address_edit, self.postal_address_edit):
+            edit.setFixedHeight(52)
+            edit.setTabChangesFocus(True)
+        f.section(translate("ClientCard", "Банковские реквизиты"))
+        self.bank_name_edit = f.add("bank_name", translate("ClientCard", "Банк"), QLineEdit(),
+                                    span=True)
+        self.bik_edit = f.add("bik", translate("ClientCard", "БИК"), QLineEdit())
+        self.corr_account_edit = f.add("corr_account", translate("ClientCard", "Корр. счёт"),
+                                       QLineEdit())
+        self.settlement_account_edit = f.add(
+            "settlement_account", translate("ClientCard", "Расчётный счёт"), QLineEdit())
+        for edit, mask in ((self.inn_edit, 12), (self.kpp_edit, 9), (self.ogrn_edit, 15),
+                           (self.bik_edit, 9), (self.corr_account_edit, 20),
+                           (self.settlement_account_edit, 20)):
+            edit.setMaxLength(mask + 6)
+        grid.setRowStretch(f.row + 1, 1)
+
+        # --- contacts -----------------------------------------------------------------------
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.contacts_model = ContactsModel(self)
+        self.contacts_view = QTableView()
+        self.contacts_view.setModel(self.contacts_model)
+        self.contacts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.contacts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.contacts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.contacts_view.verticalHeader().hide()
+        self.contacts_view.setAlternatingRowColors(True)
+        self.contacts_view.setShowGrid(False)
+        self.contacts_view.verticalHeader().setDefaultSectionSize(30)
+        ch = self.contacts_view.horizontalHeader()
+        ch.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ch.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.contacts_view.doubleClicked.connect(lambda i: self.edit_contact(i.row()))
+        layout.addWidget(self.contacts_view, 1)
+        self.contacts_error = _error_label()
+        layout.addWidget(self.contacts_error)
+        row = QHBoxLayout()
+        add = QPushButton(translate("ClientCard", "+ Добавить"))
+        add.clicked.connect(lambda: self.edit_contact(None))
+        edit = QPushButton(translate("ClientCard", "Изменить…"))
+        edit.clicked.connect(lambda: self.edit_contact(self._contact_row()))
+        remove = QPushButton(translate("ClientCard", "Удалить"))
+        remove.clicked.connect(self._on_remove_contact_clicked)
+        for b in (add, edit, remove):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.tabs.addTab(page, translate("ClientCard", "Контакты"))
+
+        # --- classification --------------------------------------------------------------------
+        cls = self._scroll_page(translate("ClientCard", "Классификация"))
+        grid = QGridLayout(cls)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        c = self.class_form = _Form(grid)
+        self.status_combo = QComboBox()
+        for code in CLIENT_STATUSES:
+            self.status_combo.addItem(status_label(code), code)
+        self.status_combo.currentIndexChanged.connect(self._update_header)
+        c.add("status", translate("ClientCard", "Статус"), self.status_combo)
+        self.segment_combo = c.add("segment", translate("ClientCard", "Сегмент"),
+                                   self._editable_combo(options.segments))
+        self.tags_edit = TagsEdit()
+        self.tags_edit.set_known_tags(options.tags)
+        self.tags_edit.setPlaceholderText(translate("ClientCard", "через запятую: VIP, сеть"))
+        c.add("tags", translate("ClientCard", "Метки"), self.tags_edit, span=True)
+        self.industry_combo = c.add("industry", translate("ClientCard", "Отрасль"),
+                                    self._editable_combo(options.industries))
+        self.region_combo = c.add("region", translate("ClientCard", "Регион"),
+                                  self._editable_combo(options.regions))
+        self.lead_source_combo = c.add("lead_source", translate("ClientCard", "Источник (канал)"),
+                                       self._editable_combo(options.lead_sources))
+        self.loyalty_tier_combo = c.add("loyalty_tier",
+                                        translate("ClientCard", "Уровень лояльности"),
+                                        self._editable_combo(options.loyalty_tiers))
+        self.responsible_combo = c.add("responsible", translate("ClientCard", "Ответственный"),
+                                       self._editable_combo(options.responsibles))
+        c.col = 1
+        self.notes_edit = c.add("notes", translate("ClientCard", "Примечание"),
+                                QPlainTextEdit(), span=True)
+        self.notes_edit.setMinimumHeight(120)
+        grid.setRowStretch(c.row + 1, 1)
+
+        # --- timeline and purchases (existing clients only) -------------------------------------
+        self.timeline_model = TimelineModel(self)
+        timeline = QTableView()
+        timeline.setModel(self.timeline_model)
+        timeline.verticalHeader().hide()
+        timeline.setShowGrid(False)
+        timeline.setAlternatingRowColors(True)
+        timeline.setWordWrap(False)
+        timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        th = timeline.horizontalHeader()
+        th.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        th.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.timeline_view = timeline
+        self.tabs.addTab(timeline, translate("ClientCard", "История"))
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setSpacing(12)
+        self.figures = {
+            "total": _Figure(translate("ClientCard", "Выручка за всё время")),
+            "orders": _Figure(translate("ClientCard", "Заказов")),
+            "average": _Figure(translate("ClientCard", "Средний заказ")),
+            "between": _Figure(translate("ClientCard", "Между заказами, в среднем")),
+            "last": _Figure(translate("ClientCard", "Последняя покупка")),
+            "first": _Figure(translate("ClientCard", "Первая покупка")),
+        }
+        for n, fig in enumerate(self.figures.values()):
+            grid.addWidget(fig, n // 3, n % 3)
+        grid.setRowStretch(2, 1)
+        self.tabs.addTab(page, translate("ClientCard", "Покупки"))
+
+        # --- buttons -----------------------------------------------------------------------------
+        buttons = QHBoxLayout()
+        self.handover_button = QPushButton(translate("ClientCard", "Сводка для передачи (PDF)"))
+        self.handover_button.setToolTip(translate(
+            "ClientCard", "Реквизиты, контакты, открытые сделки и последние дела — для коллеги, "
+                          "которому вы передаёте клиента"))
+        self.handover_button.clicked.connect(self._on_handover_clicked)
+        self.archive_button = QPushButton(
+            translate("ClientCard", "Вернуть из архива") if self._archived
+            else translate("ClientCard", "В архив"))
+        self.archive_button.clicked.connect(self._on_archive_clicked)
+        buttons.addWidget(self.handover_button)
+        buttons.addWidget(self.archive_button)
+        buttons.addStretch(1)
+        cancel = QPushButton(translate("ClientCard", "Отмена"))
+        cancel.clicked.connect(self.reject)
+        self.save_button = QPushButton(translate("ClientCard", "Сохранить"))
+        self.save_button.setObjectName("primary")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+
+        self._fields: dict[str, QWidget] = {**self.form.widgets, **self.class_form.widgets}
+        self._errors: dict[str, QLabel] = {**self.form.errors, **self.class_form.errors}
+        if self._card is not None:
+            self._load(self._card.draft)
+            self.timeline_model.set_entries(services.clients.timeline(self._card.id))
+            self._load_summary()
+        else:
+            self._load(ClientDraft())
+            for i in (3, 4):
+                self.tabs.setTabEnabled(i, False)
+            self.archive_button.hide()
+            self.handover_button.hide()
+        self.handover_button.setVisible(self._card is not None and _handover_available())
+        self._update_header()
+        self.name_edit.setFocus()
+
+    # --- building helpers -------------------------------------------------------------------
+    def _scroll_page(self, title: str) -> QWidget:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        inner.setObjectName("cardPage")
+        inner.setStyleSheet(f"QWidget#cardPage {{ background: {style.BACKGROUND}; }}")
+        area.setWidget(inner)
+        self.tabs.addTab(area, title)
+        return inner
+
+    @staticmethod
+    def _editable_combo(values: list[str]) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.addItems(["", *list(values)])
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        return combo
+
+    # --- loading and reading the form -----------------------------------------------------
+    def _load(self, d: ClientDraft) -> None:
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(d.kind), 0))
+        self.status_combo.setCurrentIndex(max(self.status_combo.findData(d.status), 0))
+        for key, widget in self._fields.items():
+            value = getattr(d, key, None)
+            if isinstance(widget, QLineEdit) and not isinstance(widget, TagsEdit):
+                widget.setText(value or "")
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+            elif isinstance(widget, QComboBox) and widget.isEditable():
+                widget.setCurrentText(value or "")
+        self.tags_edit.set_tags(d.tags)
+        self.contacts_model.set_contacts(list(d.contacts))
+        self._on_kind_combo_changed()
+
+    def draft(self) -> ClientDraft:
+        values: dict[str, Any] = {}
+        for key, widget in self._fields.items():
+            if isinstance(widget, TagsEdit):
+                continue
+            if isinstance(widget, QLineEdit):
+                values[key] = widget.text()
+            elif isinstance(widget, QPlainTextEdit):
+                values[key] = widget.toPlainText()
+            elif isinstance(widget, QComboBox):
+                values[key] = widget.currentData() if not widget.isEditable() \
+                    else widget.currentText()
+        return ClientDraft(**values, tags=self.tags_edit.tags(),
+                           contacts=tuple(self.contacts_model.contacts))
+
+    def _load_summary(self) -> None:
+        assert self._card is not None
+        s = self._services.clients.purchase_summary(self._card.id)
+        self.figures["total"].value.setText(money(s.total))
+        self.figures["orders"].value.setText(f"{s.orders:n}")
+        self.figures["average"].value.setText(money(s.average) if s.orders else "—")
+        self.figures["between"].value.setText(
+            translate("ClientCard", "{n} дн.").format(n=f"{s.average_days_between:n}")
+            if s.average_days_between is not None else "—")
+        self.figures["last"].value.setText(day(s.last_purchase) or "—")
+        self.figures["first"].value.setText(day(s.first_purchase) or "—")
+
+    def _update_header(self) -> None:
+        name = self.name_edit.text().strip()
+        self.title_label.setText(name or translate("ClientCard", "Новый клиент"))
+        parts = [kind_label(self.kind_combo.currentData())]
+        if self._card is not None:
+            parts.append(translate("ClientCard", "№ {id}").format(id=self._card.id))
+            if self._archived:
+                parts.append(translate("ClientCard", "в архиве"))
+        if self.inn_edit.text().strip():
+            parts.append(translate("ClientCard", "ИНН {inn}").format(inn=self.inn_edit.text()))
+        self.subtitle_label.setText(" · ".join(parts))
+        code = self.status_combo.currentData()
+        self.status_pill.show_status(code, status_label(code))
+
+    def _on_kind_combo_changed(self, *_: Any) -> None:
+        kind = self.kind_combo.currentData()
+        self.kpp_edit.setEnabled(kind == "organization")
+        self.ogrn_edit.setPlaceholderText(
+            translate("ClientCard", "13 цифр") if kind == "organization"
+            else translate("ClientCard", "ОГРНИП, 15 цифр"))
+        self.inn_edit.setPlaceholderText(
+            translate("ClientCard", "10 цифр") if kind == "organization"
+            else translate("ClientCard", "12 цифр"))
+        self._update_header()
+
+    # --- contacts -----------------------------------------------------------------------------
+    def _contact_row(self) -> int | None:
+        rows = self.contacts_view.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def edit_contact(self, row: int | None) -> None:
+        current = self.contacts_model.contacts[row] if row is not None else ContactDraft(
+            is_primary=not self.contacts_model.contacts)
+        dialog = ContactDialog(current, self)
+        if dialog.exec():
+            self.contacts_model.upsert(row, dialog.contact)
+
+    def _on_remove_contact_clicked(self) -> None:
+        row = self._contact_row()
+        if row is None:
+            return
+        name = self.contacts_model.contacts[row].name
+        if dialogs.confirm(self, translate("ClientCard", "Контактное лицо"), translate(
+                "ClientCard", "Удалить контактное лицо «{name}»? Изменение сохранится вместе "
+                              "с карточкой.").format(name=name)):
+            self.contacts_model.remove(row)
+
+    # --- saving ------------------------------------------------------------------------------
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for label in self._errors.values():
+            label.hide()
+        for widget in self._fields.values():
+            widget.setProperty("invalid", False)
+            widget.style().polish(widget)
+        self.contacts_error.hide()
+        self.contacts_model.problems = {}
+        first_tab = None
+        contact_lines = []
+        for key, message in errors.items():
+            if key.startswith("contacts."):
+                _, n, _field = key.split(".", 2)
+                self.contacts_model.problems[int(n)] = message
+                name = self.contacts_model.contacts[int(n)].name or translate(
+                    "ClientCard", "без имени")
+                contact_lines.append(f"{name}: {message}")
+                first_tab = 1 if first_tab is None else first_tab
+                continue
+            label = self._errors.get(key)
+            widget = self._fields.get(key)
+            if label is None or widget is None:
+                continue
+            label.setText(message)
+            label.show()
+            widget.setProperty("invalid", True)
+            widget.style().polish(widget)
+            tab = 0 if key in self.form.errors else 2
+            first_tab = tab if first_tab is None else min(first_tab, tab)
+        if contact_lines:
+            self.contacts_error.setText("\n".join(contact_lines))
+            self.contacts_error.show()
+            self.contacts_model.dataChanged.emit(
+                self.contacts_model.index(0, 0),
+                self.contacts_model.index(self.contacts_model.rowCount() - 1, 5))
+        if errors:
+            self.banner.setText(translate(
+                "ClientCard", "Проверьте поля, отмеченные красным ({n}). Введённое сохранено "
+                              "в форме.").format(n=len(errors)))
+            self.banner.show()
+            if first_tab is not None:
+                self.tabs.setCurrentIndex(first_tab)
+        else:
+            self.banner.hide()
+
+    def save(self) -> bool:
+        draft = self.draft()
+        try:
+            validate_draft(draft)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        self.show_errors({})
+        if self._needs_duplicate_check(draft):
+            matches = self._services.clients.find_duplicates(draft, exclude_id=self.client_id)
+            if matches:
+                answer = dialogs.ask_client_duplicates(self, matches)
+                if answer is None:
+                    return False
+                if answer != "create":
+                    self.reject()
+                    self.open_client_requested.emit(int(answer))
+                    return False
+        try:
+            if self.client_id is None:
+                card = self._services.clients.create(draft)
+            else:
+                card = self._services.clients.update(self.client_id, draft)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        self.saved_id = card.id
+        self.changed = True
+        self.accept()
+        return True
+
+    def _needs_duplicate_check(self, draft: ClientDraft) -> bool:
+        if self._card is None:
+            return True
+        old = self._card.draft
+        return any(getattr(old, k) != getattr(draft, k) for k in ("name", "inn", "phone",
+                                                                  "email"))
+
+    def _on_archive_clicked(self) -> None:
+        assert self.client_id is not None
+        self._services.clients.set_archived([self.client_id], not self._archived)
+        self.changed = True
+        self.accept()
+
+    def _on_handover_clicked(self) -> None:
+        assert self.client_id is not None
+        open_handover(self, self._services, self.client_id)
+
+
+def _handover_available() -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("app.services.documents.client_handover") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def open_handover(parent: QWidget, services: Services, client_id: int) -> None:
+    """Render the hand-over summary and show it in the PDF preview."""
+    from app.views.clients.handover import show_handover
+
+    show_handover(parent, services, client_id)
+
+
+__all__ = ["ClientCardDialog", "ContactDialog"]

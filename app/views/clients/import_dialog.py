@@ -1,0 +1,376 @@
+"""Import of clients from CSV/XLSX: choose the file, check the column mapping, preview, load.
+
+The check and the load run on the thread pool; the report (per row) comes back to the GUI
+thread through a signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.i18n import translate
+from app.services.client_import import (
+    IMPORT_FIELDS,
+    ClientImportService,
+    ImportReport,
+    SourceTable,
+    field_label,
+    guess_mapping,
+    read_table,
+)
+from app.services.errors import ServiceError
+from app.views import dialogs, style
+
+_Index = QModelIndex | QPersistentModelIndex
+PREVIEW_ROWS = 50
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows of the file as read, under the file's own headers."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._rows: list[list[str]] = []
+        self._lines: list[int] = []
+
+    def set_table(self, table: SourceTable | None) -> None:
+        self.beginResetModel()
+        self._headers = list(table.headers) if table else []
+        self._rows = [list(r) for r in table.rows[:PREVIEW_ROWS]] if table else []
+        self._lines = list(table.lines[:PREVIEW_ROWS]) if table else []
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if section < len(self._headers) else None
+        return str(self._lines[section]) if section < len(self._lines) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._rows[index.row()]
+        value = row[index.column()] if index.column() < len(row) else ""
+        return value.replace("\r\n", " ⏎ ").replace("\n", " ⏎ ") \
+            if role == Qt.ItemDataRole.DisplayRole else value
+
+
+class _JobSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], ImportReport]) -> None:
+        super().__init__()
+        self._work = work
+        self.signals = _JobSignals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except ServiceError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a bug: report it instead of killing the worker thread
+            self.signals.failed.emit(translate("ClientImport", "Внутренняя ошибка: {k}: {e}")
+                                     .format(k=type(exc).__name__, e=exc))
+        else:
+            self.signals.finished.emit(result)
+
+
+class ImportDialog(QDialog):
+    """Signals:
+        report_ready(object): an ImportReport arrived (check or load).
+    """
+
+    report_ready = Signal(object)
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._importer = ClientImportService(uow_factory=services.uow_factory)
+        self._table: SourceTable | None = None
+        self._combos: list[QComboBox] = []
+        self._job: _Job | None = None
+        self.report: ImportReport | None = None
+        self.imported = False
+        self.setWindowTitle(translate("ClientImport", "Импорт клиентов из CSV или Excel"))
+        self.resize(980, 720)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(translate(
+            "ClientImport", "Файл CSV (в том числе сохранённый из Excel) или XLSX"))
+        choose = QPushButton(translate("ClientImport", "Выбрать файл…"))
+        choose.clicked.connect(self._on_choose_clicked)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(choose)
+        layout.addLayout(row)
+        self.info_label = QLabel(translate(
+            "ClientImport", "Первая строка файла — заголовки колонок. Колонки сопоставляются "
+                            "с полями по названию; проверьте и поправьте сопоставление ниже."))
+        self.info_label.setWordWrap(True)
+        self.info_label.setStyleSheet(f"color: {style.MUTED};")
+        layout.addWidget(self.info_label)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        mapping_box = QWidget()
+        mbox = QVBoxLayout(mapping_box)
+        mbox.setContentsMargins(0, 0, 0, 0)
+        mbox.addWidget(QLabel(translate("ClientImport", "Сопоставление колонок"),
+                              objectName="sectionTitle"))
+        self._mapping_area = QScrollArea()
+        self._mapping_area.setWidgetResizable(True)
+        self._mapping_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._mapping_widget = QWidget()
+        self._mapping_grid = QGridLayout(self._mapping_widget)
+        self._mapping_area.setWidget(self._mapping_widget)
+        mbox.addWidget(self._mapping_area)
+        splitter.addWidget(mapping_box)
+
+        preview_box = QWidget()
+        pbox = QVBoxLayout(preview_box)
+        pbox.setContentsMargins(0, 0, 0, 0)
+        pbox.addWidget(QLabel(translate("ClientImport", "Первые строки файла"),
+                              objectName="sectionTitle"))
+        self.preview_model = PreviewModel(self)
+        self.preview_view = QTableView()
+        self.preview_view.setModel(self.preview_model)
+        self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_view.setWordWrap(False)
+        self.preview_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive)
+        self.preview_view.horizontalHeader().setDefaultSectionSize(150)
+        pbox.addWidget(self.preview_view)
+        splitter.addWidget(preview_box)
+
+        report_box = QWidget()
+        rbox = QVBoxLayout(report_box)
+        rbox.setContentsMargins(0, 0, 0, 0)
+        self.summary_label = QLabel(translate("ClientImport", "Отчёт о проверке"),
+                                    objectName="sectionTitle")
+        rbox.addWidget(self.summary_label)
+        self.report_edit = QPlainTextEdit()
+        self.report_edit.setReadOnly(True)
+        self.report_edit.setPlaceholderText(translate(
+            "ClientImport", "Нажмите «Проверить», чтобы увидеть, какие строки загрузятся, а "
+                            "какие — нет и почему."))
+        rbox.addWidget(self.report_edit)
+        splitter.addWidget(report_box)
+        splitter.setSizes([220, 220, 180])
+        layout.addWidget(splitter, 1)
+
+        options = QHBoxLayout()
+        self.skip_invalid_check = QCheckBox(translate(
+            "ClientImport", "Загрузить верные строки, а ошибочные пропустить"))
+        self.skip_invalid_check.setToolTip(translate(
+            "ClientImport", "Без этой отметки при любой ошибке в файле не загрузится ничего"))
+        self.duplicates_combo = QComboBox()
+        self.duplicates_combo.addItem(translate(
+            "ClientImport", "Клиентов с ИНН, который уже есть в базе, — пропускать"), False)
+        self.duplicates_combo.addItem(translate(
+            "ClientImport", "Клиентов с ИНН, который уже есть в базе, — обновлять"), True)
+        options.addWidget(self.skip_invalid_check)
+        options.addStretch(1)
+        options.addWidget(self.duplicates_combo)
+        layout.addLayout(options)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.check_button = QPushButton(translate("ClientImport", "Проверить"))
+        self.check_button.clicked.connect(lambda: self.start(dry_run=True))
+        self.import_button = QPushButton(translate("ClientImport", "Загрузить"))
+        self.import_button.setObjectName("primary")
+        self.import_button.clicked.connect(lambda: self.start(dry_run=False))
+        close = QPushButton(translate("ClientImport", "Закрыть"))
+        close.clicked.connect(self.accept)
+        for b in (close, self.check_button, self.import_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self._set_busy(False)
+
+    # --- file and mapping --------------------------------------------------------------------
+    def _on_choose_clicked(self) -> None:
+        path = dialogs.ask_open_path(self, translate("ClientImport", "Файл с клиентами"),
+                                     translate("ClientImport",
+                                               "Таблицы (*.csv *.xlsx *.txt);;Все файлы (*)"))
+        if path:
+            self.load_file(Path(path))
+
+    def load_file(self, path: Path) -> bool:
+        try:
+            table = read_table(path)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        self._table = table
+        self.path_edit.setText(str(path))
+        self.info_label.setText(translate(
+            "ClientImport", "{desc} · строк с данными: {n}").format(
+            desc=table.description, n=f"{len(table.rows):n}"))
+        self.preview_model.set_table(table)
+        self._build_mapping(table, guess_mapping(table.headers))
+        self.report = None
+        self.report_edit.clear()
+        self.summary_label.setText(translate("ClientImport", "Отчёт о проверке"))
+        self._set_busy(False)
+        return True
+
+    def _build_mapping(self, table: SourceTable, mapping: dict[int, str]) -> None:
+        while self._mapping_grid.count():
+            item = self._mapping_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self._combos = []
+        titles = (translate("ClientImport", "Колонка в файле"),
+                  translate("ClientImport", "Поле SalesDesk"),
+                  translate("ClientImport", "Пример"))
+        for col, title in enumerate(titles):
+            label = QLabel(title)
+            label.setStyleSheet(f"color: {style.MUTED}; font-weight: 600;")
+            self._mapping_grid.addWidget(label, 0, col)
+        for n, header in enumerate(table.headers):
+            combo = QComboBox()
+            combo.addItem(translate("ClientImport", "— не загружать —"), "")
+            for f in IMPORT_FIELDS:
+                combo.addItem(field_label(f), f)
+            combo.setCurrentIndex(max(combo.findData(mapping.get(n, "")), 0))
+            combo.currentIndexChanged.connect(lambda _i: self._on_mapping_changed())
+            sample = next((r[n] for r in table.rows[:20] if n < len(r) and r[n].strip()), "")
+            example = QLabel(sample.replace("\n", " ")[:60])
+            example.setStyleSheet(f"color: {style.MUTED};")
+            self._mapping_grid.addWidget(QLabel(header or f"#{n + 1}"), n + 1, 0)
+            self._mapping_grid.addWidget(combo, n + 1, 1)
+            self._mapping_grid.addWidget(example, n + 1, 2)
+            self._combos.append(combo)
+        self._mapping_grid.setColumnStretch(2, 1)
+        self._mapping_grid.setRowStretch(len(table.headers) + 1, 1)
+
+    def mapping(self) -> dict[int, str]:
+        return {n: c.currentData() for n, c in enumerate(self._combos) if c.currentData()}
+
+    def set_field(self, column: int, field: str) -> None:
+        combo = self._combos[column]
+        combo.setCurrentIndex(max(combo.findData(field), 0))
+
+    def _on_mapping_changed(self) -> None:
+        self.report = None
+        self._set_busy(False)
+
+    # --- running ----------------------------------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        ready = self._table is not None and not busy
+        self.check_button.setEnabled(ready)
+        self.import_button.setEnabled(ready)
+
+    def start(self, *, dry_run: bool) -> None:
+        if self._table is None or self._job is not None:
+            return
+        table = self._table
+        mapping = self.mapping()
+        if "name" not in mapping.values():
+            dialogs.show_error(self, translate(
+                "ClientImport", "Укажите, в какой колонке файла название клиента."))
+            return
+        skip = self.skip_invalid_check.isChecked()
+        update = bool(self.duplicates_combo.currentData())
+        self._set_busy(True)
+        self.summary_label.setText(translate("ClientImport", "Проверяем…") if dry_run
+                                   else translate("ClientImport", "Загружаем…"))
+        job = _Job(lambda: self._importer.import_table(
+            table, mapping, skip_invalid=skip, update_duplicates=update, dry_run=dry_run))
+        job.signals.finished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(self._on_job_failed, Qt.ConnectionType.QueuedConnection)
+        self._job = job
+        QThreadPool.globalInstance().start(job)
+
+    def _on_job_failed(self, message: str) -> None:
+        self._job = None
+        self._set_busy(False)
+        self.summary_label.setText(translate("ClientImport", "Отчёт о проверке"))
+        dialogs.show_error(self, message)
+
+    def _on_job_finished(self, report: ImportReport) -> None:
+        self._job = None
+        self.report = report
+        self._set_busy(False)
+        if report.committed:
+            self.imported = True
+        self.show_report(report)
+        self.report_ready.emit(report)
+
+    def show_report(self, r: ImportReport) -> None:
+        if r.dry_run:
+            head = translate("ClientImport", "Проверка: загрузится {i}, обновится {u}, "
+                                             "пропущено {s}, с ошибками {x}")
+        elif r.committed:
+            head = translate("ClientImport", "Готово: загружено {i}, обновлено {u}, "
+                                             "пропущено {s}, отклонено {x}")
+        else:
+            head = translate("ClientImport", "Ничего не загружено: строк с ошибками — {x}")
+        self.summary_label.setText(head.format(i=r.imported, u=r.updated, s=r.skipped,
+                                               x=r.rejected))
+        color = style.DANGER if (r.rejected and not r.committed and not r.dry_run) else (
+            style.WARNING if r.rejected or r.skipped else style.SUCCESS)
+        self.summary_label.setStyleSheet(f"color: {color};")
+        lines = []
+        if r.rejected and not r.committed and not r.dry_run:
+            lines.append(translate(
+                "ClientImport", "Исправьте ошибки в файле или отметьте «Загрузить верные "
+                                "строки, а ошибочные пропустить»."))
+        for p in r.problems:
+            lines.append(translate("ClientImport", "Строка {line} ({name}): {msg}").format(
+                line=p.line, name=p.name or "—", msg=p.message))
+        for p in r.skipped_rows:
+            lines.append(translate("ClientImport", "Строка {line} ({name}): {msg}").format(
+                line=p.line, name=p.name or "—", msg=p.message))
+        if not lines:
+            lines.append(translate("ClientImport", "Ошибок нет."))
+        self.report_edit.setPlainText("\n".join(lines))

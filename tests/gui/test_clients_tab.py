@@ -1,0 +1,242 @@
+"""Клиенты tab: list model, search as you type, the card (create → validate → save → edit →
+archive), duplicates, delete confirmation, column state and the import dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import Services
+from app.services.clients import ClientDraft, ClientQuery
+from app.views import dialogs
+from app.views.clients.card import ClientCardDialog, ContactDialog
+from app.views.clients.import_dialog import ImportDialog
+from app.views.clients.model import COLUMN_KEYS, ClientTableModel
+from app.views.clients.tab import ClientsTab
+
+
+@pytest.fixture
+def tab(qtbot, demo_services: Services) -> ClientsTab:  # type: ignore[no-untyped-def]
+    from app.gui import apply_style, ensure_app
+
+    apply_style(ensure_app())
+    widget = ClientsTab(services=demo_services)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    return widget
+
+
+def test_model_passes_qabstractitemmodeltester(qtmodeltester, demo_services: Services) -> None:
+    model = ClientTableModel(demo_services.clients.rows)
+    model.set_ids(demo_services.clients.search_ids(ClientQuery()))
+    qtmodeltester.check(model)
+    assert model.rowCount() == demo_services.clients.count()
+
+
+def test_list_shows_every_active_client_and_sorts_in_sql(tab: ClientsTab) -> None:
+    assert tab.model.rowCount() == tab._services.clients.count()
+    names = [tab.model.client_at(r).name for r in range(tab.model.rowCount())]
+    assert names == sorted(names)
+    tab.view.sortByColumn(COLUMN_KEYS.index("revenue_year"), tab.view.horizontalHeader()
+                          .sortIndicatorOrder().DescendingOrder)
+    revenue = [tab.model.client_at(r).revenue_year for r in range(tab.model.rowCount())]
+    assert revenue == sorted(revenue, reverse=True)
+
+
+def test_search_as_you_type_is_case_and_yo_insensitive(qtbot, tab: ClientsTab) -> None:
+    card = tab._services.clients.create(ClientDraft(name="ООО «Семёнов и партнёры»",
+                                                    phone="+7 916 765-43-21"))
+    tab.refresh()
+    tab.search_edit.setText("семенов и")
+    qtbot.waitUntil(lambda: tab.model.ids() == [card.id])
+    tab.search_edit.setText("9167654321")
+    qtbot.waitUntil(lambda: tab.model.ids() == [card.id])
+    assert "Найдено: 1" in tab.count_label.text()
+    tab.search_edit.setText("нет такого клиента")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
+    assert tab.stack.currentIndex() == 1  # the empty state with "reset" instead of a blank grid
+    tab.empty_action.click()
+    assert tab.search_edit.text() == "" and tab.model.rowCount() > 1
+
+
+def test_filters_narrow_the_list(tab: ClientsTab) -> None:
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData("lead"))
+    statuses = {tab.model.client_at(r).status for r in range(tab.model.rowCount())}
+    assert statuses == {"lead"}
+    tag = tab.tag_combo.itemData(1)
+    tab.tag_combo.setCurrentIndex(1)
+    assert all(tag in tab.model.client_at(r).tags for r in range(tab.model.rowCount()))
+    tab.reset_filters()
+    assert tab.model.rowCount() == tab._services.clients.count()
+
+
+def fill(dialog: ClientCardDialog, **values: str) -> None:
+    for key, value in values.items():
+        widget = dialog._fields[key]
+        if hasattr(widget, "setPlainText"):
+            widget.setPlainText(value)
+        elif hasattr(widget, "setCurrentText") and widget.isEditable():
+            widget.setCurrentText(value)
+        else:
+            widget.setText(value)
+
+
+def test_card_create_validate_save_search_edit_archive(qtbot, tab: ClientsTab,
+                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(dialogs, "ask_client_duplicates", lambda *a: pytest.fail("no dups"))
+    services = tab._services
+    dialog = ClientCardDialog(services=services)
+    qtbot.addWidget(dialog)
+    fill(dialog, name="ООО «Ёжик в тумане»", inn="7707083894", phone="12",
+         segment="Ключевые", region="Тверь")
+    dialog.tags_edit.set_tags(["новинка"])
+    assert dialog.save() is False
+    assert dialog._errors["inn"].isHidden() is False and dialog._errors["phone"].isHidden() is False
+    assert "контрольная сумма" in dialog._errors["inn"].text()
+    assert dialog.name_edit.text() == "ООО «Ёжик в тумане»"  # the form keeps what was typed
+    assert not dialog.banner.isHidden()
+    fill(dialog, inn="7736050003", phone="8 916 000 11 22")
+    contact = ContactDialog(None, dialog)
+    qtbot.addWidget(contact)
+    contact.name_edit.setText("Пётр Ёлкин")
+    contact.email_edit.setText("не почта")
+    contact._on_ok_clicked()
+    assert contact.form.errors["email"].isHidden() is False and not contact.result()
+    contact.email_edit.setText("petr@ezhik.example")
+    contact._on_ok_clicked()
+    dialog.contacts_model.upsert(None, contact.contact)
+    assert dialog.save() is True
+    card = services.clients.get(dialog.saved_id)
+    assert card.draft.phone == "+7 916 000-11-22"
+    assert card.draft.tags == ("новинка",)
+    assert card.draft.contacts[0].is_primary
+
+    tab.refresh()
+    tab.search_edit.setText("ежик")
+    qtbot.waitUntil(lambda: tab.model.ids() == [card.id])
+
+    edit = ClientCardDialog(services=services, client_id=card.id)
+    qtbot.addWidget(edit)
+    assert edit.inn_edit.text() == "7736050003"
+    assert edit.timeline_model.rowCount() == 0
+    fill(edit, region="Тула")
+    edit.status_combo.setCurrentIndex(edit.status_combo.findData("active"))
+    assert edit.save() is True
+    assert services.clients.get(card.id).draft.region == "Тула"
+
+    tab.reload()
+    tab.select_client(card.id)
+    tab.archive_selected()
+    assert card.id not in tab.model.ids()
+    tab.archive_button.setChecked(True)
+    assert tab.model.ids() == [card.id]
+
+
+def test_duplicate_warning_offers_open_existing(qtbot, tab: ClientsTab, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    services = tab._services
+    existing = services.clients.create(ClientDraft(name="ООО «Дубль»", inn="7707083893"))
+    seen = []
+
+    def answer(parent, matches):  # type: ignore[no-untyped-def]
+        seen.extend(matches)
+        return str(existing.id)
+
+    monkeypatch.setattr(dialogs, "ask_client_duplicates", answer)
+    dialog = ClientCardDialog(services=services)
+    qtbot.addWidget(dialog)
+    fill(dialog, name="Дубль", inn="7707083893")
+    with qtbot.waitSignal(dialog.open_client_requested) as signal:
+        assert dialog.save() is False
+    assert signal.args == [existing.id]
+    assert seen[0].id == existing.id and "тот же ИНН" in seen[0].reasons
+    assert services.clients.count() == tab._total + 1  # nothing new saved
+    monkeypatch.setattr(dialogs, "ask_client_duplicates", lambda *a: "create")
+    again = ClientCardDialog(services=services)
+    qtbot.addWidget(again)
+    fill(again, name="Дубль", inn="7707083893")
+    assert again.save() is True
+
+
+def test_delete_asks_and_says_what_goes(tab: ClientsTab, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    services = tab._services
+    card = services.clients.create(ClientDraft(name="Удаляемый"))
+    tab.refresh()
+    tab.select_client(card.id)
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda p, t, text: asked.append(text) or False)
+    tab.delete_selected()
+    assert "контактные лица — 0" in asked[0] and services.clients.count() == tab._total
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    tab.delete_selected()
+    assert card.id not in tab.model.ids()
+    # a client with deals is never deleted: the user is told to archive it
+    busy = next(r for r in (services.clients.rows(tab.model.ids()))
+                if services.clients.deletion_impact(r.id).blocked)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda p, text, *a: errors.append(text))
+    tab.select_client(busy.id)
+    tab.delete_selected()
+    assert "архив" in errors[0] and busy.id in tab.model.ids()
+
+
+def test_hidden_columns_are_remembered(qtbot, demo_services: Services, tab: ClientsTab) -> None:  # type: ignore[no-untyped-def]
+    column = COLUMN_KEYS.index("industry")
+    tab._set_column_visible(column, False)
+    again = ClientsTab(services=demo_services)
+    qtbot.addWidget(again)
+    assert again.view.horizontalHeader().isSectionHidden(column)
+    again._set_column_visible(column, True)
+
+
+def test_tags_complete_from_tags_in_use(qtbot, tab: ClientsTab) -> None:  # type: ignore[no-untyped-def]
+    dialog = ClientCardDialog(services=tab._services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(2)
+    dialog.tags_edit.setFocus()
+    dialog.tags_edit.setText("сеть, ")
+    qtbot.keyClicks(dialog.tags_edit, "V")  # QTest types ASCII keys only
+    completer = dialog.tags_edit._completer
+    assert completer.completionCount() >= 1 and completer.currentCompletion() == "VIP"
+    dialog.tags_edit._on_completer_activated("VIP")
+    assert dialog.tags_edit.tags() == ("сеть", "VIP")
+
+
+EXCEL_CSV = ('Наименование;ИНН;Телефон;Контактное лицо\r\n'
+             'ООО «Импорт-1»;7736050003;8 (916) 123-45-67;Иванов Иван\r\n'
+             'ООО «Ошибка»;1234567890;;\r\n')
+
+
+def test_import_dialog_strict_then_skip_invalid(qtbot, tab: ClientsTab, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "clients.csv"
+    path.write_bytes(EXCEL_CSV.encode("cp1251"))
+    dialog = ImportDialog(services=tab._services, parent=tab)
+    qtbot.addWidget(dialog)
+    assert dialog.load_file(path)
+    assert "cp1251" in dialog.info_label.text()
+    assert dialog.mapping() == {0: "name", 1: "inn", 2: "phone", 3: "contact_name"}
+    assert dialog.preview_model.rowCount() == 2
+    before = tab._services.clients.count()
+    with qtbot.waitSignal(dialog.report_ready, timeout=10_000):
+        dialog.start(dry_run=False)
+    assert dialog.report.rejected == 1 and not dialog.report.committed
+    assert "Строка 3" in dialog.report_edit.toPlainText()
+    assert tab._services.clients.count() == before
+    dialog.skip_invalid_check.setChecked(True)
+    with qtbot.waitSignal(dialog.report_ready, timeout=10_000):
+        dialog.start(dry_run=False)
+    assert dialog.report.imported == 1 and dialog.imported
+    assert tab._services.clients.lookup("импорт")[0].inn == "7736050003"
+    dialog.set_field(0, "")
+    errors: list[str] = []
+    import app.views.clients.import_dialog as module
+
+    module.dialogs.show_error, original = (lambda p, t, *a: errors.append(t)), \
+        module.dialogs.show_error
+    try:
+        dialog.start(dry_run=True)
+    finally:
+        module.dialogs.show_error = original
+    assert errors and "название" in errors[0]
