@@ -36,6 +36,8 @@ QPushButton {{ padding: 6px 14px; border: 1px solid {BORDER}; border-radius: 6px
               background: {SURFACE}; color: {TEXT}; }}
 QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
+QPushButton#primary:disabled {{ background: #a5b8e8; border-color: #a5b8e8; }}
+QPushButton:disabled {{ color: {MUTED}; }}
 QLineEdit, QComboBox, QDateEdit, QSpinBox, QDoubleSpinBox, QPlainTextEdit, QTextEdit {{
     padding: 4px 6px; border: 1px solid {BORDER}; border-radius: 5px; background: {SURFACE}; }}
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"] {{

@@ -181,7 +181,7 @@ class TaskTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Display:
             return ("", translate("Mentoring", "Пункт"), translate("Mentoring", "Срок"),
                     translate("Mentoring", "Выполнено"),
-                    translate("Mentoring", "Комментарий наставника"))[section]
+                    translate("Mentoring", "Комментарий"))[section]
         return None
 
     def data(self, index: _Index, role: int = Display) -> Any:
