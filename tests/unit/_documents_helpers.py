@@ -62,3 +62,18 @@ def make_deal(services, lines, *, include_vat: bool = True, client_name: str = "
                            discount=Decimal(disc), vat_kind=kind))
         uow.commit()
         return deal.id
+
+
+def assert_fonts_embedded(data: bytes) -> None:
+    """Every font on every page is embedded (no reliance on the viewer's system fonts)."""
+    from pypdf import PdfReader
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+        for ref in fonts.values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            assert descriptor is not None, f"{font['/BaseFont']} is not embedded"
+            assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]

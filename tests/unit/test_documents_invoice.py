@@ -9,7 +9,7 @@ import pytest
 
 from app.models import Order
 from app.services.errors import NotFoundError, ValidationError
-from tests.unit._documents_helpers import flat, make_deal, pdf_text
+from tests.unit._documents_helpers import assert_fonts_embedded, flat, make_deal, pdf_text
 
 ON = date(2026, 11, 16)
 
@@ -21,7 +21,9 @@ def test_invoice_for_won_deal(services) -> None:  # type: ignore[no-untyped-def]
     assert inv.number == "СЧ-2026-0001"
     # by hand: 122 000 × 22/122 = 22 000; 1 100 × 10/110 = 100
     assert inv.total == Decimal("123100.00")
-    text = flat(pdf_text(services.documents.invoice_pdf(inv)))
+    pdf = services.documents.invoice_pdf(inv)
+    assert_fonts_embedded(pdf)
+    text = flat(pdf_text(pdf))
     assert "Счёт на оплату № СЧ-2026-0001 от 16 ноября 2026 г." in text
     assert "044525225" in text and "30101810400000000225" in text
     assert "40702810938000000001" in text and "ИНН 7707083893" in text

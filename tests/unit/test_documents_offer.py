@@ -10,7 +10,7 @@ import pytest
 from app.models import Client, DealLine, Offer
 from app.money import format_money
 from app.services.errors import NotFoundError, ValidationError
-from tests.unit._documents_helpers import flat, make_deal, pdf_text
+from tests.unit._documents_helpers import assert_fonts_embedded, flat, make_deal, pdf_text
 
 ON = date(2026, 11, 16)
 MIXED = [
@@ -29,7 +29,9 @@ def test_offer_vat_included_golden(services) -> None:  # type: ignore[no-untyped
     vat22, vat10 = Decimal("486.89"), Decimal("101.01")
     total = Decimal("2700.00") + Decimal("1111.10") + Decimal("500.00")
     assert offer.total == total == Decimal("4311.10")
-    text = flat(pdf_text(services.documents.offer_pdf(offer.id)))
+    pdf = services.documents.offer_pdf(offer.id)
+    assert_fonts_embedded(pdf)
+    text = flat(pdf_text(pdf))
     assert "Коммерческое предложение № КП-2026-0001" in text
     assert "в т.ч. НДС 22 %: 486,89" in text
     assert "в т.ч. НДС 10 %: 101,01" in text

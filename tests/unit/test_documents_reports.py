@@ -9,7 +9,7 @@ from app.services.analytics import AnalyticsService
 from app.services.errors import ValidationError
 from app.services.plan import PlanService
 from tests.conftest import DEMO_TODAY
-from tests.unit._documents_helpers import flat, pdf_pages, pdf_text
+from tests.unit._documents_helpers import assert_fonts_embedded, flat, pdf_pages, pdf_text
 
 
 def _m(value) -> str:  # type: ignore[no-untyped-def]
@@ -18,6 +18,7 @@ def _m(value) -> str:  # type: ignore[no-untyped-def]
 
 def test_plan_report_figures(demo_services) -> None:  # type: ignore[no-untyped-def]
     pdf = demo_services.documents.report_pdf("plan", "2026-11", today=DEMO_TODAY)
+    assert_fonts_embedded(pdf)
     text = flat(pdf_text(pdf))
     progress = PlanService(uow_factory=demo_services.uow_factory).progress(
         "2026-11", today=DEMO_TODAY)
@@ -43,6 +44,7 @@ def test_clients_report_and_meeting_pack(demo_services) -> None:  # type: ignore
     assert "ABC-анализ по выручке" in text and "Риск ухода" in text
     pack = demo_services.documents.report_pdf("meeting-pack", "2026-11", today=DEMO_TODAY)
     pages = pdf_pages(pack)
+    assert_fonts_embedded(pack)
     joined = flat(" ".join(pages))
     for title in ("План и факт", "Открытые сделки по этапам", "Дебиторская задолженность"):
         assert title in joined

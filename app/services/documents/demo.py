@@ -20,14 +20,14 @@ def demo_logo(text: str = "СП", name: str = "СкладПро") -> bytes:
 
     bold = str(resource_path("fonts", "DejaVuSans-Bold.ttf"))
     big = ImageFont.truetype(bold, 84)
-    img = Image.new("RGBA", (640, 160), (0, 0, 0, 0))
+    img = Image.new("RGBA", (1000, 160), (0, 0, 0, 0))
     draw = ImageDraw.Draw(img)
     draw.rounded_rectangle((4, 8, 148, 152), 28, fill=(31, 58, 95, 255))
     draw.text((76, 80), text, font=ImageFont.truetype(bold, 62), fill="white", anchor="mm")
     draw.text((172, 80), name, font=big, fill=(31, 58, 95, 255), anchor="lm")
     bbox = img.getbbox()
     if bbox:
-        img = img.crop((0, 0, min(640, bbox[2] + 8), 160))
+        img = img.crop((0, 0, min(1000, bbox[2] + 8), 160))
     out = io.BytesIO()
     img.save(out, format="PNG", optimize=True)
     return out.getvalue()

@@ -42,5 +42,10 @@ def register_fonts() -> str:
         addMapping(FAMILY, 1, 0, BOLD)
         addMapping(FAMILY, 0, 1, ITALIC)
         addMapping(FAMILY, 1, 1, BOLD_ITALIC)
+        # plain-string table cells (even empty ones) would otherwise pull in an unembedded
+        # Helvetica; every SalesDesk document uses the bundled family
+        from reportlab.platypus.tables import CellStyle
+
+        CellStyle.fontname = FAMILY
         _registered = True
     return FAMILY

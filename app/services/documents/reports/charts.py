@@ -45,6 +45,7 @@ def bar_chart(ctx: BuildContext, labels: Sequence[str],
 
     width = ctx.width
     drawing = Drawing(width, height)
+    drawing.initialFontName = FAMILY  # the renderer would otherwise start with Helvetica
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     left = 120 if horizontal else 48
     chart.x, chart.y = left, 30
@@ -87,6 +88,7 @@ def line_chart(ctx: BuildContext, x_labels: Sequence[str],
 
     width = ctx.width
     drawing = Drawing(width, height)
+    drawing.initialFontName = FAMILY  # the renderer would otherwise start with Helvetica
     plot = LinePlot()
     plot.x, plot.y = 48, 28
     plot.width, plot.height = width - 58, height - 50
