@@ -46,3 +46,16 @@ def test_report_without_tasks_and_unknown_trainee(services: Services) -> None:
     assert build_trainee_report(services, trainee_id, today=DEMO_TODAY).startswith(b"%PDF")
     with pytest.raises(NotFoundError):
         build_trainee_report(services, 999)
+
+
+def test_cli_report_trainee(demo_services: Services, tmp_path: Path, capsys) -> None:  # type: ignore
+    from app.cli import run
+
+    trainee_id = demo_services.mentoring.trainees(DEMO_TODAY)[0].id
+    db = str(demo_services.db_path)
+    demo_services.close()
+    out = tmp_path / "trainee.pdf"
+    assert run(["--db", db, "report", "trainee", str(trainee_id), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert run(["--db", db, "report", "trainee", "999", "-o", str(out)]) == 1
+    assert "Стажёр не найден" in capsys.readouterr().err
