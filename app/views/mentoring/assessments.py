@@ -41,8 +41,8 @@ class SkillChart(QWidget):
         self._pg = pg
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.plot = pg.PlotWidget(background=style.SURFACE,
-                                  axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        # Ticks are set to the assessment dates (dd.mm): pyqtgraph's date axis is English.
+        self.plot = pg.PlotWidget(background=style.SURFACE)
         self.plot.setYRange(0.5, 5.5, padding=0)
         self.plot.setLimits(yMin=0, yMax=6)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
@@ -78,6 +78,11 @@ class SkillChart(QWidget):
         if xs_all:
             pad = max(86400.0 * 2, (max(xs_all) - min(xs_all)) * 0.05)
             self.plot.setXRange(min(xs_all) - pad, max(xs_all) + pad, padding=0)
+            days = sorted({d for points in series.values() for d, _ in points})
+            step = max(1, len(days) // 10)  # at most ~10 labels
+            self.plot.getAxis("bottom").setTicks([[
+                (datetime.combine(d, time(12)).timestamp(), d.strftime("%d.%m"))
+                for d in days[::step]]])
         self.plot.setYRange(0.5, 5.5, padding=0)
 
 
