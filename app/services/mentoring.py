@@ -382,14 +382,17 @@ class MentoringService:
             uow.commit()
 
     # --- templates ----------------------------------------------------------------
-    def ensure_default_template(self) -> int:
-        """Create the built-in onboarding template if the database has none marked default."""
+    def ensure_default_template(self) -> int | None:
+        """Create the built-in onboarding template in a database that has no template at all.
+
+        Returns the default template's id (None when the user has deleted it but keeps
+        templates of their own: a deliberate deletion is respected).
+        """
         with self._uow() as uow:
             s = uow.session
-            existing = s.scalar(select(ChecklistTemplate.id)
+            if s.scalar(select(func.count(ChecklistTemplate.id))):
+                return s.scalar(select(ChecklistTemplate.id)
                                 .where(ChecklistTemplate.is_default.is_(True)).limit(1))
-            if existing is not None:
-                return existing
             name = _free_name(s, default_template_name())
             template = ChecklistTemplate(
                 name=name, is_default=True,

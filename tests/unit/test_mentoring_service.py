@@ -34,6 +34,7 @@ def test_assign_default_template_sets_due_dates_from_start(services: Services,
                                                            trainee_id: int) -> None:
     svc = services.mentoring
     template_id = svc.ensure_default_template()
+    assert template_id is not None
     assert svc.ensure_default_template() == template_id  # idempotent
     assert svc.assign_template(trainee_id, template_id) == len(DEFAULT_TEMPLATE_ITEMS)
     assert svc.assign_template(trainee_id, template_id) == 0  # nothing twice
@@ -195,3 +196,15 @@ def test_learning_log_hours_per_quarter(services: Services) -> None:
         svc.save_learning(None, kind="book", title="", started_on=date(2026, 5, 1),
                           finished_on=date(2026, 4, 1), hours="-1")
     assert set(err.value.errors) == {"title", "finished_on", "hours"}
+
+
+def test_deleted_default_template_stays_deleted(services: Services) -> None:
+    svc = services.mentoring
+    default_id = svc.ensure_default_template()
+    assert default_id is not None
+    own = svc.copy_template(default_id, "Мой шаблон")
+    svc.delete_template(default_id)
+    assert svc.ensure_default_template() is None
+    assert [t.id for t in svc.templates()] == [own]
+    svc.delete_template(own)
+    assert svc.ensure_default_template() is not None  # an empty list gets it back
