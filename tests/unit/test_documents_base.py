@@ -168,6 +168,34 @@ def test_random_unicode_in_every_field_gives_a_valid_pdf(
         lines=[{"name": line, "unit": unit, "quantity": "2", "price": "10.5",
                 "discount": "5", "vat_kind": "standard", "vat_rate": "22"}],
     )
-    pdf = render_offer(snap)
+    from app.services.documents.invoice import render_invoice
+
+    for pdf in (render_offer(snap), render_invoice({**snap, "basis": terms})):
+        assert pdf.startswith(b"%PDF")
+        assert len(PdfReader(io.BytesIO(pdf)).pages) >= 1
+
+
+@pytest.mark.parametrize("template", ["classic", "modern", "invoice"])
+def test_huge_text_in_every_field_lays_out(template) -> None:  # type: ignore[no-untyped-def]
+    from app.services.documents.invoice import render_invoice
+
+    huge = "Длинный текст без конца " * 300  # ~7 000 characters
+    word = "Ы" * 3000
+    seller = CompanyInfo(**{k: huge for k in ("name", "full_name", "legal_address", "phone",
+                                              "email", "website", "bank_name",
+                                              "signer_name", "signer_title",
+                                              "accountant_name", "manager_name")},
+                         inn=word, kpp=word, bik=word, corr_account=word,
+                         settlement_account=word)
+    party = {"name": huge, "full_name": word, "inn": huge, "kpp": word, "legal_address": huge,
+             "phone": huge}
+    snap = _snapshot(template="classic" if template == "invoice" else template, intro=huge,
+                     seller=seller.to_json(), buyer=party,
+                     manager={"name": huge, "phone": word, "email": huge},
+                     contact={"name": huge, "position": word, "email": huge},
+                     deal={"title": huge, "payment_terms": huge, "delivery_terms": word},
+                     basis=huge,
+                     lines=[{"name": huge, "unit": word, "quantity": "1", "price": "1",
+                             "discount": "0", "vat_kind": "standard", "vat_rate": "22"}])
+    pdf = render_invoice(snap) if template == "invoice" else render_offer(snap)
     assert pdf.startswith(b"%PDF")
-    assert len(PdfReader(io.BytesIO(pdf)).pages) >= 1

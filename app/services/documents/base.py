@@ -22,7 +22,7 @@ from typing import Any
 
 from app.i18n import translate
 from app.services.documents.fonts import BOLD, FAMILY, register_fonts
-from app.services.documents.markup import clean_text, esc
+from app.services.documents.markup import clean_text, clip, esc
 from app.services.documents.styles import CLASSIC, Styles, Theme, styles_for
 
 MM = 72 / 25.4
@@ -85,6 +85,15 @@ class CompanyInfo:
     @property
     def display_name(self) -> str:
         return self.name or self.full_name
+
+    def clipped(self, limit: int = 400) -> CompanyInfo:
+        """The same with every text cut to `limit` characters (letterheads cannot split)."""
+        from dataclasses import replace
+
+        from app.services.documents.markup import clip
+
+        return replace(self, **{f.name: clip(getattr(self, f.name), limit)
+                                for f in fields(self) if f.name not in IMAGE_FIELDS})
 
 
 @dataclass(frozen=True)
@@ -320,7 +329,7 @@ def letterhead(ctx: BuildContext) -> list[Any]:
     else:
         data = [[left, right]]
         widths = [ctx.width * 0.58, ctx.width * 0.42]
-    table = Table(data, colWidths=widths, hAlign="LEFT")
+    table = Table(data, colWidths=widths, hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -348,8 +357,8 @@ class SignatureLine:
         class _Signatures(Flowable):
             def __init__(self) -> None:
                 super().__init__()
-                self.titles = [Paragraph(esc(t), styles.cell) for t, _ in rows]
-                self.names = [Paragraph(esc(n), styles.cell) for _, n in rows]
+                self.titles = [Paragraph(esc(clip(t, 150)), styles.cell) for t, _ in rows]
+                self.names = [Paragraph(esc(clip(n, 150)), styles.cell) for _, n in rows]
 
             def wrap(self, aw: float, ah: float) -> tuple[float, float]:
                 self._heights = []

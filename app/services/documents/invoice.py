@@ -17,7 +17,7 @@ from app.services.documents.base import (
     data_table,
     image_flowable,
 )
-from app.services.documents.markup import esc, fmt
+from app.services.documents.markup import clip, clip_values, esc, fmt
 from app.services.documents.styles import CLASSIC
 from app.services.documents.totals import (
     DocumentTotals,
@@ -52,7 +52,10 @@ def party_line(party: dict[str, Any]) -> str:
 
 
 def render_invoice(snapshot: dict[str, Any]) -> bytes:
-    seller = CompanyInfo.from_json(snapshot.get("seller") or {})
+    seller = CompanyInfo.from_json(snapshot.get("seller") or {}).clipped()
+    snapshot = {**snapshot, "seller": seller.to_json(),
+                "buyer": clip_values(snapshot.get("buyer")),
+                "basis": clip(snapshot.get("basis", ""), 400)}
     issued = date.fromisoformat(snapshot["issued_on"])
     totals = compute_totals(snapshot.get("lines") or [],
                             prices_include_vat=bool(snapshot.get("prices_include_vat", True)))

@@ -40,3 +40,17 @@ def esc(value: Any, *, multiline: bool = True) -> str:
 def fmt(template: str, **values: Any) -> str:
     """Fill a trusted markup template with escaped user values: fmt("<b>{n}</b>", n=name)."""
     return template.format(**{key: esc(value) for key, value in values.items()})
+
+
+def clip(value: Any, limit: int = 400) -> str:
+    """Plain text cut to `limit` characters (with "…"): for blocks that cannot split
+    across pages (letterheads, signature rows, side-by-side cards)."""
+    text = clean_text(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def clip_values(data: Any, limit: int = 400) -> Any:
+    """A dict with every string value clipped (party requisites, contacts)."""
+    if not isinstance(data, dict):
+        return {}
+    return {k: clip(v, limit) if isinstance(v, str) else v for k, v in data.items()}

@@ -19,7 +19,7 @@ from app.services.documents.base import (
     letterhead,
     ru_date,
 )
-from app.services.documents.markup import esc, fmt
+from app.services.documents.markup import clip, clip_values, esc, fmt
 from app.services.documents.styles import THEMES
 from app.services.documents.totals import (
     DocumentTotals,
@@ -57,7 +57,15 @@ def render_offer(snapshot: dict[str, Any]) -> bytes:
     """The PDF of an issued offer, from its snapshot only (same snapshot → same bytes)."""
     template = snapshot.get("template", "classic")
     theme = THEMES.get(template, THEMES["classic"])
-    seller = CompanyInfo.from_json(snapshot.get("seller") or {})
+    # blocks that cannot split across pages get bounded text; lines and intro stay whole
+    seller_info = CompanyInfo.from_json(snapshot.get("seller") or {}).clipped()
+    snapshot = {**snapshot, "seller": seller_info.to_json(),
+                "buyer": clip_values(snapshot.get("buyer")),
+                "contact": clip_values(snapshot.get("contact")),
+                "manager": clip_values(snapshot.get("manager"), 150),
+                "deal": {**clip_values(snapshot.get("deal"), 2000),
+                         "title": clip((snapshot.get("deal") or {}).get("title", ""), 300)}}
+    seller = seller_info
     issued = date.fromisoformat(snapshot["issued_on"])
     totals = compute_totals(snapshot.get("lines") or [],
                             prices_include_vat=bool(snapshot.get("prices_include_vat", True)))
@@ -256,6 +264,7 @@ def _card(ctx: BuildContext, title: str, lines: list[str], width: float) -> Any:
 
     st = ctx.styles
     content = [Paragraph(esc(title.upper()), st.small_muted)]
+    lines = [clip(line, 200) for line in lines]  # side-by-side cards cannot split
     content += [Paragraph(fmt("<b>{t}</b>", t=line) if i == 0 else esc(line), st.cell)
                 for i, line in enumerate(lines)] or [Paragraph("—", st.cell)]
     table = Table([[content]], colWidths=[width])
@@ -319,7 +328,7 @@ def _modern_story(ctx: BuildContext, snapshot: dict[str, Any],
     third = ctx.width / 3
     term_cells = [[Paragraph(esc(label.upper()), st.small_muted) for label, _ in terms],
                   [Paragraph(esc(value), st.cell) for _, value in terms]]
-    term_table = Table(term_cells, colWidths=[third] * 3)
+    term_table = Table(term_cells, colWidths=[third] * 3, splitInRow=1)
     term_table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEABOVE", (0, 0), (-1, 0), 1.1, HexColor(ctx.theme.accent)),
