@@ -247,3 +247,32 @@ def test_new_trainee_from_dialog_becomes_current(qtbot, tab: MentoringTab,
     assert tab.trainees.current().name == "Сидорова Анна"
     assert tab.trainees.card.name_label.text() == "Сидорова Анна"
     assert tab.trainees.checklist.task_model.rowCount() == 0  # not the previous trainee's
+
+
+def test_edit_task_title_and_due(qtbot, tab: MentoringTab, monkeypatch) -> None:  # type: ignore
+    from PySide6.QtWidgets import QDialog
+
+    from app.views.mentoring.checklist import TaskDialog
+
+    _assign_default(qtbot, tab)
+    panel = tab.trainees.checklist
+    task = panel.task_model.rows()[0]
+    panel.select_task(task.id)
+    seen: list[str] = []
+
+    def edit(dialog: TaskDialog) -> QDialog.DialogCode:
+        dialog.title_edit.setText(" ")
+        dialog.accept()  # refused: the message stays next to the field
+        seen.append(dialog.errors.label("title").text())
+        dialog.title_edit.setText("Доступы в SalesDesk и к телефонии")
+        dialog.due_edit.setDate(to_qdate(START + timedelta(days=2)))
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TaskDialog, "exec", edit)
+    qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Введите название пункта"]
+    edited = next(t for t in panel.task_model.rows() if t.id == task.id)
+    assert edited.title == "Доступы в SalesDesk и к телефонии"
+    assert edited.due_on == START + timedelta(days=2)
+    assert panel.current_task().id == task.id

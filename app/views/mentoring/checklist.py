@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -86,6 +90,7 @@ class ChecklistPanel(QWidget):
             self.task_view.setColumnWidth(col, width)
         self.task_view.selectionModel().selectionChanged.connect(
             self._on_task_selection_changed)
+        self.task_view.doubleClicked.connect(self._on_task_view_double_clicked)
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addWidget(self.task_view, 1)
@@ -166,12 +171,16 @@ class ChecklistPanel(QWidget):
         self.down_button = QPushButton("↓")
         self.down_button.setToolTip(translate("Mentoring", "Ниже в разделе"))
         self.down_button.clicked.connect(lambda: self._move(1))
+        self.edit_button = QPushButton(translate("Mentoring", "Изменить…"))
+        self.edit_button.setToolTip(translate("Mentoring", "Название, описание и срок пункта"))
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.delete_button = QPushButton(translate("Mentoring", "Удалить"))
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         for b in (self.up_button, self.down_button):
             b.setFixedWidth(40)
             move.addWidget(b)
         move.addStretch(1)
+        move.addWidget(self.edit_button)
         move.addWidget(self.delete_button)
         tf.addRow(move)
         side_layout.addWidget(task_box)
@@ -250,7 +259,7 @@ class ChecklistPanel(QWidget):
     def _update_buttons(self) -> None:
         task = self.current_task()
         for b in (self.done_button, self.up_button, self.down_button, self.delete_button,
-                  self.comment_edit, self.done_date):
+                  self.edit_button, self.comment_edit, self.done_date):
             b.setEnabled(task is not None)
         self.undo_button.setEnabled(task is not None and task.done_on is not None)
         self.add_button.setEnabled(self._trainee_id is not None)
@@ -301,6 +310,19 @@ class ChecklistPanel(QWidget):
         self.reload()
         self.changed.emit()
 
+    def _on_task_view_double_clicked(self, index: QModelIndex) -> None:
+        if index.column() != 0 and self.task_model.row_at(index.row()) is not None:
+            self._on_edit_button_clicked()
+
+    def _on_edit_button_clicked(self) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        dialog = TaskDialog(services=self._services, task=task, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload(keep_task=task.id)
+            self.changed.emit()
+
     def _on_add_button_clicked(self) -> None:
         if self._trainee_id is None:
             return
@@ -315,6 +337,58 @@ class ChecklistPanel(QWidget):
         self.new_title.clear()
         self.reload(keep_task=new_id)
         self.changed.emit()
+
+
+class TaskDialog(QDialog):
+    """Edit one checklist item of a trainee: title, description, due date."""
+
+    def __init__(self, *, services: Services, task: TaskRow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._task = task
+        self.setWindowTitle(translate("Mentoring", "Пункт чек-листа"))
+        self.setMinimumWidth(480)
+        form = QFormLayout(self)
+        self.errors = FieldErrors()
+        form.addRow(translate("Mentoring", "Раздел"), QLabel(task.section))
+        self.title_edit = QLineEdit(task.title)
+        self.errors.add_row(form, translate("Mentoring", "Пункт"), "title", self.title_edit)
+        self.description_edit = QPlainTextEdit(task.description)
+        self.description_edit.setFixedHeight(80)
+        form.addRow(translate("Mentoring", "Описание"), self.description_edit)
+        due_row = QWidget()
+        dl = QHBoxLayout(due_row)
+        dl.setContentsMargins(0, 0, 0, 0)
+        self.has_due = QCheckBox(translate("Mentoring", "есть срок"))
+        self.has_due.setChecked(task.due_on is not None)
+        self.due_edit = date_edit(task.due_on or date.today())
+        self.due_edit.setEnabled(task.due_on is not None)
+        self.has_due.toggled.connect(self.due_edit.setEnabled)
+        dl.addWidget(self.has_due)
+        dl.addWidget(self.due_edit, 1)
+        form.addRow(translate("Mentoring", "Срок"), due_row)
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(translate("Mentoring", "Сохранить"),
+                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        save.setObjectName("primary")
+        save.setDefault(True)
+        buttons.addButton(translate("Mentoring", "Отмена"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        try:
+            self._services.mentoring.update_task(
+                self._task.id, title=self.title_edit.text(),
+                description=self.description_edit.toPlainText(),
+                due_on=from_qdate(self.due_edit.date()) if self.has_due.isChecked() else None)
+        except ValidationError as exc:
+            for message in self.errors.show(exc):
+                dialogs.show_error(self, message)
+            return
+        super().accept()
 
 
 def _escape(text: str) -> str:
