@@ -189,3 +189,14 @@ def test_meeting_report_from_menu(qtbot, main_window, monkeypatch) -> None:  # t
     assert data.startswith(b"%PDF") and "Воронка продаж" in kw["title"]
     monkeypatch.setattr(dialogs, "ask_report_options", lambda parent, today: None)
     assert report_dialog.open_report(main_window, main_window.services) is None
+
+
+def test_email_falls_back_to_mailto(preview, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    urls, infos = [], []
+    monkeypatch.setattr(preview_module, "open_external", lambda p: False)
+    monkeypatch.setattr(preview_module, "open_url", lambda u: urls.append(u) or True)
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, text, title=None: infos.append(text))
+    preview.send_by_email()
+    assert urls and urls[0].scheme() == "mailto"
+    assert urls[0].path() == "client@example.com" and "subject=" in urls[0].query()
+    assert infos and preview.filename in infos[0]

@@ -6,8 +6,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl, QUrlQuery
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -26,7 +26,12 @@ def safe_filename(name: str, suffix: str = ".pdf") -> str:
 
 def open_external(path: Path) -> bool:
     """Open a file with its default application (tests replace this)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return open_url(QUrl.fromLocalFile(str(path)))
+
+
+def open_url(url: QUrl) -> bool:
+    """Hand a URL to the desktop (tests replace this)."""
+    return QDesktopServices.openUrl(url)
 
 
 def _temp_dir() -> Path:
@@ -35,15 +40,22 @@ def _temp_dir() -> Path:
     return folder
 
 
+MAX_PRINT_DPI = 600  # a 1200-dpi A4 page would be a 550 MB image; 600 dpi is print quality
+
+
 def render_to_printer(document: QPdfDocument, printer: QPrinter) -> int:
-    """Paint every page at the printer's resolution, scaled into the page; → pages printed."""
+    """Render every page at the printer's resolution (capped at MAX_PRINT_DPI) and paint it
+    into the printable area, keeping the aspect ratio; → pages printed."""
+    from PySide6.QtCore import QRect
+
     painter = QPainter()
     if not painter.begin(printer):
         return 0
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     printed = 0
     try:
-        dpi = printer.resolution()
-        target = printer.pageLayout().paintRectPixels(dpi)
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        target = printer.pageLayout().paintRectPixels(printer.resolution())
         for page in range(document.pageCount()):
             if page:
                 printer.newPage()
@@ -51,10 +63,10 @@ def render_to_printer(document: QPdfDocument, printer: QPrinter) -> int:
             size = QSize(max(1, round(size_pt.width() * dpi / 72)),
                          max(1, round(size_pt.height() * dpi / 72)))
             image: QImage = document.render(page, size)
-            scaled = size.scaled(target.size(), _keep_aspect())
-            painter.drawImage(
-                (target.width() - scaled.width()) // 2, (target.height() - scaled.height()) // 2,
-                image.scaled(scaled))
+            fitted = size.scaled(target.size(), _keep_aspect())
+            painter.drawImage(QRect((target.width() - fitted.width()) // 2,
+                                    (target.height() - fitted.height()) // 2,
+                                    fitted.width(), fitted.height()), image)
             printed += 1
     finally:
         painter.end()
@@ -94,8 +106,10 @@ class PdfPreviewDialog(QDialog):
 
         bar = QToolBar(self)
         self.print_action = QAction(translate("Preview", "Печать…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_document)
         self.save_action = QAction(translate("Preview", "Сохранить как…"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.SaveAs)
         self.save_action.triggered.connect(self.save_as)
         self.open_action = QAction(translate("Preview", "Открыть в программе просмотра"), self)
         self.open_action.triggered.connect(self.open_in_viewer)
@@ -172,10 +186,24 @@ class PdfPreviewDialog(QDialog):
         data = eml_draft(self.pdf, filename=self.filename, subject=self._email_subject,
                          body=body, to=self._email_to)
         path = self._write_temp(safe_filename(self.filename.removesuffix(".pdf"), ".eml"), data)
-        if path is not None and not open_external(path):
+        if path is None or open_external(path):
+            return path
+        # no program for .eml: a mailto: link cannot attach, so the PDF waits beside it
+        pdf_path = self._write_temp(self.filename, self.pdf)
+        query = QUrlQuery()
+        query.addQueryItem("subject", self._email_subject)
+        query.addQueryItem("body", body + translate(
+            "Preview", "\n(вложите файл {p})").format(p=pdf_path))
+        url = QUrl(f"mailto:{self._email_to}")
+        url.setQuery(query)
+        if not open_url(url):
             dialogs.show_error(self, translate(
                 "Preview", "Не найдена почтовая программа. Черновик письма сохранён: {p}")
                 .format(p=path))
+        else:
+            dialogs.show_info(self, translate(
+                "Preview", "Почтовая программа не умеет открывать черновики с вложением: "
+                           "приложите к письму файл {p}").format(p=pdf_path))
         return path
 
 
