@@ -1032,8 +1032,8 @@ def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
         else:
             days = rng.randint(0, limit)
         target = (now_local - timedelta(days=days, hours=-rng.randint(9, 17))).astimezone(UTC)
-        delta = target - entered
-        if delta <= timedelta(0):
+        delta = target - entered  # earlier or later: the whole history moves together
+        if not delta:
             continue
         for change in session.scalars(select(StageChange).where(StageChange.deal_id == deal_id)):
             change.changed_at = change.changed_at + delta

@@ -24,7 +24,18 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -342,6 +353,9 @@ class DealCardDelegate(QStyledItemDelegate):
             chip_text = translate("Deals", "Застряла: {n} {unit} (норма {limit})").format(
                 n=card.days_in_stage, unit=unit, limit=card.stall_limit)
             chip_fg, chip_bg = QColor(style.DANGER), QColor("#fde8e8")
+        elif card.days_in_stage == 0:
+            chip_text = translate("Deals", "В этапе с сегодня")
+            chip_fg, chip_bg = QColor(style.SUCCESS), QColor("#e8f7ee")
         else:
             chip_text = translate("Deals", "В этапе {n} {unit}").format(
                 n=card.days_in_stage, unit=unit)
@@ -387,6 +401,7 @@ class StageListView(QListView):
         self.setStyleSheet(
             "QListView { background: transparent; border: none; }"
             "QListView::item { border: none; }" + SCROLLBAR_STYLE)
+        self._drop_target = False
         self.doubleClicked.connect(self._on_self_double_clicked)
 
     def current_card(self) -> DealCard | None:
@@ -400,6 +415,43 @@ class StageListView(QListView):
         if isinstance(model, DealCardModel) and 0 <= index.row() < model.rowCount():
             return model.card_at(index.row())
         return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        super().dragEnterEvent(event)
+        self._set_drop_target(event.isAccepted())
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        super().dragLeaveEvent(event)
+        self._set_drop_target(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._set_drop_target(False)
+        super().dropEvent(event)
+
+    def _set_drop_target(self, on: bool) -> None:
+        if self._drop_target != on:
+            self._drop_target = on
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        empty = model is None or model.rowCount() == 0
+        if not (empty or self._drop_target):
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._drop_target:
+            painter.setPen(QPen(QColor(style.ACCENT), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(37, 99, 235, 18))
+            painter.drawRoundedRect(QRectF(self.viewport().rect()).adjusted(2, 2, -2, -2), 8, 8)
+        if empty:
+            painter.setPen(QColor(style.MUTED))
+            painter.drawText(self.viewport().rect().adjusted(0, 24, 0, 0),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             translate("Deals", "Перетащите сюда сделку")
+                             if self._drop_target else translate("Deals", "Нет сделок"))
+        painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -458,16 +510,19 @@ class StageColumn(QFrame):
         hl = QVBoxLayout(header)
         hl.setContentsMargins(10, 8, 10, 8)
         hl.setSpacing(2)
-        top = QHBoxLayout()
-        top.setSpacing(6)
         self.name_label = QLabel(stage.name, objectName="stageName")
-        self.count_label = QLabel("0", objectName="stageCount")
-        top.addWidget(self.name_label, 1)
-        top.addWidget(self.count_label)
-        hl.addLayout(top)
+        self.name_label.setToolTip(stage.name)
+        self.name_label.setMinimumWidth(10)
+        hl.addWidget(self.name_label)
+        sums = QHBoxLayout()
+        sums.setSpacing(6)
         self.sum_label = QLabel("", objectName="stageSum")
+        self.count_label = QLabel("0", objectName="stageCount")
+        self.count_label.setToolTip(translate("Deals", "Сделок в этапе"))
+        sums.addWidget(self.sum_label, 1)
+        sums.addWidget(self.count_label)
+        hl.addLayout(sums)
         self.weighted_label = QLabel("", objectName="stageWeighted")
-        hl.addWidget(self.sum_label)
         hl.addWidget(self.weighted_label)
         layout.addWidget(header)
         self.model = DealCardModel(stage, self)

@@ -47,6 +47,7 @@ from app.views import dialogs, style
 from app.views.deals.common import money_short, parse_decimal
 from app.views.deals.editor_models import (
     ActivitiesModel,
+    DaysBarDelegate,
     EditLine,
     HistoryModel,
     LinesModel,
@@ -329,8 +330,10 @@ class DealEditor(QDialog):
         v.setContentsMargins(12, 12, 12, 12)
         self.history_model = HistoryModel(self)
         self.history_view = _table(self.history_model)
-        self.history_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
+        h = self.history_view.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history_view.setItemDelegateForColumn(3, DaysBarDelegate(self.history_view))
         v.addWidget(self.history_view, 1)
         return page
 

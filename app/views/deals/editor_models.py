@@ -346,6 +346,15 @@ class HistoryModel(QAbstractTableModel):
         self._spans = list(spans)
         self.endResetModel()
 
+    def days_at(self, row: int) -> int:
+        return self._spans[row].days
+
+    def max_days(self) -> int:
+        return max((s.days for s in self._spans), default=0)
+
+    def is_current(self, row: int) -> bool:
+        return self._spans[row].left_at is None
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._spans)
 
@@ -413,3 +422,31 @@ class ActivitiesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and a.done:
             return QColor(style.MUTED)
         return None
+
+
+class DaysBarDelegate(QStyledItemDelegate):
+    """The "days in stage" column as a bar: the stage that took longest is the full width."""
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: _Index) -> None:
+        from PySide6.QtCore import QRectF
+
+        model = index.model()
+        if not isinstance(model, HistoryModel):
+            super().paint(painter, option, index)
+            return
+        days = model.days_at(index.row())
+        longest = max(model.max_days(), 1)
+        rect = option.rect  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
+        bar_w = (rect.width() - 70) * days / longest
+        bar = QRectF(rect.left() + 8, rect.top() + 8, max(bar_w, 3), rect.height() - 16)
+        current = model.is_current(index.row())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(style.ACCENT if current else "#93b4f5"))
+        painter.drawRoundedRect(bar, 3, 3)
+        painter.setPen(QColor(style.TEXT))
+        painter.drawText(rect.adjusted(0, 0, -8, 0),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         translate("DealEditor", "{n} дн.").format(n=days))
+        painter.restore()
