@@ -134,3 +134,20 @@ def test_demo_offers_render(demo_services) -> None:  # type: ignore[no-untyped-d
         assert flat(format_money(offer.total, currency=False)) in text
     if revised:
         assert demo_services.documents.get_offer(revised).supersedes_id
+
+
+def test_document_vat_is_the_sum_of_rounded_lines(services) -> None:  # type: ignore[no-untyped-def]
+    lines = [(f"Мелочь {i}", "1", "0.05", "0", "standard") for i in range(10)]
+    deal_id = make_deal(services, lines)
+    offer = services.documents.issue_offer(deal_id, on=ON)
+    # per line: 0.05 × 22/122 = 0.0090… → 0.01, ten lines → 0.10
+    # (rounding the document once would give 0.50 × 22/122 = 0.0901… → 0.09)
+    text = flat(pdf_text(services.documents.offer_pdf(offer.id)))
+    assert "в т.ч. НДС 22 %: 0,10" in text
+    assert "Ноль рублей 50 копеек" in text
+
+
+def test_huge_line_name_in_offer(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, [("Описание " * 1200, "1", "10.00", "0", "standard")])
+    offer = services.documents.issue_offer(deal_id, on=ON)
+    assert services.documents.offer_pdf(offer.id).startswith(b"%PDF")

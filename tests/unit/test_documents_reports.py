@@ -48,6 +48,7 @@ def test_clients_report_and_meeting_pack(demo_services) -> None:  # type: ignore
     joined = flat(" ".join(pages))
     for title in ("План и факт", "Открытые сделки по этапам", "Дебиторская задолженность"):
         assert title in joined
+    assert joined.count("Зависшие сделки") == 1
     assert all(f"из {len(pages)}" in p for p in pages)
 
 

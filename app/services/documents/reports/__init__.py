@@ -53,9 +53,14 @@ def build_report(uow: UowFactory, kind: str, period: str | None, *, today: date)
     title = _titles()[kind]
     meta = DocumentMeta(title=f"{title} · {p.label}", on=today, company=company, theme=REPORT,
                         subject=title)
+    def plan_without_stalled(ctx: BuildContext, uow: UowFactory, p: Period,
+                             today: date) -> list[Any]:
+        return _plan_section(ctx, uow, p, today, stalled=False)  # the pipeline lists them
+
     sections = {"plan": [_plan_section], "pipeline": [_pipeline_section],
                 "clients": [_clients_section],
-                "meeting-pack": [_plan_section, _pipeline_section, _receivables_section]}[kind]
+                "meeting-pack": [plan_without_stalled, _pipeline_section,
+                                 _receivables_section]}[kind]
 
     def story(ctx: BuildContext) -> list[Any]:
         from reportlab.platypus import PageBreak
@@ -141,7 +146,8 @@ def _none(ctx: BuildContext, text: str) -> Any:
 
 # --- plan -------------------------------------------------------------------------------
 
-def _plan_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date) -> list[Any]:
+def _plan_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date, *,
+                  stalled: bool = True) -> list[Any]:
     from reportlab.platypus import KeepTogether, Spacer
 
     from app.services.plan import PlanService, dimension_label
@@ -222,7 +228,8 @@ def _plan_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date) ->
             [[d.title, d.client, ru_date(d.closed_on), money(d.amount)] for d in won]))
     else:
         out.append(_none(ctx, translate("Reports", "За период выигранных сделок нет")))
-    out += _stalled(ctx, uow, today)
+    if stalled:
+        out += _stalled(ctx, uow, today)
     return out
 
 
