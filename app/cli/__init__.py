@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "app.cli.transfer",
     "app.cli.clients",
     "app.cli.documents",
+    "app.cli.deals",
 ]
 
 EXIT_USAGE = 2
