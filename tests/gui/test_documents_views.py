@@ -200,3 +200,28 @@ def test_email_falls_back_to_mailto(preview, monkeypatch) -> None:  # type: igno
     assert urls and urls[0].scheme() == "mailto"
     assert urls[0].path() == "client@example.com" and "subject=" in urls[0].query()
     assert infos and preview.filename in infos[0]
+
+
+def test_invoice_from_panel_and_refusal(qtbot, demo_services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from app.views.documents.deal_documents import DealDocumentsPanel
+
+    with demo_services.engine.connect() as conn:
+        won = conn.execute(text("SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id"
+                                " WHERE s.is_won LIMIT 1")).scalar()
+        open_deal = conn.execute(text(
+            "SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id WHERE NOT s.is_won"
+            " AND NOT s.is_lost AND d.id NOT IN (SELECT deal_id FROM orders"
+            " WHERE deal_id IS NOT NULL) LIMIT 1")).scalar()
+    panel = DealDocumentsPanel(services=demo_services, deal_id=won)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.preview_opened, timeout=20_000) as blocker:
+        panel.open_invoice()
+    assert "Счёт на оплату" in blocker.args[0].windowTitle()
+    blocker.args[0].close()
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text, title=None: errors.append(text))
+    panel.set_deal(open_deal)
+    panel.open_invoice()
+    assert errors and "выигранной сделке" in errors[0]

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 from app.i18n import translate
 from app.services.company import OFFER_TEMPLATES, offer_template_label
 from app.views import dialogs
-from app.views.documents.preview import show_pdf
-from app.views.documents.worker import run_pdf_job
+from app.views.documents.actions import show_invoice, show_offer
 from app.views.formatting import day, money
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -218,34 +217,13 @@ class DealDocumentsPanel(QWidget):
             self.open_offer(offer)
 
     def open_offer(self, offer: Any) -> None:
-        docs = self._services.documents
-        snapshot = docs.offer_snapshot(offer.id)
-        email = str((snapshot.get("contact") or {}).get("email") or "")
-        title = translate("DealDocuments", "Коммерческое предложение № {n}").format(
-            n=offer.number)
-        run_pdf_job(self, lambda: docs.offer_pdf(offer.id),
-                    lambda data: self._show(data, title, offer.number, email),
-                    lambda message: dialogs.show_error(self, message))
+        show_offer(self, self._services, offer.id, on_shown=self.preview_opened.emit)
 
     def open_invoice(self) -> None:
         if self._deal_id is None or not self._ready():
             return
-        docs = self._services.documents
-        try:
-            invoice = docs.issue_invoice(deal_id=self._deal_id)
-        except Exception as exc:  # ServiceError: readable
-            dialogs.show_error(self, str(exc))
-            return
-        email = str((invoice.snapshot.get("buyer") or {}).get("email") or "")
-        title = translate("DealDocuments", "Счёт на оплату № {n}").format(n=invoice.number)
-        run_pdf_job(self, lambda: docs.invoice_pdf(invoice),
-                    lambda data: self._show(data, title, f"Счёт {invoice.number}", email),
-                    lambda message: dialogs.show_error(self, message))
-
-    def _show(self, data: bytes, title: str, filename: str, email: str) -> None:
-        dialog = show_pdf(self.window(), data, title=title, filename=filename, email_to=email,
-                          email_subject=title)
-        self.preview_opened.emit(dialog)
+        show_invoice(self, self._services, deal_id=self._deal_id,
+                     on_shown=self.preview_opened.emit)
 
 
 def deal_editor_section(editor: Any) -> tuple[str, QWidget]:

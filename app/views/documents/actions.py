@@ -1,0 +1,61 @@
+"""One-call document actions for any view: build off the GUI thread, then preview.
+
+    show_offer(parent, services, offer_id)
+    show_invoice(parent, services, deal_id=… | order_id=…)
+
+Errors the user can act on (no such deal, deal not won…) appear in a message box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.i18n import translate
+from app.views import dialogs
+from app.views.documents.preview import show_pdf
+from app.views.documents.worker import PdfJob, run_pdf_job
+
+
+def _preview(parent: QWidget, build: Callable[[], bytes], *, title: str, filename: str,
+             email: str, on_shown: Callable[[Any], None] | None) -> PdfJob:
+    def done(data: bytes) -> None:
+        dialog = show_pdf(parent.window(), data, title=title, filename=filename,
+                          email_to=email, email_subject=title)
+        if on_shown is not None:
+            on_shown(dialog)
+
+    return run_pdf_job(parent, build, done, lambda message: dialogs.show_error(parent, message))
+
+
+def show_offer(parent: QWidget, services: Any, offer_id: int, *,
+               on_shown: Callable[[Any], None] | None = None) -> PdfJob | None:
+    docs = services.documents
+    try:
+        offer = docs.get_offer(offer_id)
+        snapshot = docs.offer_snapshot(offer_id)
+    except Exception as exc:  # ServiceError: readable
+        dialogs.show_error(parent, str(exc))
+        return None
+    email = str((snapshot.get("contact") or {}).get("email") or "")
+    title = translate("Documents", "Коммерческое предложение № {n}").format(n=offer.number)
+    return _preview(parent, lambda: docs.offer_pdf(offer_id), title=title,
+                    filename=offer.number, email=email, on_shown=on_shown)
+
+
+def show_invoice(parent: QWidget, services: Any, *, deal_id: int | None = None,
+                 order_id: int | None = None,
+                 on_shown: Callable[[Any], None] | None = None) -> PdfJob | None:
+    docs = services.documents
+    try:
+        invoice = docs.issue_invoice(deal_id=deal_id, order_id=order_id)
+    except Exception as exc:  # ServiceError: readable
+        dialogs.show_error(parent, str(exc))
+        return None
+    email = str((invoice.snapshot.get("buyer") or {}).get("email") or "")
+    title = translate("Documents", "Счёт на оплату № {n}").format(n=invoice.number)
+    return _preview(parent, lambda: docs.invoice_pdf(invoice), title=title,
+                    filename=translate("Documents", "Счёт {n}").format(n=invoice.number),
+                    email=email, on_shown=on_shown)
