@@ -1041,3 +1041,26 @@ def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
         deal.stage_entered_at = target
         deal.created_at = deal.created_at + delta
         deal.updated_at = target
+    # Objections heard in deals that got as far as a presentation, some already answered.
+    library = list(session.scalars(select(StandardObjection).order_by(StandardObjection.id)))
+    later = [r[0] for r in session.execute(
+        select(Deal.id).join(Stage, Stage.id == Deal.stage_id)
+        .where(Stage.is_won.is_(False), Stage.is_lost.is_(False), Stage.position >= 3)
+        .order_by(Deal.id))]
+    for deal_id in later:
+        if not library or rng.random() > 0.6:
+            continue
+        for item in rng.sample(library, rng.randint(1, min(2, len(library)))):
+            resolved = rng.random() < 0.5
+            session.add(Objection(deal_id=deal_id, text=item.text,
+                                  answer=item.answer if resolved or rng.random() < 0.5 else "",
+                                  resolved=resolved,
+                                  created_at=now_local.astimezone(UTC)
+                                  - timedelta(days=rng.randint(1, 20))))
+        deal = session.get(Deal, deal_id)
+        if not deal.negotiation_notes:
+            deal.negotiation_notes = rng.choice([
+                "Решение принимает директор по логистике; важны сроки поставки.",
+                "Просят отсрочку платежа 30 дней; сравнивают с двумя поставщиками.",
+                "Бюджет утверждён на квартал, ждут КП с монтажом.",
+            ])
