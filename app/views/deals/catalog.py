@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
-from app.models import VAT_KINDS
-from app.services.catalog import ProductInput, ProductRow
+from app.services.catalog import VAT_KINDS, ProductInput, ProductRow
 from app.services.errors import ServiceError, ValidationError
 from app.services.pricing import vat_kind_label
 from app.views import dialogs, style

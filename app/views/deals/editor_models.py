@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.i18n import translate
-from app.models import VAT_KINDS
 from app.services.activities import ActivityRow
+from app.services.catalog import VAT_KINDS
 from app.services.deals import (
     LineInput,
     ObjectionInput,
