@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
-from app.services.catalog import VAT_KINDS, ProductInput, ProductRow
+from app.services.catalog import VAT_KINDS, ProductInput, ProductRow, validate_product
 from app.services.errors import ServiceError, ValidationError
 from app.services.pricing import vat_kind_label
 from app.views import dialogs, style
@@ -316,6 +316,9 @@ class CatalogDialog(QDialog):
             min_stock=num(self.min_stock, "min_stock") or Decimal(0),
             archived=self.archived.isChecked())
         if errors:
+            # Show what else is wrong too, not only the unreadable numbers.
+            for key, msg in validate_product(data).items():
+                errors.setdefault(key, msg)
             raise ValidationError(errors)
         return data
 

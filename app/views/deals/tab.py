@@ -31,12 +31,17 @@ from app.views import dialogs, style
 from app.views.deals.board import PipelineBoard
 from app.views.deals.common import money_short, parse_decimal
 
-MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-          "октябрь", "ноябрь", "декабрь")
-
 
 def _month_name(day: date) -> str:
-    return translate("Deals", MONTHS[day.month - 1]).capitalize()
+    names = (
+        translate("Deals", "Январь"), translate("Deals", "Февраль"),
+        translate("Deals", "Март"), translate("Deals", "Апрель"),
+        translate("Deals", "Май"), translate("Deals", "Июнь"),
+        translate("Deals", "Июль"), translate("Deals", "Август"),
+        translate("Deals", "Сентябрь"), translate("Deals", "Октябрь"),
+        translate("Deals", "Ноябрь"), translate("Deals", "Декабрь"),
+    )
+    return names[day.month - 1]
 
 
 class _ForecastCard(QFrame):
