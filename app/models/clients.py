@@ -31,6 +31,8 @@ class Client(Base):
         Index("ix_clients_status_archived", "status", "archived"),
         Index("ix_clients_inn", "inn"),
         Index("ix_clients_name", "name"),
+        # the client list: active clients in name order straight from the index (covering)
+        Index("ix_clients_archived_name", "archived", "name"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -238,9 +238,18 @@ def digits(value: str) -> str:
     return re.sub(r"\D", "", value or "")
 
 
+MIN_SEARCH_CHARS = 2  # one letter matches half the base and tells nothing
+BROAD_MATCH = 25_000  # matches above which the list walks the name index instead
+
+
 def fts_match_expression(text_: str) -> str | None:
-    """The FTS5 MATCH expression for what the user typed (every word as a prefix)."""
+    """The FTS5 MATCH expression for what the user typed (every word as a prefix).
+
+    None (no text filter) for nothing or a single character.
+    """
     terms = _WORD_RE.findall(fold(text_).replace("_", " "))
+    if sum(len(term) for term in terms) < MIN_SEARCH_CHARS:
+        return None
     parts = []
     for term in terms[:12]:
         if term.isdigit() and len(term) >= 5 and term[0] in "78":
@@ -459,9 +468,22 @@ _TAGS_SQL = ("(SELECT group_concat(t.tag, '\x1f') FROM "
              "(SELECT tag FROM client_tags WHERE client_id = c.id ORDER BY tag) t)")
 _SORT_SQL = {
     "name": "c.name", "inn": "c.inn", "status": "c.status", "segment": "c.segment",
-    "tags": _TAGS_SQL, "region": "c.region", "industry": "c.industry",
-    "responsible": "c.responsible", "last_contact": _LAST_CONTACT_SQL,
-    "next_activity": _NEXT_ACTIVITY_SQL, "revenue_year": _REVENUE_SQL,
+    "region": "c.region", "industry": "c.industry", "responsible": "c.responsible",
+}
+# computed columns are sorted through one grouped pass over their table, not a lookup per row
+_SORT_JOINS = {
+    "last_contact": ("SELECT client_id, max(coalesce(done_at, due_at, created_at)) AS v "
+                     "FROM activities WHERE done = 1 AND client_id IS NOT NULL "
+                     "GROUP BY client_id", ("s.v",)),
+    "next_activity": ("SELECT client_id, min(due_at) AS v FROM activities WHERE done = 0 "
+                      "AND due_at IS NOT NULL AND client_id IS NOT NULL GROUP BY client_id",
+                      ("s.v IS NULL", "s.v")),
+    "revenue_year": ("SELECT client_id, sum(amount) AS v FROM orders WHERE status != "
+                     "'cancelled' AND ordered_on >= :year_start GROUP BY client_id",
+                     ("coalesce(s.v, 0)",)),
+    "tags": ("SELECT client_id, group_concat(tag, ', ') AS v FROM (SELECT client_id, tag "
+             "FROM client_tags ORDER BY client_id, tag) GROUP BY client_id",
+             ("s.v IS NULL", "s.v")),
 }
 
 
@@ -471,16 +493,15 @@ class ClientService:
 
     # --- the picker API (deals, offers, orders) ----------------------------------------
     def lookup(self, text: str, limit: int = 20) -> list[ClientChoice]:
-        """Active (not archived) clients matching what was typed, best-known names first."""
-        query = ClientQuery(text=text)
+        """Active (not archived) clients matching what was typed, in name order."""
+        ids = self.search_ids(ClientQuery(text=text), limit=max(1, int(limit)))
+        if not ids:
+            return []
         with self._uow() as uow:
-            sql, params = self._ids_sql(query, date.today())
-            rows = uow.session.execute(
-                sql_text(f"SELECT c.id, c.name, c.inn, c.segment FROM clients c WHERE c.id IN "
-                     f"({sql}) ORDER BY c.name, c.id LIMIT :limit"),
-                {**params, "limit": max(1, int(limit))},
-            ).all()
-        return [ClientChoice(r[0], r[1], r[2], r[3]) for r in rows]
+            rows = {r[0]: r for r in uow.session.execute(
+                select(Client.id, Client.name, Client.inn, Client.segment)
+                .where(Client.id.in_(ids)))}
+        return [ClientChoice(*rows[i]) for i in ids if i in rows]
 
     def contacts_of(self, client_id: int) -> list[ContactChoice]:
         with self._uow() as uow:
@@ -492,13 +513,16 @@ class ClientService:
         return [ContactChoice(r[0], r[1], r[2]) for r in rows]
 
     # --- the list -----------------------------------------------------------------------
-    def _ids_sql(self, query: ClientQuery, today: date) -> tuple[str, dict[str, Any]]:
+    def _ids_sql(self, query: ClientQuery, today: date, *, join: str = "",
+                 broad: bool = False) -> tuple[str, dict[str, Any]]:
         where = ["c.archived = :archived"]
         params: dict[str, Any] = {"archived": 1 if query.archived else 0,
                                   "year_start": date(today.year, 1, 1).isoformat()}
         match = fts_match_expression(query.text)
         if match:
-            where.append("c.id IN (SELECT rowid FROM fts_clients WHERE fts_clients MATCH :match)")
+            column = "+c.id" if broad else "c.id"
+            where.append(f"{column} IN (SELECT rowid FROM fts_clients "
+                         f"WHERE fts_clients MATCH :match)")
             params["match"] = match
         for key in ("status", "segment", "region", "industry"):
             value = getattr(query, key)
@@ -511,21 +535,45 @@ class ClientService:
         if query.no_contact_days > 0:
             cutoff = _day_start_utc(today - timedelta(days=query.no_contact_days))
             where.append(
-                "NOT EXISTS (SELECT 1 FROM activities a WHERE a.client_id = c.id AND a.done = 1 "
+                "c.id NOT IN (SELECT a.client_id FROM activities a WHERE a.done = 1 "
+                "AND a.client_id IS NOT NULL "
                 "AND coalesce(a.done_at, a.due_at, a.created_at) >= :cutoff)")
             params["cutoff"] = _naive_utc(cutoff)
-        sql = f"SELECT c.id FROM clients c WHERE {' AND '.join(where)}"
+        sql = f"SELECT c.id FROM clients c {join} WHERE {' AND '.join(where)}"
         return sql, params
 
-    def search_ids(self, query: ClientQuery, today: date | None = None) -> list[int]:
+    def search_ids(self, query: ClientQuery, today: date | None = None,
+                   limit: int | None = None) -> list[int]:
         """Ids of the clients the list shows, in its order (cheap: one query, ints only)."""
         today = today or date.today()
-        sql, params = self._ids_sql(query, today)
-        order = _SORT_SQL.get(query.sort, "c.name")
         direction = "DESC" if query.descending else "ASC"
-        sql += f" ORDER BY {order} {direction}, c.id {direction}"
+        if query.sort in _SORT_JOINS:
+            sub, parts = _SORT_JOINS[query.sort]
+            sql, params = self._ids_sql(query, today,
+                                        join=f"LEFT JOIN ({sub}) s ON s.client_id = c.id")
+            # "no value" stays at the end whichever way the column is sorted
+            order = ", ".join(part if part.endswith("IS NULL") else f"{part} {direction}"
+                              for part in parts)
+        else:
+            sql, params = self._ids_sql(query, today)
+            order = f"{_SORT_SQL.get(query.sort, 'c.name')} {direction}"
         with self._uow() as uow:
-            return list(uow.session.execute(sql_text(sql), params).scalars())
+            s = uow.session
+            if "match" in params and query.sort == "name":
+                # When the words match a large part of the base, walking the name index and
+                # probing the match list ("+c.id" keeps SQLite off the primary key) beats
+                # fetching every match by id and sorting them; counting first is cheap.
+                hits = s.execute(sql_text("SELECT count(*) FROM fts_clients WHERE "
+                                          "fts_clients MATCH :match"),
+                                 {"match": params["match"]}).scalar() or 0
+                if hits > BROAD_MATCH:
+                    sql, params = self._ids_sql(query, today, broad=True)
+            sql += f" ORDER BY {order}, c.id {direction}"
+            if limit is not None:
+                sql += f" LIMIT {max(int(limit), 0)}"
+            # plain ints by the 100,000: the DB-API cursor, without per-row result objects
+            raw = s.connection().connection.driver_connection
+            return [row[0] for row in raw.execute(sql, params).fetchall()]
 
     def rows(self, ids: list[int], today: date | None = None) -> list[ClientRow]:
         """The list's row data for these ids (a page), in the same order."""
@@ -561,19 +609,23 @@ class ClientService:
             return int(uow.session.scalar(
                 select(func.count(Client.id)).where(Client.archived.is_(archived))) or 0)
 
-    def filter_options(self) -> FilterOptions:
+    def filter_options(self, *, full: bool = True) -> FilterOptions:
+        """Values in use, for filters and the card's choices. `full=False` reads only the
+        indexed columns the list filters by (fast on a big base)."""
         with self._uow() as uow:
             s = uow.session
 
             def distinct(column: Any) -> list[str]:
                 return [v for v in s.scalars(select(column).distinct().order_by(column)) if v]
 
+            def maybe(column: Any) -> list[str]:
+                return distinct(column) if full else []
+
             return FilterOptions(
                 segments=distinct(Client.segment), tags=distinct(ClientTag.tag),
                 regions=distinct(Client.region), industries=distinct(Client.industry),
-                responsibles=distinct(Client.responsible),
-                lead_sources=distinct(Client.lead_source),
-                loyalty_tiers=distinct(Client.loyalty_tier))
+                responsibles=maybe(Client.responsible), lead_sources=maybe(Client.lead_source),
+                loyalty_tiers=maybe(Client.loyalty_tier))
 
     def all_tags(self) -> list[str]:
         return self.filter_options().tags

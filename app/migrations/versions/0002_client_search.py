@@ -1,4 +1,4 @@
-"""client search: FTS5 index over clients, their contacts and tags, kept by triggers
+"""client search: FTS5 index over clients, their contacts and tags, kept by triggers; list index
 
 Revision ID: 0002
 Revises: 0001
@@ -82,10 +82,12 @@ TRIGGERS = {
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("clients", schema=None) as batch_op:
+        batch_op.create_index("ix_clients_archived_name", ["archived", "name"], unique=False)
     op.execute(
         "CREATE VIRTUAL TABLE fts_clients USING fts5("
         "names, codes, phones, emails, people, tags, notes, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
     )
     for name, (when, body) in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {when} BEGIN {body} END")
@@ -96,3 +98,5 @@ def downgrade() -> None:
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS fts_clients")
+    with op.batch_alter_table("clients", schema=None) as batch_op:
+        batch_op.drop_index("ix_clients_archived_name")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.i18n import translate
 from app.models.clients import CLIENT_STATUSES
-from app.services.clients import ClientQuery, status_label
+from app.services.clients import ClientQuery, fts_match_expression, status_label
 from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.clients.model import COLUMN_KEYS, HIDDEN_BY_DEFAULT, ClientTableModel
@@ -143,6 +143,8 @@ class ClientsTab(QWidget):
         self.view.setSortingEnabled(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(32)
+        # fixed row heights: no per-row size queries over 100,000 rows on a reset
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(lambda index: self.open_client(self.model.id_at(
@@ -228,7 +230,7 @@ class ClientsTab(QWidget):
     # --- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the filter choices and the list (the tab was shown or data changed)."""
-        options = self._services.clients.filter_options()
+        options = self._services.clients.filter_options(full=False)
         for combo, values in ((self.segment_combo, options.segments),
                               (self.tag_combo, options.tags),
                               (self.region_combo, options.regions),
@@ -279,6 +281,11 @@ class ClientsTab(QWidget):
     def _update_count(self, shown: int) -> None:
         filtered = self.search_edit.text().strip() or self.query() != ClientQuery(
             sort=self._sort[0], descending=self._sort[1])
+        typed = self.search_edit.text().strip()
+        if typed and fts_match_expression(typed) is None:
+            self.count_label.setText(translate("Clients", "Для поиска — хотя бы 2 символа"))
+            self.stack.setCurrentIndex(0 if shown else 1)
+            return
         if self.archive_button.isChecked():
             text = translate("Clients", "В архиве: {n}").format(n=f"{shown:n}")
         elif filtered:
