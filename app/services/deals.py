@@ -791,7 +791,7 @@ class DealsService:
             errors["title"] = translate("Deals", "Укажите название сделки")
         if data.probability is not None and not (0 <= data.probability <= 100):
             errors["probability"] = translate("Deals", "Вероятность должна быть от 0 до 100 %")
-        if not data.lines and data.manual_amount is not None and data.manual_amount < 0:
+        if data.manual_amount is not None and data.manual_amount < 0:
             errors["amount"] = translate("Deals", "Сумма не может быть отрицательной")
         floors = self.floors_for(ln.product_id for ln in data.lines if ln.product_id)
         for i, line in enumerate(data.lines):
@@ -851,7 +851,13 @@ class DealsService:
             deal.negotiation_notes = data.negotiation_notes
             deal.payment_terms = data.payment_terms
             deal.delivery_terms = data.delivery_terms
-            deal.amount = deal_amount(data.lines, data.manual_amount)
+            won = deal_id is not None and bool(s.scalar(
+                select(Stage.is_won).where(Stage.id == deal.stage_id)))
+            if won:  # the final amount agreed when the deal was won is kept
+                if data.manual_amount is not None:
+                    deal.amount = round_money(data.manual_amount)
+            else:
+                deal.amount = deal_amount(data.lines, data.manual_amount)
             deal.updated_at = now
             deal.lines = [
                 DealLine(position=i, product_id=ln.product_id, name=ln.name.strip(),

@@ -335,3 +335,18 @@ def test_catalog_validation(services) -> None:
     with pytest.raises(ValidationError):
         services.catalog.save(ProductInput(sku="A", name="Другой", price=D("10")))
     assert [p.id for p in services.catalog.list_products("абажур")] == [pid]
+
+
+def test_won_amount_survives_editing_the_deal(services) -> None:
+    cid = _client(services)
+    lines = (LineInput(name="Весы", quantity=D("2"), price=D("1000")),)
+    deal_id = services.deals.save_deal(DealInput(client_id=cid, title="x",
+                                                 lines=lines)).deal_id
+    services.deals.move_deal(deal_id, _won(services).id, closed_on=date(2026, 11, 3),
+                             final_amount=D("1900"), now=datetime(2026, 11, 3, tzinfo=UTC))
+    services.deals.save_deal(DealInput(client_id=cid, title="x (подписано)", lines=lines),
+                             deal_id)
+    assert services.deals.detail(deal_id).amount == D("1900.00")
+    services.deals.save_deal(DealInput(client_id=cid, title="x", lines=lines,
+                                       manual_amount=D("1950.50")), deal_id)
+    assert services.deals.detail(deal_id).amount == D("1950.50")

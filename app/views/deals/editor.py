@@ -92,6 +92,7 @@ class DealEditor(QDialog):
         self.services = services
         self._deals = services.deals
         self.deal_id = deal_id
+        self._won = False
         self._client_id: int | None = None
         self._client_choices: list[Choice] = []
         self._stage_probability = next((s.probability for s in self._deals.stages()
@@ -377,6 +378,7 @@ class DealEditor(QDialog):
         self.heading.setText(d.title)
         self.setWindowTitle(translate("DealEditor", "Сделка: {title}").format(title=d.title))
         self._stage_probability = d.stage_probability
+        self._won = any(s.id == d.stage_id and s.is_won for s in self._deals.stages())
         self.stage_badge.setText(d.stage_name)
         self.stage_badge.setStyleSheet(
             f"background: {style.ACCENT_SOFT}; color: {style.ACCENT}; border-radius: 9px;"
@@ -391,7 +393,7 @@ class DealEditor(QDialog):
             self.close_edit.setDate(NO_DATE)
         self.probability_spin.setValue(-1 if d.probability is None else d.probability)
         self._set_probability_text()
-        if not d.lines:
+        if not d.lines or self._won:
             self.manual_amount.setText(money_short(d.amount, kopecks=True)
                                        .replace("\u00a0₽", ""))
         self.notes_edit.setPlainText(d.notes)
@@ -522,9 +524,16 @@ class DealEditor(QDialog):
         self._update_amount()
 
     def _update_amount(self) -> None:
-        has_lines = self.lines_model.rowCount() > 0
+        has_lines = self.lines_model.rowCount() > 0 and not self._won
         self.manual_amount.setEnabled(not has_lines)
-        if has_lines:
+        if self._won:
+            self.amount_hint.setText(translate(
+                "DealEditor", "Итоговая сумма выигранной сделки: позиции её не меняют."))
+            try:
+                total = parse_decimal(self.manual_amount.text() or "0")
+            except ValueError:
+                total = Decimal(0)
+        elif has_lines:
             total = self.lines_model.total()
             self.manual_amount.setText(money_short(total, kopecks=True).replace("\u00a0₽", ""))
             self.amount_hint.setText(translate("DealEditor",
@@ -599,7 +608,8 @@ class DealEditor(QDialog):
         close = self.close_edit.date()
         expected: date | None = None if close == NO_DATE else close.toPython()  # type: ignore[assignment]
         manual: Decimal | None = None
-        if self.lines_model.rowCount() == 0 and self.manual_amount.text().strip():
+        if ((self.lines_model.rowCount() == 0 or self._won)
+                and self.manual_amount.text().strip()):
             manual = parse_decimal(self.manual_amount.text())
         prob = self.probability_spin.value()
         return DealInput(
