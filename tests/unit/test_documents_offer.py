@@ -36,6 +36,7 @@ def test_offer_vat_included_golden(services) -> None:  # type: ignore[no-untyped
     assert "в т.ч. НДС 22 %: 486,89" in text
     assert "в т.ч. НДС 10 %: 101,01" in text
     assert "Всего к оплате: 4 311,10" in text
+    assert "Сумма без НДС: 3 723,20" in text  # 4311.10 − 486.89 − 101.01
     assert "Четыре тысячи триста одиннадцать рублей 10 копеек" in text
     assert "Всего наименований 3, на сумму 4 311,10 руб." in text
     assert "2 700,00" in text and "1 111,10" in text and "Без НДС" in text

@@ -100,6 +100,8 @@ def totals_rows(totals: DocumentTotals) -> list[tuple[str, str]]:
         for rate, vat in totals.vat_by_rate:
             rows.append((translate("Documents", "в т.ч. НДС {rate}:").format(
                 rate=rate_label(rate)), money(vat)))
+        if totals.vat_by_rate:
+            rows.append((translate("Documents", "Сумма без НДС:"), money(totals.net)))
     else:
         rows.append((translate("Documents", "Итого без НДС:"), money(totals.net)))
         for rate, vat in totals.vat_by_rate:
