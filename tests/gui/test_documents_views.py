@@ -220,6 +220,7 @@ def test_invoice_from_panel_and_refusal(qtbot, demo_services, monkeypatch) -> No
         panel.open_invoice()
     assert "Счёт на оплату" in blocker.args[0].windowTitle()
     blocker.args[0].close()
+    assert panel.invoice_button.text().startswith("Счёт № ")
     errors = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, text, title=None: errors.append(text))
     panel.set_deal(open_deal)

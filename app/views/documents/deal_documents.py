@@ -154,6 +154,13 @@ class DealDocumentsPanel(QWidget):
         rows = self._services.documents.list_offers(self._deal_id) if self._deal_id else []
         self.model.set_rows(rows)
         self.empty_label.setVisible(bool(self._deal_id) and not rows)
+        invoice = self._services.documents.deal_invoice(self._deal_id) if self._deal_id else None
+        self.invoice_button.setText(
+            translate("DealDocuments", "Счёт № {n}").format(n=invoice.number) if invoice
+            else translate("DealDocuments", "Счёт на оплату"))
+        self.invoice_button.setToolTip(
+            translate("DealDocuments", "Открыть выставленный счёт") if invoice
+            else translate("DealDocuments", "Выставить счёт на оплату по выигранной сделке"))
         if rows:
             self.table.selectRow(0)
         self._update_buttons()
@@ -224,6 +231,7 @@ class DealDocumentsPanel(QWidget):
             return
         show_invoice(self, self._services, deal_id=self._deal_id,
                      on_shown=self.preview_opened.emit)
+        self.refresh()  # the button now names the invoice
 
 
 def deal_editor_section(editor: Any) -> tuple[str, QWidget]:
