@@ -106,6 +106,9 @@ class DealEditor(QDialog):
         head = QHBoxLayout()
         self.heading = QLabel(objectName="sectionTitle")
         self.stage_badge = QLabel()
+        self.stage_badge.setStyleSheet(
+            f"background: {style.ACCENT_SOFT}; color: {style.ACCENT}; border-radius: 9px;"
+            f" padding: 2px 10px; font-weight: 600;")
         self.amount_label = QLabel()
         self.amount_label.setStyleSheet(f"color: {style.TEXT}; font-size: 18px;"
                                         f" font-weight: 600;")
@@ -380,9 +383,6 @@ class DealEditor(QDialog):
         self._stage_probability = d.stage_probability
         self._won = any(s.id == d.stage_id and s.is_won for s in self._deals.stages())
         self.stage_badge.setText(d.stage_name)
-        self.stage_badge.setStyleSheet(
-            f"background: {style.ACCENT_SOFT}; color: {style.ACCENT}; border-radius: 9px;"
-            f" padding: 2px 10px; font-weight: 600;")
         self._set_client(d.client_id, d.client_name, contact_id=d.contact_id)
         self.title_edit.setText(d.title)
         self.source_combo.setCurrentText(d.source)

@@ -91,6 +91,8 @@ class LostReasonDialog(QDialog):
             translate("Deals", "Закрыть как проигранную"))
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("Deals", "Отмена"))
         layout.addWidget(buttons)
         self.reason.currentIndexChanged.connect(self._sync)
         self._sync()
@@ -144,6 +146,8 @@ class WonDialog(QDialog):
             translate("Deals", "Закрыть как выигранную"))
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("Deals", "Отмена"))
         layout.addWidget(buttons)
 
     def _on_accept(self) -> None:
@@ -197,8 +201,12 @@ class PlanActivityDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("Deals", "Запланировать"))
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("Deals", "Отмена"))
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._suggest_subject)
         self._suggest_subject()
