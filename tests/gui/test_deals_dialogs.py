@@ -1,0 +1,56 @@
+"""The questions asked when a deal is won, lost or gets its next activity."""
+
+from __future__ import annotations
+
+from datetime import UTC, date
+from decimal import Decimal
+
+from PySide6.QtWidgets import QDialog
+
+from app.views.deals.move_dialogs import LostReasonDialog, PlanActivityDialog, WonDialog
+
+
+def test_lost_dialog_needs_competitor_and_comment(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dlg = LostReasonDialog(None, "Поставка", ["price", "competitor", "other"], ["ПакСервис"])
+    qtbot.addWidget(dlg)
+    dlg.reason.setCurrentIndex(dlg.reason.findData("competitor"))
+    dlg._on_accept()
+    assert dlg.result() != QDialog.DialogCode.Accepted and "конкурента" in dlg.error.text()
+    dlg.competitor.setCurrentText("ПакСервис")
+    dlg._on_accept()
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    assert dlg.answer().competitor == "ПакСервис"
+    other = LostReasonDialog(None, "Поставка", ["other"], [])
+    qtbot.addWidget(other)
+    other._on_accept()
+    assert other.result() != QDialog.DialogCode.Accepted and other.error.text()
+
+
+def test_won_dialog_refuses_bad_amounts(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dlg = WonDialog(None, "Поставка", Decimal("125000.50"), date(2026, 11, 16))
+    qtbot.addWidget(dlg)
+    assert dlg.answer().amount == Decimal("125000.50")
+    dlg.amount.setText("сто")
+    dlg._on_accept()
+    assert dlg.result() != QDialog.DialogCode.Accepted and dlg.error.text()
+    dlg.amount.setText("-1")
+    dlg._on_accept()
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    dlg.amount.setText("99 999,99")
+    dlg._on_accept()
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    assert dlg.answer().amount == Decimal("99999.99")
+    assert dlg.answer().closed_on == date(2026, 11, 16)
+
+
+def test_plan_dialog_gives_an_aware_time(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dlg = PlanActivityDialog(None, "Поставка")
+    qtbot.addWidget(dlg)
+    dlg.kind.setCurrentIndex(dlg.kind.findData("meeting"))
+    answer = dlg.answer()
+    assert answer.kind == "meeting" and answer.subject == "Встреча"
+    assert answer.due_at.tzinfo is not None and answer.due_at.utcoffset() == UTC.utcoffset(None)
+    dlg.subject.setText(" ")
+    dlg.subject.setModified(True)
+    dlg._on_accept()
+    assert dlg.result() != QDialog.DialogCode.Accepted
