@@ -76,3 +76,15 @@ def test_cli_invoice(services, tmp_path, capsys) -> None:  # type: ignore[no-unt
     assert run(["--db", db, "invoice", "abc", "-o", str(out)]) == 1
     assert run(["--db", db, "invoice", "77", "--order", "-o", str(out)]) == 1
     assert "Заказ не найден" in capsys.readouterr().err
+
+
+def test_deal_with_an_order_invoices_the_order(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, [("Станок", "1", "100.00", "0", "standard")])
+    with services.uow_factory() as uow:
+        uow.session.add(Order(number="З-7", client_id=1, deal_id=deal_id, ordered_on=ON,
+                              amount=Decimal("100.00"), invoice_number="СЧ-00077"))
+        uow.commit()
+    inv = services.documents.issue_invoice(deal_id=deal_id)  # not won, but ordered
+    assert (inv.number, inv.issued_on) == ("СЧ-00077", ON)
+    text = flat(pdf_text(services.documents.invoice_pdf(inv)))
+    assert "Станок" in text and "Заказ № З-7 от 16.11.2026" in text  # lines add up → shown

@@ -147,6 +147,16 @@ class DocumentService:
         if (deal_id is None) == (order_id is None):
             raise ValidationError.single("invoice", translate(
                 "Documents", "Счёт выставляется либо по сделке, либо по заказу"))
+        if deal_id is not None:
+            with self._uow() as uow:
+                issued = self._setting(uow.session, f"documents.invoice.deal.{deal_id}")
+                ordered = uow.session.scalar(
+                    select(Order.id).where(Order.deal_id == deal_id,
+                                           Order.status != "cancelled")
+                    .order_by(Order.ordered_on.desc(), Order.id.desc()).limit(1))
+            if issued is None and ordered is not None:
+                # the sale already has an order: its invoice, not a second number
+                return self.issue_invoice(order_id=ordered, on=on)
         key = (f"documents.invoice.order.{order_id}" if order_id is not None
                else f"documents.invoice.deal.{deal_id}")
         with self._uow() as uow:
@@ -224,6 +234,15 @@ class DocumentService:
         """The invoice already issued for a deal, if any."""
         with self._uow() as uow:
             stored = self._setting(uow.session, f"documents.invoice.deal.{deal_id}")
+            if stored is None:
+                order_ids = uow.session.scalars(
+                    select(Order.id).where(Order.deal_id == deal_id,
+                                           Order.status != "cancelled")
+                    .order_by(Order.ordered_on.desc(), Order.id.desc()))
+                for order_id in order_ids:
+                    stored = self._setting(uow.session, f"documents.invoice.order.{order_id}")
+                    if stored is not None:
+                        break
             return _invoice_ref(stored) if stored else None
 
     # --- reports ----------------------------------------------------------------------------
