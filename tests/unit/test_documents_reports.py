@@ -70,3 +70,38 @@ def test_cli_report(demo_services, tmp_path, capsys) -> None:  # type: ignore[no
     assert run(["--db", db, "report", "plan", "--period", "Q4", "-o", str(out)]) == 1
     assert "период" in capsys.readouterr().err.lower()
     assert run(["--db", db, "report", "trainee", "-o", str(out)]) == 1
+
+
+def test_reports_print_hostile_client_names_literally(services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+    from decimal import Decimal
+
+    import reportlab.lib.utils as rl_utils
+
+    from app.models import Client, Deal, Stage
+
+    opened: list[str] = []
+    real = rl_utils.open_for_read
+    monkeypatch.setattr(rl_utils, "open_for_read",
+                        lambda name, *a, **k: opened.append(str(name)) or real(name, *a, **k))
+    evil = '<img src="/etc/passwd"/> ООО "Рога & Копыта" <b>'
+    with services.uow_factory() as uow:
+        s = uow.session
+        won = Stage(name="Выиграна <b>", position=9, probability=100, is_won=True)
+        open_ = Stage(name="Переговоры & <i>", position=1, probability=50)
+        client = Client(name=evil, status="active", segment="<font size=40>")
+        s.add_all([won, open_, client])
+        s.flush()
+        s.add_all([Deal(client_id=client.id, stage_id=won.id, title=evil,
+                        amount=Decimal("1000.00"), closed_on=date(2026, 11, 10)),
+                   Deal(client_id=client.id, stage_id=open_.id, title=evil,
+                        amount=Decimal("500.00"))])
+        uow.commit()
+    for kind in ("plan", "pipeline", "clients", "meeting-pack"):
+        pdf = services.documents.report_pdf(kind, "2026-11", today=date(2026, 11, 16))
+        text = flat(pdf_text(pdf))
+        assert ("Рога & Копыта" in text) or kind == "pipeline", kind
+        assert "passwd" not in " ".join(opened)
+    text = flat(pdf_text(services.documents.report_pdf("pipeline", "2026-11",
+                                                       today=date(2026, 11, 16))))
+    assert "Переговоры & <i>" in text

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import io
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
@@ -25,6 +26,7 @@ from app.services.documents.fonts import BOLD, FAMILY, register_fonts
 from app.services.documents.markup import clean_text, clip, esc
 from app.services.documents.styles import CLASSIC, Styles, Theme, styles_for
 
+_BUILD_LOCK = threading.RLock()
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 595.2756, 841.8898  # A4 in points
 MARGIN_L = 18 * MM
@@ -504,7 +506,8 @@ def build_pdf(story: Sequence[Any] | Callable[[BuildContext], Sequence[Any]],
         PageTemplate(id="Later", frames=[later],
                      onPage=_decorate(meta, ctx.theme, page_w, page_h, False)),
     ])
-    doc.build(flowables, canvasmaker=_canvas_class(meta, page_w))
+    with _BUILD_LOCK:  # reportlab keeps module-level state; one build at a time
+        doc.build(flowables, canvasmaker=_canvas_class(meta, page_w))
     return buffer.getvalue()
 
 
