@@ -14,14 +14,17 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QEvent,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -506,6 +509,7 @@ class StageColumn(QFrame):
         super().__init__(parent)
         self.stage = stage
         self.setObjectName("stageColumn")
+        self.setAcceptDrops(True)
         self.setMinimumWidth(COLUMN_WIDTH - 20)
         self.setMaximumWidth(COLUMN_WIDTH + 80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -553,6 +557,22 @@ class StageColumn(QFrame):
         self.view.setItemDelegate(self.delegate)
         layout.addWidget(self.view, 1)
 
+    # Drops anywhere on the column (the header too) go to the same model call as the list's.
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.model.canDropMimeData(event.mimeData(), Qt.DropAction.MoveAction, -1, -1,
+                                      QModelIndex()):
+            event.acceptProposedAction()
+            self.view._set_drop_target(True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.view._set_drop_target(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.view._set_drop_target(False)
+        self.model.dropMimeData(event.mimeData(), Qt.DropAction.MoveAction, -1, -1,
+                                QModelIndex())
+        event.ignore()  # the move is stored (or refused) by the tab, not by the drag
+
     def show_summary(self, summary: ColumnSummary) -> None:
         self.count_label.setText(f"{summary.count}")
         self.sum_label.setText(money_short(summary.amount))
@@ -597,6 +617,9 @@ class PipelineBoard(QScrollArea):
         self.setWidget(self._inner)
         self.columns: list[StageColumn] = []
         self._working_days = False
+        self._autoscroll_step = 0
+        self._autoscroll = QTimer(self, interval=30)
+        self._autoscroll.timeout.connect(self._on_autoscroll_timeout)
 
     def set_stages(self, stages: list[StageInfo], *, working_days: bool) -> None:
         """Rebuild the columns when the stage list (or the day-counting rule) changes."""
@@ -620,6 +643,8 @@ class PipelineBoard(QScrollArea):
                 lambda pos, c=col: self._on_column_context_menu(c, pos))
             self._row.addWidget(col)
             self.columns.append(col)
+            col.installEventFilter(self)
+            col.view.viewport().installEventFilter(self)
 
     def column_for(self, stage_id: int) -> StageColumn | None:
         for col in self.columns:
@@ -652,6 +677,30 @@ class PipelineBoard(QScrollArea):
             col.view.setCurrentIndex(col.model.index(0))
         col.view.setFocus()
         self.ensureWidgetVisible(col)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.DragMove and isinstance(watched, QWidget):
+            pos = watched.mapTo(self.viewport(), event.position().toPoint())  # type: ignore[attr-defined]
+            edge = 70
+            if pos.x() > self.viewport().width() - edge:
+                self._autoscroll_step = 24
+            elif pos.x() < edge:
+                self._autoscroll_step = -24
+            else:
+                self._autoscroll_step = 0
+            if self._autoscroll_step and not self._autoscroll.isActive():
+                self._autoscroll.start()
+        elif kind in (QEvent.Type.Drop, QEvent.Type.DragLeave):
+            self._autoscroll_step = 0
+        return super().eventFilter(watched, event)
+
+    def _on_autoscroll_timeout(self) -> None:
+        bar = self.horizontalScrollBar()
+        if self._autoscroll_step == 0:
+            self._autoscroll.stop()
+            return
+        bar.setValue(bar.value() + self._autoscroll_step)
 
     def _on_column_context_menu(self, col: StageColumn, pos: QPoint) -> None:
         idx = col.view.indexAt(pos)
