@@ -238,6 +238,7 @@ def test_editor_warns_about_past_close_and_flags_bad_lines(qtbot, qtmodeltester,
     assert services.deals.detail(editor.deal_id).amount == D("20.02")
 
 
+@pytest.mark.filterwarnings("ignore:Function.*QDragMoveEvent:DeprecationWarning")
 def test_dragging_near_the_edge_scrolls_and_header_drops_move(qtbot, board_tab,  # type: ignore[no-untyped-def]
                                                               services) -> None:
     from PySide6.QtCore import QPointF
