@@ -301,8 +301,10 @@ def company_requisites_line(info: CompanyInfo) -> str:
     if info.kpp:
         parts.append(translate("Documents", "КПП {v}").format(v=info.kpp))
     if info.ogrn:
-        label = "ОГРН" if len(info.ogrn) <= 13 else "ОГРНИП"
-        parts.append(f"{label} {info.ogrn}")
+        if len(info.ogrn) <= 13:
+            parts.append(translate("Documents", "ОГРН {v}").format(v=info.ogrn))
+        else:
+            parts.append(translate("Documents", "ОГРНИП {v}").format(v=info.ogrn))
     return " · ".join(parts)
 
 

@@ -28,13 +28,23 @@ from app.services.documents.totals import (
 )
 from app.services.documents.words import amount_in_words
 
-GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-            "сентября", "октября", "ноября", "декабря")
+
+def month_genitive(number: int) -> str:
+    """"ноября" for 11: the month as it stands in a date written out in words."""
+    names = [
+        translate("Documents", "января"), translate("Documents", "февраля"),
+        translate("Documents", "марта"), translate("Documents", "апреля"),
+        translate("Documents", "мая"), translate("Documents", "июня"),
+        translate("Documents", "июля"), translate("Documents", "августа"),
+        translate("Documents", "сентября"), translate("Documents", "октября"),
+        translate("Documents", "ноября"), translate("Documents", "декабря"),
+    ]
+    return names[number - 1]
 
 
 def long_date(on: date) -> str:
     return translate("Documents", "{d} {m} {y} г.").format(
-        d=on.day, m=translate("MonthsGenitive", GENITIVE[on.month - 1]), y=on.year)
+        d=on.day, m=month_genitive(on.month), y=on.year)
 
 
 def party_line(party: dict[str, Any]) -> str:

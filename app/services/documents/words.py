@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.i18n import translate
 from app.money import round_money
 
 
@@ -19,7 +20,7 @@ def amount_in_words(amount: Decimal | str) -> str:
     value = round_money(Decimal(amount))
     sign = ""
     if value < 0:
-        sign, value = "минус ", -value
+        sign, value = translate("Documents", "минус "), -value
     text = num2words(value, lang="ru", to="currency", currency="RUB", cents=False,
                      separator="")
     text = sign + text

@@ -55,13 +55,17 @@ def _labels() -> dict[str, str]:
     }
 
 
-PAGES = (
-    ("Компания", ("name", "full_name", "inn", "kpp", "ogrn", "legal_address",
-                  "postal_address", "phone", "email", "website")),
-    ("Банк", ("bank_name", "bik", "corr_account", "settlement_account")),
-    ("Подписи", ("signer_name", "signer_title", "accountant_name", "manager_name",
-                 "manager_phone", "manager_email")),
-)
+def _pages() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return (
+        (translate("CompanyDialog", "Компания"),
+         ("name", "full_name", "inn", "kpp", "ogrn", "legal_address", "postal_address",
+          "phone", "email", "website")),
+        (translate("CompanyDialog", "Банк"),
+         ("bank_name", "bik", "corr_account", "settlement_account")),
+        (translate("CompanyDialog", "Подписи"),
+         ("signer_name", "signer_title", "accountant_name", "manager_name", "manager_phone",
+          "manager_email")),
+    )
 MULTILINE = ("legal_address", "postal_address")
 
 
@@ -82,7 +86,7 @@ class CompanyDialog(QDialog):
         labels = _labels()
 
         self.tabs = QTabWidget(self)
-        for title, names in PAGES:
+        for title, names in _pages():
             page = QWidget()
             form = QFormLayout(page)
             for name in names:
@@ -95,7 +99,7 @@ class CompanyDialog(QDialog):
                 editor.setObjectName(f"company_{name}")
                 self.editors[name] = editor
                 form.addRow(labels[name], self._with_error(name, editor))
-            self.tabs.addTab(page, translate("CompanyDialog", title))
+            self.tabs.addTab(page, title)
 
         images = QWidget()
         form = QFormLayout(images)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from app.i18n import translate
 from app.services.documents.base import BuildContext
 from app.services.documents.fonts import FAMILY
 from app.services.documents.markup import clean_text
@@ -17,9 +18,10 @@ def short_money(value: float) -> str:
     v = abs(value)
     sign = "-" if value < 0 else ""
     if v >= 1_000_000:
-        return f"{sign}{v / 1_000_000:.1f} млн".replace(".", ",")
+        number = f"{sign}{v / 1_000_000:.1f}".replace(".", ",")
+        return translate("Reports", "{v} млн").format(v=number)
     if v >= 1_000:
-        return f"{sign}{v / 1_000:.0f} тыс"
+        return translate("Reports", "{v} тыс").format(v=f"{sign}{v / 1_000:.0f}")
     return f"{sign}{v:.0f}"
 
 
