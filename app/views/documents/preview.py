@@ -144,7 +144,14 @@ class PdfPreviewDialog(QDialog):
         printer.setDocName(self.windowTitle())
         if not dialogs.ask_print(self, printer):
             return 0
-        return render_to_printer(self.document, printer)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return render_to_printer(self.document, printer)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def save_as(self) -> Path | None:
         path = dialogs.ask_save_path(self, translate("Preview", "Сохранить PDF"), self.filename,
