@@ -154,12 +154,7 @@ class ClientTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, key)
         if role == PILLS_ROLE:
-            if key == "status":
-                fg, bg = STATUS_COLORS.get(r.status, (style.MUTED, style.BORDER))
-                return [(status_label(r.status), fg, bg)]
-            if key == "tags":
-                return [(t, "#374151", "#eef1f6") for t in r.tags]
-            return None
+            return self.pills(index)
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "next_activity" and r.next_activity is not None \
                     and r.next_activity < datetime.now(UTC):
@@ -193,6 +188,19 @@ class ClientTableModel(QAbstractTableModel):
             if key == "last_contact" and r.last_contact is None:
                 return translate("Clients", "Выполненных дел с клиентом ещё не было")
         return None
+
+    def pills(self, index: _Index) -> list[tuple[str, str, str]] | None:
+        """Chips (text, foreground, background) for the status and tags cells, else None."""
+        key = COLUMN_KEYS[index.column()] if 0 <= index.column() < len(COLUMN_KEYS) else ""
+        if key not in ("status", "tags"):
+            return None
+        r = self.client_at(index.row())
+        if r is None:
+            return None
+        if key == "status":
+            fg, bg = STATUS_COLORS.get(r.status, (style.MUTED, style.BORDER))
+            return [(status_label(r.status), fg, bg)]
+        return [(t, "#374151", "#eef1f6") for t in r.tags]
 
     @staticmethod
     def _text(r: ClientRow, key: str) -> str:

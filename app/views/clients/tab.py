@@ -32,6 +32,7 @@ from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.clients.model import COLUMN_KEYS, HIDDEN_BY_DEFAULT, ClientTableModel
 from app.views.clients.widgets import PillDelegate
+from app.views.qt_workarounds import protect_singletons
 
 SEARCH_DELAY_MS = 120
 
@@ -48,6 +49,7 @@ class ClientsTab(QWidget):
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        protect_singletons()  # PySide6 6.12.0 drops references to None (see the module)
         self._services = services
         self._settings = QSettings()
         self._sort = ("name", False)
@@ -134,7 +136,7 @@ class ClientsTab(QWidget):
         self.model.sort_requested.connect(self._on_model_sort_requested)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setItemDelegate(PillDelegate(self.view))
+        self.view.setItemDelegate(PillDelegate(self.model.pills, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QStringListModel, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QLabel,
     QLineEdit,
@@ -17,24 +19,38 @@ from PySide6.QtWidgets import (
 )
 
 from app.views import style
-from app.views.clients.model import PILLS_ROLE, STATUS_COLORS
+from app.views.clients.model import STATUS_COLORS
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class PillDelegate(QStyledItemDelegate):
-    """Paints the PILLS_ROLE list of (text, fg, bg) as rounded chips."""
+    """Paints a cell's list of (text, fg, bg) as rounded chips.
+
+    `pills(index)` is asked in Python directly: reading a custom role through
+    QModelIndex.data() for every painted cell returns None most of the time, and PySide
+    (6.12, Python 3.11) loses a reference to None on that path until the interpreter aborts.
+    """
+
+    def __init__(self, pills: Callable[[_Index], list[tuple[str, str, str]] | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pills = pills
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        pills = index.data(PILLS_ROLE)
+        pills = self._pills(index)
         if not pills:
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        widget = opt.widget
-        widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        # the view is our parent; QStyleOptionViewItem.widget is avoided on purpose (reading it
+        # from Python has crashed PySide with a refcount error)
+        view = self.parent()
+        qstyle = view.style() if isinstance(view, QWidget) else QApplication.style()
+        qstyle.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter,
+                           view if isinstance(view, QWidget) else None)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = opt.font
