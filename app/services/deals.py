@@ -924,32 +924,10 @@ class DealsService:
         return spans
 
     # --- pickers ----------------------------------------------------------------------------
-    def client_choices(self, text: str = "", limit: int = 50) -> list[Choice]:
-        """Clients by name or ИНН (a stand-in until services.clients.lookup is everywhere)."""
-        with self._uow() as uow:
-            q = select(Client.id, Client.name, Client.inn).where(Client.archived.is_(False))
-            needle = text.strip()
-            if needle:
-                variants = {needle, needle.lower(), needle.capitalize(), needle.upper()}
-                from sqlalchemy import or_
-
-                q = q.where(or_(*[Client.name.like(f"%{v}%") for v in variants],
-                                Client.inn.like(f"{needle}%")))
-            rows = uow.session.execute(q.order_by(Client.name).limit(limit)).all()
-        return [Choice(id=r.id, name=r.name, detail=r.inn) for r in rows]
-
     def client_name(self, client_id: int) -> str:
         with self._uow() as uow:
             client = uow.session.get(Client, client_id)
             return client.name if client else ""
-
-    def contacts_of(self, client_id: int) -> list[Choice]:
-        with self._uow() as uow:
-            rows = uow.session.execute(
-                select(Contact.id, Contact.name, Contact.position)
-                .where(Contact.client_id == client_id)
-                .order_by(Contact.is_primary.desc(), Contact.name)).all()
-        return [Choice(id=r.id, name=r.name, detail=r.position) for r in rows]
 
     def clients_with_open_deals(self) -> list[Choice]:
         with self._uow() as uow:

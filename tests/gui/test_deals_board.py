@@ -267,3 +267,28 @@ def test_dragging_near_the_edge_scrolls_and_header_drops_move(qtbot, board_tab, 
     with qtbot.waitSignal(board_tab.deal_moved, timeout=2000):
         dst.dropEvent(drop)
     assert services.deals.detail(deal_id).stage_id == dst.stage.id
+
+
+def test_editor_picks_client_and_contact_through_the_clients_service(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from app.models import Contact
+
+    with services.uow_factory() as uow:
+        client = Client(name="ООО «Василёк»", inn="7707083893")
+        uow.session.add(client)
+        uow.flush()
+        uow.session.add(Contact(client_id=client.id, name="Анна Петрова",
+                                position="Закупки", is_primary=True))
+        cid = client.id
+        uow.commit()
+    editor = DealEditor(services=services)
+    qtbot.addWidget(editor)
+    editor.client_edit.setText("василёк")
+    editor._lookup_clients()
+    choices = editor._client_model.stringList()
+    assert choices and choices[0].startswith("ООО «Василёк»")
+    editor._on_client_completer_activated(choices[0])
+    assert editor._client_id == cid
+    assert editor.contact_combo.currentText() == "Анна Петрова, Закупки"
+    editor.title_edit.setText("Первая поставка")
+    assert editor.save(close=False)
+    assert services.deals.detail(editor.deal_id).contact_id is not None

@@ -426,18 +426,12 @@ class DealEditor(QDialog):
 
     # --- client picker ------------------------------------------------------------------------
     def _lookup(self, text: str) -> list[Choice]:
-        clients = getattr(self.services, "clients", None)
-        if clients is not None and hasattr(clients, "lookup"):
-            return [Choice(id=c.id, name=c.name, detail=getattr(c, "inn", ""))
-                    for c in clients.lookup(text, 20)]
-        return self._deals.client_choices(text, 20)
+        return [Choice(id=c.id, name=c.name, detail=c.inn)
+                for c in self.services.clients.lookup(text, 20)]
 
     def _contacts(self, client_id: int) -> list[Choice]:
-        clients = getattr(self.services, "clients", None)
-        if clients is not None and hasattr(clients, "contacts_of"):
-            return [Choice(id=c.id, name=c.name, detail=getattr(c, "position", ""))
-                    for c in clients.contacts_of(client_id)]
-        return self._deals.contacts_of(client_id)
+        return [Choice(id=c.id, name=c.name, detail=c.position)
+                for c in self.services.clients.contacts_of(client_id)]
 
     def _on_client_edit_text_edited(self, _text: str) -> None:
         self._client_id = None
