@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-HEAD_REVISION = "0002"
-KNOWN_REVISIONS = frozenset({"0001", "0002"})
+HEAD_REVISION = "0003"
+KNOWN_REVISIONS = frozenset({"0001", "0002", "0003"})
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 

@@ -50,6 +50,9 @@ class Deal(Base):
         Index("ix_deals_stage_closed", "stage_id", "closed_on"),
         Index("ix_deals_closed_on", "closed_on"),
         Index("ix_deals_expected_close", "expected_close"),
+        # Covering indexes for the Plan tab's aggregates (migration 0003).
+        Index("ix_deals_won_cover", "stage_id", "closed_on", "client_id", "amount"),
+        Index("ix_deals_pipeline_cover", "expected_close", "stage_id", "amount", "probability"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -114,7 +117,12 @@ class DealLine(Base):
 class StageChange(Base):
     __tablename__ = "stage_changes"
     __table_args__ = (Index("ix_stage_changes_deal_time", "deal_id", "changed_at"),
-                      Index("ix_stage_changes_to_time", "to_stage_id", "changed_at"))
+                      Index("ix_stage_changes_to_time", "to_stage_id", "changed_at"),
+                      # Covering indexes for the funnel (migration 0003).
+                      Index("ix_stage_changes_stage_time_deal", "to_stage_id", "changed_at",
+                            "deal_id"),
+                      Index("ix_stage_changes_deal_time_stage", "deal_id", "changed_at",
+                            "to_stage_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))

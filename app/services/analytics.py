@@ -18,7 +18,7 @@ from sqlalchemy import text
 from app.i18n import translate
 from app.money import ZERO, from_kopecks, round_money
 from app.services.errors import ValidationError
-from app.services.plan import Period, add_months, parse_period
+from app.services.plan import LOST_DEALS, WON_DEALS, Period, add_months, parse_period
 from app.services.uow import UowFactory
 
 ABC_CLASSES = ("A", "B", "C")
@@ -49,7 +49,7 @@ class FunnelStage:
     """One stage of the funnel for a period.
 
     entered: deals that moved into the stage during the period; moved_on: those of them
-    that later reached a further (not lost) stage; conversion = moved_on / entered × 100;
+    whose next move was to a further (not lost) stage; conversion = moved_on / entered × 100;
     avg_days: average days a deal that entered in the period spent in the stage before
     leaving it (None when none has left yet); lost_here: deals lost during the period
     straight from this stage (where deals drop out).
@@ -267,33 +267,31 @@ class AnalyticsService:
             stages = s.execute(text(
                 "SELECT id, name, position, is_won FROM stages WHERE is_lost = 0"
                 " ORDER BY position")).all()
+            # Every change into a (not lost) stage in the period, with the deal's next
+            # change found through the covering index (deal_id, changed_at, to_stage_id).
             rows = s.execute(text("""
-                WITH touched AS (
-                    SELECT DISTINCT deal_id FROM stage_changes
-                    WHERE changed_at >= :ta AND changed_at < :tb),
-                ch AS (
-                    SELECT c.deal_id, c.to_stage_id, c.changed_at, st.position, st.is_lost,
-                           LEAD(c.changed_at) OVER (PARTITION BY c.deal_id
-                                                    ORDER BY c.changed_at, c.id) AS left_at
-                    FROM stage_changes c JOIN stages st ON st.id = c.to_stage_id
-                    WHERE c.deal_id IN (SELECT deal_id FROM touched)),
-                reach AS (
-                    SELECT deal_id, MAX(position) AS top FROM ch WHERE is_lost = 0
-                    GROUP BY deal_id),
-                entered AS (
-                    SELECT ch.deal_id, ch.to_stage_id, ch.position, ch.changed_at, ch.left_at
-                    FROM ch WHERE ch.is_lost = 0
-                      AND ch.changed_at >= :ta AND ch.changed_at < :tb)
+                WITH entered AS (
+                    SELECT c.deal_id, c.to_stage_id, c.changed_at,
+                           (SELECT n.changed_at || '|' || n.to_stage_id FROM stage_changes n
+                            WHERE n.deal_id = c.deal_id AND n.changed_at > c.changed_at
+                            ORDER BY n.changed_at LIMIT 1) AS nxt
+                    FROM stage_changes c
+                    WHERE c.to_stage_id IN (SELECT id FROM stages WHERE is_lost = 0)
+                      AND c.changed_at >= :ta AND c.changed_at < :tb)
                 SELECT e.to_stage_id,
                        COUNT(DISTINCT e.deal_id),
-                       COUNT(DISTINCT CASE WHEN r.top > e.position THEN e.deal_id END),
-                       AVG(julianday(e.left_at) - julianday(e.changed_at))
-                FROM entered e JOIN reach r ON r.deal_id = e.deal_id
+                       COUNT(DISTINCT CASE WHEN ns.is_lost = 0 AND ns.position > s.position
+                                           THEN e.deal_id END),
+                       AVG(julianday(substr(e.nxt, 1, instr(e.nxt, '|') - 1))
+                           - julianday(e.changed_at))
+                FROM entered e JOIN stages s ON s.id = e.to_stage_id
+                LEFT JOIN stages ns
+                       ON ns.id = CAST(substr(e.nxt, instr(e.nxt, '|') + 1) AS INTEGER)
                 GROUP BY e.to_stage_id"""), _bounds(p)).all()
             lost_from = dict(s.execute(text(
                 "SELECT c.from_stage_id, COUNT(DISTINCT c.deal_id) FROM stage_changes c"
-                " JOIN stages st ON st.id = c.to_stage_id"
-                " WHERE st.is_lost = 1 AND c.changed_at >= :ta AND c.changed_at < :tb"
+                " WHERE c.to_stage_id IN (SELECT id FROM stages WHERE is_lost = 1)"
+                " AND c.changed_at >= :ta AND c.changed_at < :tb"
                 " GROUP BY c.from_stage_id"), _bounds(p)).all())
         by_stage = {r[0]: r for r in rows}
         out = []
@@ -312,8 +310,7 @@ class AnalyticsService:
     def losses(self, period: str | Period) -> Losses:
         """Deals lost in the period (by closing date) by reason and by competitor."""
         p = parse_period(period)
-        base = ("FROM deals d JOIN stages st ON st.id = d.stage_id"
-                " WHERE st.is_lost = 1 AND d.closed_on BETWEEN :a AND :b")
+        base = f"FROM deals d WHERE {LOST_DEALS} AND d.closed_on BETWEEN :a AND :b"
         with self._uow() as uow:
             s = uow.session
             total_count, total_amount = s.execute(
@@ -324,9 +321,8 @@ class AnalyticsService:
                 _bounds(p)).all()
             competitors = s.execute(text(
                 "SELECT cp.name, COUNT(*) AS n, SUM(d.amount) AS amt"
-                " FROM deals d JOIN stages st ON st.id = d.stage_id"
-                " JOIN competitors cp ON cp.id = d.competitor_id"
-                " WHERE st.is_lost = 1 AND d.closed_on BETWEEN :a AND :b"
+                " FROM deals d JOIN competitors cp ON cp.id = d.competitor_id"
+                f" WHERE {LOST_DEALS} AND d.closed_on BETWEEN :a AND :b"
                 " GROUP BY cp.id ORDER BY amt DESC, n DESC, cp.name"), _bounds(p)).all()
         total = int(total_count)
         return Losses(
@@ -405,10 +401,10 @@ class AnalyticsService:
         params = _bounds(p) | {"xa": xyz_first.isoformat(), "xb": p.last.isoformat(),
                                "n": xyz_months}
         with self._uow() as uow:
-            rows = uow.session.execute(text("""
+            rows = uow.session.execute(text(f"""
                 WITH won AS (
                     SELECT d.client_id, d.amount, d.closed_on FROM deals d
-                    JOIN stages st ON st.id = d.stage_id WHERE st.is_won = 1),
+                    WHERE {WON_DEALS}),
                 rev AS (
                     SELECT client_id, SUM(amount) AS revenue FROM won
                     WHERE closed_on BETWEEN :a AND :b GROUP BY client_id HAVING revenue > 0),
@@ -470,12 +466,12 @@ class AnalyticsService:
         as_of = as_of or date.today()
         params = {"as_of": as_of.isoformat(), "since": (since or date(1900, 1, 1)).isoformat()}
         with self._uow() as uow:
-            rows = uow.session.execute(text("""
+            rows = uow.session.execute(text(f"""
                 WITH agg AS (
                     SELECT d.client_id, MAX(d.closed_on) AS last, COUNT(*) AS freq,
                            SUM(d.amount) AS money
-                    FROM deals d JOIN stages st ON st.id = d.stage_id
-                    WHERE st.is_won = 1 AND d.closed_on BETWEEN :since AND :as_of
+                    FROM deals d
+                    WHERE {WON_DEALS} AND d.closed_on BETWEEN :since AND :as_of
                     GROUP BY d.client_id)
                 SELECT a.client_id, c.name, a.last, a.freq, a.money,
                        1 + (RANK() OVER (ORDER BY a.last) - 1) * 5 / COUNT(*) OVER () AS r,
@@ -515,7 +511,7 @@ class AnalyticsService:
             raise ValidationError.single("min_purchases", translate(
                 "Analytics", "Для интервала между покупками нужно хотя бы две покупки"))
         with self._uow() as uow:
-            rows = uow.session.execute(text("""
+            rows = uow.session.execute(text(f"""
                 WITH agg AS (
                     SELECT client_id, COUNT(*) AS n, COUNT(DISTINCT closed_on) AS days,
                            MIN(closed_on) AS first, last, SUM(amount) AS money,
@@ -523,8 +519,8 @@ class AnalyticsService:
                                     ELSE 0 END) AS year_money
                     FROM (SELECT d.client_id, d.closed_on, d.amount,
                                  MAX(d.closed_on) OVER (PARTITION BY d.client_id) AS last
-                          FROM deals d JOIN stages st ON st.id = d.stage_id
-                          WHERE st.is_won = 1 AND d.closed_on <= :as_of)
+                          FROM deals d
+                          WHERE {WON_DEALS} AND d.closed_on <= :as_of)
                     GROUP BY client_id HAVING days >= :min_n),
                 calc AS (
                     SELECT client_id, n, first, last, money, year_money,

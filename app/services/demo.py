@@ -154,8 +154,11 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 def _batched(session: Any, model: type, rows: list[dict[str, Any]]) -> None:
+    # A Core INSERT on the table is one executemany per batch; the ORM bulk path split the
+    # rows into thousands of statements (10 000 deals: 23 s → see bench/bench_plan.py).
+    table = model.__table__  # type: ignore[attr-defined]
     for i in range(0, len(rows), BATCH):
-        session.execute(insert(model), rows[i : i + BATCH])
+        session.execute(insert(table), rows[i : i + BATCH])
 
 
 def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
@@ -466,7 +469,9 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                                  status="done", takeaways="Применять на встречах",
                                  skill="Переговоры"))
         add_demo_mentoring(s, rng, today)
-        freshen_demo_pipeline(s, today, seed)
+        uow.flush()
+        with s.no_autoflush:  # one flush at the end, not one per open deal
+            freshen_demo_pipeline(s, today, seed)
         add_demo_documents(s, rng, today)
         uow.commit()
     return DemoSummary(clients=len(client_rows), contacts=len(contact_rows),

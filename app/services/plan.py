@@ -44,6 +44,11 @@ METRIC_SETTING = "plan_actual_metric"
 
 # Line total in kopecks, half-up, from the stored integers: quantity in thousandths,
 # price in kopecks, discount in hundredths of a percent (same rule as pricing.line_total).
+# Won deals, written so SQLite reads them from the covering index ix_deals_won_cover
+# (stage_id, closed_on, client_id, amount) instead of the wide deals table.
+WON_DEALS = "d.stage_id IN (SELECT id FROM stages WHERE is_won = 1)"
+LOST_DEALS = "d.stage_id IN (SELECT id FROM stages WHERE is_lost = 1)"
+
 LINE_TOTAL_SQL = "((l.quantity * l.price * (10000 - l.discount) + 5000000) / 10000000)"
 
 
@@ -598,17 +603,19 @@ class PlanService:
                     value_filter: bool = False) -> str:
         """SQL returning (key, kopecks) of the actual between :a and :b grouped by `group_by`
         (an expression over the day column `day`), optionally by a client dimension."""
+        by_client = dimension in ("region", "segment")
         if metric == "won_deals":
             day = "d.closed_on"
-            base = ("FROM deals d JOIN stages st ON st.id = d.stage_id"
-                    " JOIN clients c ON c.id = d.client_id"
-                    " WHERE st.is_won = 1 AND d.closed_on BETWEEN :a AND :b")
+            base = ("FROM deals d"
+                    + (" JOIN clients c ON c.id = d.client_id" if by_client else "")
+                    + f" WHERE {WON_DEALS} AND d.closed_on BETWEEN :a AND :b")
             amount = "d.amount"
         else:
             day = "p.paid_on"
-            base = ("FROM payments p JOIN orders o ON o.id = p.order_id"
-                    " JOIN clients c ON c.id = o.client_id"
-                    " WHERE p.paid_on BETWEEN :a AND :b")
+            base = ("FROM payments p"
+                    + (" JOIN orders o ON o.id = p.order_id"
+                       " JOIN clients c ON c.id = o.client_id" if by_client else "")
+                    + " WHERE p.paid_on BETWEEN :a AND :b")
             amount = "p.amount"
         key = group_by.replace("day", day)
         if dimension in ("region", "segment"):
@@ -652,8 +659,7 @@ class PlanService:
             sql = f"""
             WITH ds AS (
                 SELECT d.id, d.amount, d.closed_on FROM deals d
-                JOIN stages st ON st.id = d.stage_id
-                WHERE st.is_won = 1 AND d.closed_on BETWEEN :a AND :b),
+                WHERE {WON_DEALS} AND d.closed_on BETWEEN :a AND :b),
             lt AS (
                 SELECT l.deal_id, COALESCE(pr.group_name, '') AS g,
                        SUM({LINE_TOTAL_SQL}) AS k
@@ -815,8 +821,7 @@ class PlanService:
         """Day → running total of the actual from the period's first day (window SUM)."""
         if metric == "won_deals":
             sql = ("SELECT d.closed_on, SUM(SUM(d.amount)) OVER (ORDER BY d.closed_on)"
-                   " FROM deals d JOIN stages st ON st.id = d.stage_id"
-                   " WHERE st.is_won = 1 AND d.closed_on BETWEEN :a AND :b"
+                   f" FROM deals d WHERE {WON_DEALS} AND d.closed_on BETWEEN :a AND :b"
                    " GROUP BY d.closed_on")
         else:
             sql = ("SELECT p.paid_on, SUM(SUM(p.amount)) OVER (ORDER BY p.paid_on)"
