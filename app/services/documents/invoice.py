@@ -158,7 +158,7 @@ def _story(ctx: BuildContext, snapshot: dict[str, Any], seller: CompanyInfo, iss
                Column(translate("Documents", "Цена"), 1.3, "right")]
     if has_discount:
         columns.append(Column(translate("Documents", "Скидка"), 0.9, "right"))
-    columns += [Column(translate("Documents", "НДС"), 0.8, "center"),
+    columns += [Column(translate("Documents", "НДС"), 1.0, "center"),
                 Column(translate("Documents", "Сумма"), 1.4, "right")]
     rows = []
     for i, line in enumerate(totals.lines, start=1):

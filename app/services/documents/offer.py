@@ -118,12 +118,12 @@ def _items_table(ctx: BuildContext, totals: DocumentTotals) -> Any:
                  else translate("Documents", "Сумма без НДС, ₽"))
     columns = [
         Column("№", 0.45, "center"),
-        Column(translate("Documents", "Наименование"), 4.15),
+        Column(translate("Documents", "Наименование"), 3.95),
         Column(translate("Documents", "Кол-во"), 0.95, "right"),
         Column(translate("Documents", "Ед."), 0.8, "center"),
         Column(price_title, 1.35, "right"),
         Column(translate("Documents", "Скидка"), 1.05, "right"),
-        Column(translate("Documents", "НДС"), 0.8, "center"),
+        Column(translate("Documents", "НДС"), 1.0, "center"),
         Column(sum_title, 1.45, "right"),
     ]
     rows = []
@@ -148,7 +148,7 @@ def _totals_block(ctx: BuildContext, totals: DocumentTotals, *, boxed: bool) -> 
         rows = rows[:-1]
     data = []
     for i, (label, value) in enumerate(rows):
-        last = i == len(rows) - 1
+        last = i == len(rows) - 1 and not boxed  # the grand total (boxed: shown below)
         data.append([Paragraph(esc(label), st.cell_bold_right if last else st.cell_right),
                      Paragraph(esc(value), st.cell_bold_right if last else st.cell_right)])
     table = Table(data, colWidths=[ctx.width * 0.28, ctx.width * 0.17], hAlign="RIGHT")
