@@ -292,3 +292,21 @@ def test_editor_picks_client_and_contact_through_the_clients_service(qtbot, serv
     editor.title_edit.setText("Первая поставка")
     assert editor.save(close=False)
     assert services.deals.detail(editor.deal_id).contact_id is not None
+
+
+def test_new_deal_can_start_in_a_later_stage(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    with services.uow_factory() as uow:
+        client = Client(name="ООО «Ландыш»")
+        uow.session.add(client)
+        uow.flush()
+        cid = client.id
+        uow.commit()
+    editor = DealEditor(services=services, client_id=cid)
+    qtbot.addWidget(editor)
+    editor.title_edit.setText("Тёплый лид")
+    editor.stage_combo.setCurrentIndex(2)
+    assert "35 %" in editor.probability_spin.specialValueText()
+    assert editor.save(close=False)
+    detail = services.deals.detail(editor.deal_id)
+    assert detail.stage_name == "Презентация" and detail.probability is None
+    assert [h.stage_name for h in services.deals.history(editor.deal_id)] == ["Презентация"]

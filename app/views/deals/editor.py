@@ -213,6 +213,15 @@ class DealEditor(QDialog):
         left.addRow(translate("DealEditor", "Название *"), self._with_error(self.title_edit,
                                                                             "title"))
         left.addRow(translate("DealEditor", "Источник"), self.source_combo)
+        # A new deal may start in any working stage (a warm lead goes straight to the
+        # presentation); later the stage changes only by moving the card.
+        self.stage_combo = QComboBox()
+        for st in self._deals.stages():
+            if st.is_open:
+                self.stage_combo.addItem(st.name, st.id)
+        self.stage_combo.currentIndexChanged.connect(self._on_stage_combo_changed)
+        self._stage_row_label = QLabel(translate("DealEditor", "Начальный этап"))
+        left.addRow(self._stage_row_label, self.stage_combo)
         right.addRow(translate("DealEditor", "Ожидаемое закрытие"),
                      self._with_error(self.close_edit, "expected_close"))
         right.addRow(translate("DealEditor", "Вероятность"),
@@ -367,8 +376,7 @@ class DealEditor(QDialog):
     def _load(self, client_id: int | None) -> None:
         if self.deal_id is None:
             self.heading.setText(translate("DealEditor", "Новая сделка"))
-            first = next((s for s in self._deals.stages() if s.is_open), None)
-            self.stage_badge.setText(first.name if first else "")
+            self._on_stage_combo_changed()
             self.close_edit.setDate(NO_DATE)
             self.probability_spin.setValue(-1)
             if client_id is not None:
@@ -378,6 +386,8 @@ class DealEditor(QDialog):
             self._update_activity_buttons()
             return
         d = self._deals.detail(self.deal_id)
+        self.stage_combo.hide()
+        self._stage_row_label.hide()
         self.heading.setText(d.title)
         self.setWindowTitle(translate("DealEditor", "Сделка: {title}").format(title=d.title))
         self._stage_probability = d.stage_probability
@@ -419,6 +429,16 @@ class DealEditor(QDialog):
             self.closed_info.setText(text)
         self._update_amount()
         self._update_activity_buttons()
+
+    def _on_stage_combo_changed(self) -> None:
+        if self.deal_id is not None:
+            return
+        stage = next((s for s in self._deals.stages()
+                      if s.id == self.stage_combo.currentData()), None)
+        if stage is not None:
+            self.stage_badge.setText(stage.name)
+            self._stage_probability = stage.probability
+            self._set_probability_text()
 
     def _set_probability_text(self) -> None:
         self.probability_spin.setSpecialValueText(translate(
@@ -608,6 +628,7 @@ class DealEditor(QDialog):
         prob = self.probability_spin.value()
         return DealInput(
             client_id=self._client_id, contact_id=self.contact_combo.currentData(),
+            stage_id=self.stage_combo.currentData() if self.deal_id is None else None,
             title=self.title_edit.text(), source=self.source_combo.currentText(),
             expected_close=expected, probability=None if prob < 0 else prob,
             manual_amount=manual, notes=self.notes_edit.toPlainText(),
