@@ -64,6 +64,8 @@ def bar_chart(ctx: BuildContext, labels: Sequence[str],
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = short_money
     chart.valueAxis.valueMin = 0
+    if not any(v for row in chart.data for v in row):
+        chart.valueAxis.valueMax = 1000  # an empty chart still gets a readable axis
     chart.valueAxis.strokeColor = HexColor("#9AA5B1")
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = HexColor("#E5E7EB")
@@ -106,6 +108,8 @@ def line_chart(ctx: BuildContext, x_labels: Sequence[str],
     plot.xValueAxis.labels.fontName = FAMILY
     plot.xValueAxis.labels.fontSize = 7
     plot.yValueAxis.valueMin = 0
+    if not any(y for line in data for _, y in line):
+        plot.yValueAxis.valueMax = 1000  # an empty chart still gets a readable axis
     plot.yValueAxis.labelTextFormat = short_money
     plot.yValueAxis.labels.fontName = FAMILY
     plot.yValueAxis.labels.fontSize = 7
