@@ -41,7 +41,13 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
-from app.services.deals import Choice, DealInput, ObjectionInput, lost_reason_label
+from app.services.deals import (
+    Choice,
+    DealDetail,
+    DealInput,
+    ObjectionInput,
+    lost_reason_label,
+)
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
 from app.views.deals.common import money_short, parse_decimal
@@ -234,6 +240,14 @@ class DealEditor(QDialog):
         self.closed_info = QLabel(objectName="cardNote")
         self.closed_info.setWordWrap(True)
         right.addRow("", self.closed_info)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setStyleSheet(
+            f"background: {style.SURFACE}; border: 1px solid {style.BORDER};"
+            f" border-radius: 8px; padding: 8px 12px; color: {style.TEXT};")
+        self.summary.hide()
+        right.addRow("", self.summary)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
         grid.addWidget(QLabel(translate("DealEditor", "Заметки")), 1, 0, 1, 2)
@@ -429,6 +443,47 @@ class DealEditor(QDialog):
             self.closed_info.setText(text)
         self._update_amount()
         self._update_activity_buttons()
+        self._show_summary(d)
+
+    def _show_summary(self, d: DealDetail) -> None:
+        """Where the deal stands: days in the stage, the next step, open objections."""
+        from html import escape
+
+        from app.views.deals.common import activity_short
+
+        card = self._deals.card(d.id)
+        unit = translate("DealEditor", "раб. дн.") if self._deals.stall_in_working_days() \
+            else translate("DealEditor", "дн.")
+        if card.closed_on is not None:
+            stage_line = escape(d.stage_name)
+        elif card.stalled:
+            stage_line = translate(
+                "DealEditor", "<span style='color:{c}'>Застряла в этапе: {n} {u} при норме "
+                              "{limit}</span>").format(c=style.DANGER, n=card.days_in_stage,
+                                                       u=unit, limit=card.stall_limit)
+        else:
+            stage_line = translate("DealEditor", "В этапе {n} {u}").format(
+                n=card.days_in_stage, u=unit) + (
+                translate("DealEditor", " из {limit}").format(limit=card.stall_limit)
+                if card.stall_limit else "")
+        if card.closed_on is not None:
+            next_line = ""
+        elif card.next_kind is not None and card.next_due is not None:
+            next_line = translate("DealEditor", "Следующий шаг: {what} — {subject}").format(
+                what=escape(activity_short(card.next_kind, card.next_due)),
+                subject=escape(card.next_subject))
+        else:
+            next_line = translate(
+                "DealEditor", "<span style='color:{c}'>⚠ Нет следующего шага — запланируйте "
+                              "звонок или встречу</span>").format(c=style.WARNING)
+        open_objections = sum(1 for o in d.objections if not o.resolved)
+        parts = [stage_line, next_line,
+                 translate("DealEditor", "Возражений не снято: {n}").format(n=open_objections)
+                 if open_objections else "",
+                 translate("DealEditor", "Сделка открыта {day}").format(
+                     day=d.created_at.astimezone().strftime("%d.%m.%Y"))]
+        self.summary.setText("<br>".join(p for p in parts if p))
+        self.summary.show()
 
     def _on_stage_combo_changed(self) -> None:
         if self.deal_id is not None:
