@@ -226,3 +226,35 @@ def test_invoice_from_panel_and_refusal(qtbot, demo_services, monkeypatch) -> No
     panel.set_deal(open_deal)
     panel.open_invoice()
     assert errors and "выигранной сделке" in errors[0]
+
+
+def test_company_menu_opens_dialog(main_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.views.documents import company_dialog
+
+    calls = []
+    monkeypatch.setattr(company_dialog, "open_company_dialog",
+                        lambda parent, services: calls.append(services) or False)
+    action = next(a for a in main_window.edit_menu.actions()
+                  if a.objectName() == "companySettingsAction")
+    action.trigger()
+    assert calls == [main_window.services]
+
+
+def test_pdf_job_reports_known_errors_and_bugs(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.services.errors import ValidationError
+    from app.views.documents.worker import run_pdf_job
+
+    results: list[object] = []
+
+    def known() -> bytes:
+        raise ValidationError.single("x", "Неверный период")
+
+    def bug() -> bytes:
+        raise ZeroDivisionError("division by zero")
+
+    for build in (known, bug, lambda: b"%PDF-1.4"):
+        run_pdf_job(None, build, results.append, results.append)
+    qtbot.waitUntil(lambda: len(results) == 3, timeout=10_000)
+    assert "Неверный период" in results
+    assert b"%PDF-1.4" in results
+    assert any(isinstance(r, str) and "ZeroDivisionError" in r for r in results)
