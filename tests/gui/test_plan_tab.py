@@ -188,3 +188,22 @@ def test_plan_tab_in_main_window(main_window, qtbot):
     for model in (widget.breakdown_model, widget.funnel_model, widget.sources_model,
                   widget.churn_model):
         assert model.columnCount() > 0
+
+
+def test_abc_shares_and_churn_k_are_configurable(tab):
+    tab.a_share_spin.setValue(50)
+    tab.a_share_spin.editingFinished.emit()
+    # 39 000 (78 %) → A; the share before Бета is 78 % ≥ 50 + 15 → C.
+    assert {c.name: c.abc for c in tab.data.abc_xyz.clients} == {"ООО «Альфа»": "A",
+                                                                 "ООО «Бета»": "C"}
+    assert "50/15/35" in tab.abc_note.text()
+    tab.a_share_spin.setValue(90)
+    tab.b_share_spin.setValue(20)
+    tab.b_share_spin.editingFinished.emit()
+    assert tab.error_label.isVisible() and "100" in tab.error_label.text()
+    tab.a_share_spin.setValue(80)
+    tab.b_share_spin.setValue(15)
+    tab.churn_k_spin.setValue(5)
+    tab.churn_k_spin.editingFinished.emit()
+    assert not tab.error_label.isVisible()
+    assert "5 обычных" in tab.churn_title.text()

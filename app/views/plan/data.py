@@ -37,7 +37,7 @@ class PlanTabData:
 
 def load_plan_tab_data(services: Any, period: str | Period, dimension: str, *,
                        today: date | None = None, metric: str | None = None,
-                       churn_k: int = 2) -> PlanTabData:
+                       churn_k: int = 2, a_share: int = 80, b_share: int = 15) -> PlanTabData:
     """All the tab's figures; the base analyses (RFM, churn) are as of the period's end or
     today, whichever is earlier."""
     p = parse_period(period)
@@ -54,7 +54,7 @@ def load_plan_tab_data(services: Any, period: str | Period, dimension: str, *,
         funnel=services.analytics.funnel(p),
         losses=services.analytics.losses(p),
         sources=services.analytics.sources(p),
-        abc_xyz=services.analytics.abc_xyz(p),
+        abc_xyz=services.analytics.abc_xyz(p, a_share=a_share, b_share=b_share),
         rfm=services.analytics.rfm(as_of=as_of),
         churn=services.analytics.churn_risk(as_of=as_of, k=churn_k, limit=200),
     )

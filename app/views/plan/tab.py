@@ -387,6 +387,28 @@ class PlanTab(QWidget):
         box = QVBoxLayout()
         self.abc_title = _title(translate("PlanTab", "ABC × XYZ"))
         box.addWidget(self.abc_title)
+        settings = QHBoxLayout()
+        self.a_share_spin = QSpinBox()
+        self.a_share_spin.setRange(1, 98)
+        self.a_share_spin.setValue(80)
+        self.a_share_spin.setSuffix(" %")
+        self.b_share_spin = QSpinBox()
+        self.b_share_spin.setRange(1, 98)
+        self.b_share_spin.setValue(15)
+        self.b_share_spin.setSuffix(" %")
+        self.churn_k_spin = QSpinBox()
+        self.churn_k_spin.setRange(1, 20)
+        self.churn_k_spin.setValue(2)
+        self.churn_k_spin.setToolTip(translate(
+            "PlanTab", "Риск оттока: клиент молчит дольше k обычных интервалов между покупками"))
+        for label, spin in ((translate("PlanTab", "Доля A"), self.a_share_spin),
+                            (translate("PlanTab", "доля B"), self.b_share_spin),
+                            (translate("PlanTab", "отток: k ="), self.churn_k_spin)):
+            settings.addWidget(QLabel(label))
+            settings.addWidget(spin)
+            spin.editingFinished.connect(self.refresh)
+        settings.addStretch(1)
+        box.addLayout(settings)
         self.abc_note = QLabel("", objectName="cardNote")
         self.abc_note.setWordWrap(True)
         box.addWidget(self.abc_note)
@@ -523,6 +545,9 @@ class PlanTab(QWidget):
             has_payments or self._services.plan.metric() == "payments")
         try:
             self.data = load_plan_tab_data(self._services, p, self._dimension,
+                                           churn_k=self.churn_k_spin.value(),
+                                           a_share=self.a_share_spin.value(),
+                                           b_share=self.b_share_spin.value(),
                                            today=self.today())
         except ServiceError as exc:
             self._show_error(str(exc))
@@ -704,8 +729,8 @@ class PlanTab(QWidget):
                 d=day(rfm.as_of)))
         self.churn_model.set_rows(self.data.churn)
         self.churn_title.setText(translate(
-            "PlanTab", "Риск оттока: {n} клиентов молчат дольше 2 обычных интервалов").format(
-            n=len(self.data.churn)))
+            "PlanTab", "Риск оттока: {n} клиентов молчат дольше {k} обычных интервалов").format(
+            n=len(self.data.churn), k=self.churn_k_spin.value()))
 
     def show_cell(self, abc: str, xyz: str) -> None:
         """Show the client list of one ABC×XYZ cell."""
