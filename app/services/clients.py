@@ -217,6 +217,27 @@ class PurchaseSummary:
 
 
 @dataclass(frozen=True)
+class OpenDeal:
+    id: int
+    title: str
+    stage: str
+    amount: Decimal
+    expected_close: date | None
+    probability: int
+
+
+@dataclass(frozen=True)
+class ActivityLine:
+    when: datetime | None
+    kind: str
+    subject: str
+    done: bool
+    outcome: str
+    next_step: str
+    contact: str
+
+
+@dataclass(frozen=True)
 class MergeResult:
     survivor_id: int
     moved: dict[str, int] = field(default_factory=dict)
@@ -893,6 +914,34 @@ class ClientService:
                     sc.comment))
         entries.sort(key=lambda e: e.when, reverse=True)
         return entries[:limit]
+
+    def open_deals(self, client_id: int) -> list[OpenDeal]:
+        """The client's deals still in the pipeline (neither won nor lost), by stage order."""
+        with self._uow() as uow:
+            rows = uow.session.execute(
+                select(Deal.id, Deal.title, Stage.name, Deal.amount, Deal.expected_close,
+                       func.coalesce(Deal.probability, Stage.probability))
+                .join(Stage, Stage.id == Deal.stage_id)
+                .where(Deal.client_id == client_id, Stage.is_won.is_(False),
+                       Stage.is_lost.is_(False))
+                .order_by(Stage.position, Deal.expected_close, Deal.id)).all()
+        return [OpenDeal(r[0], r[1], r[2], r[3], r[4], int(r[5] or 0)) for r in rows]
+
+    def activities_of(self, client_id: int, *, done: bool,
+                      limit: int = 10) -> list[ActivityLine]:
+        """Done activities newest first, or planned ones soonest first."""
+        when = func.coalesce(Activity.done_at, Activity.due_at, Activity.created_at)
+        with self._uow() as uow:
+            rows = uow.session.execute(
+                select(Activity.due_at, Activity.done_at, Activity.created_at, Activity.kind,
+                       Activity.subject, Activity.done, Activity.outcome, Activity.next_step,
+                       func.coalesce(Contact.name, ""))
+                .outerjoin(Contact, Contact.id == Activity.contact_id)
+                .where(Activity.client_id == client_id, Activity.done.is_(done))
+                .order_by(when.desc() if done else when.asc())
+                .limit(limit)).all()
+        return [ActivityLine(r[1] or r[0] or r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8])
+                for r in rows]
 
     def purchase_summary(self, client_id: int) -> PurchaseSummary:
         with self._uow() as uow:

@@ -240,3 +240,18 @@ def test_import_dialog_strict_then_skip_invalid(qtbot, tab: ClientsTab, tmp_path
     finally:
         module.dialogs.show_error = original
     assert errors and "название" in errors[0]
+
+
+def test_card_opens_the_handover_summary_in_the_preview(qtbot, tab: ClientsTab,  # type: ignore[no-untyped-def]
+                                                        monkeypatch) -> None:
+    import app.views.documents.preview as preview
+
+    shown: list[bytes] = []
+    monkeypatch.setattr(preview, "show_pdf", lambda parent, data, **kw: shown.append(data))
+    client_id = tab.model.id_at(0)
+    dialog = ClientCardDialog(services=tab._services, client_id=client_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.handover_button.isHidden()
+    dialog.handover_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
+    assert shown[0].startswith(b"%PDF")

@@ -768,7 +768,7 @@ class ClientCardDialog(QDialog):
 
     def _on_handover_clicked(self) -> None:
         assert self.client_id is not None
-        open_handover(self, self._services, self.client_id)
+        open_handover(self, self._services, self.client_id, self.name_edit.text())
 
 
 def _handover_available() -> bool:
@@ -780,11 +780,12 @@ def _handover_available() -> bool:
         return False
 
 
-def open_handover(parent: QWidget, services: Services, client_id: int) -> None:
+def open_handover(parent: QWidget, services: Services, client_id: int,
+                  client_name: str = "") -> None:
     """Render the hand-over summary and show it in the PDF preview."""
     from app.views.clients.handover import show_handover
 
-    show_handover(parent, services, client_id)
+    show_handover(parent, services, client_id, client_name)
 
 
 __all__ = ["ClientCardDialog", "ContactDialog"]
