@@ -67,11 +67,12 @@ def ask_print(parent: QWidget | None, printer) -> bool:  # type: ignore[no-untyp
 
 
 def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], current: str,
-                      intro_for):  # type: ignore[no-untyped-def]
-    """→ OfferAnswer(template, intro) or None; intro_for(template) gives the default text."""
+                      intro_for, validity_days: int = 14):  # type: ignore[no-untyped-def]
+    """→ OfferAnswer(template, intro, validity_days) or None; intro_for(template) gives the
+    default text."""
     from app.views.documents.offer_dialog import ask_offer_options as ask
 
-    return ask(parent, templates, current, intro_for)
+    return ask(parent, templates, current, intro_for, validity_days)
 
 
 # --- clients (the question itself lives in app/views/clients/duplicates.py) -----------------

@@ -130,9 +130,10 @@ def test_deal_documents_panel(qtbot, qtmodeltester, demo_services, monkeypatch) 
     assert panel.model.rowCount() == 0 and not panel.open_button.isEnabled()
     seen = {}
 
-    def fake_ask(parent, templates, current, intro_for):  # type: ignore[no-untyped-def]
+    def fake_ask(parent, templates, current, intro_for, validity):  # type: ignore[no-untyped-def]
         seen["intro"] = intro_for("modern")
-        return OfferAnswer(template="modern", intro="Своё вступление")
+        seen["validity"] = validity
+        return OfferAnswer(template="modern", intro="Своё вступление", validity_days=30)
 
     monkeypatch.setattr(dialogs, "ask_offer_options", fake_ask)
     with qtbot.waitSignal(panel.preview_opened, timeout=20_000) as blocker:
@@ -142,6 +143,8 @@ def test_deal_documents_panel(qtbot, qtmodeltester, demo_services, monkeypatch) 
     dialog.close()
     assert panel.model.rowCount() == 1 and seen["intro"]
     assert panel.model.row_at(0).template == "modern"
+    first = panel.model.row_at(0)
+    assert (first.valid_until - first.issued_on).days == 30 and seen["validity"] == 14
     with qtbot.waitSignal(panel.preview_opened, timeout=20_000) as blocker:
         panel.new_version()
     blocker.args[0].close()
@@ -258,3 +261,17 @@ def test_pdf_job_reports_known_errors_and_bugs(qtbot) -> None:  # type: ignore[n
     assert "Неверный период" in results
     assert b"%PDF-1.4" in results
     assert any(isinstance(r, str) and "ZeroDivisionError" in r for r in results)
+
+
+def test_offer_options_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.views.documents.offer_dialog import OfferOptionsDialog
+
+    dialog = OfferOptionsDialog([("classic", "Классический"), ("modern", "Современный")],
+                                "classic", lambda t: f"intro {t}", 21)
+    qtbot.addWidget(dialog)
+    assert dialog.intro.toPlainText() == "intro classic"
+    dialog.template.setCurrentIndex(1)
+    assert dialog.intro.toPlainText() == "intro modern"  # untouched text follows the template
+    dialog.intro.setPlainText("моё")
+    dialog.template.setCurrentIndex(0)
+    assert dialog.answer().intro == "моё" and dialog.answer().validity_days == 21

@@ -187,14 +187,16 @@ class DealDocumentsPanel(QWidget):
             return
         docs = self._services.documents
         deal_id = self._deal_id
-        current = self._services.company.get().offer_template
+        company = self._services.company.get()
         templates = [(key, offer_template_label(key)) for key in OFFER_TEMPLATES]
-        answer = dialogs.ask_offer_options(self, templates, current,
-                                           lambda t: docs.default_intro(deal_id, t))
+        answer = dialogs.ask_offer_options(self, templates, company.offer_template,
+                                           lambda t: docs.default_intro(deal_id, t),
+                                           company.offer_validity_days)
         if answer is None:
             return
         self._issue(lambda: docs.issue_offer(deal_id, template=answer.template,
-                                             intro=answer.intro))
+                                             intro=answer.intro,
+                                             validity_days=answer.validity_days))
 
     def new_version(self) -> None:
         offer = self.selected_offer()

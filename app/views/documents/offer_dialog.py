@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,11 +23,13 @@ from app.i18n import translate
 class OfferAnswer:
     template: str
     intro: str
+    validity_days: int | None = None  # None: the company's default
 
 
 class OfferOptionsDialog(QDialog):
     def __init__(self, templates: list[tuple[str, str]], current: str,
-                 intro_for: Callable[[str], str], parent: QWidget | None = None) -> None:
+                 intro_for: Callable[[str], str], validity_days: int = 14,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("OfferDialog", "Новое коммерческое предложение"))
         self._intro_for = intro_for
@@ -38,8 +41,13 @@ class OfferOptionsDialog(QDialog):
         self._edited = False
         self.intro.textChanged.connect(self._on_intro_text_changed)
         self.template.currentIndexChanged.connect(self._on_template_current_index_changed)
+        self.validity = QSpinBox()
+        self.validity.setRange(1, 365)
+        self.validity.setValue(max(1, min(365, validity_days)))
+        self.validity.setSuffix(translate("OfferDialog", " дн."))
         form = QFormLayout()
         form.addRow(translate("OfferDialog", "Шаблон"), self.template)
+        form.addRow(translate("OfferDialog", "Действует"), self.validity)
         form.addRow(translate("OfferDialog", "Вступление"), self.intro)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -65,12 +73,14 @@ class OfferOptionsDialog(QDialog):
 
     def answer(self) -> OfferAnswer:
         return OfferAnswer(template=self.template.currentData(),
-                           intro=self.intro.toPlainText().strip())
+                           intro=self.intro.toPlainText().strip(),
+                           validity_days=self.validity.value())
 
 
 def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], current: str,
-                      intro_for: Callable[[str], str]) -> OfferAnswer | None:
-    dialog = OfferOptionsDialog(templates, current, intro_for, parent)
+                      intro_for: Callable[[str], str],
+                      validity_days: int = 14) -> OfferAnswer | None:
+    dialog = OfferOptionsDialog(templates, current, intro_for, validity_days, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.answer()
