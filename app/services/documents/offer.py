@@ -234,7 +234,8 @@ def _classic_story(ctx: BuildContext, snapshot: dict[str, Any],
         Paragraph("—", st.cell)]
     box = Table([[left, right]], colWidths=[ctx.width * 0.58, ctx.width * 0.42])
     box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (0, -1), 14)]))
     story += [box, Spacer(1, 5 * MM)]
     deal = snapshot.get("deal") or {}
     if deal.get("title"):
