@@ -259,21 +259,33 @@ def _classic_story(ctx: BuildContext, snapshot: dict[str, Any],
 
 # --- modern -----------------------------------------------------------------------------
 
-def _card(ctx: BuildContext, title: str, lines: list[str], width: float) -> Any:
-    from reportlab.lib.colors import HexColor
-    from reportlab.platypus import Paragraph, Table, TableStyle
+def _card_content(ctx: BuildContext, title: str, lines: list[str]) -> list[Any]:
+    from reportlab.platypus import Paragraph
 
     st = ctx.styles
-    content = [Paragraph(esc(title.upper()), st.small_muted)]
     lines = [clip(line, 200) for line in lines]  # side-by-side cards cannot split
+    content = [Paragraph(esc(title.upper()), st.small_muted)]
     content += [Paragraph(fmt("<b>{t}</b>", t=line) if i == 0 else esc(line), st.cell)
                 for i, line in enumerate(lines)] or [Paragraph("—", st.cell)]
-    table = Table([[content]], colWidths=[width])
+    return content
+
+
+def _cards(ctx: BuildContext, left: tuple[str, list[str]], right: tuple[str, list[str]]) -> Any:
+    """Two tinted cards of equal height side by side."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Table, TableStyle
+
+    gap = 4 * MM
+    half = (ctx.width - gap) / 2
+    table = Table([[_card_content(ctx, *left), "", _card_content(ctx, *right)]],
+                  colWidths=[half, gap, half])
+    light, accent = HexColor(ctx.theme.accent_light), HexColor(ctx.theme.accent)
     table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), HexColor(ctx.theme.accent_light)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (0, 0), light), ("BACKGROUND", (2, 0), (2, 0), light),
+        ("LINEBEFORE", (0, 0), (0, 0), 2.2, accent), ("LINEBEFORE", (2, 0), (2, 0), 2.2, accent),
         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-        ("LINEBEFORE", (0, 0), (0, -1), 2.2, HexColor(ctx.theme.accent)),
     ]))
     return table
 
@@ -292,18 +304,11 @@ def _modern_story(ctx: BuildContext, snapshot: dict[str, Any],
     story.append(Paragraph(fmt(translate("Documents", "№ {n} от {d} · действует до {v}"),
                                n=snapshot["number"], d=issued, v=valid), st.subtitle))
     story.append(Spacer(1, 5 * MM))
-    gap = 4 * MM
-    half = (ctx.width - gap) / 2
     seller_lines = [seller.full_name or seller.name, company_requisites_line(seller),
                     seller.phone, seller.email]
     buyer_lines = _buyer_lines(snapshot) + _contact_lines(snapshot)
-    cards = Table([[_card(ctx, translate("Documents", "Поставщик"),
-                          [x for x in seller_lines if x], half), "",
-                    _card(ctx, translate("Documents", "Покупатель"), buyer_lines, half)]],
-                  colWidths=[half, gap, half])
-    cards.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    cards = _cards(ctx, (translate("Documents", "Поставщик"), [x for x in seller_lines if x]),
+                   (translate("Documents", "Покупатель"), buyer_lines))
     story += [cards, Spacer(1, 6 * MM)]
     deal = snapshot.get("deal") or {}
     if deal.get("title"):
