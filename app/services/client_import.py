@@ -477,8 +477,9 @@ class ClientImportService:
                 progress(n, total)
         imported = updated = 0
         committed = False
-        if problems and not skip_invalid:
-            return ImportReport(rejected=len(problems), problems=problems, dry_run=dry_run)
+        if problems and not skip_invalid and not dry_run:
+            return ImportReport(rejected=len(problems), problems=problems)
+        # a check (dry run) goes on to count what the valid rows would do, then rolls back
         with self._uow() as uow:
             s = uow.session
             inns = [d.inn for _, d in valid if d.inn]

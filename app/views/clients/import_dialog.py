@@ -170,6 +170,9 @@ class ImportDialog(QDialog):
         self._mapping_area.setWidgetResizable(True)
         self._mapping_area.setFrameShape(QFrame.Shape.NoFrame)
         self._mapping_widget = QWidget()
+        self._mapping_widget.setObjectName("mappingPage")
+        self._mapping_widget.setStyleSheet(
+            f"QWidget#mappingPage {{ background: {style.BACKGROUND}; }}")
         self._mapping_grid = QGridLayout(self._mapping_widget)
         self._mapping_area.setWidget(self._mapping_widget)
         mbox.addWidget(self._mapping_area)
@@ -361,6 +364,11 @@ class ImportDialog(QDialog):
             style.WARNING if r.rejected or r.skipped else style.SUCCESS)
         self.summary_label.setStyleSheet(f"color: {color};")
         lines = []
+        if r.dry_run and r.rejected and not self.skip_invalid_check.isChecked():
+            lines.append(translate(
+                "ClientImport", "В строгом режиме из-за ошибок не загрузится ничего. Исправьте "
+                                "файл или отметьте «Загрузить верные строки, а ошибочные "
+                                "пропустить» — тогда загрузятся верные строки."))
         if r.rejected and not r.committed and not r.dry_run:
             lines.append(translate(
                 "ClientImport", "Исправьте ошибки в файле или отметьте «Загрузить верные "
