@@ -310,3 +310,13 @@ def test_new_deal_can_start_in_a_later_stage(qtbot, services) -> None:  # type: 
     detail = services.deals.detail(editor.deal_id)
     assert detail.stage_name == "Презентация" and detail.probability is None
     assert [h.stage_name for h in services.deals.history(editor.deal_id)] == ["Презентация"]
+
+
+def test_columns_sort_and_count_stalled(board_tab, services) -> None:  # type: ignore[no-untyped-def]
+    col = board_tab.board.columns[0]
+    board_tab.sort_combo.setCurrentIndex(board_tab.sort_combo.findData("amount"))
+    assert [c.amount for c in col.model.cards()] == [D("2500.50"), D("1000"), D("99.99")]
+    board_tab.sort_combo.setCurrentIndex(board_tab.sort_combo.findData("close"))
+    assert [c.title for c in col.model.cards()] == ["Сделка 1", "Сделка 2", "Сделка 3"]
+    # The fixture deals entered the first stage on 2 November 2026 (norm: 7 days).
+    assert col.stalled_label.isVisibleTo(board_tab) and col.stalled_label.text() == "⚠ 3"

@@ -97,8 +97,13 @@ SCROLLBAR_STYLE = (
 )
 
 
-def _sort_key(card: DealCard) -> tuple[Any, ...]:
-    return (card.expected_close is None, card.expected_close or date.max, card.id)
+SORT_KEYS = {
+    # The soonest expected close first (no date last).
+    "close": lambda c: (c.expected_close is None, c.expected_close or date.max, c.id),
+    "amount": lambda c: (-c.amount, c.id),  # the biggest first
+    "days": lambda c: (-c.days_in_stage, c.id),  # the longest waiting first
+    "weighted": lambda c: (-c.amount * c.probability, c.id),
+}
 
 
 class DealCardModel(QAbstractListModel):
@@ -114,11 +119,18 @@ class DealCardModel(QAbstractListModel):
         super().__init__(parent)
         self.stage = stage
         self._cards: list[DealCard] = []
+        self.sort_key = "close"
+
+    def _key(self, card: DealCard) -> tuple[Any, ...]:
+        return SORT_KEYS[self.sort_key](card)  # type: ignore[no-any-return]
 
     # --- data -------------------------------------------------------------------------------
-    def set_cards(self, cards: list[DealCard]) -> None:
+    def set_cards(self, cards: list[DealCard], sort_key: str | None = None) -> None:
+        """Show cards; open stages in `sort_key` order, closed ones as given (newest first)."""
+        if sort_key is not None:
+            self.sort_key = sort_key
         self.beginResetModel()
-        self._cards = list(cards)
+        self._cards = sorted(cards, key=self._key) if self.stage.is_open else list(cards)
         self.endResetModel()
 
     def cards(self) -> list[DealCard]:
@@ -143,10 +155,10 @@ class DealCardModel(QAbstractListModel):
         return card
 
     def insert_card(self, card: DealCard) -> int:
-        """Insert in display order (open stages: by expected close; closed: newest first)."""
+        """Insert in display order (open stages: the chosen order; closed: newest first)."""
         if self.stage.is_open:
-            keys = [_sort_key(c) for c in self._cards]
-            row = bisect_left(keys, _sort_key(card))
+            keys = [self._key(c) for c in self._cards]
+            row = bisect_left(keys, self._key(card))
         else:
             row = 0
         self.beginInsertRows(QModelIndex(), row, row)
@@ -526,6 +538,8 @@ class StageColumn(QFrame):
             f"QLabel#stageName {{ color: {style.TEXT}; font-weight: 600; }}"
             f"QLabel#stageCount {{ color: {style.MUTED}; background: #eef1f6;"
             f" border-radius: 8px; padding: 0px 7px; font-size: 11px; font-weight: 600; }}"
+            f"QLabel#stageStalled {{ color: {style.DANGER}; background: #fde8e8;"
+            f" border-radius: 8px; padding: 0px 7px; font-size: 11px; font-weight: 600; }}"
             f"QLabel#stageSum {{ color: {style.TEXT}; font-size: 13px; font-weight: 600; }}"
             f"QLabel#stageWeighted {{ color: {style.MUTED}; font-size: 11px; }}")
         layout = QVBoxLayout(self)
@@ -544,7 +558,11 @@ class StageColumn(QFrame):
         self.sum_label = QLabel("", objectName="stageSum")
         self.count_label = QLabel("0", objectName="stageCount")
         self.count_label.setToolTip(translate("Deals", "Сделок в этапе"))
+        self.stalled_label = QLabel("", objectName="stageStalled")
+        self.stalled_label.setToolTip(translate("Deals", "Застрявших сделок в этапе"))
+        self.stalled_label.hide()
         sums.addWidget(self.sum_label, 1)
+        sums.addWidget(self.stalled_label)
         sums.addWidget(self.count_label)
         hl.addLayout(sums)
         self.weighted_label = QLabel("", objectName="stageWeighted")
@@ -574,6 +592,9 @@ class StageColumn(QFrame):
         event.ignore()  # the move is stored (or refused) by the tab, not by the drag
 
     def show_summary(self, summary: ColumnSummary) -> None:
+        stalled = sum(1 for c in self.model.cards() if c.stalled)
+        self.stalled_label.setText(f"⚠ {stalled}")
+        self.stalled_label.setVisible(stalled > 0)
         self.count_label.setText(f"{summary.count}")
         self.sum_label.setText(money_short(summary.amount))
         self.sum_label.setToolTip(money_short(summary.amount, kopecks=True))

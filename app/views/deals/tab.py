@@ -170,6 +170,16 @@ class DealsTab(QWidget):
         self.search.setMinimumWidth(260)
         self.search.textChanged.connect(lambda _t: self._text_timer.start())
         row.addWidget(self.search, 1)
+        self.sort_combo = QComboBox()
+        for key, label in (
+            ("close", translate("Deals", "Сначала ближайшие к закрытию")),
+            ("amount", translate("Deals", "Сначала крупные")),
+            ("weighted", translate("Deals", "Сначала по взвешенной сумме")),
+            ("days", translate("Deals", "Сначала дольше всех в этапе")),
+        ):
+            self.sort_combo.addItem(label, key)
+        self.sort_combo.currentIndexChanged.connect(lambda _i: self._on_sort_changed())
+        row.addWidget(self.sort_combo)
         row.addStretch(0)
         self.catalog_button = QPushButton(translate("Deals", "Каталог товаров"))
         self.catalog_button.clicked.connect(self.open_catalog)
@@ -314,8 +324,9 @@ class DealsTab(QWidget):
         self._board = board
         self._stages = self._deals.stages()
         self.board.set_stages(board.stages, working_days=board.working_days)
+        sort_key = str(self.sort_combo.currentData())
         for col in self.board.columns:
-            col.model.set_cards(board.column(col.stage.id))
+            col.model.set_cards(board.column(col.stage.id), sort_key)
             col.show_summary(board.summaries[col.stage.id])
         self._show_forecast()
         self._show_status()
@@ -350,6 +361,11 @@ class DealsTab(QWidget):
             col.show_summary(summaries[col.stage.id])
 
     # --- filters -------------------------------------------------------------------------------
+    def _on_sort_changed(self) -> None:
+        sort_key = str(self.sort_combo.currentData())
+        for col in self.board.columns:
+            col.model.set_cards(col.model.cards(), sort_key)
+
     def _on_filters_changed(self) -> None:
         self._reload()
 
