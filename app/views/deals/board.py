@@ -61,26 +61,6 @@ from app.views.deals.common import activity_short, money_short
 
 _Index = QModelIndex | QPersistentModelIndex
 
-
-def _guard_none_refcount() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11: every call of a void Qt method drops one
-    reference to None, so after some hundred thousand painter calls (a minute of scrolling
-    the board) Python aborts with "deallocating None". None is immortal from Python 3.12 on;
-    before that we give it a reserve of references it cannot run out of. Harmless if the
-    binding is fixed. (Reported to the lead: it belongs at start-up for every tab.)
-    """
-    import sys
-
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is PyObject's first field
-    if refcount.value < 1 << 40:
-        refcount.value += 1 << 40
-
-
-_guard_none_refcount()
 MIME_DEAL = "application/x-salesdesk-deal"
 CARD_HEIGHT = 122
 CARD_GAP = 8
