@@ -1,7 +1,7 @@
 """The client list's item model: all matching ids up front, row data fetched page by page.
 
 With 100,000 clients a keystroke only costs the id query; the rows the view actually paints
-are fetched 200 at a time and cached until the next reload.
+are fetched 100 at a time and cached until the next reload.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from app.views import style
 from app.views.formatting import money
 
 _Index = QModelIndex | QPersistentModelIndex
-PAGE = 200
+PAGE = 100
 
 STATUS_COLORS = {
     "lead": ("#1d4ed8", "#dbeafe"),
@@ -54,6 +54,12 @@ def _columns() -> list[tuple[str, str]]:
 COLUMN_KEYS = [key for key, _ in _columns()]
 HIDDEN_BY_DEFAULT = ("inn", "responsible", "phone", "email")
 UNSORTABLE = ("phone", "email")
+
+
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, ROW_ID_ROLE, PILLS_ROLE,
+})
 
 
 def _short_day(moment: datetime | None) -> str:
@@ -143,7 +149,8 @@ class ClientTableModel(QAbstractTableModel):
                                      order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # a view asks a dozen roles per painted cell: answer the unused ones at once
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         if role == ROW_ID_ROLE:
             return self._ids[index.row()]

@@ -136,7 +136,10 @@ class ClientsTab(QWidget):
         self.model.sort_requested.connect(self._on_model_sort_requested)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setItemDelegate(PillDelegate(self.model.pills, self.view))
+        # chips only where there are chips: other cells keep Qt's own (C++) painting
+        self._pill_delegate = PillDelegate(self.model.pills, self.view)
+        for key in ("status", "tags"):
+            self.view.setItemDelegateForColumn(COLUMN_KEYS.index(key), self._pill_delegate)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
