@@ -231,6 +231,12 @@ def _tooltip(card: DealCard) -> str:
     if card.stalled:
         lines.append(translate("Deals", "Застряла: {days} дн. при норме {limit}").format(
             days=card.days_in_stage, limit=card.stall_limit))
+    if card.next_kind is not None and card.next_due is not None:
+        lines.append(translate("Deals", "Следующий шаг: {what} — {subject}").format(
+            what=activity_short(card.next_kind, card.next_due),
+            subject=_esc(card.next_subject)))
+    lines.append(translate("Deals", "Двойной щелчок или Enter — открыть, Ctrl+←/→ — "
+                                    "сменить этап"))
     return "<br>".join(lines)
 
 
