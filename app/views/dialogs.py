@@ -88,3 +88,12 @@ def ask_report_options(parent: QWidget | None, today):  # type: ignore[no-untype
     from app.views.documents.report_dialog import ask_report_options as ask
 
     return ask(parent, today)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text from the user (None when cancelled or left empty)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    value = value.strip()
+    return value if ok and value else None

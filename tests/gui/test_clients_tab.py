@@ -255,3 +255,20 @@ def test_card_opens_the_handover_summary_in_the_preview(qtbot, tab: ClientsTab, 
     dialog.handover_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
     assert shown[0].startswith(b"%PDF")
+
+
+def test_saved_filters_round_trip(qtbot, tab: ClientsTab, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData("lead"))
+    tab.no_contact_spin.setValue(30)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: "Лиды без контакта")
+    assert tab.save_current_filter() == "Лиды без контакта"
+    expected = tab.model.ids()
+    tab.reset_filters()
+    assert tab.model.ids() != expected
+    assert tab.apply_saved_filter("Лиды без контакта")
+    assert tab.status_combo.currentData() == "lead" and tab.no_contact_spin.value() == 30
+    assert tab.model.ids() == expected
+    tab._fill_saved_menu()
+    assert "Лиды без контакта" in [a.text() for a in tab.saved_menu.actions()]
+    tab.delete_saved_filter("Лиды без контакта")
+    assert not tab.apply_saved_filter("Лиды без контакта")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
@@ -125,6 +126,17 @@ class ClientsTab(QWidget):
         self.reset_button.setFlat(True)
         self.reset_button.clicked.connect(self.reset_filters)
         filters.addWidget(self.reset_button)
+        self.saved_button = QToolButton()
+        self.saved_button.setText(translate("Clients", "Мои фильтры"))
+        self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.saved_button.setStyleSheet(
+            f"QToolButton {{ padding: 6px 22px 6px 12px; border: 1px solid {style.BORDER}; "
+            f"border-radius: 6px; background: {style.SURFACE}; }}"
+            f"QToolButton::menu-indicator {{ subcontrol-position: right center; right: 6px; }}")
+        self.saved_menu = QMenu(self)
+        self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
+        self.saved_button.setMenu(self.saved_menu)
+        filters.addWidget(self.saved_button)
         filters.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setStyleSheet(f"color: {style.MUTED};")
@@ -495,6 +507,72 @@ class ClientsTab(QWidget):
         dialog.exec()
         if dialog.imported:
             self._after_change()
+
+    # --- saved filters -------------------------------------------------------------------------
+    _FILTER_FIELDS = ("text", "status", "segment", "tag", "region", "industry",
+                      "no_contact_days", "archived")
+
+    def saved_filters(self) -> dict[str, dict[str, Any]]:
+        raw = self._settings.value("clients/saved_filters", "{}")
+        try:
+            data = json.loads(str(raw))
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_current_filter(self, name: str | None = None) -> str | None:
+        name = name or dialogs.ask_text(self, translate("Clients", "Сохранить фильтр"),
+                                        translate("Clients", "Название фильтра:"))
+        if not name:
+            return None
+        q = self.query()
+        data = self.saved_filters()
+        data[name] = {f: getattr(q, f) for f in self._FILTER_FIELDS}
+        self._settings.setValue("clients/saved_filters", json.dumps(data, ensure_ascii=False))
+        return name
+
+    def apply_saved_filter(self, name: str) -> bool:
+        saved = self.saved_filters().get(name)
+        if not isinstance(saved, dict):
+            return False
+        widgets = (self.search_edit, self.status_combo, self.segment_combo, self.tag_combo,
+                   self.region_combo, self.industry_combo, self.no_contact_spin,
+                   self.archive_button)
+        for w in widgets:
+            w.blockSignals(True)
+        self.search_edit.setText(str(saved.get("text", "")))
+        for combo, key in ((self.status_combo, "status"), (self.segment_combo, "segment"),
+                           (self.tag_combo, "tag"), (self.region_combo, "region"),
+                           (self.industry_combo, "industry")):
+            combo.setCurrentIndex(max(combo.findData(saved.get(key, "")), 0))
+        self.no_contact_spin.setValue(int(saved.get("no_contact_days", 0) or 0))
+        self.archive_button.setChecked(bool(saved.get("archived", False)))
+        for w in widgets:
+            w.blockSignals(False)
+        self.reload()
+        return True
+
+    def delete_saved_filter(self, name: str) -> None:
+        data = self.saved_filters()
+        data.pop(name, None)
+        self._settings.setValue("clients/saved_filters", json.dumps(data, ensure_ascii=False))
+
+    def _fill_saved_menu(self) -> None:
+        menu = self.saved_menu
+        menu.clear()
+        saved = self.saved_filters()
+        for name in sorted(saved, key=str.casefold):
+            menu.addAction(name).triggered.connect(
+                lambda _=False, n=name: self.apply_saved_filter(n))
+        if saved:
+            menu.addSeparator()
+        menu.addAction(translate("Clients", "Сохранить текущий фильтр…")).triggered.connect(
+            lambda: self.save_current_filter())
+        if saved:
+            remove = menu.addMenu(translate("Clients", "Удалить"))
+            for name in sorted(saved, key=str.casefold):
+                remove.addAction(name).triggered.connect(
+                    lambda _=False, n=name: self.delete_saved_filter(n))
 
     # --- context menus, header state -------------------------------------------------------
     def _on_view_context_menu(self, pos: QPoint) -> None:
