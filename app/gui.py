@@ -24,6 +24,9 @@ def ensure_app() -> QApplication:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    from app.views.qt_workarounds import protect_singletons
+
+    protect_singletons()  # PySide6 6.12.0 reference-count bug, see the module
     assert isinstance(app, QApplication)
     return app
 
