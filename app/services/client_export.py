@@ -11,6 +11,7 @@ also carry Excel's quote prefix. See docs/CLIENT_IMPORT_EXPORT.md.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,14 @@ from typing import Any
 from sqlalchemy import select
 
 from app.i18n import translate
-from app.models import Client, ClientTag, Contact
+from app.models import CLIENT_STATUSES, Client, ClientTag, Contact
 from app.services.client_import import CLIENT_FIELDS, CONTACT_FIELDS, field_label
 from app.services.clients import ClientQuery, ClientService, status_label
 from app.services.errors import ServiceError
 from app.services.uow import UowFactory
 
 EXPORT_FIELDS = CLIENT_FIELDS + CONTACT_FIELDS
+_PLAIN_FIELDS = tuple(k for k in CLIENT_FIELDS if k not in ("tags", "kind", "status"))
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,10 +35,18 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(_RISKY_START) else value
 
 
+_RU_PHONE = re.compile(r"^\+7[\s(]*(\d{3})[\s)]*(\d{3})[\s-]*(\d{2})[\s-]*(\d{2})$")
+
+
 def export_phone(value: str) -> str:
     """Russian numbers in the national form (no leading "+"); others as they are."""
     if not value:
         return ""
+    match = _RU_PHONE.match(value.strip())
+    if match:  # the stored form of every Russian number: no need to parse it
+        a, b, c, d = match.groups()
+        if a[0] in "3489":  # geographic and mobile codes; 7xx are Kazakhstan's
+            return f"8 ({a}) {b}-{c}-{d}"
     import phonenumbers
 
     try:
@@ -56,36 +66,43 @@ class ClientExportService:
     def records(self, query: ClientQuery = ClientQuery()) -> Iterator[dict[str, str]]:  # noqa: B008
         """Export rows (field → text) for the clients the query selects, in its order."""
         ids = self._clients.search_ids(query)
+        statuses = {code: status_label(code) for code in CLIENT_STATUSES}
+        kinds = {"organization": "организация", "entrepreneur": "ИП",
+                 "person": "физическое лицо"}
         for start in range(0, len(ids), 1000):
             chunk = ids[start:start + 1000]
             with self._uow() as uow:
                 s = uow.session
-                clients = {c.id: c for c in s.scalars(select(Client).where(Client.id.in_(chunk)))}
+                columns = [getattr(Client, k) for k in _PLAIN_FIELDS]
+                clients = {r[0]: r for r in s.execute(
+                    select(Client.id, Client.kind, Client.status, *columns)
+                    .where(Client.id.in_(chunk)))}
                 tags: dict[int, list[str]] = {}
                 for cid, tag in s.execute(select(ClientTag.client_id, ClientTag.tag)
                                           .where(ClientTag.client_id.in_(chunk))
                                           .order_by(ClientTag.tag)):
                     tags.setdefault(cid, []).append(tag)
-                contacts: dict[int, Contact] = {}
-                for contact in s.scalars(select(Contact).where(Contact.client_id.in_(chunk))
-                                         .order_by(Contact.is_primary.desc(), Contact.id)):
-                    contacts.setdefault(contact.client_id, contact)
-                for cid in chunk:
-                    c = clients.get(cid)
-                    if c is None:
-                        continue
-                    row = {k: str(getattr(c, k) or "") for k in CLIENT_FIELDS if k != "tags"}
-                    row["status"] = status_label(c.status)
-                    row["kind"] = {"organization": "организация", "entrepreneur": "ИП",
-                                   "person": "физическое лицо"}.get(c.kind, c.kind)
-                    row["phone"] = export_phone(c.phone)
-                    row["tags"] = ", ".join(tags.get(cid, []))
-                    p = contacts.get(cid)
-                    row["contact_name"] = p.name if p else ""
-                    row["contact_position"] = p.position if p else ""
-                    row["contact_phone"] = export_phone(p.phone) if p else ""
-                    row["contact_email"] = p.email if p else ""
-                    yield row
+                contacts: dict[int, tuple[str, str, str, str]] = {}
+                for r in s.execute(select(Contact.client_id, Contact.name, Contact.position,
+                                          Contact.phone, Contact.email)
+                                   .where(Contact.client_id.in_(chunk))
+                                   .order_by(Contact.is_primary.desc(), Contact.id)):
+                    contacts.setdefault(r[0], (r[1], r[2], r[3], r[4]))
+            for cid in chunk:
+                c = clients.get(cid)
+                if c is None:
+                    continue
+                row = {k: str(v or "") for k, v in zip(_PLAIN_FIELDS, c[3:], strict=True)}
+                row["status"] = statuses.get(c[2], c[2])
+                row["kind"] = kinds.get(c[1], c[1])
+                row["phone"] = export_phone(row["phone"])
+                row["tags"] = ", ".join(tags.get(cid, []))
+                name, position, phone, email = contacts.get(cid, ("", "", "", ""))
+                row["contact_name"] = name
+                row["contact_position"] = position
+                row["contact_phone"] = export_phone(phone)
+                row["contact_email"] = email
+                yield row
 
     def export(self, path: Path, query: ClientQuery = ClientQuery()) -> int:  # noqa: B008
         path = Path(path)
@@ -127,6 +144,13 @@ class ClientExportService:
 
             ws.column_dimensions[get_column_letter(n + 1)].width = widths.get(f, 18)
 
+        def value_cell(value: str) -> Any:
+            # plain text goes in as is (a string cell); only text that openpyxl would
+            # take for a formula, or that Excel would, needs a typed cell
+            if not value:
+                return None
+            return cell(value) if value.startswith(_RISKY_START) else value
+
         def cell(value: str, *, bold: bool = False) -> Any:
             c = WriteOnlyCell(ws, value=value)
             c.data_type = "s"  # never a formula, whatever the text starts with
@@ -139,7 +163,7 @@ class ClientExportService:
         ws.append([cell(field_label(f), bold=True) for f in EXPORT_FIELDS])
         count = 0
         for record in self.records(query):
-            ws.append([cell(record[f]) for f in EXPORT_FIELDS])
+            ws.append([value_cell(record[f]) for f in EXPORT_FIELDS])
             count += 1
         wb.save(path)
         return count

@@ -272,3 +272,17 @@ def test_saved_filters_round_trip(qtbot, tab: ClientsTab, monkeypatch) -> None: 
     assert "Лиды без контакта" in [a.text() for a in tab.saved_menu.actions()]
     tab.delete_saved_filter("Лиды без контакта")
     assert not tab.apply_saved_filter("Лиды без контакта")
+
+
+def test_export_runs_off_the_gui_thread_with_the_current_filter(qtbot, tab: ClientsTab,  # type: ignore[no-untyped-def]
+                                                                monkeypatch,
+                                                                tmp_path: Path) -> None:
+    target = tmp_path / "segment.csv"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(target))
+    monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData("lead"))
+    with qtbot.waitSignal(tab.export_finished, timeout=15_000) as signal:
+        tab.export_clients()
+    assert signal.args == [str(target), tab.model.rowCount()]
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == tab.model.rowCount() + 1 and all("Лид" in line for line in lines[1:])

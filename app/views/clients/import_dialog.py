@@ -6,18 +6,14 @@ thread through a signal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -53,6 +49,7 @@ from app.services.client_import import (
 )
 from app.services.errors import ServiceError
 from app.views import dialogs, style
+from app.views.clients.jobs import Job, start
 
 _Index = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 50
@@ -98,30 +95,6 @@ class PreviewModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole else value
 
 
-class _JobSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], ImportReport]) -> None:
-        super().__init__()
-        self._work = work
-        self.signals = _JobSignals()
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except ServiceError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug: report it instead of killing the worker thread
-            self.signals.failed.emit(translate("ClientImport", "Внутренняя ошибка: {k}: {e}")
-                                     .format(k=type(exc).__name__, e=exc))
-        else:
-            self.signals.finished.emit(result)
-
-
 class ImportDialog(QDialog):
     """Signals:
         report_ready(object): an ImportReport arrived (check or load).
@@ -135,7 +108,7 @@ class ImportDialog(QDialog):
         self._importer = ClientImportService(uow_factory=services.uow_factory)
         self._table: SourceTable | None = None
         self._combos: list[QComboBox] = []
-        self._job: _Job | None = None
+        self._job: Job | None = None
         self.report: ImportReport | None = None
         self.imported = False
         self.setWindowTitle(translate("ClientImport", "Импорт клиентов из CSV или Excel"))
@@ -327,12 +300,11 @@ class ImportDialog(QDialog):
         self._set_busy(True)
         self.summary_label.setText(translate("ClientImport", "Проверяем…") if dry_run
                                    else translate("ClientImport", "Загружаем…"))
-        job = _Job(lambda: self._importer.import_table(
+        job = Job(lambda: self._importer.import_table(
             table, mapping, skip_invalid=skip, update_duplicates=update, dry_run=dry_run))
         job.signals.finished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
         job.signals.failed.connect(self._on_job_failed, Qt.ConnectionType.QueuedConnection)
-        self._job = job
-        QThreadPool.globalInstance().start(job)
+        self._job = start(job)
 
     def _on_job_failed(self, message: str) -> None:
         self._job = None

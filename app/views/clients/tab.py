@@ -43,10 +43,12 @@ class ClientsTab(QWidget):
 
     Signals:
         clients_changed: clients were created, edited, merged, archived or deleted.
+        export_finished(str, int): an export ended (file, clients written; -1 on failure).
     """
 
     tab_key = "clients"
     clients_changed = Signal()
+    export_finished = Signal(str, int)
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -482,23 +484,30 @@ class ClientsTab(QWidget):
         self._after_change(select=survivor)
 
     def export_clients(self) -> None:
+        from pathlib import Path
+
         from app.services.client_export import ClientExportService
+        from app.views.clients.jobs import run_with_progress
 
         path = dialogs.ask_save_path(
             self, translate("Clients", "Экспорт клиентов"), "clients.xlsx",
             translate("Clients", "Книга Excel (*.xlsx);;CSV для Excel (*.csv)"))
         if not path:
             return
-        try:
-            from pathlib import Path
+        exporter = ClientExportService(uow_factory=self._services.uow_factory)
+        query = self.query()
 
-            count = ClientExportService(uow_factory=self._services.uow_factory).export(
-                Path(path), self.query())
-        except (ServiceError, OSError) as exc:
-            dialogs.show_error(self, str(exc))
-            return
-        dialogs.show_info(self, translate("Clients", "Выгружено клиентов: {n}\n{path}").format(
-            n=count, path=path))
+        def done(count: int) -> None:
+            self.export_finished.emit(path, count)
+            dialogs.show_info(self, translate(
+                "Clients", "Выгружено клиентов: {n}\n{path}").format(n=count, path=path))
+
+        def failed(message: str) -> None:
+            self.export_finished.emit(path, -1)
+            dialogs.show_error(self, message)
+
+        run_with_progress(self, lambda: exporter.export(Path(path), query), done, failed,
+                          label=translate("Clients", "Выгружаем клиентов…"))
 
     def import_clients(self) -> None:
         from app.views.clients.import_dialog import ImportDialog
