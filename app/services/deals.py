@@ -468,6 +468,12 @@ class DealsService:
                 .where(Deal.stage_id.in_(stage_ids))
             )
             q = self._apply_sql_filter(q, flt)
+            if flt.stalled_only:
+                # Cheap superset in SQL (calendar days ≥ working days; a day's margin for the
+                # local time zone); the exact test below keeps only the stalled ones.
+                q = q.where(Stage.stall_days.is_not(None),
+                            func.julianday(today.isoformat())
+                            - func.julianday(Deal.stage_entered_at) > Stage.stall_days - 1)
             q = q.order_by(Deal.stage_id, Deal.expected_close.is_(None), Deal.expected_close,
                            Deal.id)
             rows = s.execute(q).all()
