@@ -15,7 +15,7 @@ from app.i18n import translate
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.models.clients import CLIENT_STATUSES
+    from app.services.clients import CLIENT_STATUSES
 
     p = sub.add_parser("clients", help=translate("Cli", "список клиентов (с поиском)"))
     add_db_option(p, on_subcommand=True)

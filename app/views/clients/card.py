@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
-from app.models.clients import CLIENT_KINDS, CLIENT_STATUSES
 from app.services.clients import (
+    CLIENT_KINDS,
+    CLIENT_STATUSES,
     ClientDraft,
     ContactDraft,
     TimelineEntry,

@@ -27,8 +27,12 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
-from app.models.clients import CLIENT_STATUSES
-from app.services.clients import ClientQuery, fts_match_expression, status_label
+from app.services.clients import (
+    CLIENT_STATUSES,
+    ClientQuery,
+    fts_match_expression,
+    status_label,
+)
 from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.clients.model import COLUMN_KEYS, HIDDEN_BY_DEFAULT, ClientTableModel
