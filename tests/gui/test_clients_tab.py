@@ -286,3 +286,28 @@ def test_export_runs_off_the_gui_thread_with_the_current_filter(qtbot, tab: Clie
     assert signal.args == [str(target), tab.model.rowCount()]
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == tab.model.rowCount() + 1 and all("Лид" in line for line in lines[1:])
+
+
+def test_merge_two_selected_clients_keeps_the_current_one(tab: ClientsTab,  # type: ignore[no-untyped-def]
+                                                          monkeypatch) -> None:
+    services = tab._services
+    keep = services.clients.create(ClientDraft(name="Слияние А", tags=("сеть",)))
+    gone = services.clients.create(ClientDraft(name="Слияние Б", inn="7707083893",
+                                               tags=("VIP",)))
+    tab.refresh()
+    tab.search_edit.setText("слияние")
+    tab.reload()
+    selection = tab.view.selectionModel()
+    tab.view.selectRow(tab.model.row_of(gone.id))
+    tab.view.setCurrentIndex(tab.model.index(tab.model.row_of(keep.id), 0))
+    selection.select(tab.model.index(tab.model.row_of(gone.id), 0),
+                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    selection.select(tab.model.index(tab.model.row_of(keep.id), 0),
+                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda p, t, text: asked.append(text) or True)
+    tab.merge_selected()
+    assert "Оставить «Слияние А»" in asked[0]
+    assert tab.model.ids() == [keep.id]
+    card = services.clients.get(keep.id).draft
+    assert card.inn == "7707083893" and card.tags == ("VIP", "сеть")

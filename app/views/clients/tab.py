@@ -218,6 +218,10 @@ class ClientsTab(QWidget):
         self._build_actions()
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.create_client)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self.open_client(self.current_id()))
         self._ready = True
         self.refresh()
 
@@ -287,6 +291,9 @@ class ClientsTab(QWidget):
         self._search_timer.stop()
         keep = set(self.selected_ids())
         ids = self._services.clients.search_ids(self.query())
+        self.archive_action.setText(translate("Clients", "Вернуть из архива")
+                                    if self.archive_button.isChecked()
+                                    else translate("Clients", "В архив"))
         self.model.set_ids(ids)
         self._restore_selection(keep)
         self._update_count(len(ids))
