@@ -41,7 +41,13 @@ def main() -> None:
 
     from app.bootstrap import bootstrap
     from app.services.demo import DemoSizes, generate_demo
-    from app.views.plan.data import load_plan_tab_data
+    from app.views.plan.data import (
+        SECTIONS,
+        PlanTabData,
+        load_plan_tab_data,
+        load_section,
+        make_query,
+    )
 
     DATA.mkdir(parents=True, exist_ok=True)
     path = DATA / f"plan_{args.clients}_{args.deals}_{args.seed}.db"
@@ -81,6 +87,17 @@ def main() -> None:
     print(f"full refresh 2026-11  payments metric: median {med:7.1f} ms, max {worst:7.1f} ms")
     services.plan.set_metric("won_deals")
 
+    print("\nper section (what the tab fetches when that page is on screen), median:")
+    for period in ("2026-11", "2026-Q4", "2026"):
+        figures = []
+        for section in SECTIONS:
+            def one(sec=section, per=period):  # type: ignore[no-untyped-def]
+                data = PlanTabData(make_query(services, per, "product_group", today=today))
+                load_section(services, data, sec)
+            med, _ = _median_ms(one, args.runs)
+            figures.append(f"{section} {med:6.1f} ms")
+        print(f"  {period:8} " + ", ".join(figures))
+
     print("\nparts of a month's refresh (median):")
     p = "2026-11"
     parts = {
@@ -93,7 +110,8 @@ def main() -> None:
         "losses": lambda: services.analytics.losses(p),
         "sources": lambda: services.analytics.sources(p),
         "abc_xyz": lambda: services.analytics.abc_xyz(p),
-        "rfm": lambda: services.analytics.rfm(as_of=today),
+        "rfm (all clients)": lambda: services.analytics.rfm(as_of=today),
+        "rfm_segments": lambda: services.analytics.rfm_segments(as_of=today),
         "churn_risk": lambda: services.analytics.churn_risk(as_of=today, limit=200),
         "grid (year)": lambda: services.plan.grid("2026", "product_group"),
     }

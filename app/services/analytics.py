@@ -267,27 +267,42 @@ class AnalyticsService:
             stages = s.execute(text(
                 "SELECT id, name, position, is_won FROM stages WHERE is_lost = 0"
                 " ORDER BY position")).all()
-            # Every change into a (not lost) stage in the period, with the deal's next
-            # change found through the covering index (deal_id, changed_at, to_stage_id).
+            # Every change in the period with the deal's next change (LEAD over the period's
+            # rows, read from the covering index); only a deal's last change in the period
+            # looks further, and only when there are changes after the period at all.
+            later = bool(s.execute(text(
+                "SELECT EXISTS(SELECT 1 FROM stage_changes WHERE changed_at >= :tb"
+                " AND to_stage_id IN (SELECT id FROM stages))"), _bounds(p)).scalar())
             rows = s.execute(text("""
-                WITH entered AS (
+                WITH ch AS (
                     SELECT c.deal_id, c.to_stage_id, c.changed_at,
-                           (SELECT n.changed_at || '|' || n.to_stage_id FROM stage_changes n
-                            WHERE n.deal_id = c.deal_id AND n.changed_at > c.changed_at
-                            ORDER BY n.changed_at LIMIT 1) AS nxt
+                           LEAD(c.changed_at) OVER w AS next_at,
+                           LEAD(c.to_stage_id) OVER w AS next_stage
                     FROM stage_changes c
-                    WHERE c.to_stage_id IN (SELECT id FROM stages WHERE is_lost = 0)
-                      AND c.changed_at >= :ta AND c.changed_at < :tb)
+                    WHERE c.to_stage_id IN (SELECT id FROM stages)
+                      AND c.changed_at >= :ta AND c.changed_at < :tb
+                    WINDOW w AS (PARTITION BY c.deal_id ORDER BY c.changed_at, c.id)),
+                entered AS (
+                    SELECT ch.deal_id, ch.to_stage_id, ch.changed_at,
+                           CASE WHEN ch.next_at IS NULL AND :later THEN
+                                    (SELECT n.changed_at FROM stage_changes n
+                                     WHERE n.deal_id = ch.deal_id AND n.changed_at >= :tb
+                                     ORDER BY n.changed_at LIMIT 1)
+                                ELSE ch.next_at END AS next_at,
+                           CASE WHEN ch.next_at IS NULL AND :later THEN
+                                    (SELECT n.to_stage_id FROM stage_changes n
+                                     WHERE n.deal_id = ch.deal_id AND n.changed_at >= :tb
+                                     ORDER BY n.changed_at LIMIT 1)
+                                ELSE ch.next_stage END AS next_stage
+                    FROM ch WHERE ch.to_stage_id IN (SELECT id FROM stages WHERE is_lost = 0))
                 SELECT e.to_stage_id,
                        COUNT(DISTINCT e.deal_id),
                        COUNT(DISTINCT CASE WHEN ns.is_lost = 0 AND ns.position > s.position
                                            THEN e.deal_id END),
-                       AVG(julianday(substr(e.nxt, 1, instr(e.nxt, '|') - 1))
-                           - julianday(e.changed_at))
+                       AVG(unixepoch(e.next_at) - unixepoch(e.changed_at)) / 86400.0
                 FROM entered e JOIN stages s ON s.id = e.to_stage_id
-                LEFT JOIN stages ns
-                       ON ns.id = CAST(substr(e.nxt, instr(e.nxt, '|') + 1) AS INTEGER)
-                GROUP BY e.to_stage_id"""), _bounds(p)).all()
+                LEFT JOIN stages ns ON ns.id = e.next_stage
+                GROUP BY e.to_stage_id"""), _bounds(p) | {"later": later}).all()
             lost_from = dict(s.execute(text(
                 "SELECT c.from_stage_id, COUNT(DISTINCT c.deal_id) FROM stage_changes c"
                 " WHERE c.to_stage_id IN (SELECT id FROM stages WHERE is_lost = 1)"
@@ -398,36 +413,36 @@ class AnalyticsService:
             raise ValidationError(errors)
         last_month = date(p.last.year, p.last.month, 1)
         xyz_first = add_months(last_month, -(xyz_months - 1))
-        params = _bounds(p) | {"xa": xyz_first.isoformat(), "xb": p.last.isoformat(),
-                               "n": xyz_months}
+        params = _bounds(p) | {"xa": xyz_first.isoformat(), "n": xyz_months,
+                               "lo": min(p.first, xyz_first).isoformat()}
         with self._uow() as uow:
+            # One pass over the won deals of [min(period, XYZ window) .. period end], grouped
+            # by client and month; ABC revenue and the XYZ moments come from the same rows.
             rows = uow.session.execute(text(f"""
-                WITH won AS (
-                    SELECT d.client_id, d.amount, d.closed_on FROM deals d
-                    WHERE {WON_DEALS}),
-                rev AS (
-                    SELECT client_id, SUM(amount) AS revenue FROM won
-                    WHERE closed_on BETWEEN :a AND :b GROUP BY client_id HAVING revenue > 0),
+                WITH monthly AS (
+                    SELECT d.client_id, substr(d.closed_on, 1, 7) AS m,
+                           SUM(CASE WHEN d.closed_on >= :a THEN d.amount ELSE 0 END) AS rev,
+                           CAST(SUM(CASE WHEN d.closed_on >= :xa THEN d.amount ELSE 0 END)
+                                AS REAL) AS x
+                    FROM deals d
+                    WHERE {WON_DEALS} AND d.closed_on BETWEEN :lo AND :b
+                      AND d.client_id IN (SELECT d.client_id FROM deals d WHERE {WON_DEALS}
+                                          AND d.closed_on BETWEEN :a AND :b)
+                    GROUP BY d.client_id, m),
+                per AS (
+                    SELECT client_id, SUM(rev) AS revenue, SUM(x > 0) AS months,
+                           SUM(x) / :n AS mean,
+                           SUM(x * x) / :n - (SUM(x) / :n) * (SUM(x) / :n) AS variance
+                    FROM monthly GROUP BY client_id HAVING revenue > 0),
                 ranked AS (
-                    SELECT client_id, revenue,
+                    SELECT per.*,
                            SUM(revenue) OVER (ORDER BY revenue DESC, client_id
                                               ROWS UNBOUNDED PRECEDING) AS cum,
                            SUM(revenue) OVER () AS total
-                    FROM rev),
-                monthly AS (
-                    SELECT client_id, substr(closed_on, 1, 7) AS m,
-                           CAST(SUM(amount) AS REAL) AS x
-                    FROM won WHERE closed_on BETWEEN :xa AND :xb
-                      AND client_id IN (SELECT client_id FROM rev)
-                    GROUP BY client_id, m),
-                var AS (
-                    SELECT client_id, COUNT(*) AS months, SUM(x) / :n AS mean,
-                           SUM(x * x) / :n - (SUM(x) / :n) * (SUM(x) / :n) AS variance
-                    FROM monthly GROUP BY client_id)
+                    FROM per)
                 SELECT r.client_id, c.name, c.region, c.segment, r.revenue, r.cum, r.total,
-                       COALESCE(v.months, 0), COALESCE(v.mean, 0), v.variance
+                       r.months, r.mean, r.variance
                 FROM ranked r JOIN clients c ON c.id = r.client_id
-                LEFT JOIN var v ON v.client_id = r.client_id
                 ORDER BY r.revenue DESC, r.client_id"""), params).all()
         clients = []
         total_k = int(rows[0][6]) if rows else 0
@@ -493,6 +508,34 @@ class AnalyticsService:
             RfmSegmentSummary(k, rfm_segment_label(k), seg_count[k][0], seg_count[k][1])
             for k in RFM_SEGMENTS])
 
+    def rfm_segments(self, *, as_of: date | None = None,
+                     since: date | None = None) -> list[RfmSegmentSummary]:
+        """Only the segment counts and sums of `rfm()` (the same scores), computed in SQL."""
+        as_of = as_of or date.today()
+        params = {"as_of": as_of.isoformat(), "since": (since or date(1900, 1, 1)).isoformat()}
+        with self._uow() as uow:
+            rows = uow.session.execute(text(f"""
+                WITH agg AS (
+                    SELECT d.client_id, MAX(d.closed_on) AS last, COUNT(*) AS freq,
+                           SUM(d.amount) AS money
+                    FROM deals d
+                    WHERE {WON_DEALS} AND d.closed_on BETWEEN :since AND :as_of
+                    GROUP BY d.client_id),
+                scored AS (
+                    SELECT money,
+                           1 + (RANK() OVER (ORDER BY last) - 1) * 5 / COUNT(*) OVER () AS r,
+                           1 + (RANK() OVER (ORDER BY freq) - 1) * 5 / COUNT(*) OVER () AS f
+                    FROM agg)
+                SELECT r, f, COUNT(*), SUM(money) FROM scored GROUP BY r, f"""),
+                params).all()
+        totals: dict[str, list[Any]] = {k: [0, ZERO] for k in RFM_SEGMENTS}
+        for r, f, count, money in rows:  # at most 25 (R, F) pairs
+            seg = rfm_segment(int(r), int(f))
+            totals[seg][0] += int(count)
+            totals[seg][1] += _k(money)
+        return [RfmSegmentSummary(k, rfm_segment_label(k), totals[k][0], totals[k][1])
+                for k in RFM_SEGMENTS]
+
     # --- churn risk ------------------------------------------------------------
     def churn_risk(self, *, as_of: date | None = None, k: Decimal | int | str = 2,
                    min_purchases: int = 2, limit: int | None = None) -> list[ChurnRiskClient]:
@@ -513,26 +556,29 @@ class AnalyticsService:
         with self._uow() as uow:
             rows = uow.session.execute(text(f"""
                 WITH agg AS (
-                    SELECT client_id, COUNT(*) AS n, COUNT(DISTINCT closed_on) AS days,
-                           MIN(closed_on) AS first, last, SUM(amount) AS money,
-                           SUM(CASE WHEN closed_on > date(last, '-365 days') THEN amount
-                                    ELSE 0 END) AS year_money
-                    FROM (SELECT d.client_id, d.closed_on, d.amount,
-                                 MAX(d.closed_on) OVER (PARTITION BY d.client_id) AS last
-                          FROM deals d
-                          WHERE {WON_DEALS} AND d.closed_on <= :as_of)
-                    GROUP BY client_id HAVING days >= :min_n),
+                    SELECT d.client_id, COUNT(*) AS n, COUNT(DISTINCT d.closed_on) AS days,
+                           MIN(d.closed_on) AS first, MAX(d.closed_on) AS last,
+                           SUM(d.amount) AS money
+                    FROM deals d WHERE {WON_DEALS} AND d.closed_on <= :as_of
+                    GROUP BY d.client_id HAVING days >= :min_n),
                 calc AS (
-                    SELECT client_id, n, first, last, money, year_money,
+                    SELECT client_id, n, first, last, money,
                            (julianday(last) - julianday(first)) / (n - 1) AS interval,
                            julianday(:as_of) - julianday(last) AS since
-                    FROM agg)
-                SELECT c.id, c.name, c.status, calc.n, calc.first, calc.last, calc.interval,
-                       calc.since, calc.money, calc.year_money AS at_stake
-                FROM calc JOIN clients c ON c.id = calc.client_id
-                WHERE c.archived = 0 AND c.status NOT IN ('lost', 'churned')
-                  AND calc.since > :k * calc.interval
-                ORDER BY at_stake DESC, c.id
+                    FROM agg),
+                risk AS (
+                    SELECT calc.*, c.name, c.status FROM calc
+                    JOIN clients c ON c.id = calc.client_id
+                    WHERE c.archived = 0 AND c.status NOT IN ('lost', 'churned')
+                      AND calc.since > :k * calc.interval)
+                SELECT r.client_id, r.name, r.status, r.n, r.first, r.last, r.interval,
+                       r.since, r.money,
+                       (SELECT SUM(d.amount) FROM deals d
+                        WHERE d.client_id = r.client_id AND {WON_DEALS}
+                          AND d.closed_on > date(r.last, '-365 days')
+                          AND d.closed_on <= r.last) AS at_stake
+                FROM risk r
+                ORDER BY at_stake DESC, r.client_id
                 """ + ("LIMIT :limit" if limit else "")),
                 {"as_of": as_of.isoformat(), "k": float(k_d), "min_n": min_purchases,
                  "limit": limit}).all()

@@ -158,6 +158,8 @@ def test_editor_spread_and_copy(tab, services, monkeypatch):
 
 
 def test_abc_matrix_cell_opens_client_list(tab, qtmodeltester):
+    assert tab.data.abc_xyz is None  # loaded when its page is first shown
+    tab.sections.setCurrentIndex(3)
     qtmodeltester.check(tab.matrix_model)
     qtmodeltester.check(tab.cell_model)
     # November: Альфа 39 000 (78 %) → A, Бета 11 000 → B (78 < 80? yes: A too).
@@ -178,6 +180,19 @@ def test_chart_saved_as_png(tab, tmp_path, monkeypatch):
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_sections_load_when_shown(tab, qtmodeltester):
+    assert tab.data.loaded == {"progress"}
+    tab.sections.setCurrentIndex(1)
+    assert [s.entered for s in tab.data.funnel] == [0]  # no stage changes in this base
+    assert tab.data.losses.total_count == 0
+    tab.sections.setCurrentIndex(2)
+    qtmodeltester.check(tab.sources_model)
+    tab.load_all_sections()
+    assert tab.data.loaded == {"progress", "funnel", "sources", "base"}
+    tab.set_period("2026-10")  # a new period: only the page on screen is fetched again
+    assert tab.data.loaded == {"sources"}
+
+
 def test_plan_tab_in_main_window(main_window, qtbot):
     keys = main_window.tab_keys()
     assert "plan" in keys
@@ -191,6 +206,7 @@ def test_plan_tab_in_main_window(main_window, qtbot):
 
 
 def test_abc_shares_and_churn_k_are_configurable(tab):
+    tab.sections.setCurrentIndex(3)
     tab.a_share_spin.setValue(50)
     tab.a_share_spin.editingFinished.emit()
     # 39 000 (78 %) → A; the share before Бета is 78 % ≥ 50 + 15 → C.

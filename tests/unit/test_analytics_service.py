@@ -195,3 +195,9 @@ def test_churn_risk_by_hand(base_db):
     for bad in (0, -1, "x"):
         with pytest.raises(ValidationError):
             base_db.analytics.churn_risk(k=bad)
+
+
+def test_rfm_segments_summary_matches_rfm(base_db):
+    args = {"as_of": date(2026, 12, 31), "since": date(2026, 1, 1)}
+    assert base_db.analytics.rfm_segments(**args) == base_db.analytics.rfm(**args).segments
+    assert sum(s.count for s in base_db.analytics.rfm_segments(as_of=date(2026, 12, 31))) == 7

@@ -1,13 +1,23 @@
-"""Everything the Plan tab shows for one period, fetched from the services in one go
-(no Qt here: the benchmark times exactly this)."""
+"""What the Plan tab shows, fetched from the services section by section (no Qt here: the
+benchmark times exactly these calls).
+
+The tab loads the section on screen when it refreshes and the others when they are first
+shown afterwards; `load_plan_tab_data` loads every section (the benchmark's "full refresh").
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.services.analytics import AbcXyzResult, ChurnRiskClient, FunnelStage, Losses, RfmResult
+from app.services.analytics import (
+    AbcXyzResult,
+    ChurnRiskClient,
+    FunnelStage,
+    Losses,
+    RfmSegmentSummary,
+)
 from app.services.analytics import SourceRow as SourceFigures
 from app.services.plan import (
     Breakdown,
@@ -18,43 +28,80 @@ from app.services.plan import (
     parse_period,
 )
 
+SECTIONS = ("progress", "funnel", "sources", "base")
+
 
 @dataclass(frozen=True)
-class PlanTabData:
+class PlanTabQuery:
+    """Everything a refresh depends on."""
+
     period: Period
     dimension: str
-    progress: PlanProgress
-    cumulative: CumulativeSeries
-    monthly: list[MonthFigures]
-    breakdown: Breakdown
-    funnel: list[FunnelStage]
-    losses: Losses
-    sources: list[SourceFigures]
-    abc_xyz: AbcXyzResult
-    rfm: RfmResult
-    churn: list[ChurnRiskClient]
+    today: date
+    metric: str
+    churn_k: int = 2
+    a_share: int = 80
+    b_share: int = 15
+
+    @property
+    def as_of(self) -> date:
+        """The base analyses are as of the period's end or today, whichever is earlier."""
+        return min(self.today, self.period.last)
 
 
-def load_plan_tab_data(services: Any, period: str | Period, dimension: str, *,
-                       today: date | None = None, metric: str | None = None,
-                       churn_k: int = 2, a_share: int = 80, b_share: int = 15) -> PlanTabData:
-    """All the tab's figures; the base analyses (RFM, churn) are as of the period's end or
-    today, whichever is earlier."""
-    p = parse_period(period)
-    today = today or date.today()
-    metric = metric or services.plan.metric()
-    as_of = min(today, p.last)
-    return PlanTabData(
-        period=p,
-        dimension=dimension,
-        progress=services.plan.progress(p, today=today, metric=metric),
-        cumulative=services.plan.cumulative(p, today=today, metric=metric),
-        monthly=services.plan.monthly(p, metric=metric),
-        breakdown=services.plan.breakdown(p, dimension, today=today, metric=metric),
-        funnel=services.analytics.funnel(p),
-        losses=services.analytics.losses(p),
-        sources=services.analytics.sources(p),
-        abc_xyz=services.analytics.abc_xyz(p, a_share=a_share, b_share=b_share),
-        rfm=services.analytics.rfm(as_of=as_of),
-        churn=services.analytics.churn_risk(as_of=as_of, k=churn_k, limit=200),
-    )
+@dataclass
+class PlanTabData:
+    """The loaded sections; a section's fields stay None until it is loaded."""
+
+    query: PlanTabQuery
+    loaded: set[str] = field(default_factory=set)
+    progress: PlanProgress | None = None
+    cumulative: CumulativeSeries | None = None
+    monthly: list[MonthFigures] | None = None
+    breakdown: Breakdown | None = None
+    funnel: list[FunnelStage] | None = None
+    losses: Losses | None = None
+    sources: list[SourceFigures] | None = None
+    abc_xyz: AbcXyzResult | None = None
+    rfm_segments: list[RfmSegmentSummary] | None = None
+    churn: list[ChurnRiskClient] | None = None
+
+
+def make_query(services: Any, period: str | Period, dimension: str, *,
+               today: date | None = None, metric: str | None = None, churn_k: int = 2,
+               a_share: int = 80, b_share: int = 15) -> PlanTabQuery:
+    return PlanTabQuery(parse_period(period), dimension, today or date.today(),
+                        metric or services.plan.metric(), churn_k, a_share, b_share)
+
+
+def load_section(services: Any, data: PlanTabData, section: str) -> None:
+    """Fetch one section into `data` (raises the services' ValidationError on bad input)."""
+    q = data.query
+    p = q.period
+    if section == "progress":
+        data.progress = services.plan.progress(p, today=q.today, metric=q.metric)
+        data.cumulative = services.plan.cumulative(p, today=q.today, metric=q.metric)
+        data.monthly = services.plan.monthly(p, metric=q.metric)
+        data.breakdown = services.plan.breakdown(p, q.dimension, today=q.today,
+                                                 metric=q.metric)
+    elif section == "funnel":
+        data.funnel = services.analytics.funnel(p)
+        data.losses = services.analytics.losses(p)
+    elif section == "sources":
+        data.sources = services.analytics.sources(p)
+    elif section == "base":
+        data.abc_xyz = services.analytics.abc_xyz(p, a_share=q.a_share, b_share=q.b_share)
+        data.rfm_segments = services.analytics.rfm_segments(as_of=q.as_of)
+        data.churn = services.analytics.churn_risk(as_of=q.as_of, k=q.churn_k, limit=200)
+    else:
+        raise ValueError(section)
+    data.loaded.add(section)
+
+
+def load_plan_tab_data(services: Any, period: str | Period, dimension: str,
+                       **options: Any) -> PlanTabData:
+    """Every section of the tab for one period (the benchmark's full refresh)."""
+    data = PlanTabData(make_query(services, period, dimension, **options))
+    for section in SECTIONS:
+        load_section(services, data, section)
+    return data

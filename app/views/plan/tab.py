@@ -55,7 +55,7 @@ from app.views.plan.charts import (
     HorizontalBarsChart,
     VerticalBarsChart,
 )
-from app.views.plan.data import PlanTabData, load_plan_tab_data
+from app.views.plan.data import SECTIONS, PlanTabData, load_section, make_query
 from app.views.plan.models import (
     Column,
     MatrixModel,
@@ -146,6 +146,7 @@ class PlanTab(QWidget):
         self.sections.addTab(_scroll(self._build_base()),
                              translate("PlanTab", "Клиентская база"))
         self.sections.addTab(self._build_editor(), translate("PlanTab", "Редактор плана"))
+        self.sections.currentChanged.connect(self._on_sections_current_changed)
         layout.addWidget(self.sections, 1)
         self.refresh()
 
@@ -543,23 +544,44 @@ class PlanTab(QWidget):
         has_payments = self._services.plan.payments_exist()
         self.metric_combo.model().item(1).setEnabled(  # type: ignore[attr-defined]
             has_payments or self._services.plan.metric() == "payments")
+        self.data = PlanTabData(make_query(
+            self._services, p, self._dimension, today=self.today(),
+            churn_k=self.churn_k_spin.value(), a_share=self.a_share_spin.value(),
+            b_share=self.b_share_spin.value()))
+        # Only the section on screen is fetched now; the others when they are shown.
+        self._ensure_section_loaded()
+        self._reload_editor()
+
+    def _current_section(self) -> str | None:
+        index = self.sections.currentIndex()
+        return SECTIONS[index] if 0 <= index < len(SECTIONS) else None
+
+    def _ensure_section_loaded(self) -> None:
+        section = self._current_section()
+        if self.data is None or section is None or section in self.data.loaded:
+            return
         try:
-            self.data = load_plan_tab_data(self._services, p, self._dimension,
-                                           churn_k=self.churn_k_spin.value(),
-                                           a_share=self.a_share_spin.value(),
-                                           b_share=self.b_share_spin.value(),
-                                           today=self.today())
+            load_section(self._services, self.data, section)
         except ServiceError as exc:
             self._show_error(str(exc))
             return
-        self._show_progress()
-        self._show_funnel()
-        self._show_sources()
-        self._show_base()
-        self._reload_editor()
+        {"progress": self._show_progress, "funnel": self._show_funnel,
+         "sources": self._show_sources, "base": self._show_base}[section]()
+
+    def load_all_sections(self) -> None:
+        """Fetch and show every section (screenshots, tests)."""
+        current = self.sections.currentIndex()
+        for index in range(len(SECTIONS)):
+            self.sections.setCurrentIndex(index)
+        self.sections.setCurrentIndex(current)
+
+    def _on_sections_current_changed(self, _index: int) -> None:
+        self._ensure_section_loaded()
 
     def _show_progress(self) -> None:
-        assert self.data is not None
+        assert self.data is not None and self.data.progress is not None
+        assert self.data.cumulative is not None and self.data.monthly is not None
+        assert self.data.breakdown is not None
         pr = self.data.progress
         c = self.cards
 
@@ -636,7 +658,8 @@ class PlanTab(QWidget):
                                           "выполняется, красный — если отстаёт"))
 
     def _show_funnel(self) -> None:
-        assert self.data is not None
+        assert self.data is not None and self.data.funnel is not None
+        assert self.data.losses is not None
         stages = self.data.funnel
         self.funnel_model.set_rows(stages)
         notes = []
@@ -685,7 +708,7 @@ class PlanTab(QWidget):
             sum=money(sum((r.amount for r in losses.by_competitor), Decimal(0)))))
 
     def _show_sources(self) -> None:
-        assert self.data is not None
+        assert self.data is not None and self.data.sources is not None
         rows = self.data.sources
         self.sources_model.set_rows(rows)
         self.sources_chart.set_series(
@@ -702,7 +725,7 @@ class PlanTab(QWidget):
             subtitle=translate("PlanTab", "выигранные сделки за период по источнику сделки"))
 
     def _show_base(self) -> None:
-        assert self.data is not None
+        assert self.data is not None and self.data.abc_xyz is not None
         res = self.data.abc_xyz
         self.matrix_model.set_result(res)
         self.abc_title.setText(translate("PlanTab", "ABC × XYZ: {n} клиентов с покупками "
@@ -715,9 +738,9 @@ class PlanTab(QWidget):
             x=res.x_max, y=res.y_max))
         self.show_cell("A", "X" if res.cell("A", "X").count else
                        next((c.xyz for c in res.cells if c.abc == "A" and c.count), "X"))
-        rfm = self.data.rfm
-        self.rfm_model.set_rows(rfm.segments)
-        segs = rfm.segments
+        segs = self.data.rfm_segments
+        assert segs is not None and self.data.churn is not None
+        self.rfm_model.set_rows(segs)
         self.rfm_chart.set_series(
             [s.label for s in segs],
             [BarSeries(translate("PlanTab", "Клиентов"), [s.count for s in segs],
@@ -726,7 +749,7 @@ class PlanTab(QWidget):
                 s=s.label, n=s.count, m=money(s.monetary)) for s in segs],
             notes=[f"{s.count} · {_short(s.monetary)}" for s in segs],
             subtitle=translate("PlanTab", "давность, частота и сумма покупок на {d}").format(
-                d=day(rfm.as_of)))
+                d=day(self.data.query.as_of)))
         self.churn_model.set_rows(self.data.churn)
         self.churn_title.setText(translate(
             "PlanTab", "Риск оттока: {n} клиентов молчат дольше {k} обычных интервалов").format(
@@ -734,7 +757,7 @@ class PlanTab(QWidget):
 
     def show_cell(self, abc: str, xyz: str) -> None:
         """Show the client list of one ABC×XYZ cell."""
-        if self.data is None:
+        if self.data is None or self.data.abc_xyz is None:
             return
         clients = self.data.abc_xyz.clients_in(abc, xyz)
         self.cell_model.set_rows(clients)
