@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
             path=services.db_path))
         self.statusBar().addPermanentWidget(self._db_label)
         self._restore_state()
-        self._on_tabs_current_changed(self.tabs.currentIndex())
+        # The first tab fills in right after the window appears, not before it.
+        QTimer.singleShot(0, lambda: self._on_tabs_current_changed(self.tabs.currentIndex()))
 
     def _factory_for(self, spec: TabSpec) -> Callable[[], QWidget]:
         def build() -> QWidget:
@@ -105,6 +106,10 @@ class MainWindow(QMainWindow):
                 lazy.refresh()
             else:
                 _ = lazy.content
+
+    def current_tab_ready(self) -> bool:
+        index = self.tabs.currentIndex()
+        return 0 <= index < len(self._lazy) and self._lazy[index].is_built
 
     def refresh_all(self) -> None:
         for lazy in self._lazy:

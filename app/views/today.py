@@ -41,6 +41,9 @@ def activity_kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+SECTION_ROWS = 100  # a day's list longer than this is read from its own tab, not from here
+
+
 class AgendaModel(RecordTableModel[AgendaItem]):
     """Overdue and today's activities, oldest first."""
 
@@ -97,6 +100,7 @@ class _Section(QWidget):
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
+        header.setResizeContentsPrecision(SECTION_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view, 1)
@@ -104,8 +108,8 @@ class _Section(QWidget):
         layout.addWidget(self.empty)
 
     def set_rows(self, rows: list, total: int | None = None) -> None:  # type: ignore[type-arg]
-        """Show `rows`; `total` is the full count when the list was cut to a limit."""
-        self.model.set_rows(rows)
+        """Show the first SECTION_ROWS of `rows`; the title counts them all (or `total`)."""
+        self.model.set_rows(rows[:SECTION_ROWS])
         count = len(rows) if total is None else total
         self.title.setText(f"{self._title_text} · {count}" if count else self._title_text)
         self.view.setVisible(count > 0)
