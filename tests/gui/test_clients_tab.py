@@ -259,14 +259,14 @@ def test_card_opens_the_handover_summary_in_the_preview(qtbot, tab: ClientsTab, 
 
 def test_saved_filters_round_trip(qtbot, tab: ClientsTab, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     tab.status_combo.setCurrentIndex(tab.status_combo.findData("lead"))
-    tab.no_contact_spin.setValue(30)
+    tab.set_no_contact_days(30)
     monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: "Лиды без контакта")
     assert tab.save_current_filter() == "Лиды без контакта"
     expected = tab.model.ids()
     tab.reset_filters()
     assert tab.model.ids() != expected
     assert tab.apply_saved_filter("Лиды без контакта")
-    assert tab.status_combo.currentData() == "lead" and tab.no_contact_spin.value() == 30
+    assert tab.status_combo.currentData() == "lead" and tab.no_contact_days() == 30
     assert tab.model.ids() == expected
     tab._fill_saved_menu()
     assert "Лиды без контакта" in [a.text() for a in tab.saved_menu.actions()]

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QSpinBox,
     QStackedWidget,
     QTableView,
     QToolButton,
@@ -114,16 +113,18 @@ class ClientsTab(QWidget):
         for combo in (self.status_combo, self.segment_combo, self.tag_combo,
                       self.region_combo, self.industry_combo):
             filters.addWidget(combo)
-        self.no_contact_spin = QSpinBox()
-        self.no_contact_spin.setRange(0, 3650)
-        self.no_contact_spin.setSingleStep(15)
-        self.no_contact_spin.setSpecialValueText(translate("Clients", "без контакта: любой"))
-        self.no_contact_spin.setPrefix(translate("Clients", "без контакта ≥ "))
-        self.no_contact_spin.setSuffix(translate("Clients", " дн."))
-        self.no_contact_spin.setToolTip(translate(
+        self.no_contact_combo = QComboBox()
+        self.no_contact_combo.addItem(translate("Clients", "Контакт: любой"), 0)
+        for days in (14, 30, 60, 90, 180, 365):
+            self.no_contact_combo.addItem(
+                translate("Clients", "Без контакта ≥ {n} дн.").format(n=days), days)
+        self.no_contact_combo.setToolTip(translate(
             "Clients", "Клиенты, с которыми не было выполненных дел столько дней или дольше"))
-        self.no_contact_spin.valueChanged.connect(lambda _v: self.reload())
-        filters.addWidget(self.no_contact_spin)
+        self.no_contact_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.no_contact_combo.setMinimumContentsLength(17)
+        self.no_contact_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        filters.addWidget(self.no_contact_combo)
         self.archive_button = QPushButton(translate("Clients", "Архив"))
         self.archive_button.setCheckable(True)
         self.archive_button.toggled.connect(lambda _v: self.reload())
@@ -229,8 +230,9 @@ class ClientsTab(QWidget):
     def _combo(self, all_text: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(all_text, "")
-        combo.setMinimumWidth(130)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # a fixed width from the text length: long values (regions) must not squeeze the row
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(11)
         combo.currentIndexChanged.connect(lambda _i: self.reload())
         return combo
 
@@ -281,9 +283,20 @@ class ClientsTab(QWidget):
             tag=self.tag_combo.currentData() or "",
             region=self.region_combo.currentData() or "",
             industry=self.industry_combo.currentData() or "",
-            no_contact_days=self.no_contact_spin.value(),
+            no_contact_days=self.no_contact_days(),
             archived=self.archive_button.isChecked(),
             sort=self._sort[0], descending=self._sort[1])
+
+    def no_contact_days(self) -> int:
+        return int(self.no_contact_combo.currentData() or 0)
+
+    def set_no_contact_days(self, days: int) -> None:
+        index = self.no_contact_combo.findData(days)
+        if index < 0 and days > 0:  # a value saved by hand or by an older version
+            self.no_contact_combo.addItem(translate(
+                "Clients", "Без контакта ≥ {n} дн.").format(n=days), days)
+            index = self.no_contact_combo.count() - 1
+        self.no_contact_combo.setCurrentIndex(max(index, 0))
 
     def reload(self) -> None:
         if not self._ready:
@@ -346,17 +359,17 @@ class ClientsTab(QWidget):
 
     def reset_filters(self) -> None:
         for w in (self.search_edit, self.status_combo, self.segment_combo, self.tag_combo,
-                  self.region_combo, self.industry_combo, self.no_contact_spin,
+                  self.region_combo, self.industry_combo, self.no_contact_combo,
                   self.archive_button):
             w.blockSignals(True)
         self.search_edit.clear()
         for combo in (self.status_combo, self.segment_combo, self.tag_combo,
                       self.region_combo, self.industry_combo):
             combo.setCurrentIndex(0)
-        self.no_contact_spin.setValue(0)
+        self.no_contact_combo.setCurrentIndex(0)
         self.archive_button.setChecked(False)
         for w in (self.search_edit, self.status_combo, self.segment_combo, self.tag_combo,
-                  self.region_combo, self.industry_combo, self.no_contact_spin,
+                  self.region_combo, self.industry_combo, self.no_contact_combo,
                   self.archive_button):
             w.blockSignals(False)
         self.reload()
@@ -556,7 +569,7 @@ class ClientsTab(QWidget):
         if not isinstance(saved, dict):
             return False
         widgets = (self.search_edit, self.status_combo, self.segment_combo, self.tag_combo,
-                   self.region_combo, self.industry_combo, self.no_contact_spin,
+                   self.region_combo, self.industry_combo, self.no_contact_combo,
                    self.archive_button)
         for w in widgets:
             w.blockSignals(True)
@@ -565,7 +578,7 @@ class ClientsTab(QWidget):
                            (self.tag_combo, "tag"), (self.region_combo, "region"),
                            (self.industry_combo, "industry")):
             combo.setCurrentIndex(max(combo.findData(saved.get(key, "")), 0))
-        self.no_contact_spin.setValue(int(saved.get("no_contact_days", 0) or 0))
+        self.set_no_contact_days(int(saved.get("no_contact_days", 0) or 0))
         self.archive_button.setChecked(bool(saved.get("archived", False)))
         for w in widgets:
             w.blockSignals(False)
