@@ -144,7 +144,7 @@ class ClientRow:
 
 
 SORT_KEYS = ("name", "inn", "status", "segment", "tags", "region", "industry", "responsible",
-             "last_contact", "next_activity", "revenue_year")
+             "last_contact", "next_activity", "revenue_year", "phone", "email")
 
 
 @dataclass(frozen=True)
@@ -490,6 +490,7 @@ _TAGS_SQL = ("(SELECT group_concat(t.tag, '\x1f') FROM "
 _SORT_SQL = {
     "name": "c.name", "inn": "c.inn", "status": "c.status", "segment": "c.segment",
     "region": "c.region", "industry": "c.industry", "responsible": "c.responsible",
+    "phone": "c.phone", "email": "c.email",
 }
 # computed columns are sorted through one grouped pass over their table, not a lookup per row
 _SORT_JOINS = {

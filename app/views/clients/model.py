@@ -53,7 +53,7 @@ def _columns() -> list[tuple[str, str]]:
 
 COLUMN_KEYS = [key for key, _ in _columns()]
 HIDDEN_BY_DEFAULT = ("inn", "responsible", "phone", "email")
-UNSORTABLE = ("phone", "email")
+UNSORTABLE: tuple[str, ...] = ()
 
 
 _ROLES = frozenset({
