@@ -263,13 +263,13 @@ MIN_SEARCH_CHARS = 2  # one letter matches half the base and tells nothing
 BROAD_MATCH = 25_000  # matches above which the list walks the name index instead
 
 
-def fts_match_expression(text_: str) -> str | None:
+def fts_match_expression(text_: str, min_chars: int = MIN_SEARCH_CHARS) -> str | None:
     """The FTS5 MATCH expression for what the user typed (every word as a prefix).
 
     None (no text filter) for nothing or a single character.
     """
     terms = _WORD_RE.findall(fold(text_).replace("_", " "))
-    if sum(len(term) for term in terms) < MIN_SEARCH_CHARS:
+    if sum(len(term) for term in terms) < max(min_chars, 1):
         return None
     parts = []
     for term in terms[:12]:
@@ -536,11 +536,12 @@ class ClientService:
 
     # --- the list -----------------------------------------------------------------------
     def _ids_sql(self, query: ClientQuery, today: date, *, join: str = "",
-                 broad: bool = False) -> tuple[str, dict[str, Any]]:
+                 broad: bool = False,
+                 min_chars: int = MIN_SEARCH_CHARS) -> tuple[str, dict[str, Any]]:
         where = ["c.archived = :archived"]
         params: dict[str, Any] = {"archived": 1 if query.archived else 0,
                                   "year_start": date(today.year, 1, 1).isoformat()}
-        match = fts_match_expression(query.text)
+        match = fts_match_expression(query.text, min_chars)
         if match:
             column = "+c.id" if broad else "c.id"
             where.append(f"{column} IN (SELECT rowid FROM fts_clients "
@@ -570,16 +571,19 @@ class ClientService:
                    limit: int | None = None) -> list[int]:
         """Ids of the clients the list shows, in its order (cheap: one query, ints only)."""
         today = today or date.today()
+        # a picker (limit) searches from the first letter: with a limit even a broad match
+        # stops after a few rows of the name index
+        min_chars = 1 if limit is not None else MIN_SEARCH_CHARS
         direction = "DESC" if query.descending else "ASC"
         if query.sort in _SORT_JOINS:
             sub, parts = _SORT_JOINS[query.sort]
-            sql, params = self._ids_sql(query, today,
+            sql, params = self._ids_sql(query, today, min_chars=min_chars,
                                         join=f"LEFT JOIN ({sub}) s ON s.client_id = c.id")
             # "no value" stays at the end whichever way the column is sorted
             order = ", ".join(part if part.endswith("IS NULL") else f"{part} {direction}"
                               for part in parts)
         else:
-            sql, params = self._ids_sql(query, today)
+            sql, params = self._ids_sql(query, today, min_chars=min_chars)
             order = f"{_SORT_SQL.get(query.sort, 'c.name')} {direction}"
         with self._uow() as uow:
             s = uow.session
@@ -591,7 +595,8 @@ class ClientService:
                                           "fts_clients MATCH :match"),
                                  {"match": params["match"]}).scalar() or 0
                 if hits > BROAD_MATCH:
-                    sql, params = self._ids_sql(query, today, broad=True)
+                    sql, params = self._ids_sql(query, today, broad=True,
+                                                min_chars=min_chars)
             sql += f" ORDER BY {order}, c.id {direction}"
             if limit is not None:
                 sql += f" LIMIT {max(int(limit), 0)}"

@@ -174,6 +174,9 @@ def test_picker_api(services: Services) -> None:
     assert services.clients.contacts_of(card.id) == [
         ContactChoice(card.draft.contacts[0].id, "Семёнов Пётр", "Директор")]
     assert len(services.clients.lookup("", limit=5)) == 1
+    other = services.clients.create(ClientDraft(name="Бета"))
+    assert [c.id for c in services.clients.lookup("б")] == [other.id]  # pickers: one letter
+    assert len(services.clients.search_ids(ClientQuery(text="б"))) == 2  # the list: 2+ chars
 
 
 def test_duplicates_by_inn_phone_email_and_name(services: Services) -> None:
