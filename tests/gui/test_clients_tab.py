@@ -214,7 +214,8 @@ def test_import_dialog_strict_then_skip_invalid(qtbot, tab: ClientsTab, tmp_path
     path.write_bytes(EXCEL_CSV.encode("cp1251"))
     dialog = ImportDialog(services=tab._services, parent=tab)
     qtbot.addWidget(dialog)
-    assert dialog.load_file(path)
+    with qtbot.waitSignal(dialog.file_loaded, timeout=10_000):
+        dialog.load_file_in_background(path)
     assert "cp1251" in dialog.info_label.text()
     assert dialog.mapping() == {0: "name", 1: "inn", 2: "phone", 3: "contact_name"}
     assert dialog.preview_model.rowCount() == 2

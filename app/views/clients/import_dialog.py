@@ -98,9 +98,11 @@ class PreviewModel(QAbstractTableModel):
 class ImportDialog(QDialog):
     """Signals:
         report_ready(object): an ImportReport arrived (check or load).
+        file_loaded: reading the chosen file ended (shown, or refused with a message).
     """
 
     report_ready = Signal(object)
+    file_loaded = Signal()
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,7 +220,31 @@ class ImportDialog(QDialog):
                                      translate("ClientImport",
                                                "Таблицы (*.csv *.xlsx *.txt);;Все файлы (*)"))
         if path:
-            self.load_file(Path(path))
+            self.load_file_in_background(Path(path))
+
+    def load_file_in_background(self, path: Path) -> None:
+        """Read the file on the thread pool (a big XLSX takes a while), then show it."""
+        if self._job is not None:
+            return
+        self._set_busy(True)
+        self.info_label.setText(translate("ClientImport", "Читаем файл…"))
+        job = Job(lambda: read_table(path))
+        job.signals.finished.connect(lambda table: self._on_file_read(path, table),
+                                     Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(self._on_file_failed, Qt.ConnectionType.QueuedConnection)
+        self._job = start(job)
+
+    def _on_file_read(self, path: Path, table: SourceTable) -> None:
+        self._job = None
+        self._show_table(path, table)
+        self.file_loaded.emit()
+
+    def _on_file_failed(self, message: str) -> None:
+        self._job = None
+        self._set_busy(False)
+        self.info_label.setText("")
+        dialogs.show_error(self, message)
+        self.file_loaded.emit()
 
     def load_file(self, path: Path) -> bool:
         try:
@@ -226,6 +252,10 @@ class ImportDialog(QDialog):
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
             return False
+        self._show_table(path, table)
+        return True
+
+    def _show_table(self, path: Path, table: SourceTable) -> None:
         self._table = table
         self.path_edit.setText(str(path))
         self.info_label.setText(translate(
@@ -237,7 +267,6 @@ class ImportDialog(QDialog):
         self.report_edit.clear()
         self.summary_label.setText(translate("ClientImport", "Отчёт о проверке"))
         self._set_busy(False)
-        return True
 
     def _build_mapping(self, table: SourceTable, mapping: dict[int, str]) -> None:
         while self._mapping_grid.count():
