@@ -327,7 +327,7 @@ class PlanTab(QWidget):
             Column(translate("PlanTab", "Дней в этапе"),
                    lambda s: "—" if s.avg_days is None else f"{s.avg_days}".replace(".", ","),
                    True),
-            Column(translate("PlanTab", "Проиграно на этапе"), lambda s: str(s.lost_here), True,
+            Column(translate("PlanTab", "Проиграно"), lambda s: str(s.lost_here), True,
                    lambda s: style.DANGER if s.lost_here else None),
         ], self)
         self.funnel_view = _table(self.funnel_model)
