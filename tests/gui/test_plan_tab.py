@@ -223,3 +223,17 @@ def test_abc_shares_and_churn_k_are_configurable(tab):
     tab.churn_k_spin.editingFinished.emit()
     assert not tab.error_label.isVisible()
     assert "5 обычных" in tab.churn_title.text()
+
+
+def test_hovering_a_chart_shows_its_tooltip(tab, qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QToolTip
+
+    chart = tab.monthly_chart
+    vb = chart.plot.getPlotItem().getViewBox()
+    qtbot.waitUntil(lambda: vb.sceneBoundingRect().width() > 0)
+    scene_pos = vb.mapViewToScene(QPointF(11, 1000))  # November's bars
+    chart.plot.scene().sigMouseMoved.emit(scene_pos)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "Факт: 50\u00a0000,00" in QToolTip.text()
+    QToolTip.hideText()

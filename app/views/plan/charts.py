@@ -158,7 +158,7 @@ class ChartPanel(QWidget):
         index = round(point.y() if self._horizontal else point.x())
         text = self.tooltip_at(index)
         if text:
-            QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(pos).toPoint()),
+            QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(pos)),
                               text, self.plot)
 
     # --- saving -------------------------------------------------------------
