@@ -297,7 +297,7 @@ class PlanTab(QWidget):
         self.breakdown_model: RowsModel[BreakdownRow] = RowsModel([
             Column(translate("PlanTab", "Значение"), lambda r: r.label),
             Column(translate("PlanTab", "План"), lambda r: money(r.plan), True),
-            Column(translate("PlanTab", "План на сегодня"), lambda r: money(r.plan_to_date), True),
+            Column(translate("PlanTab", "На сегодня"), lambda r: money(r.plan_to_date), True),
             Column(translate("PlanTab", "Факт"), lambda r: money(r.actual), True),
             Column(translate("PlanTab", "Отклонение"), lambda r: money(r.deviation), True,
                    _deviation_color),
