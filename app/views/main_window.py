@@ -8,9 +8,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedLayout,
     QTabWidget,
     QWidget,
@@ -24,7 +26,11 @@ from app.views.tabs import TABS, TabSpec
 
 
 class LazyTab(QWidget):
-    """Holds a tab's place and builds the real widget the first time it is needed."""
+    """Holds a tab's place and builds the real widget the first time it is needed.
+
+    The content sits in a scroll area: on a small laptop screen a tab narrower than its
+    toolbars scrolls sideways instead of forcing the window wider than the screen.
+    """
 
     def __init__(self, spec: TabSpec, factory: Callable[[], QWidget],
                  parent: QWidget | None = None) -> None:
@@ -33,12 +39,16 @@ class LazyTab(QWidget):
         self._factory = factory
         self._content: QWidget | None = None
         self._layout = QStackedLayout(self)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._layout.addWidget(self._scroll)
 
     @property
     def content(self) -> QWidget:
         if self._content is None:
             self._content = self._factory()
-            self._layout.addWidget(self._content)
+            self._scroll.setWidget(self._content)
         return self._content
 
     @property

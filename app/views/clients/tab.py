@@ -77,7 +77,7 @@ class ClientsTab(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(translate(
             "Clients", "Поиск: название, ИНН, телефон, e-mail, контактное лицо, примечание…"))
-        self.search_edit.setMinimumWidth(380)
+        self.search_edit.setMinimumWidth(240)
         self.search_edit.setStyleSheet("QLineEdit#searchField { padding: 7px 10px; "
                                        "font-size: 14px; }")
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
@@ -122,7 +122,7 @@ class ClientsTab(QWidget):
             "Clients", "Клиенты, с которыми не было выполненных дел столько дней или дольше"))
         self.no_contact_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.no_contact_combo.setMinimumContentsLength(17)
+        self.no_contact_combo.setMinimumContentsLength(12)
         self.no_contact_combo.currentIndexChanged.connect(lambda _i: self.reload())
         filters.addWidget(self.no_contact_combo)
         self.archive_button = QPushButton(translate("Clients", "Архив"))
@@ -232,7 +232,7 @@ class ClientsTab(QWidget):
         combo.addItem(all_text, "")
         # a fixed width from the text length: long values (regions) must not squeeze the row
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(11)
+        combo.setMinimumContentsLength(8)
         combo.currentIndexChanged.connect(lambda _i: self.reload())
         return combo
 

@@ -55,12 +55,12 @@ class _ForecastCard(QFrame):
         self.title = QLabel(objectName="cardTitle")
         self.value = QLabel(objectName="forecastValue")
         self.note = QLabel(objectName="cardNote")
-        self.note.setWordWrap(False)
+        self.note.setWordWrap(True)  # narrow windows wrap the note instead of widening the tab
         for w in (self.title, self.value, self.note):
             layout.addWidget(w)
         self.setStyleSheet(f"QLabel#forecastValue {{ color: {style.TEXT}; font-size: 17px;"
                            f" font-weight: 600; }}")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
 
 class ForecastStrip(QWidget):
@@ -171,7 +171,7 @@ class DealsTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("Deals", "Поиск по сделке и клиенту  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(220)
         self.search.textChanged.connect(lambda _t: self._text_timer.start())
         row.addWidget(self.search, 1)
         self.sort_combo = QComboBox()
@@ -182,6 +182,9 @@ class DealsTab(QWidget):
             ("days", translate("Deals", "Сначала дольше всех в этапе")),
         ):
             self.sort_combo.addItem(label, key)
+        self.sort_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sort_combo.setMinimumContentsLength(18)
         self.sort_combo.currentIndexChanged.connect(lambda _i: self._on_sort_changed())
         row.addWidget(self.sort_combo)
         row.addStretch(0)
@@ -201,7 +204,7 @@ class DealsTab(QWidget):
         self.client_filter = QComboBox()
         self.client_filter.setEditable(True)
         self.client_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.client_filter.setMinimumWidth(210)
+        self.client_filter.setMinimumWidth(180)
         self.client_filter.lineEdit().setPlaceholderText(translate("Deals", "Все клиенты"))
         self.client_filter.activated.connect(lambda _i: self._on_filters_changed())
         self.client_filter.lineEdit().editingFinished.connect(self._on_client_text_finished)
@@ -225,10 +228,14 @@ class DealsTab(QWidget):
             ("30d", translate("Deals", "Закрытие в ближайшие 30 дней")),
         ):
             self.period_filter.addItem(label, key)
+        self.period_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.period_filter.setMinimumContentsLength(16)
         self.period_filter.currentIndexChanged.connect(lambda _i: self._on_filters_changed())
         self.stalled_only = QCheckBox(translate("Deals", "Только застрявшие"))
         self.stalled_only.toggled.connect(lambda _c: self._on_filters_changed())
-        self.show_closed = QCheckBox(translate("Deals", "Показать выигранные и проигранные"))
+        self.show_closed = QCheckBox(translate("Deals", "Закрытые сделки"))
+        self.show_closed.setToolTip(translate("Deals", "Показать выигранные и проигранные"))
         self.show_closed.toggled.connect(lambda _c: self._on_filters_changed())
         self.reset_button = QPushButton(translate("Deals", "Сбросить"))
         self.reset_button.setFlat(True)

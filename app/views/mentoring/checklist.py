@@ -191,7 +191,7 @@ class ChecklistPanel(QWidget):
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFixedWidth(360)
+        scroll.setFixedWidth(330)
         layout.addWidget(scroll)
         self._update_buttons()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -122,6 +123,7 @@ class TraineeCard(QFrame):
         layout.addLayout(top)
         self.details_label = QLabel(objectName="cardNote")
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label.setWordWrap(True)
         layout.addWidget(self.details_label)
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
@@ -215,7 +217,7 @@ class TraineesPage(QWidget):
         self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
         self.list_view.doubleClicked.connect(lambda _: self._on_edit_button_clicked())
         ll.addWidget(self.list_view, 1)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two rows keep the list narrow on small screens
         self.new_button = QPushButton(translate("Mentoring", "Новый стажёр"),
                                       objectName="primary")
         self.new_button.clicked.connect(self._on_new_button_clicked)
@@ -223,8 +225,9 @@ class TraineesPage(QWidget):
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.delete_button = QPushButton(translate("Mentoring", "Удалить"))
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
-        for b in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(b)
+        buttons.addWidget(self.new_button, 0, 0, 1, 2)
+        buttons.addWidget(self.edit_button, 1, 0)
+        buttons.addWidget(self.delete_button, 1, 1)
         ll.addLayout(buttons)
         splitter.addWidget(left)
 
@@ -236,7 +239,7 @@ class TraineesPage(QWidget):
         self.template_model = TemplateListModel(self)
         self.template_combo = QComboBox()
         self.template_combo.setModel(self.template_model)
-        self.template_combo.setMinimumContentsLength(20)
+        self.template_combo.setMinimumContentsLength(12)
         self.template_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.assign_button = QPushButton(translate("Mentoring", "Назначить шаблон"))
