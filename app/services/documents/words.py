@@ -1,10 +1,10 @@
-"""Amounts in Russian words for documents ("Сто рублей 05 копеек")."""
+"""Amounts in words for documents ("Сто рублей 05 копеек"), in the interface language."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from app.i18n import translate
+from app.i18n import current_language, translate
 from app.money import round_money
 
 
@@ -21,7 +21,8 @@ def amount_in_words(amount: Decimal | str) -> str:
     sign = ""
     if value < 0:
         sign, value = translate("Documents", "минус "), -value
-    text = num2words(value, lang="ru", to="currency", currency="RUB", cents=False,
+    lang = "en" if current_language() == "en" else "ru"
+    text = num2words(value, lang=lang, to="currency", currency="RUB", cents=False,
                      separator="")
     text = sign + text
     return text[:1].upper() + text[1:]
