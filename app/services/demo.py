@@ -398,18 +398,26 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         _batched(s, Payment, payment_rows)
 
         # --- plan: the last 12 months and the next 6, by product group -------------
+        # Each group's monthly target is its average won revenue of the last year plus ~8 %,
+        # so plan and fact are of the same order, as in a real plan.
+        group_of = {p.id: p.group_name for p in products}
+        won_ids = {d["id"] for d in deal_rows if d["stage_id"] == won.id
+                   and d["closed_on"] is not None and (today - d["closed_on"]).days <= 365}
+        yearly = {group: Decimal(0) for group in PRODUCT_GROUPS}
+        for ln in line_rows:
+            if ln["deal_id"] in won_ids:
+                yearly[group_of[ln["product_id"]]] += line_total(
+                    ln["quantity"], ln["price"], ln["discount"])
         month = date(today.year, today.month, 1)
         plan_rows = []
-        per_group = max(Decimal(sizes.deals) * Decimal(19000), Decimal(100000))
         for k in range(-12, 7):
             y, m = divmod(month.month - 1 + k, 12)
             start = date(month.year + y, m + 1, 1)
             seasonal = Decimal(1) + Decimal(rng.randint(-15, 15)) / 100
             for group in PRODUCT_GROUPS:
-                share = Decimal(3 if group == "Складское оборудование" else 1)
+                target = max(yearly[group] / 12 * Decimal("1.08") * seasonal, Decimal(10000))
                 plan_rows.append({"period_start": start, "product_group": group, "region": "",
-                                  "segment": "",
-                                  "amount": round_money(per_group * share * seasonal / 7)})
+                                  "segment": "", "amount": round_money(target // 1000 * 1000)})
         _batched(s, PlanTarget, plan_rows)
 
         # --- feedback --------------------------------------------------------------
