@@ -51,7 +51,19 @@ def tab(qtbot, services):
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()
-    return widget
+    yield widget
+    from app.views.plan.loader import wait_for_all
+
+    assert wait_for_all()  # no section job may outlive the database
+
+
+def show_section(qtbot, tab, index: int) -> None:
+    """Switch to a page and wait until its figures are fetched (off the GUI thread)."""
+    from app.views.plan.data import SECTIONS
+
+    tab.sections.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: SECTIONS[index] in tab.data.loaded)
+    assert not tab.loading_label.isVisible()
 
 
 def card(tab, key: str) -> str:
@@ -157,9 +169,9 @@ def test_editor_spread_and_copy(tab, services, monkeypatch):
     assert "отрицательным" in tab.editor_message.text()
 
 
-def test_abc_matrix_cell_opens_client_list(tab, qtmodeltester):
+def test_abc_matrix_cell_opens_client_list(tab, qtbot, qtmodeltester):
     assert tab.data.abc_xyz is None  # loaded when its page is first shown
-    tab.sections.setCurrentIndex(3)
+    show_section(qtbot, tab, 3)
     qtmodeltester.check(tab.matrix_model)
     qtmodeltester.check(tab.cell_model)
     # November: Альфа 39 000 (78 %) → A, Бета 11 000 → B (78 < 80? yes: A too).
@@ -180,17 +192,24 @@ def test_chart_saved_as_png(tab, tmp_path, monkeypatch):
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_sections_load_when_shown(tab, qtmodeltester):
+def test_sections_load_when_shown(tab, qtbot, qtmodeltester):
     assert tab.data.loaded == {"progress"}
-    tab.sections.setCurrentIndex(1)
+    show_section(qtbot, tab, 1)
     assert [s.entered for s in tab.data.funnel] == [0]  # no stage changes in this base
     assert tab.data.losses.total_count == 0
-    tab.sections.setCurrentIndex(2)
+    show_section(qtbot, tab, 2)
     qtmodeltester.check(tab.sources_model)
     tab.load_all_sections()
     assert tab.data.loaded == {"progress", "funnel", "sources", "base"}
     tab.set_period("2026-10")  # a new period: only the page on screen is fetched again
+    qtbot.waitUntil(lambda: "sources" in tab.data.loaded)
     assert tab.data.loaded == {"sources"}
+    # A job started for an old refresh is ignored when it reports.
+    tab.sections.setCurrentIndex(1)
+    old = tab.data
+    tab.set_period("2026-09")
+    qtbot.waitUntil(lambda: not tab.is_loading() and "funnel" in tab.data.loaded)
+    assert tab.data is not old and tab.data.query.period.key == "2026-09"
 
 
 def test_plan_tab_in_main_window(main_window, qtbot):
@@ -205,10 +224,11 @@ def test_plan_tab_in_main_window(main_window, qtbot):
         assert model.columnCount() > 0
 
 
-def test_abc_shares_and_churn_k_are_configurable(tab):
-    tab.sections.setCurrentIndex(3)
+def test_abc_shares_and_churn_k_are_configurable(tab, qtbot):
+    show_section(qtbot, tab, 3)
     tab.a_share_spin.setValue(50)
     tab.a_share_spin.editingFinished.emit()
+    qtbot.waitUntil(lambda: "base" in tab.data.loaded)
     # 39 000 (78 %) → A; the share before Бета is 78 % ≥ 50 + 15 → C.
     assert {c.name: c.abc for c in tab.data.abc_xyz.clients} == {"ООО «Альфа»": "A",
                                                                  "ООО «Бета»": "C"}
@@ -216,11 +236,13 @@ def test_abc_shares_and_churn_k_are_configurable(tab):
     tab.a_share_spin.setValue(90)
     tab.b_share_spin.setValue(20)
     tab.b_share_spin.editingFinished.emit()
+    qtbot.waitUntil(lambda: not tab.is_loading())
     assert tab.error_label.isVisible() and "100" in tab.error_label.text()
     tab.a_share_spin.setValue(80)
     tab.b_share_spin.setValue(15)
     tab.churn_k_spin.setValue(5)
     tab.churn_k_spin.editingFinished.emit()
+    qtbot.waitUntil(lambda: "base" in tab.data.loaded)
     assert not tab.error_label.isVisible()
     assert "5 обычных" in tab.churn_title.text()
 

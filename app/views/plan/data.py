@@ -29,6 +29,12 @@ from app.services.plan import (
 )
 
 SECTIONS = ("progress", "funnel", "sources", "base")
+SECTION_FIELDS = {
+    "progress": ("progress", "cumulative", "monthly", "breakdown"),
+    "funnel": ("funnel", "losses"),
+    "sources": ("sources",),
+    "base": ("abc_xyz", "rfm_segments", "churn"),
+}
 
 
 @dataclass(frozen=True)

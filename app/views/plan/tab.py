@@ -55,7 +55,15 @@ from app.views.plan.charts import (
     HorizontalBarsChart,
     VerticalBarsChart,
 )
-from app.views.plan.data import SECTIONS, PlanTabData, load_section, make_query
+from app.views.plan.data import (
+    SECTION_FIELDS,
+    SECTIONS,
+    PlanTabData,
+    load_section,
+    make_query,
+)
+from app.views.plan.loader import SectionJob
+from app.views.plan.loader import start as start_job
 from app.views.plan.models import (
     Column,
     MatrixModel,
@@ -129,6 +137,7 @@ class PlanTab(QWidget):
         self._period: Period = parse_period(f"{today.year}-{today.month:02d}")
         self._dimension = "product_group"
         self.data: PlanTabData | None = None
+        self._pending: set[str] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(8)
@@ -177,11 +186,15 @@ class PlanTab(QWidget):
         self.period_edit.returnPressed.connect(
             lambda: self.set_period(self.period_edit.text()))
         self.period_label = QLabel(objectName="sectionTitle")
+        self.loading_label = QLabel(translate("PlanTab", "Загрузка…"), objectName="cardNote")
+        self.loading_label.hide()
         bar.addWidget(QLabel(translate("PlanTab", "Период:")))
         for w in (self.kind_combo, self.prev_button, self.period_edit, self.next_button):
             bar.addWidget(w)
         bar.addSpacing(8)
         bar.addWidget(self.period_label)
+        bar.addSpacing(8)
+        bar.addWidget(self.loading_label)
         bar.addStretch(1)
         bar.addWidget(QLabel(translate("PlanTab", "Разбивка:")))
         self.dimension_combo = QComboBox()
@@ -544,6 +557,8 @@ class PlanTab(QWidget):
         has_payments = self._services.plan.payments_exist()
         self.metric_combo.model().item(1).setEnabled(  # type: ignore[attr-defined]
             has_payments or self._services.plan.metric() == "payments")
+        self._pending.clear()
+        self._update_loading_label()
         self.data = PlanTabData(make_query(
             self._services, p, self._dimension, today=self.today(),
             churn_k=self.churn_k_spin.value(), a_share=self.a_share_spin.value(),
@@ -556,23 +571,68 @@ class PlanTab(QWidget):
         index = self.sections.currentIndex()
         return SECTIONS[index] if 0 <= index < len(SECTIONS) else None
 
-    def _ensure_section_loaded(self) -> None:
+    def _ensure_section_loaded(self, *, wait: bool = False) -> None:
+        """Show the section on screen, fetching it first if needed.
+
+        The progress page (small, fast queries) is fetched at once; the funnel, sources and
+        client-base pages, which read every stage change or every won deal, are fetched on
+        the thread pool with "Загрузка…" shown meanwhile (`wait=True` fetches in place).
+        """
         section = self._current_section()
         if self.data is None or section is None or section in self.data.loaded:
             return
-        try:
-            load_section(self._services, self.data, section)
-        except ServiceError as exc:
-            self._show_error(str(exc))
+        if section == "progress" or wait:
+            try:
+                load_section(self._services, self.data, section)
+            except ServiceError as exc:
+                self._show_error(str(exc))
+                return
+            self._show_section(section)
             return
+        if section in self._pending:
+            return
+        self._pending.add(section)
+        self._update_loading_label()
+        job = SectionJob(self._services, self.data, section)
+        job.signals.finished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(self._on_job_failed, Qt.ConnectionType.QueuedConnection)
+        start_job(job)
+
+    def _show_section(self, section: str) -> None:
         {"progress": self._show_progress, "funnel": self._show_funnel,
          "sources": self._show_sources, "base": self._show_base}[section]()
 
+    def _update_loading_label(self) -> None:
+        self.loading_label.setVisible(bool(self._pending))
+
+    def is_loading(self) -> bool:
+        return bool(self._pending)
+
+    def _on_job_finished(self, data: PlanTabData, section: str, result: PlanTabData) -> None:
+        if data is not self.data:  # a newer refresh replaced what the job was for
+            return
+        self._pending.discard(section)
+        self._update_loading_label()
+        for name in SECTION_FIELDS[section]:
+            setattr(self.data, name, getattr(result, name))
+        self.data.loaded.add(section)
+        self._show_section(section)
+
+    def _on_job_failed(self, data: PlanTabData, section: str, message: str) -> None:
+        if data is not self.data:
+            return
+        self._pending.discard(section)
+        self._update_loading_label()
+        self._show_error(message)
+
     def load_all_sections(self) -> None:
-        """Fetch and show every section (screenshots, tests)."""
+        """Fetch and show every section in place (screenshots, reports, tests)."""
         current = self.sections.currentIndex()
         for index in range(len(SECTIONS)):
+            self.sections.blockSignals(True)
             self.sections.setCurrentIndex(index)
+            self.sections.blockSignals(False)
+            self._ensure_section_loaded(wait=True)
         self.sections.setCurrentIndex(current)
 
     def _on_sections_current_changed(self, _index: int) -> None:
