@@ -244,7 +244,7 @@ class CumulativeChart(ChartPanel):
         self._tooltips = tips
         self.plot.setXRange(0, max(len(days) - 1, 1), padding=0.02)
         top = max([_f(v) for v in (*plan, *actual, *forecast)] or [0])
-        self.plot.setYRange(0, top * 1.08 if top > 0 else 1, padding=0)
+        self.plot.setYRange(0, top * 1.12 if top > 0 else 1, padding=0)
 
 
 class VerticalBarsChart(ChartPanel):
