@@ -139,6 +139,10 @@ def render_screenshots(services: Services, folder: Path, *,
                        size: tuple[int, int] = (1400, 860)) -> list[Path]:
     """Render the main window with each tab current to <folder>/<key>.png."""
     app = ensure_app()
+    from app.i18n import current_language
+    from app.qt_i18n import install_language
+
+    install_language(current_language())  # into the application too, now that it exists
     apply_style(app)
     from app.views.main_window import MainWindow
 

@@ -85,12 +85,8 @@ def open_services(args: argparse.Namespace, *, create: bool = True):  # type: ig
 
 def _setup_language(lang: str | None) -> None:
     if lang and lang != "ru":
-        from PySide6.QtCore import QCoreApplication
-
         from app.qt_i18n import install_language
 
-        if QCoreApplication.instance() is None:
-            _setup_language.app = QCoreApplication([])  # type: ignore[attr-defined]
         install_language(lang)
 
 

@@ -125,6 +125,9 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _screenshots(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window appears on screen
     from app.gui import render_screenshots
 
     services = open_services(args)

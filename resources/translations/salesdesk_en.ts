@@ -1,0 +1,6325 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="ru_RU">
+<context>
+    <name>Activities</name>
+    <message>
+        <source>Неизвестный вид дела</source>
+        <translation>Unknown activity type</translation>
+    </message>
+    <message>
+        <source>Опишите, что нужно сделать</source>
+        <translation>Describe what needs to be done</translation>
+    </message>
+    <message>
+        <source>Время без часового пояса</source>
+        <translation>Time has no time zone</translation>
+    </message>
+    <message>
+        <source>Сделка не найдена</source>
+        <translation>Deal not found</translation>
+    </message>
+    <message>
+        <source>Дело не найдено</source>
+        <translation>Activity not found</translation>
+    </message>
+</context>
+<context>
+    <name>Activity</name>
+    <message>
+        <source>Звонок</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Встреча</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Письмо</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Презентация</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Задача</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Заметка</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>Analytics</name>
+    <message>
+        <source>Чемпионы</source>
+        <translation>Champions</translation>
+    </message>
+    <message>
+        <source>Лояльные</source>
+        <translation>Loyal</translation>
+    </message>
+    <message>
+        <source>Потенциально лояльные</source>
+        <translation>Potential loyalists</translation>
+    </message>
+    <message>
+        <source>Новые</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Перспективные</source>
+        <translation>Promising</translation>
+    </message>
+    <message>
+        <source>Требуют внимания</source>
+        <translation>Need attention</translation>
+    </message>
+    <message>
+        <source>Нельзя потерять</source>
+        <translation>Can&apos;t lose them</translation>
+    </message>
+    <message>
+        <source>В зоне риска</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <source>Потерянные</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Доли ABC: A больше 0, A + B не больше 100 %</source>
+        <translation>ABC shares: A must be greater than 0, A + B at most 100%</translation>
+    </message>
+    <message>
+        <source>Пороги XYZ: 0 &lt; X &lt; Y (в % коэффициента вариации)</source>
+        <translation>XYZ thresholds: 0 &lt; X &lt; Y (as % coefficient of variation)</translation>
+    </message>
+    <message>
+        <source>Для XYZ нужно от 2 до 60 месяцев</source>
+        <translation>XYZ requires 2 to 60 months</translation>
+    </message>
+    <message>
+        <source>Коэффициент k должен быть больше 0 и не больше 100</source>
+        <translation>Coefficient k must be greater than 0 and at most 100</translation>
+    </message>
+    <message>
+        <source>Для интервала между покупками нужно хотя бы две покупки</source>
+        <translation>At least two purchases are needed to calculate the interval between purchases</translation>
+    </message>
+</context>
+<context>
+    <name>Argparse</name>
+    <message>
+        <source>использование: </source>
+        <translation>usage: </translation>
+    </message>
+    <message>
+        <source>аргументы</source>
+        <translation>positional arguments</translation>
+    </message>
+    <message>
+        <source>параметры</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>показать справку и выйти</source>
+        <translation>show this help message and exit</translation>
+    </message>
+    <message>
+        <source>%(prog)s: ошибка: %(message)s
+</source>
+        <translation>%(prog)s: error: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>параметр %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>нужно указать значение</source>
+        <translation>expected one argument</translation>
+    </message>
+    <message>
+        <source>недопустимое значение %(value)r (возможны: %(choices)s)</source>
+        <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
+    </message>
+    <message>
+        <source>не хватает аргументов: %s</source>
+        <translation>the following arguments are required: %s</translation>
+    </message>
+    <message>
+        <source>лишние аргументы: %s</source>
+        <translation>unrecognized arguments: %s</translation>
+    </message>
+    <message>
+        <source>недопустимое значение %(value)r</source>
+        <translation>invalid value: %(value)r</translation>
+    </message>
+    <message>
+        <source>неоднозначный параметр %(option)s: подходят %(matches)s</source>
+        <translation>ambiguous option: %(option)s could match %(matches)s</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>{path}: файл пуст или не найден</source>
+        <translation>{path}: file is empty or not found</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>Укажите артикул</source>
+        <translation>Enter the SKU</translation>
+    </message>
+    <message>
+        <source>Укажите наименование</source>
+        <translation>Enter the name</translation>
+    </message>
+    <message>
+        <source>Укажите единицу измерения</source>
+        <translation>Enter the unit of measure</translation>
+    </message>
+    <message>
+        <source>Цена не может быть отрицательной</source>
+        <translation>Price cannot be negative</translation>
+    </message>
+    <message>
+        <source>Минимальная цена не может быть отрицательной</source>
+        <translation>Minimum price cannot be negative</translation>
+    </message>
+    <message>
+        <source>Минимальная цена выше цены по прайсу</source>
+        <translation>Minimum price is higher than the list price</translation>
+    </message>
+    <message>
+        <source>Скидка должна быть от 0 до 100 %</source>
+        <translation>Discount must be between 0 and 100%</translation>
+    </message>
+    <message>
+        <source>Неизвестная ставка НДС</source>
+        <translation>Unknown VAT rate</translation>
+    </message>
+    <message>
+        <source>Остаток не может быть отрицательным</source>
+        <translation>Stock cannot be negative</translation>
+    </message>
+    <message>
+        <source>Неснижаемый остаток не может быть отрицательным</source>
+        <translation>Minimum stock level cannot be negative</translation>
+    </message>
+    <message>
+        <source>Товар не найден</source>
+        <translation>Product not found</translation>
+    </message>
+    <message>
+        <source>Артикул {sku} уже есть в каталоге</source>
+        <translation>SKU {sku} is already in the catalog</translation>
+    </message>
+    <message>
+        <source>Артикул</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Группа</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Цена</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Мин. цена</source>
+        <translation>Min. price</translation>
+    </message>
+    <message>
+        <source>НДС</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Остаток</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Товар из каталога</source>
+        <translation>Catalog item</translation>
+    </message>
+    <message>
+        <source>Артикул, название или группа</source>
+        <translation>SKU, name or group</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Добавить в сделку</source>
+        <translation>Add to deal</translation>
+    </message>
+    <message>
+        <source>Каталог товаров и услуг</source>
+        <translation>Product and service catalog</translation>
+    </message>
+    <message>
+        <source>Поиск по каталогу</source>
+        <translation>Search the catalog</translation>
+    </message>
+    <message>
+        <source>Архивные</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Карточка товара</source>
+        <translation>Product card</translation>
+    </message>
+    <message>
+        <source>не задана</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>В архиве (не предлагать в сделках)</source>
+        <translation>Archived (do not offer in deals)</translation>
+    </message>
+    <message>
+        <source>Артикул *</source>
+        <translation>SKU *</translation>
+    </message>
+    <message>
+        <source>Наименование *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>Единица *</source>
+        <translation>Unit *</translation>
+    </message>
+    <message>
+        <source>Цена, ₽ *</source>
+        <translation>Price, ₽ *</translation>
+    </message>
+    <message>
+        <source>Минимальная цена, ₽</source>
+        <translation>Minimum price, ₽</translation>
+    </message>
+    <message>
+        <source>Макс. скидка, %</source>
+        <translation>Max. discount, %</translation>
+    </message>
+    <message>
+        <source>Неснижаемый остаток</source>
+        <translation>Minimum stock level</translation>
+    </message>
+    <message>
+        <source>Зона уступок: скидка, опускающая цену ниже минимальной (или больше максимальной скидки), в сделке требует причины.</source>
+        <translation>Concession zone: a discount that brings the price below the minimum (or exceeds the maximum discount) requires a reason in the deal.</translation>
+    </message>
+    <message>
+        <source>Новый товар</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Введите число</source>
+        <translation>Enter a number</translation>
+    </message>
+    <message>
+        <source>Удалить товар</source>
+        <translation>Delete product</translation>
+    </message>
+    <message>
+        <source>Удалить товар из каталога? Если он есть в сделках, он будет перенесён в архив.</source>
+        <translation>Delete the product from the catalog? If it is used in deals, it will be moved to the archive.</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>{v} млрд</source>
+        <translation>{v}B</translation>
+    </message>
+    <message>
+        <source>{v} млн</source>
+        <translation>{v}M</translation>
+    </message>
+    <message>
+        <source>{v} тыс.</source>
+        <translation>{v}K</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Сохранить график как PNG</source>
+        <translation>Save chart as PNG</translation>
+    </message>
+    <message>
+        <source>Не удалось записать файл {p}</source>
+        <translation>Could not write file {p}</translation>
+    </message>
+    <message>
+        <source>Сохранить график</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <source>Изображения PNG (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Накопительно: план и факт</source>
+        <translation>Cumulative: plan vs. actual</translation>
+    </message>
+    <message>
+        <source>План</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Факт</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>Прогноз</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>сегодня</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>План: {v}</source>
+        <translation>Plan: {v}</translation>
+    </message>
+    <message>
+        <source>Факт: {v}</source>
+        <translation>Actual: {v}</translation>
+    </message>
+    <message>
+        <source>Прогноз: {v}</source>
+        <translation>Forecast: {v}</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>ФАЙЛ</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>файл базы данных (по умолчанию — в папке данных пользователя)</source>
+        <translation>database file (default: in the user data folder)</translation>
+    </message>
+    <message>
+        <source>SalesDesk — рабочий день менеджера по продажам. Без команды открывает окно программы.</source>
+        <translation>SalesDesk — a sales manager&apos;s workday. Without a command, opens the program window.</translation>
+    </message>
+    <message>
+        <source>показать версию программы и выйти</source>
+        <translation>show the program version and exit</translation>
+    </message>
+    <message>
+        <source>язык интерфейса (ru по умолчанию)</source>
+        <translation>interface language (ru by default)</translation>
+    </message>
+    <message>
+        <source>при первом запуске заполнить пустую базу демонстрационными данными</source>
+        <translation>on first run, fill an empty database with demo data</translation>
+    </message>
+    <message>
+        <source>КОМАНДА</source>
+        <translation>COMMAND</translation>
+    </message>
+    <message>
+        <source>salesdesk: внутренняя ошибка ({kind}: {exc}); запустите с SALESDESK_DEBUG=1 для подробностей</source>
+        <translation>salesdesk: internal error ({kind}: {exc}); run with SALESDESK_DEBUG=1 for details</translation>
+    </message>
+    <message>
+        <source>список клиентов (с поиском)</source>
+        <translation>list clients (with search)</translation>
+    </message>
+    <message>
+        <source>искать по названию, ИНН, телефону, e-mail, контактам и примечаниям</source>
+        <translation>search by name, INN, phone, email, contacts and notes</translation>
+    </message>
+    <message>
+        <source>показать архив вместо рабочего списка</source>
+        <translation>show the archive instead of the working list</translation>
+    </message>
+    <message>
+        <source>не больше N строк (0 — все)</source>
+        <translation>at most N rows (0 = all)</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Название</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ИНН</source>
+        <translation>INN</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Регион</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Клиентов: {n}</source>
+        <translation>Clients: {n}</translation>
+    </message>
+    <message>
+        <source>Выгружено клиентов: {n} → {path}</source>
+        <translation>Clients exported: {n} → {path}</translation>
+    </message>
+    <message>
+        <source>{path}: файл не найден</source>
+        <translation>{path}: file not found</translation>
+    </message>
+    <message>
+        <source>Загружено: {i}, обновлено: {u}, пропущено: {s}, отклонено: {r}</source>
+        <translation>Imported: {i}, updated: {u}, skipped: {s}, rejected: {r}</translation>
+    </message>
+    <message>
+        <source>  строка {line}: {msg}</source>
+        <translation>  line {line}: {msg}</translation>
+    </message>
+    <message>
+        <source>Ничего не загружено: в файле есть ошибки. Исправьте их или запустите с --skip-invalid, чтобы загрузить верные строки.</source>
+        <translation>Nothing was imported: the file contains errors. Fix them or run with --skip-invalid to import the valid rows.</translation>
+    </message>
+    <message>
+        <source>заполнить базу демонстрационными данными</source>
+        <translation>fill the database with demo data</translation>
+    </message>
+    <message>
+        <source>сколько клиентов (300)</source>
+        <translation>number of clients (300)</translation>
+    </message>
+    <message>
+        <source>сколько сделок (600)</source>
+        <translation>number of deals (600)</translation>
+    </message>
+    <message>
+        <source>зерно случайных чисел: одно зерно — одни данные</source>
+        <translation>random seed: the same seed gives the same data</translation>
+    </message>
+    <message>
+        <source>проверить целостность базы данных</source>
+        <translation>check database integrity</translation>
+    </message>
+    <message>
+        <source>сделать резервную копию базы</source>
+        <translation>back up the database</translation>
+    </message>
+    <message>
+        <source>файл или папка (по умолчанию — папка резервных копий)</source>
+        <translation>file or folder (default: the backups folder)</translation>
+    </message>
+    <message>
+        <source>восстановить базу из резервной копии</source>
+        <translation>restore the database from a backup</translation>
+    </message>
+    <message>
+        <source>снимки окна и каждой вкладки в PNG</source>
+        <translation>screenshots of the window and each tab as PNG</translation>
+    </message>
+    <message>
+        <source>нужно целое число, получено {t!r}</source>
+        <translation>an integer is required, got {t!r}</translation>
+    </message>
+    <message>
+        <source>число не может быть отрицательным</source>
+        <translation>the number cannot be negative</translation>
+    </message>
+    <message>
+        <source>Готово: {summary}</source>
+        <translation>Done: {summary}</translation>
+    </message>
+    <message>
+        <source>{path}: база данных не найдена</source>
+        <translation>{path}: database not found</translation>
+    </message>
+    <message>
+        <source>{path}: всё в порядке (схема {rev})</source>
+        <translation>{path}: everything is OK (schema {rev})</translation>
+    </message>
+    <message>
+        <source>{path}: найдены проблемы:</source>
+        <translation>{path}: problems found:</translation>
+    </message>
+    <message>
+        <source>Резервная копия: {path}</source>
+        <translation>Backup: {path}</translation>
+    </message>
+    <message>
+        <source>База восстановлена из {src}</source>
+        <translation>Database restored from {src}</translation>
+    </message>
+    <message>
+        <source>Прежняя база сохранена в {path}</source>
+        <translation>Previous database saved to {path}</translation>
+    </message>
+    <message>
+        <source>воронка: сделки по этапам, суммы, взвешенные суммы, застрявшие</source>
+        <translation>pipeline: deals by stage, amounts, weighted amounts, stalled deals</translation>
+    </message>
+    <message>
+        <source>показать застрявшие сделки</source>
+        <translation>show stalled deals</translation>
+    </message>
+    <message>
+        <source>перенести сделку в другой этап</source>
+        <translation>move a deal to another stage</translation>
+    </message>
+    <message>
+        <source>ЭТАП</source>
+        <translation>STAGE</translation>
+    </message>
+    <message>
+        <source>название этапа или его номер по порядку</source>
+        <translation>stage name or its sequence number</translation>
+    </message>
+    <message>
+        <source>причина проигрыша (price, competitor, …)</source>
+        <translation>loss reason (price, competitor, …)</translation>
+    </message>
+    <message>
+        <source>итоговая сумма выигранной сделки</source>
+        <translation>final amount of the won deal</translation>
+    </message>
+    <message>
+        <source>дата закрытия ГГГГ-ММ-ДД (по умолчанию сегодня)</source>
+        <translation>close date YYYY-MM-DD (default: today)</translation>
+    </message>
+    <message>
+        <source>застряли: {n}</source>
+        <translation>stalled: {n}</translation>
+    </message>
+    <message>
+        <source>{d} дн. (норма {n})</source>
+        <translation>{d} days (limit {n})</translation>
+    </message>
+    <message>
+        <source>Прогноз {month}: {sum} (выиграно {won}, взвешенно {w})</source>
+        <translation>Forecast {month}: {sum} (won {won}, weighted {w})</translation>
+    </message>
+    <message>
+        <source>Нет этапа «{name}». Этапы: {all}</source>
+        <translation>No stage “{name}”. Stages: {all}</translation>
+    </message>
+    <message>
+        <source>Сумма — это число: {t}</source>
+        <translation>The amount must be a number: {t}</translation>
+    </message>
+    <message>
+        <source>Дата в виде ГГГГ-ММ-ДД: {t}</source>
+        <translation>Date as YYYY-MM-DD: {t}</translation>
+    </message>
+    <message>
+        <source>Сделка {id} → {stage}</source>
+        <translation>Deal {id} → {stage}</translation>
+    </message>
+    <message>
+        <source>коммерческое предложение по сделке (PDF)</source>
+        <translation>commercial offer for a deal (PDF)</translation>
+    </message>
+    <message>
+        <source>шаблон: classic (Классический) или modern (Современный); по умолчанию — последний выбранный</source>
+        <translation>template: classic (Classic) or modern (Modern); default: the last one selected</translation>
+    </message>
+    <message>
+        <source>счёт на оплату по выигранной сделке или заказу (PDF)</source>
+        <translation>invoice for a won deal or an order (PDF)</translation>
+    </message>
+    <message>
+        <source>номер сделки, или номер заказа (например З-2026-0001)</source>
+        <translation>deal number or order number (e.g. З-2026-0001)</translation>
+    </message>
+    <message>
+        <source>считать число номером (id) заказа, а не сделки</source>
+        <translation>treat the number as an order ID rather than a deal ID</translation>
+    </message>
+    <message>
+        <source>отчёт к совещанию (PDF)</source>
+        <translation>meeting report (PDF)</translation>
+    </message>
+    <message>
+        <source>для отчёта trainee — номер стажёра</source>
+        <translation>for the trainee report: the trainee&apos;s number</translation>
+    </message>
+    <message>
+        <source>{path}: папка не существует</source>
+        <translation>{path}: folder does not exist</translation>
+    </message>
+    <message>
+        <source>Выпущено {number}</source>
+        <translation>Issued {number}</translation>
+    </message>
+    <message>
+        <source>Счёт № {number}</source>
+        <translation>Invoice No. {number}</translation>
+    </message>
+    <message>
+        <source>ожидался номер сделки или заказа, получено {t!r}</source>
+        <translation>expected a deal or order number, got {t!r}</translation>
+    </message>
+    <message>
+        <source>укажите номер стажёра: report trainee ID</source>
+        <translation>specify the trainee number: report trainee ID</translation>
+    </message>
+    <message>
+        <source>отчёт о стажёре пока недоступен</source>
+        <translation>the trainee report is not available yet</translation>
+    </message>
+    <message>
+        <source>лишний аргумент: {t}</source>
+        <translation>unexpected argument: {t}</translation>
+    </message>
+    <message>
+        <source>Выгружено записей: {n} ({t} таблиц) → {path}</source>
+        <translation>Records exported: {n} ({t} tables) → {path}</translation>
+    </message>
+    <message>
+        <source>Загружено записей: {n}</source>
+        <translation>Records imported: {n}</translation>
+    </message>
+    <message>
+        <source>выгрузить данные в файл</source>
+        <translation>export data to a file</translation>
+    </message>
+    <message>
+        <source>только найденные записи</source>
+        <translation>only the matching records</translation>
+    </message>
+    <message>
+        <source>загрузить данные из файла</source>
+        <translation>import data from a file</translation>
+    </message>
+    <message>
+        <source>загрузить верные строки, об остальных сообщить</source>
+        <translation>import the valid rows and report the rest</translation>
+    </message>
+    <message>
+        <source>обновлять клиентов с тем же ИНН вместо пропуска</source>
+        <translation>update clients with the same INN instead of skipping them</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCard</name>
+    <message>
+        <source>Имя</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Должность</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>День рождения</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Основной</source>
+        <translation>Primary</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Тип</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Событие</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Подробности</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Звонок</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Встреча</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Письмо</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Презентация</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Задача</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Заметка</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>КП</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Рекламация</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Оценка</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Контактное лицо</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>ФИО *</source>
+        <translation>Full name *</translation>
+    </message>
+    <message>
+        <source>Мессенджер</source>
+        <translation>Messenger</translation>
+    </message>
+    <message>
+        <source>Второй телефон</source>
+        <translation>Second phone</translation>
+    </message>
+    <message>
+        <source>не указан</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <source>Основное контактное лицо</source>
+        <translation>Primary contact person</translation>
+    </message>
+    <message>
+        <source>Заметки</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Готово</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Новый клиент</source>
+        <translation>New client</translation>
+    </message>
+    <message>
+        <source>Карточка клиента</source>
+        <translation>Client card</translation>
+    </message>
+    <message>
+        <source>Реквизиты</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Вид</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Организационно-правовая форма</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>Краткое название *</source>
+        <translation>Short name *</translation>
+    </message>
+    <message>
+        <source>ООО «Ромашка»</source>
+        <translation>“Romashka” LLC</translation>
+    </message>
+    <message>
+        <source>Полное наименование</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>ИНН</source>
+        <translation>INN</translation>
+    </message>
+    <message>
+        <source>КПП</source>
+        <translation>KPP</translation>
+    </message>
+    <message>
+        <source>ОГРН</source>
+        <translation>OGRN</translation>
+    </message>
+    <message>
+        <source>Сайт</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Юридический адрес</source>
+        <translation>Legal address</translation>
+    </message>
+    <message>
+        <source>Почтовый адрес</source>
+        <translation>Mailing address</translation>
+    </message>
+    <message>
+        <source>Банковские реквизиты</source>
+        <translation>Bank details</translation>
+    </message>
+    <message>
+        <source>Банк</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>БИК</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Корр. счёт</source>
+        <translation>Correspondent account</translation>
+    </message>
+    <message>
+        <source>Расчётный счёт</source>
+        <translation>Settlement account</translation>
+    </message>
+    <message>
+        <source>+ Добавить</source>
+        <translation>+ Add</translation>
+    </message>
+    <message>
+        <source>Изменить…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Контакты</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Классификация</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>через запятую: VIP, сеть</source>
+        <translation>comma-separated: VIP, chain</translation>
+    </message>
+    <message>
+        <source>Метки</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Отрасль</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Регион</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Источник (канал)</source>
+        <translation>Source (channel)</translation>
+    </message>
+    <message>
+        <source>Уровень лояльности</source>
+        <translation>Loyalty level</translation>
+    </message>
+    <message>
+        <source>Ответственный</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Примечание</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>История</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Выручка за всё время</source>
+        <translation>All-time revenue</translation>
+    </message>
+    <message>
+        <source>Заказов</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Средний заказ</source>
+        <translation>Average order</translation>
+    </message>
+    <message>
+        <source>Между заказами, в среднем</source>
+        <translation>Average time between orders</translation>
+    </message>
+    <message>
+        <source>Последняя покупка</source>
+        <translation>Last purchase</translation>
+    </message>
+    <message>
+        <source>Первая покупка</source>
+        <translation>First purchase</translation>
+    </message>
+    <message>
+        <source>Покупки</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>Сводка для передачи (PDF)</source>
+        <translation>Handover summary (PDF)</translation>
+    </message>
+    <message>
+        <source>Реквизиты, контакты, открытые сделки и последние дела — для коллеги, которому вы передаёте клиента</source>
+        <translation>Details, contacts, open deals and recent activities — for the colleague you are handing the client over to</translation>
+    </message>
+    <message>
+        <source>Вернуть из архива</source>
+        <translation>Restore from archive</translation>
+    </message>
+    <message>
+        <source>В архив</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>{n} дн.</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>№ {id}</source>
+        <translation>No. {id}</translation>
+    </message>
+    <message>
+        <source>в архиве</source>
+        <translation>archived</translation>
+    </message>
+    <message>
+        <source>ИНН {inn}</source>
+        <translation>INN {inn}</translation>
+    </message>
+    <message>
+        <source>13 цифр</source>
+        <translation>13 digits</translation>
+    </message>
+    <message>
+        <source>ОГРНИП, 15 цифр</source>
+        <translation>OGRNIP, 15 digits</translation>
+    </message>
+    <message>
+        <source>10 цифр</source>
+        <translation>10 digits</translation>
+    </message>
+    <message>
+        <source>12 цифр</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <source>Удалить контактное лицо «{name}»? Изменение сохранится вместе с карточкой.</source>
+        <translation>Delete contact person “{name}”? The change will be saved together with the card.</translation>
+    </message>
+    <message>
+        <source>без имени</source>
+        <translation>unnamed</translation>
+    </message>
+    <message>
+        <source>Проверьте поля, отмеченные красным ({n}). Введённое сохранено в форме.</source>
+        <translation>Check the fields marked in red ({n}). Your input has been kept in the form.</translation>
+    </message>
+    <message>
+        <source>Похожие клиенты уже есть</source>
+        <translation>Similar clients already exist</translation>
+    </message>
+    <message>
+        <source>Возможно, этот клиент уже есть в базе:</source>
+        <translation>This client may already be in the database:</translation>
+    </message>
+    <message>
+        <source>, в архиве</source>
+        <translation>, archived</translation>
+    </message>
+    <message>
+        <source> · ИНН {inn}</source>
+        <translation> · INN {inn}</translation>
+    </message>
+    <message>
+        <source>Откройте существующую карточку, чтобы не заводить дубль, или сохраните нового клиента всё равно.</source>
+        <translation>Open the existing card to avoid creating a duplicate, or save the new client anyway.</translation>
+    </message>
+    <message>
+        <source>Вернуться к карточке</source>
+        <translation>Back to the card</translation>
+    </message>
+    <message>
+        <source>Создать всё равно</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <source>Открыть существующего</source>
+        <translation>Open existing</translation>
+    </message>
+</context>
+<context>
+    <name>ClientExport</name>
+    <message>
+        <source>{path}: выгрузка возможна в CSV или XLSX</source>
+        <translation>{path}: export is only possible to CSV or XLSX</translation>
+    </message>
+    <message>
+        <source>Клиенты</source>
+        <translation>Clients</translation>
+    </message>
+</context>
+<context>
+    <name>ClientImport</name>
+    <message>
+        <source>Название</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Полное наименование</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Вид</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>ОПФ</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>ИНН</source>
+        <translation>INN</translation>
+    </message>
+    <message>
+        <source>КПП</source>
+        <translation>KPP</translation>
+    </message>
+    <message>
+        <source>ОГРН</source>
+        <translation>OGRN</translation>
+    </message>
+    <message>
+        <source>Юридический адрес</source>
+        <translation>Legal address</translation>
+    </message>
+    <message>
+        <source>Почтовый адрес</source>
+        <translation>Mailing address</translation>
+    </message>
+    <message>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Сайт</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Банк</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>БИК</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Корр. счёт</source>
+        <translation>Correspondent account</translation>
+    </message>
+    <message>
+        <source>Расчётный счёт</source>
+        <translation>Settlement account</translation>
+    </message>
+    <message>
+        <source>Отрасль</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Регион</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Лояльность</source>
+        <translation>Loyalty</translation>
+    </message>
+    <message>
+        <source>Источник</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Ответственный</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Метки</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Примечание</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Контактное лицо</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Должность</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Телефон контакта</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>E-mail контакта</source>
+        <translation>Contact email</translation>
+    </message>
+    <message>
+        <source>{path}: файл не найден</source>
+        <translation>{path}: file not found</translation>
+    </message>
+    <message>
+        <source>{path}: файл больше {mb} МБ</source>
+        <translation>{path}: file is larger than {mb} MB</translation>
+    </message>
+    <message>
+        <source>{path}: загружаются только файлы CSV и XLSX</source>
+        <translation>{path}: only CSV and XLSX files can be imported</translation>
+    </message>
+    <message>
+        <source>{path}: не удаётся прочитать текст ({e})</source>
+        <translation>{path}: cannot read the text ({e})</translation>
+    </message>
+    <message>
+        <source>{path}: больше {n} строк</source>
+        <translation>{path}: more than {n} rows</translation>
+    </message>
+    <message>
+        <source>{path}, строка {line}: {e}</source>
+        <translation>{path}, line {line}: {e}</translation>
+    </message>
+    <message>
+        <source>{path}: в файле нет строки заголовков</source>
+        <translation>{path}: the file has no header row</translation>
+    </message>
+    <message>
+        <source>табуляция</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <source>{path}: это не файл XLSX (не читается как zip: {e})</source>
+        <translation>{path}: not an XLSX file (cannot be read as zip: {e})</translation>
+    </message>
+    <message>
+        <source>{path}: слишком много частей в файле XLSX ({n}) — файл отклонён</source>
+        <translation>{path}: too many parts in the XLSX file ({n}) — file rejected</translation>
+    </message>
+    <message>
+        <source>{path}: часть {name} сжата в {r:.0f} раз — похоже на zip-бомбу, файл отклонён</source>
+        <translation>{path}: part {name} is compressed {r:.0f}x — looks like a zip bomb, file rejected</translation>
+    </message>
+    <message>
+        <source>{path}: в распакованном виде файл занял бы {mb} МБ — файл отклонён</source>
+        <translation>{path}: unpacked, the file would take {mb} MB — file rejected</translation>
+    </message>
+    <message>
+        <source>{path}: файл XLSX повреждён ({e})</source>
+        <translation>{path}: the XLSX file is corrupted ({e})</translation>
+    </message>
+    <message>
+        <source>{path}: в книге нет листов</source>
+        <translation>{path}: the workbook has no sheets</translation>
+    </message>
+    <message>
+        <source>{path}: лист пуст</source>
+        <translation>{path}: the sheet is empty</translation>
+    </message>
+    <message>
+        <source>неизвестный статус «{s}»</source>
+        <translation>unknown status “{s}”</translation>
+    </message>
+    <message>
+        <source>неизвестный вид клиента «{s}»</source>
+        <translation>unknown client type “{s}”</translation>
+    </message>
+    <message>
+        <source>Неизвестные поля: {f}</source>
+        <translation>Unknown fields: {f}</translation>
+    </message>
+    <message>
+        <source>Укажите, в какой колонке название клиента</source>
+        <translation>Specify which column contains the client name</translation>
+    </message>
+    <message>
+        <source>этот ИНН уже был в строке {n}</source>
+        <translation>this INN already appeared in line {n}</translation>
+    </message>
+    <message>
+        <source>клиент с ИНН {inn} уже есть (№{id}) — пропущен</source>
+        <translation>a client with INN {inn} already exists (#{id}) — skipped</translation>
+    </message>
+    <message>
+        <source>Импорт клиентов из CSV или Excel</source>
+        <translation>Import clients from CSV or Excel</translation>
+    </message>
+    <message>
+        <source>Файл CSV (в том числе сохранённый из Excel) или XLSX</source>
+        <translation>CSV file (including one saved from Excel) or XLSX</translation>
+    </message>
+    <message>
+        <source>Выбрать файл…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Первая строка файла — заголовки колонок. Колонки сопоставляются с полями по названию; проверьте и поправьте сопоставление ниже.</source>
+        <translation>The first row of the file contains the column headers. Columns are matched to fields by name; check and correct the mapping below.</translation>
+    </message>
+    <message>
+        <source>Сопоставление колонок</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Первые строки файла</source>
+        <translation>First rows of the file</translation>
+    </message>
+    <message>
+        <source>Отчёт о проверке</source>
+        <translation>Validation report</translation>
+    </message>
+    <message>
+        <source>Нажмите «Проверить», чтобы увидеть, какие строки загрузятся, а какие — нет и почему.</source>
+        <translation>Click “Check” to see which rows will be imported, which will not, and why.</translation>
+    </message>
+    <message>
+        <source>Загрузить верные строки, а ошибочные пропустить</source>
+        <translation>Import valid rows and skip invalid ones</translation>
+    </message>
+    <message>
+        <source>Без этой отметки при любой ошибке в файле не загрузится ничего</source>
+        <translation>Without this option, nothing is imported if the file contains any error</translation>
+    </message>
+    <message>
+        <source>Клиентов с ИНН, который уже есть в базе, — пропускать</source>
+        <translation>Skip clients whose INN is already in the database</translation>
+    </message>
+    <message>
+        <source>Клиентов с ИНН, который уже есть в базе, — обновлять</source>
+        <translation>Update clients whose INN is already in the database</translation>
+    </message>
+    <message>
+        <source>Проверить</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Загрузить</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Файл с клиентами</source>
+        <translation>Client file</translation>
+    </message>
+    <message>
+        <source>Таблицы (*.csv *.xlsx *.txt);;Все файлы (*)</source>
+        <translation>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Читаем файл…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>{desc} · строк с данными: {n}</source>
+        <translation>{desc} · data rows: {n}</translation>
+    </message>
+    <message>
+        <source>Колонка в файле</source>
+        <translation>Column in file</translation>
+    </message>
+    <message>
+        <source>Поле SalesDesk</source>
+        <translation>SalesDesk field</translation>
+    </message>
+    <message>
+        <source>Пример</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>— не загружать —</source>
+        <translation>— do not import —</translation>
+    </message>
+    <message>
+        <source>Укажите, в какой колонке файла название клиента.</source>
+        <translation>Specify which column of the file contains the client name.</translation>
+    </message>
+    <message>
+        <source>Проверяем…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Загружаем…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Проверка: загрузится {i}, обновится {u}, пропущено {s}, с ошибками {x}</source>
+        <translation>Check: {i} to import, {u} to update, {s} skipped, {x} with errors</translation>
+    </message>
+    <message>
+        <source>Готово: загружено {i}, обновлено {u}, пропущено {s}, отклонено {x}</source>
+        <translation>Done: {i} imported, {u} updated, {s} skipped, {x} rejected</translation>
+    </message>
+    <message>
+        <source>Ничего не загружено: строк с ошибками — {x}</source>
+        <translation>Nothing was imported: rows with errors — {x}</translation>
+    </message>
+    <message>
+        <source>В строгом режиме из-за ошибок не загрузится ничего. Исправьте файл или отметьте «Загрузить верные строки, а ошибочные пропустить» — тогда загрузятся верные строки.</source>
+        <translation>In strict mode, nothing will be imported because of the errors. Fix the file or check “Import valid rows and skip invalid ones” — then the valid rows will be imported.</translation>
+    </message>
+    <message>
+        <source>Исправьте ошибки в файле или отметьте «Загрузить верные строки, а ошибочные пропустить».</source>
+        <translation>Fix the errors in the file or check “Import valid rows and skip invalid ones”.</translation>
+    </message>
+    <message>
+        <source>Строка {line} ({name}): {msg}</source>
+        <translation>Line {line} ({name}): {msg}</translation>
+    </message>
+    <message>
+        <source>Ошибок нет.</source>
+        <translation>No errors.</translation>
+    </message>
+</context>
+<context>
+    <name>Clients</name>
+    <message>
+        <source>Лид</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Активный</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Потерян</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Ушёл</source>
+        <translation>Churned</translation>
+    </message>
+    <message>
+        <source>Организация</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>ИП</source>
+        <translation>Sole proprietor</translation>
+    </message>
+    <message>
+        <source>Физическое лицо</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>новый</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>подтверждён</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>отгружен</source>
+        <translation>shipped</translation>
+    </message>
+    <message>
+        <source>доставлен</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <source>отменён</source>
+        <translation>canceled</translation>
+    </message>
+    <message>
+        <source>качество</source>
+        <translation>quality</translation>
+    </message>
+    <message>
+        <source>сервис</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <source>цена</source>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>доставка</source>
+        <translation>delivery</translation>
+    </message>
+    <message>
+        <source>другое</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>Неизвестный вид клиента</source>
+        <translation>Unknown client type</translation>
+    </message>
+    <message>
+        <source>Неизвестный статус</source>
+        <translation>Unknown status</translation>
+    </message>
+    <message>
+        <source>Укажите название клиента</source>
+        <translation>Enter the client name</translation>
+    </message>
+    <message>
+        <source>Название длиннее 300 знаков</source>
+        <translation>Name is longer than 300 characters</translation>
+    </message>
+    <message>
+        <source>КПП бывает только у организаций</source>
+        <translation>Only companies have a KPP</translation>
+    </message>
+    <message>
+        <source>Не похоже на номер телефона</source>
+        <translation>This doesn&apos;t look like a phone number</translation>
+    </message>
+    <message>
+        <source>Неверный адрес электронной почты</source>
+        <translation>Invalid email address</translation>
+    </message>
+    <message>
+        <source>Не длиннее {n} знаков</source>
+        <translation>At most {n} characters</translation>
+    </message>
+    <message>
+        <source>Метка длиннее 100 знаков</source>
+        <translation>Tag is longer than 100 characters</translation>
+    </message>
+    <message>
+        <source>Укажите имя контактного лица</source>
+        <translation>Enter the contact person&apos;s name</translation>
+    </message>
+    <message>
+        <source>День рождения в будущем</source>
+        <translation>Birthday is in the future</translation>
+    </message>
+    <message>
+        <source>Клиент №{id} не найден</source>
+        <translation>Client #{id} not found</translation>
+    </message>
+    <message>
+        <source>тот же ИНН</source>
+        <translation>same INN</translation>
+    </message>
+    <message>
+        <source>тот же телефон</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <source>тот же e-mail</source>
+        <translation>same email</translation>
+    </message>
+    <message>
+        <source>похожее название</source>
+        <translation>similar name</translation>
+    </message>
+    <message>
+        <source>Нельзя объединить клиента с самим собой</source>
+        <translation>A client cannot be merged with itself</translation>
+    </message>
+    <message>
+        <source>Клиент для объединения не найден</source>
+        <translation>Client to merge not found</translation>
+    </message>
+    <message>
+        <source>У клиента «{name}» есть сделки ({d}) и заказы ({o}); такого клиента можно только отправить в архив</source>
+        <translation>Client “{name}” has deals ({d}) and orders ({o}); such a client can only be archived</translation>
+    </message>
+    <message>
+        <source>запланировано</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <source>Сделка «{t}» на {sum}</source>
+        <translation>Deal “{t}” for {sum}</translation>
+    </message>
+    <message>
+        <source>этап: {stage}</source>
+        <translation>stage: {stage}</translation>
+    </message>
+    <message>
+        <source>Сделка «{t}» закрыта: {stage}</source>
+        <translation>Deal “{t}” closed: {stage}</translation>
+    </message>
+    <message>
+        <source>Коммерческое предложение {n} на {sum}</source>
+        <translation>Commercial offer {n} for {sum}</translation>
+    </message>
+    <message>
+        <source>Заказ {n} на {sum}</source>
+        <translation>Order {n} for {sum}</translation>
+    </message>
+    <message>
+        <source>Рекламация: {category}</source>
+        <translation>Complaint: {category}</translation>
+    </message>
+    <message>
+        <source>Оценка удовлетворённости: {n} из 10</source>
+        <translation>Satisfaction score: {n} out of 10</translation>
+    </message>
+    <message>
+        <source>Передача клиента {name}</source>
+        <translation>Handover of client {name}</translation>
+    </message>
+    <message>
+        <source>Готовим сводку по клиенту…</source>
+        <translation>Preparing the client summary…</translation>
+    </message>
+    <message>
+        <source>Внутренняя ошибка: {k}: {e}</source>
+        <translation>Internal error: {k}: {e}</translation>
+    </message>
+    <message>
+        <source>Клиенты</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>ИНН</source>
+        <translation>INN</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Метки</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Регион</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Отрасль</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Ответственный</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Последний контакт</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Следующее дело</source>
+        <translation>Next activity</translation>
+    </message>
+    <message>
+        <source>Выручка за год</source>
+        <translation>Annual revenue</translation>
+    </message>
+    <message>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>ИНН {inn}</source>
+        <translation>INN {inn}</translation>
+    </message>
+    <message>
+        <source>Дело просрочено</source>
+        <translation>Activity overdue</translation>
+    </message>
+    <message>
+        <source>Выполненных дел с клиентом ещё не было</source>
+        <translation>No activities with this client have been completed yet</translation>
+    </message>
+    <message>
+        <source>Поиск: название, ИНН, телефон, e-mail, контактное лицо, примечание…</source>
+        <translation>Search: name, INN, phone, email, contact person, note…</translation>
+    </message>
+    <message>
+        <source>+ Новый клиент</source>
+        <translation>+ New client</translation>
+    </message>
+    <message>
+        <source>Импорт…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Экспорт…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Ещё</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Все статусы</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Все сегменты</source>
+        <translation>All segments</translation>
+    </message>
+    <message>
+        <source>Все метки</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <source>Все регионы</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <source>Все отрасли</source>
+        <translation>All industries</translation>
+    </message>
+    <message>
+        <source>Контакт: любой</source>
+        <translation>Contact: any</translation>
+    </message>
+    <message>
+        <source>Без контакта ≥ {n} дн.</source>
+        <translation>No contact ≥ {n} days</translation>
+    </message>
+    <message>
+        <source>Клиенты, с которыми не было выполненных дел столько дней или дольше</source>
+        <translation>Clients with no completed activities for this many days or longer</translation>
+    </message>
+    <message>
+        <source>Архив</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Сбросить</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Мои фильтры</source>
+        <translation>My filters</translation>
+    </message>
+    <message>
+        <source>Открыть карточку</source>
+        <translation>Open card</translation>
+    </message>
+    <message>
+        <source>В архив</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Объединить двух клиентов…</source>
+        <translation>Merge two clients…</translation>
+    </message>
+    <message>
+        <source>Удалить навсегда…</source>
+        <translation>Delete permanently…</translation>
+    </message>
+    <message>
+        <source>Вернуть из архива</source>
+        <translation>Restore from archive</translation>
+    </message>
+    <message>
+        <source>Для поиска — хотя бы 2 символа</source>
+        <translation>Enter at least 2 characters to search</translation>
+    </message>
+    <message>
+        <source>В архиве: {n}</source>
+        <translation>Archived: {n}</translation>
+    </message>
+    <message>
+        <source>Найдено: {n} из {total}</source>
+        <translation>Found: {n} of {total}</translation>
+    </message>
+    <message>
+        <source>Клиентов: {n}</source>
+        <translation>Clients: {n}</translation>
+    </message>
+    <message>
+        <source>Клиентов пока нет.
+Добавьте первого клиента или загрузите список из Excel (CSV или XLSX).</source>
+        <translation>No clients yet.
+Add your first client or import a list from Excel (CSV or XLSX).</translation>
+    </message>
+    <message>
+        <source>Никого не нашлось.
+Проверьте написание или сбросьте фильтры.</source>
+        <translation>No one found.
+Check the spelling or reset the filters.</translation>
+    </message>
+    <message>
+        <source>Сбросить поиск и фильтры</source>
+        <translation>Reset search and filters</translation>
+    </message>
+    <message>
+        <source>Возвращено из архива: {n}</source>
+        <translation>Restored from archive: {n}</translation>
+    </message>
+    <message>
+        <source>Отправлено в архив: {n}</source>
+        <translation>Archived: {n}</translation>
+    </message>
+    <message>
+        <source>Удалять можно по одному клиенту.</source>
+        <translation>Clients can only be deleted one at a time.</translation>
+    </message>
+    <message>
+        <source>У клиента «{name}» есть сделки ({d}) и заказы ({o}) — это история продаж, её нельзя удалить.
+Отправьте клиента в архив: он исчезнет из списка, но история сохранится.</source>
+        <translation>Client “{name}” has deals ({d}) and orders ({o}) — this is sales history and cannot be deleted.
+Archive the client instead: it will disappear from the list, but the history will be kept.</translation>
+    </message>
+    <message>
+        <source>Удалить клиента «{name}» навсегда?
+
+Вместе с ним будут удалены: контактные лица — {c}, дела — {a}, рекламации — {p}, оценки — {s}.
+Отменить удаление будет нельзя. Если клиент просто больше не нужен в списке, отправьте его в архив.</source>
+        <translation>Delete client “{name}” permanently?
+
+The following will be deleted along with it: contact persons — {c}, activities — {a}, complaints — {p}, scores — {s}.
+This cannot be undone. If you simply no longer need the client in the list, archive it instead.</translation>
+    </message>
+    <message>
+        <source>Удаление клиента</source>
+        <translation>Delete client</translation>
+    </message>
+    <message>
+        <source>Выделите в списке ровно двух клиентов (с Ctrl): того, кого оставить, — последним щелчком.</source>
+        <translation>Select exactly two clients in the list (with Ctrl), clicking last on the one to keep.</translation>
+    </message>
+    <message>
+        <source>Оставить «{keep}» и перенести в него всё из «{gone}»: контакты, сделки, заказы, дела, рекламации, оценки и метки?
+
+Пустые реквизиты заполнятся из второй карточки, затем «{gone}» будет удалён.</source>
+        <translation>Keep “{keep}” and move everything from “{gone}” into it: contacts, deals, orders, activities, complaints, scores and tags?
+
+Empty details will be filled in from the second card, then “{gone}” will be deleted.</translation>
+    </message>
+    <message>
+        <source>Объединение клиентов</source>
+        <translation>Merge clients</translation>
+    </message>
+    <message>
+        <source>Экспорт клиентов</source>
+        <translation>Export clients</translation>
+    </message>
+    <message>
+        <source>Книга Excel (*.xlsx);;CSV для Excel (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Выгружено клиентов: {n}
+{path}</source>
+        <translation>Clients exported: {n}
+{path}</translation>
+    </message>
+    <message>
+        <source>Выгружаем клиентов…</source>
+        <translation>Exporting clients…</translation>
+    </message>
+    <message>
+        <source>Сохранить фильтр</source>
+        <translation>Save filter</translation>
+    </message>
+    <message>
+        <source>Название фильтра:</source>
+        <translation>Filter name:</translation>
+    </message>
+    <message>
+        <source>Сохранить текущий фильтр…</source>
+        <translation>Save current filter…</translation>
+    </message>
+    <message>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>Company</name>
+    <message>
+        <source>Укажите название компании</source>
+        <translation>Enter the company name</translation>
+    </message>
+    <message>
+        <source>Неверный адрес электронной почты</source>
+        <translation>Invalid email address</translation>
+    </message>
+    <message>
+        <source>Неизвестная ставка НДС</source>
+        <translation>Unknown VAT rate</translation>
+    </message>
+    <message>
+        <source>Неизвестный шаблон КП</source>
+        <translation>Unknown quote template</translation>
+    </message>
+    <message>
+        <source>Срок действия КП — от 1 до 365 дней</source>
+        <translation>Quote validity must be from 1 to 365 days</translation>
+    </message>
+    <message>
+        <source>Изображение больше 10 МБ</source>
+        <translation>Image is larger than 10 MB</translation>
+    </message>
+    <message>
+        <source>Нужен файл PNG или JPEG</source>
+        <translation>A PNG or JPEG file is required</translation>
+    </message>
+    <message>
+        <source>Не удалось прочитать изображение</source>
+        <translation>Could not read the image</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyDialog</name>
+    <message>
+        <source>Компания</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Банк</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Подписи</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>Реквизиты компании</source>
+        <translation>Company details</translation>
+    </message>
+    <message>
+        <source>Изображения</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Цены включают НДС</source>
+        <translation>Prices include VAT</translation>
+    </message>
+    <message>
+        <source> дн.</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Ставка НДС по умолчанию</source>
+        <translation>Default VAT rate</translation>
+    </message>
+    <message>
+        <source>Срок действия КП</source>
+        <translation>Quote validity</translation>
+    </message>
+    <message>
+        <source>Шаблон КП</source>
+        <translation>Quote template</translation>
+    </message>
+    <message>
+        <source>Документы</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Выбрать…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Убрать</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>нет</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Изображение</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Изображения (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>База данных отклонила изменение: {reason}</source>
+        <translation>The database rejected the change: {reason}</translation>
+    </message>
+    <message>
+        <source>запись связана с другими данными</source>
+        <translation>the record is linked to other data</translation>
+    </message>
+    <message>
+        <source>такая запись уже есть ({detail})</source>
+        <translation>such a record already exists ({detail})</translation>
+    </message>
+    <message>
+        <source>недопустимое значение ({detail})</source>
+        <translation>invalid value ({detail})</translation>
+    </message>
+</context>
+<context>
+    <name>DealDocuments</name>
+    <message>
+        <source>Номер</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Действует до</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Шаблон</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Сумма</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Состояние</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>заменено {n}</source>
+        <translation>superseded by {n}</translation>
+    </message>
+    <message>
+        <source>актуальное</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <source>Создать КП…</source>
+        <translation>Create quote…</translation>
+    </message>
+    <message>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Новая версия</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <source>Выпустить КП заново по текущим строкам сделки, с новым номером</source>
+        <translation>Reissue the quote from the deal&apos;s current line items, with a new number</translation>
+    </message>
+    <message>
+        <source>Счёт на оплату</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>КП по сделке ещё не выпускались</source>
+        <translation>No quotes have been issued for this deal yet</translation>
+    </message>
+    <message>
+        <source>Счёт № {n}</source>
+        <translation>Invoice No. {n}</translation>
+    </message>
+    <message>
+        <source>Открыть выставленный счёт</source>
+        <translation>Open the issued invoice</translation>
+    </message>
+    <message>
+        <source>Выставить счёт на оплату по выигранной сделке</source>
+        <translation>Issue an invoice for the won deal</translation>
+    </message>
+    <message>
+        <source>Документы</source>
+        <translation>Documents</translation>
+    </message>
+</context>
+<context>
+    <name>DealEditor</name>
+    <message>
+        <source>Новая сделка</source>
+        <translation>New deal</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Основное</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Позиции</source>
+        <translation>Line items</translation>
+    </message>
+    <message>
+        <source>Возражения</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <source>Переговоры и условия</source>
+        <translation>Negotiations and terms</translation>
+    </message>
+    <message>
+        <source>История этапов</source>
+        <translation>Stage history</translation>
+    </message>
+    <message>
+        <source>Дела</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Начните вводить название или ИНН</source>
+        <translation>Start typing a name or INN</translation>
+    </message>
+    <message>
+        <source>не указана</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <source>Клиент *</source>
+        <translation>Client *</translation>
+    </message>
+    <message>
+        <source>Контактное лицо</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Название *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>Источник</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Начальный этап</source>
+        <translation>Initial stage</translation>
+    </message>
+    <message>
+        <source>Ожидаемое закрытие</source>
+        <translation>Expected close</translation>
+    </message>
+    <message>
+        <source>Вероятность</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Сумма, ₽</source>
+        <translation>Amount, ₽</translation>
+    </message>
+    <message>
+        <source>Заметки</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>+ Из каталога…</source>
+        <translation>+ From catalog…</translation>
+    </message>
+    <message>
+        <source>+ Своя строка</source>
+        <translation>+ Custom line</translation>
+    </message>
+    <message>
+        <source>Новая позиция</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>Удалить строку</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <source>+ Из библиотеки</source>
+        <translation>+ From library</translation>
+    </message>
+    <message>
+        <source>+ Новое возражение</source>
+        <translation>+ New objection</translation>
+    </message>
+    <message>
+        <source>Возражение</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Библиотека возражений…</source>
+        <translation>Objection library…</translation>
+    </message>
+    <message>
+        <source>Кто принимает решение, что важно клиенту, о чём договорились</source>
+        <translation>Who makes the decision, what matters to the client, what was agreed</translation>
+    </message>
+    <message>
+        <source>Например: 50 % предоплата, 50 % в течение 10 дней после поставки</source>
+        <translation>For example: 50% prepayment, 50% within 10 days after delivery</translation>
+    </message>
+    <message>
+        <source>Например: доставка до склада покупателя за 10 рабочих дней</source>
+        <translation>For example: delivery to the buyer&apos;s warehouse within 10 business days</translation>
+    </message>
+    <message>
+        <source>Заметки о переговорах</source>
+        <translation>Negotiation notes</translation>
+    </message>
+    <message>
+        <source>Условия оплаты (в КП)</source>
+        <translation>Payment terms (in quote)</translation>
+    </message>
+    <message>
+        <source>Условия поставки (в КП)</source>
+        <translation>Delivery terms (in quote)</translation>
+    </message>
+    <message>
+        <source>+ Запланировать звонок, встречу или презентацию…</source>
+        <translation>+ Schedule a call, meeting or presentation…</translation>
+    </message>
+    <message>
+        <source>Отметить сделанным</source>
+        <translation>Mark as done</translation>
+    </message>
+    <message>
+        <source>Сделка: {title}</source>
+        <translation>Deal: {title}</translation>
+    </message>
+    <message>
+        <source>Закрыта {day}</source>
+        <translation>Closed {day}</translation>
+    </message>
+    <message>
+        <source>раб. дн.</source>
+        <translation>work days</translation>
+    </message>
+    <message>
+        <source>дн.</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{c}&apos;&gt;Застряла в этапе: {n} {u} при норме {limit}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{c}&apos;&gt;Stalled in stage: {n} {u} (limit {limit})&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>В этапе {n} {u}</source>
+        <translation>In stage: {n} {u}</translation>
+    </message>
+    <message>
+        <source> из {limit}</source>
+        <translation> of {limit}</translation>
+    </message>
+    <message>
+        <source>Следующий шаг: {what} — {subject}</source>
+        <translation>Next step: {what} — {subject}</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{c}&apos;&gt;⚠ Нет следующего шага — запланируйте звонок или встречу&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{c}&apos;&gt;⚠ No next step — schedule a call or meeting&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Возражений не снято: {n}</source>
+        <translation>Unresolved objections: {n}</translation>
+    </message>
+    <message>
+        <source>Сделка открыта {day}</source>
+        <translation>Deal opened {day}</translation>
+    </message>
+    <message>
+        <source>как у этапа ({p} %)</source>
+        <translation>same as stage ({p}%)</translation>
+    </message>
+    <message>
+        <source>— не выбрано —</source>
+        <translation>— not selected —</translation>
+    </message>
+    <message>
+        <source>причина: «{r}»</source>
+        <translation>reason: “{r}”</translation>
+    </message>
+    <message>
+        <source>укажите причину уступки</source>
+        <translation>specify the reason for the concession</translation>
+    </message>
+    <message>
+        <source>строка {n} «{name}» — {net} за ед. при минимуме {floor}, {state}</source>
+        <translation>line {n} “{name}” — {net} per unit with a minimum of {floor}, {state}</translation>
+    </message>
+    <message>
+        <source>Зона уступок: </source>
+        <translation>Concession zone: </translation>
+    </message>
+    <message>
+        <source>Итого по позициям: {sum}</source>
+        <translation>Line items total: {sum}</translation>
+    </message>
+    <message>
+        <source>Итоговая сумма выигранной сделки: позиции её не меняют.</source>
+        <translation>Final amount of the won deal: line items do not change it.</translation>
+    </message>
+    <message>
+        <source>Сумма считается по позициям сделки.</source>
+        <translation>The amount is calculated from the deal&apos;s line items.</translation>
+    </message>
+    <message>
+        <source>Нет позиций — сумма вводится вручную.</source>
+        <translation>No line items — enter the amount manually.</translation>
+    </message>
+    <message>
+        <source>Библиотека пуста</source>
+        <translation>The library is empty</translation>
+    </message>
+    <message>
+        <source>Сделка будет сохранена перед планированием</source>
+        <translation>The deal will be saved before scheduling</translation>
+    </message>
+    <message>
+        <source>Сумма — это число, например 125 000,50</source>
+        <translation>The amount must be a number, e.g. 125 000.50</translation>
+    </message>
+    <message>
+        <source>Проверьте сделку</source>
+        <translation>Check the deal</translation>
+    </message>
+    <message>
+        <source>Сохранить всё равно?</source>
+        <translation>Save anyway?</translation>
+    </message>
+    <message>
+        <source>Библиотека возражений</source>
+        <translation>Objection library</translation>
+    </message>
+    <message>
+        <source>Ответ</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>Новое</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Наименование</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Кол-во</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Ед.</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Цена, ₽</source>
+        <translation>Price, ₽</translation>
+    </message>
+    <message>
+        <source>Скидка, %</source>
+        <translation>Discount, %</translation>
+    </message>
+    <message>
+        <source>НДС</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Причина уступки</source>
+        <translation>Reason for concession</translation>
+    </message>
+    <message>
+        <source>нужна причина…</source>
+        <translation>reason required…</translation>
+    </message>
+    <message>
+        <source>Минимальная цена {floor}, сейчас со скидкой {net}</source>
+        <translation>Minimum price is {floor}, discounted price is now {net}</translation>
+    </message>
+    <message>
+        <source>Что ответили</source>
+        <translation>Our response</translation>
+    </message>
+    <message>
+        <source>Снято</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>да</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Этап</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Вошла</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>Вышла</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Дней в этапе</source>
+        <translation>Days in stage</translation>
+    </message>
+    <message>
+        <source>сейчас</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>Когда</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Вид</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Что</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>сделано</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>запланировано</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <source>{n} дн.</source>
+        <translation>{n} days</translation>
+    </message>
+</context>
+<context>
+    <name>Deals</name>
+    <message>
+        <source>Цена</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Выбрали конкурента</source>
+        <translation>Chose a competitor</translation>
+    </message>
+    <message>
+        <source>Нет бюджета</source>
+        <translation>No budget</translation>
+    </message>
+    <message>
+        <source>Нет потребности</source>
+        <translation>No need</translation>
+    </message>
+    <message>
+        <source>Отложили</source>
+        <translation>Postponed</translation>
+    </message>
+    <message>
+        <source>Не выходят на связь</source>
+        <translation>Not responding</translation>
+    </message>
+    <message>
+        <source>Другое</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Укажите наименование</source>
+        <translation>Enter the name</translation>
+    </message>
+    <message>
+        <source>Количество должно быть больше нуля</source>
+        <translation>Quantity must be greater than zero</translation>
+    </message>
+    <message>
+        <source>Цена не может быть отрицательной</source>
+        <translation>Price cannot be negative</translation>
+    </message>
+    <message>
+        <source>Скидка должна быть от 0 до 100 %</source>
+        <translation>Discount must be between 0 and 100%</translation>
+    </message>
+    <message>
+        <source>Неизвестная ставка НДС</source>
+        <translation>Unknown VAT rate</translation>
+    </message>
+    <message>
+        <source>Цена со скидкой {net} ниже минимальной {floor}: укажите причину уступки</source>
+        <translation>Discounted price {net} is below the minimum {floor}: specify the reason for the concession</translation>
+    </message>
+    <message>
+        <source>Нужна хотя бы одна причина проигрыша</source>
+        <translation>At least one loss reason is required</translation>
+    </message>
+    <message>
+        <source>Этапу нужно название</source>
+        <translation>The stage needs a name</translation>
+    </message>
+    <message>
+        <source>Этап «{name}» повторяется</source>
+        <translation>Stage “{name}” is duplicated</translation>
+    </message>
+    <message>
+        <source>Вероятность должна быть от 0 до 100 %</source>
+        <translation>Probability must be between 0 and 100%</translation>
+    </message>
+    <message>
+        <source>Срок зависания — положительное число дней</source>
+        <translation>Stall limit must be a positive number of days</translation>
+    </message>
+    <message>
+        <source>Этап не может быть одновременно выигрышем и проигрышем</source>
+        <translation>A stage cannot be both won and lost</translation>
+    </message>
+    <message>
+        <source>Нужен ровно один этап «выиграна» и ровно один «проиграна»</source>
+        <translation>There must be exactly one “won” stage and exactly one “lost” stage</translation>
+    </message>
+    <message>
+        <source>Нужен хотя бы один рабочий этап</source>
+        <translation>At least one working stage is required</translation>
+    </message>
+    <message>
+        <source>Этап «{name}» нельзя удалить: в нём {n} сделок</source>
+        <translation>Stage “{name}” cannot be deleted: it contains {n} deals</translation>
+    </message>
+    <message>
+        <source>Сделка не найдена</source>
+        <translation>Deal not found</translation>
+    </message>
+    <message>
+        <source>Этап не найден</source>
+        <translation>Stage not found</translation>
+    </message>
+    <message>
+        <source>Сделка уже перенесена в другой этап — доска обновлена</source>
+        <translation>The deal has already been moved to another stage — the board has been refreshed</translation>
+    </message>
+    <message>
+        <source>Укажите причину проигрыша</source>
+        <translation>Specify the loss reason</translation>
+    </message>
+    <message>
+        <source>Такой причины нет в списке</source>
+        <translation>This reason is not in the list</translation>
+    </message>
+    <message>
+        <source>Укажите конкурента</source>
+        <translation>Specify the competitor</translation>
+    </message>
+    <message>
+        <source>Опишите причину в комментарии</source>
+        <translation>Describe the reason in the comment</translation>
+    </message>
+    <message>
+        <source>Укажите дату закрытия</source>
+        <translation>Enter the close date</translation>
+    </message>
+    <message>
+        <source>Дата закрытия в будущем</source>
+        <translation>The close date is in the future</translation>
+    </message>
+    <message>
+        <source>Укажите итоговую сумму</source>
+        <translation>Enter the final amount</translation>
+    </message>
+    <message>
+        <source>Сумма не может быть отрицательной</source>
+        <translation>Amount cannot be negative</translation>
+    </message>
+    <message>
+        <source>Ожидаемая дата закрытия {day} уже прошла</source>
+        <translation>The expected close date {day} has already passed</translation>
+    </message>
+    <message>
+        <source>Выберите клиента</source>
+        <translation>Select a client</translation>
+    </message>
+    <message>
+        <source>Укажите название сделки</source>
+        <translation>Enter the deal name</translation>
+    </message>
+    <message>
+        <source>Строка {n}: {msg}</source>
+        <translation>Line {n}: {msg}</translation>
+    </message>
+    <message>
+        <source>Возражение {n}: текст не может быть пустым</source>
+        <translation>Objection {n}: text cannot be empty</translation>
+    </message>
+    <message>
+        <source>Клиент не найден</source>
+        <translation>Client not found</translation>
+    </message>
+    <message>
+        <source>Контакт не относится к этому клиенту</source>
+        <translation>The contact does not belong to this client</translation>
+    </message>
+    <message>
+        <source>Текст возражения пуст</source>
+        <translation>The objection text is empty</translation>
+    </message>
+    <message>
+        <source>Такое возражение уже есть в библиотеке</source>
+        <translation>This objection is already in the library</translation>
+    </message>
+    <message>
+        <source>Сумма: {amount}, вероятность {p} %</source>
+        <translation>Amount: {amount}, probability {p}%</translation>
+    </message>
+    <message>
+        <source>Ожидаемое закрытие: {day}</source>
+        <translation>Expected close: {day}</translation>
+    </message>
+    <message>
+        <source>Застряла: {days} дн. при норме {limit}</source>
+        <translation>Stalled: {days} days (limit {limit})</translation>
+    </message>
+    <message>
+        <source>Следующий шаг: {what} — {subject}</source>
+        <translation>Next step: {what} — {subject}</translation>
+    </message>
+    <message>
+        <source>Двойной щелчок или Enter — открыть, Ctrl+←/→ — сменить этап</source>
+        <translation>Double-click or Enter to open, Ctrl+←/→ to change stage</translation>
+    </message>
+    <message>
+        <source>до {day}</source>
+        <translation>by {day}</translation>
+    </message>
+    <message>
+        <source>без срока</source>
+        <translation>no due date</translation>
+    </message>
+    <message>
+        <source>Нет следующего шага</source>
+        <translation>No next step</translation>
+    </message>
+    <message>
+        <source>раб. дн.</source>
+        <translation>work days</translation>
+    </message>
+    <message>
+        <source>дн.</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>Выиграна</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>Застряла: {n} {unit} (норма {limit})</source>
+        <translation>Stalled: {n} {unit} (limit {limit})</translation>
+    </message>
+    <message>
+        <source>В этапе с сегодня</source>
+        <translation>In stage since today</translation>
+    </message>
+    <message>
+        <source>В этапе {n} {unit}</source>
+        <translation>In stage: {n} {unit}</translation>
+    </message>
+    <message>
+        <source>Перетащите сюда сделку</source>
+        <translation>Drag a deal here</translation>
+    </message>
+    <message>
+        <source>Нет сделок</source>
+        <translation>No deals</translation>
+    </message>
+    <message>
+        <source>Сделок в этапе</source>
+        <translation>Deals in stage</translation>
+    </message>
+    <message>
+        <source>Застрявших сделок в этапе</source>
+        <translation>Stalled deals in stage</translation>
+    </message>
+    <message>
+        <source>≈ {sum} с учётом {p} %</source>
+        <translation>≈ {sum} at {p}%</translation>
+    </message>
+    <message>
+        <source>Взвешенная сумма: каждая сделка × её вероятность</source>
+        <translation>Weighted amount: each deal × its probability</translation>
+    </message>
+    <message>
+        <source>выигранные сделки</source>
+        <translation>won deals</translation>
+    </message>
+    <message>
+        <source>проигранные сделки</source>
+        <translation>lost deals</translation>
+    </message>
+    <message>
+        <source>Сделка проиграна</source>
+        <translation>Deal lost</translation>
+    </message>
+    <message>
+        <source>Почему проиграна сделка «{title}»?</source>
+        <translation>Why was the deal “{title}” lost?</translation>
+    </message>
+    <message>
+        <source>Название конкурента</source>
+        <translation>Competitor name</translation>
+    </message>
+    <message>
+        <source>Что решило дело — пригодится потом</source>
+        <translation>What decided it — useful for later</translation>
+    </message>
+    <message>
+        <source>Причина</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Конкурент</source>
+        <translation>Competitor</translation>
+    </message>
+    <message>
+        <source>Комментарий</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Закрыть как проигранную</source>
+        <translation>Close as lost</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Сделка выиграна</source>
+        <translation>Deal won</translation>
+    </message>
+    <message>
+        <source>Поздравляем! Уточните итог сделки «{title}».</source>
+        <translation>Congratulations! Confirm the outcome of the deal “{title}”.</translation>
+    </message>
+    <message>
+        <source>Дата закрытия</source>
+        <translation>Close date</translation>
+    </message>
+    <message>
+        <source>Итоговая сумма, ₽</source>
+        <translation>Final amount, ₽</translation>
+    </message>
+    <message>
+        <source>Закрыть как выигранную</source>
+        <translation>Close as won</translation>
+    </message>
+    <message>
+        <source>Сумма — это число, например 125 000,50</source>
+        <translation>The amount must be a number, e.g. 125 000.50</translation>
+    </message>
+    <message>
+        <source>Запланировать дело</source>
+        <translation>Schedule activity</translation>
+    </message>
+    <message>
+        <source>Следующий шаг по сделке «{title}»</source>
+        <translation>Next step for the deal “{title}”</translation>
+    </message>
+    <message>
+        <source>Например: обсудить условия оплаты</source>
+        <translation>For example: discuss payment terms</translation>
+    </message>
+    <message>
+        <source>Вид</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Что сделать</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Время</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Место</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Запланировать</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Опишите, что нужно сделать</source>
+        <translation>Describe what needs to be done</translation>
+    </message>
+    <message>
+        <source>Новый этап</source>
+        <translation>New stage</translation>
+    </message>
+    <message>
+        <source>Этап</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Вероятность, %</source>
+        <translation>Probability, %</translation>
+    </message>
+    <message>
+        <source>Застревает через, дн.</source>
+        <translation>Stalls after, days</translation>
+    </message>
+    <message>
+        <source>Тип</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>выигрыш</source>
+        <translation>won</translation>
+    </message>
+    <message>
+        <source>проигрыш</source>
+        <translation>lost</translation>
+    </message>
+    <message>
+        <source>рабочий</source>
+        <translation>working</translation>
+    </message>
+    <message>
+        <source>Настройка воронки</source>
+        <translation>Pipeline settings</translation>
+    </message>
+    <message>
+        <source>Этапы сделки</source>
+        <translation>Deal stages</translation>
+    </message>
+    <message>
+        <source>+ Этап</source>
+        <translation>+ Stage</translation>
+    </message>
+    <message>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>↑ Выше</source>
+        <translation>↑ Up</translation>
+    </message>
+    <message>
+        <source>↓ Ниже</source>
+        <translation>↓ Down</translation>
+    </message>
+    <message>
+        <source>Считать дни в этапе в рабочих днях (без выходных и праздников РФ)</source>
+        <translation>Count days in stage as working days (excluding weekends and Russian public holidays)</translation>
+    </message>
+    <message>
+        <source>Причины проигрыша (по одной в строке)</source>
+        <translation>Loss reasons (one per line)</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Январь</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>Февраль</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>Март</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>Апрель</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>Май</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Июнь</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>Июль</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>Август</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>Сентябрь</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>Октябрь</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>Ноябрь</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>Декабрь</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Прогноз: {month}</source>
+        <translation>Forecast: {month}</translation>
+    </message>
+    <message>
+        <source>выиграно {sum}</source>
+        <translation>won {sum}</translation>
+    </message>
+    <message>
+        <source>+ взвешенно {sum} по {n} сделкам</source>
+        <translation>+ {sum} weighted across {n} deals</translation>
+    </message>
+    <message>
+        <source>план {plan} ({share} %)</source>
+        <translation>plan {plan} ({share}%)</translation>
+    </message>
+    <message>
+        <source>Ожидается = выиграно + сумма открытых сделок с закрытием в этом месяце, умноженная на их вероятность.</source>
+        <translation>Expected = won + open deals closing this month, weighted by their probability.</translation>
+    </message>
+    <message>
+        <source>В том числе {n} сделок с просроченной датой закрытия.</source>
+        <translation>Including {n} deals with an overdue close date.</translation>
+    </message>
+    <message>
+        <source>Вся воронка, взвешенно</source>
+        <translation>Entire pipeline, weighted</translation>
+    </message>
+    <message>
+        <source>из {sum} в открытых сделках</source>
+        <translation>of {sum} in open deals</translation>
+    </message>
+    <message>
+        <source>Воронка продаж</source>
+        <translation>Sales pipeline</translation>
+    </message>
+    <message>
+        <source>Поиск по сделке и клиенту  (Ctrl+F)</source>
+        <translation>Search deals and clients  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Сначала ближайшие к закрытию</source>
+        <translation>Closest to closing first</translation>
+    </message>
+    <message>
+        <source>Сначала крупные</source>
+        <translation>Largest first</translation>
+    </message>
+    <message>
+        <source>Сначала по взвешенной сумме</source>
+        <translation>Highest weighted amount first</translation>
+    </message>
+    <message>
+        <source>Сначала дольше всех в этапе</source>
+        <translation>Longest in stage first</translation>
+    </message>
+    <message>
+        <source>Каталог товаров</source>
+        <translation>Product catalog</translation>
+    </message>
+    <message>
+        <source>+ Новая сделка</source>
+        <translation>+ New deal</translation>
+    </message>
+    <message>
+        <source>Все клиенты</source>
+        <translation>All clients</translation>
+    </message>
+    <message>
+        <source>Сумма от</source>
+        <translation>Amount from</translation>
+    </message>
+    <message>
+        <source>до</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Закрытие: любое</source>
+        <translation>Close date: any</translation>
+    </message>
+    <message>
+        <source>Закрытие просрочено</source>
+        <translation>Close date overdue</translation>
+    </message>
+    <message>
+        <source>Закрытие в этом месяце</source>
+        <translation>Closing this month</translation>
+    </message>
+    <message>
+        <source>Закрытие в следующем месяце</source>
+        <translation>Closing next month</translation>
+    </message>
+    <message>
+        <source>Закрытие в этом квартале</source>
+        <translation>Closing this quarter</translation>
+    </message>
+    <message>
+        <source>Закрытие в ближайшие 30 дней</source>
+        <translation>Closing in the next 30 days</translation>
+    </message>
+    <message>
+        <source>Только застрявшие</source>
+        <translation>Stalled only</translation>
+    </message>
+    <message>
+        <source>Закрытые сделки</source>
+        <translation>Closed deals</translation>
+    </message>
+    <message>
+        <source>Показать выигранные и проигранные</source>
+        <translation>Show won and lost</translation>
+    </message>
+    <message>
+        <source>Сбросить</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Все сегменты</source>
+        <translation>All segments</translation>
+    </message>
+    <message>
+        <source>Введите сумму числом, например 150 000</source>
+        <translation>Enter the amount as a number, e.g. 150 000</translation>
+    </message>
+    <message>
+        <source>в рабочих днях</source>
+        <translation>in working days</translation>
+    </message>
+    <message>
+        <source>в календарных днях</source>
+        <translation>in calendar days</translation>
+    </message>
+    <message>
+        <source>Открытых сделок на доске: {n} · застряли: {stalled} ({unit}) · без следующего шага: {no_step} · перетащите карточку или Ctrl+←/→, чтобы сменить этап</source>
+        <translation>Open deals on the board: {n} · stalled: {stalled} ({unit}) · no next step: {no_step} · drag a card or press Ctrl+←/→ to change its stage</translation>
+    </message>
+    <message>
+        <source>Сделка «{title}» не перенесена в «{stage}»:
+{reason}</source>
+        <translation>Deal “{title}” was not moved to “{stage}”:
+{reason}</translation>
+    </message>
+    <message>
+        <source>«{title}» → {stage}</source>
+        <translation>“{title}” → {stage}</translation>
+    </message>
+    <message>
+        <source>Открыть сделку…</source>
+        <translation>Open deal…</translation>
+    </message>
+    <message>
+        <source>Запланировать дело…</source>
+        <translation>Schedule activity…</translation>
+    </message>
+    <message>
+        <source>Перенести в этап</source>
+        <translation>Move to stage</translation>
+    </message>
+    <message>
+        <source>Выиграна…</source>
+        <translation>Mark as won…</translation>
+    </message>
+    <message>
+        <source>Проиграна…</source>
+        <translation>Mark as lost…</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Ошибка</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>SalesDesk</source>
+        <translation>SalesDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>Классический</source>
+        <translation>Classic</translation>
+    </message>
+    <message>
+        <source>Современный</source>
+        <translation>Modern</translation>
+    </message>
+    <message>
+        <source>{number} от {date}</source>
+        <translation>{number} dated {date}</translation>
+    </message>
+    <message>
+        <source>{title} · {date}</source>
+        <translation>{title} · {date}</translation>
+    </message>
+    <message>
+        <source>ИНН {v}</source>
+        <translation>INN {v}</translation>
+    </message>
+    <message>
+        <source>КПП {v}</source>
+        <translation>KPP {v}</translation>
+    </message>
+    <message>
+        <source>ОГРН {v}</source>
+        <translation>OGRN {v}</translation>
+    </message>
+    <message>
+        <source>ОГРНИП {v}</source>
+        <translation>OGRNIP {v}</translation>
+    </message>
+    <message>
+        <source>Наша компания</source>
+        <translation>Our company</translation>
+    </message>
+    <message>
+        <source>подпись</source>
+        <translation>signature</translation>
+    </message>
+    <message>
+        <source>Страница {n} из {m}</source>
+        <translation>Page {n} of {m}</translation>
+    </message>
+    <message>
+        <source>Сводка по клиенту для передачи</source>
+        <translation>Client handover summary</translation>
+    </message>
+    <message>
+        <source>Передача клиента: {name}</source>
+        <translation>Client handover: {name}</translation>
+    </message>
+    <message>
+        <source>Звонок</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Встреча</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Письмо</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Презентация</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Задача</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Заметка</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>в архиве</source>
+        <translation>archived</translation>
+    </message>
+    <message>
+        <source>Сводка по клиенту для передачи коллеге</source>
+        <translation>Client summary for handover to a colleague</translation>
+    </message>
+    <message>
+        <source>Реквизиты</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Полное наименование</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>ИНН / КПП</source>
+        <translation>INN / KPP</translation>
+    </message>
+    <message>
+        <source>Юридический адрес</source>
+        <translation>Legal address</translation>
+    </message>
+    <message>
+        <source>Почтовый адрес</source>
+        <translation>Mailing address</translation>
+    </message>
+    <message>
+        <source>Телефон, e-mail</source>
+        <translation>Phone, email</translation>
+    </message>
+    <message>
+        <source>Банк</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>БИК</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Корр. счёт</source>
+        <translation>Correspondent account</translation>
+    </message>
+    <message>
+        <source>Расчётный счёт</source>
+        <translation>Settlement account</translation>
+    </message>
+    <message>
+        <source>Классификация</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Отрасль</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Регион</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Метки</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Источник</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Уровень лояльности</source>
+        <translation>Loyalty level</translation>
+    </message>
+    <message>
+        <source>Ответственный</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>В базе с</source>
+        <translation>In database since</translation>
+    </message>
+    <message>
+        <source>Контактные лица</source>
+        <translation>Contact persons</translation>
+    </message>
+    <message>
+        <source>ФИО</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Должность</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Телефоны</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>День рождения</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Контактные лица не указаны.</source>
+        <translation>No contact persons specified.</translation>
+    </message>
+    <message>
+        <source>Открытые сделки</source>
+        <translation>Open deals</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Этап</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Вероятность</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Закрытие</source>
+        <translation>Close date</translation>
+    </message>
+    <message>
+        <source>Сумма</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Открытых сделок нет.</source>
+        <translation>No open deals.</translation>
+    </message>
+    <message>
+        <source>Запланированные дела</source>
+        <translation>Scheduled activities</translation>
+    </message>
+    <message>
+        <source>Последние контакты</source>
+        <translation>Recent contacts</translation>
+    </message>
+    <message>
+        <source>Примечания</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Передал</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>Принял</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <source>Нет запланированных дел.</source>
+        <translation>No scheduled activities.</translation>
+    </message>
+    <message>
+        <source>Выполненных дел с клиентом ещё не было.</source>
+        <translation>No activities with this client have been completed yet.</translation>
+    </message>
+    <message>
+        <source>Срок</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Тип</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Дело</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Контакт</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Итог и следующий шаг</source>
+        <translation>Outcome and next step</translation>
+    </message>
+    <message>
+        <source>выручка за всё время</source>
+        <translation>lifetime revenue</translation>
+    </message>
+    <message>
+        <source>заказов</source>
+        <translation>orders</translation>
+    </message>
+    <message>
+        <source>последняя покупка</source>
+        <translation>last purchase</translation>
+    </message>
+    <message>
+        <source>открытых сделок</source>
+        <translation>open deals</translation>
+    </message>
+    <message>
+        <source>в открытых сделках</source>
+        <translation>in open deals</translation>
+    </message>
+    <message>
+        <source>января</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>февраля</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>марта</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>апреля</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>мая</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>июня</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>июля</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>августа</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>сентября</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>октября</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>ноября</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>декабря</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>{d} {m} {y} г.</source>
+        <translation>{m} {d}, {y}</translation>
+    </message>
+    <message>
+        <source>тел.: {v}</source>
+        <translation>tel.: {v}</translation>
+    </message>
+    <message>
+        <source>Счёт на оплату № {n}</source>
+        <translation>Invoice No. {n}</translation>
+    </message>
+    <message>
+        <source>Счёт № {n}</source>
+        <translation>Invoice No. {n}</translation>
+    </message>
+    <message>
+        <source>Банк получателя</source>
+        <translation>Beneficiary&apos;s bank</translation>
+    </message>
+    <message>
+        <source>Сч. №</source>
+        <translation>Acct. No.</translation>
+    </message>
+    <message>
+        <source>Получатель</source>
+        <translation>Beneficiary</translation>
+    </message>
+    <message>
+        <source>Внимание! Оплата данного счёта означает согласие с условиями поставки товара. Товар отпускается по факту прихода денег на р/с Поставщика.</source>
+        <translation>Attention! Payment of this invoice constitutes acceptance of the terms of delivery. Goods are released once the payment is received in the Supplier&apos;s settlement account.</translation>
+    </message>
+    <message>
+        <source>Счёт на оплату № {n} от {d}</source>
+        <translation>Invoice No. {n} dated {d}</translation>
+    </message>
+    <message>
+        <source>Поставщик (Исполнитель):</source>
+        <translation>Supplier (Contractor):</translation>
+    </message>
+    <message>
+        <source>Покупатель (Заказчик):</source>
+        <translation>Buyer (Customer):</translation>
+    </message>
+    <message>
+        <source>Основание:</source>
+        <translation>Reference:</translation>
+    </message>
+    <message>
+        <source>Товары (работы, услуги)</source>
+        <translation>Goods (works, services)</translation>
+    </message>
+    <message>
+        <source>Кол-во</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Ед.</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Цена</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Скидка</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>НДС</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Итого:</source>
+        <translation>Total:</translation>
+    </message>
+    <message>
+        <source>В том числе НДС {rate}:</source>
+        <translation>Including VAT {rate}:</translation>
+    </message>
+    <message>
+        <source>НДС {rate}:</source>
+        <translation>VAT {rate}:</translation>
+    </message>
+    <message>
+        <source>Без налога (НДС):</source>
+        <translation>No VAT:</translation>
+    </message>
+    <message>
+        <source>Всего к оплате:</source>
+        <translation>Total payable:</translation>
+    </message>
+    <message>
+        <source>Всего наименований {n}, на сумму {s} руб.</source>
+        <translation>Total items: {n}, amounting to {s} RUB</translation>
+    </message>
+    <message>
+        <source>Оплатить не позднее {d}</source>
+        <translation>Pay no later than {d}</translation>
+    </message>
+    <message>
+        <source>Руководитель</source>
+        <translation>Director</translation>
+    </message>
+    <message>
+        <source>Бухгалтер</source>
+        <translation>Accountant</translation>
+    </message>
+    <message>
+        <source>Уважаемый(ая) {name}!</source>
+        <translation>Dear {name},</translation>
+    </message>
+    <message>
+        <source>Добрый день!</source>
+        <translation>Hello,</translation>
+    </message>
+    <message>
+        <source>Спасибо за интерес к нашему предложению. Мы подобрали решение под вашу задачу: ниже — состав поставки, цены с учётом согласованных скидок и условия работы. Будем рады ответить на вопросы и подготовить договор.</source>
+        <translation>Thank you for your interest in our offer. We have put together a solution for your needs: below are the scope of supply, prices including the agreed discounts, and the terms. We will be glad to answer any questions and prepare a contract.</translation>
+    </message>
+    <message>
+        <source>Благодарим вас за проявленный интерес к нашей компании. Предлагаем рассмотреть поставку на следующих условиях. Цены указаны с учётом согласованных скидок; предложение действительно до указанной даты.</source>
+        <translation>Thank you for your interest in our company. We offer the following supply on the terms below. Prices include the agreed discounts; the offer is valid until the date indicated.</translation>
+    </message>
+    <message>
+        <source>Коммерческое предложение № {n}</source>
+        <translation>Commercial Offer No. {n}</translation>
+    </message>
+    <message>
+        <source>Цена с НДС, ₽</source>
+        <translation>Price incl. VAT, ₽</translation>
+    </message>
+    <message>
+        <source>Цена без НДС, ₽</source>
+        <translation>Price excl. VAT, ₽</translation>
+    </message>
+    <message>
+        <source>Сумма с НДС, ₽</source>
+        <translation>Amount incl. VAT, ₽</translation>
+    </message>
+    <message>
+        <source>Сумма без НДС, ₽</source>
+        <translation>Amount excl. VAT, ₽</translation>
+    </message>
+    <message>
+        <source>Наименование</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Позиции не указаны</source>
+        <translation>No items specified</translation>
+    </message>
+    <message>
+        <source>Всего наименований {n}, на сумму {sum} руб.</source>
+        <translation>Total items: {n}, amounting to {sum} RUB</translation>
+    </message>
+    <message>
+        <source>Условия оплаты</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <source>по согласованию</source>
+        <translation>by agreement</translation>
+    </message>
+    <message>
+        <source>Условия поставки</source>
+        <translation>Delivery terms</translation>
+    </message>
+    <message>
+        <source>Срок действия</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <source>до {date}</source>
+        <translation>until {date}</translation>
+    </message>
+    <message>
+        <source>Менеджер по продажам</source>
+        <translation>Sales manager</translation>
+    </message>
+    <message>
+        <source>Ваш менеджер: {name}, {reach}</source>
+        <translation>Your manager: {name}, {reach}</translation>
+    </message>
+    <message>
+        <source>от {d} · действительно до {v}</source>
+        <translation>dated {d} · valid until {v}</translation>
+    </message>
+    <message>
+        <source>Кому</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Контактное лицо</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Предмет предложения:&lt;/b&gt; {t}</source>
+        <translation>&lt;b&gt;Subject of the offer:&lt;/b&gt; {t}</translation>
+    </message>
+    <message>
+        <source>Условия</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <source>Коммерческое предложение</source>
+        <translation>Commercial offer</translation>
+    </message>
+    <message>
+        <source>№ {n} от {d} · действует до {v}</source>
+        <translation>No. {n} dated {d} · valid until {v}</translation>
+    </message>
+    <message>
+        <source>Поставщик</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>Покупатель</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>ИТОГО К ОПЛАТЕ</source>
+        <translation>TOTAL PAYABLE</translation>
+    </message>
+    <message>
+        <source>Сделка не найдена</source>
+        <translation>Deal not found</translation>
+    </message>
+    <message>
+        <source>КП не найдено</source>
+        <translation>Quote not found</translation>
+    </message>
+    <message>
+        <source>Счёт выставляется либо по сделке, либо по заказу</source>
+        <translation>An invoice is issued either for a deal or for an order</translation>
+    </message>
+    <message>
+        <source>Заказ не найден</source>
+        <translation>Order not found</translation>
+    </message>
+    <message>
+        <source>Счёт выставляется по выигранной сделке или по заказу</source>
+        <translation>An invoice is issued for a won deal or for an order</translation>
+    </message>
+    <message>
+        <source>Оплата по заказу № {n}</source>
+        <translation>Payment for order No. {n}</translation>
+    </message>
+    <message>
+        <source>шт</source>
+        <translation>pcs</translation>
+    </message>
+    <message>
+        <source>Заказ № {n} от {d}</source>
+        <translation>Order No. {n} dated {d}</translation>
+    </message>
+    <message>
+        <source>Сделка «{t}»</source>
+        <translation>Deal “{t}”</translation>
+    </message>
+    <message>
+        <source>Неизвестный шаблон КП: {t}</source>
+        <translation>Unknown quote template: {t}</translation>
+    </message>
+    <message>
+        <source>Срок действия КП — от 1 до 365 дней</source>
+        <translation>Quote validity must be from 1 to 365 days</translation>
+    </message>
+    <message>
+        <source>Предыдущая версия КП не найдена</source>
+        <translation>Previous quote version not found</translation>
+    </message>
+    <message>
+        <source>Без НДС</source>
+        <translation>No VAT</translation>
+    </message>
+    <message>
+        <source>{rate} %</source>
+        <translation>{rate}%</translation>
+    </message>
+    <message>
+        <source>в т.ч. НДС {rate}:</source>
+        <translation>incl. VAT {rate}:</translation>
+    </message>
+    <message>
+        <source>Сумма без НДС:</source>
+        <translation>Amount excl. VAT:</translation>
+    </message>
+    <message>
+        <source>Итого без НДС:</source>
+        <translation>Total excl. VAT:</translation>
+    </message>
+    <message>
+        <source>НДС не облагается</source>
+        <translation>Not subject to VAT</translation>
+    </message>
+    <message>
+        <source>НДС {rate} — {vat} руб.</source>
+        <translation>VAT {rate} — {vat} RUB</translation>
+    </message>
+    <message>
+        <source>в т.ч. {parts}</source>
+        <translation>incl. {parts}</translation>
+    </message>
+    <message>
+        <source>Отчёт о стажёре</source>
+        <translation>Trainee report</translation>
+    </message>
+    <message>
+        <source>Адаптация стажёра: {name}</source>
+        <translation>Trainee onboarding: {name}</translation>
+    </message>
+    <message>
+        <source>Отчёт о прохождении адаптации</source>
+        <translation>Onboarding progress report</translation>
+    </message>
+    <message>
+        <source>Начало стажировки</source>
+        <translation>Internship start</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Контакты</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Наставник</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Дата отчёта</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>Чек-лист адаптации</source>
+        <translation>Onboarding checklist</translation>
+    </message>
+    <message>
+        <source>Чек-лист стажёру не назначен.</source>
+        <translation>No checklist has been assigned to the trainee.</translation>
+    </message>
+    <message>
+        <source>Оценка навыков</source>
+        <translation>Skill assessment</translation>
+    </message>
+    <message>
+        <source>Оценок пока нет.</source>
+        <translation>No assessments yet.</translation>
+    </message>
+    <message>
+        <source>Сопровождение на встречах</source>
+        <translation>Accompanied meetings</translation>
+    </message>
+    <message>
+        <source>Совместных встреч с клиентами пока не было.</source>
+        <translation>No joint client meetings yet.</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Тема</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Отзыв наставника</source>
+        <translation>Mentor&apos;s feedback</translation>
+    </message>
+    <message>
+        <source>Заключение наставника</source>
+        <translation>Mentor&apos;s conclusion</translation>
+    </message>
+    <message>
+        <source>Заключение ещё не написано.</source>
+        <translation>The conclusion has not been written yet.</translation>
+    </message>
+    <message>
+        <source>чек-листа выполнено</source>
+        <translation>of checklist completed</translation>
+    </message>
+    <message>
+        <source>пунктов готово</source>
+        <translation>items done</translation>
+    </message>
+    <message>
+        <source>пунктов просрочено</source>
+        <translation>items overdue</translation>
+    </message>
+    <message>
+        <source>встреч с наставником</source>
+        <translation>meetings with mentor</translation>
+    </message>
+    <message>
+        <source>средняя оценка навыков</source>
+        <translation>average skill rating</translation>
+    </message>
+    <message>
+        <source>Раздел</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Прогресс</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Готово</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Просрочено</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Пункт</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Выполнено</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Комментарий наставника</source>
+        <translation>Mentor&apos;s comment</translation>
+    </message>
+    <message>
+        <source>Навык</source>
+        <translation>Skill</translation>
+    </message>
+    <message>
+        <source>Первая</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <source>Последняя</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Рост</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <source>Комментарий</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>балл</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>минус </source>
+        <translation>minus </translation>
+    </message>
+    <message>
+        <source>Счёт {n}</source>
+        <translation>Invoice {n}</translation>
+    </message>
+    <message>
+        <source>Не удалось построить документ: {kind}: {exc}</source>
+        <translation>Could not build the document: {kind}: {exc}</translation>
+    </message>
+    <message>
+        <source>Готовим документ…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+    <message>
+        <source>Документ</source>
+        <translation>Document</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Сделки</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>SalesDesk — {name}</source>
+        <translation>SalesDesk — {name}</translation>
+    </message>
+    <message>
+        <source>База данных: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Файл</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Создать резервную копию</source>
+        <translation>Create backup</translation>
+    </message>
+    <message>
+        <source>Отчёт для совещания…</source>
+        <translation>Meeting report…</translation>
+    </message>
+    <message>
+        <source>Выход</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>&amp;Правка</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Обновить</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Реквизиты компании…</source>
+        <translation>Company details…</translation>
+    </message>
+    <message>
+        <source>&amp;Вид</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Язык интерфейса</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>&amp;Справка</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>О программе</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Резервная копия не создана: {e}</source>
+        <translation>Backup not created: {e}</translation>
+    </message>
+    <message>
+        <source>Резервная копия сохранена: {path}</source>
+        <translation>Backup saved: {path}</translation>
+    </message>
+    <message>
+        <source>Язык интерфейса сменится при следующем запуске программы.</source>
+        <translation>The interface language will change the next time you start the program.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SalesDesk {version}&lt;/h3&gt;&lt;p&gt;Рабочий день менеджера по продажам в одном окне: клиенты, сделки, план, документы и наставничество — без интернета.&lt;/p&gt;&lt;p&gt;База данных: {path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SalesDesk {version}&lt;/h3&gt;&lt;p&gt;A sales manager&apos;s workday in one window: clients, deals, plan, documents and mentoring — no internet required.&lt;/p&gt;&lt;p&gt;Database: {path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Наставничество</source>
+        <translation>Mentoring</translation>
+    </message>
+    <message>
+        <source>Сегодня</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Клиенты</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>План</source>
+        <translation>Plan</translation>
+    </message>
+</context>
+<context>
+    <name>Mentoring</name>
+    <message>
+        <source>Презентация</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Выявление потребностей</source>
+        <translation>Needs discovery</translation>
+    </message>
+    <message>
+        <source>Работа с возражениями</source>
+        <translation>Objection handling</translation>
+    </message>
+    <message>
+        <source>Завершение сделки</source>
+        <translation>Closing the deal</translation>
+    </message>
+    <message>
+        <source>Дисциплина в CRM</source>
+        <translation>CRM discipline</translation>
+    </message>
+    <message>
+        <source>Знание продукта</source>
+        <translation>Product knowledge</translation>
+    </message>
+    <message>
+        <source>Адаптация</source>
+        <translation>Onboarding</translation>
+    </message>
+    <message>
+        <source>Завершил адаптацию</source>
+        <translation>Completed onboarding</translation>
+    </message>
+    <message>
+        <source>Ушёл</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Курс</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>Книга</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>Тренинг</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Конференция</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <source>Вебинар</source>
+        <translation>Webinar</translation>
+    </message>
+    <message>
+        <source>Опыт коллег</source>
+        <translation>Peer experience</translation>
+    </message>
+    <message>
+        <source>Запланировано</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>В процессе</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Завершено</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Брошено</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>{q} кв. {y}</source>
+        <translation>Q{q} {y}</translation>
+    </message>
+    <message>
+        <source>В шаблоне нет ни одного пункта</source>
+        <translation>The template has no items</translation>
+    </message>
+    <message>
+        <source>Строка {n}: укажите раздел</source>
+        <translation>Row {n}: specify the section</translation>
+    </message>
+    <message>
+        <source>Строка {n}: пустой пункт — введите его название</source>
+        <translation>Row {n}: empty item — enter its name</translation>
+    </message>
+    <message>
+        <source>Строка {n}: срок должен быть целым числом дней</source>
+        <translation>Row {n}: the due period must be a whole number of days</translation>
+    </message>
+    <message>
+        <source>Строка {n}: срок не может быть отрицательным (дней от начала стажировки)</source>
+        <translation>Row {n}: the due period cannot be negative (days from the start of the internship)</translation>
+    </message>
+    <message>
+        <source>Строка {n}: срок больше {max} дней</source>
+        <translation>Row {n}: the due period exceeds {max} days</translation>
+    </message>
+    <message>
+        <source>Оценка должна быть от 1 до 5</source>
+        <translation>The rating must be from 1 to 5</translation>
+    </message>
+    <message>
+        <source>Стажёр не найден</source>
+        <translation>Trainee not found</translation>
+    </message>
+    <message>
+        <source>Введите имя стажёра</source>
+        <translation>Enter the trainee&apos;s name</translation>
+    </message>
+    <message>
+        <source>Укажите дату начала стажировки</source>
+        <translation>Enter the internship start date</translation>
+    </message>
+    <message>
+        <source>Неизвестный статус</source>
+        <translation>Unknown status</translation>
+    </message>
+    <message>
+        <source>Адрес почты выглядит неверно</source>
+        <translation>The email address looks invalid</translation>
+    </message>
+    <message>
+        <source>Стандартная программа адаптации</source>
+        <translation>Standard onboarding program</translation>
+    </message>
+    <message>
+        <source>Введите название шаблона</source>
+        <translation>Enter the template name</translation>
+    </message>
+    <message>
+        <source>Шаблон с таким названием уже есть</source>
+        <translation>A template with this name already exists</translation>
+    </message>
+    <message>
+        <source>{name} (копия)</source>
+        <translation>{name} (copy)</translation>
+    </message>
+    <message>
+        <source>Файл не является JSON: {err}</source>
+        <translation>The file is not JSON: {err}</translation>
+    </message>
+    <message>
+        <source>Это не шаблон чек-листа SalesDesk</source>
+        <translation>This is not a SalesDesk checklist template</translation>
+    </message>
+    <message>
+        <source>В файле нет списка пунктов</source>
+        <translation>The file has no list of items</translation>
+    </message>
+    <message>
+        <source>Пункт шаблона записан неверно</source>
+        <translation>A template item is malformed</translation>
+    </message>
+    <message>
+        <source>Импортированный</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Укажите раздел</source>
+        <translation>Specify the section</translation>
+    </message>
+    <message>
+        <source>Введите название пункта</source>
+        <translation>Enter the item name</translation>
+    </message>
+    <message>
+        <source>Дата выполнения раньше начала стажировки</source>
+        <translation>The completion date is before the internship start</translation>
+    </message>
+    <message>
+        <source>Всего</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Выберите встречу или презентацию</source>
+        <translation>Select a meeting or presentation</translation>
+    </message>
+    <message>
+        <source>Сопровождать можно только встречу или презентацию</source>
+        <translation>Only a meeting or presentation can be attended with the mentor</translation>
+    </message>
+    <message>
+        <source>Эта встреча уже есть у стажёра</source>
+        <translation>This meeting is already in the trainee&apos;s list</translation>
+    </message>
+    <message>
+        <source>Укажите дату оценки</source>
+        <translation>Enter the assessment date</translation>
+    </message>
+    <message>
+        <source>Выберите навык</source>
+        <translation>Select a skill</translation>
+    </message>
+    <message>
+        <source>Дата оценки раньше начала стажировки</source>
+        <translation>The assessment date is before the internship start</translation>
+    </message>
+    <message>
+        <source>Введите, что изучаете</source>
+        <translation>Enter what you are studying</translation>
+    </message>
+    <message>
+        <source>Выберите вид обучения</source>
+        <translation>Select a learning type</translation>
+    </message>
+    <message>
+        <source>Выберите статус</source>
+        <translation>Select a status</translation>
+    </message>
+    <message>
+        <source>Укажите дату начала</source>
+        <translation>Enter the start date</translation>
+    </message>
+    <message>
+        <source>Дата окончания раньше даты начала</source>
+        <translation>The end date is before the start date</translation>
+    </message>
+    <message>
+        <source>Часы — число от 0 до 10 000</source>
+        <translation>Hours must be a number from 0 to 10,000</translation>
+    </message>
+    <message>
+        <source>Запись не найдена (id {id})</source>
+        <translation>Record not found (id {id})</translation>
+    </message>
+    <message>
+        <source>Адаптация менеджера по продажам</source>
+        <translation>Sales manager onboarding</translation>
+    </message>
+    <message>
+        <source>Новая оценка</source>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Навык</source>
+        <translation>Skill</translation>
+    </message>
+    <message>
+        <source>— выберите 1–5</source>
+        <translation>— choose 1–5</translation>
+    </message>
+    <message>
+        <source>Оценка</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Комментарий</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Добавить оценку</source>
+        <translation>Add assessment</translation>
+    </message>
+    <message>
+        <source>Удалить выбранную</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <source>Удалить оценку</source>
+        <translation>Delete assessment</translation>
+    </message>
+    <message>
+        <source>Удалить оценку «{skill}» от {day}?</source>
+        <translation>Delete the “{skill}” assessment from {day}?</translation>
+    </message>
+    <message>
+        <source>Раздел</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Новый личный пункт стажёра</source>
+        <translation>New personal item for the trainee</translation>
+    </message>
+    <message>
+        <source>Срок</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Добавить пункт</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>Прогресс по разделам</source>
+        <translation>Progress by section</translation>
+    </message>
+    <message>
+        <source>Выбранный пункт</source>
+        <translation>Selected item</translation>
+    </message>
+    <message>
+        <source>Выберите пункт в списке</source>
+        <translation>Select an item in the list</translation>
+    </message>
+    <message>
+        <source>Комментарий наставника</source>
+        <translation>Mentor&apos;s comment</translation>
+    </message>
+    <message>
+        <source>Выполнено</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Снять отметку</source>
+        <translation>Unmark</translation>
+    </message>
+    <message>
+        <source>Выше в разделе</source>
+        <translation>Move up in section</translation>
+    </message>
+    <message>
+        <source>Ниже в разделе</source>
+        <translation>Move down in section</translation>
+    </message>
+    <message>
+        <source>Изменить…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Название, описание и срок пункта</source>
+        <translation>Item name, description and due date</translation>
+    </message>
+    <message>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Сохранить отметку</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <source>Удалить пункт</source>
+        <translation>Delete item</translation>
+    </message>
+    <message>
+        <source>Удалить пункт «{title}» из чек-листа стажёра?</source>
+        <translation>Delete the item “{title}” from the trainee&apos;s checklist?</translation>
+    </message>
+    <message>
+        <source>Пункт чек-листа</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Пункт</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Описание</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>есть срок</source>
+        <translation>has due date</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Часы обучения по кварталам</source>
+        <translation>Learning hours by quarter</translation>
+    </message>
+    <message>
+        <source>Запись</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Вид</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Книга, курс, конференция…</source>
+        <translation>Book, course, conference…</translation>
+    </message>
+    <message>
+        <source>Что</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Начало</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>окончено</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>Окончание</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Часы</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Главные выводы и что применить в работе</source>
+        <translation>Key takeaways and what to apply at work</translation>
+    </message>
+    <message>
+        <source>Выводы</source>
+        <translation>Takeaways</translation>
+    </message>
+    <message>
+        <source>Новая</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Удалить запись</source>
+        <translation>Delete entry</translation>
+    </message>
+    <message>
+        <source>Удалить «{title}» из журнала обучения?</source>
+        <translation>Delete “{title}” from the learning log?</translation>
+    </message>
+    <message>
+        <source>Отзыв наставника о выбранной встрече</source>
+        <translation>Mentor&apos;s feedback on the selected meeting</translation>
+    </message>
+    <message>
+        <source>Сохранить отзыв</source>
+        <translation>Save feedback</translation>
+    </message>
+    <message>
+        <source>Убрать</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Добавить встречу</source>
+        <translation>Add meeting</translation>
+    </message>
+    <message>
+        <source>Встречи и презентации из дел с начала стажировки. Отметьте те, на которые стажёр ездил с вами.</source>
+        <translation>Meetings and presentations from activities since the start of the internship. Check the ones the trainee attended with you.</translation>
+    </message>
+    <message>
+        <source>Встреча</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Что получилось, что улучшить</source>
+        <translation>What went well, what to improve</translation>
+    </message>
+    <message>
+        <source>Отзыв</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Добавить</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Убрать встречу</source>
+        <translation>Remove meeting</translation>
+    </message>
+    <message>
+        <source>Убрать встречу «{subject}» из списка стажёра? Само дело останется.</source>
+        <translation>Remove the meeting “{subject}” from the trainee&apos;s list? The activity itself will remain.</translation>
+    </message>
+    <message>
+        <source>Стажёр</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Прогресс</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Начало: {start}; выполнено {done} из {total}, просрочено {overdue}</source>
+        <translation>Start: {start}; done {done} of {total}, overdue {overdue}</translation>
+    </message>
+    <message>
+        <source>Просрочено</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Личный пункт</source>
+        <translation>Personal item</translation>
+    </message>
+    <message>
+        <source>Готово</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>{section}: просрочено пунктов — {n}</source>
+        <translation>{section}: overdue items — {n}</translation>
+    </message>
+    <message>
+        <source>Когда</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Тип</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Тема</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Отзыв наставника</source>
+        <translation>Mentor&apos;s feedback</translation>
+    </message>
+    <message>
+        <source>Шаблон</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Пунктов</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Стажёров</source>
+        <translation>Trainees</translation>
+    </message>
+    <message>
+        <source> (по умолчанию)</source>
+        <translation> (default)</translation>
+    </message>
+    <message>
+        <source>Срок, дней</source>
+        <translation>Due, days</translation>
+    </message>
+    <message>
+        <source>Квартал</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Записей</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Отчёт о стажёре {name}</source>
+        <translation>Trainee report: {name}</translation>
+    </message>
+    <message>
+        <source>Готовим отчёт о стажёре…</source>
+        <translation>Preparing the trainee report…</translation>
+    </message>
+    <message>
+        <source>Стажёры</source>
+        <translation>Trainees</translation>
+    </message>
+    <message>
+        <source>Шаблоны чек-листов</source>
+        <translation>Checklist templates</translation>
+    </message>
+    <message>
+        <source>Моё обучение</source>
+        <translation>My learning</translation>
+    </message>
+    <message>
+        <source>Новый</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Копировать</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Экспорт JSON…</source>
+        <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>Импорт JSON…</source>
+        <translation>Import JSON…</translation>
+    </message>
+    <message>
+        <source>Название</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Пункты по порядку. Срок — дней от начала стажировки (0 — в первый день). Двойной щелчок по ячейке — изменить.</source>
+        <translation>Items in order. Due: days from the start of the internship (0 = the first day). Double-click a cell to edit.</translation>
+    </message>
+    <message>
+        <source>Отменить изменения</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Сохранить шаблон</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>Новый шаблон</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <source>Знакомство с компанией</source>
+        <translation>Getting to know the company</translation>
+    </message>
+    <message>
+        <source>Шаблон «{name}» назначен стажёрам: {n}. Удалить его? Задачи стажёров останутся в их чек-листах.</source>
+        <translation>Template “{name}” is assigned to {n} trainee(s). Delete it? The trainees&apos; tasks will remain in their checklists.</translation>
+    </message>
+    <message>
+        <source>Удалить шаблон «{name}»?</source>
+        <translation>Delete template “{name}”?</translation>
+    </message>
+    <message>
+        <source>Удалить шаблон</source>
+        <translation>Delete template</translation>
+    </message>
+    <message>
+        <source>Экспорт шаблона</source>
+        <translation>Export template</translation>
+    </message>
+    <message>
+        <source>Импорт шаблона</source>
+        <translation>Import template</translation>
+    </message>
+    <message>
+        <source>Шаблон не импортирован: {err}</source>
+        <translation>Template not imported: {err}</translation>
+    </message>
+    <message>
+        <source>Имя</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Начало стажировки</source>
+        <translation>Internship start</translation>
+    </message>
+    <message>
+        <source>Менеджер по продажам</source>
+        <translation>Sales manager</translation>
+    </message>
+    <message>
+        <source>Должность</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Почта</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Заметки наставника</source>
+        <translation>Mentor&apos;s notes</translation>
+    </message>
+    <message>
+        <source>Стажёр не выбран</source>
+        <translation>No trainee selected</translation>
+    </message>
+    <message>
+        <source>Добавьте стажёра кнопкой «Новый стажёр»</source>
+        <translation>Add a trainee with the “New trainee” button</translation>
+    </message>
+    <message>
+        <source>с {start}</source>
+        <translation>since {start}</translation>
+    </message>
+    <message>
+        <source>Выполнено {done} из {total} ({pct} %)</source>
+        <translation>Done {done} of {total} ({pct}%)</translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&apos;color:{c}&apos;&gt;просрочено {n}&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:{c}&apos;&gt;{n} overdue&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Новый стажёр</source>
+        <translation>New trainee</translation>
+    </message>
+    <message>
+        <source>Изменить</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Назначить шаблон</source>
+        <translation>Assign template</translation>
+    </message>
+    <message>
+        <source>Пункты шаблона станут задачами стажёра со сроками от даты начала</source>
+        <translation>The template items will become the trainee&apos;s tasks, with due dates counted from the start date</translation>
+    </message>
+    <message>
+        <source>Отчёт PDF</source>
+        <translation>PDF report</translation>
+    </message>
+    <message>
+        <source>Заключение наставника: итоги адаптации, сильные стороны, зоны роста, рекомендации. Попадает в отчёт PDF.</source>
+        <translation>Mentor&apos;s conclusion: onboarding results, strengths, areas for growth, recommendations. Included in the PDF report.</translation>
+    </message>
+    <message>
+        <source>Сохранить заключение</source>
+        <translation>Save conclusion</translation>
+    </message>
+    <message>
+        <source>Чек-лист</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Встречи с наставником</source>
+        <translation>Meetings with mentor</translation>
+    </message>
+    <message>
+        <source>Оценка навыков</source>
+        <translation>Skill assessment</translation>
+    </message>
+    <message>
+        <source>Заключение</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>Удалить стажёра</source>
+        <translation>Delete trainee</translation>
+    </message>
+    <message>
+        <source>Удалить стажёра «{name}» вместе с чек-листом, оценками и встречами?</source>
+        <translation>Delete trainee “{name}” along with their checklist, assessments and meetings?</translation>
+    </message>
+    <message>
+        <source>Все пункты шаблона «{name}» у стажёра уже есть</source>
+        <translation>The trainee already has all items of template “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDialog</name>
+    <message>
+        <source>Новое коммерческое предложение</source>
+        <translation>New commercial offer</translation>
+    </message>
+    <message>
+        <source> дн.</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Шаблон</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Действует</source>
+        <translation>Valid for</translation>
+    </message>
+    <message>
+        <source>Вступление</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>Создать</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <source>{q} квартал {y}</source>
+        <translation>Q{q} {y}</translation>
+    </message>
+    <message>
+        <source>{y} год</source>
+        <translation>{y}</translation>
+    </message>
+    <message>
+        <source>январь</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>февраль</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>март</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>апрель</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>май</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>июнь</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>июль</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>август</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>сентябрь</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>октябрь</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>ноябрь</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>декабрь</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Не понимаю период «{p}»: нужен месяц (2026-11), квартал (2026-Q4) или год (2026)</source>
+        <translation>Cannot understand the period “{p}”: expected a month (2026-11), quarter (2026-Q4) or year (2026)</translation>
+    </message>
+    <message>
+        <source>Нет такого периода: год {y} вне диапазона 1900–2200</source>
+        <translation>No such period: year {y} is outside the range 1900–2200</translation>
+    </message>
+    <message>
+        <source>Нет такого периода: «{p}» — месяц должен быть от 1 до 12</source>
+        <translation>No such period: “{p}” — the month must be from 1 to 12</translation>
+    </message>
+    <message>
+        <source>Нет такого периода: «{p}» — квартал должен быть от 1 до 4</source>
+        <translation>No such period: “{p}” — the quarter must be from 1 to 4</translation>
+    </message>
+    <message>
+        <source>Факт: поступившие оплаты (по дате оплаты)</source>
+        <translation>Actual: payments received (by payment date)</translation>
+    </message>
+    <message>
+        <source>Факт: выигранные сделки (по дате закрытия)</source>
+        <translation>Actual: won deals (by close date)</translation>
+    </message>
+    <message>
+        <source>Товарная группа</source>
+        <translation>Product group</translation>
+    </message>
+    <message>
+        <source>Регион</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Без группы</source>
+        <translation>No group</translation>
+    </message>
+    <message>
+        <source>Не указан</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>Неизвестная разбивка: {d}</source>
+        <translation>Unknown breakdown: {d}</translation>
+    </message>
+    <message>
+        <source>Укажите сумму плана</source>
+        <translation>Enter the plan amount</translation>
+    </message>
+    <message>
+        <source>Сумма плана должна быть числом</source>
+        <translation>The plan amount must be a number</translation>
+    </message>
+    <message>
+        <source>План не может быть отрицательным: {a}</source>
+        <translation>The plan cannot be negative: {a}</translation>
+    </message>
+    <message>
+        <source>Слишком большая сумма плана</source>
+        <translation>The plan amount is too large</translation>
+    </message>
+    <message>
+        <source>Неизвестный показатель факта: {m}</source>
+        <translation>Unknown actuals metric: {m}</translation>
+    </message>
+    <message>
+        <source>Не указано значение разбивки</source>
+        <translation>Breakdown value not specified</translation>
+    </message>
+    <message>
+        <source>Нужен месяц, а не «{p}»</source>
+        <translation>A month is required, not “{p}”</translation>
+    </message>
+    <message>
+        <source>Процент должен быть числом: «{p}»</source>
+        <translation>The percentage must be a number: “{p}”</translation>
+    </message>
+    <message>
+        <source>Процент должен быть больше −100 и не больше 1000</source>
+        <translation>The percentage must be greater than −100 and at most 1000</translation>
+    </message>
+    <message>
+        <source>Неизвестный способ распределения: {s}</source>
+        <translation>Unknown distribution method: {s}</translation>
+    </message>
+    <message>
+        <source>Разбивка «{d}» не сходится с общим планом: сумма частей {parts}, общий план {total}, расхождение {gap}</source>
+        <translation>Breakdown “{d}” does not match the overall plan: sum of parts {parts}, overall plan {total}, difference {gap}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Общий план</source>
+        <translation>Overall plan</translation>
+    </message>
+    <message>
+        <source>Сумма частей</source>
+        <translation>Sum of parts</translation>
+    </message>
+    <message>
+        <source>Расхождение</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Общий план месяца не задан: в скобках — сумма разбивки, по которой считается план</source>
+        <translation>No overall plan is set for the month: the value in parentheses is the breakdown total used as the plan</translation>
+    </message>
+    <message>
+        <source>Сумма плана должна быть числом: «{t}»</source>
+        <translation>The plan amount must be a number: “{t}”</translation>
+    </message>
+    <message>
+        <source>X — стабильные</source>
+        <translation>X — stable</translation>
+    </message>
+    <message>
+        <source>Y — колеблющиеся</source>
+        <translation>Y — fluctuating</translation>
+    </message>
+    <message>
+        <source>Z — нерегулярные</source>
+        <translation>Z — irregular</translation>
+    </message>
+    <message>
+        <source>A — основная выручка</source>
+        <translation>A — core revenue</translation>
+    </message>
+    <message>
+        <source>B — средние</source>
+        <translation>B — medium</translation>
+    </message>
+    <message>
+        <source>C — малые</source>
+        <translation>C — small</translation>
+    </message>
+    <message>
+        <source>{n} клиентов
+{sum}</source>
+        <translation>{n} clients
+{sum}</translation>
+    </message>
+    <message>
+        <source>Щёлкните, чтобы увидеть список клиентов</source>
+        <translation>Click to see the list of clients</translation>
+    </message>
+    <message>
+        <source>Выполнение плана</source>
+        <translation>Plan performance</translation>
+    </message>
+    <message>
+        <source>Воронка и потери</source>
+        <translation>Pipeline and losses</translation>
+    </message>
+    <message>
+        <source>Источники и каналы</source>
+        <translation>Sources and channels</translation>
+    </message>
+    <message>
+        <source>Клиентская база</source>
+        <translation>Client base</translation>
+    </message>
+    <message>
+        <source>Редактор плана</source>
+        <translation>Plan editor</translation>
+    </message>
+    <message>
+        <source>Месяц</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Квартал</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Год</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Предыдущий период</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <source>Следующий период</source>
+        <translation>Next period</translation>
+    </message>
+    <message>
+        <source>Период: месяц 2026-11, квартал 2026-Q4 или год 2026</source>
+        <translation>Period: month 2026-11, quarter 2026-Q4 or year 2026</translation>
+    </message>
+    <message>
+        <source>Период:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Разбивка:</source>
+        <translation>Breakdown:</translation>
+    </message>
+    <message>
+        <source>Факт:</source>
+        <translation>Actual:</translation>
+    </message>
+    <message>
+        <source>выигранные сделки</source>
+        <translation>won deals</translation>
+    </message>
+    <message>
+        <source>оплаты</source>
+        <translation>payments</translation>
+    </message>
+    <message>
+        <source>Что считать фактом: сумму выигранных сделок по дате закрытия или поступившие оплаты по дате оплаты</source>
+        <translation>What counts as actual: the amount of won deals by close date, or payments received by payment date</translation>
+    </message>
+    <message>
+        <source>План</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Факт</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>Выполнено</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>Осталось</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>Нужно в рабочий день</source>
+        <translation>Needed per working day</translation>
+    </message>
+    <message>
+        <source>Прогноз по темпу</source>
+        <translation>Run-rate forecast</translation>
+    </message>
+    <message>
+        <source>Воронка на период</source>
+        <translation>Pipeline for the period</translation>
+    </message>
+    <message>
+        <source>План и факт за 12 месяцев</source>
+        <translation>Plan vs. actual over 12 months</translation>
+    </message>
+    <message>
+        <source>Отклонение по разбивке</source>
+        <translation>Deviation by breakdown</translation>
+    </message>
+    <message>
+        <source>Значение</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>На сегодня</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>Отклонение</source>
+        <translation>Deviation</translation>
+    </message>
+    <message>
+        <source>% плана</source>
+        <translation>% of plan</translation>
+    </message>
+    <message>
+        <source>Воронка: сделки, вошедшие в этап</source>
+        <translation>Pipeline: deals that entered the stage</translation>
+    </message>
+    <message>
+        <source>Этап</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Вошло</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>Перешло дальше</source>
+        <translation>Moved on</translation>
+    </message>
+    <message>
+        <source>Конверсия</source>
+        <translation>Conversion</translation>
+    </message>
+    <message>
+        <source>Дней в этапе</source>
+        <translation>Days in stage</translation>
+    </message>
+    <message>
+        <source>Проиграно</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Причины проигрыша: количество</source>
+        <translation>Loss reasons: count</translation>
+    </message>
+    <message>
+        <source>Причины проигрыша: сумма</source>
+        <translation>Loss reasons: amount</translation>
+    </message>
+    <message>
+        <source>Конкурент</source>
+        <translation>Competitor</translation>
+    </message>
+    <message>
+        <source>Сделок</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Сумма</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Этапы воронки</source>
+        <translation>Pipeline stages</translation>
+    </message>
+    <message>
+        <source>Проиграно конкурентам</source>
+        <translation>Lost to competitors</translation>
+    </message>
+    <message>
+        <source>Выручка по источникам лидов</source>
+        <translation>Revenue by lead source</translation>
+    </message>
+    <message>
+        <source>Источники и каналы за период</source>
+        <translation>Sources and channels for the period</translation>
+    </message>
+    <message>
+        <source>Источник / канал</source>
+        <translation>Source / channel</translation>
+    </message>
+    <message>
+        <source>Лиды</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Новые сделки</source>
+        <translation>New deals</translation>
+    </message>
+    <message>
+        <source>Выиграно</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>Выручка</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>Затраты на кампании</source>
+        <translation>Campaign costs</translation>
+    </message>
+    <message>
+        <source>Цена лида</source>
+        <translation>Cost per lead</translation>
+    </message>
+    <message>
+        <source>ABC × XYZ</source>
+        <translation>ABC × XYZ</translation>
+    </message>
+    <message>
+        <source>Риск оттока: клиент молчит дольше k обычных интервалов между покупками</source>
+        <translation>Churn risk: the client has been silent for longer than k usual intervals between purchases</translation>
+    </message>
+    <message>
+        <source>Доля A</source>
+        <translation>A share</translation>
+    </message>
+    <message>
+        <source>доля B</source>
+        <translation>B share</translation>
+    </message>
+    <message>
+        <source>отток: k =</source>
+        <translation>churn: k =</translation>
+    </message>
+    <message>
+        <source>Клиенты ячейки</source>
+        <translation>Clients in the cell</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Доля</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Мес. с покупками</source>
+        <translation>Months with purchases</translation>
+    </message>
+    <message>
+        <source>Вариация</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <source>RFM-сегменты: клиентов</source>
+        <translation>RFM segments: clients</translation>
+    </message>
+    <message>
+        <source>Риск оттока</source>
+        <translation>Churn risk</translation>
+    </message>
+    <message>
+        <source>Посл. покупка</source>
+        <translation>Last purchase</translation>
+    </message>
+    <message>
+        <source>Интервал, дн.</source>
+        <translation>Interval, days</translation>
+    </message>
+    <message>
+        <source>Молчит, дн.</source>
+        <translation>Silent, days</translation>
+    </message>
+    <message>
+        <source>Под угрозой</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Клиентов</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Скопировать с прошлого года +N %</source>
+        <translation>Copy from last year +N%</translation>
+    </message>
+    <message>
+        <source>Изменить план года на N %</source>
+        <translation>Change the year&apos;s plan by N%</translation>
+    </message>
+    <message>
+        <source>Задать план на</source>
+        <translation>Set plan for</translation>
+    </message>
+    <message>
+        <source>сумма, ₽</source>
+        <translation>amount, ₽</translation>
+    </message>
+    <message>
+        <source>поровну по месяцам</source>
+        <translation>evenly across months</translation>
+    </message>
+    <message>
+        <source>по сезонности прошлого года</source>
+        <translation>by last year&apos;s seasonality</translation>
+    </message>
+    <message>
+        <source>Распределить</source>
+        <translation>Distribute</translation>
+    </message>
+    <message>
+        <source>Дважды щёлкните ячейку, чтобы ввести план месяца; пустое значение удаляет цель. «Общий план» — цель на месяц целиком; если он не задан, план месяца — сумма разбивки (в скобках). Расхождение — общий план минус сумма частей.</source>
+        <translation>Double-click a cell to enter the month&apos;s plan; an empty value deletes the target. “Overall plan” is the target for the whole month; if it is not set, the month&apos;s plan is the breakdown total (in parentheses). Difference is the overall plan minus the sum of parts.</translation>
+    </message>
+    <message>
+        <source>на сегодня по плану {v}</source>
+        <translation>plan to date: {v}</translation>
+    </message>
+    <message>
+        <source>{sign}{v} к плану на сегодня</source>
+        <translation>{sign}{v} vs. plan to date</translation>
+    </message>
+    <message>
+        <source>рабочих дней: прошло {e} из {t}</source>
+        <translation>working days: {e} of {t} elapsed</translation>
+    </message>
+    <message>
+        <source>осталось рабочих дней: {n}</source>
+        <translation>working days left: {n}</translation>
+    </message>
+    <message>
+        <source>период завершён</source>
+        <translation>period finished</translation>
+    </message>
+    <message>
+        <source>рабочих дней не осталось</source>
+        <translation>no working days left</translation>
+    </message>
+    <message>
+        <source>в день до конца периода</source>
+        <translation>per day until the end of the period</translation>
+    </message>
+    <message>
+        <source>период ещё не начался</source>
+        <translation>period has not started yet</translation>
+    </message>
+    <message>
+        <source>{p} плана</source>
+        <translation>{p} of plan</translation>
+    </message>
+    <message>
+        <source>взвешенно; {n} сделок на {sum}</source>
+        <translation>weighted; {n} deals totaling {sum}</translation>
+    </message>
+    <message>
+        <source>данные на {d}</source>
+        <translation>as of {d}</translation>
+    </message>
+    <message>
+        <source>{m}
+План: {p}
+Факт: {a}
+Выполнено: {pct}</source>
+        <translation>{m}
+Plan: {p}
+Actual: {a}
+Achieved: {pct}</translation>
+    </message>
+    <message>
+        <source>{d}: план и факт, худшие сверху</source>
+        <translation>{d}: plan vs. actual, worst first</translation>
+    </message>
+    <message>
+        <source>{d}: факт против плана на сегодня</source>
+        <translation>{d}: actual vs. plan to date</translation>
+    </message>
+    <message>
+        <source>План на сегодня</source>
+        <translation>Plan to date</translation>
+    </message>
+    <message>
+        <source>{v}
+План: {p}
+План на сегодня: {t}
+Факт: {a}
+Отклонение: {d}</source>
+        <translation>{v}
+Plan: {p}
+Plan to date: {t}
+Actual: {a}
+Deviation: {d}</translation>
+    </message>
+    <message>
+        <source>серый — план на сегодня; факт зелёный, если план выполняется, красный — если отстаёт</source>
+        <translation>gray: plan to date; actual is green if the plan is on track, red if it is behind</translation>
+    </message>
+    <message>
+        <source>выиграно</source>
+        <translation>won</translation>
+    </message>
+    <message>
+        <source>→ {c} · {d} дн.</source>
+        <translation>→ {c} · {d} days</translation>
+    </message>
+    <message>
+        <source>Вошло в этап</source>
+        <translation>Entered the stage</translation>
+    </message>
+    <message>
+        <source>{s}
+Вошло: {e}
+Перешло дальше: {m}
+Конверсия: {c}
+Проиграно на этапе: {l}</source>
+        <translation>{s}
+Entered: {e}
+Moved on: {m}
+Conversion: {c}
+Lost at this stage: {l}</translation>
+    </message>
+    <message>
+        <source>конверсия в следующий этап и среднее время в этапе</source>
+        <translation>conversion to the next stage and average time in stage</translation>
+    </message>
+    <message>
+        <source>Не указана</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>{r}
+Сделок: {n} ({s})
+Сумма: {a}</source>
+        <translation>{r}
+Deals: {n} ({s})
+Amount: {a}</translation>
+    </message>
+    <message>
+        <source>проиграно {n} сделок на {sum}</source>
+        <translation>lost {n} deals totaling {sum}</translation>
+    </message>
+    <message>
+        <source>Проиграно конкурентам: {n} сделок на {sum}</source>
+        <translation>Lost to competitors: {n} deals totaling {sum}</translation>
+    </message>
+    <message>
+        <source>{s}
+Лиды: {l}
+Выиграно: {w} из {c} закрытых
+Выручка: {r}
+Конверсия: {p}
+Цена лида: {cpl}</source>
+        <translation>{s}
+Leads: {l}
+Won: {w} of {c} closed
+Revenue: {r}
+Conversion: {p}
+Cost per lead: {cpl}</translation>
+    </message>
+    <message>
+        <source>{r} · конв. {p}</source>
+        <translation>{r} · conv. {p}</translation>
+    </message>
+    <message>
+        <source>выигранные сделки за период по источнику сделки</source>
+        <translation>won deals for the period by deal source</translation>
+    </message>
+    <message>
+        <source>ABC × XYZ: {n} клиентов с покупками за период</source>
+        <translation>ABC × XYZ: {n} clients with purchases in the period</translation>
+    </message>
+    <message>
+        <source>ABC по выручке за период ({a}/{b}/{c} %), XYZ по коэффициенту вариации помесячных покупок за {m} мес. (X ≤ {x} %, Y ≤ {y} %). Щёлкните ячейку — ниже появится список клиентов.</source>
+        <translation>ABC by revenue for the period ({a}/{b}/{c}%), XYZ by the coefficient of variation of monthly purchases over {m} months (X ≤ {x}%, Y ≤ {y}%). Click a cell to see the list of clients below.</translation>
+    </message>
+    <message>
+        <source>{s}
+Клиентов: {n}
+Выручка за всё время: {m}</source>
+        <translation>{s}
+Clients: {n}
+Lifetime revenue: {m}</translation>
+    </message>
+    <message>
+        <source>давность, частота и сумма покупок на {d}</source>
+        <translation>recency, frequency and monetary value of purchases as of {d}</translation>
+    </message>
+    <message>
+        <source>Риск оттока: {n} клиентов молчат дольше {k} обычных интервалов</source>
+        <translation>Churn risk: {n} clients silent for longer than {k} usual intervals</translation>
+    </message>
+    <message>
+        <source>Клиенты ячейки {a}{x}: {n}</source>
+        <translation>Clients in cell {a}{x}: {n}</translation>
+    </message>
+    <message>
+        <source>План на {y} год: месяцы × {d}</source>
+        <translation>Plan for {y}: months × {d}</translation>
+    </message>
+    <message>
+        <source>{q} квартал {y}</source>
+        <translation>Q{q} {y}</translation>
+    </message>
+    <message>
+        <source>{y} год</source>
+        <translation>{y}</translation>
+    </message>
+    <message>
+        <source>общий план</source>
+        <translation>overall plan</translation>
+    </message>
+    <message>
+        <source>План сохранён.</source>
+        <translation>Plan saved.</translation>
+    </message>
+    <message>
+        <source>Скопировать план</source>
+        <translation>Copy plan</translation>
+    </message>
+    <message>
+        <source>Заменить план {y} года планом {p} года {sign}{n} %?</source>
+        <translation>Replace the {y} plan with the {p} plan {sign}{n}%?</translation>
+    </message>
+    <message>
+        <source>В {y} году плана нет — копировать нечего.</source>
+        <translation>There is no plan for {y} — nothing to copy.</translation>
+    </message>
+    <message>
+        <source>Скопировано целей: {n}.</source>
+        <translation>Targets copied: {n}.</translation>
+    </message>
+    <message>
+        <source>Изменено целей: {c} ({sign}{n} %).</source>
+        <translation>Targets changed: {c} ({sign}{n}%).</translation>
+    </message>
+    <message>
+        <source>Распределено: {parts}.</source>
+        <translation>Distributed: {parts}.</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Печать…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Сохранить как…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Открыть в программе просмотра</source>
+        <translation>Open in viewer</translation>
+    </message>
+    <message>
+        <source>Отправить по почте</source>
+        <translation>Send by email</translation>
+    </message>
+    <message>
+        <source>По ширине</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Страниц: {n}</source>
+        <translation>Pages: {n}</translation>
+    </message>
+    <message>
+        <source>Сохранить PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Документы PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Файл не сохранён: {e}</source>
+        <translation>File not saved: {e}</translation>
+    </message>
+    <message>
+        <source>Не найдена программа для просмотра PDF. Файл: {p}</source>
+        <translation>No PDF viewer found. File: {p}</translation>
+    </message>
+    <message>
+        <source>Добрый день!
+
+Направляем документ во вложении.
+</source>
+        <translation>Hello,
+
+Please find the document attached.
+</translation>
+    </message>
+    <message>
+        <source>
+(вложите файл {p})</source>
+        <translation>
+(attach the file {p})</translation>
+    </message>
+    <message>
+        <source>Не найдена почтовая программа. Черновик письма сохранён: {p}</source>
+        <translation>No email program found. The draft has been saved: {p}</translation>
+    </message>
+    <message>
+        <source>Почтовая программа не умеет открывать черновики с вложением: приложите к письму файл {p}</source>
+        <translation>The email program cannot open drafts with attachments: attach the file {p} to the message</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Материалы к совещанию (план, воронка, долги)</source>
+        <translation>Meeting materials (plan, pipeline, receivables)</translation>
+    </message>
+    <message>
+        <source>Выполнение плана</source>
+        <translation>Plan performance</translation>
+    </message>
+    <message>
+        <source>Воронка продаж</source>
+        <translation>Sales pipeline</translation>
+    </message>
+    <message>
+        <source>Клиентская база</source>
+        <translation>Client base</translation>
+    </message>
+    <message>
+        <source>Отчёт для совещания</source>
+        <translation>Meeting report</translation>
+    </message>
+    <message>
+        <source>Отчёт</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Период</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Отчёт откроется в окне просмотра: оттуда его можно напечатать, сохранить или отправить.</source>
+        <translation>The report will open in the preview window, where you can print, save or send it.</translation>
+    </message>
+    <message>
+        <source>Сформировать</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Выполнение плана продаж</source>
+        <translation>Sales plan performance</translation>
+    </message>
+    <message>
+        <source>Воронка продаж</source>
+        <translation>Sales pipeline</translation>
+    </message>
+    <message>
+        <source>Клиентская база</source>
+        <translation>Client base</translation>
+    </message>
+    <message>
+        <source>Материалы к совещанию</source>
+        <translation>Meeting materials</translation>
+    </message>
+    <message>
+        <source>Неизвестный отчёт: {k}</source>
+        <translation>Unknown report: {k}</translation>
+    </message>
+    <message>
+        <source>{period} · данные на {date}</source>
+        <translation>{period} · as of {date}</translation>
+    </message>
+    <message>
+        <source>План и факт</source>
+        <translation>Plan vs. actual</translation>
+    </message>
+    <message>
+        <source>План</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Факт</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>Выполнение</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>Прогноз (run-rate)</source>
+        <translation>Forecast (run-rate)</translation>
+    </message>
+    <message>
+        <source>План на сегодня</source>
+        <translation>Plan to date</translation>
+    </message>
+    <message>
+        <source>Осталось выполнить</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>Нужно в рабочий день</source>
+        <translation>Needed per working day</translation>
+    </message>
+    <message>
+        <source>Рабочих дней прошло / всего</source>
+        <translation>Working days elapsed / total</translation>
+    </message>
+    <message>
+        <source>Прогноз, % плана</source>
+        <translation>Forecast, % of plan</translation>
+    </message>
+    <message>
+        <source>Открытые сделки периода (взвешенно)</source>
+        <translation>Open deals for the period (weighted)</translation>
+    </message>
+    <message>
+        <source>Показатель</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>Значение</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>План нарастающим итогом</source>
+        <translation>Cumulative plan</translation>
+    </message>
+    <message>
+        <source>Прогноз</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>Динамика</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>По разрезу: {d}</source>
+        <translation>Breakdown: {d}</translation>
+    </message>
+    <message>
+        <source>План на дату</source>
+        <translation>Plan to date</translation>
+    </message>
+    <message>
+        <source>Отклонение</source>
+        <translation>Deviation</translation>
+    </message>
+    <message>
+        <source>Нет данных</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>Крупнейшие выигранные сделки</source>
+        <translation>Largest won deals</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Закрыта</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Сумма</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>За период выигранных сделок нет</source>
+        <translation>No deals were won in the period</translation>
+    </message>
+    <message>
+        <source>раб. дней</source>
+        <translation>work days</translation>
+    </message>
+    <message>
+        <source>дней</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>Зависшие сделки</source>
+        <translation>Stalled deals</translation>
+    </message>
+    <message>
+        <source>Зависших сделок нет</source>
+        <translation>No stalled deals</translation>
+    </message>
+    <message>
+        <source>Сделок: {n}, на сумму {s}</source>
+        <translation>Deals: {n}, totaling {s}</translation>
+    </message>
+    <message>
+        <source>Этап</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>В этапе, {u}</source>
+        <translation>In stage, {u}</translation>
+    </message>
+    <message>
+        <source>Открытые сделки по этапам</source>
+        <translation>Open deals by stage</translation>
+    </message>
+    <message>
+        <source>Открытых сделок</source>
+        <translation>Open deals</translation>
+    </message>
+    <message>
+        <source>Сумма воронки</source>
+        <translation>Pipeline amount</translation>
+    </message>
+    <message>
+        <source>Взвешенный прогноз</source>
+        <translation>Weighted forecast</translation>
+    </message>
+    <message>
+        <source>Проиграно за период, сделок: {n}</source>
+        <translation>Lost in the period, deals: {n}</translation>
+    </message>
+    <message>
+        <source>Сделок</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Вероятность</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Взвешенно</source>
+        <translation>Weighted</translation>
+    </message>
+    <message>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Проигранные сделки: {p}</source>
+        <translation>Lost deals: {p}</translation>
+    </message>
+    <message>
+        <source>Причина</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Доля</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Не указана</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>За период проигранных сделок нет</source>
+        <translation>No deals were lost in the period</translation>
+    </message>
+    <message>
+        <source>Дебиторская задолженность</source>
+        <translation>Accounts receivable</translation>
+    </message>
+    <message>
+        <source>Неоплаченных заказов</source>
+        <translation>Unpaid orders</translation>
+    </message>
+    <message>
+        <source>Долг всего</source>
+        <translation>Total owed</translation>
+    </message>
+    <message>
+        <source>Из него просрочено</source>
+        <translation>Of which overdue</translation>
+    </message>
+    <message>
+        <source>Неоплаченных заказов нет</source>
+        <translation>No unpaid orders</translation>
+    </message>
+    <message>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Срок оплаты</source>
+        <translation>Payment due</translation>
+    </message>
+    <message>
+        <source>Просрочка, дн.</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>Долг</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>Лиды</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Активные</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Потерянные</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Ушедшие</source>
+        <translation>Churned</translation>
+    </message>
+    <message>
+        <source>Состав базы</source>
+        <translation>Client base breakdown</translation>
+    </message>
+    <message>
+        <source>Клиентов в базе</source>
+        <translation>Clients in the database</translation>
+    </message>
+    <message>
+        <source>Под риском ухода</source>
+        <translation>At risk of churn</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Клиентов</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Выручка</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Не указан</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>ABC-анализ по выручке: {p}</source>
+        <translation>ABC analysis by revenue: {p}</translation>
+    </message>
+    <message>
+        <source>Группа</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Доля выручки</source>
+        <translation>Revenue share</translation>
+    </message>
+    <message>
+        <source>Крупнейшие клиенты</source>
+        <translation>Largest clients</translation>
+    </message>
+    <message>
+        <source>За период продаж не было</source>
+        <translation>There were no sales in the period</translation>
+    </message>
+    <message>
+        <source>Риск ухода</source>
+        <translation>Churn risk</translation>
+    </message>
+    <message>
+        <source>Клиенты, которые молчат дольше двух своих обычных интервалов между покупками; по выручке под угрозой.</source>
+        <translation>Clients who have been silent for longer than two of their usual intervals between purchases; sorted by revenue at risk.</translation>
+    </message>
+    <message>
+        <source>Последняя покупка</source>
+        <translation>Last purchase</translation>
+    </message>
+    <message>
+        <source>Обычный интервал, дн.</source>
+        <translation>Usual interval, days</translation>
+    </message>
+    <message>
+        <source>Молчит, дн.</source>
+        <translation>Silent, days</translation>
+    </message>
+    <message>
+        <source>Выручка под угрозой</source>
+        <translation>Revenue at risk</translation>
+    </message>
+    <message>
+        <source>Клиентов под риском ухода нет</source>
+        <translation>No clients at risk of churn</translation>
+    </message>
+    <message>
+        <source>{v} млн</source>
+        <translation>{v}M</translation>
+    </message>
+    <message>
+        <source>{v} тыс</source>
+        <translation>{v}K</translation>
+    </message>
+</context>
+<context>
+    <name>Requisites</name>
+    <message>
+        <source>ИНН состоит только из цифр</source>
+        <translation>INN must contain digits only</translation>
+    </message>
+    <message>
+        <source>ИНН должен содержать {n} цифр</source>
+        <translation>INN must contain {n} digits</translation>
+    </message>
+    <message>
+        <source>Неверная контрольная сумма ИНН</source>
+        <translation>Invalid INN checksum</translation>
+    </message>
+    <message>
+        <source>ОГРН состоит только из цифр</source>
+        <translation>OGRN must contain digits only</translation>
+    </message>
+    <message>
+        <source>{label} должен содержать {n} цифр</source>
+        <translation>{label} must contain {n} digits</translation>
+    </message>
+    <message>
+        <source>Неверная контрольная сумма ОГРН</source>
+        <translation>Invalid OGRN checksum</translation>
+    </message>
+    <message>
+        <source>КПП: 9 знаков — 4 цифры, 2 цифры или латинские буквы, 3 цифры</source>
+        <translation>KPP: 9 characters — 4 digits, 2 digits or Latin letters, 3 digits</translation>
+    </message>
+    <message>
+        <source>БИК состоит из 9 цифр</source>
+        <translation>BIC must be 9 digits</translation>
+    </message>
+    <message>
+        <source>Корр. счёт состоит из 20 цифр</source>
+        <translation>Correspondent account must be 20 digits</translation>
+    </message>
+    <message>
+        <source>Сначала укажите верный БИК</source>
+        <translation>Enter a valid BIC first</translation>
+    </message>
+    <message>
+        <source>Корр. счёт не сходится с БИК (неверный контрольный ключ)</source>
+        <translation>Correspondent account does not match the BIC (invalid check digit)</translation>
+    </message>
+    <message>
+        <source>Расчётный счёт состоит из 20 цифр</source>
+        <translation>Settlement account must be 20 digits</translation>
+    </message>
+    <message>
+        <source>Расчётный счёт не сходится с БИК (неверный контрольный ключ)</source>
+        <translation>Settlement account does not match the BIC (invalid check digit)</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Внутренняя ошибка программы: {error}.
+Сохранённые данные не пострадали. Подробности записаны в журнал {log}.</source>
+        <translation>Internal program error: {error}.
+Your saved data is not affected. Details have been written to the log {log}.</translation>
+    </message>
+    <message>
+        <source>База данных {path} уже открыта в другом окне SalesDesk.</source>
+        <translation>Database {path} is already open in another SalesDesk window.</translation>
+    </message>
+    <message>
+        <source>Не удаётся открыть базу данных:
+{reason}</source>
+        <translation>Cannot open the database:
+{reason}</translation>
+    </message>
+    <message>
+        <source>Проверка нашла повреждение базы данных:
+{problem}
+
+Сделайте резервную копию и восстановите базу из последней исправной копии (salesdesk restore).</source>
+        <translation>The check found database corruption:
+{problem}
+
+Make a backup and restore the database from the last good backup (salesdesk restore).</translation>
+    </message>
+</context>
+<context>
+    <name>Today</name>
+    <message>
+        <source>Срок</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Просрочено</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Тип</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Дело</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Клиенты</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Открытые сделки</source>
+        <translation>Open deals</translation>
+    </message>
+    <message>
+        <source>Выиграно в этом месяце</source>
+        <translation>Won this month</translation>
+    </message>
+    <message>
+        <source>Дела на сегодня</source>
+        <translation>Today&apos;s activities</translation>
+    </message>
+    <message>
+        <source>Просроченные и сегодняшние дела</source>
+        <translation>Overdue and today&apos;s activities</translation>
+    </message>
+    <message>
+        <source>На сегодня дел нет.</source>
+        <translation>No activities for today.</translation>
+    </message>
+    <message>
+        <source>Зависшие сделки</source>
+        <translation>Stalled deals</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Дней</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Сумма</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Зависших сделок нет.</source>
+        <translation>No stalled deals.</translation>
+    </message>
+    <message>
+        <source>Ожидаемые оплаты</source>
+        <translation>Expected payments</translation>
+    </message>
+    <message>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Долг</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>Оплат на этой неделе не ожидается.</source>
+        <translation>No payments expected this week.</translation>
+    </message>
+    <message>
+        <source>Дни рождения на неделе</source>
+        <translation>Birthdays this week</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Контакт</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Дней рождения на этой неделе нет.</source>
+        <translation>No birthdays this week.</translation>
+    </message>
+    <message>
+        <source>Просроченные задачи стажёров</source>
+        <translation>Overdue trainee tasks</translation>
+    </message>
+    <message>
+        <source>Стажёр</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Задача</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>У стажёров нет просроченных задач.</source>
+        <translation>Trainees have no overdue tasks.</translation>
+    </message>
+    <message>
+        <source>Сегодня, {date}</source>
+        <translation>Today, {date}</translation>
+    </message>
+    <message>
+        <source>из них лидов: {n}</source>
+        <translation>including leads: {n}</translation>
+    </message>
+    <message>
+        <source>на сумму {sum}</source>
+        <translation>totaling {sum}</translation>
+    </message>
+    <message>
+        <source>сделок: {n}</source>
+        <translation>deals: {n}</translation>
+    </message>
+    <message>
+        <source>просрочено: {n}</source>
+        <translation>overdue: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>{path}: неизвестные таблицы: {names}</source>
+        <translation>{path}: unknown tables: {names}</translation>
+    </message>
+    <message>
+        <source>База не пуста (таблица {t}): импорт всех данных возможен только в новую базу</source>
+        <translation>The database is not empty (table {t}): a full data import is only possible into a new database</translation>
+    </message>
+    <message>
+        <source>{path}: ошибка в данных ({table}, запись {row}): {why}; ничего не импортировано</source>
+        <translation>{path}: data error ({table}, record {row}): {why}; nothing was imported</translation>
+    </message>
+    <message>
+        <source>{path}: файл не найден</source>
+        <translation>{path}: file not found</translation>
+    </message>
+    <message>
+        <source>{path}: это не JSON-файл SalesDesk ({e})</source>
+        <translation>{path}: not a SalesDesk JSON file ({e})</translation>
+    </message>
+    <message>
+        <source>{path}: это не выгрузка SalesDesk</source>
+        <translation>{path}: not a SalesDesk export</translation>
+    </message>
+    <message>
+        <source>{path}: версия формата {v} не поддерживается</source>
+        <translation>{path}: format version {v} is not supported</translation>
+    </message>
+    <message>
+        <source>{path}: выгрузка сделана со схемой {s}, эта версия SalesDesk читает схему {h}</source>
+        <translation>{path}: the export was made with schema {s}; this version of SalesDesk reads schema {h}</translation>
+    </message>
+    <message>
+        <source>{path}: нет раздела tables</source>
+        <translation>{path}: no “tables” section</translation>
+    </message>
+</context>
+<context>
+    <name>Vat</name>
+    <message>
+        <source>Без НДС</source>
+        <translation>No VAT</translation>
+    </message>
+    <message>
+        <source>НДС {rate} %</source>
+        <translation>VAT {rate}%</translation>
+    </message>
+</context>
+</TS>
