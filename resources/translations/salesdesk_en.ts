@@ -5088,6 +5088,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Period: month 2026-11, quarter 2026-Q4 or year 2026</translation>
     </message>
     <message>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
         <source>Период:</source>
         <translation>Period:</translation>
     </message>
@@ -5582,6 +5586,10 @@ Lifetime revenue: {m}</translation>
     <message>
         <source>Распределено: {parts}.</source>
         <translation>Distributed: {parts}.</translation>
+    </message>
+    <message>
+        <source>Внутренняя ошибка: {k}: {e}</source>
+        <translation>Internal error: {k}: {e}</translation>
     </message>
 </context>
 <context>
