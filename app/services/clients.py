@@ -35,6 +35,7 @@ from app.models import (
 )
 from app.money import ZERO, format_money, from_kopecks
 from app.services import requisites
+from app.services.contact_info import normalize_email, normalize_phone
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.uow import UowFactory
 
@@ -288,36 +289,6 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def normalize_phone(value: str) -> str:
-    """A phone in international format (+7 916 123-45-67); ValueError if it is not one."""
-    import phonenumbers
-
-    value = (value or "").strip()
-    if not value:
-        return ""
-    if value.startswith("'"):
-        value = value[1:]
-    try:
-        number = phonenumbers.parse(value, "RU")
-    except phonenumbers.NumberParseException:
-        raise ValueError(value) from None
-    if not phonenumbers.is_valid_number(number):
-        raise ValueError(value)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
-def normalize_email(value: str) -> str:
-    from email_validator import EmailNotValidError, validate_email
-
-    value = (value or "").strip()
-    if not value:
-        return ""
-    try:
-        return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError:
-        raise ValueError(value) from None
-
-
 def status_label(status: str) -> str:
     return {
         "lead": translate("Clients", "Лид"),
@@ -383,27 +354,9 @@ def validate_draft(draft: ClientDraft) -> ClientDraft:
         errors["name"] = translate("Clients", "Название длиннее 300 знаков")
     for key in ("inn", "kpp", "ogrn", "bik", "corr_account", "settlement_account"):
         values[key] = re.sub(r"[\s-]", "", values[key]).upper()
-    if values["inn"] and (msg := requisites.inn_error(values["inn"], kind=kind)):
-        errors["inn"] = msg
-    if values["kpp"]:
-        if kind != "organization":
-            errors["kpp"] = translate("Clients", "КПП бывает только у организаций")
-        elif msg := requisites.kpp_error(values["kpp"]):
-            errors["kpp"] = msg
-    if values["ogrn"] and (msg := requisites.ogrn_error(values["ogrn"], kind=kind)):
-        errors["ogrn"] = msg
-    bik = values["bik"]
-    if bik or values["corr_account"] or values["settlement_account"]:
-        if msg := requisites.bik_error(bik):
-            errors["bik"] = msg
-        if values["corr_account"] and (
-            msg := requisites.correspondent_account_error(values["corr_account"], bik)
-        ):
-            errors["corr_account"] = msg
-        if values["settlement_account"] and (
-            msg := requisites.settlement_account_error(values["settlement_account"], bik)
-        ):
-            errors["settlement_account"] = msg
+    errors.update(requisites.requisites_errors(
+        kind=kind, **{key: values[key] for key in (
+            "inn", "kpp", "ogrn", "bik", "corr_account", "settlement_account")}))
     try:
         values["phone"] = normalize_phone(values["phone"])
     except ValueError:

@@ -9,15 +9,9 @@ from typing import Any
 from app.i18n import translate
 from app.models import CompanySettings
 from app.models.company import VAT_KINDS
+from app.services.contact_info import normalize_email
 from app.services.errors import ValidationError
-from app.services.requisites import (
-    bik_error,
-    correspondent_account_error,
-    inn_error,
-    kpp_error,
-    ogrn_error,
-    settlement_account_error,
-)
+from app.services.requisites import requisites_errors
 from app.services.uow import UowFactory
 
 OFFER_TEMPLATES = ("classic", "modern")
@@ -72,27 +66,17 @@ def validate_profile(profile: CompanyProfile) -> dict[str, str]:
     errors: dict[str, str] = {}
     p = profile
     kind = "organization" if len(p.inn.strip()) != 12 else "entrepreneur"
-    checks = [
-        ("inn", p.inn, lambda v: inn_error(v, kind=kind)),
-        ("kpp", p.kpp, kpp_error),
-        ("ogrn", p.ogrn, lambda v: ogrn_error(v, kind=kind if len(v.strip()) != 15
-                                                 else "entrepreneur")),
-        ("bik", p.bik, bik_error),
-        ("corr_account", p.corr_account, lambda v: correspondent_account_error(v, p.bik)),
-        ("settlement_account", p.settlement_account,
-         lambda v: settlement_account_error(v, p.bik)),
-    ]
-    for name, value, check in checks:
-        if value.strip():
-            message = check(value.strip())
-            if message:
-                errors[name] = message
+    errors.update(requisites_errors(
+        kind=kind, inn=p.inn.strip(), kpp=p.kpp.strip(), ogrn=p.ogrn.strip(),
+        bik=p.bik.strip(), corr_account=p.corr_account.strip(),
+        settlement_account=p.settlement_account.strip()))
     if not p.name.strip():
         errors["name"] = translate("Company", "Укажите название компании")
-    if p.email.strip() and "@" not in p.email:
-        errors["email"] = translate("Company", "Неверный адрес электронной почты")
-    if p.manager_email.strip() and "@" not in p.manager_email:
-        errors["manager_email"] = translate("Company", "Неверный адрес электронной почты")
+    for field in ("email", "manager_email"):
+        try:
+            normalize_email(getattr(p, field))
+        except ValueError:
+            errors[field] = translate("Company", "Неверный адрес электронной почты")
     if p.default_vat_kind not in VAT_KINDS:
         errors["default_vat_kind"] = translate("Company", "Неизвестная ставка НДС")
     if p.offer_template not in OFFER_TEMPLATES:

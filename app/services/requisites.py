@@ -112,3 +112,39 @@ def account_control_digit(bik: str, account_without_key: str, *, correspondent: 
     key = (total % 10 * 3) % 10
     acc[8] = str(key)
     return "".join(acc)
+
+
+def requisites_errors(
+    *,
+    kind: str,
+    inn: str = "",
+    kpp: str = "",
+    ogrn: str = "",
+    bik: str = "",
+    corr_account: str = "",
+    settlement_account: str = "",
+) -> dict[str, str]:
+    """Field → message for a set of requisites (empty fields are allowed: filled in later).
+
+    `kind` is "organization" (10-digit ИНН, КПП, 13-digit ОГРН) or "entrepreneur"/"person"
+    (12-digit ИНН, ОГРНИП, no КПП). Once any bank field is filled, the БИК is required to
+    check the accounts against.
+    """
+    errors: dict[str, str] = {}
+    if inn and (msg := inn_error(inn, kind=kind)):
+        errors["inn"] = msg
+    if kpp:
+        if kind != "organization":
+            errors["kpp"] = translate("Requisites", "КПП бывает только у организаций")
+        elif msg := kpp_error(kpp):
+            errors["kpp"] = msg
+    if ogrn and (msg := ogrn_error(ogrn, kind=kind)):
+        errors["ogrn"] = msg
+    if bik or corr_account or settlement_account:
+        if msg := bik_error(bik):
+            errors["bik"] = msg
+        if corr_account and (msg := correspondent_account_error(corr_account, bik)):
+            errors["corr_account"] = msg
+        if settlement_account and (msg := settlement_account_error(settlement_account, bik)):
+            errors["settlement_account"] = msg
+    return errors

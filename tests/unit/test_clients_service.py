@@ -266,3 +266,15 @@ def test_rows_revenue_counts_this_year_only(services: Services) -> None:
     row = services.clients.rows([card.id], today=date(2026, 11, 16))[0]
     assert row.revenue_year == Decimal("6000.50")
     assert services.clients.rows([card.id], today=date(2027, 1, 5))[0].revenue_year == 0
+
+
+def test_requisites_errors_is_shared_by_clients_and_the_own_company() -> None:
+    from app.services.requisites import requisites_errors
+
+    ok = requisites_errors(kind="organization", inn="7707083893", kpp="773601001",
+                           ogrn="1027700132195", bik="044525225",
+                           corr_account="30101810400000000225")
+    assert ok == {}
+    bad = requisites_errors(kind="entrepreneur", inn="7707083893", kpp="773601001",
+                            corr_account="30101810400000000225")
+    assert set(bad) == {"inn", "kpp", "bik", "corr_account"}
