@@ -164,6 +164,13 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Внутренняя ошибка: {kind}: {error}</source>
+        <translation>Internal error: {kind}: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>{path}: файл пуст или не найден</source>
@@ -1555,10 +1562,6 @@
         <translation>Name is longer than 300 characters</translation>
     </message>
     <message>
-        <source>КПП бывает только у организаций</source>
-        <translation>Only companies have a KPP</translation>
-    </message>
-    <message>
         <source>Не похоже на номер телефона</source>
         <translation>This doesn&apos;t look like a phone number</translation>
     </message>
@@ -1653,14 +1656,6 @@
     <message>
         <source>Готовим сводку по клиенту…</source>
         <translation>Preparing the client summary…</translation>
-    </message>
-    <message>
-        <source>Внутренняя ошибка: {k}: {e}</source>
-        <translation>Internal error: {k}: {e}</translation>
-    </message>
-    <message>
-        <source>Клиенты</source>
-        <translation>Clients</translation>
     </message>
     <message>
         <source>Клиент</source>
@@ -3955,10 +3950,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Invoice {n}</translation>
     </message>
     <message>
-        <source>Не удалось построить документ: {kind}: {exc}</source>
-        <translation>Could not build the document: {kind}: {exc}</translation>
-    </message>
-    <message>
         <source>Готовим документ…</source>
         <translation>Preparing the document…</translation>
     </message>
@@ -5587,10 +5578,6 @@ Lifetime revenue: {m}</translation>
         <source>Распределено: {parts}.</source>
         <translation>Distributed: {parts}.</translation>
     </message>
-    <message>
-        <source>Внутренняя ошибка: {k}: {e}</source>
-        <translation>Internal error: {k}: {e}</translation>
-    </message>
 </context>
 <context>
     <name>Preview</name>
@@ -6114,6 +6101,10 @@ Please find the document attached.
     <message>
         <source>Расчётный счёт не сходится с БИК (неверный контрольный ключ)</source>
         <translation>Settlement account does not match the BIC (invalid check digit)</translation>
+    </message>
+    <message>
+        <source>КПП бывает только у организаций</source>
+        <translation>Only organizations have a KPP</translation>
     </message>
 </context>
 <context>

@@ -243,9 +243,9 @@ def test_company_menu_opens_dialog(main_window, monkeypatch) -> None:  # type: i
     assert calls == [main_window.services]
 
 
-def test_pdf_job_reports_known_errors_and_bugs(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_background_job_reports_known_errors_and_bugs(qtbot) -> None:  # type: ignore[no-untyped-def]
     from app.services.errors import ValidationError
-    from app.views.documents.worker import run_pdf_job
+    from app.views.background import run_with_progress
 
     results: list[object] = []
 
@@ -256,7 +256,7 @@ def test_pdf_job_reports_known_errors_and_bugs(qtbot) -> None:  # type: ignore[n
         raise ZeroDivisionError("division by zero")
 
     for build in (known, bug, lambda: b"%PDF-1.4"):
-        run_pdf_job(None, build, results.append, results.append)
+        run_with_progress(None, build, results.append, results.append, label="…")
     qtbot.waitUntil(lambda: len(results) == 3, timeout=10_000)
     assert "Неверный период" in results
     assert b"%PDF-1.4" in results

@@ -52,7 +52,7 @@ def tab(qtbot, services):
     widget.resize(1300, 800)
     widget.show()
     yield widget
-    from app.views.plan.loader import wait_for_all
+    from app.views.background import wait_for_all
 
     assert wait_for_all()  # no section job may outlive the database
 

@@ -49,7 +49,7 @@ from app.services.client_import import (
 )
 from app.services.errors import ServiceError
 from app.views import dialogs, style
-from app.views.clients.jobs import Job, start
+from app.views.background import Job, start
 
 _Index = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 50

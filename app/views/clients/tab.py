@@ -511,7 +511,7 @@ class ClientsTab(QWidget):
         from pathlib import Path
 
         from app.services.client_export import ClientExportService
-        from app.views.clients.jobs import run_with_progress
+        from app.views.background import run_with_progress
 
         path = dialogs.ask_save_path(
             self, translate("Clients", "Экспорт клиентов"), "clients.xlsx",

@@ -15,23 +15,28 @@ from PySide6.QtWidgets import QWidget
 
 from app.i18n import translate
 from app.views import dialogs
-from app.views.documents.preview import show_pdf
-from app.views.documents.worker import PdfJob, run_pdf_job
+from app.views.background import Job, run_with_progress
+from app.views.documents import preview
 
 
-def _preview(parent: QWidget, build: Callable[[], bytes], *, title: str, filename: str,
-             email: str, on_shown: Callable[[Any], None] | None) -> PdfJob:
+def preview_built_pdf(parent: QWidget, build: Callable[[], bytes], *, title: str,
+                      filename: str, email: str = "", label: str | None = None,
+                      on_shown: Callable[[Any], None] | None = None) -> Job:
+    """Build a PDF on the thread pool (busy indicator), then open it in the preview."""
     def done(data: bytes) -> None:
-        dialog = show_pdf(parent.window(), data, title=title, filename=filename,
+        dialog = preview.show_pdf(parent.window(), data, title=title, filename=filename,
                           email_to=email, email_subject=title)
         if on_shown is not None:
             on_shown(dialog)
 
-    return run_pdf_job(parent, build, done, lambda message: dialogs.show_error(parent, message))
+    return run_with_progress(parent, build, done,
+                             lambda message: dialogs.show_error(parent, message),
+                             label=label or translate("Documents", "Готовим документ…"),
+                             title=translate("Documents", "Документ"))
 
 
 def show_offer(parent: QWidget, services: Any, offer_id: int, *,
-               on_shown: Callable[[Any], None] | None = None) -> PdfJob | None:
+               on_shown: Callable[[Any], None] | None = None) -> Job | None:
     docs = services.documents
     try:
         offer = docs.get_offer(offer_id)
@@ -41,13 +46,13 @@ def show_offer(parent: QWidget, services: Any, offer_id: int, *,
         return None
     email = str((snapshot.get("contact") or {}).get("email") or "")
     title = translate("Documents", "Коммерческое предложение № {n}").format(n=offer.number)
-    return _preview(parent, lambda: docs.offer_pdf(offer_id), title=title,
+    return preview_built_pdf(parent, lambda: docs.offer_pdf(offer_id), title=title,
                     filename=offer.number, email=email, on_shown=on_shown)
 
 
 def show_invoice(parent: QWidget, services: Any, *, deal_id: int | None = None,
                  order_id: int | None = None,
-                 on_shown: Callable[[Any], None] | None = None) -> PdfJob | None:
+                 on_shown: Callable[[Any], None] | None = None) -> Job | None:
     docs = services.documents
     try:
         invoice = docs.issue_invoice(deal_id=deal_id, order_id=order_id)
@@ -56,6 +61,6 @@ def show_invoice(parent: QWidget, services: Any, *, deal_id: int | None = None,
         return None
     email = str((invoice.snapshot.get("buyer") or {}).get("email") or "")
     title = translate("Documents", "Счёт на оплату № {n}").format(n=invoice.number)
-    return _preview(parent, lambda: docs.invoice_pdf(invoice), title=title,
+    return preview_built_pdf(parent, lambda: docs.invoice_pdf(invoice), title=title,
                     filename=translate("Documents", "Счёт {n}").format(n=invoice.number),
                     email=email, on_shown=on_shown)

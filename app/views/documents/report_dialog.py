@@ -90,8 +90,7 @@ def ask_report_options(parent: QWidget | None, today: date) -> ReportAnswer | No
 
 def open_report(parent: QWidget, services: Any, *, today: date | None = None) -> Any:
     """Ask which report, build it on the thread pool, show it in the preview."""
-    from app.views.documents.preview import show_pdf
-    from app.views.documents.worker import run_pdf_job
+    from app.views.documents.actions import preview_built_pdf
 
     today = today or date.today()
     answer = dialogs.ask_report_options(parent, today)
@@ -102,8 +101,6 @@ def open_report(parent: QWidget, services: Any, *, today: date | None = None) ->
     title = f"{labels[answer.kind].split(' (')[0]} · {periods.get(answer.period, answer.period)}"
     docs = services.documents
 
-    def done(data: bytes) -> None:
-        show_pdf(parent, data, title=title, filename=f"{answer.kind}-{answer.period}")
-
-    return run_pdf_job(parent, lambda: docs.report_pdf(answer.kind, answer.period, today=today),
-                       done, lambda message: dialogs.show_error(parent, message))
+    return preview_built_pdf(
+        parent, lambda: docs.report_pdf(answer.kind, answer.period, today=today),
+        title=title, filename=f"{answer.kind}-{answer.period}")

@@ -48,6 +48,8 @@ from app.services.plan import (
     parse_period,
 )
 from app.views import dialogs, style
+from app.views.background import Job
+from app.views.background import start as start_job
 from app.views.formatting import day, money
 from app.views.plan.charts import (
     BarSeries,
@@ -62,8 +64,6 @@ from app.views.plan.data import (
     load_section,
     make_query,
 )
-from app.views.plan.loader import SectionJob
-from app.views.plan.loader import start as start_job
 from app.views.plan.models import (
     Column,
     MatrixModel,
@@ -593,9 +593,18 @@ class PlanTab(QWidget):
             return
         self._pending.add(section)
         self._update_loading_label()
-        job = SectionJob(self._services, self.data, section)
-        job.signals.finished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
-        job.signals.failed.connect(self._on_job_failed, Qt.ConnectionType.QueuedConnection)
+        data, services = self.data, self._services
+
+        def load() -> PlanTabData:  # into a fresh holder for the same query, off the GUI thread
+            result = PlanTabData(data.query)
+            load_section(services, result, section)
+            return result
+
+        job = Job(load)
+        job.signals.finished.connect(lambda result: self._on_job_finished(data, section, result),
+                                     Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(lambda message: self._on_job_failed(data, section, message),
+                                   Qt.ConnectionType.QueuedConnection)
         start_job(job)
 
     def _show_section(self, section: str) -> None:
