@@ -50,19 +50,15 @@ class UnitOfWork:
             self._session = None
 
     def commit(self) -> None:
-        try:
-            self.session.commit()
-        except IntegrityError as exc:
-            self.session.rollback()
-            raise ConflictError(
-                translate("Database", "База данных отклонила изменение: {reason}").format(
-                    reason=_integrity_reason(exc)
-                )
-            ) from exc
+        self._guarded(self.session.commit)
 
     def flush(self) -> None:
+        self._guarded(self.session.flush)
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        """Run commit/flush; a database refusal rolls back and becomes a ConflictError."""
         try:
-            self.session.flush()
+            action()
         except IntegrityError as exc:
             self.session.rollback()
             raise ConflictError(
