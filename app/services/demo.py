@@ -54,6 +54,7 @@ from app.services.requisites import account_control_digit
 from app.services.uow import UowFactory
 
 BATCH = 5000
+MAX_OPEN_DEALS = 2000
 
 DEFAULT_STAGES = [
     # name, probability, stall days, won, lost
@@ -299,14 +300,19 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         order_rows, payment_rows, shipment_rows = [], [], []
         first_deal = (s.scalar(select(func.max(Deal.id))) or 0) + 1
         span = 540  # 18 months
+        # One manager's open pipeline stays at most ~2,000 deals however long the history
+        # (large sizes are years of closed deals, as in the benchmarks).
+        open_share = min(0.35, MAX_OPEN_DEALS / max(sizes.deals, 1))
+        won_below = open_share + (1 - open_share) * 40 / 65
         for i in range(sizes.deals):
             did = first_deal + i
             client_id = rng.choice(client_ids)
             created = today - timedelta(days=int(rng.triangular(0, span, 60)))
             outcome = rng.random()
-            if (today - created).days < 20 or outcome < 0.35:
+            recent = (today - created).days < 20 and open_share >= 0.35
+            if recent or outcome < open_share:
                 stage = rng.choice(open_stages)
-            elif outcome < 0.75:
+            elif outcome < won_below:
                 stage = won
             else:
                 stage = lost
