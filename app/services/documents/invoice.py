@@ -152,12 +152,12 @@ def _story(ctx: BuildContext, snapshot: dict[str, Any], seller: CompanyInfo, iss
     story += [table, Spacer(1, 4 * MM)]
     has_discount = any(line.discount for line in totals.lines)
     columns = [Column("№", 0.45, "center"),
-               Column(translate("Documents", "Товары (работы, услуги)"), 4.4),
+               Column(translate("Documents", "Товары (работы, услуги)"), 4.2),
                Column(translate("Documents", "Кол-во"), 0.9, "right"),
                Column(translate("Documents", "Ед."), 0.95, "center"),
                Column(translate("Documents", "Цена"), 1.3, "right")]
     if has_discount:
-        columns.append(Column(translate("Documents", "Скидка"), 0.9, "right"))
+        columns.append(Column(translate("Documents", "Скидка"), 1.1, "right"))
     columns += [Column(translate("Documents", "НДС"), 1.0, "center"),
                 Column(translate("Documents", "Сумма"), 1.4, "right")]
     rows = []
