@@ -261,16 +261,20 @@ def digits(value: str) -> str:
 
 
 MIN_SEARCH_CHARS = 2  # one letter matches half the base and tells nothing
+MIN_SEARCH_DIGITS = 4  # nor do 2–3 digits: "916" starts a third of all phone numbers
 BROAD_MATCH = 25_000  # matches above which the list walks the name index instead
 
 
 def fts_match_expression(text_: str, min_chars: int = MIN_SEARCH_CHARS) -> str | None:
     """The FTS5 MATCH expression for what the user typed (every word as a prefix).
 
-    None (no text filter) for nothing or a single character.
+    None (no text filter) for nothing, a single character, or fewer than four digits only.
     """
     terms = _WORD_RE.findall(fold(text_).replace("_", " "))
     if sum(len(term) for term in terms) < max(min_chars, 1):
+        return None
+    if min_chars > 1 and terms and all(term.isdigit() for term in terms) and (
+            sum(len(term) for term in terms) < MIN_SEARCH_DIGITS):
         return None
     parts = []
     for term in terms[:12]:

@@ -278,3 +278,14 @@ def test_requisites_errors_is_shared_by_clients_and_the_own_company() -> None:
     bad = requisites_errors(kind="entrepreneur", inn="7707083893", kpp="773601001",
                             corr_account="30101810400000000225")
     assert set(bad) == {"inn", "kpp", "bik", "corr_account"}
+
+
+def test_two_or_three_digits_do_not_filter_the_list() -> None:
+    """'916' begins a third of all phone numbers: the list waits for a fourth digit."""
+    from app.services.clients import fts_match_expression
+
+    assert fts_match_expression("91") is None
+    assert fts_match_expression("916") is None
+    assert fts_match_expression("9161") == '"9161"*'
+    assert fts_match_expression("ип 91") is not None  # words with digits still search
+    assert fts_match_expression("916", min_chars=1) == '"916"*'  # the picker's own limit
