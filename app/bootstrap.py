@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from app.db import open_database
+from app.db import create_db_engine, prepare_database
 from app.services.uow import UowFactory, make_uow_factory
 
 if TYPE_CHECKING:
@@ -33,13 +33,23 @@ if TYPE_CHECKING:
 class Services:
     """Every area's service, handed to the main window and the CLI by keyword."""
 
-    def __init__(self, *, db_path: Path, engine: Engine, uow_factory: UowFactory) -> None:
+    def __init__(self, *, db_path: Path, engine: Engine | None = None) -> None:
         self.db_path = db_path
-        self.engine = engine
-        self.uow_factory = uow_factory
+        if engine is not None:
+            self.engine = engine
+
+    @cached_property
+    def engine(self) -> Engine:
+        """Built on first use: the window can appear before SQLAlchemy's dialect loads."""
+        return create_db_engine(self.db_path)
+
+    @cached_property
+    def uow_factory(self) -> UowFactory:
+        return make_uow_factory(self.engine)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if "engine" in self.__dict__:
+            self.engine.dispose()
 
     @cached_property
     def settings(self) -> SettingsService:
@@ -108,12 +118,8 @@ class Services:
         return AnalyticsService(uow_factory=self.uow_factory)
 
 
-def build_services(engine: Engine, db_path: Path) -> Services:
-    return Services(db_path=db_path, engine=engine, uow_factory=make_uow_factory(engine))
-
-
 def bootstrap(db_path: Path | str, *, create: bool = True, quick_check: bool = True) -> Services:
     """Open (creating or migrating) the database and build the services on it."""
     path = Path(db_path).expanduser().resolve()
-    engine = open_database(path, create=create, quick_check=quick_check)
-    return build_services(engine, path)
+    prepare_database(path, create=create, quick_check=quick_check)
+    return Services(db_path=path)

@@ -215,31 +215,39 @@ def scan_for_damage(path: Path) -> str | None:
     return None if result == "ok" else str(result)
 
 
-def open_database(
+def prepare_database(
     path: Path | str, *, create: bool = True, backup: bool = True, quick_check: bool = True
-) -> Engine:
-    """Open (or create) a SalesDesk database, migrating it to the current schema.
+) -> Path:
+    """Check (and create or migrate) a SalesDesk database file; return its path.
 
     A pending migration runs after an automatic backup; a failed migration rolls back and
-    leaves the file at its previous revision.
+    leaves the file at its previous revision. When nothing is pending no engine is built
+    here, so start-up pays for SQLAlchemy's dialect only when the first query runs.
     """
     path = Path(path).expanduser()
     state = inspect_file(path, quick_check=quick_check)
     if not state.exists and not create:
         raise DatabaseOpenError(f"{path}: база данных не найдена")
     _check_writable(path)
-    engine = create_db_engine(path)
-    try:
-        if state.revision != HEAD_REVISION:
+    if state.revision != HEAD_REVISION:
+        engine = create_db_engine(path)
+        try:
             if state.exists and backup:
                 make_backup(path, "before-migration")
             upgrade(engine)
             with engine.begin() as conn:
                 conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-    except Exception:
-        engine.dispose()
-        raise
-    return engine
+        finally:
+            engine.dispose()
+    return path
+
+
+def open_database(
+    path: Path | str, *, create: bool = True, backup: bool = True, quick_check: bool = True
+) -> Engine:
+    """`prepare_database`, then an engine on the file."""
+    return create_db_engine(
+        prepare_database(path, create=create, backup=backup, quick_check=quick_check))
 
 
 @dataclass(frozen=True)

@@ -82,12 +82,14 @@ class MainWindow(QMainWindow):
             self._lazy.append(lazy)
             self.tabs.addTab(lazy, spec.title())
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._pending_shortcuts: list[tuple[QAction, QKeySequence]] = []
         self._build_menus()
         self._db_label = QLabel(translate("MainWindow", "База данных: {path}").format(
             path=services.db_path))
         self.statusBar().addPermanentWidget(self._db_label)
         self._restore_state()
-        # The first tab fills in right after the window appears, not before it.
+        # Shortcuts and the first tab come right after the window appears, not before it.
+        QTimer.singleShot(0, self._install_shortcuts)
         QTimer.singleShot(0, lambda: self._on_tabs_current_changed(self.tabs.currentIndex()))
 
     def _factory_for(self, spec: TabSpec) -> Callable[[], QWidget]:
@@ -126,27 +128,37 @@ class MainWindow(QMainWindow):
             lazy.refresh()
 
     # --- menus ----------------------------------------------------------------
+    def _shortcut(self, action: QAction, keys: QKeySequence) -> None:
+        """Shortcuts are bound right after the window appears: the first binding makes
+        PySide6 build its large key enums (~30 ms), which need not delay the window."""
+        self._pending_shortcuts.append((action, keys))
+
+    def _install_shortcuts(self) -> None:
+        for action, keys in self._pending_shortcuts:
+            action.setShortcut(keys)
+        self._pending_shortcuts.clear()
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("MainWindow", "&Файл"))
         backup = QAction(translate("MainWindow", "Создать резервную копию"), self)
-        backup.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self._shortcut(backup, QKeySequence("Ctrl+Shift+B"))
         backup.triggered.connect(self._on_backup_triggered)
         file_menu.addAction(backup)
         reports = QAction(translate("MainWindow", "Отчёт для совещания…"), self)
         reports.setObjectName("meetingReportAction")
-        reports.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self._shortcut(reports, QKeySequence("Ctrl+Shift+P"))
         reports.triggered.connect(self._on_meeting_report_triggered)
         file_menu.addAction(reports)
         file_menu.addSeparator()
         quit_action = QAction(translate("MainWindow", "Выход"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._shortcut(quit_action, QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         self.edit_menu = bar.addMenu(translate("MainWindow", "&Правка"))
         refresh = QAction(translate("MainWindow", "Обновить"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        self._shortcut(refresh, QKeySequence("F5"))
         refresh.triggered.connect(self.refresh_all)
         self.edit_menu.addAction(refresh)
         self.edit_menu.addSeparator()
@@ -159,7 +171,7 @@ class MainWindow(QMainWindow):
         for index, lazy in enumerate(self._lazy):
             action = QAction(lazy.spec.title(), self)
             if index < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+                self._shortcut(action, QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             view_menu.addAction(action)
         view_menu.addSeparator()

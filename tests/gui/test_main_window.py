@@ -37,3 +37,16 @@ def test_window_remembers_current_tab(qtbot, demo_services) -> None:  # type: ig
     qtbot.addWidget(again)
     assert again.tab_keys()[again.tabs.currentIndex()] == last
     assert again.size() == size
+
+
+def test_shortcuts_are_bound_once_the_window_is_up(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction, QKeySequence
+
+    actions = {a.text(): a for a in main_window.findChildren(QAction)}
+    qtbot.waitUntil(lambda: not actions["Выход"].shortcut().isEmpty())
+    assert actions["Выход"].shortcut() == QKeySequence("Ctrl+Q")
+    assert actions["Создать резервную копию"].shortcut() == QKeySequence("Ctrl+Shift+B")
+    tab_actions = [a for a in actions.values() if a.shortcut() == QKeySequence("Ctrl+2")]
+    assert len(tab_actions) == 1
+    tab_actions[0].trigger()
+    assert main_window.tabs.currentIndex() == 1
