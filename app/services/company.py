@@ -10,6 +10,7 @@ from app.i18n import translate
 from app.models import CompanySettings
 from app.models.company import VAT_KINDS
 from app.services.contact_info import normalize_email
+from app.services.documents.base import CompanyInfo
 from app.services.errors import ValidationError
 from app.services.requisites import requisites_errors
 from app.services.uow import UowFactory
@@ -21,30 +22,9 @@ MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class CompanyProfile:
-    name: str = ""
-    full_name: str = ""
-    inn: str = ""
-    kpp: str = ""
-    ogrn: str = ""
-    legal_address: str = ""
-    postal_address: str = ""
-    phone: str = ""
-    email: str = ""
-    website: str = ""
-    bank_name: str = ""
-    bik: str = ""
-    corr_account: str = ""
-    settlement_account: str = ""
-    signer_name: str = ""
-    signer_title: str = ""
-    accountant_name: str = ""
-    manager_name: str = ""
-    manager_phone: str = ""
-    manager_email: str = ""
-    logo: bytes | None = None
-    facsimile: bytes | None = None
-    stamp: bytes | None = None
+class CompanyProfile(CompanyInfo):
+    """The company settings row: the seller as documents print it, plus document defaults."""
+
     default_vat_kind: str = "standard"
     prices_include_vat: bool = True
     offer_validity_days: int = 14
