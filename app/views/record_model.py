@@ -1,6 +1,6 @@
 """A read-only table model over a list of frozen dataclasses, described by columns.
 
-For the small fixed lists of the Today tab and similar panels; editable or large lists keep
+For read-only lists (the Today tab, the Plan tab's tables); editable or paged lists keep
 their own models.
 """
 
@@ -19,10 +19,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
-    title: str
+    header: str
     text: Callable[[T], str]
+    numeric: bool = False  # right-aligned
     color: Callable[[T], str | None] | None = None
-    align_right: bool = False
     tooltip: Callable[[T], str] | None = None
 
 
@@ -37,8 +37,11 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_at(self, row: int) -> T:
-        return self._rows[row]
+    def row(self, index: int) -> T:
+        return self._rows[index]
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -49,11 +52,11 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
+            return self._columns[section].header
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         column = self._columns[index.column()]
         row = self._rows[index.row()]
@@ -62,7 +65,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
             color = column.color(row)
             return QColor(color) if color else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)

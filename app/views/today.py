@@ -156,8 +156,8 @@ class TodayTab(QWidget):
             Column(translate("Today", "Сделка"), lambda c: c.title),
             Column(translate("Today", "Клиент"), lambda c: c.client_name),
             Column(translate("Today", "Дней"), lambda c: str(c.days_in_stage),
-                   color=lambda c: style.DANGER, align_right=True),
-            Column(translate("Today", "Сумма"), lambda c: money(c.amount), align_right=True),
+                   color=lambda c: style.DANGER, numeric=True),
+            Column(translate("Today", "Сумма"), lambda c: money(c.amount), numeric=True),
         ]), translate("Today", "Зависших сделок нет."), 0)
         self.receivables = _Section(translate("Today", "Ожидаемые оплаты"),
                                     RecordTableModel[Receivable]([
@@ -165,7 +165,7 @@ class TodayTab(QWidget):
                    color=lambda r: style.DANGER if r.overdue_days else None),
             Column(translate("Today", "Заказ"), lambda r: r.number),
             Column(translate("Today", "Клиент"), lambda r: r.client_name),
-            Column(translate("Today", "Долг"), lambda r: money(r.outstanding), align_right=True),
+            Column(translate("Today", "Долг"), lambda r: money(r.outstanding), numeric=True),
         ]), translate("Today", "Оплат на этой неделе не ожидается."), 2)
         self.birthdays = _Section(translate("Today", "Дни рождения на неделе"),
                                   RecordTableModel[Birthday]([

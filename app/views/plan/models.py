@@ -4,9 +4,8 @@ the ABC×XYZ matrix."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -25,67 +24,12 @@ T = TypeVar("T")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-@dataclass(frozen=True)
-class Column(Generic[T]):
-    header: str
-    text: Callable[[T], str]
-    numeric: bool = False
-    color: Callable[[T], str | None] | None = None
-
-
 def pct(value: Decimal | None) -> str:
     return "—" if value is None else f"{value} %".replace(".", ",")
 
 
 def money_or_dash(value: Decimal | None) -> str:
     return "—" if value is None else money(value)
-
-
-class RowsModel(QAbstractTableModel, Generic[T]):
-    """A read-only table over a list of frozen DTOs, described by columns."""
-
-    def __init__(self, columns: list[Column[T]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = columns
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: list[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> T:
-        return self._rows[index]
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._columns)):
-            return self._columns[section].header
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        col = self._columns[index.column()]
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
-            return int(RIGHT)
-        if role == Qt.ItemDataRole.ForegroundRole and col.color is not None:
-            color = col.color(item)
-            return QColor(color) if color else None
-        return None
 
 
 class PlanGridModel(QAbstractTableModel):

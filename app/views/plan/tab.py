@@ -64,14 +64,8 @@ from app.views.plan.data import (
     load_section,
     make_query,
 )
-from app.views.plan.models import (
-    Column,
-    MatrixModel,
-    PlanGridModel,
-    RowsModel,
-    money_or_dash,
-    pct,
-)
+from app.views.plan.models import MatrixModel, PlanGridModel, money_or_dash, pct
+from app.views.record_model import Column, RecordTableModel
 
 
 def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
@@ -307,7 +301,7 @@ class PlanTab(QWidget):
         self.gap_label = QLabel("", objectName="fieldError")
         self.gap_label.setWordWrap(True)
         side.addWidget(self.gap_label)
-        self.breakdown_model: RowsModel[BreakdownRow] = RowsModel([
+        self.breakdown_model: RecordTableModel[BreakdownRow] = RecordTableModel([
             Column(translate("PlanTab", "Значение"), lambda r: r.label),
             Column(translate("PlanTab", "План"), lambda r: money(r.plan), True),
             Column(translate("PlanTab", "На сегодня"), lambda r: money(r.plan_to_date), True),
@@ -332,7 +326,7 @@ class PlanTab(QWidget):
         grid.setSpacing(10)
         self.funnel_chart = HorizontalBarsChart(
             translate("PlanTab", "Воронка: сделки, вошедшие в этап"), money_axis=False)
-        self.funnel_model: RowsModel[FunnelStage] = RowsModel([
+        self.funnel_model: RecordTableModel[FunnelStage] = RecordTableModel([
             Column(translate("PlanTab", "Этап"), lambda s: s.name),
             Column(translate("PlanTab", "Вошло"), lambda s: str(s.entered), True),
             Column(translate("PlanTab", "Перешло дальше"), lambda s: str(s.moved_on), True),
@@ -348,7 +342,7 @@ class PlanTab(QWidget):
             translate("PlanTab", "Причины проигрыша: количество"), money_axis=False)
         self.lost_amount_chart = HorizontalBarsChart(
             translate("PlanTab", "Причины проигрыша: сумма"))
-        self.competitor_model: RowsModel[LossRow] = RowsModel([
+        self.competitor_model: RecordTableModel[LossRow] = RecordTableModel([
             Column(translate("PlanTab", "Конкурент"), lambda r: r.key),
             Column(translate("PlanTab", "Сделок"), lambda r: str(r.count), True),
             Column(translate("PlanTab", "Сумма"), lambda r: money(r.amount), True),
@@ -378,7 +372,7 @@ class PlanTab(QWidget):
         self.sources_chart.setMinimumHeight(300)
         layout.addWidget(self.sources_chart, 1)
         layout.addWidget(_title(translate("PlanTab", "Источники и каналы за период")))
-        self.sources_model: RowsModel[SourceRow] = RowsModel([
+        self.sources_model: RecordTableModel[SourceRow] = RecordTableModel([
             Column(translate("PlanTab", "Источник / канал"), lambda r: r.source or "—"),
             Column(translate("PlanTab", "Лиды"), lambda r: str(r.leads), True),
             Column(translate("PlanTab", "Новые сделки"), lambda r: str(r.deals), True),
@@ -439,7 +433,7 @@ class PlanTab(QWidget):
         box = QVBoxLayout()
         self.cell_title = _title(translate("PlanTab", "Клиенты ячейки"))
         box.addWidget(self.cell_title)
-        self.cell_model: RowsModel[AbcXyzClient] = RowsModel([
+        self.cell_model: RecordTableModel[AbcXyzClient] = RecordTableModel([
             Column(translate("PlanTab", "Клиент"), lambda c: c.name),
             Column(translate("PlanTab", "Выручка"), lambda c: money(c.revenue), True),
             Column(translate("PlanTab", "Доля"), lambda c: pct(c.share), True),
@@ -457,7 +451,7 @@ class PlanTab(QWidget):
         box = QVBoxLayout()
         self.churn_title = _title(translate("PlanTab", "Риск оттока"))
         box.addWidget(self.churn_title)
-        self.churn_model: RowsModel[ChurnRiskClient] = RowsModel([
+        self.churn_model: RecordTableModel[ChurnRiskClient] = RecordTableModel([
             Column(translate("PlanTab", "Клиент"), lambda c: c.name),
             Column(translate("PlanTab", "Посл. покупка"), lambda c: day(c.last_purchase)),
             Column(translate("PlanTab", "Интервал, дн."),
@@ -470,7 +464,7 @@ class PlanTab(QWidget):
         self.churn_view = _table(self.churn_model)
         box.addWidget(self.churn_view, 1)
         grid.addLayout(box, 1, 1)
-        self.rfm_model: RowsModel[RfmSegmentSummary] = RowsModel([
+        self.rfm_model: RecordTableModel[RfmSegmentSummary] = RecordTableModel([
             Column(translate("PlanTab", "Сегмент"), lambda s: s.label),
             Column(translate("PlanTab", "Клиентов"), lambda s: str(s.count), True),
             Column(translate("PlanTab", "Выручка"), lambda s: money(s.monetary), True),
