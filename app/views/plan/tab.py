@@ -93,7 +93,8 @@ def _table(model: Any) -> QTableView:
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    # the first (label) column takes what is left, so the figures are never cut off
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return view
 
 
