@@ -21,6 +21,8 @@ class AgendaItem:
     client_name: str
     due_at: datetime
     overdue: bool
+    client_id: int | None = None
+    deal_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Receivable:
     due_on: date
     outstanding: Decimal
     overdue_days: int
+    client_id: int = 0
 
 
 def _local_day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -101,14 +104,15 @@ class OverviewService:
             )
             rows = s.execute(
                 select(Activity.id, Activity.kind, Activity.subject,
-                       func.coalesce(Client.name, ""), Activity.due_at)
+                       func.coalesce(Client.name, ""), Activity.due_at, Activity.client_id,
+                       Activity.deal_id)
                 .outerjoin(Client, Client.id == Activity.client_id)
                 .where(and_(pending, Activity.due_at < day_end))
                 .order_by(Activity.due_at)
                 .limit(agenda_limit)
             ).all()
         agenda = [
-            AgendaItem(r[0], r[1], r[2], r[3], r[4], r[4] < day_start) for r in rows
+            AgendaItem(r[0], r[1], r[2], r[3], r[4], r[4] < day_start, r[5], r[6]) for r in rows
         ]
         return Overview(
             clients=clients,
@@ -156,7 +160,7 @@ class OverviewService:
         with self._uow() as uow:
             rows = uow.session.execute(
                 select(Order.id, Order.number, Client.name, Order.payment_due_on,
-                       outstanding.label("outstanding"))
+                       outstanding.label("outstanding"), Order.client_id)
                 .join(Client, Client.id == Order.client_id)
                 .where(Order.status != "cancelled", Order.payment_due_on.is_not(None),
                        Order.payment_due_on <= today + timedelta(days=days), outstanding > 0)
@@ -164,7 +168,7 @@ class OverviewService:
             ).all()
         return [
             Receivable(r[0], r[1], r[2], r[3], _kopecks_to_money(r[4]),
-                       max(0, (today - r[3]).days))
+                       max(0, (today - r[3]).days), r[5])
             for r in rows
         ]
 

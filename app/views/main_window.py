@@ -96,8 +96,22 @@ class MainWindow(QMainWindow):
         def build() -> QWidget:
             module = importlib.import_module(spec.module)
             cls = getattr(module, spec.class_name)
-            return cls(services=self.services)
+            widget = cls(services=self.services)
+            if hasattr(widget, "open_requested"):
+                widget.open_requested.connect(self.open_item)
+            return widget
         return build
+
+    def open_item(self, kind: str, ident: int) -> None:
+        """Show a deal, a client or a trainee in its own tab (requests from other tabs)."""
+        if kind == "deal":
+            self.show_tab("deals").open_deal(ident)  # type: ignore[attr-defined]
+        elif kind == "client":
+            self.show_tab("clients").open_client(ident)  # type: ignore[attr-defined]
+        elif kind == "trainee":
+            tab = self.show_tab("mentoring")
+            tab.pages.setCurrentWidget(tab.trainees)  # type: ignore[attr-defined]
+            tab.trainees.select_trainee(ident)  # type: ignore[attr-defined]
 
     # --- tabs -----------------------------------------------------------------
     def tab_keys(self) -> list[str]:

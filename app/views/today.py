@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -117,9 +118,15 @@ class _Section(QWidget):
 
 
 class TodayTab(QWidget):
-    """The first tab: figures at a glance and the day's agenda from every area."""
+    """The first tab: figures at a glance and the day's agenda from every area.
+
+    Signals:
+        open_requested(str, int): open a "deal" or a "client" (by id), or show a "trainee"
+            — a double-click or Enter on an agenda row; the main window routes it.
+    """
 
     tab_key = "today"
+    open_requested = Signal(str, int)
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,7 +191,22 @@ class TodayTab(QWidget):
             side.addWidget(section, 1)
         body.addLayout(side, 2)
         layout.addLayout(body, 1)
+        targets = (
+            (self.agenda, lambda a: ("deal", a.deal_id) if a.deal_id else ("client", a.client_id)),
+            (self.stalled, lambda c: ("deal", c.id)),
+            (self.receivables, lambda r: ("client", r.client_id)),
+            (self.birthdays, lambda b: ("client", b.client_id)),
+            (self.trainee_tasks, lambda t: ("trainee", t.trainee_id)),
+        )
+        for section, target in targets:
+            section.view.activated.connect(
+                lambda index, s=section, t=target: self._open(*t(s.model.row(index.row()))))
+            section.view.setToolTip(translate("Today", "Двойной щелчок или Enter — открыть"))
         self.refresh()
+
+    def _open(self, kind: str, ident: int | None) -> None:
+        if ident:
+            self.open_requested.emit(kind, ident)
 
     def refresh(self) -> None:
         today = date.today()

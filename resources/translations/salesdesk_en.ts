@@ -6251,6 +6251,10 @@ Make a backup and restore the database from the last good backup (salesdesk rest
         <translation>Trainees have no overdue tasks.</translation>
     </message>
     <message>
+        <source>Двойной щелчок или Enter — открыть</source>
+        <translation>Double-click or press Enter to open</translation>
+    </message>
+    <message>
         <source>Сегодня, {date}</source>
         <translation>Today, {date}</translation>
     </message>

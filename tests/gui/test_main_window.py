@@ -50,3 +50,31 @@ def test_shortcuts_are_bound_once_the_window_is_up(qtbot, main_window: MainWindo
     assert len(tab_actions) == 1
     tab_actions[0].trigger()
     assert main_window.tabs.currentIndex() == 1
+
+
+def test_today_rows_open_their_deal_client_or_trainee(main_window: MainWindow,  # type: ignore[no-untyped-def]
+                                                      monkeypatch) -> None:
+    opened: list[tuple[str, int]] = []
+    deals = main_window.show_tab("deals")
+    clients = main_window.show_tab("clients")
+    monkeypatch.setattr(deals, "open_deal", lambda ident: opened.append(("deal", ident)))
+    monkeypatch.setattr(clients, "open_client", lambda ident: opened.append(("client", ident)))
+    today = main_window.show_tab("today")
+    checked = 0
+    for section, kind, ident in (
+        (today.stalled, "deal", lambda row: row.id),
+        (today.receivables, "client", lambda row: row.client_id),
+        (today.birthdays, "client", lambda row: row.client_id),
+    ):
+        if section.model.rowCount() == 0:
+            continue
+        section.view.activated.emit(section.model.index(0, 0))
+        assert opened[-1] == (kind, ident(section.model.row(0)))
+        checked += 1
+    assert checked >= 2
+    tasks = today.trainee_tasks
+    assert tasks.model.rowCount() > 0
+    tasks.view.activated.emit(tasks.model.index(0, 0))
+    mentoring = main_window.show_tab("mentoring")
+    assert main_window.tabs.currentIndex() == main_window.tab_keys().index("mentoring")
+    assert mentoring.trainees.card.name_label.text() == tasks.model.row(0).trainee_name
