@@ -128,6 +128,7 @@ def _screenshots(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window appears on screen
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen's size-hint notes
     from app.gui import render_screenshots
 
     services = open_services(args)
