@@ -2006,10 +2006,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Save</translation>
     </message>
     <message>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Выбрать…</source>
         <translation>Choose…</translation>
     </message>
@@ -3959,6 +3955,13 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Сделки</source>
@@ -4420,10 +4423,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Save</translation>
     </message>
     <message>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Часы обучения по кварталам</source>
         <translation>Learning hours by quarter</translation>
     </message>
@@ -4817,10 +4816,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Создать</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -5683,10 +5678,6 @@ Please find the document attached.
     <message>
         <source>Сформировать</source>
         <translation>Generate</translation>
-    </message>
-    <message>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.i18n import translate
 from app.services.deals import lost_reason_label
 from app.views.deals.common import activity_kind_label, money_short, parse_decimal
+from app.views.forms import dialog_buttons
 
 
 @dataclass(frozen=True)
@@ -85,15 +85,8 @@ class LostReasonDialog(QDialog):
         layout.addLayout(form)
         self.error = _error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            translate("Deals", "Закрыть как проигранную"))
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("Deals", "Отмена"))
-        layout.addWidget(buttons)
+        layout.addWidget(
+            dialog_buttons(self, translate("Deals", "Закрыть как проигранную"), self._on_accept))
         self.reason.currentIndexChanged.connect(self._sync)
         self._sync()
 
@@ -140,15 +133,8 @@ class WonDialog(QDialog):
         layout.addLayout(form)
         self.error = _error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            translate("Deals", "Закрыть как выигранную"))
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("Deals", "Отмена"))
-        layout.addWidget(buttons)
+        layout.addWidget(
+            dialog_buttons(self, translate("Deals", "Закрыть как выигранную"), self._on_accept))
 
     def _on_accept(self) -> None:
         try:
@@ -199,15 +185,8 @@ class PlanActivityDialog(QDialog):
         layout.addLayout(form)
         self.error = _error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            translate("Deals", "Запланировать"))
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("Deals", "Отмена"))
-        layout.addWidget(buttons)
+        layout.addWidget(
+            dialog_buttons(self, translate("Deals", "Запланировать"), self._on_accept))
         self.kind.currentIndexChanged.connect(self._suggest_subject)
         self._suggest_subject()
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from app.services.company import (
 from app.services.errors import ValidationError
 from app.services.pricing import vat_kind_label
 from app.views import dialogs
+from app.views.forms import dialog_buttons
 
 VAT_KIND_ORDER = ("standard", "reduced10", "zero", "usn5", "usn7", "none")
 
@@ -131,14 +131,7 @@ class CompanyDialog(QDialog):
         form.addRow(translate("CompanyDialog", "Шаблон КП"), self.template)
         self.tabs.addTab(docs, translate("CompanyDialog", "Документы"))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            translate("CompanyDialog", "Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("CompanyDialog", "Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, translate("CompanyDialog", "Сохранить"), self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QSpinBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.views.forms import dialog_buttons
 
 
 @dataclass(frozen=True)
@@ -49,14 +49,7 @@ class OfferOptionsDialog(QDialog):
         form.addRow(translate("OfferDialog", "Шаблон"), self.template)
         form.addRow(translate("OfferDialog", "Действует"), self.validity)
         form.addRow(translate("OfferDialog", "Вступление"), self.intro)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            translate("OfferDialog", "Создать"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("OfferDialog", "Отмена"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, translate("OfferDialog", "Создать"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.views import dialogs
+from app.views.forms import dialog_buttons
 
 
 @dataclass(frozen=True)
@@ -64,14 +64,7 @@ class ReportOptionsDialog(QDialog):
                                                 "можно напечатать, сохранить или отправить."))
         hint.setWordWrap(True)
         hint.setObjectName("hint")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            translate("ReportDialog", "Сформировать"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("ReportDialog", "Отмена"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, translate("ReportDialog", "Сформировать"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)

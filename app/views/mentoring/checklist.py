@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -34,6 +33,7 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TaskRow
 from app.views import dialogs
+from app.views.forms import dialog_buttons
 from app.views.mentoring.models import SectionProgressModel, TaskTableModel
 from app.views.mentoring.widgets import FieldErrors, ProgressDelegate
 
@@ -368,15 +368,7 @@ class TaskDialog(QDialog):
         dl.addWidget(self.has_due)
         dl.addWidget(self.due_edit, 1)
         form.addRow(translate("Mentoring", "Срок"), due_row)
-        buttons = QDialogButtonBox()
-        save = buttons.addButton(translate("Mentoring", "Сохранить"),
-                                 QDialogButtonBox.ButtonRole.AcceptRole)
-        save.setObjectName("primary")
-        save.setDefault(True)
-        buttons.addButton(translate("Mentoring", "Отмена"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, translate("Mentoring", "Сохранить")))
 
     def accept(self) -> None:
         try:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -35,6 +34,7 @@ from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TRAINEE_STATUSES, TraineeRow, trainee_status_label
 from app.views import dialogs, style
 from app.views.formatting import day
+from app.views.forms import dialog_buttons
 from app.views.mentoring.assessments import AssessmentsPanel
 from app.views.mentoring.checklist import ChecklistPanel, date_edit, from_qdate
 from app.views.mentoring.meetings import MeetingsPanel
@@ -78,15 +78,7 @@ class TraineeDialog(QDialog):
         self.notes_edit = QPlainTextEdit(trainee.notes if trainee else "")
         self.notes_edit.setFixedHeight(90)
         form.addRow(translate("Mentoring", "Заметки наставника"), self.notes_edit)
-        buttons = QDialogButtonBox()
-        save = buttons.addButton(translate("Mentoring", "Сохранить"),
-                                 QDialogButtonBox.ButtonRole.AcceptRole)
-        save.setObjectName("primary")
-        save.setDefault(True)
-        buttons.addButton(translate("Mentoring", "Отмена"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, translate("Mentoring", "Сохранить")))
 
     def accept(self) -> None:
         try:
