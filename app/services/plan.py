@@ -679,17 +679,22 @@ class PlanService:
             key = group_by.replace("day", "pay.paid_on") if per_key else "g"
             sql = f"""
             WITH pay AS (
-                SELECT p.amount, p.paid_on, o.deal_id FROM payments p
+                SELECT p.id, p.amount, p.paid_on, o.deal_id FROM payments p
                 JOIN orders o ON o.id = p.order_id WHERE p.paid_on BETWEEN :a AND :b),
             lt AS (
-                SELECT l.deal_id, COALESCE(pr.group_name, '') AS g, SUM({LINE_TOTAL_SQL}) AS k
-                FROM deal_lines l LEFT JOIN products pr ON pr.id = l.product_id
-                WHERE l.deal_id IN (SELECT deal_id FROM pay) GROUP BY l.deal_id, g),
-            dt AS (SELECT deal_id, SUM(k) AS total FROM lt GROUP BY deal_id HAVING total > 0),
+                -- per payment and group, reached through the deal_lines index; joining
+                -- per-deal CTEs back to the payments made SQLite nest two full scans
+                SELECT pay.id, pay.paid_on, pay.amount, COALESCE(pr.group_name, '') AS g,
+                       SUM({LINE_TOTAL_SQL}) AS k
+                FROM pay JOIN deal_lines l ON l.deal_id = pay.deal_id
+                LEFT JOIN products pr ON pr.id = l.product_id
+                GROUP BY pay.id, g),
+            share AS (
+                SELECT paid_on, amount, g, k, SUM(k) OVER (PARTITION BY id) AS total FROM lt),
             alloc AS (
-                SELECT pay.paid_on, lt.g,
-                       CAST(ROUND(CAST(pay.amount AS REAL) * lt.k / dt.total) AS INTEGER) AS k
-                FROM pay JOIN lt ON lt.deal_id = pay.deal_id JOIN dt ON dt.deal_id = pay.deal_id),
+                SELECT paid_on, g,
+                       CAST(ROUND(CAST(amount AS REAL) * k / total) AS INTEGER) AS k
+                FROM share WHERE total > 0),
             parts AS (
                 SELECT paid_on, g, k FROM alloc
                 UNION ALL SELECT paid_on, '', amount FROM pay
