@@ -513,21 +513,26 @@ class AnalyticsService:
         """Only the segment counts and sums of `rfm()` (the same scores), computed in SQL."""
         as_of = as_of or date.today()
         params = {"as_of": as_of.isoformat(), "since": (since or date(1900, 1, 1)).isoformat()}
+        agg = f"""
+            SELECT d.client_id, MAX(d.closed_on) AS last, COUNT(*) AS freq,
+                   SUM(d.amount) AS money
+            FROM deals d
+            WHERE {WON_DEALS} AND d.closed_on BETWEEN :since AND :as_of
+            GROUP BY d.client_id"""
         with self._uow() as uow:
-            rows = uow.session.execute(text(f"""
-                WITH agg AS (
-                    SELECT d.client_id, MAX(d.closed_on) AS last, COUNT(*) AS freq,
-                           SUM(d.amount) AS money
-                    FROM deals d
-                    WHERE {WON_DEALS} AND d.closed_on BETWEEN :since AND :as_of
-                    GROUP BY d.client_id),
-                scored AS (
-                    SELECT money,
-                           1 + (RANK() OVER (ORDER BY last) - 1) * 5 / COUNT(*) OVER () AS r,
-                           1 + (RANK() OVER (ORDER BY freq) - 1) * 5 / COUNT(*) OVER () AS f
-                    FROM agg)
-                SELECT r, f, COUNT(*), SUM(money) FROM scored GROUP BY r, f"""),
-                params).all()
+            return self._rfm_segments(uow.session, agg, params)
+
+    @staticmethod
+    def _rfm_segments(s: Any, agg: str, params: dict[str, Any]) -> list[RfmSegmentSummary]:
+        """Segment counts and sums over `agg` (client_id, last, freq, money per client)."""
+        rows = s.execute(text(f"""
+            WITH agg AS ({agg}),
+            scored AS (
+                SELECT money,
+                       1 + (RANK() OVER (ORDER BY last) - 1) * 5 / COUNT(*) OVER () AS r,
+                       1 + (RANK() OVER (ORDER BY freq) - 1) * 5 / COUNT(*) OVER () AS f
+                FROM agg)
+            SELECT r, f, COUNT(*), SUM(money) FROM scored GROUP BY r, f"""), params).all()
         totals: dict[str, list[Any]] = {k: [0, ZERO] for k in RFM_SEGMENTS}
         for r, f, count, money in rows:  # at most 25 (R, F) pairs
             seg = rfm_segment(int(r), int(f))
@@ -543,45 +548,75 @@ class AnalyticsService:
         won deals on different days whose days since the last purchase exceed k × their
         usual interval; sorted by revenue at stake, largest first (see `ChurnRiskClient`)."""
         as_of = as_of or date.today()
-        try:
-            k_d = Decimal(str(k).replace(",", "."))
-        except Exception:
-            k_d = Decimal(-1)
-        if not k_d.is_finite() or k_d <= 0 or k_d > 100:
-            raise ValidationError.single("k", translate(
-                "Analytics", "Коэффициент k должен быть больше 0 и не больше 100"))
-        if min_purchases < 2:
-            raise ValidationError.single("min_purchases", translate(
-                "Analytics", "Для интервала между покупками нужно хотя бы две покупки"))
+        k_d = _churn_k(k, min_purchases)
+        agg = f"""
+            SELECT d.client_id, COUNT(*) AS n, COUNT(DISTINCT d.closed_on) AS days,
+                   MIN(d.closed_on) AS first, MAX(d.closed_on) AS last,
+                   SUM(d.amount) AS money
+            FROM deals d WHERE {WON_DEALS} AND d.closed_on <= :as_of
+            GROUP BY d.client_id HAVING days >= :min_n"""
         with self._uow() as uow:
-            rows = uow.session.execute(text(f"""
-                WITH agg AS (
-                    SELECT d.client_id, COUNT(*) AS n, COUNT(DISTINCT d.closed_on) AS days,
-                           MIN(d.closed_on) AS first, MAX(d.closed_on) AS last,
-                           SUM(d.amount) AS money
-                    FROM deals d WHERE {WON_DEALS} AND d.closed_on <= :as_of
-                    GROUP BY d.client_id HAVING days >= :min_n),
-                calc AS (
-                    SELECT client_id, n, first, last, money,
-                           (julianday(last) - julianday(first)) / (n - 1) AS interval,
-                           julianday(:as_of) - julianday(last) AS since
-                    FROM agg),
-                risk AS (
-                    SELECT calc.*, c.name, c.status FROM calc
-                    JOIN clients c ON c.id = calc.client_id
-                    WHERE c.archived = 0 AND c.status NOT IN ('lost', 'churned')
-                      AND calc.since > :k * calc.interval)
-                SELECT r.client_id, r.name, r.status, r.n, r.first, r.last, r.interval,
-                       r.since, r.money,
-                       (SELECT SUM(d.amount) FROM deals d
-                        WHERE d.client_id = r.client_id AND {WON_DEALS}
-                          AND d.closed_on > date(r.last, '-365 days')
-                          AND d.closed_on <= r.last) AS at_stake
-                FROM risk r
-                ORDER BY at_stake DESC, r.client_id
-                """ + ("LIMIT :limit" if limit else "")),
-                {"as_of": as_of.isoformat(), "k": float(k_d), "min_n": min_purchases,
-                 "limit": limit}).all()
+            return self._churn_risk(uow.session, agg, as_of, k_d, min_purchases, limit)
+
+    def client_base(self, *, as_of: date | None = None, k: Decimal | int | str = 2,
+                    min_purchases: int = 2, limit: int | None = None,
+                    ) -> tuple[list[RfmSegmentSummary], list[ChurnRiskClient]]:
+        """`rfm_segments(as_of=…)` and `churn_risk(as_of=…, k=…, …)` together: the won deals
+        up to `as_of` are aggregated per client once (a temporary table) and both analyses
+        read that instead of each scanning every won deal."""
+        as_of = as_of or date.today()
+        k_d = _churn_k(k, min_purchases)
+        with self._uow() as uow:
+            s = uow.session
+            s.execute(text("DROP TABLE IF EXISTS temp.plan_client_won"))
+            s.execute(text(f"""
+                CREATE TEMP TABLE plan_client_won AS
+                SELECT d.client_id, COUNT(*) AS n, COUNT(DISTINCT d.closed_on) AS days,
+                       MIN(d.closed_on) AS first, MAX(d.closed_on) AS last,
+                       SUM(d.amount) AS money
+                FROM deals d
+                WHERE {WON_DEALS} AND d.closed_on BETWEEN '1900-01-01' AND :as_of
+                GROUP BY d.client_id"""), {"as_of": as_of.isoformat()})
+            try:
+                segments = self._rfm_segments(
+                    s, "SELECT client_id, last, n AS freq, money FROM temp.plan_client_won",
+                    {})
+                churn = self._churn_risk(
+                    s, "SELECT client_id, n, days, first, last, money"
+                    " FROM temp.plan_client_won WHERE days >= :min_n",
+                    as_of, k_d, min_purchases, limit)
+            finally:
+                s.execute(text("DROP TABLE IF EXISTS temp.plan_client_won"))
+        return segments, churn
+
+    @staticmethod
+    def _churn_risk(s: Any, agg: str, as_of: date, k_d: Decimal, min_purchases: int,
+                    limit: int | None) -> list[ChurnRiskClient]:
+        """Churn risk over `agg` (client_id, n, days, first, last, money per client with
+        at least :min_n purchase days)."""
+        rows = s.execute(text(f"""
+            WITH agg AS ({agg}),
+            calc AS (
+                SELECT client_id, n, first, last, money,
+                       (julianday(last) - julianday(first)) / (n - 1) AS interval,
+                       julianday(:as_of) - julianday(last) AS since
+                FROM agg),
+            risk AS (
+                SELECT calc.*, c.name, c.status FROM calc
+                JOIN clients c ON c.id = calc.client_id
+                WHERE c.archived = 0 AND c.status NOT IN ('lost', 'churned')
+                  AND calc.since > :k * calc.interval)
+            SELECT r.client_id, r.name, r.status, r.n, r.first, r.last, r.interval,
+                   r.since, r.money,
+                   (SELECT SUM(d.amount) FROM deals d
+                    WHERE d.client_id = r.client_id AND {WON_DEALS}
+                      AND d.closed_on > date(r.last, '-365 days')
+                      AND d.closed_on <= r.last) AS at_stake
+            FROM risk r
+            ORDER BY at_stake DESC, r.client_id
+            """ + ("LIMIT :limit" if limit else "")),
+            {"as_of": as_of.isoformat(), "k": float(k_d), "min_n": min_purchases,
+             "limit": limit}).all()
         out = []
         for cid, name, status, n, first, last, interval, since, money, at_stake in rows:
             iv = Decimal(str(interval)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
@@ -592,3 +627,18 @@ class AnalyticsService:
                     Decimal("0.1"), rounding=ROUND_HALF_UP),
                 _k(money), _k(at_stake)))
         return out
+
+
+def _churn_k(k: Decimal | int | str, min_purchases: int) -> Decimal:
+    """The validated churn factor k (ValidationError on a bad k or min_purchases)."""
+    try:
+        k_d = Decimal(str(k).replace(",", "."))
+    except Exception:
+        k_d = Decimal(-1)
+    if not k_d.is_finite() or k_d <= 0 or k_d > 100:
+        raise ValidationError.single("k", translate(
+            "Analytics", "Коэффициент k должен быть больше 0 и не больше 100"))
+    if min_purchases < 2:
+        raise ValidationError.single("min_purchases", translate(
+            "Analytics", "Для интервала между покупками нужно хотя бы две покупки"))
+    return k_d

@@ -201,3 +201,20 @@ def test_rfm_segments_summary_matches_rfm(base_db):
     args = {"as_of": date(2026, 12, 31), "since": date(2026, 1, 1)}
     assert base_db.analytics.rfm_segments(**args) == base_db.analytics.rfm(**args).segments
     assert sum(s.count for s in base_db.analytics.rfm_segments(as_of=date(2026, 12, 31))) == 7
+
+
+def test_client_base_matches_rfm_segments_and_churn_risk(base_db):
+    # One per-client aggregation shared by both analyses gives exactly what each gives alone.
+    for as_of in (date(2026, 12, 31), date(2026, 6, 30), date(2020, 1, 1)):
+        for k in (2, "1,5", 10):
+            segments, churn = base_db.analytics.client_base(as_of=as_of, k=k, limit=200)
+            assert segments == base_db.analytics.rfm_segments(as_of=as_of)
+            assert churn == base_db.analytics.churn_risk(as_of=as_of, k=k, limit=200)
+    segments, churn = base_db.analytics.client_base(as_of=date(2026, 12, 31), k=2)
+    assert churn and sum(s.count for s in segments) == 7
+    # and it leaves no temporary table behind; bad input is refused as before
+    segments2, churn2 = base_db.analytics.client_base(as_of=date(2026, 12, 31), k=2)
+    assert (segments2, churn2) == (segments, churn)
+    for bad in (0, -1, "x", 101):
+        with pytest.raises(ValidationError):
+            base_db.analytics.client_base(k=bad)

@@ -97,8 +97,8 @@ def load_section(services: Any, data: PlanTabData, section: str) -> None:
         data.sources = services.analytics.sources(p)
     elif section == "base":
         data.abc_xyz = services.analytics.abc_xyz(p, a_share=q.a_share, b_share=q.b_share)
-        data.rfm_segments = services.analytics.rfm_segments(as_of=q.as_of)
-        data.churn = services.analytics.churn_risk(as_of=q.as_of, k=q.churn_k, limit=200)
+        data.rfm_segments, data.churn = services.analytics.client_base(
+            as_of=q.as_of, k=q.churn_k, limit=200)
     else:
         raise ValueError(section)
     data.loaded.add(section)
