@@ -27,6 +27,9 @@ def ensure_app() -> QApplication:
     from app.views.qt_workarounds import protect_singletons
 
     protect_singletons()  # PySide6 6.12.0 reference-count bug, see the module
+    from app.views.background import collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread()  # never destroy Qt objects from a worker thread
     assert isinstance(app, QApplication)
     return app
 

@@ -59,6 +59,20 @@ def demo_services(_demo_template: Path, tmp_path: Path) -> Iterator[Services]:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _gc_on_gui_thread(qapp):  # type: ignore[no-untyped-def]
+    """As in the app: cyclic garbage is collected on the GUI thread only (views/background)."""
+    from app.views.background import collect_garbage_on_gui_thread
+
+    return collect_garbage_on_gui_thread()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests(_gc_on_gui_thread):  # type: ignore[no-untyped-def]
+    yield
+    _gc_on_gui_thread.collect()
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Keep QSettings written by the code under test out of the user's real settings."""
     from PySide6.QtCore import QCoreApplication, QSettings
