@@ -33,6 +33,8 @@ class Client(Base):
         Index("ix_clients_name", "name"),
         # the client list: active clients in name order straight from the index (covering)
         Index("ix_clients_archived_name", "archived", "name"),
+        # leads per source in a period (migration 0004)
+        Index("ix_clients_created_lead", "created_at", "lead_source"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

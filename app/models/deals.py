@@ -48,16 +48,21 @@ class Deal(Base):
         ),
         CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
         Index("ix_deals_stage_closed", "stage_id", "closed_on"),
-        Index("ix_deals_closed_on", "closed_on"),
+        # deals closed in a period with what the losses and lead sources read (0004)
+        Index("ix_deals_closed_cover", "closed_on", "stage_id", "source", "amount",
+              "lost_reason", "competitor_id"),
         Index("ix_deals_expected_close", "expected_close"),
         # Covering indexes for the Plan tab's aggregates (migration 0003).
         Index("ix_deals_won_cover", "stage_id", "closed_on", "client_id", "amount"),
         Index("ix_deals_pipeline_cover", "expected_close", "stage_id", "amount", "probability"),
+        Index("ix_deals_created_source", "created_at", "source"),  # opened in a period (0004)
+        # a client's won deals by date: ABC/XYZ months, the rollup triggers; FK look-ups (0004)
+        Index("ix_deals_client_won", "client_id", "stage_id", "closed_on", "amount"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(
-        ForeignKey("clients.id", ondelete="RESTRICT"), index=True
+        ForeignKey("clients.id", ondelete="RESTRICT")  # indexed by ix_deals_client_won
     )
     contact_id: Mapped[int | None] = mapped_column(
         ForeignKey("contacts.id", ondelete="SET NULL"), index=True
@@ -116,13 +121,9 @@ class DealLine(Base):
 
 class StageChange(Base):
     __tablename__ = "stage_changes"
+    # The funnel reads the trigger-kept agg_stage_flow (migration 0004), not this table.
     __table_args__ = (Index("ix_stage_changes_deal_time", "deal_id", "changed_at"),
-                      Index("ix_stage_changes_to_time", "to_stage_id", "changed_at"),
-                      # Covering indexes for the funnel (migration 0003).
-                      Index("ix_stage_changes_stage_time_deal", "to_stage_id", "changed_at",
-                            "deal_id"),
-                      Index("ix_stage_changes_deal_time_stage", "deal_id", "changed_at",
-                            "to_stage_id"))
+                      Index("ix_stage_changes_to_time", "to_stage_id", "changed_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))

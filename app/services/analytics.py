@@ -8,6 +8,8 @@ sums come back as integer kopecks and are converted exactly with `from_kopecks`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -267,42 +269,21 @@ class AnalyticsService:
             stages = s.execute(text(
                 "SELECT id, name, position, is_won FROM stages WHERE is_lost = 0"
                 " ORDER BY position")).all()
-            # Every change in the period with the deal's next change (LEAD over the period's
-            # rows, read from the covering index); only a deal's last change in the period
-            # looks further, and only when there are changes after the period at all.
-            later = bool(s.execute(text(
-                "SELECT EXISTS(SELECT 1 FROM stage_changes WHERE changed_at >= :tb"
-                " AND to_stage_id IN (SELECT id FROM stages))"), _bounds(p)).scalar())
+            # Every change in the period with the deal's next change, from the trigger-kept
+            # rollup (migration 0004): for each stage (CROSS JOIN keeps that loop order) a
+            # range of the rollup's (stage, time) key.
             rows = s.execute(text("""
-                WITH ch AS (
-                    SELECT c.deal_id, c.to_stage_id, c.changed_at,
-                           LEAD(c.changed_at) OVER w AS next_at,
-                           LEAD(c.to_stage_id) OVER w AS next_stage
-                    FROM stage_changes c
-                    WHERE c.to_stage_id IN (SELECT id FROM stages)
-                      AND c.changed_at >= :ta AND c.changed_at < :tb
-                    WINDOW w AS (PARTITION BY c.deal_id ORDER BY c.changed_at, c.id)),
-                entered AS (
-                    SELECT ch.deal_id, ch.to_stage_id, ch.changed_at,
-                           CASE WHEN ch.next_at IS NULL AND :later THEN
-                                    (SELECT n.changed_at FROM stage_changes n
-                                     WHERE n.deal_id = ch.deal_id AND n.changed_at >= :tb
-                                     ORDER BY n.changed_at LIMIT 1)
-                                ELSE ch.next_at END AS next_at,
-                           CASE WHEN ch.next_at IS NULL AND :later THEN
-                                    (SELECT n.to_stage_id FROM stage_changes n
-                                     WHERE n.deal_id = ch.deal_id AND n.changed_at >= :tb
-                                     ORDER BY n.changed_at LIMIT 1)
-                                ELSE ch.next_stage END AS next_stage
-                    FROM ch WHERE ch.to_stage_id IN (SELECT id FROM stages WHERE is_lost = 0))
-                SELECT e.to_stage_id,
-                       COUNT(DISTINCT e.deal_id),
-                       COUNT(DISTINCT CASE WHEN ns.is_lost = 0 AND ns.position > s.position
-                                           THEN e.deal_id END),
-                       AVG(unixepoch(e.next_at) - unixepoch(e.changed_at)) / 86400.0
-                FROM entered e JOIN stages s ON s.id = e.to_stage_id
-                LEFT JOIN stages ns ON ns.id = e.next_stage
-                GROUP BY e.to_stage_id"""), _bounds(p) | {"later": later}).all()
+                SELECT st.id,
+                       COUNT(DISTINCT f.deal_id),
+                       COUNT(DISTINCT CASE WHEN ns.is_lost = 0 AND ns.position > st.position
+                                           THEN f.deal_id END),
+                       AVG(unixepoch(f.next_changed_at) - unixepoch(f.changed_at)) / 86400.0
+                FROM stages st
+                CROSS JOIN agg_stage_flow f ON f.to_stage_id = st.id
+                     AND f.changed_at >= :ta AND f.changed_at < :tb
+                LEFT JOIN stages ns ON ns.id = f.next_stage_id
+                WHERE st.is_lost = 0
+                GROUP BY st.id"""), _bounds(p)).all()
             lost_from = dict(s.execute(text(
                 "SELECT c.from_stage_id, COUNT(DISTINCT c.deal_id) FROM stage_changes c"
                 " WHERE c.to_stage_id IN (SELECT id FROM stages WHERE is_lost = 1)"
@@ -352,17 +333,17 @@ class AnalyticsService:
         b = _bounds(p)
         with self._uow() as uow:
             s = uow.session
-            deals = s.execute(text("""
-                SELECT d.source,
-                  SUM(d.created_at >= :ta AND d.created_at < :tb),
-                  SUM(st.is_won = 1 AND d.closed_on BETWEEN :a AND :b),
-                  SUM((st.is_won = 1 OR st.is_lost = 1) AND d.closed_on BETWEEN :a AND :b),
-                  SUM(CASE WHEN st.is_won = 1 AND d.closed_on BETWEEN :a AND :b
-                           THEN d.amount ELSE 0 END)
-                FROM deals d JOIN stages st ON st.id = d.stage_id
-                WHERE (d.created_at >= :ta AND d.created_at < :tb)
-                   OR d.closed_on BETWEEN :a AND :b
-                GROUP BY d.source"""), b).all()
+            # two index-only reads (migration 0004): deals opened in the period, and deals
+            # closed in it; an OR of the two ranges would make SQLite read every deal
+            opened = dict(s.execute(text(
+                "SELECT source, COUNT(*) FROM deals WHERE created_at >= :ta AND created_at < :tb"
+                " GROUP BY source"), b).all())
+            closed = {r[0]: r[1:] for r in s.execute(text("""
+                SELECT d.source, SUM(st.is_won), COUNT(*),
+                       SUM(CASE WHEN st.is_won = 1 THEN d.amount ELSE 0 END)
+                FROM deals d CROSS JOIN stages st ON st.id = d.stage_id
+                WHERE d.closed_on BETWEEN :a AND :b AND (st.is_won = 1 OR st.is_lost = 1)
+                GROUP BY d.source"""), b)}
             leads = dict(s.execute(text(
                 "SELECT lead_source, COUNT(*) FROM clients"
                 " WHERE created_at >= :ta AND created_at < :tb GROUP BY lead_source"), b).all())
@@ -375,16 +356,17 @@ class AnalyticsService:
                 WHERE started_on <= :b AND COALESCE(ended_on, :b) >= :a
                 GROUP BY channel"""), b).all())
         by_source: dict[str, list[Any]] = {}
-        for src, new_deals, won, closed, revenue in deals:
-            by_source[src] = [int(new_deals or 0), int(won or 0), int(closed or 0),
+        for src in set(opened) | set(closed):
+            won, n_closed, revenue = closed.get(src, (0, 0, 0))
+            by_source[src] = [int(opened.get(src, 0)), int(won or 0), int(n_closed or 0),
                               _k(revenue)]
         out = []
         for src in sorted(set(by_source) | set(leads) | set(costs)):
-            new_deals, won, closed, revenue = by_source.get(src, [0, 0, 0, ZERO])
+            new_deals, won, n_closed, revenue = by_source.get(src, [0, 0, 0, ZERO])
             n_leads = int(leads.get(src, 0))
             cost = from_kopecks(round(costs.get(src) or 0))
-            out.append(SourceRow(src, n_leads, new_deals, won, closed, revenue,
-                                 _pct(won, closed), cost,
+            out.append(SourceRow(src, n_leads, new_deals, won, n_closed, revenue,
+                                 _pct(won, n_closed), cost,
                                  round_money(cost / n_leads) if n_leads and cost else None))
         out.sort(key=lambda r: (-r.revenue, -r.leads, r.source))
         return out
@@ -416,19 +398,21 @@ class AnalyticsService:
         params = _bounds(p) | {"xa": xyz_first.isoformat(), "n": xyz_months,
                                "lo": min(p.first, xyz_first).isoformat()}
         with self._uow() as uow:
-            # One pass over the won deals of [min(period, XYZ window) .. period end], grouped
-            # by client and month; ABC revenue and the XYZ moments come from the same rows.
+            # The clients who bought in the period (a range of ix_deals_won_cover), then each
+            # one's won deals of [min(period, XYZ window) .. period end] from
+            # ix_deals_client_won, by month: ABC revenue and the XYZ moments from one read.
             rows = uow.session.execute(text(f"""
-                WITH monthly AS (
-                    SELECT d.client_id, substr(d.closed_on, 1, 7) AS m,
+                WITH buyers AS (
+                    SELECT DISTINCT d.client_id FROM deals d
+                    WHERE {WON_DEALS} AND d.closed_on BETWEEN :a AND :b),
+                monthly AS (
+                    SELECT b.client_id, substr(d.closed_on, 1, 7) AS m,
                            SUM(CASE WHEN d.closed_on >= :a THEN d.amount ELSE 0 END) AS rev,
                            CAST(SUM(CASE WHEN d.closed_on >= :xa THEN d.amount ELSE 0 END)
                                 AS REAL) AS x
-                    FROM deals d
-                    WHERE {WON_DEALS} AND d.closed_on BETWEEN :lo AND :b
-                      AND d.client_id IN (SELECT d.client_id FROM deals d WHERE {WON_DEALS}
-                                          AND d.closed_on BETWEEN :a AND :b)
-                    GROUP BY d.client_id, m),
+                    FROM buyers b CROSS JOIN deals d ON d.client_id = b.client_id
+                         AND {WON_DEALS} AND d.closed_on BETWEEN :lo AND :b
+                    GROUP BY b.client_id, m),
                 per AS (
                     SELECT client_id, SUM(rev) AS revenue, SUM(x > 0) AS months,
                            SUM(x) / :n AS mean,
@@ -479,21 +463,14 @@ class AnalyticsService:
         1 + (rank − 1) × 5 // number of clients, where equal values share the lowest rank
         (so all clients with one purchase get the same F)."""
         as_of = as_of or date.today()
-        params = {"as_of": as_of.isoformat(), "since": (since or date(1900, 1, 1)).isoformat()}
-        with self._uow() as uow:
+        with self._uow() as uow, _client_won(uow.session, as_of, since) as table:
             rows = uow.session.execute(text(f"""
-                WITH agg AS (
-                    SELECT d.client_id, MAX(d.closed_on) AS last, COUNT(*) AS freq,
-                           SUM(d.amount) AS money
-                    FROM deals d
-                    WHERE {WON_DEALS} AND d.closed_on BETWEEN :since AND :as_of
-                    GROUP BY d.client_id)
-                SELECT a.client_id, c.name, a.last, a.freq, a.money,
-                       1 + (RANK() OVER (ORDER BY a.last) - 1) * 5 / COUNT(*) OVER () AS r,
-                       1 + (RANK() OVER (ORDER BY a.freq) - 1) * 5 / COUNT(*) OVER () AS f,
+                SELECT a.client_id, c.name, a.last, a.n, a.money,
+                       1 + (RANK() OVER (ORDER BY a.last_day) - 1) * 5 / COUNT(*) OVER () AS r,
+                       1 + (RANK() OVER (ORDER BY a.n) - 1) * 5 / COUNT(*) OVER () AS f,
                        1 + (RANK() OVER (ORDER BY a.money) - 1) * 5 / COUNT(*) OVER () AS m
-                FROM agg a JOIN clients c ON c.id = a.client_id
-                ORDER BY a.money DESC, a.client_id"""), params).all()
+                FROM {table} a JOIN clients c ON c.id = a.client_id
+                ORDER BY a.money DESC, a.client_id""")).all()
         clients = []
         seg_count: dict[str, list[Any]] = {k: [0, ZERO] for k in RFM_SEGMENTS}
         for cid, name, last, freq, money, r, f, m in rows:
@@ -512,27 +489,19 @@ class AnalyticsService:
                      since: date | None = None) -> list[RfmSegmentSummary]:
         """Only the segment counts and sums of `rfm()` (the same scores), computed in SQL."""
         as_of = as_of or date.today()
-        params = {"as_of": as_of.isoformat(), "since": (since or date(1900, 1, 1)).isoformat()}
-        agg = f"""
-            SELECT d.client_id, MAX(d.closed_on) AS last, COUNT(*) AS freq,
-                   SUM(d.amount) AS money
-            FROM deals d
-            WHERE {WON_DEALS} AND d.closed_on BETWEEN :since AND :as_of
-            GROUP BY d.client_id"""
-        with self._uow() as uow:
-            return self._rfm_segments(uow.session, agg, params)
+        with self._uow() as uow, _client_won(uow.session, as_of, since) as table:
+            return self._rfm_segments(uow.session, table)
 
     @staticmethod
-    def _rfm_segments(s: Any, agg: str, params: dict[str, Any]) -> list[RfmSegmentSummary]:
-        """Segment counts and sums over `agg` (client_id, last, freq, money per client)."""
+    def _rfm_segments(s: Any, table: str) -> list[RfmSegmentSummary]:
+        """Segment counts and sums over a per-client won-deals table (see `_client_won`)."""
         rows = s.execute(text(f"""
-            WITH agg AS ({agg}),
-            scored AS (
+            WITH scored AS (
                 SELECT money,
-                       1 + (RANK() OVER (ORDER BY last) - 1) * 5 / COUNT(*) OVER () AS r,
-                       1 + (RANK() OVER (ORDER BY freq) - 1) * 5 / COUNT(*) OVER () AS f
-                FROM agg)
-            SELECT r, f, COUNT(*), SUM(money) FROM scored GROUP BY r, f"""), params).all()
+                       1 + (RANK() OVER (ORDER BY last_day) - 1) * 5 / COUNT(*) OVER () AS r,
+                       1 + (RANK() OVER (ORDER BY n) - 1) * 5 / COUNT(*) OVER () AS f
+                FROM {table})
+            SELECT r, f, COUNT(*), SUM(money) FROM scored GROUP BY r, f""")).all()
         totals: dict[str, list[Any]] = {k: [0, ZERO] for k in RFM_SEGMENTS}
         for r, f, count, money in rows:  # at most 25 (R, F) pairs
             seg = rfm_segment(int(r), int(f))
@@ -549,73 +518,41 @@ class AnalyticsService:
         usual interval; sorted by revenue at stake, largest first (see `ChurnRiskClient`)."""
         as_of = as_of or date.today()
         k_d = _churn_k(k, min_purchases)
-        agg = f"""
-            SELECT d.client_id, COUNT(*) AS n, COUNT(DISTINCT d.closed_on) AS days,
-                   MIN(d.closed_on) AS first, MAX(d.closed_on) AS last,
-                   SUM(d.amount) AS money
-            FROM deals d WHERE {WON_DEALS} AND d.closed_on <= :as_of
-            GROUP BY d.client_id HAVING days >= :min_n"""
-        with self._uow() as uow:
-            return self._churn_risk(uow.session, agg, as_of, k_d, min_purchases, limit)
+        with self._uow() as uow, _client_won(uow.session, as_of) as table:
+            return self._churn_risk(uow.session, table, as_of, k_d, min_purchases, limit)
 
     def client_base(self, *, as_of: date | None = None, k: Decimal | int | str = 2,
                     min_purchases: int = 2, limit: int | None = None,
                     ) -> tuple[list[RfmSegmentSummary], list[ChurnRiskClient]]:
-        """`rfm_segments(as_of=…)` and `churn_risk(as_of=…, k=…, …)` together: the won deals
-        up to `as_of` are aggregated per client once (a temporary table) and both analyses
-        read that instead of each scanning every won deal."""
+        """`rfm_segments(as_of=…)` and `churn_risk(as_of=…, k=…, …)` together, over one
+        per-client aggregate of the won deals (see `_client_won`)."""
         as_of = as_of or date.today()
         k_d = _churn_k(k, min_purchases)
-        with self._uow() as uow:
-            s = uow.session
-            s.execute(text("DROP TABLE IF EXISTS temp.plan_client_won"))
-            s.execute(text(f"""
-                CREATE TEMP TABLE plan_client_won AS
-                SELECT d.client_id, COUNT(*) AS n, COUNT(DISTINCT d.closed_on) AS days,
-                       MIN(d.closed_on) AS first, MAX(d.closed_on) AS last,
-                       SUM(d.amount) AS money
-                FROM deals d
-                WHERE {WON_DEALS} AND d.closed_on BETWEEN '1900-01-01' AND :as_of
-                GROUP BY d.client_id"""), {"as_of": as_of.isoformat()})
-            try:
-                segments = self._rfm_segments(
-                    s, "SELECT client_id, last, n AS freq, money FROM temp.plan_client_won",
-                    {})
-                churn = self._churn_risk(
-                    s, "SELECT client_id, n, days, first, last, money"
-                    " FROM temp.plan_client_won WHERE days >= :min_n",
-                    as_of, k_d, min_purchases, limit)
-            finally:
-                s.execute(text("DROP TABLE IF EXISTS temp.plan_client_won"))
-        return segments, churn
+        with self._uow() as uow, _client_won(uow.session, as_of) as table:
+            return (self._rfm_segments(uow.session, table),
+                    self._churn_risk(uow.session, table, as_of, k_d, min_purchases, limit))
 
     @staticmethod
-    def _churn_risk(s: Any, agg: str, as_of: date, k_d: Decimal, min_purchases: int,
+    def _churn_risk(s: Any, table: str, as_of: date, k_d: Decimal, min_purchases: int,
                     limit: int | None) -> list[ChurnRiskClient]:
-        """Churn risk over `agg` (client_id, n, days, first, last, money per client with
-        at least :min_n purchase days)."""
+        """Churn risk over a per-client won-deals table (see `_client_won`); the interval
+        test is on day numbers: since > k × (last − first) / (n − 1)."""
+        as_of_day = (as_of - EPOCH).days
         rows = s.execute(text(f"""
-            WITH agg AS ({agg}),
-            calc AS (
-                SELECT client_id, n, first, last, money,
-                       (julianday(last) - julianday(first)) / (n - 1) AS interval,
-                       julianday(:as_of) - julianday(last) AS since
-                FROM agg),
-            risk AS (
-                SELECT calc.*, c.name, c.status FROM calc
-                JOIN clients c ON c.id = calc.client_id
-                WHERE c.archived = 0 AND c.status NOT IN ('lost', 'churned')
-                  AND calc.since > :k * calc.interval)
+            WITH risk AS (
+                SELECT w.client_id, c.name, c.status, w.n, w.first, w.last, w.money,
+                       w.year_money, (w.last_day - w.first_day) * 1.0 / (w.n - 1) AS interval,
+                       :as_of_day - w.last_day AS since
+                FROM {table} w JOIN clients c ON c.id = w.client_id
+                WHERE w.days >= :min_n
+                  AND (:as_of_day - w.last_day) * (w.n - 1) > :k * (w.last_day - w.first_day)
+                  AND c.archived = 0 AND c.status NOT IN ('lost', 'churned'))
             SELECT r.client_id, r.name, r.status, r.n, r.first, r.last, r.interval,
-                   r.since, r.money,
-                   (SELECT SUM(d.amount) FROM deals d
-                    WHERE d.client_id = r.client_id AND {WON_DEALS}
-                      AND d.closed_on > date(r.last, '-365 days')
-                      AND d.closed_on <= r.last) AS at_stake
+                   r.since, r.money, r.year_money AS at_stake
             FROM risk r
             ORDER BY at_stake DESC, r.client_id
             """ + ("LIMIT :limit" if limit else "")),
-            {"as_of": as_of.isoformat(), "k": float(k_d), "min_n": min_purchases,
+            {"as_of_day": as_of_day, "k": float(k_d), "min_n": min_purchases,
              "limit": limit}).all()
         out = []
         for cid, name, status, n, first, last, interval, since, money, at_stake in rows:
@@ -627,6 +564,44 @@ class AnalyticsService:
                     Decimal("0.1"), rounding=ROUND_HALF_UP),
                 _k(money), _k(at_stake)))
         return out
+
+
+EPOCH = date(1970, 1, 1)
+
+CLIENT_WON_SQL = f"""
+    SELECT client_id, COUNT(*) AS n, COUNT(DISTINCT closed_on) AS days,
+           MIN(closed_on) AS first, MAX(closed_on) AS last,
+           unixepoch(MIN(closed_on)) / 86400 AS first_day,
+           unixepoch(MAX(closed_on)) / 86400 AS last_day, SUM(amount) AS money,
+           SUM(CASE WHEN closed_on > date(latest, '-365 days') THEN amount END) AS year_money
+    FROM (SELECT d.client_id, d.closed_on, d.amount,
+                 MAX(d.closed_on) OVER (PARTITION BY d.client_id) AS latest
+          FROM deals d WHERE {WON_DEALS} AND d.closed_on BETWEEN :since AND :as_of)
+    GROUP BY client_id"""
+
+
+@contextmanager
+def _client_won(s: Any, as_of: date, since: date | None = None) -> Iterator[str]:
+    """The name of a table of the won deals per client closed in [since, as_of] (columns
+    client_id, n, days, first, last, first_day, last_day, money, year_money: the sum of the
+    365 days up to the last closing).
+
+    That is the trigger-kept `agg_client_won` (migration 0004) when no won deal closed
+    after `as_of` and there is no `since` — "as of today", the usual case; otherwise a
+    temporary table built from the deals and dropped on exit."""
+    if since is None:
+        latest = s.execute(text("SELECT MAX(last) FROM agg_client_won")).scalar()
+        if latest is None or str(latest) <= as_of.isoformat():
+            yield "agg_client_won"
+            return
+    s.execute(text("DROP TABLE IF EXISTS temp.plan_client_won"))
+    s.execute(text(f"CREATE TEMP TABLE plan_client_won AS {CLIENT_WON_SQL}"),
+              {"as_of": as_of.isoformat(),
+               "since": (since or date(1900, 1, 1)).isoformat()})
+    try:
+        yield "temp.plan_client_won"
+    finally:
+        s.execute(text("DROP TABLE IF EXISTS temp.plan_client_won"))
 
 
 def _churn_k(k: Decimal | int | str, min_purchases: int) -> Decimal:

@@ -218,3 +218,23 @@ def test_client_base_matches_rfm_segments_and_churn_risk(base_db):
     for bad in (0, -1, "x", 101):
         with pytest.raises(ValidationError):
             base_db.analytics.client_base(k=bad)
+
+
+def test_client_base_reads_the_rollup_or_the_deals_alike(demo_services):
+    """As of today the per-client figures come from agg_client_won; with a `since` (or an
+    earlier as-of) from the deals. Both give the same RFM for the same deals."""
+    from tests.conftest import DEMO_TODAY
+
+    a = demo_services.analytics
+    from_rollup = a.rfm(as_of=DEMO_TODAY)
+    from_deals = a.rfm(as_of=DEMO_TODAY, since=date(1900, 1, 1))
+    assert from_rollup.clients and from_rollup == from_deals
+    assert a.rfm_segments(as_of=DEMO_TODAY) == from_rollup.segments
+    segments, churn = a.client_base(as_of=DEMO_TODAY, k=1)
+    assert segments == from_rollup.segments
+    assert churn == a.churn_risk(as_of=DEMO_TODAY, k=1)
+    # a past as-of leaves out the deals closed after it (the deals path)
+    earlier = a.rfm(as_of=date(2026, 6, 30))
+    assert all(c.last_purchase <= date(2026, 6, 30) for c in earlier.clients)
+    assert sum(c.frequency for c in earlier.clients) < sum(c.frequency
+                                                          for c in from_rollup.clients)
