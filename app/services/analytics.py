@@ -432,9 +432,10 @@ class AnalyticsService:
         total_k = int(rows[0][6]) if rows else 0
         counts: dict[tuple[str, str], list[Any]] = {
             (a, x): [0, ZERO] for a in ABC_CLASSES for x in XYZ_CLASSES}
+        a_limit, b_limit = a_s * total_k, (a_s + b_s) * total_k  # in % × total, kopecks
         for cid, name, region, segment, revenue, cum, _total, months, mean, variance in rows:
-            before = Decimal(int(cum) - int(revenue)) * 100 / total_k
-            abc = "A" if before < a_s else "B" if before < a_s + b_s else "C"
+            before = (int(cum) - int(revenue)) * 100  # revenue of the bigger clients, % × total
+            abc = "A" if before < a_limit else "B" if before < b_limit else "C"
             cv = None
             if mean and variance is not None:
                 cv = (Decimal(str(max(variance, 0.0) ** 0.5)) / Decimal(str(mean)) * 100
@@ -442,10 +443,7 @@ class AnalyticsService:
             xyz = "Z" if cv is None else "X" if cv <= x_m else "Y" if cv <= y_m else "Z"
             item = AbcXyzClient(
                 int(cid), name, region, segment, _k(revenue),
-                (Decimal(int(revenue)) * 100 / total_k).quantize(Decimal("0.1"),
-                                                                 rounding=ROUND_HALF_UP),
-                (Decimal(int(cum)) * 100 / total_k).quantize(Decimal("0.1"),
-                                                             rounding=ROUND_HALF_UP),
+                _percent_tenths(int(revenue), total_k), _percent_tenths(int(cum), total_k),
                 abc, int(months), round_money(Decimal(str(mean)) / 100), cv, xyz)
             clients.append(item)
             counts[(abc, xyz)][0] += 1
@@ -495,13 +493,25 @@ class AnalyticsService:
     @staticmethod
     def _rfm_segments(s: Any, table: str) -> list[RfmSegmentSummary]:
         """Segment counts and sums over a per-client won-deals table (see `_client_won`)."""
+        # The same quintiles as rfm()'s RANK() windows without sorting every client: a
+        # client's rank − 1 is the number of clients with a smaller value, read off the
+        # cumulative counts of the (last day, purchases) groups — an index-only pass over
+        # agg_client_won (ix agg_client_won_rfm).
         rows = s.execute(text(f"""
-            WITH scored AS (
-                SELECT money,
-                       1 + (RANK() OVER (ORDER BY last_day) - 1) * 5 / COUNT(*) OVER () AS r,
-                       1 + (RANK() OVER (ORDER BY n) - 1) * 5 / COUNT(*) OVER () AS f
-                FROM {table})
-            SELECT r, f, COUNT(*), SUM(money) FROM scored GROUP BY r, f""")).all()
+            WITH g AS (
+                SELECT last_day, n, COUNT(*) AS cnt, SUM(money) AS money FROM {table}
+                GROUP BY last_day, n),
+            total AS (SELECT SUM(cnt) AS clients FROM g),
+            by_last AS (
+                SELECT last_day, SUM(SUM(cnt)) OVER (ORDER BY last_day) - SUM(cnt) AS below
+                FROM g GROUP BY last_day),
+            by_n AS (
+                SELECT n, SUM(SUM(cnt)) OVER (ORDER BY n) - SUM(cnt) AS below
+                FROM g GROUP BY n)
+            SELECT 1 + l.below * 5 / total.clients AS r, 1 + f.below * 5 / total.clients AS f,
+                   SUM(g.cnt), SUM(g.money)
+            FROM g JOIN by_last l ON l.last_day = g.last_day JOIN by_n f ON f.n = g.n, total
+            GROUP BY r, f""")).all()
         totals: dict[str, list[Any]] = {k: [0, ZERO] for k in RFM_SEGMENTS}
         for r, f, count, money in rows:  # at most 25 (R, F) pairs
             seg = rfm_segment(int(r), int(f))
@@ -543,7 +553,7 @@ class AnalyticsService:
                 SELECT w.client_id, c.name, c.status, w.n, w.first, w.last, w.money,
                        w.year_money, (w.last_day - w.first_day) * 1.0 / (w.n - 1) AS interval,
                        :as_of_day - w.last_day AS since
-                FROM {table} w JOIN clients c ON c.id = w.client_id
+                FROM {table} w CROSS JOIN clients c ON c.id = w.client_id
                 WHERE w.days >= :min_n
                   AND (:as_of_day - w.last_day) * (w.n - 1) > :k * (w.last_day - w.first_day)
                   AND c.archived = 0 AND c.status NOT IN ('lost', 'churned'))
@@ -567,6 +577,12 @@ class AnalyticsService:
 
 
 EPOCH = date(1970, 1, 1)
+
+
+def _percent_tenths(part: int, whole: int) -> Decimal:
+    """part / whole in %, rounded half up to 0.1 (non-negative integers, whole > 0)."""
+    return Decimal((2000 * part + whole) // (2 * whole)).scaleb(-1)
+
 
 CLIENT_WON_SQL = f"""
     SELECT client_id, COUNT(*) AS n, COUNT(DISTINCT closed_on) AS days,

@@ -121,6 +121,7 @@ def upgrade() -> None:
             last_day INTEGER NOT NULL,
             money INTEGER NOT NULL,
             year_money INTEGER NOT NULL)""")
+    op.execute("CREATE INDEX agg_client_won_rfm ON agg_client_won (last_day, n, money)")
     for statement in CLIENT_WON_ALL.split(";"):
         if statement.strip():
             op.execute(statement)
