@@ -1,7 +1,8 @@
-"""A read-only table model over a list of frozen dataclasses, described by columns.
+"""A table model over a list of frozen dataclasses, described by columns.
 
-For read-only lists (the Today tab, the Plan tab's tables); editable or paged lists keep
-their own models.
+For lists of service DTOs (the Today, Plan and Наставничество tabs). What the columns do
+not describe — a progress bar role, a per-row colour — a subclass answers in `extra()`;
+editable lists add `flags`/`setData`. Paged lists (clients) keep their own models.
 """
 
 from __future__ import annotations
@@ -40,8 +41,20 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def row(self, index: int) -> T:
         return self._rows[index]
 
+    def row_at(self, index: int) -> T | None:
+        """The row at `index`, or None outside the list (e.g. -1 from an empty combo box)."""
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
     def rows(self) -> list[T]:
         return list(self._rows)
+
+    def find(self, predicate: Callable[[T], bool]) -> int:
+        """Index of the first row matching `predicate`, or -1."""
+        return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)
+
+    def extra(self, row: T, column: int, role: int) -> Any:
+        """Roles the columns do not describe; none by default."""
+        return None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -69,4 +82,4 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
-        return None
+        return self.extra(row, index.column(), role)

@@ -1,10 +1,11 @@
-"""Item models of the Наставничество tab: each a table over a list of service DTOs."""
+"""Item models of the Наставничество tab: tables over lists of service DTOs
+(`RecordTableModel` columns; `extra()` for the progress bars and colours)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
@@ -28,12 +29,11 @@ from app.services.mentoring import (
 )
 from app.views import style
 from app.views.formatting import day, local_time
+from app.views.record_model import Column, RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
-T = TypeVar("T")
 Display = Qt.ItemDataRole.DisplayRole
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1  # an int 0..100 drawn as a bar
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's DTO
 
 
 def _activity_kind(kind: str) -> str:
@@ -46,74 +46,13 @@ def hours_text(value: Any) -> str:
     return text.replace(".", ",")
 
 
-class RowTableModel(QAbstractTableModel, Generic[T]):
-    """A read-only table over a list of DTOs; subclasses name the columns and cells."""
-
+class TraineeListModel(RecordTableModel[TraineeRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    # subclasses --------------------------------------------------------------------
-    def headers(self) -> Sequence[str]:
-        raise NotImplementedError
-
-    def cell(self, row: T, column: int) -> Any:
-        raise NotImplementedError
-
-    def extra(self, row: T, column: int, role: int) -> Any:
-        return None
-
-    # API ---------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> T | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def find(self, predicate: Callable[[T], bool]) -> int:
-        return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)
-
-    # Qt ----------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Display) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Display:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
-
-    def data(self, index: _Index, role: int = Display) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Display:
-            return self.cell(row, index.column())
-        if role == ROW_ROLE:
-            return row
-        return self.extra(row, index.column(), role)
-
-
-class TraineeListModel(RowTableModel[TraineeRow]):
-    def headers(self) -> Sequence[str]:
-        return (translate("Mentoring", "Стажёр"), translate("Mentoring", "Статус"),
-                translate("Mentoring", "Прогресс"))
-
-    def cell(self, row: TraineeRow, column: int) -> Any:
-        if column == 0:
-            return row.name
-        if column == 1:
-            return trainee_status_label(row.status)
-        return f"{row.percent} %"
+        super().__init__([
+            Column(translate("Mentoring", "Стажёр"), lambda r: r.name),
+            Column(translate("Mentoring", "Статус"), lambda r: trainee_status_label(r.status)),
+            Column(translate("Mentoring", "Прогресс"), lambda r: f"{r.percent} %"),
+        ], parent)
 
     def extra(self, row: TraineeRow, column: int, role: int) -> Any:
         if role == PROGRESS_ROLE and column == 2:
@@ -205,8 +144,6 @@ class TaskTableModel(QAbstractTableModel):
         if role == Display:
             return ("", row.title, day(row.due_on), day(row.done_on),
                     row.mentor_comment)[column]
-        if role == ROW_ROLE:
-            return row
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             return Qt.CheckState.Checked if row.done_on else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -249,17 +186,13 @@ class TaskTableModel(QAbstractTableModel):
         return True
 
 
-class SectionProgressModel(RowTableModel[SectionProgress]):
-    def headers(self) -> Sequence[str]:
-        return (translate("Mentoring", "Раздел"), translate("Mentoring", "Прогресс"),
-                translate("Mentoring", "Готово"))
-
-    def cell(self, row: SectionProgress, column: int) -> Any:
-        if column == 0:
-            return row.section
-        if column == 1:
-            return f"{row.percent} %"
-        return f"{row.done}/{row.total}"
+class SectionProgressModel(RecordTableModel[SectionProgress]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([
+            Column(translate("Mentoring", "Раздел"), lambda r: r.section),
+            Column(translate("Mentoring", "Прогресс"), lambda r: f"{r.percent} %"),
+            Column(translate("Mentoring", "Готово"), lambda r: f"{r.done}/{r.total}"),
+        ], parent)
 
     def extra(self, row: SectionProgress, column: int, role: int) -> Any:
         if role == PROGRESS_ROLE and column == 1:
@@ -274,36 +207,36 @@ class SectionProgressModel(RowTableModel[SectionProgress]):
         return None
 
 
-class MeetingTableModel(RowTableModel[MeetingRow]):
-    def headers(self) -> Sequence[str]:
-        return (translate("Mentoring", "Когда"), translate("Mentoring", "Тип"),
-                translate("Mentoring", "Клиент"), translate("Mentoring", "Тема"),
-                translate("Mentoring", "Отзыв наставника"))
+class MeetingTableModel(RecordTableModel[MeetingRow]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([
+            Column(translate("Mentoring", "Когда"), lambda r: local_time(r.due_at)),
+            Column(translate("Mentoring", "Тип"), lambda r: _activity_kind(r.kind)),
+            Column(translate("Mentoring", "Клиент"), lambda r: r.client_name),
+            Column(translate("Mentoring", "Тема"), lambda r: r.subject),
+            Column(translate("Mentoring", "Отзыв наставника"),
+                   lambda r: r.feedback.replace("\n", " ")),
+        ], parent)
 
-    def cell(self, row: MeetingRow, column: int) -> Any:
-        return (local_time(row.due_at), _activity_kind(row.kind), row.client_name,
-                row.subject, row.feedback.replace("\n", " "))[column]
 
-
-class MeetingChoiceModel(RowTableModel[MeetingChoice]):
+class MeetingChoiceModel(RecordTableModel[MeetingChoice]):
     """One column: what a combo box shows for each candidate meeting."""
 
-    def headers(self) -> Sequence[str]:
-        return (translate("Mentoring", "Встреча"),)
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([Column(
+            translate("Mentoring", "Встреча"),
+            lambda r: f"{local_time(r.due_at)} · {_activity_kind(r.kind)} · "
+                      f"{r.client_name or '—'} · {r.subject}")], parent)
 
-    def cell(self, row: MeetingChoice, column: int) -> Any:
-        return f"{local_time(row.due_at)} · {_activity_kind(row.kind)} · " \
-               f"{row.client_name or '—'} · {row.subject}"
 
-
-class AssessmentTableModel(RowTableModel[AssessmentRow]):
-    def headers(self) -> Sequence[str]:
-        return (translate("Mentoring", "Дата"), translate("Mentoring", "Навык"),
-                translate("Mentoring", "Оценка"), translate("Mentoring", "Комментарий"))
-
-    def cell(self, row: AssessmentRow, column: int) -> Any:
-        return (day(row.assessed_on), skill_label(row.skill), str(row.score),
-                row.comment)[column]
+class AssessmentTableModel(RecordTableModel[AssessmentRow]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([
+            Column(translate("Mentoring", "Дата"), lambda r: day(r.assessed_on)),
+            Column(translate("Mentoring", "Навык"), lambda r: skill_label(r.skill)),
+            Column(translate("Mentoring", "Оценка"), lambda r: str(r.score)),
+            Column(translate("Mentoring", "Комментарий"), lambda r: r.comment),
+        ], parent)
 
     def extra(self, row: AssessmentRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
@@ -314,33 +247,28 @@ class AssessmentTableModel(RowTableModel[AssessmentRow]):
         return None
 
 
-class TemplateListModel(RowTableModel[TemplateRow]):
-    def headers(self) -> Sequence[str]:
-        return (translate("Mentoring", "Шаблон"), translate("Mentoring", "Пунктов"),
-                translate("Mentoring", "Стажёров"))
+class TemplateListModel(RecordTableModel[TemplateRow]):
+    def __init__(self, parent: Any = None) -> None:
+        default = translate("Mentoring", " (по умолчанию)")
+        super().__init__([
+            Column(translate("Mentoring", "Шаблон"),
+                   lambda r: r.name + (default if r.is_default else "")),
+            Column(translate("Mentoring", "Пунктов"), lambda r: str(r.items)),
+            Column(translate("Mentoring", "Стажёров"), lambda r: str(r.trainees)),
+        ], parent)
 
-    def cell(self, row: TemplateRow, column: int) -> Any:
-        if column == 0:
-            return row.name + (translate("Mentoring", " (по умолчанию)") if row.is_default
-                               else "")
-        return str(row.items if column == 1 else row.trainees)
 
-
-class TemplateItemsModel(RowTableModel[TemplateItemData]):
+class TemplateItemsModel(RecordTableModel[TemplateItemData]):
     """The template being edited: every cell editable; rows with errors are marked."""
 
     FIELDS = ("section", "title", "description", "due_offset_days")
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        headers = (translate("Mentoring", "Раздел"), translate("Mentoring", "Пункт"),
+                   translate("Mentoring", "Описание"), translate("Mentoring", "Срок, дней"))
+        super().__init__([Column(h, lambda r, f=f: str(getattr(r, f)))
+                          for h, f in zip(headers, self.FIELDS, strict=True)], parent)
         self._errors: dict[int, str] = {}
-
-    def headers(self) -> Sequence[str]:
-        return (translate("Mentoring", "Раздел"), translate("Mentoring", "Пункт"),
-                translate("Mentoring", "Описание"), translate("Mentoring", "Срок, дней"))
-
-    def cell(self, row: TemplateItemData, column: int) -> Any:
-        return getattr(row, self.FIELDS[column])
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Display) -> Any:
@@ -414,21 +342,21 @@ class TemplateItemsModel(RowTableModel[TemplateItemData]):
         return True
 
 
-class LearningTableModel(RowTableModel[LearningRow]):
-    def headers(self) -> Sequence[str]:
-        return (translate("Mentoring", "Вид"), translate("Mentoring", "Что"),
-                translate("Mentoring", "Начало"), translate("Mentoring", "Окончание"),
-                translate("Mentoring", "Часы"), translate("Mentoring", "Статус"),
-                translate("Mentoring", "Навык"))
-
-    def cell(self, row: LearningRow, column: int) -> Any:
-        return (learning_kind_label(row.kind), row.title, day(row.started_on),
-                day(row.finished_on), hours_text(row.hours), learning_status_label(row.status),
-                row.skill)[column]
+class LearningTableModel(RecordTableModel[LearningRow]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([
+            Column(translate("Mentoring", "Вид"), lambda r: learning_kind_label(r.kind)),
+            Column(translate("Mentoring", "Что"), lambda r: r.title),
+            Column(translate("Mentoring", "Начало"), lambda r: day(r.started_on)),
+            Column(translate("Mentoring", "Окончание"), lambda r: day(r.finished_on)),
+            Column(translate("Mentoring", "Часы"), lambda r: hours_text(r.hours),
+                   numeric=True),
+            Column(translate("Mentoring", "Статус"),
+                   lambda r: learning_status_label(r.status)),
+            Column(translate("Mentoring", "Навык"), lambda r: r.skill),
+        ], parent)
 
     def extra(self, row: LearningRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ToolTipRole and row.takeaways:
             return row.takeaways
         if role == Qt.ItemDataRole.ForegroundRole and row.status in ("planned", "dropped"):
@@ -436,15 +364,10 @@ class LearningTableModel(RowTableModel[LearningRow]):
         return None
 
 
-class QuarterHoursModel(RowTableModel[QuarterHours]):
-    def headers(self) -> Sequence[str]:
-        return (translate("Mentoring", "Квартал"), translate("Mentoring", "Часы"),
-                translate("Mentoring", "Записей"))
-
-    def cell(self, row: QuarterHours, column: int) -> Any:
-        return (row.label, hours_text(row.hours), str(row.records))[column]
-
-    def extra(self, row: QuarterHours, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
+class QuarterHoursModel(RecordTableModel[QuarterHours]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([
+            Column(translate("Mentoring", "Квартал"), lambda r: r.label),
+            Column(translate("Mentoring", "Часы"), lambda r: hours_text(r.hours), numeric=True),
+            Column(translate("Mentoring", "Записей"), lambda r: str(r.records), numeric=True),
+        ], parent)
