@@ -47,13 +47,12 @@ class Deal(Base):
             "probability IS NULL OR probability BETWEEN 0 AND 100", name="probability_range"
         ),
         CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
-        Index("ix_deals_stage_closed", "stage_id", "closed_on"),
-        # deals closed in a period with what the losses and lead sources read (0004)
-        Index("ix_deals_closed_cover", "closed_on", "stage_id", "source", "amount",
-              "lost_reason", "competitor_id"),
+        Index("ix_deals_closed_on", "closed_on"),
         Index("ix_deals_expected_close", "expected_close"),
-        # Covering indexes for the Plan tab's aggregates (migration 0003).
-        Index("ix_deals_won_cover", "stage_id", "closed_on", "client_id", "amount"),
+        # Covering indexes for the Plan tab's aggregates (migrations 0003, 0004): closed deals
+        # by stage and date (actuals, ABC buyers, losses, sources), the open pipeline.
+        Index("ix_deals_stage_closed_cover", "stage_id", "closed_on", "client_id", "amount",
+              "source", "lost_reason", "competitor_id"),
         Index("ix_deals_pipeline_cover", "expected_close", "stage_id", "amount", "probability"),
         Index("ix_deals_created_source", "created_at", "source"),  # opened in a period (0004)
         # a client's won deals by date: ABC/XYZ months, the rollup triggers; FK look-ups (0004)

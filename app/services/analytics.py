@@ -45,13 +45,19 @@ def _bounds(p: Period) -> dict[str, str]:
             "ta": p.first.isoformat(), "tb": (p.last + timedelta(days=1)).isoformat()}
 
 
+def _months(p: Period) -> dict[str, str]:
+    """The period's first and last month as 'YYYY-MM' (the rollups' month keys)."""
+    return {"ma": p.first.isoformat()[:7], "mb": p.last.isoformat()[:7]}
+
+
 # --------------------------------------------------------------------------- DTOs
 @dataclass(frozen=True)
 class FunnelStage:
     """One stage of the funnel for a period.
 
-    entered: deals that moved into the stage during the period; moved_on: those of them
-    whose next move was to a further (not lost) stage; conversion = moved_on / entered × 100;
+    entered: moves into the stage during the period (a deal that comes back to a stage
+    counts again); moved_on: those whose next move was to a further (not lost) stage;
+    conversion = moved_on / entered × 100;
     avg_days: average days a deal that entered in the period spent in the stage before
     leaving it (None when none has left yet); lost_here: deals lost during the period
     straight from this stage (where deals drop out).
@@ -269,21 +275,19 @@ class AnalyticsService:
             stages = s.execute(text(
                 "SELECT id, name, position, is_won FROM stages WHERE is_lost = 0"
                 " ORDER BY position")).all()
-            # Every change in the period with the deal's next change, from the trigger-kept
-            # rollup (migration 0004): for each stage (CROSS JOIN keeps that loop order) a
-            # range of the rollup's (stage, time) key.
+            # Entries by month, stage and the stage moved to next, from the trigger-kept
+            # rollup (migration 0004): a year is at most a few hundred rows.
             rows = s.execute(text("""
-                SELECT st.id,
-                       COUNT(DISTINCT f.deal_id),
-                       COUNT(DISTINCT CASE WHEN ns.is_lost = 0 AND ns.position > st.position
-                                           THEN f.deal_id END),
-                       AVG(unixepoch(f.next_changed_at) - unixepoch(f.changed_at)) / 86400.0
+                SELECT st.id, SUM(f.entries),
+                       SUM(CASE WHEN ns.is_lost = 0 AND ns.position > st.position
+                                THEN f.entries ELSE 0 END),
+                       SUM(f.dur_sum) * 1.0 / NULLIF(SUM(f.dur_n), 0) / 86400.0
                 FROM stages st
-                CROSS JOIN agg_stage_flow f ON f.to_stage_id = st.id
-                     AND f.changed_at >= :ta AND f.changed_at < :tb
+                CROSS JOIN agg_funnel_month f ON f.stage_id = st.id
+                     AND f.month BETWEEN :ma AND :mb
                 LEFT JOIN stages ns ON ns.id = f.next_stage_id
                 WHERE st.is_lost = 0
-                GROUP BY st.id"""), _bounds(p)).all()
+                GROUP BY st.id"""), _bounds(p) | _months(p)).all()
             lost_from = dict(s.execute(text(
                 "SELECT c.from_stage_id, COUNT(DISTINCT c.deal_id) FROM stage_changes c"
                 " WHERE c.to_stage_id IN (SELECT id FROM stages WHERE is_lost = 1)"
@@ -306,25 +310,32 @@ class AnalyticsService:
     def losses(self, period: str | Period) -> Losses:
         """Deals lost in the period (by closing date) by reason and by competitor."""
         p = parse_period(period)
-        base = f"FROM deals d WHERE {LOST_DEALS} AND d.closed_on BETWEEN :a AND :b"
         with self._uow() as uow:
-            s = uow.session
-            total_count, total_amount = s.execute(
-                text(f"SELECT COUNT(*), COALESCE(SUM(d.amount), 0) {base}"), _bounds(p)).one()
-            reasons = s.execute(text(
-                f"SELECT d.lost_reason, COUNT(*) AS n, SUM(d.amount) AS amt {base}"
-                " GROUP BY d.lost_reason ORDER BY n DESC, amt DESC, d.lost_reason"),
-                _bounds(p)).all()
-            competitors = s.execute(text(
-                "SELECT cp.name, COUNT(*) AS n, SUM(d.amount) AS amt"
-                " FROM deals d JOIN competitors cp ON cp.id = d.competitor_id"
-                f" WHERE {LOST_DEALS} AND d.closed_on BETWEEN :a AND :b"
-                " GROUP BY cp.id ORDER BY amt DESC, n DESC, cp.name"), _bounds(p)).all()
-        total = int(total_count)
+            # one index-only pass (ix_deals_stage_closed_cover) by reason and competitor; the
+            # totals, reasons and competitors are sums of its few rows
+            rows = uow.session.execute(text(f"""
+                SELECT d.lost_reason, cp.id, cp.name, COUNT(*), SUM(d.amount)
+                FROM deals d LEFT JOIN competitors cp ON cp.id = d.competitor_id
+                WHERE {LOST_DEALS} AND d.closed_on BETWEEN :a AND :b
+                GROUP BY d.lost_reason, cp.id"""), _bounds(p)).all()
+        reasons: dict[str, list[int]] = {}
+        competitors: dict[int, list[Any]] = {}
+        for reason, cp_id, cp_name, n, kopecks in rows:
+            r = reasons.setdefault(reason, [0, 0])
+            r[0] += int(n)
+            r[1] += int(kopecks)
+            if cp_id is not None:
+                c = competitors.setdefault(cp_id, [cp_name, 0, 0])
+                c[1] += int(n)
+                c[2] += int(kopecks)
+        total = sum(n for n, _ in reasons.values())
+        by_reason = sorted(reasons.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
+        by_competitor = sorted(competitors.values(), key=lambda c: (-c[2], -c[1], c[0]))
         return Losses(
-            p, total, _k(total_amount),
-            [LossRow(r[0], int(r[1]), _k(r[2]), _pct(int(r[1]), total)) for r in reasons],
-            [LossRow(r[0], int(r[1]), _k(r[2]), _pct(int(r[1]), total)) for r in competitors])
+            p, total, from_kopecks(sum(k for _, k in reasons.values())),
+            [LossRow(reason, n, from_kopecks(k), _pct(n, total))
+             for reason, (n, k) in by_reason],
+            [LossRow(name, n, from_kopecks(k), _pct(n, total)) for name, n, k in by_competitor])
 
     # --- lead sources -----------------------------------------------------------
     def sources(self, period: str | Period) -> list[SourceRow]:
@@ -333,17 +344,11 @@ class AnalyticsService:
         b = _bounds(p)
         with self._uow() as uow:
             s = uow.session
-            # two index-only reads (migration 0004): deals opened in the period, and deals
-            # closed in it; an OR of the two ranges would make SQLite read every deal
-            opened = dict(s.execute(text(
-                "SELECT source, COUNT(*) FROM deals WHERE created_at >= :ta AND created_at < :tb"
-                " GROUP BY source"), b).all())
-            closed = {r[0]: r[1:] for r in s.execute(text("""
-                SELECT d.source, SUM(st.is_won), COUNT(*),
-                       SUM(CASE WHEN st.is_won = 1 THEN d.amount ELSE 0 END)
-                FROM deals d CROSS JOIN stages st ON st.id = d.stage_id
-                WHERE d.closed_on BETWEEN :a AND :b AND (st.is_won = 1 OR st.is_lost = 1)
-                GROUP BY d.source"""), b)}
+            # deals opened and closed per month and source: the trigger-kept rollup (0004)
+            deals = s.execute(text(
+                "SELECT source, SUM(opened), SUM(won), SUM(closed), SUM(revenue)"
+                " FROM agg_source_month WHERE month BETWEEN :ma AND :mb GROUP BY source"),
+                b | _months(p)).all()
             leads = dict(s.execute(text(
                 "SELECT lead_source, COUNT(*) FROM clients"
                 " WHERE created_at >= :ta AND created_at < :tb GROUP BY lead_source"), b).all())
@@ -355,11 +360,9 @@ class AnalyticsService:
                 FROM campaigns
                 WHERE started_on <= :b AND COALESCE(ended_on, :b) >= :a
                 GROUP BY channel"""), b).all())
-        by_source: dict[str, list[Any]] = {}
-        for src in set(opened) | set(closed):
-            won, n_closed, revenue = closed.get(src, (0, 0, 0))
-            by_source[src] = [int(opened.get(src, 0)), int(won or 0), int(n_closed or 0),
-                              _k(revenue)]
+        by_source = {src: [int(opened), int(won), int(closed), _k(revenue)]
+                     for src, opened, won, closed, revenue in deals
+                     if opened or closed}
         out = []
         for src in sorted(set(by_source) | set(leads) | set(costs)):
             new_deals, won, n_closed, revenue = by_source.get(src, [0, 0, 0, ZERO])

@@ -605,18 +605,24 @@ class PlanService:
         (an expression over the day column `day`), optionally by a client dimension."""
         by_client = dimension in ("region", "segment")
         if metric == "won_deals":
-            day = "d.closed_on"
-            base = ("FROM deals d"
-                    + (" JOIN clients c ON c.id = d.client_id" if by_client else "")
-                    + f" WHERE {WON_DEALS} AND d.closed_on BETWEEN :a AND :b")
-            amount = "d.amount"
-        else:
-            day = "p.paid_on"
-            base = ("FROM payments p"
-                    + (" JOIN orders o ON o.id = p.order_id"
-                       " JOIN clients c ON c.id = o.client_id" if by_client else "")
-                    + " WHERE p.paid_on BETWEEN :a AND :b")
-            amount = "p.amount"
+            # the trigger-kept monthly sums by region and segment (migration 0004): periods
+            # are whole months, so grouping by day can only mean by month
+            if group_by not in ("'all'", "substr(day, 1, 7)", ""):
+                raise ValueError(f"won deals are kept by month, not {group_by!r}")
+            key = "month" if group_by == "substr(day, 1, 7)" else group_by or "'all'"
+            where = "month BETWEEN :ma AND :mb"
+            if by_client:
+                if value_filter:
+                    where += f" AND {dimension} = :dim_value"
+                else:
+                    key = str(dimension)
+            return f"SELECT {key} AS k, SUM(amount) FROM agg_region_month WHERE {where} GROUP BY k"
+        day = "p.paid_on"
+        base = ("FROM payments p"
+                + (" JOIN orders o ON o.id = p.order_id"
+                   " JOIN clients c ON c.id = o.client_id" if by_client else "")
+                + " WHERE p.paid_on BETWEEN :a AND :b")
+        amount = "p.amount"
         key = group_by.replace("day", day)
         if dimension in ("region", "segment"):
             if value_filter:
@@ -629,7 +635,8 @@ class PlanService:
                    dimension: str | None = None, value: str | None = None) -> dict[str, Decimal]:
         """Actual grouped by a day expression (e.g. "substr(day, 1, 7)") or, with a dimension
         and no value, by that dimension's values; with a value, only that part."""
-        params: dict[str, Any] = {"a": p.first, "b": p.last}
+        params: dict[str, Any] = {"a": p.first, "b": p.last, "ma": p.first.isoformat()[:7],
+                                  "mb": p.last.isoformat()[:7]}
         if dimension == "product_group":
             return self._actual_by_group(s, p, metric, group_by, value)
         if value is not None:
@@ -655,25 +662,13 @@ class PlanService:
         params: dict[str, Any] = {"a": p.first, "b": p.last}
         per_key = group_by != "group"  # grouped by day expression, filtered to one group
         if metric == "won_deals":
-            key = group_by.replace("day", "d.closed_on") if per_key else "g"
+            # the trigger-kept monthly sums by group (migration 0004; periods are whole months)
+            if per_key and group_by != "substr(day, 1, 7)":
+                raise ValueError(f"won deals by group are kept by month, not {group_by!r}")
+            params = {"ma": p.first.isoformat()[:7], "mb": p.last.isoformat()[:7]}
             sql = f"""
-            WITH ds AS (
-                SELECT d.id, d.amount, d.closed_on FROM deals d
-                WHERE {WON_DEALS} AND d.closed_on BETWEEN :a AND :b),
-            lt AS (
-                SELECT l.deal_id, COALESCE(pr.group_name, '') AS g,
-                       SUM({LINE_TOTAL_SQL}) AS k
-                FROM deal_lines l LEFT JOIN products pr ON pr.id = l.product_id
-                WHERE l.deal_id IN (SELECT id FROM ds) GROUP BY l.deal_id, g),
-            parts AS (
-                SELECT deal_id, g, k FROM lt
-                UNION ALL
-                SELECT ds.id, '', ds.amount - COALESCE((SELECT SUM(k) FROM lt
-                                                         WHERE lt.deal_id = ds.id), 0)
-                FROM ds)
-            SELECT {key.replace('d.closed_on', 'ds.closed_on')} AS bucket, SUM(parts.k)
-            FROM parts JOIN ds ON ds.id = parts.deal_id
-            {"WHERE parts.g = :g" if value is not None else ""}
+            SELECT {"month" if per_key else "g"} AS bucket, SUM(amount) FROM agg_group_month
+            WHERE month BETWEEN :ma AND :mb {"AND g = :g" if value is not None else ""}
             GROUP BY bucket"""
         else:
             key = group_by.replace("day", "pay.paid_on") if per_key else "g"

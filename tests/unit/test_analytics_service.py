@@ -238,3 +238,32 @@ def test_client_base_reads_the_rollup_or_the_deals_alike(demo_services):
     assert all(c.last_purchase <= date(2026, 6, 30) for c in earlier.clients)
     assert sum(c.frequency for c in earlier.clients) < sum(c.frequency
                                                           for c in from_rollup.clients)
+
+
+def test_funnel_counts_each_entry_into_a_stage(funnel_db):
+    """A deal sent back to a stage and moved on again counts as two entries (the funnel is
+    kept per entry by month, so any period is a sum of months)."""
+    with funnel_db.uow_factory() as uow:
+        s = uow.session
+        ids = {st.name: st.id for st in s.query(Stage)}
+        client_id = s.query(Client).first().id
+        d = Deal(client_id=client_id, stage_id=ids["S2"], title="E", amount=D("100"),
+                 created_at=_at(12))
+        s.add(d)
+        s.flush()
+        # E: S1 12 Nov → S2 13 Nov → back to S1 14 Nov → S2 again 16 Nov, still there
+        prev = None
+        for name, day in (("S1", 12), ("S2", 13), ("S1", 14), ("S2", 16)):
+            s.add(StageChange(deal_id=d.id, from_stage_id=prev, to_stage_id=ids[name],
+                              changed_at=_at(day)))
+            prev = ids[name]
+        uow.commit()
+    f = {x.name: x for x in funnel_db.analytics.funnel("2026-11")}
+    # S1: A, B, C, D as before plus E twice (both times on to S2): 6 entries, 4 moved on;
+    # days: 3, 1, 1 (before) + 1 + 2 → 8 / 5 = 1.6
+    assert (f["S1"].entered, f["S1"].moved_on, f["S1"].avg_days) == (6, 4, D("1.6"))
+    # S2: A, B plus E twice; E's first stay ended going back (not on), its second goes on
+    assert (f["S2"].entered, f["S2"].moved_on, f["S2"].conversion) == (4, 1, D("25.0"))
+    # the quarter is the sum of its months: the same figures
+    q = {x.name: x for x in funnel_db.analytics.funnel("2026-Q4")}
+    assert (q["S1"].entered, q["S2"].entered) == (6, 4)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import text
 
-from app.models import Client, Deal, Stage, StageChange
+from app.models import Client, Deal, DealLine, Product, Stage, StageChange
 
 FLOW_FROM_SCRATCH = """
     SELECT to_stage_id, changed_at, id, deal_id,
@@ -24,6 +24,44 @@ CLIENT_WON_FROM_SCRATCH = """
               AND y.closed_on > date(MAX(d.closed_on), '-365 days'))
     FROM deals d WHERE stage_id IN (SELECT id FROM stages WHERE is_won = 1)
       AND closed_on IS NOT NULL GROUP BY client_id ORDER BY 1"""
+FUNNEL_MONTH_FROM_SCRATCH = f"""
+    SELECT substr(changed_at, 1, 7), to_stage_id, COALESCE(next_stage_id, 0), COUNT(*),
+           COALESCE(SUM(unixepoch(next_at) - unixepoch(changed_at)), 0), COUNT(next_at)
+    FROM ({FLOW_FROM_SCRATCH.replace("LEAD(changed_at) OVER w,",
+                                     "LEAD(changed_at) OVER w AS next_at,")
+          .replace("LEAD(to_stage_id) OVER w", "LEAD(to_stage_id) OVER w AS next_stage_id")})
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
+REGION_MONTH_FROM_SCRATCH = """
+    SELECT substr(d.closed_on, 1, 7), c.region, c.segment, SUM(d.amount)
+    FROM deals d JOIN clients c ON c.id = d.client_id
+    WHERE d.stage_id IN (SELECT id FROM stages WHERE is_won = 1) AND d.closed_on IS NOT NULL
+    GROUP BY 1, 2, 3 HAVING SUM(d.amount) <> 0 ORDER BY 1, 2, 3"""
+SOURCE_MONTH_FROM_SCRATCH = """
+    SELECT month, source, SUM(opened), SUM(won), SUM(closed), SUM(revenue) FROM (
+        SELECT substr(created_at, 1, 7) AS month, source, 1 AS opened, 0 AS won,
+               0 AS closed, 0 AS revenue FROM deals
+        UNION ALL
+        SELECT substr(d.closed_on, 1, 7), d.source, 0, st.is_won, 1,
+               CASE WHEN st.is_won = 1 THEN d.amount ELSE 0 END
+        FROM deals d JOIN stages st ON st.id = d.stage_id
+        WHERE (st.is_won = 1 OR st.is_lost = 1) AND d.closed_on IS NOT NULL)
+    GROUP BY 1, 2 ORDER BY 1, 2"""
+LINE = "((l.quantity * l.price * (10000 - l.discount) + 5000000) / 10000000)"
+GROUP_MONTH_FROM_SCRATCH = f"""
+    SELECT month, g, SUM(k) FROM (
+        SELECT substr(d.closed_on, 1, 7) AS month, COALESCE(p.group_name, '') AS g,
+               {LINE} AS k
+        FROM deals d JOIN deal_lines l ON l.deal_id = d.id
+        LEFT JOIN products p ON p.id = l.product_id
+        WHERE d.stage_id IN (SELECT id FROM stages WHERE is_won = 1)
+          AND d.closed_on IS NOT NULL
+        UNION ALL
+        SELECT substr(d.closed_on, 1, 7), '',
+               d.amount - COALESCE((SELECT SUM({LINE}) FROM deal_lines l
+                                    WHERE l.deal_id = d.id), 0)
+        FROM deals d WHERE d.stage_id IN (SELECT id FROM stages WHERE is_won = 1)
+          AND d.closed_on IS NOT NULL)
+    GROUP BY month, g HAVING SUM(k) <> 0 ORDER BY 1, 2"""
 
 
 def _assert_in_sync(s) -> None:  # type: ignore[no-untyped-def]
@@ -38,6 +76,18 @@ def _assert_in_sync(s) -> None:  # type: ignore[no-untyped-def]
             "SELECT first, last, first_day, last_day FROM agg_client_won")):
         assert (first_day, last_day) == ((date.fromisoformat(first) - epoch).days,
                                          (date.fromisoformat(last) - epoch).days)
+    funnel = s.execute(text("SELECT * FROM agg_funnel_month WHERE entries <> 0"
+                            " ORDER BY 1, 2, 3")).all()
+    assert funnel == s.execute(text(FUNNEL_MONTH_FROM_SCRATCH)).all()
+    groups = s.execute(text("SELECT * FROM agg_group_month WHERE amount <> 0"
+                            " ORDER BY 1, 2")).all()
+    assert groups == s.execute(text(GROUP_MONTH_FROM_SCRATCH)).all()
+    regions = s.execute(text("SELECT * FROM agg_region_month WHERE amount <> 0"
+                             " ORDER BY 1, 2, 3")).all()
+    assert regions == s.execute(text(REGION_MONTH_FROM_SCRATCH)).all()
+    sources = s.execute(text("SELECT * FROM agg_source_month WHERE opened <> 0 OR closed <> 0"
+                             " ORDER BY 1, 2")).all()
+    assert sources == s.execute(text(SOURCE_MONTH_FROM_SCRATCH)).all()
 
 
 def test_rollups_follow_every_kind_of_change(services) -> None:  # type: ignore[no-untyped-def]
@@ -48,15 +98,27 @@ def test_rollups_follow_every_kind_of_change(services) -> None:  # type: ignore[
         stages = [Stage(name=f"S{i}", position=i, probability=10 * i) for i in range(1, 4)]
         won = Stage(name="Won", position=4, probability=100, is_won=True)
         lost = Stage(name="Lost", position=5, probability=0, is_lost=True)
-        clients = [Client(name=f"Клиент {i}") for i in range(4)]
+        clients = [Client(name=f"Клиент {i}", region=("Москва", "Урал")[i % 2],
+                          segment=("A", "B", "")[i % 3]) for i in range(4)]
         s.add_all([*stages, won, lost, *clients])
         s.flush()
         deals = []
         for i in range(12):
             d = Deal(client_id=clients[i % 4].id, stage_id=stages[0].id, title=f"D{i}",
-                     amount=Decimal(1000 + i))
+                     amount=Decimal(1000 + i), source=("Сайт", "Звонок", "")[i % 3],
+                     created_at=t0 + timedelta(days=20 * i))
             s.add(d)
             deals.append(d)
+        s.flush()
+        tools, food = (Product(sku="T", name="Дрель", group_name="Инструмент", price=100),
+                       Product(sku="F", name="Чай", group_name="Еда", price=50))
+        s.add_all([tools, food])
+        s.flush()
+        for i, d in enumerate(deals):
+            for product in (tools, food)[: i % 3]:
+                s.add(DealLine(deal_id=d.id, product_id=product.id, name=product.name,
+                               quantity=Decimal(1 + i), price=Decimal("99.99"),
+                               discount=Decimal(i % 4 * 5)))
         s.flush()
         # stage changes arrive in a shuffled order (an import, back-dated corrections)
         changes = [(d, st, t0 + timedelta(days=rng.randrange(60), hours=rng.randrange(8)))
@@ -91,16 +153,45 @@ def test_rollups_follow_every_kind_of_change(services) -> None:  # type: ignore[
         deals[1].client_id = clients[3].id
         deals[2].amount = Decimal("99999.99")
         deals[3].closed_on = None
+        deals[9].stage_id = lost.id
+        deals[9].closed_on = date(2026, 5, 2)
+        deals[10].source = "Выставка"
+        deals[11].created_at = t0 - timedelta(days=40)
+        s.flush()
+        _assert_in_sync(s)
+        # a client moves to another region and segment, with its won deals
+        clients[0].region, clients[0].segment = "Сибирь", "B"
         s.flush()
         _assert_in_sync(s)
         s.delete(deals[4])
         s.query(StageChange).filter_by(deal_id=deals[5].id).delete()
         s.flush()
         _assert_in_sync(s)
+        assert s.execute(text("SELECT COUNT(DISTINCT g) FROM agg_group_month"
+                              " WHERE amount <> 0")).scalar() == 3  # two groups and ''
+        # lines edited, moved, deleted; a product regrouped, then deleted (lines SET NULL)
+        line = s.query(DealLine).filter_by(deal_id=deals[1].id).first()
+        line.quantity = Decimal("7.5")
+        s.query(DealLine).filter_by(deal_id=deals[2].id).first().deal_id = deals[6].id
+        s.delete(s.query(DealLine).filter_by(deal_id=deals[7].id).first())
+        s.flush()
+        _assert_in_sync(s)
+        food.group_name = "Напитки"
+        s.flush()
+        _assert_in_sync(s)
+        s.delete(tools)
+        s.flush()
+        s.expire_all()
+        _assert_in_sync(s)
         # a stage stops counting as won
+        lost.is_lost = False  # a lost stage that no longer counts as closed
+        s.flush()
+        _assert_in_sync(s)
+        lost.is_lost = True
         won.is_won = False
         s.flush()
         assert s.execute(text("SELECT COUNT(*) FROM agg_client_won")).scalar() == 0
+        assert s.execute(text("SELECT COUNT(*) FROM agg_deal_group")).scalar() == 0
         won.is_won = True
         s.flush()
         _assert_in_sync(s)

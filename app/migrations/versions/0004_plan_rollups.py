@@ -18,8 +18,8 @@ raw rows on every refresh (bench/bench_plan.py):
 Both start with `agg_` (kept out of autogenerate like `fts_`; not part of the JSON export:
 an import fills them through the triggers). Covering indexes let the lead sources, the
 losses and ABC/XYZ read a period's rows from an index instead of the wide `deals` table:
-(created_at, source), (closed_on, stage, source, amount, lost reason, competitor) and
-(client, stage, closed_on, amount) — the last one replaces the plain client index.
+(created_at, source), STAGE_CLOSED_COVER below and (client, stage, closed_on, amount) —
+the last one replaces the plain client index.
 NOTE for later migrations: a batch (copy-and-move) migration of `deals`, `stage_changes` or
 `stages` drops these triggers — re-create them (TRIGGERS below) in the same migration.
 """
@@ -34,6 +34,11 @@ branch_labels = None
 depends_on = None
 
 WON = "stage_id IN (SELECT id FROM stages WHERE is_won = 1)"
+# closed deals by stage and date with what the won and lost figures read: one index for
+# the plan's actuals, ABC buyers, losses and lead sources (replaces 0001's stage_closed and
+# 0003's won_cover, which are its prefixes)
+STAGE_CLOSED_COVER = ["stage_id", "closed_on", "client_id", "amount", "source", "lost_reason",
+                      "competitor_id"]
 
 
 def _relink(deal: str) -> str:
@@ -73,6 +78,99 @@ def _client_won(client: str) -> str:
 
 CLIENT_WON_ALL = "DELETE FROM agg_client_won;" + _client_won_select("")
 
+
+def _funnel_add(row: str, sign: str) -> str:
+    """Add (sign '+') or take away ('-') one agg_stage_flow row's share of agg_funnel_month."""
+    has_next = f"{row}.next_changed_at IS NOT NULL"
+    seconds = f"unixepoch({row}.next_changed_at) - unixepoch({row}.changed_at)"
+    return ("INSERT INTO agg_funnel_month(month, stage_id, next_stage_id, entries, dur_sum,"
+            " dur_n)"
+            f" VALUES (substr({row}.changed_at, 1, 7), {row}.to_stage_id,"
+            f" COALESCE({row}.next_stage_id, 0), {sign}1,"
+            f" {sign}(CASE WHEN {has_next} THEN {seconds} ELSE 0 END),"
+            f" {sign}({has_next}))"
+            " ON CONFLICT(month, stage_id, next_stage_id) DO UPDATE SET"
+            " entries = entries + excluded.entries, dur_sum = dur_sum + excluded.dur_sum,"
+            " dur_n = dur_n + excluded.dur_n;")
+
+
+LINE_TOTAL = "((l.quantity * l.price * (10000 - l.discount) + 5000000) / 10000000)"
+
+
+def _deal_groups(deals: str) -> str:
+    """Re-derive agg_deal_group for the deals matching `deals` (an expression over d.id)."""
+    return (
+        f"DELETE FROM agg_deal_group WHERE deal_id IN (SELECT d.id FROM deals d WHERE {deals});"
+        "INSERT INTO agg_deal_group(deal_id, g, month, amount)"
+        " SELECT deal_id, g, month, SUM(k) FROM ("
+        "  SELECT d.id AS deal_id, COALESCE(pr.group_name, '') AS g,"
+        f"   substr(d.closed_on, 1, 7) AS month, {LINE_TOTAL} AS k"
+        "  FROM deals d JOIN deal_lines l ON l.deal_id = d.id"
+        "  LEFT JOIN products pr ON pr.id = l.product_id"
+        f"  WHERE ({deals}) AND d.{WON} AND d.closed_on IS NOT NULL"
+        "  UNION ALL"
+        "  SELECT d.id, '', substr(d.closed_on, 1, 7), d.amount - COALESCE("
+        f"   (SELECT SUM({LINE_TOTAL}) FROM deal_lines l WHERE l.deal_id = d.id), 0)"
+        f"  FROM deals d WHERE ({deals}) AND d.{WON} AND d.closed_on IS NOT NULL)"
+        " GROUP BY deal_id, g, month HAVING SUM(k) <> 0;")
+
+
+def _deal_delta(row: str, sign: str) -> str:
+    """Add or take away one deal's share of agg_region_month and agg_source_month."""
+    return (
+        # won: by closing month and the client's region and segment
+        "INSERT INTO agg_region_month(month, region, segment, amount)"
+        f" SELECT substr({row}.closed_on, 1, 7), c.region, c.segment, {sign}{row}.amount"
+        f" FROM clients c WHERE c.id = {row}.client_id AND {row}.closed_on IS NOT NULL"
+        f" AND {row}.{WON}"
+        " ON CONFLICT(month, region, segment) DO UPDATE SET amount = amount + excluded.amount;"
+        # opened: by creation month (UTC, as stored)
+        "INSERT INTO agg_source_month(month, source, opened, won, closed, revenue)"
+        f" SELECT substr({row}.created_at, 1, 7), {row}.source, {sign}1, 0, 0, 0 WHERE 1"
+        " ON CONFLICT(month, source) DO UPDATE SET opened = opened + excluded.opened;"
+        # closed (won or lost): by closing month
+        "INSERT INTO agg_source_month(month, source, opened, won, closed, revenue)"
+        f" SELECT substr({row}.closed_on, 1, 7), {row}.source, 0, {sign}st.is_won, {sign}1,"
+        f" {sign}(CASE WHEN st.is_won = 1 THEN {row}.amount ELSE 0 END)"
+        f" FROM stages st WHERE st.id = {row}.stage_id AND (st.is_won = 1 OR st.is_lost = 1)"
+        f" AND {row}.closed_on IS NOT NULL"
+        " ON CONFLICT(month, source) DO UPDATE SET won = won + excluded.won,"
+        " closed = closed + excluded.closed, revenue = revenue + excluded.revenue;")
+
+
+def _client_regions(row: str, sign: str) -> str:
+    """Add or take away all of one client's won sums under its region and segment."""
+    return ("INSERT INTO agg_region_month(month, region, segment, amount)"
+            f" SELECT substr(d.closed_on, 1, 7), {row}.region, {row}.segment,"
+            f" {sign}SUM(d.amount) FROM deals d WHERE d.client_id = {row}.id"
+            f" AND d.{WON} AND d.closed_on IS NOT NULL GROUP BY 1"
+            " ON CONFLICT(month, region, segment) DO UPDATE SET amount = amount + excluded.amount;")
+
+
+REGION_SOURCE_ALL = (
+    "DELETE FROM agg_region_month;"
+    "INSERT INTO agg_region_month(month, region, segment, amount)"
+    " SELECT substr(d.closed_on, 1, 7), c.region, c.segment, SUM(d.amount)"
+    f" FROM deals d JOIN clients c ON c.id = d.client_id WHERE d.{WON}"
+    " AND d.closed_on IS NOT NULL GROUP BY 1, 2, 3;"
+    "DELETE FROM agg_source_month;"
+    "INSERT INTO agg_source_month(month, source, opened, won, closed, revenue)"
+    " SELECT month, source, SUM(opened), SUM(won), SUM(closed), SUM(revenue) FROM ("
+    "  SELECT substr(created_at, 1, 7) AS month, source, 1 AS opened, 0 AS won, 0 AS closed,"
+    "   0 AS revenue FROM deals"
+    "  UNION ALL"
+    "  SELECT substr(d.closed_on, 1, 7), d.source, 0, st.is_won, 1,"
+    "   CASE WHEN st.is_won = 1 THEN d.amount ELSE 0 END"
+    "  FROM deals d JOIN stages st ON st.id = d.stage_id"
+    "  WHERE (st.is_won = 1 OR st.is_lost = 1) AND d.closed_on IS NOT NULL)"
+    " GROUP BY month, source;")
+
+
+def _group_month_add(row: str, sign: str) -> str:
+    return ("INSERT INTO agg_group_month(month, g, amount)"
+            f" VALUES ({row}.month, {row}.g, {sign}{row}.amount)"
+            " ON CONFLICT(month, g) DO UPDATE SET amount = amount + excluded.amount;")
+
 TRIGGERS = {
     "agg_stage_flow_ai": ("AFTER INSERT ON stage_changes",
                           _flow_row("NEW") + _relink("NEW.deal_id")),
@@ -90,6 +188,43 @@ TRIGGERS = {
     "agg_client_won_au": ("AFTER UPDATE OF client_id, stage_id, closed_on, amount ON deals",
                           _client_won("OLD.client_id") + _client_won("NEW.client_id")),
     "agg_client_won_stages": ("AFTER UPDATE OF is_won ON stages", CLIENT_WON_ALL),
+    # agg_funnel_month follows agg_stage_flow row by row
+    "agg_funnel_month_ai": ("AFTER INSERT ON agg_stage_flow", _funnel_add("NEW", "+")),
+    "agg_funnel_month_ad": ("AFTER DELETE ON agg_stage_flow", _funnel_add("OLD", "-")),
+    "agg_funnel_month_au": ("AFTER UPDATE ON agg_stage_flow WHEN"
+                            " OLD.next_changed_at IS NOT NEW.next_changed_at"
+                            " OR OLD.next_stage_id IS NOT NEW.next_stage_id",
+                            _funnel_add("OLD", "-") + _funnel_add("NEW", "+")),
+    # agg_deal_group: re-derived for a deal whenever it or its lines change
+    "agg_deal_group_deal_ai": ("AFTER INSERT ON deals", _deal_groups("d.id = NEW.id")),
+    "agg_deal_group_deal_au": ("AFTER UPDATE OF stage_id, closed_on, amount ON deals",
+                               _deal_groups("d.id = NEW.id")),
+    "agg_deal_group_deal_ad": ("AFTER DELETE ON deals",
+                               "DELETE FROM agg_deal_group WHERE deal_id = OLD.id;"),
+    "agg_deal_group_line_ai": ("AFTER INSERT ON deal_lines",
+                               _deal_groups("d.id = NEW.deal_id")),
+    "agg_deal_group_line_au": ("AFTER UPDATE OF deal_id, product_id, quantity, price, discount"
+                               " ON deal_lines",
+                               _deal_groups("d.id IN (OLD.deal_id, NEW.deal_id)")),
+    "agg_deal_group_line_ad": ("AFTER DELETE ON deal_lines",
+                               _deal_groups("d.id = OLD.deal_id")),
+    "agg_deal_group_product": ("AFTER UPDATE OF group_name ON products",
+                               _deal_groups("d.id IN (SELECT deal_id FROM deal_lines"
+                                            " WHERE product_id = NEW.id)")),
+    "agg_deal_group_stages": ("AFTER UPDATE OF is_won ON stages", _deal_groups("1")),
+    # agg_region_month and agg_source_month: a deal's old share out, its new share in
+    "agg_region_source_ai": ("AFTER INSERT ON deals", _deal_delta("NEW", "+")),
+    "agg_region_source_ad": ("AFTER DELETE ON deals", _deal_delta("OLD", "-")),
+    "agg_region_source_au": ("AFTER UPDATE OF stage_id, closed_on, amount, client_id, source,"
+                             " created_at ON deals",
+                             _deal_delta("OLD", "-") + _deal_delta("NEW", "+")),
+    "agg_region_client_au": ("AFTER UPDATE OF region, segment ON clients",
+                             _client_regions("OLD", "-") + _client_regions("NEW", "+")),
+    "agg_region_source_stages": ("AFTER UPDATE OF is_won, is_lost ON stages",
+                                 REGION_SOURCE_ALL),
+    # agg_group_month follows agg_deal_group row by row
+    "agg_group_month_ai": ("AFTER INSERT ON agg_deal_group", _group_month_add("NEW", "+")),
+    "agg_group_month_ad": ("AFTER DELETE ON agg_deal_group", _group_month_add("OLD", "-")),
 }
 
 
@@ -105,6 +240,49 @@ def upgrade() -> None:
             PRIMARY KEY (to_stage_id, changed_at, change_id)
         ) WITHOUT ROWID""")
     op.execute("CREATE INDEX agg_stage_flow_deal ON agg_stage_flow (deal_id, changed_at)")
+    op.execute("""
+        CREATE TABLE agg_funnel_month (
+            month TEXT NOT NULL,
+            stage_id INTEGER NOT NULL,
+            next_stage_id INTEGER NOT NULL,  -- 0: no next change yet
+            entries INTEGER NOT NULL,
+            dur_sum INTEGER NOT NULL,  -- seconds in the stage, over the entries with a next
+            dur_n INTEGER NOT NULL,
+            PRIMARY KEY (month, stage_id, next_stage_id)
+        ) WITHOUT ROWID""")
+    op.execute("""
+        CREATE TABLE agg_deal_group (
+            deal_id INTEGER NOT NULL,
+            g TEXT NOT NULL,
+            month TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            PRIMARY KEY (deal_id, g, month)
+        ) WITHOUT ROWID""")
+    op.execute("""
+        CREATE TABLE agg_group_month (
+            month TEXT NOT NULL,
+            g TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            PRIMARY KEY (month, g)
+        ) WITHOUT ROWID""")
+    op.execute("""
+        CREATE TABLE agg_region_month (
+            month TEXT NOT NULL,
+            region TEXT NOT NULL,
+            segment TEXT NOT NULL,
+            amount INTEGER NOT NULL,  -- won deals by closing month
+            PRIMARY KEY (month, region, segment)
+        ) WITHOUT ROWID""")
+    op.execute("""
+        CREATE TABLE agg_source_month (
+            month TEXT NOT NULL,
+            source TEXT NOT NULL,
+            opened INTEGER NOT NULL,  -- deals created in the month
+            won INTEGER NOT NULL,  -- deals won / closed (won or lost) in the month
+            closed INTEGER NOT NULL,
+            revenue INTEGER NOT NULL,  -- of the won ones
+            PRIMARY KEY (month, source)
+        ) WITHOUT ROWID""")
     op.execute("""
         INSERT INTO agg_stage_flow
         SELECT to_stage_id, changed_at, id, deal_id,
@@ -125,16 +303,29 @@ def upgrade() -> None:
     for statement in CLIENT_WON_ALL.split(";"):
         if statement.strip():
             op.execute(statement)
+    op.execute("""
+        INSERT INTO agg_funnel_month
+        SELECT substr(changed_at, 1, 7), to_stage_id, COALESCE(next_stage_id, 0), COUNT(*),
+               COALESCE(SUM(unixepoch(next_changed_at) - unixepoch(changed_at)), 0),
+               COUNT(next_changed_at)
+        FROM agg_stage_flow GROUP BY 1, 2, 3""")
+    for statement in _deal_groups("1").split(";")[1:]:  # the table is empty: no DELETE
+        if statement.strip():
+            op.execute(statement)
+    op.execute("INSERT INTO agg_group_month SELECT month, g, SUM(amount) FROM agg_deal_group"
+               " GROUP BY month, g")
+    for statement in REGION_SOURCE_ALL.split(";"):
+        if statement.strip():
+            op.execute(statement)
     for name, (when, body) in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {when} BEGIN {body} END")
     # The funnel reads agg_stage_flow now; these two only served it.
     op.drop_index("ix_stage_changes_deal_time_stage", table_name="stage_changes")
     op.drop_index("ix_stage_changes_stage_time_deal", table_name="stage_changes")
     op.create_index("ix_deals_created_source", "deals", ["created_at", "source"])
-    op.drop_index("ix_deals_closed_on", table_name="deals")
-    op.create_index("ix_deals_closed_cover", "deals", ["closed_on", "stage_id", "source",
-                                                        "amount", "lost_reason",
-                                                        "competitor_id"])
+    op.drop_index("ix_deals_won_cover", table_name="deals")
+    op.drop_index("ix_deals_stage_closed", table_name="deals")
+    op.create_index("ix_deals_stage_closed_cover", "deals", STAGE_CLOSED_COVER)
     op.drop_index("ix_deals_client_id", table_name="deals")
     op.create_index("ix_deals_client_won", "deals", ["client_id", "stage_id", "closed_on",
                                                       "amount"])
@@ -145,8 +336,10 @@ def downgrade() -> None:
     op.drop_index("ix_clients_created_lead", table_name="clients")
     op.drop_index("ix_deals_client_won", table_name="deals")
     op.create_index("ix_deals_client_id", "deals", ["client_id"])
-    op.drop_index("ix_deals_closed_cover", table_name="deals")
-    op.create_index("ix_deals_closed_on", "deals", ["closed_on"])
+    op.drop_index("ix_deals_stage_closed_cover", table_name="deals")
+    op.create_index("ix_deals_stage_closed", "deals", ["stage_id", "closed_on"])
+    op.create_index("ix_deals_won_cover", "deals", ["stage_id", "closed_on", "client_id",
+                                                     "amount"])
     op.drop_index("ix_deals_created_source", table_name="deals")
     op.create_index("ix_stage_changes_stage_time_deal", "stage_changes",
                     ["to_stage_id", "changed_at", "deal_id"])
@@ -154,5 +347,6 @@ def downgrade() -> None:
                     ["deal_id", "changed_at", "to_stage_id"])
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS agg_client_won")
-    op.execute("DROP TABLE IF EXISTS agg_stage_flow")
+    for table in ("agg_source_month", "agg_region_month", "agg_group_month", "agg_deal_group", "agg_funnel_month", "agg_client_won",
+                  "agg_stage_flow"):
+        op.execute(f"DROP TABLE IF EXISTS {table}")
