@@ -8,11 +8,13 @@ sums come back as integer kopecks and are converted exactly with `from_kopecks`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import text
@@ -59,8 +61,9 @@ class FunnelStage:
     counts again); moved_on: those whose next move was to a further (not lost) stage;
     conversion = moved_on / entered × 100;
     avg_days: average days a deal that entered in the period spent in the stage before
-    leaving it (None when none has left yet); lost_here: deals lost during the period
-    straight from this stage (where deals drop out).
+    leaving it (None when none has left yet); lost_here: of the entries, those whose next
+    move was to a lost stage (where deals drop out). Entries are counted in the month they
+    happen, whenever the next move came.
     """
 
     stage_id: int
@@ -156,15 +159,37 @@ class AbcXyzResult:
     y_max: Decimal
     xyz_months: int
     total_revenue: Decimal
-    clients: list[AbcXyzClient]  # by revenue, largest first
     cells: list[AbcXyzCell]
+    # per client, by revenue (largest first): (id, name, region, segment, revenue kopecks,
+    # cumulative kopecks, ABC, months with purchases, mean monthly kopecks, CV in tenths
+    # of a per cent or None, XYZ). A year has tens of thousands of clients: they become
+    # AbcXyzClient objects only when asked for (`clients`, `clients_in`, `top`).
+    rows: tuple[tuple[Any, ...], ...] = field(repr=False)
 
     def cell(self, abc: str, xyz: str) -> AbcXyzCell:
         return next(c for c in self.cells if c.abc == abc and c.xyz == xyz)
 
+    @cached_property
+    def clients(self) -> list[AbcXyzClient]:
+        """Every client, largest revenue first."""
+        return [self._client(r) for r in self.rows]
+
     def clients_in(self, abc: str, xyz: str) -> list[AbcXyzClient]:
         """The client list of one matrix cell, largest revenue first."""
-        return [c for c in self.clients if c.abc == abc and c.xyz == xyz]
+        return [self._client(r) for r in self.rows if r[6] == abc and r[10] == xyz]
+
+    def top(self, n: int) -> list[AbcXyzClient]:
+        """The `n` clients with the largest revenue."""
+        return [self._client(r) for r in self.rows[:n]]
+
+    def _client(self, r: tuple[Any, ...]) -> AbcXyzClient:
+        cid, name, region, segment, revenue, cum, abc, months, mean, cv_tenths, xyz = r
+        total = int(self.total_revenue * 100)
+        return AbcXyzClient(
+            cid, name, region, segment, from_kopecks(revenue),
+            _percent_tenths(revenue, total), _percent_tenths(cum, total), abc, months,
+            round_money(Decimal(str(mean)) / 100),
+            None if cv_tenths is None else Decimal(cv_tenths).scaleb(-1), xyz)
 
 
 RFM_SEGMENTS = ("champions", "loyal", "potential", "new", "promising", "need_attention",
@@ -281,18 +306,14 @@ class AnalyticsService:
                 SELECT st.id, SUM(f.entries),
                        SUM(CASE WHEN ns.is_lost = 0 AND ns.position > st.position
                                 THEN f.entries ELSE 0 END),
-                       SUM(f.dur_sum) * 1.0 / NULLIF(SUM(f.dur_n), 0) / 86400.0
+                       SUM(f.dur_sum) * 1.0 / NULLIF(SUM(f.dur_n), 0) / 86400.0,
+                       SUM(CASE WHEN ns.is_lost = 1 THEN f.entries ELSE 0 END)
                 FROM stages st
                 CROSS JOIN agg_funnel_month f ON f.stage_id = st.id
                      AND f.month BETWEEN :ma AND :mb
                 LEFT JOIN stages ns ON ns.id = f.next_stage_id
                 WHERE st.is_lost = 0
                 GROUP BY st.id"""), _bounds(p) | _months(p)).all()
-            lost_from = dict(s.execute(text(
-                "SELECT c.from_stage_id, COUNT(DISTINCT c.deal_id) FROM stage_changes c"
-                " WHERE c.to_stage_id IN (SELECT id FROM stages WHERE is_lost = 1)"
-                " AND c.changed_at >= :ta AND c.changed_at < :tb"
-                " GROUP BY c.from_stage_id"), _bounds(p)).all())
         by_stage = {r[0]: r for r in rows}
         out = []
         for sid, name, position, is_won in stages:
@@ -303,7 +324,7 @@ class AnalyticsService:
                    if r and r[3] is not None and not is_won else None)
             out.append(FunnelStage(sid, name, position, bool(is_won), entered, moved,
                                    None if is_won else _pct(moved, entered), avg,
-                                   int(lost_from.get(sid, 0))))
+                                   int(r[4]) if r else 0))
         return out
 
     # --- losses -----------------------------------------------------------------
@@ -431,30 +452,26 @@ class AnalyticsService:
                        r.months, r.mean, r.variance
                 FROM ranked r JOIN clients c ON c.id = r.client_id
                 ORDER BY r.revenue DESC, r.client_id"""), params).all()
-        clients = []
         total_k = int(rows[0][6]) if rows else 0
-        counts: dict[tuple[str, str], list[Any]] = {
-            (a, x): [0, ZERO] for a in ABC_CLASSES for x in XYZ_CLASSES}
         a_limit, b_limit = a_s * total_k, (a_s + b_s) * total_k  # in % × total, kopecks
+        x_limit, y_limit = x_m * 10, y_m * 10  # in tenths of a per cent
+        counts = {(a, x): [0, 0] for a in ABC_CLASSES for x in XYZ_CLASSES}
+        out = []
         for cid, name, region, segment, revenue, cum, _total, months, mean, variance in rows:
-            before = (int(cum) - int(revenue)) * 100  # revenue of the bigger clients, % × total
+            revenue, cum = int(revenue), int(cum)
+            before = (cum - revenue) * 100  # revenue of the bigger clients, % × total
             abc = "A" if before < a_limit else "B" if before < b_limit else "C"
-            cv = None
-            if mean and variance is not None:
-                cv = (Decimal(str(max(variance, 0.0) ** 0.5)) / Decimal(str(mean)) * 100
-                      ).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-            xyz = "Z" if cv is None else "X" if cv <= x_m else "Y" if cv <= y_m else "Z"
-            item = AbcXyzClient(
-                int(cid), name, region, segment, _k(revenue),
-                _percent_tenths(int(revenue), total_k), _percent_tenths(int(cum), total_k),
-                abc, int(months), round_money(Decimal(str(mean)) / 100), cv, xyz)
-            clients.append(item)
+            tenths = _cv_tenths(mean, variance)
+            xyz = ("Z" if tenths is None else "X" if tenths <= x_limit
+                   else "Y" if tenths <= y_limit else "Z")
+            out.append((int(cid), name, region, segment, revenue, cum, abc, int(months),
+                        mean, tenths, xyz))
             counts[(abc, xyz)][0] += 1
-            counts[(abc, xyz)][1] += item.revenue
-        cells = [AbcXyzCell(a, x, counts[(a, x)][0], counts[(a, x)][1])
+            counts[(abc, xyz)][1] += revenue
+        cells = [AbcXyzCell(a, x, counts[(a, x)][0], from_kopecks(counts[(a, x)][1]))
                  for a in ABC_CLASSES for x in XYZ_CLASSES]
-        return AbcXyzResult(p, a_s, b_s, x_m, y_m, xyz_months, from_kopecks(total_k),
-                            clients, cells)
+        return AbcXyzResult(p, a_s, b_s, x_m, y_m, xyz_months, from_kopecks(total_k), cells,
+                            tuple(out))
 
     # --- RFM --------------------------------------------------------------------
     def rfm(self, *, as_of: date | None = None, since: date | None = None) -> RfmResult:
@@ -580,6 +597,20 @@ class AnalyticsService:
 
 
 EPOCH = date(1970, 1, 1)
+
+
+def _cv_tenths(mean: float | None, variance: float | None) -> int | None:
+    """The coefficient of variation sd / mean in tenths of a per cent, rounded half up as
+    Decimal(str(sd)) / Decimal(str(mean)) × 100 would be; float arithmetic except within a
+    hair of a rounding boundary, where the Decimal computation decides."""
+    if not mean or variance is None:
+        return None
+    sd = max(variance, 0.0) ** 0.5
+    scaled = sd / mean * 1000
+    if abs(scaled - math.floor(scaled) - 0.5) > 1e-6:
+        return math.floor(scaled + 0.5)
+    exact = Decimal(str(sd)) / Decimal(str(mean)) * 1000
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _percent_tenths(part: int, whole: int) -> Decimal:

@@ -793,7 +793,7 @@ class PlanTab(QWidget):
         res = self.data.abc_xyz
         self.matrix_model.set_result(res)
         self.abc_title.setText(translate("PlanTab", "ABC × XYZ: {n} клиентов с покупками "
-                                                    "за период").format(n=len(res.clients)))
+                                                    "за период").format(n=len(res.rows)))
         self.abc_note.setText(translate(
             "PlanTab", "ABC по выручке за период ({a}/{b}/{c} %), XYZ по коэффициенту "
                        "вариации помесячных покупок за {m} мес. (X ≤ {x} %, Y ≤ {y} %). "

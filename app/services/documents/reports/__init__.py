@@ -413,7 +413,7 @@ def _clients_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date)
         Column(translate("Reports", "Выручка"), 1.6, "right"),
         Column(translate("Reports", "Доля выручки"), 1.2, "right")], groups))
     out.append(_h(ctx, translate("Reports", "Крупнейшие клиенты")))
-    if abc.clients:
+    if abc.rows:
         out.append(data_table(ctx, [
             Column("№", 0.4, "center"), Column(translate("Reports", "Клиент"), 3),
             Column(translate("Reports", "Сегмент"), 1.4),
@@ -421,7 +421,7 @@ def _clients_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date)
             Column(translate("Reports", "Доля"), 0.8, "right"),
             Column("ABC/XYZ", 0.9, "center")],
             [[str(i), c.name, c.segment, money(c.revenue), _pct(c.share), f"{c.abc}{c.xyz}"]
-             for i, c in enumerate(abc.clients[:15], start=1)]))
+             for i, c in enumerate(abc.top(15), start=1)]))
     else:
         out.append(_none(ctx, translate("Reports", "За период продаж не было")))
     out.append(_h(ctx, translate("Reports", "Риск ухода")))
