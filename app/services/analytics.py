@@ -419,29 +419,43 @@ class AnalyticsService:
             raise ValidationError(errors)
         last_month = date(p.last.year, p.last.month, 1)
         xyz_first = add_months(last_month, -(xyz_months - 1))
-        params = _bounds(p) | {"xa": xyz_first.isoformat(), "n": xyz_months,
-                               "lo": min(p.first, xyz_first).isoformat()}
+        params = {"pa": p.first.isoformat()[:7], "pb": p.last.isoformat()[:7],
+                  "xa": xyz_first.isoformat()[:7], "n": xyz_months}
         with self._uow() as uow:
-            # The clients who bought in the period (a range of ix_deals_won_cover), then each
-            # one's won deals of [min(period, XYZ window) .. period end] from
-            # ix_deals_client_won, by month: ABC revenue and the XYZ moments from one read.
-            rows = uow.session.execute(text(f"""
+            # The clients who bought in the period, then from agg_client_month's running
+            # totals (migration 0004) the sums over the period and over the XYZ window, each
+            # the difference of two rows: the last month up to the period's end and the
+            # last one before the period / window starts.
+            rows = uow.session.execute(text("""
                 WITH buyers AS (
-                    SELECT DISTINCT d.client_id FROM deals d
-                    WHERE {WON_DEALS} AND d.closed_on BETWEEN :a AND :b),
-                monthly AS (
-                    SELECT b.client_id, substr(d.closed_on, 1, 7) AS m,
-                           SUM(CASE WHEN d.closed_on >= :a THEN d.amount ELSE 0 END) AS rev,
-                           CAST(SUM(CASE WHEN d.closed_on >= :xa THEN d.amount ELSE 0 END)
-                                AS REAL) AS x
-                    FROM buyers b CROSS JOIN deals d ON d.client_id = b.client_id
-                         AND {WON_DEALS} AND d.closed_on BETWEEN :lo AND :b
-                    GROUP BY b.client_id, m),
+                    SELECT DISTINCT client_id FROM agg_client_month
+                    WHERE month BETWEEN :pa AND :pb AND amount <> 0),
+                ends AS MATERIALIZED (  -- three key look-ups per buyer, once each
+                    SELECT b.client_id,
+                           (SELECT MAX(m.month) FROM agg_client_month m
+                            WHERE m.client_id = b.client_id AND m.month <= :pb) AS m_end,
+                           (SELECT MAX(m.month) FROM agg_client_month m
+                            WHERE m.client_id = b.client_id AND m.month < :pa) AS m_before,
+                           (SELECT MAX(m.month) FROM agg_client_month m
+                            WHERE m.client_id = b.client_id AND m.month < :xa) AS x_before
+                    FROM buyers b),
+                sums AS (
+                    SELECT e.client_id,
+                           t.cum_amount - COALESCE(pb.cum_amount, 0) AS revenue,
+                           t.cum_months - COALESCE(xb.cum_months, 0) AS months,
+                           (t.cum_amount - COALESCE(xb.cum_amount, 0)) * 1.0 AS x_sum,
+                           t.cum_sq - COALESCE(xb.cum_sq, 0) AS x_sq
+                    FROM ends e
+                    CROSS JOIN agg_client_month t
+                         ON t.client_id = e.client_id AND t.month = e.m_end
+                    LEFT JOIN agg_client_month pb
+                         ON pb.client_id = e.client_id AND pb.month = e.m_before
+                    LEFT JOIN agg_client_month xb
+                         ON xb.client_id = e.client_id AND xb.month = e.x_before),
                 per AS (
-                    SELECT client_id, SUM(rev) AS revenue, SUM(x > 0) AS months,
-                           SUM(x) / :n AS mean,
-                           SUM(x * x) / :n - (SUM(x) / :n) * (SUM(x) / :n) AS variance
-                    FROM monthly GROUP BY client_id HAVING revenue > 0),
+                    SELECT client_id, revenue, months, x_sum / :n AS mean,
+                           x_sq / :n - (x_sum / :n) * (x_sum / :n) AS variance
+                    FROM sums WHERE revenue > 0),
                 ranked AS (
                     SELECT per.*,
                            SUM(revenue) OVER (ORDER BY revenue DESC, client_id

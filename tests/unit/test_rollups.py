@@ -46,6 +46,13 @@ SOURCE_MONTH_FROM_SCRATCH = """
         FROM deals d JOIN stages st ON st.id = d.stage_id
         WHERE (st.is_won = 1 OR st.is_lost = 1) AND d.closed_on IS NOT NULL)
     GROUP BY 1, 2 ORDER BY 1, 2"""
+CLIENT_MONTH_FROM_SCRATCH = """
+    SELECT client_id, month, amount, SUM(amount) OVER w, SUM(amount * 1.0 * amount) OVER w,
+           SUM(amount > 0) OVER w
+    FROM (SELECT client_id, substr(closed_on, 1, 7) AS month, SUM(amount) AS amount
+          FROM deals WHERE stage_id IN (SELECT id FROM stages WHERE is_won = 1)
+            AND closed_on IS NOT NULL GROUP BY 1, 2)
+    WINDOW w AS (PARTITION BY client_id ORDER BY month) ORDER BY 1, 2"""
 LINE = "((l.quantity * l.price * (10000 - l.discount) + 5000000) / 10000000)"
 GROUP_MONTH_FROM_SCRATCH = f"""
     SELECT month, g, SUM(k) FROM (
@@ -76,6 +83,8 @@ def _assert_in_sync(s) -> None:  # type: ignore[no-untyped-def]
             "SELECT first, last, first_day, last_day FROM agg_client_won")):
         assert (first_day, last_day) == ((date.fromisoformat(first) - epoch).days,
                                          (date.fromisoformat(last) - epoch).days)
+    months = s.execute(text("SELECT * FROM agg_client_month ORDER BY 1, 2")).all()
+    assert months == s.execute(text(CLIENT_MONTH_FROM_SCRATCH)).all()
     funnel = s.execute(text("SELECT * FROM agg_funnel_month WHERE entries <> 0"
                             " ORDER BY 1, 2, 3")).all()
     assert funnel == s.execute(text(FUNNEL_MONTH_FROM_SCRATCH)).all()
