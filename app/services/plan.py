@@ -51,6 +51,11 @@ LOST_DEALS = "d.stage_id IN (SELECT id FROM stages WHERE is_lost = 1)"
 
 LINE_TOTAL_SQL = "((l.quantity * l.price * (10000 - l.discount) + 5000000) / 10000000)"
 
+# The actual's trigger-kept monthly sums (migration 0004) per metric: by month, region and
+# segment; by month and product group.
+ACTUAL_TABLES = {"won_deals": ("agg_region_month", "agg_group_month"),
+                 "payments": ("agg_pay_month", "agg_pay_group_month")}
+
 
 # --------------------------------------------------------------------------- periods
 @dataclass(frozen=True)
@@ -601,42 +606,27 @@ class PlanService:
     @staticmethod
     def _actual_sql(metric: str, group_by: str, dimension: str | None = None,
                     value_filter: bool = False) -> str:
-        """SQL returning (key, kopecks) of the actual between :a and :b grouped by `group_by`
-        (an expression over the day column `day`), optionally by a client dimension."""
-        by_client = dimension in ("region", "segment")
-        if metric == "won_deals":
-            # the trigger-kept monthly sums by region and segment (migration 0004): periods
-            # are whole months, so grouping by day can only mean by month
-            if group_by not in ("'all'", "substr(day, 1, 7)", ""):
-                raise ValueError(f"won deals are kept by month, not {group_by!r}")
-            key = "month" if group_by == "substr(day, 1, 7)" else group_by or "'all'"
-            where = "month BETWEEN :ma AND :mb"
-            if by_client:
-                if value_filter:
-                    where += f" AND {dimension} = :dim_value"
-                else:
-                    key = str(dimension)
-            return f"SELECT {key} AS k, SUM(amount) FROM agg_region_month WHERE {where} GROUP BY k"
-        day = "p.paid_on"
-        base = ("FROM payments p"
-                + (" JOIN orders o ON o.id = p.order_id"
-                   " JOIN clients c ON c.id = o.client_id" if by_client else "")
-                + " WHERE p.paid_on BETWEEN :a AND :b")
-        amount = "p.amount"
-        key = group_by.replace("day", day)
+        """SQL returning (key, kopecks) of the actual in months :ma..:mb, from the
+        trigger-kept monthly sums by region and segment (migration 0004): grouped by month
+        (`group_by` "substr(day, 1, 7)"), as one 'all' row ("'all'"), or ("" with a client
+        dimension) by that dimension's values; with `value_filter`, only :dim_value's part."""
+        if group_by not in ("'all'", "substr(day, 1, 7)", ""):
+            raise ValueError(f"the actual is kept by month, not by {group_by!r}")
+        key = "month" if group_by == "substr(day, 1, 7)" else group_by or "'all'"
+        where = "month BETWEEN :ma AND :mb"
         if dimension in ("region", "segment"):
             if value_filter:
-                base += f" AND c.{dimension} = :dim_value"
+                where += f" AND {dimension} = :dim_value"
             else:
-                key = f"c.{dimension}"
-        return f"SELECT {key} AS k, SUM({amount}) {base} GROUP BY k"
+                key = dimension
+        return f"SELECT {key} AS k, SUM(amount) FROM {ACTUAL_TABLES[metric][0]} WHERE {where}" \
+               " GROUP BY k"
 
     def _actual_by(self, s: Any, p: Period, metric: str, group_by: str,
                    dimension: str | None = None, value: str | None = None) -> dict[str, Decimal]:
         """Actual grouped by a day expression (e.g. "substr(day, 1, 7)") or, with a dimension
         and no value, by that dimension's values; with a value, only that part."""
-        params: dict[str, Any] = {"a": p.first, "b": p.last, "ma": p.first.isoformat()[:7],
-                                  "mb": p.last.isoformat()[:7]}
+        params: dict[str, Any] = {"ma": p.first.isoformat()[:7], "mb": p.last.isoformat()[:7]}
         if dimension == "product_group":
             return self._actual_by_group(s, p, metric, group_by, value)
         if value is not None:
@@ -652,50 +642,21 @@ class PlanService:
 
     def _actual_by_group(self, s: Any, p: Period, metric: str, group_by: str,
                          value: str | None) -> dict[str, Decimal]:
-        """Actual by product group: deal line totals by their product's group.
+        """Actual by product group (the trigger-kept monthly sums, migration 0004).
 
         Won deals: each line's total counts to its group; whatever part of a deal's amount
         its lines do not explain (a deal without lines) counts as '' (no group). Payments
         are split over the paid order's deal lines in proportion to the line totals; the
         remainder (rounding, orders without lines) counts as ''.
         """
-        params: dict[str, Any] = {"a": p.first, "b": p.last}
-        per_key = group_by != "group"  # grouped by day expression, filtered to one group
-        if metric == "won_deals":
-            # the trigger-kept monthly sums by group (migration 0004; periods are whole months)
-            if per_key and group_by != "substr(day, 1, 7)":
-                raise ValueError(f"won deals by group are kept by month, not {group_by!r}")
-            params = {"ma": p.first.isoformat()[:7], "mb": p.last.isoformat()[:7]}
-            sql = f"""
-            SELECT {"month" if per_key else "g"} AS bucket, SUM(amount) FROM agg_group_month
+        per_key = group_by != "group"  # grouped by month, filtered to one group
+        if per_key and group_by != "substr(day, 1, 7)":
+            raise ValueError(f"the actual by group is kept by month, not by {group_by!r}")
+        params: dict[str, Any] = {"ma": p.first.isoformat()[:7], "mb": p.last.isoformat()[:7]}
+        sql = f"""
+            SELECT {"month" if per_key else "g"} AS bucket, SUM(amount)
+            FROM {ACTUAL_TABLES[metric][1]}
             WHERE month BETWEEN :ma AND :mb {"AND g = :g" if value is not None else ""}
-            GROUP BY bucket"""
-        else:
-            key = group_by.replace("day", "pay.paid_on") if per_key else "g"
-            sql = f"""
-            WITH pay AS (
-                SELECT p.id, p.amount, p.paid_on, o.deal_id FROM payments p
-                JOIN orders o ON o.id = p.order_id WHERE p.paid_on BETWEEN :a AND :b),
-            lt AS (
-                -- per payment and group, reached through the deal_lines index; joining
-                -- per-deal CTEs back to the payments made SQLite nest two full scans
-                SELECT pay.id, pay.paid_on, pay.amount, COALESCE(pr.group_name, '') AS g,
-                       SUM({LINE_TOTAL_SQL}) AS k
-                FROM pay JOIN deal_lines l ON l.deal_id = pay.deal_id
-                LEFT JOIN products pr ON pr.id = l.product_id
-                GROUP BY pay.id, g),
-            share AS (
-                SELECT paid_on, amount, g, k, SUM(k) OVER (PARTITION BY id) AS total FROM lt),
-            alloc AS (
-                SELECT paid_on, g,
-                       CAST(ROUND(CAST(amount AS REAL) * k / total) AS INTEGER) AS k
-                FROM share WHERE total > 0),
-            parts AS (
-                SELECT paid_on, g, k FROM alloc
-                UNION ALL SELECT paid_on, '', amount FROM pay
-                UNION ALL SELECT paid_on, '', -k FROM alloc)
-            SELECT {key.replace('pay.paid_on', 'paid_on')} AS bucket, SUM(k) FROM parts
-            {"WHERE g = :g" if value is not None else ""}
             GROUP BY bucket"""
         if value is not None:
             params["g"] = value

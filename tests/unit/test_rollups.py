@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import text
 
-from app.models import Client, Deal, DealLine, Product, Stage, StageChange
+from app.models import Client, Deal, DealLine, Order, Payment, Product, Stage, StageChange
 
 FLOW_FROM_SCRATCH = """
     SELECT to_stage_id, changed_at, id, deal_id,
@@ -53,6 +53,10 @@ CLIENT_MONTH_FROM_SCRATCH = """
           FROM deals WHERE stage_id IN (SELECT id FROM stages WHERE is_won = 1)
             AND closed_on IS NOT NULL GROUP BY 1, 2)
     WINDOW w AS (PARTITION BY client_id ORDER BY month) ORDER BY 1, 2"""
+PAY_MONTH_FROM_SCRATCH = """
+    SELECT substr(p.paid_on, 1, 7), c.region, c.segment, SUM(p.amount)
+    FROM payments p JOIN orders o ON o.id = p.order_id JOIN clients c ON c.id = o.client_id
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
 LINE = "((l.quantity * l.price * (10000 - l.discount) + 5000000) / 10000000)"
 GROUP_MONTH_FROM_SCRATCH = f"""
     SELECT month, g, SUM(k) FROM (
@@ -68,6 +72,21 @@ GROUP_MONTH_FROM_SCRATCH = f"""
                                     WHERE l.deal_id = d.id), 0)
         FROM deals d WHERE d.stage_id IN (SELECT id FROM stages WHERE is_won = 1)
           AND d.closed_on IS NOT NULL)
+    GROUP BY month, g HAVING SUM(k) <> 0 ORDER BY 1, 2"""
+PAY_GROUP_FROM_SCRATCH = f"""
+    WITH lt AS (
+        SELECT p.id, substr(p.paid_on, 1, 7) AS month, p.amount,
+               COALESCE(pr.group_name, '') AS g, SUM({LINE}) AS k
+        FROM payments p JOIN orders o ON o.id = p.order_id
+        JOIN deal_lines l ON l.deal_id = o.deal_id
+        LEFT JOIN products pr ON pr.id = l.product_id GROUP BY p.id, g),
+    alloc AS (
+        SELECT month, g, CAST(ROUND(CAST(amount AS REAL) * k / total) AS INTEGER) AS k
+        FROM (SELECT *, SUM(k) OVER (PARTITION BY id) AS total FROM lt) WHERE total > 0)
+    SELECT month, g, SUM(k) FROM (
+        SELECT month, g, k FROM alloc
+        UNION ALL SELECT substr(paid_on, 1, 7), '', amount FROM payments
+        UNION ALL SELECT month, '', -k FROM alloc)
     GROUP BY month, g HAVING SUM(k) <> 0 ORDER BY 1, 2"""
 
 
@@ -94,6 +113,11 @@ def _assert_in_sync(s) -> None:  # type: ignore[no-untyped-def]
     regions = s.execute(text("SELECT * FROM agg_region_month WHERE amount <> 0"
                              " ORDER BY 1, 2, 3")).all()
     assert regions == s.execute(text(REGION_MONTH_FROM_SCRATCH)).all()
+    pay = s.execute(text("SELECT * FROM agg_pay_month WHERE amount <> 0 ORDER BY 1, 2, 3")).all()
+    assert pay == s.execute(text(PAY_MONTH_FROM_SCRATCH)).all()
+    pay_groups = s.execute(text("SELECT * FROM agg_pay_group_month WHERE amount <> 0"
+                                " ORDER BY 1, 2")).all()
+    assert pay_groups == s.execute(text(PAY_GROUP_FROM_SCRATCH)).all()
     sources = s.execute(text("SELECT * FROM agg_source_month WHERE opened <> 0 OR closed <> 0"
                              " ORDER BY 1, 2")).all()
     assert sources == s.execute(text(SOURCE_MONTH_FROM_SCRATCH)).all()
@@ -128,6 +152,17 @@ def test_rollups_follow_every_kind_of_change(services) -> None:  # type: ignore[
                 s.add(DealLine(deal_id=d.id, product_id=product.id, name=product.name,
                                quantity=Decimal(1 + i), price=Decimal("99.99"),
                                discount=Decimal(i % 4 * 5)))
+        s.flush()
+        orders = [Order(number=f"З-{i}", client_id=d.client_id, deal_id=d.id,
+                        ordered_on=date(2026, 4, 1), amount=Decimal(5000))
+                  for i, d in enumerate(deals[:6])]
+        orders.append(Order(number="З-без", client_id=clients[1].id, ordered_on=date(2026, 4, 1),
+                            amount=Decimal(700)))  # no deal: all of it under ''
+        s.add_all(orders)
+        s.flush()
+        payments = [Payment(order_id=o.id, paid_on=date(2026, 4 + i % 3, 10),
+                            amount=Decimal("1234.56") + i) for i, o in enumerate(orders * 2)]
+        s.add_all(payments)
         s.flush()
         # stage changes arrive in a shuffled order (an import, back-dated corrections)
         changes = [(d, st, t0 + timedelta(days=rng.randrange(60), hours=rng.randrange(8)))
@@ -168,8 +203,18 @@ def test_rollups_follow_every_kind_of_change(services) -> None:  # type: ignore[
         deals[11].created_at = t0 - timedelta(days=40)
         s.flush()
         _assert_in_sync(s)
-        # a client moves to another region and segment, with its won deals
+        # a client moves to another region and segment, with its won deals and payments
         clients[0].region, clients[0].segment = "Сибирь", "B"
+        s.flush()
+        _assert_in_sync(s)
+        # payments edited, moved, deleted; an order moved to another client and deal
+        payments[0].amount = Decimal("99.01")
+        payments[1].paid_on = date(2026, 9, 30)
+        payments[2].order_id = orders[6].id
+        s.delete(payments[3])
+        orders[1].client_id = clients[2].id
+        orders[2].deal_id = deals[5].id
+        orders[6].deal_id = deals[1].id
         s.flush()
         _assert_in_sync(s)
         s.delete(deals[4])

@@ -18,12 +18,15 @@ from, so the Plan tab sums a few monthly rows instead of scanning 300 000 deals 
 - `agg_deal_group` → `agg_group_month`, `agg_region_month`, `agg_source_month`: won sums
   by month and product group / region and segment, deals opened and closed by month and
   source (plan actuals, breakdowns, lead sources).
+- `agg_pay_month`, `agg_payment_group` → `agg_pay_group_month`: the same for payments
+  (the "payments received" actual), a payment split over its deal's lines.
 
 All start with `agg_` (kept out of autogenerate like `fts_`; not part of the JSON export:
 an import fills them through the triggers). Covering indexes let the lead sources, the
 losses and ABC/XYZ read a period's rows from an index instead of the wide `deals` table:
 (created_at, source), STAGE_CLOSED_COVER below and (client, stage, closed_on, amount) —
-the last one replaces the plain client index.
+the last one replaces the plain client index; (paid_on, amount) the plain payment date
+index (the daily cumulative actual).
 NOTE for later migrations: a batch (copy-and-move) migration of `deals`, `deal_lines`,
 `stage_changes`, `stages`, `products` or `clients` drops these triggers — re-create them (TRIGGERS below) in the same migration.
 """
@@ -188,6 +191,63 @@ REGION_SOURCE_ALL = (
     " GROUP BY month, source;")
 
 
+def _payment_delta(row: str, sign: str) -> str:
+    """Add or take away one payment under its order's client's region and segment."""
+    return ("INSERT INTO agg_pay_month(month, region, segment, amount)"
+            f" SELECT substr({row}.paid_on, 1, 7), c.region, c.segment, {sign}{row}.amount"
+            f" FROM orders o JOIN clients c ON c.id = o.client_id WHERE o.id = {row}.order_id"
+            " ON CONFLICT(month, region, segment) DO UPDATE SET amount = amount + excluded.amount;")
+
+
+def _payments_moved(where: str, region: str, segment: str, sign: str) -> str:
+    """Add or take away the payments of the orders matching `where` (over o) as a whole."""
+    return ("INSERT INTO agg_pay_month(month, region, segment, amount)"
+            f" SELECT substr(p.paid_on, 1, 7), {region}, {segment}, {sign}SUM(p.amount)"
+            f" FROM payments p JOIN orders o ON o.id = p.order_id WHERE {where} GROUP BY 1"
+            " ON CONFLICT(month, region, segment) DO UPDATE SET amount = amount + excluded.amount;")
+
+
+def _payment_groups(payments: str) -> str:
+    """Re-derive agg_payment_group for the payments matching `payments` (over p): each
+    payment split over its order's deal lines by line total, the rest under ''."""
+    alloc = (
+        "SELECT id, g, month, CAST(ROUND(CAST(amount AS REAL) * k / total) AS INTEGER) AS k"
+        " FROM (SELECT id, month, amount, g, k, SUM(k) OVER (PARTITION BY id) AS total"
+        "  FROM (SELECT p.id, substr(p.paid_on, 1, 7) AS month, p.amount,"
+        f"   COALESCE(pr.group_name, '') AS g, SUM({LINE_TOTAL}) AS k"
+        "   FROM payments p JOIN orders o ON o.id = p.order_id"
+        "   JOIN deal_lines l ON l.deal_id = o.deal_id"
+        "   LEFT JOIN products pr ON pr.id = l.product_id"
+        f"   WHERE {payments} GROUP BY p.id, g))"
+        " WHERE total > 0")
+    return (
+        "DELETE FROM agg_payment_group WHERE payment_id IN"
+        f" (SELECT p.id FROM payments p WHERE {payments});"
+        "INSERT INTO agg_payment_group(payment_id, g, month, amount)"
+        " SELECT id, g, month, SUM(k) FROM ("
+        f"  SELECT id, g, month, k FROM ({alloc})"
+        "  UNION ALL"
+        f"  SELECT p.id, '', substr(p.paid_on, 1, 7), p.amount FROM payments p WHERE {payments}"
+        "  UNION ALL"
+        f"  SELECT id, '', month, -k FROM ({alloc}))"
+        " GROUP BY id, g, month HAVING SUM(k) <> 0;")
+
+
+def _client_dims(order: str) -> tuple[str, str]:
+    """The region and segment of an order's client, as SQL expressions."""
+    return tuple(f"(SELECT {col} FROM clients WHERE id = {order}.client_id)"  # type: ignore[return-value]
+                 for col in ("region", "segment"))
+
+
+PAY_ORDERS_OF_DEALS = "p.order_id IN (SELECT id FROM orders WHERE deal_id IN ({deals}))"
+
+PAY_MONTH_ALL = (
+    "INSERT INTO agg_pay_month(month, region, segment, amount)"
+    " SELECT substr(p.paid_on, 1, 7), c.region, c.segment, SUM(p.amount)"
+    " FROM payments p JOIN orders o ON o.id = p.order_id JOIN clients c ON c.id = o.client_id"
+    " GROUP BY 1, 2, 3;")
+
+
 def _group_month_add(row: str, sign: str) -> str:
     return ("INSERT INTO agg_group_month(month, g, amount)"
             f" VALUES ({row}.month, {row}.g, {sign}{row}.amount)"
@@ -244,6 +304,40 @@ TRIGGERS = {
                              _client_regions("OLD", "-") + _client_regions("NEW", "+")),
     "agg_region_source_stages": ("AFTER UPDATE OF is_won, is_lost ON stages",
                                  REGION_SOURCE_ALL),
+    # payments: agg_pay_month by deltas, agg_payment_group re-derived per payment
+    "agg_pay_ai": ("AFTER INSERT ON payments",
+                   _payment_delta("NEW", "+") + _payment_groups("p.id = NEW.id")),
+    "agg_pay_ad": ("AFTER DELETE ON payments",
+                   _payment_delta("OLD", "-")
+                   + "DELETE FROM agg_payment_group WHERE payment_id = OLD.id;"),
+    "agg_pay_au": ("AFTER UPDATE OF order_id, paid_on, amount ON payments",
+                   _payment_delta("OLD", "-") + _payment_delta("NEW", "+")
+                   + _payment_groups("p.id = NEW.id")),
+    "agg_pay_order_client": ("AFTER UPDATE OF client_id ON orders",
+                             _payments_moved("o.id = OLD.id", *_client_dims("OLD"), "-")
+                             + _payments_moved("o.id = NEW.id", *_client_dims("NEW"), "+")),
+    "agg_pay_order_deal": ("AFTER UPDATE OF deal_id ON orders",
+                           _payment_groups("p.order_id = NEW.id")),
+    "agg_pay_client": ("AFTER UPDATE OF region, segment ON clients",
+                       _payments_moved("o.client_id = OLD.id", "OLD.region", "OLD.segment", "-")
+                       + _payments_moved("o.client_id = NEW.id", "NEW.region", "NEW.segment",
+                                         "+")),
+    "agg_pay_line_ai": ("AFTER INSERT ON deal_lines", _payment_groups(
+        PAY_ORDERS_OF_DEALS.format(deals="NEW.deal_id"))),
+    "agg_pay_line_au": ("AFTER UPDATE OF deal_id, product_id, quantity, price, discount"
+                        " ON deal_lines", _payment_groups(
+                            PAY_ORDERS_OF_DEALS.format(deals="OLD.deal_id, NEW.deal_id"))),
+    "agg_pay_line_ad": ("AFTER DELETE ON deal_lines", _payment_groups(
+        PAY_ORDERS_OF_DEALS.format(deals="OLD.deal_id"))),
+    "agg_pay_product": ("AFTER UPDATE OF group_name ON products", _payment_groups(
+        PAY_ORDERS_OF_DEALS.format(
+            deals="SELECT deal_id FROM deal_lines WHERE product_id = NEW.id"))),
+    "agg_pay_group_month_ai": ("AFTER INSERT ON agg_payment_group",
+                               _group_month_add("NEW", "+").replace("agg_group_month",
+                                                                    "agg_pay_group_month")),
+    "agg_pay_group_month_ad": ("AFTER DELETE ON agg_payment_group",
+                               _group_month_add("OLD", "-").replace("agg_group_month",
+                                                                    "agg_pay_group_month")),
     # agg_group_month follows agg_deal_group row by row
     "agg_group_month_ai": ("AFTER INSERT ON agg_deal_group", _group_month_add("NEW", "+")),
     "agg_group_month_ad": ("AFTER DELETE ON agg_deal_group", _group_month_add("OLD", "-")),
@@ -306,6 +400,29 @@ def upgrade() -> None:
             PRIMARY KEY (month, source)
         ) WITHOUT ROWID""")
     op.execute("""
+        CREATE TABLE agg_pay_month (
+            month TEXT NOT NULL,
+            region TEXT NOT NULL,
+            segment TEXT NOT NULL,
+            amount INTEGER NOT NULL,  -- payments by payment month
+            PRIMARY KEY (month, region, segment)
+        ) WITHOUT ROWID""")
+    op.execute("""
+        CREATE TABLE agg_payment_group (
+            payment_id INTEGER NOT NULL,
+            g TEXT NOT NULL,
+            month TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            PRIMARY KEY (payment_id, g, month)
+        ) WITHOUT ROWID""")
+    op.execute("""
+        CREATE TABLE agg_pay_group_month (
+            month TEXT NOT NULL,
+            g TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            PRIMARY KEY (month, g)
+        ) WITHOUT ROWID""")
+    op.execute("""
         INSERT INTO agg_stage_flow
         SELECT to_stage_id, changed_at, id, deal_id,
                LEAD(changed_at) OVER w, LEAD(to_stage_id) OVER w
@@ -347,6 +464,12 @@ def upgrade() -> None:
             op.execute(statement)
     op.execute("INSERT INTO agg_group_month SELECT month, g, SUM(amount) FROM agg_deal_group"
                " GROUP BY month, g")
+    op.execute(PAY_MONTH_ALL)
+    for statement in _payment_groups("1").split(";")[1:]:  # the table is empty: no DELETE
+        if statement.strip():
+            op.execute(statement)
+    op.execute("INSERT INTO agg_pay_group_month SELECT month, g, SUM(amount)"
+               " FROM agg_payment_group GROUP BY month, g")
     for statement in REGION_SOURCE_ALL.split(";"):
         if statement.strip():
             op.execute(statement)
@@ -363,9 +486,13 @@ def upgrade() -> None:
     op.create_index("ix_deals_client_won", "deals", ["client_id", "stage_id", "closed_on",
                                                       "amount"])
     op.create_index("ix_clients_created_lead", "clients", ["created_at", "lead_source"])
+    op.drop_index("ix_payments_paid_on", table_name="payments")
+    op.create_index("ix_payments_paid_cover", "payments", ["paid_on", "amount"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_payments_paid_cover", table_name="payments")
+    op.create_index("ix_payments_paid_on", "payments", ["paid_on"])
     op.drop_index("ix_clients_created_lead", table_name="clients")
     op.drop_index("ix_deals_client_won", table_name="deals")
     op.create_index("ix_deals_client_id", "deals", ["client_id"])
@@ -380,6 +507,6 @@ def downgrade() -> None:
                     ["deal_id", "changed_at", "to_stage_id"])
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    for table in ("agg_client_month", "agg_source_month", "agg_region_month", "agg_group_month", "agg_deal_group", "agg_funnel_month", "agg_client_won",
+    for table in ("agg_pay_group_month", "agg_payment_group", "agg_pay_month", "agg_client_month", "agg_source_month", "agg_region_month", "agg_group_month", "agg_deal_group", "agg_funnel_month", "agg_client_won",
                   "agg_stage_flow"):
         op.execute(f"DROP TABLE IF EXISTS {table}")
