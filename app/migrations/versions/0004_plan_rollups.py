@@ -57,6 +57,41 @@ def _relink(deal: str) -> str:
             f" next_stage_id = (SELECT n.to_stage_id {nxt}) WHERE deal_id = {deal};")
 
 
+def _neighbour(row: str, side: str, cols: str) -> str:
+    """The deal's change just before ('<') or after ('>') `row` (a stage_changes row)."""
+    order = "DESC" if side == "<" else ""
+    return (f"SELECT {cols} FROM agg_stage_flow n WHERE n.deal_id = {row}.deal_id"
+            f" AND (n.changed_at, n.change_id) {side} ({row}.changed_at, {row}.id)"
+            f" ORDER BY n.changed_at {order}, n.change_id {order} LIMIT 1")
+
+
+def _flow_key(row: str, alias: str = "") -> str:
+    """The agg_stage_flow row of stage change `row` (its primary key)."""
+    a = f"{alias}." if alias else ""
+    return (f"{a}to_stage_id = {row}.to_stage_id AND {a}changed_at = {row}.changed_at"
+            f" AND {a}change_id = {row}.id")
+
+
+# Inserting or deleting a change touches two rows of its deal's chain (the change before
+# it and the change itself), found through (deal_id, changed_at): a bulk load of 1.5 M
+# changes must not re-link whole chains per row.
+FLOW_INSERT = (
+    "INSERT INTO agg_stage_flow(to_stage_id, changed_at, change_id, deal_id)"
+    " VALUES (NEW.to_stage_id, NEW.changed_at, NEW.id, NEW.deal_id);"
+    "UPDATE agg_stage_flow SET (next_changed_at, next_stage_id) ="
+    f" ({_neighbour('NEW', '>', 'n.changed_at, n.to_stage_id')}) WHERE {_flow_key('NEW')};"
+    "UPDATE agg_stage_flow SET next_changed_at = NEW.changed_at, next_stage_id = NEW.to_stage_id"
+    " WHERE deal_id = NEW.deal_id AND (changed_at, change_id) ="
+    f" ({_neighbour('NEW', '<', 'n.changed_at, n.change_id')});")
+FLOW_DELETE = (
+    "UPDATE agg_stage_flow SET (next_changed_at, next_stage_id) ="
+    " (SELECT o.next_changed_at, o.next_stage_id FROM agg_stage_flow o"
+    f"  WHERE {_flow_key('OLD', 'o')})"
+    " WHERE deal_id = OLD.deal_id AND (changed_at, change_id) ="
+    f" ({_neighbour('OLD', '<', 'n.changed_at, n.change_id')});"
+    f"DELETE FROM agg_stage_flow WHERE {_flow_key('OLD')};")
+
+
 def _flow_row(row: str) -> str:
     return ("INSERT INTO agg_stage_flow(to_stage_id, changed_at, change_id, deal_id)"
             f" VALUES ({row}.to_stage_id, {row}.changed_at, {row}.id, {row}.deal_id);")
@@ -254,15 +289,11 @@ def _group_month_add(row: str, sign: str) -> str:
             " ON CONFLICT(month, g) DO UPDATE SET amount = amount + excluded.amount;")
 
 TRIGGERS = {
-    "agg_stage_flow_ai": ("AFTER INSERT ON stage_changes",
-                          _flow_row("NEW") + _relink("NEW.deal_id")),
-    "agg_stage_flow_ad": ("AFTER DELETE ON stage_changes",
-                          "DELETE FROM agg_stage_flow WHERE to_stage_id = OLD.to_stage_id"
-                          " AND changed_at = OLD.changed_at AND change_id = OLD.id;"
-                          + _relink("OLD.deal_id")),
+    "agg_stage_flow_ai": ("AFTER INSERT ON stage_changes", FLOW_INSERT),
+    "agg_stage_flow_ad": ("AFTER DELETE ON stage_changes", FLOW_DELETE),
+    # a corrected date or a change moved to another deal (rare): re-link both chains
     "agg_stage_flow_au": ("AFTER UPDATE OF deal_id, to_stage_id, changed_at ON stage_changes",
-                          "DELETE FROM agg_stage_flow WHERE to_stage_id = OLD.to_stage_id"
-                          " AND changed_at = OLD.changed_at AND change_id = OLD.id;"
+                          f"DELETE FROM agg_stage_flow WHERE {_flow_key('OLD')};"
                           + _flow_row("NEW") + _relink("OLD.deal_id")
                           + _relink("NEW.deal_id")),
     "agg_client_won_ai": ("AFTER INSERT ON deals", _client_won("NEW.client_id")),
