@@ -42,14 +42,10 @@ DIMENSIONS = ("product_group", "region", "segment")
 SPREADS = ("even", "seasonal")
 METRIC_SETTING = "plan_actual_metric"
 
-# Line total in kopecks, half-up, from the stored integers: quantity in thousandths,
-# price in kopecks, discount in hundredths of a percent (same rule as pricing.line_total).
-# Won deals, written so SQLite reads them from the covering index ix_deals_won_cover
-# (stage_id, closed_on, client_id, amount) instead of the wide deals table.
+# Won / lost deals, written so SQLite reads them from the covering index
+# ix_deals_stage_closed_cover (stage_id, closed_on, …) instead of the wide deals table.
 WON_DEALS = "d.stage_id IN (SELECT id FROM stages WHERE is_won = 1)"
 LOST_DEALS = "d.stage_id IN (SELECT id FROM stages WHERE is_lost = 1)"
-
-LINE_TOTAL_SQL = "((l.quantity * l.price * (10000 - l.discount) + 5000000) / 10000000)"
 
 # The actual's trigger-kept monthly sums (migration 0004) per metric: by month, region and
 # segment; by month and product group.

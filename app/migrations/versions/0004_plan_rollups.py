@@ -154,6 +154,8 @@ def _funnel_add(row: str, sign: str) -> str:
             " dur_n = dur_n + excluded.dur_n;")
 
 
+# a line's total in kopecks, half up, from the stored integers (quantity in thousandths,
+# price in kopecks, discount in hundredths of a per cent): pricing.line_total's rule
 LINE_TOTAL = "((l.quantity * l.price * (10000 - l.discount) + 5000000) / 10000000)"
 
 
