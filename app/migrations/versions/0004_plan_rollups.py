@@ -28,7 +28,8 @@ losses and ABC/XYZ read a period's rows from an index instead of the wide `deals
 the last one replaces the plain client index; (paid_on, amount) the plain payment date
 index (the daily cumulative actual).
 NOTE for later migrations: a batch (copy-and-move) migration of `deals`, `deal_lines`,
-`stage_changes`, `stages`, `products` or `clients` drops these triggers — re-create them (TRIGGERS below) in the same migration.
+`stage_changes`, `stages`, `products`, `clients`, `orders` or `payments` drops these
+triggers — re-create them (TRIGGERS below) in the same migration.
 """
 
 from __future__ import annotations
@@ -72,13 +73,17 @@ def _flow_key(row: str, alias: str = "") -> str:
             f" AND {a}change_id = {row}.id")
 
 
+def _flow_row(row: str) -> str:
+    return ("INSERT INTO agg_stage_flow(to_stage_id, changed_at, change_id, deal_id)"
+            f" VALUES ({row}.to_stage_id, {row}.changed_at, {row}.id, {row}.deal_id);")
+
+
 # Inserting or deleting a change touches two rows of its deal's chain (the change before
 # it and the change itself), found through (deal_id, changed_at): a bulk load of 1.5 M
 # changes must not re-link whole chains per row.
 FLOW_INSERT = (
-    "INSERT INTO agg_stage_flow(to_stage_id, changed_at, change_id, deal_id)"
-    " VALUES (NEW.to_stage_id, NEW.changed_at, NEW.id, NEW.deal_id);"
-    "UPDATE agg_stage_flow SET (next_changed_at, next_stage_id) ="
+    _flow_row("NEW")
+    + "UPDATE agg_stage_flow SET (next_changed_at, next_stage_id) ="
     f" ({_neighbour('NEW', '>', 'n.changed_at, n.to_stage_id')}) WHERE {_flow_key('NEW')};"
     "UPDATE agg_stage_flow SET next_changed_at = NEW.changed_at, next_stage_id = NEW.to_stage_id"
     " WHERE deal_id = NEW.deal_id AND (changed_at, change_id) ="
@@ -90,11 +95,6 @@ FLOW_DELETE = (
     " WHERE deal_id = OLD.deal_id AND (changed_at, change_id) ="
     f" ({_neighbour('OLD', '<', 'n.changed_at, n.change_id')});"
     f"DELETE FROM agg_stage_flow WHERE {_flow_key('OLD')};")
-
-
-def _flow_row(row: str) -> str:
-    return ("INSERT INTO agg_stage_flow(to_stage_id, changed_at, change_id, deal_id)"
-            f" VALUES ({row}.to_stage_id, {row}.changed_at, {row}.id, {row}.deal_id);")
 
 
 # Also the first and last closing day as day numbers (days since 1970-01-01): interval
@@ -272,8 +272,9 @@ def _payment_groups(payments: str) -> str:
 
 def _client_dims(order: str) -> tuple[str, str]:
     """The region and segment of an order's client, as SQL expressions."""
-    return tuple(f"(SELECT {col} FROM clients WHERE id = {order}.client_id)"  # type: ignore[return-value]
-                 for col in ("region", "segment"))
+    region, segment = (f"(SELECT {col} FROM clients WHERE id = {order}.client_id)"
+                       for col in ("region", "segment"))
+    return region, segment
 
 
 PAY_ORDERS_OF_DEALS = "p.order_id IN (SELECT id FROM orders WHERE deal_id IN ({deals}))"
@@ -540,6 +541,8 @@ def downgrade() -> None:
                     ["deal_id", "changed_at", "to_stage_id"])
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    for table in ("agg_pay_group_month", "agg_payment_group", "agg_pay_month", "agg_client_month", "agg_source_month", "agg_region_month", "agg_group_month", "agg_deal_group", "agg_funnel_month", "agg_client_won",
+    for table in ("agg_pay_group_month", "agg_payment_group", "agg_pay_month",
+                  "agg_client_month", "agg_source_month", "agg_region_month",
+                  "agg_group_month", "agg_deal_group", "agg_funnel_month", "agg_client_won",
                   "agg_stage_flow"):
         op.execute(f"DROP TABLE IF EXISTS {table}")
