@@ -177,6 +177,11 @@ def _deal_groups(deals: str) -> str:
         " GROUP BY deal_id, g, month HAVING SUM(k) <> 0;")
 
 
+# adding into a (month, region, segment) row: agg_region_month and agg_pay_month
+REGION_UPSERT = (" ON CONFLICT(month, region, segment) DO UPDATE SET"
+                 " amount = amount + excluded.amount;")
+
+
 def _deal_delta(row: str, sign: str) -> str:
     """Add or take away one deal's share of agg_region_month and agg_source_month."""
     return (
@@ -185,9 +190,9 @@ def _deal_delta(row: str, sign: str) -> str:
         f" SELECT substr({row}.closed_on, 1, 7), c.region, c.segment, {sign}{row}.amount"
         f" FROM clients c WHERE c.id = {row}.client_id AND {row}.closed_on IS NOT NULL"
         f" AND {row}.{WON}"
-        " ON CONFLICT(month, region, segment) DO UPDATE SET amount = amount + excluded.amount;"
+        + REGION_UPSERT
         # opened: by creation month (UTC, as stored)
-        "INSERT INTO agg_source_month(month, source, opened, won, closed, revenue)"
+        + "INSERT INTO agg_source_month(month, source, opened, won, closed, revenue)"
         f" SELECT substr({row}.created_at, 1, 7), {row}.source, {sign}1, 0, 0, 0 WHERE 1"
         " ON CONFLICT(month, source) DO UPDATE SET opened = opened + excluded.opened;"
         # closed (won or lost): by closing month
@@ -206,7 +211,7 @@ def _client_regions(row: str, sign: str) -> str:
             f" SELECT substr(d.closed_on, 1, 7), {row}.region, {row}.segment,"
             f" {sign}SUM(d.amount) FROM deals d WHERE d.client_id = {row}.id"
             f" AND d.{WON} AND d.closed_on IS NOT NULL GROUP BY 1"
-            " ON CONFLICT(month, region, segment) DO UPDATE SET amount = amount + excluded.amount;")
+            + REGION_UPSERT)
 
 
 REGION_SOURCE_ALL = (
@@ -233,7 +238,7 @@ def _payment_delta(row: str, sign: str) -> str:
     return ("INSERT INTO agg_pay_month(month, region, segment, amount)"
             f" SELECT substr({row}.paid_on, 1, 7), c.region, c.segment, {sign}{row}.amount"
             f" FROM orders o JOIN clients c ON c.id = o.client_id WHERE o.id = {row}.order_id"
-            " ON CONFLICT(month, region, segment) DO UPDATE SET amount = amount + excluded.amount;")
+            + REGION_UPSERT)
 
 
 def _payments_moved(where: str, region: str, segment: str, sign: str) -> str:
@@ -241,7 +246,7 @@ def _payments_moved(where: str, region: str, segment: str, sign: str) -> str:
     return ("INSERT INTO agg_pay_month(month, region, segment, amount)"
             f" SELECT substr(p.paid_on, 1, 7), {region}, {segment}, {sign}SUM(p.amount)"
             f" FROM payments p JOIN orders o ON o.id = p.order_id WHERE {where} GROUP BY 1"
-            " ON CONFLICT(month, region, segment) DO UPDATE SET amount = amount + excluded.amount;")
+            + REGION_UPSERT)
 
 
 def _payment_groups(payments: str) -> str:
