@@ -3,7 +3,7 @@
     python bench/bench_plan.py [--clients 30000 --deals 300000 --runs 5]
 
 Builds the demo database once (cached in bench/.data/, the generation time is printed;
-about 7 minutes for the default size, most of it the Plan rollups' triggers),
+about 5 minutes for the default size, most of it the Plan rollups' triggers),
 then times `load_plan_tab_data` — exactly what the tab asks the services for on refresh —
 for a month, a quarter and a year, and each service call of a month's refresh separately.
 Prints the figures; asserts nothing. Target: well under a second.
