@@ -24,9 +24,6 @@ def ensure_app() -> QApplication:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
-    from app.views.qt_workarounds import protect_singletons
-
-    protect_singletons()  # PySide6 6.12.0 reference-count bug, see the module
     from app.views.background import collect_garbage_on_gui_thread
 
     collect_garbage_on_gui_thread()  # never destroy Qt objects from a worker thread

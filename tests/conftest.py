@@ -17,9 +17,6 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 import pytest
 
 from app.bootstrap import Services, bootstrap
-from app.views.qt_workarounds import protect_singletons
-
-protect_singletons()  # the suite reads item models millions of times: see the module
 
 DEMO_TODAY = date(2026, 11, 16)  # a fixed Monday, so demo-based tests do not drift
 

@@ -37,7 +37,7 @@ def preview(qtbot):  # type: ignore[no-untyped-def]
 
 
 def test_preview_loads_pages(preview) -> None:  # type: ignore[no-untyped-def]
-    assert preview.document.pageCount() == 2
+    assert preview.document.page_count() == 2
     assert preview.filename == "КП _1_2.pdf"
 
 
@@ -139,7 +139,7 @@ def test_deal_documents_panel(qtbot, qtmodeltester, demo_services, monkeypatch) 
     with qtbot.waitSignal(panel.preview_opened, timeout=20_000) as blocker:
         panel.create_offer()
     dialog = blocker.args[0]
-    assert dialog.document.pageCount() >= 1
+    assert dialog.document.page_count() >= 1
     dialog.close()
     assert panel.model.rowCount() == 1 and seen["intro"]
     assert panel.model.row_at(0).template == "modern"

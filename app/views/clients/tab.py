@@ -36,7 +36,6 @@ from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.clients.model import COLUMN_KEYS, HIDDEN_BY_DEFAULT, ClientTableModel
 from app.views.clients.widgets import PillDelegate
-from app.views.qt_workarounds import protect_singletons
 
 SEARCH_DELAY_MS = 120
 
@@ -55,7 +54,6 @@ class ClientsTab(QWidget):
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        protect_singletons()  # PySide6 6.12.0 drops references to None (see the module)
         self._services = services
         self._settings = QSettings()
         self._sort = ("name", False)

@@ -30,7 +30,6 @@ from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.deals.board import PipelineBoard
 from app.views.deals.common import money_short, parse_decimal
-from app.views.qt_workarounds import protect_singletons
 
 
 def _month_name(day: date) -> str:
@@ -124,9 +123,6 @@ class DealsTab(QWidget):
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # PySide6 6.12.0 on Python 3.11 drops references to None on every painted card
-        # (and on void calls): without this a minute of scrolling aborts the app.
-        protect_singletons()
         self._services = services
         self._deals = services.deals
         self._stages: list[StageInfo] = []

@@ -6,15 +6,14 @@ import re
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl, QUrlQuery
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import Qt, QUrl, QUrlQuery
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from app.i18n import translate
 from app.views import dialogs
+from app.views.documents.pdf_pages import PdfDocument, PdfPagesView, ZoomMode, render_to_printer
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -34,49 +33,17 @@ def open_url(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
 
 
+_private_dir: Path | None = None
+
+
 def _temp_dir() -> Path:
-    folder = Path(tempfile.gettempdir()) / "salesdesk-documents"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-MAX_PRINT_DPI = 600  # a 1200-dpi A4 page would be a 550 MB image; 600 dpi is print quality
-
-
-def render_to_printer(document: QPdfDocument, printer: QPrinter) -> int:
-    """Render every page at the printer's resolution (capped at MAX_PRINT_DPI) and paint it
-    into the printable area, keeping the aspect ratio; → pages printed."""
-    from PySide6.QtCore import QRect
-
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    printed = 0
-    try:
-        dpi = min(printer.resolution(), MAX_PRINT_DPI)
-        target = printer.pageLayout().paintRectPixels(printer.resolution())
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            size_pt = document.pagePointSize(page)
-            size = QSize(max(1, round(size_pt.width() * dpi / 72)),
-                         max(1, round(size_pt.height() * dpi / 72)))
-            image: QImage = document.render(page, size)
-            fitted = size.scaled(target.size(), _keep_aspect())
-            painter.drawImage(QRect((target.width() - fitted.width()) // 2,
-                                    (target.height() - fitted.height()) // 2,
-                                    fitted.width(), fitted.height()), image)
-            printed += 1
-    finally:
-        painter.end()
-    return printed
-
-
-def _keep_aspect():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-
-    return Qt.AspectRatioMode.KeepAspectRatio
+    """This process's own folder for files handed to other programs (a viewer, a mail
+    client): made by `mkdtemp` (mode 0700, a fresh name), so no other local user can plant a
+    file or a link where the preview writes."""
+    global _private_dir
+    if _private_dir is None or not _private_dir.is_dir():
+        _private_dir = Path(tempfile.mkdtemp(prefix="salesdesk-documents-"))
+    return _private_dir
 
 
 class PdfPreviewDialog(QDialog):
@@ -93,16 +60,8 @@ class PdfPreviewDialog(QDialog):
         self._email_to = email_to
         self._email_subject = email_subject or title
         self._email_body = email_body
-        self._bytes = QByteArray(pdf)
-        self._buffer = QBuffer(self)
-        self._buffer.setData(self._bytes)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.document = PdfDocument(pdf)
+        self.view = PdfPagesView(self.document, self)
 
         bar = QToolBar(self)
         self.print_action = QAction(translate("Preview", "Печать…"), self)
@@ -125,17 +84,21 @@ class PdfPreviewDialog(QDialog):
         self.fit_action.toggled.connect(self._on_fit_action_toggled)
         bar.addAction(self.fit_action)
         self.pages_label = QLabel(translate("Preview", "Страниц: {n}").format(
-            n=self.document.pageCount()))
+            n=self.document.page_count()))
         bar.addWidget(self.pages_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(bar)
         layout.addWidget(self.view, 1)
-        self.resize(860, 980)
+        screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        self.resize(min(860, screen.width() - 40), min(980, screen.height() - 60))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.document.close()
+        super().closeEvent(event)
 
     def _on_fit_action_toggled(self, checked: bool) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth if checked
-                              else QPdfView.ZoomMode.FitInView)
+        self.view.set_zoom_mode(ZoomMode.FIT_WIDTH if checked else ZoomMode.FIT_PAGE)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -144,9 +107,6 @@ class PdfPreviewDialog(QDialog):
         printer.setDocName(self.windowTitle())
         if not dialogs.ask_print(self, printer):
             return 0
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
-
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return render_to_printer(self.document, printer)
@@ -219,12 +179,6 @@ def show_pdf(parent: QWidget | None, pdf: bytes, *, title: str, filename: str,
     """Open the preview non-modally (it stays open beside the main window)."""
     dialog = PdfPreviewDialog(pdf, title=title, filename=filename, email_to=email_to,
                               email_subject=email_subject, parent=parent)
-    dialog.setAttribute(_delete_on_close())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
-
-
-def _delete_on_close():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-
-    return Qt.WidgetAttribute.WA_DeleteOnClose
