@@ -191,6 +191,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
+        assert raw is not None  # a checked-out connection always has its DBAPI connection
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():

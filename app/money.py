@@ -55,7 +55,7 @@ def format_money(value: Decimal, *, currency: bool = True) -> str:
     rounded = round_money(value)
     sign = "-" if rounded < 0 else ""
     whole, frac = f"{abs(rounded):.2f}".split(".")
-    groups = []
+    groups: list[str] = []
     while whole:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
