@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from app.i18n import translate
+
 KOPECK = Decimal("0.01")
 ZERO = Decimal("0.00")
 
@@ -62,3 +64,28 @@ def format_money(value: Decimal, *, currency: bool = True) -> str:
     nbsp = "\u00a0"
     text = f"{sign}{nbsp.join(groups)},{frac}"
     return f"{text}{nbsp}₽" if currency else text
+
+
+def format_rubles(value: Decimal) -> str:
+    """`1 234 568 ₽`: whole rubles, half-up — cards and column headers, where kopecks are
+    noise (tooltips show `format_money`)."""
+    whole = round_money(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return format_money(whole).replace(",00", "")
+
+
+def short_money(value: Decimal | int | float) -> str:
+    """`1,2 млрд` / `1,2 млн` / `350 тыс.` / `900`: chart axes and labels, no currency sign.
+
+    Chart libraries hand over floats; they are only shown here, never computed with.
+    """
+    amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    size = abs(amount)
+    for threshold, template in ((Decimal(10) ** 9, translate("Charts", "{v} млрд")),
+                                (Decimal(10) ** 6, translate("Charts", "{v} млн"))):
+        if size >= threshold:
+            number = (amount / threshold).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            return template.format(v=str(number).replace(".", ","))
+    if size >= 1000:
+        number = (amount / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return translate("Charts", "{v} тыс.").format(v=number)
+    return str(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))

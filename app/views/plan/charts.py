@@ -22,22 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.money import short_money
 from app.views import dialogs, style
 from app.views.formatting import money
 
 pg.setConfigOptions(antialias=True, background=style.SURFACE, foreground=style.TEXT)
-
-
-def short_money(value: float) -> str:
-    """Axis labels: 1,2 млн / 350 тыс. / 900."""
-    a = abs(value)
-    if a >= 1e9:
-        return translate("Charts", "{v} млрд").format(v=f"{value / 1e9:.1f}".replace(".", ","))
-    if a >= 1e6:
-        return translate("Charts", "{v} млн").format(v=f"{value / 1e6:.1f}".replace(".", ","))
-    if a >= 1e3:
-        return translate("Charts", "{v} тыс.").format(v=f"{value / 1e3:.0f}")
-    return f"{value:.0f}"
 
 
 class MoneyAxis(pg.AxisItem):

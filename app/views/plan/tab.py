@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.figures import percent
 from app.i18n import translate
-from app.money import parse_money
+from app.money import parse_money, short_money
 from app.services.analytics import (
     AbcXyzClient,
     ChurnRiskClient,
@@ -691,7 +692,7 @@ class PlanTab(QWidget):
         labels = [f"{month_name(m.month.month)[:3]} {m.month.strftime('%y')}" for m in months]
         tips = [translate("PlanTab", "{m}\nПлан: {p}\nФакт: {a}\nВыполнено: {pct}").format(
             m=f"{month_name(m.month.month).capitalize()} {m.month.year}", p=money(m.plan),
-            a=money(m.actual), pct=pct(_percent(m.actual, m.plan))) for m in months]
+            a=money(m.actual), pct=pct(percent(m.actual, m.plan))) for m in months]
         self.monthly_chart.set_series(labels, [
             BarSeries(translate("PlanTab", "План"), [m.plan for m in months], "#cbd5e1"),
             BarSeries(translate("PlanTab", "Факт"), [m.actual for m in months],
@@ -764,7 +765,7 @@ class PlanTab(QWidget):
             [t[0] for t in by_amount],
             [BarSeries(translate("PlanTab", "Сумма"), [t[1].amount for t in by_amount],
                        style.WARNING)], [t[2] for t in by_amount],
-            notes=[_short(t[1].amount) for t in by_amount], subtitle=summary)
+            notes=[short_money(t[1].amount) for t in by_amount], subtitle=summary)
         self.competitor_model.set_rows(losses.by_competitor)
         self.competitor_title.setText(translate(
             "PlanTab", "Проиграно конкурентам: {n} сделок на {sum}").format(
@@ -783,7 +784,7 @@ class PlanTab(QWidget):
                                   "Выручка: {r}\nКонверсия: {p}\nЦена лида: {cpl}").format(
                 s=r.source or "—", l=r.leads, w=r.won, c=r.closed, r=money(r.revenue),
                 p=pct(r.conversion), cpl=money_or_dash(r.cost_per_lead)) for r in rows],
-            notes=[translate("PlanTab", "{r} · конв. {p}").format(r=_short(r.revenue),
+            notes=[translate("PlanTab", "{r} · конв. {p}").format(r=short_money(r.revenue),
                                                                   p=pct(r.conversion))
                    for r in rows],
             subtitle=translate("PlanTab", "выигранные сделки за период по источнику сделки"))
@@ -811,7 +812,7 @@ class PlanTab(QWidget):
                        style.SERIES[3])],
             [translate("PlanTab", "{s}\nКлиентов: {n}\nВыручка за всё время: {m}").format(
                 s=s.label, n=s.count, m=money(s.monetary)) for s in segs],
-            notes=[f"{s.count} · {_short(s.monetary)}" for s in segs],
+            notes=[f"{s.count} · {short_money(s.monetary)}" for s in segs],
             subtitle=translate("PlanTab", "давность, частота и сумма покупок на {d}").format(
                 d=day(self.data.query.as_of)))
         self.churn_model.set_rows(self.data.churn)
@@ -922,17 +923,5 @@ class PlanTab(QWidget):
             parts="; ".join(f"{month_name(m.month.month)} — {money(m.plan)}" for m in months)))
 
 
-def _percent(part: Decimal, whole: Decimal) -> Decimal | None:
-    if not whole:
-        return None
-    return (part * 100 / whole).quantize(Decimal("0.1"))
-
-
-def _short(value: Decimal) -> str:
-    from app.views.plan.charts import short_money
-
-    return short_money(float(value))
-
-
 def _signed_short(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + _short(value)
+    return ("+" if value > 0 else "") + short_money(value)

@@ -6,23 +6,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from app.i18n import translate
+from app.money import short_money
 from app.services.documents.base import BuildContext
 from app.services.documents.fonts import FAMILY
 from app.services.documents.markup import clean_text
 
 PALETTE = ("#27476E", "#E07A1F", "#2A9D8F", "#9AA5B1", "#B42318")
-
-
-def short_money(value: float) -> str:
-    v = abs(value)
-    sign = "-" if value < 0 else ""
-    if v >= 1_000_000:
-        number = f"{sign}{v / 1_000_000:.1f}".replace(".", ",")
-        return translate("Reports", "{v} млн").format(v=number)
-    if v >= 1_000:
-        return translate("Reports", "{v} тыс").format(v=f"{sign}{v / 1_000:.0f}")
-    return f"{sign}{v:.0f}"
 
 
 def _legend(drawing: Any, items: Sequence[tuple[str, str]], x: float, y: float) -> None:
