@@ -73,7 +73,7 @@ class Services:
     def deals(self) -> DealsService:
         from app.services.deals import DealsService
 
-        return DealsService(uow_factory=self.uow_factory)
+        return DealsService(uow_factory=self.uow_factory, settings=self.settings)
 
     @cached_property
     def catalog(self) -> CatalogService:
@@ -119,7 +119,9 @@ class Services:
 
 
 def bootstrap(db_path: Path | str, *, create: bool = True, quick_check: bool = True) -> Services:
-    """Open (creating or migrating) the database and build the services on it."""
+    """Open (creating or migrating, then seeding) the database and build the services on it."""
+    from app.services.seeds import SEEDS
+
     path = Path(db_path).expanduser().resolve()
-    prepare_database(path, create=create, quick_check=quick_check)
+    prepare_database(path, create=create, quick_check=quick_check, seeds=SEEDS)
     return Services(db_path=path)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -75,17 +77,32 @@ class FileState:
 
     exists: bool
     revision: str | None
+    empty_tables: frozenset[str] = field(default_factory=frozenset)  # of those asked about
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A data step after the migrations: `fill(session)` runs while `table` is empty.
+
+    The rows a working database always has (the default stages, say) come from here, not
+    from a read that finds them missing; the services define them (`app.services.seeds`).
+    """
+
+    table: str
+    fill: Callable[[Session], None]
 
 
 def _ro_connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def inspect_file(path: Path, *, quick_check: bool = True) -> FileState:
+def inspect_file(path: Path, *, quick_check: bool = True,
+                 empty_check: Sequence[str] = ()) -> FileState:
     """Check a database file without changing it; raise DatabaseOpenError if it is unusable.
 
     `quick_check=False` skips SQLite's page-level scan (it grows with the file); the GUI
     runs that scan in the background after the window is shown (`scan_for_damage`).
+    Of the tables in `empty_check`, those that exist and have no row are reported.
     """
     if not path.exists() or path.stat().st_size == 0:
         return FileState(exists=False, revision=None)
@@ -107,6 +124,9 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> FileState:
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+            empty = frozenset(
+                name for name in empty_check if name in tables
+                and conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is None)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -119,7 +139,7 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> FileState:
         raise DatabaseOpenError(
             f"{path} создана более новой версией SalesDesk (схема {revision}); обновите программу"
         )
-    return FileState(exists=bool(tables), revision=revision)
+    return FileState(exists=bool(tables), revision=revision, empty_tables=empty)
 
 
 def _check_writable(path: Path) -> None:
@@ -217,16 +237,19 @@ def scan_for_damage(path: Path) -> str | None:
 
 
 def prepare_database(
-    path: Path | str, *, create: bool = True, backup: bool = True, quick_check: bool = True
+    path: Path | str, *, create: bool = True, backup: bool = True, quick_check: bool = True,
+    seeds: Sequence[Seed] = (),
 ) -> Path:
     """Check (and create or migrate) a SalesDesk database file; return its path.
 
     A pending migration runs after an automatic backup; a failed migration rolls back and
-    leaves the file at its previous revision. When nothing is pending no engine is built
-    here, so start-up pays for SQLAlchemy's dialect only when the first query runs.
+    leaves the file at its previous revision. Then each seed whose table is empty is filled
+    (a new database, or an older one that never got those rows), in one transaction. When
+    nothing is pending no engine is built here, so start-up pays for SQLAlchemy's dialect
+    only when the first query runs.
     """
     path = Path(path).expanduser()
-    state = inspect_file(path, quick_check=quick_check)
+    state = inspect_file(path, quick_check=quick_check, empty_check=[s.table for s in seeds])
     if not state.exists and not create:
         raise DatabaseOpenError(f"{path}: база данных не найдена")
     _check_writable(path)
@@ -240,7 +263,25 @@ def prepare_database(
                 conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
         finally:
             engine.dispose()
+        pending = list(seeds)  # the tables may have just been created
+    else:
+        pending = [s for s in seeds if s.table in state.empty_tables]
+    if pending:
+        fill_empty_tables(path, pending)
     return path
+
+
+def fill_empty_tables(path: Path, seeds: Sequence[Seed]) -> None:
+    """Run each seed whose table is (still) empty, all in one transaction."""
+    engine = create_db_engine(path)
+    try:
+        with Session(engine) as session, session.begin():
+            for seed in seeds:
+                if session.connection().exec_driver_sql(
+                        f'SELECT 1 FROM "{seed.table}" LIMIT 1').first() is None:
+                    seed.fill(session)
+    finally:
+        engine.dispose()
 
 
 def open_database(

@@ -31,6 +31,7 @@ from app.models import (
     Deal,
     DealLine,
     LearningRecord,
+    Objection,
     Order,
     Payment,
     PlanTarget,
@@ -44,30 +45,17 @@ from app.models import (
     TraineeTask,
 )
 from app.money import round_money
-from app.services.deals import freshen_demo_pipeline
+from app.services.deals.defaults import OBJECTION_LIBRARY, seed_stages
 from app.services.documents.demo import add_demo_documents
 from app.services.errors import ServiceError
 from app.services.mentoring import add_demo_mentoring
-from app.services.mentoring_defaults import DEFAULT_TEMPLATE_ITEMS, default_template_name
+from app.services.mentoring_defaults import seed_default_template
 from app.services.pricing import line_total
 from app.services.requisites import account_control_digit
 from app.services.uow import UowFactory
 
 BATCH = 5000
 MAX_OPEN_DEALS = 2000
-
-DEFAULT_STAGES = [
-    # name, probability, stall days, won, lost
-    ("Первичный контакт", 10, 7, False, False),
-    ("Выявление потребностей", 20, 10, False, False),
-    ("Презентация", 35, 10, False, False),
-    ("КП отправлено", 50, 7, False, False),
-    ("Переговоры", 65, 14, False, False),
-    ("Договор", 80, 10, False, False),
-    ("Оплата", 90, 7, False, False),
-    ("Выиграна", 100, None, True, False),
-    ("Проиграна", 0, None, False, True),
-]
 
 PRODUCT_GROUPS = {
     "Упаковка": [("Коробка гофрированная 400×300×200", "шт", "85.50"),
@@ -105,14 +93,6 @@ BANKS = [("ПАО Сбербанк", "044525225"), ("АО «Альфа-Банк�
          ("Банк ВТБ (ПАО)", "044525187"), ("АО «Т-Банк»", "044525974"),
          ("ПАО «Промсвязьбанк»", "044525555")]
 LEGAL_FORMS = ["ООО", "АО", "ПАО", "ООО", "ООО"]
-OBJECTIONS = [
-    ("Дорого", "Сравните полную стоимость владения: доставка и сервис уже включены в цену."),
-    ("Нам надо подумать", "Что именно осталось неясным? Давайте разберём это сейчас."),
-    ("Мы уже работаем с другим поставщиком",
-     "Предлагаем пробную поставку: сравните качество и сроки без риска."),
-    ("Нет бюджета", "Можем разбить поставку на этапы или предложить отсрочку платежа."),
-    ("Пришлите предложение на почту", "Конечно. Уточню три вопроса, чтобы КП было точным."),
-]
 
 
 @dataclass(frozen=True)
@@ -200,16 +180,10 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         s.add(company)
 
         # --- stages, products, competitors, campaigns -----------------------------
-        stages = []
-        if not s.scalar(select(func.count(Stage.id))):
-            for pos, (name, prob, stall, won, lost) in enumerate(DEFAULT_STAGES, start=1):
-                stage = Stage(name=name, position=pos, probability=prob, stall_days=stall,
-                              is_won=won, is_lost=lost)
-                s.add(stage)
-                stages.append(stage)
-        else:
-            stages = list(s.scalars(select(Stage).order_by(Stage.position)))
-        for text, answer in OBJECTIONS:
+        if not s.scalar(select(func.count(Stage.id))):  # seeded when the file was created
+            seed_stages(s)
+        stages = list(s.scalars(select(Stage).order_by(Stage.position)))
+        for text, answer in OBJECTION_LIBRARY:
             s.add(StandardObjection(text=text, answer=answer))
         products: list[Product] = []
         n = 0
@@ -441,17 +415,14 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                             status=rng.choice(["open", "resolved", "in_progress"])))
 
         # --- mentoring -------------------------------------------------------------
-        template = ChecklistTemplate(name=default_template_name(), is_default=True,
-                                     description="Стандартная программа адаптации")
-        s.add(template)
-        uow.flush()
-        items = []
-        for pos, (section, title, descr, offset) in enumerate(DEFAULT_TEMPLATE_ITEMS):
-            item = ChecklistItem(template_id=template.id, section=section, position=pos,
-                                 title=title, description=descr, due_offset_days=offset)
-            items.append(item)
-        s.add_all(items)
-        uow.flush()
+        # the built-in template, seeded when the database was created
+        template_id = s.scalar(select(ChecklistTemplate.id)
+                               .where(ChecklistTemplate.is_default.is_(True)).limit(1))
+        if template_id is None:
+            template_id = seed_default_template(s)
+        items = list(s.scalars(select(ChecklistItem)
+                               .where(ChecklistItem.template_id == template_id)
+                               .order_by(ChecklistItem.position)))
         for k in range(sizes.trainees):
             start = today - timedelta(days=20 + 25 * k)
             trainee = Trainee(name=fake.name(), start_date=start, position="Менеджер по продажам",
@@ -491,6 +462,62 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
     return DemoSummary(clients=len(client_rows), contacts=len(contact_rows),
                        products=len(products), deals=len(deal_rows), activities=len(act_rows),
                        orders=len(order_rows))
+
+
+def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
+    """Make the demo board look like a living pipeline.
+
+    The generic demo leaves open deals in their stage for months; a real manager's board has
+    most deals moving within the stage's limit and a few stalled ones. Each open deal's
+    history (stage changes, creation) is shifted forward so it stays consistent. Uses its own
+    random generator so the rest of the demo data is unchanged.
+    """
+    rng = random.Random(seed * 7919 + 13)
+    rows = session.execute(
+        select(Deal.id, Deal.stage_entered_at, Stage.stall_days)
+        .join(Stage, Stage.id == Deal.stage_id)
+        .where(Stage.is_won.is_(False), Stage.is_lost.is_(False))
+        .order_by(Deal.id)).all()
+    now_local = datetime.combine(today, datetime.min.time()).astimezone()
+    for deal_id, entered, stall in rows:
+        limit = stall or 10
+        if rng.random() < 0.22:
+            days = rng.randint(limit + 1, limit * 3)
+        else:
+            days = rng.randint(0, limit)
+        target = (now_local - timedelta(days=days, hours=-rng.randint(9, 17))).astimezone(UTC)
+        delta = target - entered  # earlier or later: the whole history moves together
+        if not delta:
+            continue
+        for change in session.scalars(select(StageChange).where(StageChange.deal_id == deal_id)):
+            change.changed_at = change.changed_at + delta
+        deal = session.get(Deal, deal_id)
+        deal.stage_entered_at = target
+        deal.created_at = deal.created_at + delta
+        deal.updated_at = target
+    # Objections heard in deals that got as far as a presentation, some already answered.
+    library = list(session.scalars(select(StandardObjection).order_by(StandardObjection.id)))
+    later = [r[0] for r in session.execute(
+        select(Deal.id).join(Stage, Stage.id == Deal.stage_id)
+        .where(Stage.is_won.is_(False), Stage.is_lost.is_(False), Stage.position >= 3)
+        .order_by(Deal.id))]
+    for deal_id in later:
+        if not library or rng.random() > 0.6:
+            continue
+        for item in rng.sample(library, rng.randint(1, min(2, len(library)))):
+            resolved = rng.random() < 0.5
+            session.add(Objection(deal_id=deal_id, text=item.text,
+                                  answer=item.answer if resolved or rng.random() < 0.5 else "",
+                                  resolved=resolved,
+                                  created_at=now_local.astimezone(UTC)
+                                  - timedelta(days=rng.randint(1, 20))))
+        deal = session.get(Deal, deal_id)
+        if not deal.negotiation_notes:
+            deal.negotiation_notes = rng.choice([
+                "Решение принимает директор по логистике; важны сроки поставки.",
+                "Просят отсрочку платежа 30 дней; сравнивают с двумя поставщиками.",
+                "Бюджет утверждён на квартал, ждут КП с монтажом.",
+            ])
 
 
 def _activity(rng: random.Random, client_id: int, deal_id: int, day: date,

@@ -31,7 +31,7 @@ from app.models import (
     TraineeTask,
 )
 from app.services.errors import NotFoundError, ValidationError
-from app.services.mentoring_defaults import DEFAULT_TEMPLATE_ITEMS, default_template_name
+from app.services.mentoring_defaults import seed_default_template
 from app.services.uow import UowFactory
 
 TEMPLATE_FORMAT = "salesdesk-checklist-template"
@@ -393,16 +393,7 @@ class MentoringService:
             if s.scalar(select(func.count(ChecklistTemplate.id))):
                 return s.scalar(select(ChecklistTemplate.id)
                                 .where(ChecklistTemplate.is_default.is_(True)).limit(1))
-            name = _free_name(s, default_template_name())
-            template = ChecklistTemplate(
-                name=name, is_default=True,
-                description=translate("Mentoring", "Стандартная программа адаптации"))
-            s.add(template)
-            uow.flush()
-            for pos, (section, title, descr, offset) in enumerate(DEFAULT_TEMPLATE_ITEMS):
-                s.add(ChecklistItem(template_id=template.id, section=section, position=pos,
-                                    title=title, description=descr, due_offset_days=offset))
-            new_id = template.id
+            new_id = seed_default_template(s)
             uow.commit()
         return new_id
 

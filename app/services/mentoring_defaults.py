@@ -1,8 +1,16 @@
-"""The built-in onboarding checklist, written from duty 9 (train and mentor new staff)."""
+"""The built-in onboarding checklist, written from duty 9 (train and mentor new staff).
+
+Seeded into a database that has no checklist template at all (`seed_default_template`, run
+by the start-up data step in `app.services.seeds`, and by `ensure_default_template`).
+"""
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from app.i18n import translate
+from app.models import ChecklistItem, ChecklistTemplate
 
 # (section, title, description, due offset in days from the trainee's start)
 DEFAULT_TEMPLATE_ITEMS: list[tuple[str, str, str, int]] = [
@@ -47,3 +55,35 @@ DEFAULT_TEMPLATE_ITEMS: list[tuple[str, str, str, int]] = [
 
 def default_template_name() -> str:
     return translate("Mentoring", "Адаптация менеджера по продажам")
+
+
+def default_template_description() -> str:
+    return translate("Mentoring", "Стандартная программа адаптации")
+
+
+def seed_default_template(session: Session) -> int:
+    """Add the built-in template with its items to a database with no template; its id."""
+    template = ChecklistTemplate(name=default_template_name(), is_default=True,
+                                 description=default_template_description())
+    session.add(template)
+    session.flush()
+    session.add_all(
+        ChecklistItem(template_id=template.id, section=section, position=pos, title=title,
+                      description=descr, due_offset_days=offset)
+        for pos, (section, title, descr, offset) in enumerate(DEFAULT_TEMPLATE_ITEMS))
+    session.flush()
+    return template.id
+
+
+def template_is_default(session: Session) -> bool:
+    """True when the only template is the untouched built-in one (nobody has set it up)."""
+    templates = list(session.scalars(select(ChecklistTemplate)))
+    if len(templates) != 1 or not templates[0].is_default:
+        return False
+    items = session.execute(
+        select(ChecklistItem.section, ChecklistItem.title, ChecklistItem.description,
+               ChecklistItem.due_offset_days)
+        .where(ChecklistItem.template_id == templates[0].id)
+        .order_by(ChecklistItem.position)).all()
+    total = session.scalar(select(func.count(ChecklistItem.id)))
+    return total == len(items) and [tuple(r) for r in items] == DEFAULT_TEMPLATE_ITEMS

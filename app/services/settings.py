@@ -11,9 +11,7 @@ from app.services.uow import UowFactory
 DEFAULTS: dict[str, Any] = {
     "stall_in_working_days": False,
     "plan_actual_metric": "won_deals",  # or "payments"
-    "lost_reasons": [
-        "price", "competitor", "no_budget", "no_need", "postponed", "no_answer", "other",
-    ],
+    # "lost_reasons": deals.defaults.DEFAULT_LOST_REASONS until the user edits the list
 }
 
 

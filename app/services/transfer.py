@@ -1,8 +1,9 @@
 """Full-fidelity export and import of everything as versioned JSON (docs/EXPORT_FORMAT.md).
 
 Money and other exact decimals travel as strings, dates as ISO dates, timestamps as ISO
-UTC, binary data (logos) as base64. Import goes into an empty database only, in one
-transaction: a malformed file or a non-empty target changes nothing.
+UTC, binary data (logos) as base64. Import goes into an empty database only (its seeded
+defaults, untouched, are replaced), in one transaction: a malformed file or a non-empty
+target changes nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, LargeBinary, Table, func, insert, select
+from sqlalchemy import Boolean, Date, Integer, LargeBinary, Table, delete, func, insert, select
 
 from app.i18n import translate
 from app.migrations import HEAD_REVISION
@@ -23,6 +24,7 @@ from app.models import Base
 from app.models.base import Money as MoneyType
 from app.models.base import UTCDateTime, _ScaledDecimal
 from app.services.errors import ServiceError
+from app.services.seeds import untouched_seeded_tables
 from app.services.uow import UowFactory
 
 FORMAT_NAME = "salesdesk-export"
@@ -119,11 +121,19 @@ class TransferService:
         total = 0
         with self._uow() as uow:
             s = uow.session
+            # A new database holds its seeded defaults (stages, the onboarding template):
+            # those count as empty and give way to the file's rows.
+            untouched = untouched_seeded_tables(s)
             for table in tables.values():
+                if table.name in untouched:
+                    continue
                 if s.scalar(select(func.count()).select_from(table)):
                     raise ServiceError(translate(
                         "Transfer", "База не пуста (таблица {t}): импорт всех данных возможен "
                                     "только в новую базу").format(t=table.name))
+            for table in reversed(list(tables.values())):  # children first
+                if table.name in untouched:
+                    s.execute(delete(table))
             for name, table in tables.items():
                 rows = payload.get(name, [])
                 if not isinstance(rows, list):

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import delete
 
 from app.models import Client, Deal, DealLine, Order, Payment, PlanTarget, Product, Stage
 from app.views import dialogs
@@ -18,6 +19,7 @@ TODAY = date(2026, 11, 16)  # 10 of November's 20 working days have passed
 @pytest.fixture
 def tab(qtbot, services):
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         won = Stage(name="Выиграна", position=1, probability=100, is_won=True)
         moscow = Client(name="ООО «Альфа»", region="Москва", segment="Крупные", status="active")

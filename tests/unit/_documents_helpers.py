@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
+from sqlalchemy import delete
+
 from app.models import Client, CompanySettings, Contact, Deal, DealLine, Stage
 
 
@@ -33,6 +35,7 @@ def make_deal(services, lines, *, include_vat: bool = True, client_name: str = "
     lines: (name, quantity, price, discount, vat_kind) tuples of strings.
     """
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         s.add(CompanySettings(id=1, name="ООО «Продавец»", inn="7707083893", kpp="773601001",
                               signer_name="Петров П. П.", signer_title="Директор",

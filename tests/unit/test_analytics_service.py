@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import delete
 
 from app.models import Campaign, Client, Competitor, Deal, Stage, StageChange
 from app.services.analytics import rfm_segment
@@ -23,6 +24,7 @@ def _at(day: int, month: int = 11) -> datetime:
 def funnel_db(services):
     """Four deals through S1 → S2 → won, in November 2026."""
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         s1 = Stage(name="S1", position=1, probability=10)
         s2 = Stage(name="S2", position=2, probability=50)
@@ -106,6 +108,7 @@ def test_sources_by_hand(funnel_db):
 def base_db(services):
     """Clients with won deals on the 15th of months of 2026 (and 2025 for one)."""
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         won = Stage(name="Won", position=1, probability=100, is_won=True)
         s.add(won)

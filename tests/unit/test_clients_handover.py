@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import delete
 
 from app.bootstrap import Services
 from app.models import Activity, Deal, Order, Stage
@@ -29,6 +30,7 @@ def test_handover_lists_requisites_contacts_deals_and_activities(services: Servi
         contacts=(ContactDraft(name="Семёнов Пётр", position="Директор",
                                phone="+7 916 123-45-67", email="petr@elka.example"),)))
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         open_stage = Stage(name="Переговоры", position=1, probability=60)
         won = Stage(name="Выиграна", position=2, probability=100, is_won=True)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from app.bootstrap import Services
 from app.models import Activity, Deal, Order, Stage
@@ -195,6 +195,7 @@ def test_duplicates_by_inn_phone_email_and_name(services: Services) -> None:
 
 def _add_history(services: Services, client_id: int) -> None:
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         stage = Stage(name="Новая", position=1, probability=10)
         s.add(stage)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import delete, text
 
 from app.db import (
     APPLICATION_ID,
@@ -65,6 +65,7 @@ def test_check_constraint_is_refused(services) -> None:  # type: ignore[no-untyp
 
 def test_restrict_keeps_a_client_with_deals(services) -> None:  # type: ignore[no-untyped-def]
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         client = Client(name="ООО «Альфа»")
         stage = Stage(name="Новая", position=1, probability=10)
         uow.session.add_all([client, stage])
@@ -255,6 +256,7 @@ def test_backup_uses_the_backup_api_and_rotates(services) -> None:  # type: igno
 
 def test_dates_are_dates(services) -> None:  # type: ignore[no-untyped-def]
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         client = Client(name="ООО «Даты»")
         stage = Stage(name="Новая", position=1, probability=10)
         uow.session.add_all([client, stage])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import delete
 
 from app.money import format_money
 from app.services.analytics import AnalyticsService
@@ -86,6 +87,7 @@ def test_reports_print_hostile_client_names_literally(services, monkeypatch) -> 
                         lambda name, *a, **k: opened.append(str(name)) or real(name, *a, **k))
     evil = '<img src="/etc/passwd"/> ООО "Рога & Копыта" <b>'
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         won = Stage(name="Выиграна <b>", position=9, probability=100, is_won=True)
         open_ = Stage(name="Переговоры & <i>", position=1, probability=50)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from sqlalchemy import delete
+
 from app.models import Activity, Client, Contact, Deal, Order, Payment, Stage
 
 TODAY = date(2026, 11, 16)
@@ -12,6 +14,7 @@ TODAY = date(2026, 11, 16)
 
 def _seed(services) -> None:  # type: ignore[no-untyped-def]
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         a = Client(name="ООО «Альфа»", status="active")
         b = Client(name="ООО «Бета»", status="lead")

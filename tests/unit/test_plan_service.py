@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import delete
 
 from app.models import Client, Deal, DealLine, Order, Payment, PlanTarget, Product, Stage
 from app.services.errors import ValidationError
@@ -27,6 +28,7 @@ def _deal(s, client, stage, amount, *, closed=None, expected=None, probability=N
 @pytest.fixture
 def plan_db(services):
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         open_ = Stage(name="Переговоры", position=1, probability=50)
         won = Stage(name="Выиграна", position=2, probability=100, is_won=True)

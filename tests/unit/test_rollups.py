@@ -7,7 +7,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import text
+from sqlalchemy import delete, text
 
 from app.models import Client, Deal, DealLine, Order, Payment, Product, Stage, StageChange
 
@@ -127,6 +127,7 @@ def test_rollups_follow_every_kind_of_change(services) -> None:  # type: ignore[
     rng = random.Random(5)
     t0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         stages = [Stage(name=f"S{i}", position=i, probability=10 * i) for i in range(1, 4)]
         won = Stage(name="Won", position=4, probability=100, is_won=True)
@@ -257,6 +258,7 @@ def test_rollups_are_filled_for_an_existing_database(services) -> None:  # type:
     from app.db import upgrade
 
     with services.uow_factory() as uow:
+        uow.session.execute(delete(Stage))  # this test builds its own pipeline
         s = uow.session
         st, won = Stage(name="S", position=1, probability=10), Stage(
             name="W", position=2, probability=100, is_won=True)

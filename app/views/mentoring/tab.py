@@ -29,7 +29,6 @@ class MentoringTab(QWidget):
         super().__init__(parent)
         self._services = services
         self.today: Callable[[], date] = today or date.today
-        services.mentoring.ensure_default_template()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 16)
         self.pages = QTabWidget()

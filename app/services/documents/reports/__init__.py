@@ -235,8 +235,10 @@ def _plan_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date, *,
 
 def _stalled(ctx: BuildContext, uow: UowFactory, today: date) -> list[Any]:
     from app.services.deals import BoardFilter, DealsService
+    from app.services.settings import SettingsService
 
-    board = DealsService(uow_factory=uow).board(BoardFilter(stalled_only=True), today=today)
+    deals = DealsService(uow_factory=uow, settings=SettingsService(uow_factory=uow))
+    board = deals.board(BoardFilter(stalled_only=True), today=today)
     names = {s.id: s.name for s in board.stages}
     cards = sorted((c for cs in board.cards.values() for c in cs if c.stalled),
                    key=lambda c: (-c.days_in_stage, -c.amount))
