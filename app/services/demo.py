@@ -49,7 +49,7 @@ from app.services.deals.defaults import OBJECTION_LIBRARY, seed_stages
 from app.services.documents.demo import add_demo_documents
 from app.services.errors import ServiceError
 from app.services.mentoring import add_demo_mentoring
-from app.services.mentoring_defaults import seed_default_template
+from app.services.mentoring.defaults import seed_default_template
 from app.services.pricing import line_total
 from app.services.requisites import account_control_digit
 from app.services.uow import UowFactory

@@ -19,7 +19,7 @@ def _stages(session: Session) -> None:
 
 
 def _checklist_template(session: Session) -> None:
-    from app.services.mentoring_defaults import seed_default_template
+    from app.services.mentoring.defaults import seed_default_template
 
     seed_default_template(session)
 
@@ -35,7 +35,7 @@ SEEDED_TABLES = ("stages", "checklist_templates", "checklist_items")
 def untouched_seeded_tables(session: Session) -> set[str]:
     """The seeded tables that still hold exactly their seed (nobody has set them up)."""
     from app.services.deals.defaults import stages_are_defaults
-    from app.services.mentoring_defaults import template_is_default
+    from app.services.mentoring.defaults import template_is_default
 
     untouched = set()
     if stages_are_defaults(session):

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.bootstrap import Services
-from app.services.mentoring_defaults import DEFAULT_TEMPLATE_ITEMS
+from app.services.mentoring.defaults import DEFAULT_TEMPLATE_ITEMS
 from app.views.mentoring import MentoringTab
 from app.views.mentoring.checklist import to_qdate
 

@@ -11,7 +11,7 @@ import pytest
 from app.bootstrap import Services
 from app.services.errors import ValidationError
 from app.services.mentoring import TemplateItemData, overdue_tasks
-from app.services.mentoring_defaults import DEFAULT_TEMPLATE_ITEMS
+from app.services.mentoring.defaults import DEFAULT_TEMPLATE_ITEMS
 
 START = date(2026, 3, 2)
 

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, select
 from app.bootstrap import bootstrap
 from app.models import ChecklistItem, ChecklistTemplate, Stage
 from app.services.deals.defaults import DEFAULT_STAGES
-from app.services.mentoring_defaults import DEFAULT_TEMPLATE_ITEMS
+from app.services.mentoring.defaults import DEFAULT_TEMPLATE_ITEMS
 
 
 def _count(services, model) -> int:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ from app.models import (
     TraineeTask,
 )
 from app.services.errors import NotFoundError, ValidationError
-from app.services.mentoring_defaults import seed_default_template
+from app.services.mentoring.defaults import seed_default_template
 from app.services.uow import UowFactory
 
 TEMPLATE_FORMAT = "salesdesk-checklist-template"
