@@ -13,9 +13,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from app.models import (
+    SKILLS,
+    AccompaniedMeeting,
     Activity,
     Assessment,
     Campaign,
@@ -48,8 +50,9 @@ from app.money import round_money
 from app.services.deals.defaults import OBJECTION_LIBRARY, seed_stages
 from app.services.documents.demo import add_demo_documents
 from app.services.errors import ServiceError
-from app.services.mentoring import add_demo_mentoring
+from app.services.mentoring.common import day_start_utc
 from app.services.mentoring.defaults import seed_default_template
+from app.services.mentoring.meetings import MEETING_KINDS
 from app.services.pricing import line_total
 from app.services.requisites import account_control_digit
 from app.services.uow import UowFactory
@@ -518,6 +521,39 @@ def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
                 "Просят отсрочку платежа 30 дней; сравнивают с двумя поставщиками.",
                 "Бюджет утверждён на квартал, ждут КП с монтажом.",
             ])
+
+
+def add_demo_mentoring(session: Any, rng: random.Random, today: date) -> None:
+    """Accompanied meetings, comments and a mentor's conclusion for the demo trainees."""
+    feedback = [
+        "Хорошо выявил потребности, но рано перешёл к цене.",
+        "Уверенно презентовал продукт, нужно больше вопросов о сроках.",
+        "Внимательно слушал клиента, записал возражения — разобрали после встречи.",
+        "Сам закрыл встречу на следующий шаг: договорились о КП.",
+    ]
+    # Ratings are history: none dated after the demo's today.
+    session.flush()
+    session.execute(delete(Assessment).where(Assessment.assessed_on > today))
+    trainees = list(session.scalars(select(Trainee).order_by(Trainee.id)))
+    for trainee in trainees:
+        acts = list(session.scalars(
+            select(Activity).where(Activity.kind.in_(MEETING_KINDS),
+                                   Activity.due_at >= day_start_utc(trainee.start_date),
+                                   Activity.due_at < day_start_utc(today))
+            .order_by(Activity.due_at).limit(40)))
+        for act in rng.sample(acts, min(len(acts), 3)):
+            session.add(AccompaniedMeeting(trainee_id=trainee.id, activity_id=act.id,
+                                           feedback=rng.choice(feedback)))
+        trainee.conclusion = (
+            "Стажёр осваивает продукт и стандарты в срок. Сильные стороны — презентация и "
+            "знание каталога; зона роста — работа с возражениями о цене. Рекомендую "
+            "продолжить сопровождение на встречах и через месяц провести итоговую аттестацию.")
+        for k, skill in enumerate(SKILLS):
+            last = session.scalar(select(Assessment).where(
+                Assessment.trainee_id == trainee.id, Assessment.skill == skill)
+                .order_by(Assessment.assessed_on.desc()).limit(1))
+            if last is not None and k % 2 == 0:
+                last.comment = "Заметный рост за две недели"
 
 
 def _activity(rng: random.Random, client_id: int, deal_id: int, day: date,
