@@ -250,7 +250,7 @@ def bench_gui(services: Services) -> None:
 
 
 def bench_export(services: Services, folder: Path) -> None:
-    from app.services.client_export import ClientExportService
+    from app.services.clients.exporter import ClientExportService
 
     exporter = ClientExportService(uow_factory=services.uow_factory)
     for suffix in (".csv", ".xlsx"):

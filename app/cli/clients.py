@@ -88,7 +88,7 @@ def _list_clients(args: argparse.Namespace) -> int:
 
 
 def export_clients(args: argparse.Namespace) -> int:
-    from app.services.client_export import ClientExportService
+    from app.services.clients.exporter import ClientExportService
 
     services = open_services(args, create=False)
     try:
@@ -101,7 +101,7 @@ def export_clients(args: argparse.Namespace) -> int:
 
 
 def import_clients(args: argparse.Namespace) -> int:
-    from app.services.client_import import ClientImportService
+    from app.services.clients.importer import ClientImportService
 
     if not args.file.exists():
         raise CliError(translate("Cli", "{path}: файл не найден").format(path=args.file))

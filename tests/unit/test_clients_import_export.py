@@ -9,9 +9,9 @@ import pytest
 
 from app.bootstrap import Services
 from app.cli import run
-from app.services.client_export import ClientExportService, export_phone, neutralise
-from app.services.client_import import ClientImportService, guess_mapping, read_table
 from app.services.clients import ClientDraft, ClientQuery, ContactDraft
+from app.services.clients.exporter import ClientExportService, export_phone, neutralise
+from app.services.clients.importer import ClientImportService, guess_mapping, read_table
 from app.services.errors import ServiceError
 
 EXCEL_CSV = (

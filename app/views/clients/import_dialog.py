@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
-from app.services.client_import import (
+from app.services.clients.importer import (
     IMPORT_FIELDS,
     ClientImportService,
     ImportReport,

@@ -508,7 +508,7 @@ class ClientsTab(QWidget):
     def export_clients(self) -> None:
         from pathlib import Path
 
-        from app.services.client_export import ClientExportService
+        from app.services.clients.exporter import ClientExportService
         from app.views.background import run_with_progress
 
         path = dialogs.ask_save_path(

@@ -20,8 +20,8 @@ from sqlalchemy import select
 
 from app.i18n import translate
 from app.models import CLIENT_STATUSES, Client, ClientTag, Contact
-from app.services.client_import import CLIENT_FIELDS, CONTACT_FIELDS, field_label
 from app.services.clients import ClientQuery, ClientService, status_label
+from app.services.clients.importer import CLIENT_FIELDS, CONTACT_FIELDS, field_label
 from app.services.errors import ServiceError
 from app.services.uow import UowFactory
 
