@@ -1,3 +1,45 @@
-"""The clients area (split into feature modules next)."""
+"""The clients area, one module per feature (as `app/views/clients/`).
 
-from app.services.clients.service import *  # noqa: F403
+- `search`: the list, its filters and the pickers (`ClientQuery`, `ClientRow`, `ClientChoice`)
+- `card`: read, create, update, archive, delete (`ClientCard`, `DeletionImpact`)
+- `drafts`: a client as edited and its validation (`ClientDraft`, `ContactDraft`)
+- `duplicates`: likely twins and merging (`DuplicateMatch`, `MergeResult`)
+- `history`: timeline, open deals, activities, purchases (`TimelineEntry`, `PurchaseSummary`)
+- `matching`: folded text, digits, name keys, the FTS5 expression
+- `labels`: status, kind, order status and complaint category labels
+- `importer` / `exporter`: CSV and XLSX (`ClientImportService`, `ClientExportService`)
+- `service`: `ClientService`, the features above over one unit of work
+
+Requisites and phone/e-mail rules are shared with the company card and stay in
+`app.services.requisites` and `app.services.contact_info`.
+"""
+
+from app.models import CLIENT_KINDS, CLIENT_STATUSES
+from app.services.clients.card import ClientCard, DeletionImpact
+from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
+from app.services.clients.duplicates import DuplicateMatch, MergeResult
+from app.services.clients.history import ActivityLine, OpenDeal, PurchaseSummary, TimelineEntry
+from app.services.clients.labels import (
+    complaint_category_label,
+    kind_label,
+    order_status_label,
+    status_label,
+)
+from app.services.clients.matching import fold, fts_match_expression, name_key
+from app.services.clients.search import (
+    ClientChoice,
+    ClientQuery,
+    ClientRow,
+    ContactChoice,
+    FilterOptions,
+)
+from app.services.clients.service import ClientService
+
+__all__ = [
+    "CLIENT_KINDS", "CLIENT_STATUSES", "ActivityLine", "ClientCard", "ClientChoice",
+    "ClientDraft", "ClientQuery", "ClientRow", "ClientService", "ContactChoice", "ContactDraft",
+    "DeletionImpact", "DuplicateMatch", "FilterOptions", "MergeResult", "OpenDeal",
+    "PurchaseSummary", "TimelineEntry", "complaint_category_label", "fold",
+    "fts_match_expression", "kind_label", "name_key", "order_status_label", "status_label",
+    "validate_draft",
+]

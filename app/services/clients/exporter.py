@@ -20,8 +20,10 @@ from sqlalchemy import select
 
 from app.i18n import translate
 from app.models import CLIENT_STATUSES, Client, ClientTag, Contact
-from app.services.clients import ClientQuery, ClientService, status_label
 from app.services.clients.importer import CLIENT_FIELDS, CONTACT_FIELDS, field_label
+from app.services.clients.labels import status_label
+from app.services.clients.search import ClientQuery
+from app.services.clients.service import ClientService
 from app.services.errors import ServiceError
 from app.services.uow import UowFactory
 

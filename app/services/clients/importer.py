@@ -24,12 +24,8 @@ from sqlalchemy import select
 
 from app.i18n import translate
 from app.models import Client, ClientTag, Contact
-from app.services.clients import (
-    ClientDraft,
-    ContactDraft,
-    fold,
-    validate_draft,
-)
+from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
+from app.services.clients.matching import fold
 from app.services.errors import ServiceError, ValidationError
 from app.services.uow import UowFactory
 

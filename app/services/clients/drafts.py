@@ -1,0 +1,154 @@
+"""A client as edited (`ClientDraft` with its `ContactDraft`s) and its validation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from typing import Any
+
+from app.i18n import translate
+from app.models import (
+    CLIENT_KINDS,
+    CLIENT_STATUSES,
+)
+from app.services import requisites
+from app.services.clients.matching import fold
+from app.services.contact_info import normalize_email, normalize_phone
+from app.services.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class ContactDraft:
+    name: str = ""
+    position: str = ""
+    phone: str = ""
+    phone2: str = ""
+    email: str = ""
+    messenger: str = ""
+    birthday: date | None = None
+    is_primary: bool = False
+    notes: str = ""
+    id: int | None = None  # None for a new contact
+
+
+@dataclass(frozen=True)
+class ClientDraft:
+    """Everything the client card edits; the service validates and normalises it."""
+
+    name: str = ""
+    kind: str = "organization"
+    full_name: str = ""
+    legal_form: str = ""
+    inn: str = ""
+    kpp: str = ""
+    ogrn: str = ""
+    legal_address: str = ""
+    postal_address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    bank_name: str = ""
+    bik: str = ""
+    corr_account: str = ""
+    settlement_account: str = ""
+    industry: str = ""
+    region: str = ""
+    segment: str = ""
+    status: str = "lead"
+    loyalty_tier: str = ""
+    lead_source: str = ""
+    responsible: str = ""
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    contacts: tuple[ContactDraft, ...] = ()
+
+
+CLIENT_TEXT_FIELDS = tuple(
+    f.name for f in fields(ClientDraft) if f.name not in ("tags", "contacts")
+)
+
+
+def _clean(value: Any) -> str:
+    return re.sub(r"\s+", " ", str(value or "")).strip()
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+def validate_draft(draft: ClientDraft) -> ClientDraft:
+    """Normalise a draft; ValidationError with field → message for anything wrong.
+
+    Contact fields are keyed `contacts.<n>.<field>` (n from 0).
+    """
+    errors: dict[str, str] = {}
+    values = {name: _clean(getattr(draft, name)) for name in CLIENT_TEXT_FIELDS}
+    for multiline in ("legal_address", "postal_address", "notes"):
+        values[multiline] = str(getattr(draft, multiline) or "").strip()
+    kind = values["kind"] or "organization"
+    values["kind"] = kind
+    if kind not in CLIENT_KINDS:
+        errors["kind"] = translate("Clients", "Неизвестный вид клиента")
+    if values["status"] not in CLIENT_STATUSES:
+        errors["status"] = translate("Clients", "Неизвестный статус")
+    if not values["name"]:
+        errors["name"] = translate("Clients", "Укажите название клиента")
+    elif len(values["name"]) > 300:
+        errors["name"] = translate("Clients", "Название длиннее 300 знаков")
+    for key in ("inn", "kpp", "ogrn", "bik", "corr_account", "settlement_account"):
+        values[key] = re.sub(r"[\s-]", "", values[key]).upper()
+    errors.update(requisites.requisites_errors(
+        kind=kind, **{key: values[key] for key in (
+            "inn", "kpp", "ogrn", "bik", "corr_account", "settlement_account")}))
+    try:
+        values["phone"] = normalize_phone(values["phone"])
+    except ValueError:
+        errors["phone"] = translate("Clients", "Не похоже на номер телефона")
+    try:
+        values["email"] = normalize_email(values["email"])
+    except ValueError:
+        errors["email"] = translate("Clients", "Неверный адрес электронной почты")
+    for key, limit in (("industry", 100), ("region", 100), ("segment", 100),
+                       ("loyalty_tier", 50), ("lead_source", 100), ("responsible", 200),
+                       ("legal_form", 50), ("website", 200), ("bank_name", 300),
+                       ("full_name", 500)):
+        if len(values[key]) > limit:
+            errors[key] = translate("Clients", "Не длиннее {n} знаков").format(n=limit)
+    tags: list[str] = []
+    seen: set[str] = set()
+    for tag in draft.tags:
+        tag = _clean(tag)
+        if not tag or fold(tag) in seen:
+            continue
+        if len(tag) > 100:
+            errors["tags"] = translate("Clients", "Метка длиннее 100 знаков")
+            continue
+        seen.add(fold(tag))
+        tags.append(tag)
+    contacts: list[ContactDraft] = []
+    for n, contact in enumerate(draft.contacts):
+        c = {name: _clean(getattr(contact, name))
+             for name in ("name", "position", "phone", "phone2", "email", "messenger")}
+        prefix = f"contacts.{n}."
+        if not c["name"]:
+            errors[prefix + "name"] = translate("Clients", "Укажите имя контактного лица")
+        for key in ("phone", "phone2"):
+            try:
+                c[key] = normalize_phone(c[key])
+            except ValueError:
+                errors[prefix + key] = translate("Clients", "Не похоже на номер телефона")
+        try:
+            c["email"] = normalize_email(c["email"])
+        except ValueError:
+            errors[prefix + "email"] = translate("Clients", "Неверный адрес электронной почты")
+        if contact.birthday is not None and contact.birthday > date.today():
+            errors[prefix + "birthday"] = translate("Clients", "День рождения в будущем")
+        contacts.append(ContactDraft(
+            id=contact.id, birthday=contact.birthday, is_primary=bool(contact.is_primary),
+            notes=str(contact.notes or "").strip(), **c))
+    if errors:
+        raise ValidationError(errors)
+    if contacts and sum(c.is_primary for c in contacts) != 1:
+        first = next((i for i, c in enumerate(contacts) if c.is_primary), 0)
+        contacts = [replace(c, is_primary=(i == first)) for i, c in enumerate(contacts)]
+    return ClientDraft(**values, tags=tuple(tags), contacts=tuple(contacts))

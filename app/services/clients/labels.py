@@ -1,0 +1,42 @@
+"""Labels of the clients area's codes: status, kind, order status, complaint category."""
+
+from __future__ import annotations
+
+from app.i18n import translate
+
+
+def status_label(status: str) -> str:
+    return {
+        "lead": translate("Clients", "Лид"),
+        "active": translate("Clients", "Активный"),
+        "lost": translate("Clients", "Потерян"),
+        "churned": translate("Clients", "Ушёл"),
+    }.get(status, status)
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "organization": translate("Clients", "Организация"),
+        "entrepreneur": translate("Clients", "ИП"),
+        "person": translate("Clients", "Физическое лицо"),
+    }.get(kind, kind)
+
+
+def order_status_label(status: str) -> str:
+    return {
+        "new": translate("Clients", "новый"),
+        "confirmed": translate("Clients", "подтверждён"),
+        "shipped": translate("Clients", "отгружен"),
+        "delivered": translate("Clients", "доставлен"),
+        "cancelled": translate("Clients", "отменён"),
+    }.get(status, status)
+
+
+def complaint_category_label(category: str) -> str:
+    return {
+        "quality": translate("Clients", "качество"),
+        "service": translate("Clients", "сервис"),
+        "price": translate("Clients", "цена"),
+        "delivery": translate("Clients", "доставка"),
+        "other": translate("Clients", "другое"),
+    }.get(category, category)
