@@ -18,7 +18,6 @@ from app.services.uow import UowFactory, make_uow_factory
 
 if TYPE_CHECKING:
     from app.services.activities import ActivitiesService
-    from app.services.analytics import AnalyticsService
     from app.services.catalog import CatalogService
     from app.services.clients import ClientService
     from app.services.company import CompanyService
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from app.services.mentoring import MentoringService
     from app.services.overview import OverviewService
     from app.services.plan import PlanService
+    from app.services.plan.analytics import AnalyticsService
     from app.services.settings import SettingsService
 
 
@@ -113,7 +113,7 @@ class Services:
 
     @cached_property
     def analytics(self) -> AnalyticsService:
-        from app.services.analytics import AnalyticsService
+        from app.services.plan.analytics import AnalyticsService
 
         return AnalyticsService(uow_factory=self.uow_factory)
 

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import delete
 
 from app.models import Campaign, Client, Competitor, Deal, Stage, StageChange
-from app.services.analytics import rfm_segment
 from app.services.errors import ValidationError
+from app.services.plan.analytics import rfm_segment
 
 D = Decimal
 

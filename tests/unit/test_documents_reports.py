@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import delete
 
 from app.money import format_money
-from app.services.analytics import AnalyticsService
 from app.services.errors import ValidationError
 from app.services.plan import PlanService
+from app.services.plan.analytics import AnalyticsService
 from tests.conftest import DEMO_TODAY
 from tests.unit._documents_helpers import assert_fonts_embedded, flat, pdf_pages, pdf_text
 

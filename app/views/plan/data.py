@@ -11,14 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.services.analytics import (
-    AbcXyzResult,
-    ChurnRiskClient,
-    FunnelStage,
-    Losses,
-    RfmSegmentSummary,
-)
-from app.services.analytics import SourceRow as SourceFigures
 from app.services.plan import (
     Breakdown,
     CumulativeSeries,
@@ -27,6 +19,14 @@ from app.services.plan import (
     PlanProgress,
     parse_period,
 )
+from app.services.plan.analytics import (
+    AbcXyzResult,
+    ChurnRiskClient,
+    FunnelStage,
+    Losses,
+    RfmSegmentSummary,
+)
+from app.services.plan.analytics import SourceRow as SourceFigures
 
 SECTIONS = ("progress", "funnel", "sources", "base")
 SECTION_FIELDS = {

@@ -29,14 +29,6 @@ from PySide6.QtWidgets import (
 from app.domain.figures import percent
 from app.i18n import translate
 from app.money import parse_money, short_money
-from app.services.analytics import (
-    AbcXyzClient,
-    ChurnRiskClient,
-    FunnelStage,
-    LossRow,
-    RfmSegmentSummary,
-    SourceRow,
-)
 from app.services.deals import lost_reason_label
 from app.services.errors import ServiceError
 from app.services.plan import (
@@ -47,6 +39,14 @@ from app.services.plan import (
     dimension_label,
     month_name,
     parse_period,
+)
+from app.services.plan.analytics import (
+    AbcXyzClient,
+    ChurnRiskClient,
+    FunnelStage,
+    LossRow,
+    RfmSegmentSummary,
+    SourceRow,
 )
 from app.views import dialogs, style
 from app.views.background import Job

@@ -1,7 +1,7 @@
 """Meeting reports: plan, pipeline, client base and the meeting pack (one PDF of them all).
 
 Figures come from the plan and analytics services (`app.services.plan`,
-`app.services.analytics`) and from `queries` for lists; every section is a function
+`app.services.plan.analytics`) and from `queries` for lists; every section is a function
 `(ctx, data) -> flowables` so the meeting pack can put them one after another.
 """
 
@@ -264,8 +264,8 @@ def _stalled(ctx: BuildContext, uow: UowFactory, today: date) -> list[Any]:
 def _pipeline_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date) -> list[Any]:
     from reportlab.platypus import Spacer
 
-    from app.services.analytics import AnalyticsService
     from app.services.deals import lost_reason_label
+    from app.services.plan.analytics import AnalyticsService
 
     with uow() as u:
         stages = queries.open_stage_sums(u.session)
@@ -364,7 +364,7 @@ def _status_label(key: str) -> str:
 def _clients_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date) -> list[Any]:
     from reportlab.platypus import Spacer
 
-    from app.services.analytics import AnalyticsService
+    from app.services.plan.analytics import AnalyticsService
 
     analytics = AnalyticsService(uow_factory=uow)
     with uow() as u:

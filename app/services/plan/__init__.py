@@ -1,0 +1,3 @@
+"""The plan and analytics area (split into feature modules next)."""
+
+from app.services.plan.service import *  # noqa: F403
