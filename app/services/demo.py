@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 
+from app.domain.figures import line_total
 from app.models import (
     SKILLS,
     AccompaniedMeeting,
@@ -53,7 +54,6 @@ from app.services.errors import ServiceError
 from app.services.mentoring.common import day_start_utc
 from app.services.mentoring.defaults import seed_default_template
 from app.services.mentoring.meetings import MEETING_KINDS
-from app.services.pricing import line_total
 from app.services.requisites import account_control_digit
 from app.services.uow import UowFactory
 

@@ -36,11 +36,6 @@ def vat_kind_label(kind: str, on: date | None = None) -> str:
     return translate("Vat", "НДС {rate} %").format(rate=f"{rate:.0f}")
 
 
-def line_total(quantity: Decimal, price: Decimal, discount: Decimal = ZERO) -> Decimal:
-    """quantity × price less the discount (%), rounded half-up to kopecks."""
-    return round_money(quantity * price * (HUNDRED - discount) / HUNDRED)
-
-
 @dataclass(frozen=True)
 class LineVat:
     total: Decimal  # the line's sum as shown in the document

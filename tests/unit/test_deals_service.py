@@ -231,6 +231,21 @@ def test_bad_input_is_refused_with_messages(services) -> None:
         assert uow.session.scalar(select(func.count(Deal.id))) == 0
 
 
+def test_a_line_beyond_what_the_rollups_hold_exactly_is_refused(services) -> None:
+    """quantity × price above 9 billion rubles would overflow the rollup triggers' 64-bit
+    arithmetic (tests/unit/test_figures.py): refused with a message on the quantity."""
+    cid = _client(services)
+    too_big = DealInput(client_id=cid, title="Крупная", lines=(
+        LineInput(name="Турбина", quantity=D("3"), price=D("3000000000.01")),))
+    with pytest.raises(ValidationError) as err:
+        services.deals.save_deal(too_big)
+    assert "9\u00a0000\u00a0000\u00a0000,00" in err.value.errors["lines.0.quantity"]
+    at_limit = DealInput(client_id=cid, title="Крупная", lines=(
+        LineInput(name="Турбина", quantity=D("3"), price=D("3000000000")),))
+    deal_id = services.deals.save_deal(at_limit).deal_id
+    assert services.deals.detail(deal_id).amount == D("9000000000.00")
+
+
 def test_past_expected_close_warns_but_saves(services) -> None:
     cid = _client(services)
     data = DealInput(client_id=cid, title="Старая", expected_close=date(2026, 1, 10))

@@ -9,9 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.bootstrap import bootstrap
+from app.domain.figures import line_total
 from app.models import Client, Deal, DealLine, Stage
 from app.services.demo import DemoSizes, generate_demo
-from app.services.pricing import line_total
 from app.services.requisites import (
     correspondent_account_error,
     inn_error,

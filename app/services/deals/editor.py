@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.figures import MAX_LINE_GROSS, line_total
 from app.i18n import translate
 from app.models import (
     VAT_KINDS,
@@ -30,7 +31,6 @@ from app.models import (
 from app.money import ZERO, format_money, round_money
 from app.services.catalog import effective_floor
 from app.services.errors import NotFoundError, ValidationError
-from app.services.pricing import line_total
 from app.services.uow import UowFactory
 
 HUNDRED = Decimal(100)
@@ -148,6 +148,11 @@ def validate_line(line: LineInput, floor: Decimal | None) -> dict[str, str]:
         errors["discount"] = translate("Deals", "Скидка должна быть от 0 до 100 %")
     if line.vat_kind not in VAT_KINDS:
         errors["vat_kind"] = translate("Deals", "Неизвестная ставка НДС")
+    if "quantity" not in errors and "price" not in errors and (
+            line.quantity * line.price > MAX_LINE_GROSS):
+        errors["quantity"] = translate(
+            "Deals", "Сумма строки не может превышать {max}: разбейте её на несколько строк"
+        ).format(max=_fmt(MAX_LINE_GROSS))
     if (not errors and below_floor(line.price, line.discount, floor)
             and not line.floor_override_reason.strip()):
         errors["discount"] = translate(

@@ -7,9 +7,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.domain.figures import line_total
 from app.i18n import translate
 from app.money import ZERO, format_money
-from app.services.pricing import line_total, line_vat, vat_rate
+from app.services.pricing import line_vat, vat_rate
 
 
 @dataclass(frozen=True)
