@@ -8,7 +8,16 @@ from app.models.base import Base
 from app.models.catalog import Product
 from app.models.clients import CLIENT_KINDS, CLIENT_STATUSES, Client, ClientTag, Contact
 from app.models.company import VAT_KINDS, CompanySettings, DocumentSequence, Setting
-from app.models.deals import Deal, DealLine, Objection, Stage, StageChange, StandardObjection
+from app.models.deals import (
+    Deal,
+    DealLine,
+    Objection,
+    Stage,
+    StageChange,
+    StandardObjection,
+    effective_probability,
+    stage_is_open,
+)
 from app.models.feedback import (
     COMPLAINT_CATEGORIES,
     COMPLAINT_STATUSES,
@@ -77,4 +86,6 @@ __all__ = [
     "StandardObjection",
     "Trainee",
     "TraineeTask",
+    "effective_probability",
+    "stage_is_open",
 ]

@@ -8,12 +8,15 @@ from decimal import Decimal
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    ColumnElement,
     Date,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
+    and_,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -154,3 +157,16 @@ class StandardObjection(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(Text, unique=True)
     answer: Mapped[str] = mapped_column(Text, default="")
+
+
+# The ORM forms of app.domain.figures' rules (tests/unit/test_figures.py checks they agree).
+
+def effective_probability() -> ColumnElement[int]:
+    """A deal's own probability if set, else its stage's (a query joining Deal and Stage)."""
+    return func.coalesce(Deal.probability, Stage.probability)
+
+
+def stage_is_open() -> ColumnElement[bool]:
+    """The stage is neither the won nor the lost one."""
+    return and_(Stage.is_won.is_(False), Stage.is_lost.is_(False))
+

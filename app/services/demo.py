@@ -46,6 +46,7 @@ from app.models import (
     StandardObjection,
     Trainee,
     TraineeTask,
+    stage_is_open,
 )
 from app.money import round_money
 from app.services.deals.defaults import OBJECTION_LIBRARY, seed_stages
@@ -479,7 +480,7 @@ def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
     rows = session.execute(
         select(Deal.id, Deal.stage_entered_at, Stage.stall_days)
         .join(Stage, Stage.id == Deal.stage_id)
-        .where(Stage.is_won.is_(False), Stage.is_lost.is_(False))
+        .where(stage_is_open())
         .order_by(Deal.id)).all()
     now_local = datetime.combine(today, datetime.min.time()).astimezone()
     for deal_id, entered, stall in rows:
@@ -502,7 +503,7 @@ def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
     library = list(session.scalars(select(StandardObjection).order_by(StandardObjection.id)))
     later = [r[0] for r in session.execute(
         select(Deal.id).join(Stage, Stage.id == Deal.stage_id)
-        .where(Stage.is_won.is_(False), Stage.is_lost.is_(False), Stage.position >= 3)
+        .where(stage_is_open(), Stage.position >= 3)
         .order_by(Deal.id))]
     for deal_id in later:
         if not library or rng.random() > 0.6:

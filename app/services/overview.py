@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import and_, func, select
 
-from app.models import Activity, Client, Contact, Deal, Order, Payment, Stage
+from app.models import Activity, Client, Contact, Deal, Order, Payment, Stage, stage_is_open
 from app.money import ZERO
 from app.services.uow import UowFactory
 
@@ -83,7 +83,7 @@ class OverviewService:
             open_q = (
                 select(func.count(Deal.id), func.coalesce(func.sum(Deal.amount), ZERO))
                 .join(Stage, Stage.id == Deal.stage_id)
-                .where(Stage.is_won.is_(False), Stage.is_lost.is_(False))
+                .where(stage_is_open())
             )
             open_count, open_amount = s.execute(open_q).one()
             won_q = (

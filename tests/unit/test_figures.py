@@ -148,3 +148,30 @@ def test_the_rollup_triggers_total_10000_random_lines_as_line_total_does(service
              if got.get(g, D(0)) != want}
     assert not wrong, list(wrong.items())[:5]
     assert remainders == 0  # deal amount = the Python total, so nothing is left unassigned
+
+
+def test_the_orm_forms_agree_with_the_python_rules(services) -> None:  # type: ignore[no-untyped-def]
+    from app.models import effective_probability as orm_probability
+    from app.models import stage_is_open as orm_is_open
+
+    with services.uow_factory() as uow:
+        s = uow.session
+        client = Client(name="ООО Лютик")
+        stages = [Stage(name=f"Этап {i}", position=100 + i, probability=30 + i,
+                        is_won=won, is_lost=lost)
+                  for i, (won, lost) in enumerate(((False, False), (True, False),
+                                                   (False, True)))]
+        s.add_all([client, *stages])
+        s.flush()
+        for stage in stages:
+            for own in (None, 0, 75):
+                s.add(Deal(client_id=client.id, stage_id=stage.id, title="x", probability=own))
+        s.flush()
+        rows = s.execute(select(Deal.probability, Stage.probability, Stage.is_won,
+                                Stage.is_lost, orm_probability(), orm_is_open())
+                         .join(Stage, Stage.id == Deal.stage_id)
+                         .where(Deal.client_id == client.id)).all()
+    assert len(rows) == 9
+    for own, stage_p, won, lost, effective, open_ in rows:
+        assert effective == effective_probability(own, stage_p)
+        assert bool(open_) == is_open(is_won=won, is_lost=lost)

@@ -18,6 +18,7 @@ from app.models import (
     Order,
     SatisfactionScore,
     Stage,
+    effective_probability,
 )
 from app.money import ZERO, format_money
 from app.services.clients.labels import complaint_category_label, order_status_label
@@ -129,7 +130,7 @@ class ClientHistory:
         with self._uow() as uow:
             rows = uow.session.execute(
                 select(Deal.id, Deal.title, Stage.name, Deal.amount, Deal.expected_close,
-                       func.coalesce(Deal.probability, Stage.probability))
+                       effective_probability())
                 .join(Stage, Stage.id == Deal.stage_id)
                 .where(Deal.client_id == client_id, Stage.is_won.is_(False),
                        Stage.is_lost.is_(False))

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Integer, func, select, type_coerce
 
 from app.i18n import translate
-from app.models import Activity, Client, Deal, Stage
+from app.models import Activity, Client, Deal, Stage, effective_probability
 from app.money import ZERO, round_money
 from app.services.deals.stages import StageInfo, StageSettings
 from app.services.errors import NotFoundError
@@ -97,7 +97,7 @@ class BoardQueries(StageSettings):
         by_id = {st.id: st for st in stages}
         with self._uow() as uow:
             s = uow.session
-            prob = func.coalesce(Deal.probability, Stage.probability)
+            prob = effective_probability()
             stage_ids = [st.id for st in visible]
             q = (
                 select(Deal.id, Deal.stage_id, Deal.client_id, Client.name, Client.segment,
@@ -190,7 +190,7 @@ class BoardQueries(StageSettings):
                    ids: list[int] | None) -> dict[int, ColumnSummary]:
         """Count, sum and probability-weighted sum per column, grouped in the database."""
         with self._uow() as uow:
-            prob = func.coalesce(Deal.probability, Stage.probability)
+            prob = effective_probability()
             q = (
                 select(Deal.stage_id, func.count(Deal.id),
                        func.coalesce(func.sum(type_coerce(Deal.amount, Integer)), 0),

@@ -27,6 +27,7 @@ from app.models import (
     Product,
     Stage,
     StageChange,
+    stage_is_open,
 )
 from app.money import ZERO, format_money, round_money
 from app.services.catalog import effective_floor
@@ -280,7 +281,7 @@ class DealEditor:
                 stage_id = data.stage_id
                 if stage_id is None:
                     stage_id = s.scalar(select(Stage.id).where(
-                        Stage.is_won.is_(False), Stage.is_lost.is_(False))
+                        stage_is_open())
                         .order_by(Stage.position).limit(1))
                     if stage_id is None:  # the seed step and save_stages keep one
                         raise NotFoundError(translate("Deals", "Этап не найден"))
@@ -364,7 +365,7 @@ class DealEditor:
             rows = uow.session.execute(
                 select(Client.id, Client.name).join(Deal, Deal.client_id == Client.id)
                 .join(Stage, Stage.id == Deal.stage_id)
-                .where(Stage.is_won.is_(False), Stage.is_lost.is_(False))
+                .where(stage_is_open())
                 .group_by(Client.id, Client.name).order_by(Client.name)).all()
         return [Choice(id=r.id, name=r.name) for r in rows]
 

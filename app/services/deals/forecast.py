@@ -7,9 +7,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, and_, func, select, type_coerce
+from sqlalchemy import Integer, func, select, type_coerce
 
-from app.models import Deal, PlanTarget, Stage
+from app.models import Deal, PlanTarget, Stage, effective_probability, stage_is_open
 from app.money import round_money
 from app.services.uow import UowFactory
 
@@ -62,9 +62,9 @@ class Forecasting:
         after = month_start(today, 2)
         with self._uow() as uow:
             s = uow.session
-            prob = func.coalesce(Deal.probability, Stage.probability)
+            prob = effective_probability()
             kop = type_coerce(Deal.amount, Integer)
-            open_ = and_(Stage.is_won.is_(False), Stage.is_lost.is_(False))
+            open_ = stage_is_open()
             base = select(func.count(Deal.id), func.coalesce(func.sum(kop), 0),
                           func.coalesce(func.sum(kop * prob), 0)).join(
                 Stage, Stage.id == Deal.stage_id).where(open_)

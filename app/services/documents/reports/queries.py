@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.domain.figures import effective_probability_sql, open_stage_sql, won_stage_sql
 from app.money import from_kopecks
 from app.services.plan import Period
 
@@ -68,9 +69,9 @@ def open_stage_sums(session: Any) -> list[StageSum]:
     """Open deals by stage: count, sum and sum weighted by the deal's (or stage's) probability."""
     rows = session.execute(text(
         "SELECT st.name, st.position, st.probability, COUNT(d.id), COALESCE(SUM(d.amount), 0),"
-        " COALESCE(SUM(d.amount * COALESCE(d.probability, st.probability)), 0)"
+        f" COALESCE(SUM(d.amount * {effective_probability_sql('d', 'st')}), 0)"
         " FROM stages st LEFT JOIN deals d ON d.stage_id = st.id"
-        " WHERE st.is_won = 0 AND st.is_lost = 0"
+        f" WHERE {open_stage_sql('st')}"
         " GROUP BY st.id ORDER BY st.position")).all()
     return [StageSum(name=r[0], position=r[1], probability=r[2], count=r[3], amount=_k(r[4]),
                      weighted=_k((int(r[5]) + 50) // 100)) for r in rows]
@@ -80,7 +81,7 @@ def won_deals(session: Any, p: Period, limit: int = 10) -> list[DealLineItem]:
     rows = session.execute(text(
         "SELECT d.id, d.title, c.name, st.name, d.amount, d.closed_on FROM deals d"
         " JOIN stages st ON st.id = d.stage_id JOIN clients c ON c.id = d.client_id"
-        " WHERE st.is_won = 1 AND d.closed_on BETWEEN :a AND :b"
+        f" WHERE {won_stage_sql('st')} AND d.closed_on BETWEEN :a AND :b"
         " ORDER BY d.amount DESC, d.id LIMIT :n"), {"a": p.first, "b": p.last, "n": limit}).all()
     return [DealLineItem(r[0], r[1], r[2], r[3], _k(r[4]), _date(r[5]), "", "") for r in rows]
 
@@ -137,7 +138,7 @@ def clients_by(session: Any, column: str, p: Period) -> list[CountRow]:
         f"SELECT c.{column}, COUNT(c.id), COALESCE(SUM(w.revenue), 0) FROM clients c"
         " LEFT JOIN (SELECT d.client_id, SUM(d.amount) AS revenue FROM deals d"
         "            JOIN stages st ON st.id = d.stage_id"
-        "            WHERE st.is_won = 1 AND d.closed_on BETWEEN :a AND :b"
+        f"            WHERE {won_stage_sql('st')} AND d.closed_on BETWEEN :a AND :b"
         "            GROUP BY d.client_id) w ON w.client_id = c.id"
         f" WHERE c.archived = 0 GROUP BY c.{column} ORDER BY COUNT(c.id) DESC"),
         {"a": p.first, "b": p.last}).all()
