@@ -15,6 +15,19 @@ from app.services.uow import UowFactory
 PLANNABLE_KINDS = ("call", "meeting", "presentation", "email", "task")
 
 
+def activity_kind_label(kind: str) -> str:
+    """`Звонок` for "call": the one label of each activity kind, on screen and in documents."""
+    labels = {
+        "call": translate("Activity", "Звонок"),
+        "meeting": translate("Activity", "Встреча"),
+        "email": translate("Activity", "Письмо"),
+        "presentation": translate("Activity", "Презентация"),
+        "task": translate("Activity", "Задача"),
+        "note": translate("Activity", "Заметка"),
+    }
+    return labels.get(kind, kind)
+
+
 @dataclass(frozen=True)
 class ActivityRow:
     id: int

@@ -22,25 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
+from app.services.activities import activity_kind_label
 from app.services.deals import BoardFilter, DealCard
 from app.services.mentoring import OverdueTask
 from app.services.overview import AgendaItem, Birthday, Receivable
 from app.views import style
 from app.views.formatting import day, local_time, money
 from app.views.record_model import Column, RecordTableModel
-
-
-def activity_kind_label(kind: str) -> str:
-    labels = {
-        "call": translate("Activity", "Звонок"),
-        "meeting": translate("Activity", "Встреча"),
-        "email": translate("Activity", "Письмо"),
-        "presentation": translate("Activity", "Презентация"),
-        "task": translate("Activity", "Задача"),
-        "note": translate("Activity", "Заметка"),
-    }
-    return labels.get(kind, kind)
-
 
 SECTION_ROWS = 100  # a day's list longer than this is read from its own tab, not from here
 

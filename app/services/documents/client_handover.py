@@ -15,6 +15,7 @@ from typing import Any
 
 from app.i18n import translate
 from app.money import format_money
+from app.services.activities import activity_kind_label
 from app.services.clients import (
     ActivityLine,
     ClientCard,
@@ -76,17 +77,6 @@ def build_client_handover(services: Any, client_id: int, *, today: date | None =
         subject=translate("Documents", "Передача клиента: {name}").format(
             name=data.card.name))
     return build_pdf(lambda ctx: story(ctx, data), meta)
-
-
-def _activity_kind(kind: str) -> str:
-    return {
-        "call": translate("Documents", "Звонок"),
-        "meeting": translate("Documents", "Встреча"),
-        "email": translate("Documents", "Письмо"),
-        "presentation": translate("Documents", "Презентация"),
-        "task": translate("Documents", "Задача"),
-        "note": translate("Documents", "Заметка"),
-    }.get(kind, kind)
 
 
 def _when(moment: datetime | None) -> str:
@@ -196,14 +186,14 @@ def _activities(ctx: BuildContext, lines: list[ActivityLine], *, planned: bool) 
             Column(translate("Documents", "Тип"), 1.3),
             Column(translate("Documents", "Дело"), 4.2),
             Column(translate("Documents", "Контакт"), 2.4),
-        ], [(_when(a.when), _activity_kind(a.kind), a.subject, a.contact or "—")
+        ], [(_when(a.when), activity_kind_label(a.kind), a.subject, a.contact or "—")
             for a in lines])
     return data_table(ctx, [
         Column(translate("Documents", "Дата"), 1.3),
         Column(translate("Documents", "Тип"), 1.3),
         Column(translate("Documents", "Дело"), 2.8),
         Column(translate("Documents", "Итог и следующий шаг"), 3.8),
-    ], [(_when(a.when), _activity_kind(a.kind), a.subject,
+    ], [(_when(a.when), activity_kind_label(a.kind), a.subject,
          " → ".join(v for v in (a.outcome, a.next_step) if v) or "—") for a in lines])
 
 

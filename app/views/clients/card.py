@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
+from app.services.activities import activity_kind_label
 from app.services.clients import (
     CLIENT_KINDS,
     CLIENT_STATUSES,
@@ -201,13 +202,9 @@ class TimelineModel(QAbstractTableModel):
 
     @staticmethod
     def kind_text(kind: str) -> str:
+        if kind.startswith("activity:"):
+            return activity_kind_label(kind.removeprefix("activity:"))
         labels = {
-            "activity:call": translate("ClientCard", "Звонок"),
-            "activity:meeting": translate("ClientCard", "Встреча"),
-            "activity:email": translate("ClientCard", "Письмо"),
-            "activity:presentation": translate("ClientCard", "Презентация"),
-            "activity:task": translate("ClientCard", "Задача"),
-            "activity:note": translate("ClientCard", "Заметка"),
             "deal": translate("ClientCard", "Сделка"),
             "deal_closed": translate("ClientCard", "Сделка"),
             "offer": translate("ClientCard", "КП"),

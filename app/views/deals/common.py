@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from app.i18n import translate
 from app.money import format_money, round_money
+from app.services.activities import activity_kind_label
 
 
 def money_short(value: Decimal | None, *, kopecks: bool = False) -> str:
@@ -17,18 +17,6 @@ def money_short(value: Decimal | None, *, kopecks: bool = False) -> str:
         return format_money(value)
     whole = round_money(value).quantize(Decimal(1), rounding="ROUND_HALF_UP")
     return format_money(whole).replace(",00", "")
-
-
-def activity_kind_label(kind: str) -> str:
-    labels = {
-        "call": translate("Activity", "Звонок"),
-        "meeting": translate("Activity", "Встреча"),
-        "email": translate("Activity", "Письмо"),
-        "presentation": translate("Activity", "Презентация"),
-        "task": translate("Activity", "Задача"),
-        "note": translate("Activity", "Заметка"),
-    }
-    return labels.get(kind, kind)
 
 
 def activity_short(kind: str, due: datetime) -> str:

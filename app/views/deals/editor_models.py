@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.i18n import translate
-from app.services.activities import ActivityRow
+from app.services.activities import ActivityRow, activity_kind_label
 from app.services.catalog import VAT_KINDS
 from app.services.deals import (
     LineInput,
@@ -25,7 +25,7 @@ from app.services.deals import (
 )
 from app.services.pricing import vat_kind_label
 from app.views import style
-from app.views.deals.common import activity_kind_label, money_short, parse_decimal
+from app.views.deals.common import money_short, parse_decimal
 from app.views.formatting import local_time
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.services.activities import activity_kind_label
 from app.services.deals import lost_reason_label
-from app.views.deals.common import activity_kind_label, money_short, parse_decimal
+from app.views.deals.common import money_short, parse_decimal
 from app.views.forms import dialog_buttons
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import translate
+from app.services.activities import activity_kind_label
 from app.services.mentoring import (
     AssessmentRow,
     LearningRow,
@@ -34,11 +35,6 @@ from app.views.record_model import Column, RecordTableModel
 _Index = QModelIndex | QPersistentModelIndex
 Display = Qt.ItemDataRole.DisplayRole
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1  # an int 0..100 drawn as a bar
-
-
-def _activity_kind(kind: str) -> str:
-    return {"meeting": translate("Mentoring", "Встреча"),
-            "presentation": translate("Mentoring", "Презентация")}.get(kind, kind)
 
 
 def hours_text(value: Any) -> str:
@@ -211,7 +207,7 @@ class MeetingTableModel(RecordTableModel[MeetingRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
             Column(translate("Mentoring", "Когда"), lambda r: local_time(r.due_at)),
-            Column(translate("Mentoring", "Тип"), lambda r: _activity_kind(r.kind)),
+            Column(translate("Mentoring", "Тип"), lambda r: activity_kind_label(r.kind)),
             Column(translate("Mentoring", "Клиент"), lambda r: r.client_name),
             Column(translate("Mentoring", "Тема"), lambda r: r.subject),
             Column(translate("Mentoring", "Отзыв наставника"),
@@ -225,7 +221,7 @@ class MeetingChoiceModel(RecordTableModel[MeetingChoice]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([Column(
             translate("Mentoring", "Встреча"),
-            lambda r: f"{local_time(r.due_at)} · {_activity_kind(r.kind)} · "
+            lambda r: f"{local_time(r.due_at)} · {activity_kind_label(r.kind)} · "
                       f"{r.client_name or '—'} · {r.subject}")], parent)
 
 
