@@ -11,7 +11,7 @@ from sqlalchemy import delete
 
 from app.models import Campaign, Client, Competitor, Deal, Stage, StageChange
 from app.services.errors import ValidationError
-from app.services.plan.analytics import rfm_segment
+from app.services.plan import rfm_segment
 
 D = Decimal
 

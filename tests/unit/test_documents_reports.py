@@ -7,8 +7,7 @@ from sqlalchemy import delete
 
 from app.money import format_money
 from app.services.errors import ValidationError
-from app.services.plan import PlanService
-from app.services.plan.analytics import AnalyticsService
+from app.services.plan import AnalyticsService, PlanService
 from tests.conftest import DEMO_TODAY
 from tests.unit._documents_helpers import assert_fonts_embedded, flat, pdf_pages, pdf_text
 

@@ -12,21 +12,19 @@ from datetime import date
 from typing import Any
 
 from app.services.plan import (
+    AbcXyzResult,
     Breakdown,
+    ChurnRiskClient,
     CumulativeSeries,
+    FunnelStage,
+    Losses,
     MonthFigures,
     Period,
     PlanProgress,
+    RfmSegmentSummary,
     parse_period,
 )
-from app.services.plan.analytics import (
-    AbcXyzResult,
-    ChurnRiskClient,
-    FunnelStage,
-    Losses,
-    RfmSegmentSummary,
-)
-from app.services.plan.analytics import SourceRow as SourceFigures
+from app.services.plan import SourceRow as SourceFigures
 
 SECTIONS = ("progress", "funnel", "sources", "base")
 SECTION_FIELDS = {

@@ -13,8 +13,14 @@ from PySide6.QtGui import QColor
 from app.i18n import translate
 from app.money import parse_money
 from app.services.errors import ServiceError
-from app.services.plan import PlanGrid, TargetChange, month_name
-from app.services.plan.analytics import ABC_CLASSES, XYZ_CLASSES, AbcXyzResult
+from app.services.plan import (
+    ABC_CLASSES,
+    XYZ_CLASSES,
+    AbcXyzResult,
+    PlanGrid,
+    TargetChange,
+    month_name,
+)
 from app.views import style
 from app.views.formatting import money
 

@@ -33,20 +33,18 @@ from app.services.deals import lost_reason_label
 from app.services.errors import ServiceError
 from app.services.plan import (
     DIMENSIONS,
+    AbcXyzClient,
     BreakdownRow,
+    ChurnRiskClient,
+    FunnelStage,
+    LossRow,
     Period,
+    RfmSegmentSummary,
+    SourceRow,
     add_months,
     dimension_label,
     month_name,
     parse_period,
-)
-from app.services.plan.analytics import (
-    AbcXyzClient,
-    ChurnRiskClient,
-    FunnelStage,
-    LossRow,
-    RfmSegmentSummary,
-    SourceRow,
 )
 from app.views import dialogs, style
 from app.views.background import Job
