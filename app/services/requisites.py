@@ -15,6 +15,12 @@ from stdnum.ru import ogrn as stdnum_ogrn
 
 from app.i18n import translate
 
+# The requisites checked here, as the client card, the company settings, the import and the
+# documents name them; a party's bank details are BANK_FIELDS.
+CHECKED_FIELDS = ("inn", "kpp", "ogrn", "bik", "corr_account", "settlement_account")
+TAX_ID_FIELDS = ("inn", "kpp", "ogrn")
+BANK_FIELDS = ("bank_name", "bik", "corr_account", "settlement_account")
+
 _KPP_RE = re.compile(r"^\d{4}[\dA-Z]{2}\d{3}$")
 _WEIGHTS = (7, 1, 3) * 8  # 24 ≥ 23
 

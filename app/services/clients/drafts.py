@@ -95,11 +95,10 @@ def validate_draft(draft: ClientDraft) -> ClientDraft:
         errors["name"] = translate("Clients", "Укажите название клиента")
     elif len(values["name"]) > 300:
         errors["name"] = translate("Clients", "Название длиннее 300 знаков")
-    for key in ("inn", "kpp", "ogrn", "bik", "corr_account", "settlement_account"):
+    for key in requisites.CHECKED_FIELDS:
         values[key] = re.sub(r"[\s-]", "", values[key]).upper()
     errors.update(requisites.requisites_errors(
-        kind=kind, **{key: values[key] for key in (
-            "inn", "kpp", "ogrn", "bik", "corr_account", "settlement_account")}))
+        kind=kind, **{key: values[key] for key in requisites.CHECKED_FIELDS}))
     try:
         values["phone"] = normalize_phone(values["phone"])
     except ValueError:

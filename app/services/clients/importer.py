@@ -27,6 +27,7 @@ from app.models import Client, ClientTag, Contact
 from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
 from app.services.clients.matching import fold
 from app.services.errors import ServiceError, ValidationError
+from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.services.uow import UowFactory
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -37,9 +38,9 @@ MAX_XLSX_MEMBER_RATIO = 100  # real sheets compress 5–20×; bombs compress tho
 MAX_XLSX_MEMBERS = 2_000
 
 CLIENT_FIELDS = (
-    "name", "full_name", "kind", "legal_form", "inn", "kpp", "ogrn", "legal_address",
-    "postal_address", "phone", "email", "website", "bank_name", "bik", "corr_account",
-    "settlement_account", "industry", "region", "segment", "status", "loyalty_tier",
+    "name", "full_name", "kind", "legal_form", *TAX_ID_FIELDS, "legal_address",
+    "postal_address", "phone", "email", "website", *BANK_FIELDS, "industry", "region",
+    "segment", "status", "loyalty_tier",
     "lead_source", "responsible", "tags", "notes",
 )
 CONTACT_FIELDS = ("contact_name", "contact_position", "contact_phone", "contact_email")

@@ -17,11 +17,12 @@ from app.services.documents.numbering import next_number
 from app.services.documents.offer import SNAPSHOT_VERSION, default_intro, render_offer
 from app.services.documents.totals import compute_totals, snapshot_line
 from app.services.errors import NotFoundError, ValidationError
+from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.services.uow import UowFactory
 
 OFFER_TEMPLATES = ("classic", "modern")
-BUYER_FIELDS = ("name", "full_name", "inn", "kpp", "ogrn", "legal_address", "postal_address",
-                "phone", "email", "bank_name", "bik", "corr_account", "settlement_account")
+BUYER_FIELDS = ("name", "full_name", *TAX_ID_FIELDS, "legal_address", "postal_address",
+                "phone", "email", *BANK_FIELDS)
 
 
 @dataclass(frozen=True)

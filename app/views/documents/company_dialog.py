@@ -33,6 +33,7 @@ from app.services.company import (
 )
 from app.services.errors import ValidationError
 from app.services.pricing import vat_kind_label
+from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.views import dialogs
 from app.views.forms import dialog_buttons
 
@@ -58,10 +59,10 @@ def _labels() -> dict[str, str]:
 def _pages() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return (
         (translate("CompanyDialog", "Компания"),
-         ("name", "full_name", "inn", "kpp", "ogrn", "legal_address", "postal_address",
+         ("name", "full_name", *TAX_ID_FIELDS, "legal_address", "postal_address",
           "phone", "email", "website")),
         (translate("CompanyDialog", "Банк"),
-         ("bank_name", "bik", "corr_account", "settlement_account")),
+         BANK_FIELDS),
         (translate("CompanyDialog", "Подписи"),
          ("signer_name", "signer_title", "accountant_name", "manager_name", "manager_phone",
           "manager_email")),
