@@ -10,7 +10,7 @@ Layout of the package (no Qt anywhere here):
   `build_pdf(story_or_fn, DocumentMeta(...)) -> bytes`, `BuildContext` (`ctx.p(text)`,
   `ctx.m(markup)`, `ctx.styles`, `ctx.width`), `letterhead(ctx)`, `data_table(ctx, columns,
   rows)` (splits across pages, repeats the header, huge cells split), `key_value_table`,
-  `SignatureLine.make`, `image_flowable`, `CompanyInfo`, `ru_date`.
+  `SignatureLine.make`, `image_flowable`, `CompanyInfo`; dates come from `app.domain.dates`.
 - `words.amount_in_words(Decimal)`, `totals` (VAT per line and per rate),
   `numbering.next_number(session, kind, year)`.
 - `offer`, `invoice`, `reports/…`: one module per document; `service.DocumentService` is

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from app.domain.dates import short_date
 from app.i18n import translate
 from app.services.documents.fonts import BOLD, FAMILY, register_fonts
 from app.services.documents.markup import clean_text, clip, esc
@@ -34,10 +35,6 @@ MARGIN_R = 14 * MM
 MARGIN_T = 14 * MM
 MARGIN_B = 18 * MM
 IMAGE_FIELDS = ("logo", "facsimile", "stamp")
-
-
-def ru_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 @dataclass(frozen=True)
@@ -115,10 +112,10 @@ class DocumentMeta:
     def footer_label(self) -> str:
         if self.number and self.on:
             return translate("Documents", "{number} от {date}").format(
-                number=self.number, date=ru_date(self.on))
+                number=self.number, date=short_date(self.on))
         if self.on:
             return translate("Documents", "{title} · {date}").format(
-                title=self.title, date=ru_date(self.on))
+                title=self.title, date=short_date(self.on))
         return self.number or self.title
 
 
@@ -527,5 +524,4 @@ __all__ = [
     "image_flowable",
     "key_value_table",
     "letterhead",
-    "ru_date",
 ]

@@ -1,6 +1,9 @@
 """The client hand-over summary (PDF): what a colleague needs to take a client over.
 
-    pdf: bytes = build_client_handover(services, client_id)
+    data = gather_client_handover(clients, client_id, company=..., today=...)
+    pdf: bytes = render_client_handover(data)
+
+Called through `DocumentService.client_handover_pdf` by the client card.
 
 Requisites, classification, contact persons, open deals, the last and the planned
 activities, the purchase history in figures and the notes, with "передал / принял"
@@ -10,15 +13,17 @@ signature lines. Built on the shared document base (page template, escaping, fon
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from app.domain.dates import short_date
 from app.i18n import translate
 from app.money import format_money
 from app.services.activities import activity_kind_label
 from app.services.clients import (
     ActivityLine,
     ClientCard,
+    ClientService,
     OpenDeal,
     PurchaseSummary,
     kind_label,
@@ -34,7 +39,6 @@ from app.services.documents.base import (
     build_pdf,
     data_table,
     key_value_table,
-    ru_date,
 )
 from app.services.documents.fonts import FAMILY
 from app.services.documents.markup import esc
@@ -52,35 +56,25 @@ class HandoverData:
     today: date
 
 
-def gather(services: Any, client_id: int, today: date | None = None) -> HandoverData:
-    from app.models import CompanySettings
-    from app.services.documents.service import company_info
-
-    clients = services.clients
-    card = clients.get(client_id)  # NotFoundError for an unknown id
-    with services.uow_factory() as uow:
-        company = company_info(uow.session.get(CompanySettings, 1))
+def gather_client_handover(clients: ClientService, client_id: int, *, company: CompanyInfo,
+                           today: date) -> HandoverData:
+    """What the summary prints, through the client service (NotFoundError: no client)."""
+    card = clients.get(client_id)
     return HandoverData(
         card=card, deals=clients.open_deals(client_id),
         done=clients.activities_of(client_id, done=True, limit=10),
         planned=clients.activities_of(client_id, done=False, limit=10),
-        purchases=clients.purchase_summary(client_id), company=company,
-        today=today or date.today())
+        purchases=clients.purchase_summary(client_id), company=company, today=today)
 
 
-def build_client_handover(services: Any, client_id: int, *, today: date | None = None) -> bytes:
+def render_client_handover(data: HandoverData) -> bytes:
     """The hand-over summary of one client as PDF bytes."""
-    data = gather(services, client_id, today)
     meta = DocumentMeta(
         title=translate("Documents", "Сводка по клиенту для передачи"), on=data.today,
         company=data.company, theme=REPORT,
         subject=translate("Documents", "Передача клиента: {name}").format(
             name=data.card.name))
     return build_pdf(lambda ctx: story(ctx, data), meta)
-
-
-def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d.%m.%Y") if moment else "—"
 
 
 def story(ctx: BuildContext, data: HandoverData) -> list[Any]:
@@ -121,7 +115,7 @@ def story(ctx: BuildContext, data: HandoverData) -> list[Any]:
             (translate("Documents", "Источник"), d.lead_source),
             (translate("Documents", "Уровень лояльности"), d.loyalty_tier),
             (translate("Documents", "Ответственный"), d.responsible),
-            (translate("Documents", "В базе с"), ru_date(data.card.created_at.date())),
+            (translate("Documents", "В базе с"), short_date(data.card.created_at.date())),
         ], label_width=0.28),
         ctx.m(esc(translate("Documents", "Контактные лица")), "h2"),
     ]
@@ -134,7 +128,7 @@ def story(ctx: BuildContext, data: HandoverData) -> list[Any]:
             Column(translate("Documents", "День рождения"), 1.3, align="center"),
         ], [((c.name + (" ★" if c.is_primary else "")), c.position,
              "\n".join(p for p in (c.phone, c.phone2) if p) or "—", c.email or "—",
-             ru_date(c.birthday) or "—") for c in d.contacts]))
+             short_date(c.birthday, "—")) for c in d.contacts]))
         notes = [(c.name, c.notes) for c in d.contacts if c.notes.strip()]
         for name, note in notes:
             out.append(ctx.p(f"{name}: {note}", "small_muted"))
@@ -151,7 +145,7 @@ def story(ctx: BuildContext, data: HandoverData) -> list[Any]:
             Column(translate("Documents", "Вероятность"), 1.5, align="right"),
             Column(translate("Documents", "Закрытие"), 1.4, align="center"),
             Column(translate("Documents", "Сумма"), 1.8, align="right"),
-        ], [(deal.title, deal.stage, f"{deal.probability} %", ru_date(deal.expected_close) or "—",
+        ], [(deal.title, deal.stage, f"{deal.probability} %", short_date(deal.expected_close, "—"),
              format_money(deal.amount)) for deal in data.deals],
             footer_rows=[(translate("Documents", "Итого"), "", "", "", format_money(total))]))
     else:
@@ -186,14 +180,14 @@ def _activities(ctx: BuildContext, lines: list[ActivityLine], *, planned: bool) 
             Column(translate("Documents", "Тип"), 1.3),
             Column(translate("Documents", "Дело"), 4.2),
             Column(translate("Documents", "Контакт"), 2.4),
-        ], [(_when(a.when), activity_kind_label(a.kind), a.subject, a.contact or "—")
+        ], [(short_date(a.when, "—"), activity_kind_label(a.kind), a.subject, a.contact or "—")
             for a in lines])
     return data_table(ctx, [
         Column(translate("Documents", "Дата"), 1.3),
         Column(translate("Documents", "Тип"), 1.3),
         Column(translate("Documents", "Дело"), 2.8),
         Column(translate("Documents", "Итог и следующий шаг"), 3.8),
-    ], [(_when(a.when), activity_kind_label(a.kind), a.subject,
+    ], [(short_date(a.when, "—"), activity_kind_label(a.kind), a.subject,
          " → ".join(v for v in (a.outcome, a.next_step) if v) or "—") for a in lines])
 
 
@@ -207,7 +201,7 @@ def _kpis(ctx: BuildContext, data: HandoverData) -> Any:
     cells = [
         (format_money(p.total), translate("Documents", "выручка за всё время")),
         (str(p.orders), translate("Documents", "заказов")),
-        (ru_date(p.last_purchase) or "—", translate("Documents", "последняя покупка")),
+        (short_date(p.last_purchase, "—"), translate("Documents", "последняя покупка")),
         (str(len(data.deals)), translate("Documents", "открытых сделок")),
         (format_money(open_sum), translate("Documents", "в открытых сделках")),
     ]

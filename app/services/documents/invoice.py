@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from app.domain.dates import long_date
 from app.i18n import translate
 from app.services.documents.base import (
     MM,
@@ -27,24 +28,6 @@ from app.services.documents.totals import (
     rate_label,
 )
 from app.services.documents.words import amount_in_words
-
-
-def month_genitive(number: int) -> str:
-    """"ноября" for 11: the month as it stands in a date written out in words."""
-    names = [
-        translate("Documents", "января"), translate("Documents", "февраля"),
-        translate("Documents", "марта"), translate("Documents", "апреля"),
-        translate("Documents", "мая"), translate("Documents", "июня"),
-        translate("Documents", "июля"), translate("Documents", "августа"),
-        translate("Documents", "сентября"), translate("Documents", "октября"),
-        translate("Documents", "ноября"), translate("Documents", "декабря"),
-    ]
-    return names[number - 1]
-
-
-def long_date(on: date) -> str:
-    return translate("Documents", "{d} {m} {y} г.").format(
-        d=on.day, m=month_genitive(on.month), y=on.year)
 
 
 def party_line(party: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from app.domain.dates import short_date
 from app.i18n import translate
 from app.services.documents.base import (
     MM,
@@ -17,7 +18,6 @@ from app.services.documents.base import (
     company_requisites_line,
     data_table,
     letterhead,
-    ru_date,
 )
 from app.services.documents.markup import clip, clip_values, esc, fmt
 from app.services.documents.styles import THEMES
@@ -181,7 +181,7 @@ def _terms(ctx: BuildContext, snapshot: dict[str, Any]) -> list[tuple[str, str]]
          or translate("Documents", "по согласованию")),
         (translate("Documents", "Срок действия"),
          translate("Documents", "до {date}").format(
-             date=ru_date(date.fromisoformat(snapshot["valid_until"])))),
+             date=short_date(date.fromisoformat(snapshot["valid_until"])))),
     ]
     return terms
 
@@ -220,8 +220,8 @@ def _classic_story(ctx: BuildContext, snapshot: dict[str, Any],
     story.append(Paragraph(fmt(translate("Documents", "Коммерческое предложение № {n}"),
                                n=snapshot["number"]), st.title_center))
     story.append(Paragraph(fmt(translate("Documents", "от {d} · действительно до {v}"),
-                               d=ru_date(date.fromisoformat(snapshot["issued_on"])),
-                               v=ru_date(date.fromisoformat(snapshot["valid_until"]))),
+                               d=short_date(date.fromisoformat(snapshot["issued_on"])),
+                               v=short_date(date.fromisoformat(snapshot["valid_until"]))),
                            st.body_center))
     story.append(Spacer(1, 6 * MM))
     to_lines = _buyer_lines(snapshot)
@@ -298,8 +298,8 @@ def _modern_story(ctx: BuildContext, snapshot: dict[str, Any],
     st = ctx.styles
     seller = CompanyInfo.from_json(snapshot.get("seller") or {})
     story: list[Any] = letterhead(ctx)
-    issued = ru_date(date.fromisoformat(snapshot["issued_on"]))
-    valid = ru_date(date.fromisoformat(snapshot["valid_until"]))
+    issued = short_date(date.fromisoformat(snapshot["issued_on"]))
+    valid = short_date(date.fromisoformat(snapshot["valid_until"]))
     story.append(Paragraph(esc(translate("Documents", "Коммерческое предложение")), st.title))
     story.append(Paragraph(fmt(translate("Documents", "№ {n} от {d} · действует до {v}"),
                                n=snapshot["number"], d=issued, v=valid), st.subtitle))

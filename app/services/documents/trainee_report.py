@@ -1,9 +1,11 @@
 """The trainee progress report (PDF): checklist state by section, a vector chart of the
 skill assessments, accompanied meetings and the mentor's conclusion.
 
-    pdf: bytes = build_trainee_report(services, trainee_id)
+    data = gather_trainee_report(mentoring, trainee_id, company=..., today=...)
+    pdf: bytes = render_trainee_report(data)
 
-Used by the Наставничество tab ("Отчёт PDF") and by `salesdesk report trainee ID -o F.pdf`.
+Called through `DocumentService.trainee_report_pdf` by the Наставничество tab ("Отчёт PDF")
+and by `salesdesk report trainee ID -o F.pdf`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.domain.dates import short_date
 from app.i18n import translate
 from app.services.documents.base import (
     MM,
@@ -23,7 +26,6 @@ from app.services.documents.base import (
     build_pdf,
     data_table,
     key_value_table,
-    ru_date,
 )
 from app.services.documents.fonts import BOLD, FAMILY
 from app.services.documents.markup import esc, fmt
@@ -32,6 +34,7 @@ from app.services.mentoring import (
     SKILLS,
     AssessmentRow,
     MeetingRow,
+    MentoringService,
     TaskRow,
     TraineeProgress,
     TraineeRow,
@@ -58,15 +61,11 @@ class TraineeReportData:
     today: date
 
 
-def gather(services: Any, trainee_id: int, today: date | None = None) -> TraineeReportData:
-    from app.models import CompanySettings
-    from app.services.documents.service import company_info
-
-    today = today or date.today()
-    svc = services.mentoring
-    trainee = svc.trainee(trainee_id, today)  # NotFoundError for an unknown id
-    with services.uow_factory() as uow:
-        company = company_info(uow.session.get(CompanySettings, 1))
+def gather_trainee_report(mentoring: MentoringService, trainee_id: int, *,
+                          company: CompanyInfo, today: date) -> TraineeReportData:
+    """What the report prints, through the mentoring service (NotFoundError: no trainee)."""
+    svc = mentoring
+    trainee = svc.trainee(trainee_id, today)
     return TraineeReportData(
         trainee=trainee, tasks=svc.tasks(trainee_id, today),
         progress=svc.progress(trainee_id, today), meetings=svc.meetings(trainee_id),
@@ -74,9 +73,8 @@ def gather(services: Any, trainee_id: int, today: date | None = None) -> Trainee
         company=company, today=today)
 
 
-def build_trainee_report(services: Any, trainee_id: int, *, today: date | None = None) -> bytes:
+def render_trainee_report(data: TraineeReportData) -> bytes:
     """The trainee's progress report as PDF bytes."""
-    data = gather(services, trainee_id, today)
     meta = DocumentMeta(
         title=translate("Documents", "Отчёт о стажёре"), on=data.today, company=data.company,
         theme=REPORT, subject=translate("Documents", "Адаптация стажёра: {name}").format(
@@ -97,11 +95,11 @@ def story(ctx: BuildContext, data: TraineeReportData) -> list[Any]:
         Spacer(1, 2 * MM),
         key_value_table(ctx, [
             (translate("Documents", "Должность"), t.position),
-            (translate("Documents", "Начало стажировки"), ru_date(t.start_date)),
+            (translate("Documents", "Начало стажировки"), short_date(t.start_date)),
             (translate("Documents", "Статус"), trainee_status_label(t.status)),
             (translate("Documents", "Контакты"), " · ".join(v for v in (t.phone, t.email) if v)),
             (translate("Documents", "Наставник"), data.company.manager_name),
-            (translate("Documents", "Дата отчёта"), ru_date(data.today)),
+            (translate("Documents", "Дата отчёта"), short_date(data.today)),
         ], label_width=0.25),
         Spacer(1, 4 * MM),
         _kpis(ctx, data),
@@ -135,7 +133,7 @@ def story(ctx: BuildContext, data: TraineeReportData) -> list[Any]:
             Column(translate("Documents", "Клиент"), 2.4),
             Column(translate("Documents", "Тема"), 2.4),
             Column(translate("Documents", "Отзыв наставника"), 4.2),
-        ], [(_local_day(m.due_at), m.client_name or "—", m.subject, m.feedback or "—")
+        ], [(short_date(m.due_at), m.client_name or "—", m.subject, m.feedback or "—")
             for m in data.meetings]))
 
     out.append(CondPageBreak(50 * MM))
@@ -260,8 +258,8 @@ def _tasks_table(ctx: BuildContext, data: TraineeReportData) -> Any:
         if task.overdue:
             overdue_rows.append(len(rows) + 1)
             mark = "!"
-        rows.append([mark, Paragraph(title, st.cell), ru_date(task.due_on),
-                     ru_date(task.done_on), task.mentor_comment])
+        rows.append([mark, Paragraph(title, st.cell), short_date(task.due_on),
+                     short_date(task.done_on), task.mentor_comment])
     table = data_table(ctx, cols, rows, zebra=False)
     commands: list[tuple[Any, ...]] = []
     for r in section_rows:
@@ -303,7 +301,7 @@ def _skills_table(ctx: BuildContext, data: TraineeReportData) -> Any:
         delta = last - first
         rows.append((skill_label(skill), str(first), str(last),
                      f"+{delta}" if delta > 0 else str(delta) if delta else "0",
-                     ru_date(points[-1][0]), comments.get(skill, "")))
+                     short_date(points[-1][0]), comments.get(skill, "")))
     return data_table(ctx, [
         Column(translate("Documents", "Навык"), 2.6),
         Column(translate("Documents", "Первая"), 0.9, "center"),
@@ -379,7 +377,3 @@ def skill_chart(ctx: BuildContext, series: dict[str, list[tuple[date, int]]]) ->
     drawing.add(String(0, height - 6, translate("Documents", "балл"), fontName=BOLD,
                        fontSize=7, fillColor=HexColor(ctx.theme.muted)))
     return drawing
-
-
-def _local_day(value: Any) -> str:
-    return value.astimezone().strftime("%d.%m.%Y") if value is not None else ""
