@@ -35,7 +35,7 @@ from app.services.plan.common import (
     metric_label,
 )
 from app.services.plan.funnel import FunnelStage, Losses, LossRow, SourceRow
-from app.services.plan.periods import Period, add_months, month_name, month_period, parse_period
+from app.services.plan.periods import Period, add_months, month_period, parse_period
 from app.services.plan.progress import (
     Breakdown,
     BreakdownRow,
@@ -52,6 +52,6 @@ __all__ = [
     "ChurnRiskClient", "CumulativeSeries", "FunnelStage", "LossRow", "Losses", "MonthFigures",
     "Period", "PlanGrid", "PlanGridRow", "PlanProgress", "PlanService", "RfmClient",
     "RfmResult", "RfmSegmentSummary", "SourceRow", "TargetChange", "add_months",
-    "dimension_label", "empty_value_label", "metric_label", "month_name", "month_period",
+    "dimension_label", "empty_value_label", "metric_label", "month_period",
     "parse_period", "rfm_segment", "rfm_segment_label",
 ]

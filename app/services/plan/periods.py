@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.dates import month_name
 from app.i18n import translate
 from app.services.errors import ValidationError
 from app.services.workdays import working_days_in
@@ -56,16 +57,6 @@ class Period:
 
     def contains(self, day: date) -> bool:
         return self.first <= day <= self.last
-
-
-def month_name(number: int) -> str:
-    names = [
-        translate("Plan", "январь"), translate("Plan", "февраль"), translate("Plan", "март"),
-        translate("Plan", "апрель"), translate("Plan", "май"), translate("Plan", "июнь"),
-        translate("Plan", "июль"), translate("Plan", "август"), translate("Plan", "сентябрь"),
-        translate("Plan", "октябрь"), translate("Plan", "ноябрь"), translate("Plan", "декабрь"),
-    ]
-    return names[number - 1]
 
 
 def add_months(day: date, months: int) -> date:

@@ -24,24 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.dates import month_name
 from app.i18n import translate
 from app.services.deals import Board, BoardFilter, DealCard, MonthForecast, StageInfo
 from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.deals.board import PipelineBoard
 from app.views.deals.common import money_short, parse_decimal
-
-
-def _month_name(day: date) -> str:
-    names = (
-        translate("Deals", "Январь"), translate("Deals", "Февраль"),
-        translate("Deals", "Март"), translate("Deals", "Апрель"),
-        translate("Deals", "Май"), translate("Deals", "Июнь"),
-        translate("Deals", "Июль"), translate("Deals", "Август"),
-        translate("Deals", "Сентябрь"), translate("Deals", "Октябрь"),
-        translate("Deals", "Ноябрь"), translate("Deals", "Декабрь"),
-    )
-    return names[day.month - 1]
 
 
 class _ForecastCard(QFrame):
@@ -81,7 +70,7 @@ class ForecastStrip(QWidget):
                       pipeline_weighted: Decimal, pipeline_amount: Decimal) -> None:
         for card, m, first in ((self.this_card, this, True), (self.next_card, nxt, False)):
             card.title.setText(translate("Deals", "Прогноз: {month}").format(
-                month=f"{_month_name(m.month)} {m.month.year}"))
+                month=f"{month_name(m.month.month).capitalize()} {m.month.year}"))
             card.value.setText(money_short(m.expected))
             parts = []
             if m.won:

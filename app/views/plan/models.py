@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from app.domain.dates import month_name
 from app.i18n import translate
 from app.money import parse_money
 from app.services.errors import ServiceError
@@ -19,7 +20,6 @@ from app.services.plan import (
     AbcXyzResult,
     PlanGrid,
     TargetChange,
-    month_name,
 )
 from app.views import style
 from app.views.formatting import money

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.dates import month_name
 from app.domain.figures import percent
 from app.i18n import translate
 from app.money import parse_money, short_money
@@ -43,7 +44,6 @@ from app.services.plan import (
     SourceRow,
     add_months,
     dimension_label,
-    month_name,
     parse_period,
 )
 from app.views import dialogs, style
