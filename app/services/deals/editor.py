@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.dates import short_date
 from app.domain.figures import MAX_LINE_GROSS, line_total
 from app.i18n import translate
 from app.models import (
@@ -232,7 +233,7 @@ class DealEditor:
         if is_new and data.expected_close is not None and data.expected_close < today:
             warnings.append(translate(
                 "Deals", "Ожидаемая дата закрытия {day} уже прошла").format(
-                day=data.expected_close.strftime("%d.%m.%Y")))
+                day=short_date(data.expected_close)))
         return warnings
 
     def validate(self, data: DealInput) -> dict[str, str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.domain.dates import short_date
+from app.domain.dates import day_month, short_date
 from app.i18n import translate
 from app.services.documents.base import (
     MM,
@@ -346,8 +346,8 @@ def skill_chart(ctx: BuildContext, series: dict[str, list[tuple[date, int]]]) ->
     x_axis, y_axis = plot.xValueAxis, plot.yValueAxis
     x_axis.valueMin, x_axis.valueMax = -pad, span + pad
     x_axis.valueSteps = [(d - origin).days for d in days]
-    x_axis.labelTextFormat = lambda v: (origin.fromordinal(origin.toordinal() + round(v))
-                                        .strftime("%d.%m"))
+    x_axis.labelTextFormat = lambda v: day_month(
+        origin.fromordinal(origin.toordinal() + round(v)))
     y_axis.valueMin, y_axis.valueMax, y_axis.valueStep = 0.5, 5.5, 1
     y_axis.valueSteps = [1, 2, 3, 4, 5]
     y_axis.labelTextFormat = "%d"
