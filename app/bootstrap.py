@@ -18,8 +18,11 @@ from app.services.uow import UowFactory, make_uow_factory
 
 if TYPE_CHECKING:
     from app.services.activities import ActivitiesService
+    from app.services.backup import BackupService
     from app.services.catalog import CatalogService
     from app.services.clients import ClientService
+    from app.services.clients.exporter import ClientExportService
+    from app.services.clients.importer import ClientImportService
     from app.services.company import CompanyService
     from app.services.deals import DealsService
     from app.services.documents import DocumentService
@@ -28,10 +31,15 @@ if TYPE_CHECKING:
     from app.services.plan import PlanService
     from app.services.plan.analytics import AnalyticsService
     from app.services.settings import SettingsService
+    from app.services.transfer import TransferService
 
 
 class Services:
-    """Every area's service, handed to the main window and the CLI by keyword."""
+    """Every area's service, handed to the main window and the CLI by keyword.
+
+    This is the one place that builds services: a service that needs another gets it here,
+    by keyword, never by constructing it itself (tests/unit/test_layers.py checks).
+    """
 
     def __init__(self, *, db_path: Path, engine: Engine | None = None) -> None:
         self.db_path = db_path
@@ -70,6 +78,18 @@ class Services:
         return ClientService(uow_factory=self.uow_factory)
 
     @cached_property
+    def client_import(self) -> ClientImportService:
+        from app.services.clients.importer import ClientImportService
+
+        return ClientImportService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def client_export(self) -> ClientExportService:
+        from app.services.clients.exporter import ClientExportService
+
+        return ClientExportService(uow_factory=self.uow_factory, clients=self.clients)
+
+    @cached_property
     def deals(self) -> DealsService:
         from app.services.deals import DealsService
 
@@ -103,7 +123,9 @@ class Services:
     def documents(self) -> DocumentService:
         from app.services.documents import DocumentService
 
-        return DocumentService(uow_factory=self.uow_factory)
+        return DocumentService(uow_factory=self.uow_factory, plan=self.plan,
+                               analytics=self.analytics, deals=self.deals,
+                               clients=self.clients, mentoring=self.mentoring)
 
     @cached_property
     def plan(self) -> PlanService:
@@ -116,6 +138,20 @@ class Services:
         from app.services.plan.analytics import AnalyticsService
 
         return AnalyticsService(uow_factory=self.uow_factory)
+
+
+    @cached_property
+    def transfer(self) -> TransferService:
+        from app.services.transfer import TransferService
+
+        return TransferService(uow_factory=self.uow_factory)
+
+    @cached_property
+    def backup(self) -> BackupService:
+        """Backups of the file itself: needs no engine (restore works on a broken file)."""
+        from app.services.backup import BackupService
+
+        return BackupService(db_path=self.db_path)
 
 
 def bootstrap(db_path: Path | str, *, create: bool = True, quick_check: bool = True) -> Services:

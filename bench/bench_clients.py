@@ -250,9 +250,8 @@ def bench_gui(services: Services) -> None:
 
 
 def bench_export(services: Services, folder: Path) -> None:
-    from app.services.clients.exporter import ClientExportService
 
-    exporter = ClientExportService(uow_factory=services.uow_factory)
+    exporter = services.client_export
     for suffix in (".csv", ".xlsx"):
         t = time.perf_counter()
         n = exporter.export(folder / f"bench-clients{suffix}")

@@ -89,9 +89,7 @@ def main() -> None:
     _time("skill_series(one trainee)", lambda: svc.skill_series(middle))
     _time("templates() — usage counts", svc.templates)
 
-    from app.services.documents.trainee_report import build_trainee_report
-
-    _time("trainee report PDF", lambda: build_trainee_report(services, middle, today=today),
+    _time("trainee report PDF", lambda: services.documents.trainee_report_pdf(middle, today=today),
           repeat=3)
     services.close()
 

@@ -88,11 +88,9 @@ def _list_clients(args: argparse.Namespace) -> int:
 
 
 def export_clients(args: argparse.Namespace) -> int:
-    from app.services.clients.exporter import ClientExportService
-
     services = open_services(args, create=False)
     try:
-        count = ClientExportService(uow_factory=services.uow_factory).export(
+        count = services.client_export.export(
             args.file, _query(args))
     finally:
         services.close()
@@ -101,13 +99,11 @@ def export_clients(args: argparse.Namespace) -> int:
 
 
 def import_clients(args: argparse.Namespace) -> int:
-    from app.services.clients.importer import ClientImportService
-
     if not args.file.exists():
         raise CliError(translate("Cli", "{path}: файл не найден").format(path=args.file))
     services = open_services(args)
     try:
-        report = ClientImportService(uow_factory=services.uow_factory).import_file(
+        report = services.client_import.import_file(
             args.file, skip_invalid=args.skip_invalid,
             update_duplicates=args.update_duplicates)
     finally:

@@ -98,11 +98,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from app.services.backup import BackupService
-
     services = open_services(args, create=False)
     try:
-        dest = BackupService(db_path=services.db_path).create("manual", args.dest)
+        dest = services.backup.create("manual", args.dest)
     finally:
         services.close()
     print(translate("Cli", "Резервная копия: {path}").format(path=dest))
@@ -110,12 +108,12 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from app.services.backup import BackupService
+    from app.bootstrap import Services
 
     if not args.file.exists():
         raise CliError(translate("Cli", "{path}: файл не найден").format(path=args.file))
     path = resolve_db(args)
-    safety = BackupService(db_path=path).restore(args.file)
+    safety = Services(db_path=path).backup.restore(args.file)  # the file may not open yet
     services = open_services(args, create=False)  # migrates an older backup, checks it opens
     services.close()
     print(translate("Cli", "База восстановлена из {src}").format(src=args.file))

@@ -97,11 +97,7 @@ def _report(args: argparse.Namespace) -> int:
         if args.kind == "trainee":
             if args.target is None:
                 raise CliError(translate("Cli", "укажите номер стажёра: report trainee ID"))
-            try:
-                from app.services.documents.trainee_report import build_trainee_report
-            except ImportError:
-                raise CliError(translate("Cli", "отчёт о стажёре пока недоступен")) from None
-            data = build_trainee_report(services, _int(args.target))
+            data = services.documents.trainee_report_pdf(_int(args.target))
         else:
             if args.target is not None:
                 raise CliError(translate("Cli", "лишний аргумент: {t}").format(t=args.target))

@@ -17,11 +17,9 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _export_all(args: argparse.Namespace) -> int:
-    from app.services.transfer import TransferService
-
     services = open_services(args, create=False)
     try:
-        summary = TransferService(uow_factory=services.uow_factory).export_all(args.file)
+        summary = services.transfer.export_all(args.file)
     finally:
         services.close()
     print(translate("Cli", "Выгружено записей: {n} ({t} таблиц) → {path}").format(
@@ -30,13 +28,11 @@ def _export_all(args: argparse.Namespace) -> int:
 
 
 def _import_all(args: argparse.Namespace) -> int:
-    from app.services.transfer import TransferService
-
     if not args.file.exists():
         raise CliError(translate("Cli", "{path}: файл не найден").format(path=args.file))
     services = open_services(args)
     try:
-        summary = TransferService(uow_factory=services.uow_factory).import_all(args.file)
+        summary = services.transfer.import_all(args.file)
     finally:
         services.close()
     print(translate("Cli", "Загружено записей: {n}").format(n=summary.rows))

@@ -213,10 +213,8 @@ class MainWindow(QMainWindow):
         open_company_dialog(self, self.services)
 
     def _on_backup_triggered(self) -> None:
-        from app.services.backup import BackupService
-
         try:
-            path = BackupService(db_path=self.services.db_path).create("manual")
+            path = self.services.backup.create("manual")
         except OSError as exc:
             dialogs.show_error(self, translate("MainWindow", "Резервная копия не создана: {e}")
                                .format(e=exc))

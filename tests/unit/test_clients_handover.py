@@ -13,7 +13,6 @@ from sqlalchemy import delete
 from app.bootstrap import Services
 from app.models import Activity, Deal, Order, Stage
 from app.services.clients import ClientDraft, ContactDraft
-from app.services.documents.client_handover import build_client_handover
 from app.services.errors import NotFoundError
 
 
@@ -48,7 +47,7 @@ def test_handover_lists_requisites_contacts_deals_and_activities(services: Servi
         s.add(Activity(kind="call", subject="Согласовать доставку", client_id=card.id,
                        due_at=datetime(2026, 12, 1, 9, tzinfo=UTC)))
         uow.commit()
-    pdf = build_client_handover(services, card.id, today=date(2026, 11, 16))
+    pdf = services.documents.client_handover_pdf(card.id, today=date(2026, 11, 16))
     assert pdf.startswith(b"%PDF")
     text = _text(pdf)
     for expected in ("Сводка по клиенту", "ООО «Ёлка & <Палка>»", "7707083893", "773601001",
@@ -62,7 +61,7 @@ def test_handover_lists_requisites_contacts_deals_and_activities(services: Servi
 
 def test_handover_of_a_bare_client_and_a_missing_one(services: Services) -> None:
     card = services.clients.create(ClientDraft(name="Пустой"))
-    text = _text(build_client_handover(services, card.id))
+    text = _text(services.documents.client_handover_pdf(card.id))
     assert "Открытых сделок нет" in text and "Контактные лица не указаны" in text
     with pytest.raises(NotFoundError):
-        build_client_handover(services, card.id + 100)
+        services.documents.client_handover_pdf(card.id + 100)

@@ -10,7 +10,7 @@ import pytest
 from app.bootstrap import Services
 from app.cli import run
 from app.services.clients import ClientDraft, ClientQuery, ContactDraft
-from app.services.clients.exporter import ClientExportService, export_phone, neutralise
+from app.services.clients.exporter import export_phone, neutralise
 from app.services.clients.importer import ClientImportService, guess_mapping, read_table
 from app.services.errors import ServiceError
 
@@ -25,7 +25,7 @@ EXCEL_CSV = (
 
 
 def importer(services: Services) -> ClientImportService:
-    return ClientImportService(uow_factory=services.uow_factory)
+    return services.client_import
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -159,10 +159,10 @@ def test_round_trip_export_then_import_into_empty_base(services: Services, tmp_p
     services.clients.create(HOSTILE)
     services.clients.create(PLAIN)
     path = tmp_path / f"clients{suffix}"
-    assert ClientExportService(uow_factory=services.uow_factory).export(path) == 2
+    assert services.client_export.export(path) == 2
     other = bootstrap(tmp_path / "other.db")
     try:
-        report = ClientImportService(uow_factory=other.uow_factory).import_file(path)
+        report = other.client_import.import_file(path)
         assert (report.imported, report.rejected) == (2, 0), report.problems
         assert _comparable(other) == _comparable(services)
     finally:
@@ -173,7 +173,7 @@ def test_csv_export_is_excel_friendly_and_neutralised(services: Services,
                                                       tmp_path: Path) -> None:
     services.clients.create(HOSTILE)
     path = tmp_path / "out.csv"
-    ClientExportService(uow_factory=services.uow_factory).export(path)
+    services.client_export.export(path)
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
@@ -189,7 +189,7 @@ def test_xlsx_export_has_no_formula_cells(services: Services, tmp_path: Path) ->
 
     services.clients.create(HOSTILE)
     path = tmp_path / "out.xlsx"
-    ClientExportService(uow_factory=services.uow_factory).export(path)
+    services.client_export.export(path)
     ws = openpyxl.load_workbook(path).active
     types = {cell.data_type for row in ws.iter_rows() for cell in row if cell.value is not None}
     assert types == {"s"}
@@ -202,7 +202,7 @@ def test_export_follows_the_search(services: Services, tmp_path: Path) -> None:
     services.clients.create(HOSTILE)
     services.clients.create(PLAIN)
     path = tmp_path / "found.csv"
-    n = ClientExportService(uow_factory=services.uow_factory).export(
+    n = services.client_export.export(
         path, ClientQuery(text="елкин"))
     assert n == 1 and "ИП Ёлкин" in path.read_text(encoding="utf-8-sig")
 

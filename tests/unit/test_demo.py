@@ -18,7 +18,6 @@ from app.services.requisites import (
     ogrn_error,
     settlement_account_error,
 )
-from app.services.transfer import TransferService
 
 TODAY = date(2026, 11, 16)
 
@@ -26,7 +25,7 @@ TODAY = date(2026, 11, 16)
 def _dump(tmp_path: Path, name: str, seed: int) -> dict:  # type: ignore[type-arg]
     svc = bootstrap(tmp_path / f"{name}.db")
     generate_demo(svc.uow_factory, DemoSizes(clients=25, deals=40), seed=seed, today=TODAY)
-    TransferService(uow_factory=svc.uow_factory).export_all(tmp_path / f"{name}.json")
+    svc.transfer.export_all(tmp_path / f"{name}.json")
     svc.close()
     data = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
     for rows in data["tables"].values():  # some bookkeeping instants are "now"

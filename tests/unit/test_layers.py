@@ -48,3 +48,29 @@ def test_scanner_catches_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from sqlalchemy import select\nimport PySide6.QtCore\n", encoding="utf-8")
     assert _imports(bad) == {"sqlalchemy", "PySide6.QtCore"}
+
+
+def _service_constructions(path: Path) -> list[str]:
+    where = path.relative_to(APP.parent) if path.is_relative_to(APP.parent) else path.name
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name.endswith("Service"):
+                found.append(f"{where}:{node.lineno} builds {name}")
+    return found
+
+
+def test_services_are_built_only_in_bootstrap() -> None:
+    """A service that needs another gets it by keyword from `Services`, never builds it."""
+    offenders = [hit for path in sorted(APP.rglob("*.py")) if path != APP / "bootstrap.py"
+                 for hit in _service_constructions(path)]
+    assert offenders == []
+
+
+def test_construction_scanner_catches_one(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("x = DealsService(uow_factory=u)\ny = mod.PlanService(uow_factory=u)\n",
+                   encoding="utf-8")
+    assert len(_service_constructions(bad)) == 2

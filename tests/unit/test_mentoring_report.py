@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from app.bootstrap import Services
-from app.services.documents.trainee_report import build_trainee_report
 from app.services.errors import NotFoundError
 from tests.conftest import DEMO_TODAY
 
@@ -28,7 +27,7 @@ def test_report_has_checklist_assessments_meetings_and_conclusion(
     svc = demo_services.mentoring
     trainee = svc.trainees(DEMO_TODAY)[0]
     svc.set_conclusion(trainee.id, "Готов к самостоятельной работе <b>&</b> <img src='x'/>")
-    pdf = build_trainee_report(demo_services, trainee.id, today=DEMO_TODAY)
+    pdf = demo_services.documents.trainee_report_pdf(trainee.id, today=DEMO_TODAY)
     assert pdf.startswith(b"%PDF")
     text = _text(pdf, tmp_path)
     assert trainee.name.split()[0] in text
@@ -43,9 +42,9 @@ def test_report_has_checklist_assessments_meetings_and_conclusion(
 def test_report_without_tasks_and_unknown_trainee(services: Services) -> None:
     trainee_id = services.mentoring.save_trainee(None, name="Новичок",
                                                  start_date=DEMO_TODAY - timedelta(days=1))
-    assert build_trainee_report(services, trainee_id, today=DEMO_TODAY).startswith(b"%PDF")
+    assert services.documents.trainee_report_pdf(trainee_id, today=DEMO_TODAY).startswith(b"%PDF")
     with pytest.raises(NotFoundError):
-        build_trainee_report(services, 999)
+        services.documents.trainee_report_pdf(999)
 
 
 def test_cli_report_trainee(demo_services: Services, tmp_path: Path, capsys) -> None:  # type: ignore

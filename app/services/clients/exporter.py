@@ -61,9 +61,9 @@ def export_phone(value: str) -> str:
 
 
 class ClientExportService:
-    def __init__(self, *, uow_factory: UowFactory) -> None:
+    def __init__(self, *, uow_factory: UowFactory, clients: ClientService) -> None:
         self._uow = uow_factory
-        self._clients = ClientService(uow_factory=uow_factory)
+        self._clients = clients
 
     def records(self, query: ClientQuery = ClientQuery()) -> Iterator[dict[str, str]]:  # noqa: B008
         """Export rows (field → text) for the clients the query selects, in its order."""

@@ -1,4 +1,9 @@
-"""DocumentService: issues offers and invoices, renders them and the meeting reports to PDF."""
+"""DocumentService: issues offers and invoices; every PDF of the application is made here.
+
+One way for every document: gather its data (a frozen snapshot from the database, or DTOs
+from the service that owns them, passed in by keyword from bootstrap), then call the
+document module's `render_*(data) -> bytes`. The CLI and the views call only this service.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -19,6 +24,12 @@ from app.services.documents.totals import compute_totals, snapshot_line
 from app.services.errors import NotFoundError, ValidationError
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.services.uow import UowFactory
+
+if TYPE_CHECKING:
+    from app.services.clients import ClientService
+    from app.services.deals import DealsService
+    from app.services.mentoring import MentoringService
+    from app.services.plan import AnalyticsService, PlanService
 
 OFFER_TEMPLATES = ("classic", "modern")
 BUYER_FIELDS = ("name", "full_name", *TAX_ID_FIELDS, "legal_address", "postal_address",
@@ -60,10 +71,23 @@ def company_info(row: CompanySettings | None) -> CompanyInfo:
 
 
 class DocumentService:
-    """Offers (КП), invoices and reports as PDF bytes; numbering through DocumentSequence."""
+    """Offers (КП), invoices, reports, trainee reports and client hand-overs as PDF bytes;
+    numbering through DocumentSequence."""
 
-    def __init__(self, *, uow_factory: UowFactory) -> None:
+    def __init__(self, *, uow_factory: UowFactory, plan: PlanService,
+                 analytics: AnalyticsService, deals: DealsService, clients: ClientService,
+                 mentoring: MentoringService) -> None:
         self._uow = uow_factory
+        self._plan = plan
+        self._analytics = analytics
+        self._deals = deals
+        self._clients = clients
+        self._mentoring = mentoring
+
+    def company(self) -> CompanyInfo:
+        """The seller as every document prints it."""
+        with self._uow() as uow:
+            return company_info(uow.session.get(CompanySettings, 1))
 
     # --- offers -------------------------------------------------------------------------
 
@@ -251,9 +275,32 @@ class DocumentService:
     def report_pdf(self, kind: str, period: str | None = None, *,
                    today: date | None = None) -> bytes:
         """plan | pipeline | clients | meeting-pack for a period (2026-11, 2026-Q4, 2026)."""
-        from app.services.documents.reports import build_report
+        from app.services.documents.reports import gather_report, render_report
 
-        return build_report(self._uow, kind, period, today=today or date.today())
+        return render_report(gather_report(
+            kind, period, today=today or date.today(), company=self.company(),
+            uow_factory=self._uow, plan=self._plan, analytics=self._analytics,
+            deals=self._deals))
+
+    def trainee_report_pdf(self, trainee_id: int, *, today: date | None = None) -> bytes:
+        """A trainee's onboarding progress (NotFoundError for an unknown trainee)."""
+        from app.services.documents.trainee_report import (
+            gather_trainee_report,
+            render_trainee_report,
+        )
+
+        return render_trainee_report(gather_trainee_report(
+            self._mentoring, trainee_id, company=self.company(), today=today or date.today()))
+
+    def client_handover_pdf(self, client_id: int, *, today: date | None = None) -> bytes:
+        """The hand-over summary of a client (NotFoundError for an unknown client)."""
+        from app.services.documents.client_handover import (
+            gather_client_handover,
+            render_client_handover,
+        )
+
+        return render_client_handover(gather_client_handover(
+            self._clients, client_id, company=self.company(), today=today or date.today()))
 
     # --- helpers used by the CLI and the views ---------------------------------------------
 

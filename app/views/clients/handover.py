@@ -10,11 +10,11 @@ from app.i18n import translate
 
 def show_handover(parent: QWidget, services: Services, client_id: int,
                   client_name: str = "") -> None:
-    from app.services.documents.client_handover import build_client_handover
     from app.views.documents.actions import preview_built_pdf
     from app.views.documents.preview import safe_filename
 
     title = translate("Clients", "Передача клиента {name}").format(name=client_name).strip()
-    preview_built_pdf(parent, lambda: build_client_handover(services, client_id), title=title,
+    docs = services.documents
+    preview_built_pdf(parent, lambda: docs.client_handover_pdf(client_id), title=title,
                       filename=safe_filename(title, ""),
                       label=translate("Clients", "Готовим сводку по клиенту…"))

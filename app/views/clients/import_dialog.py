@@ -40,7 +40,6 @@ from app.bootstrap import Services
 from app.i18n import translate
 from app.services.clients.importer import (
     IMPORT_FIELDS,
-    ClientImportService,
     ImportReport,
     SourceTable,
     field_label,
@@ -107,7 +106,7 @@ class ImportDialog(QDialog):
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._importer = ClientImportService(uow_factory=services.uow_factory)
+        self._importer = services.client_import
         self._table: SourceTable | None = None
         self._combos: list[QComboBox] = []
         self._job: Job | None = None

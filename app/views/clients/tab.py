@@ -508,7 +508,6 @@ class ClientsTab(QWidget):
     def export_clients(self) -> None:
         from pathlib import Path
 
-        from app.services.clients.exporter import ClientExportService
         from app.views.background import run_with_progress
 
         path = dialogs.ask_save_path(
@@ -516,7 +515,7 @@ class ClientsTab(QWidget):
             translate("Clients", "Книга Excel (*.xlsx);;CSV для Excel (*.csv)"))
         if not path:
             return
-        exporter = ClientExportService(uow_factory=self._services.uow_factory)
+        exporter = self._services.client_export
         query = self.query()
 
         def done(count: int) -> None:

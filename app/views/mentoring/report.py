@@ -11,11 +11,11 @@ from app.i18n import translate
 
 def open_trainee_report(parent: QWidget, services: Services, trainee_id: int,
                         trainee_name: str = "") -> None:
-    from app.services.documents.trainee_report import build_trainee_report
     from app.views.documents.actions import preview_built_pdf
     from app.views.documents.preview import safe_filename
 
     title = translate("Mentoring", "Отчёт о стажёре {name}").format(name=trainee_name).strip()
-    preview_built_pdf(parent, lambda: build_trainee_report(services, trainee_id), title=title,
+    docs = services.documents
+    preview_built_pdf(parent, lambda: docs.trainee_report_pdf(trainee_id), title=title,
                       filename=safe_filename(title, ""),
                       label=translate("Mentoring", "Готовим отчёт о стажёре…"))

@@ -1,38 +1,56 @@
 """Meeting reports: plan, pipeline, client base and the meeting pack (one PDF of them all).
 
-Figures come from the plan and analytics services (`app.services.plan`,
-`app.services.plan.analytics`) and from `queries` for lists; every section is a function
-`(ctx, data) -> flowables` so the meeting pack can put them one after another.
+As every document: the figures are gathered first into plain data (`gather_report`, from
+the plan, analytics and deals services and `queries` for lists), then `render_report(data)`
+lays them out. Each section is a function `(ctx, data) -> flowables`, so the meeting pack
+puts them one after another.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from app.domain.dates import short_date
 from app.i18n import translate
-from app.models import CompanySettings
 from app.services.documents.base import (
     MM,
     BuildContext,
     Column,
+    CompanyInfo,
     DocumentMeta,
     build_pdf,
     data_table,
-    ru_date,
 )
 from app.services.documents.markup import esc
 from app.services.documents.reports import queries
 from app.services.documents.reports.charts import bar_chart, line_chart
-from app.services.documents.service import company_info
 from app.services.documents.styles import REPORT
 from app.services.documents.totals import money
 from app.services.errors import ValidationError
-from app.services.plan import Period, parse_period
+from app.services.plan.periods import Period, parse_period
 from app.services.uow import UowFactory
 
+if TYPE_CHECKING:
+    from app.services.deals import Board, DealsService
+    from app.services.plan import (
+        AbcXyzResult,
+        AnalyticsService,
+        Breakdown,
+        ChurnRiskClient,
+        CumulativeSeries,
+        Losses,
+        MonthFigures,
+        PlanProgress,
+        PlanService,
+    )
+
 KINDS = ("plan", "pipeline", "clients", "meeting-pack")
+SECTIONS = {"plan": ("plan", "stalled"), "pipeline": ("pipeline", "stalled"),
+            "clients": ("clients",), "meeting-pack": ("plan", "pipeline", "stalled",
+                                                      "receivables")}
 ZERO = Decimal("0.00")
 
 
@@ -43,33 +61,118 @@ def _titles() -> dict[str, str]:
             "meeting-pack": translate("Reports", "Материалы к совещанию")}
 
 
-def build_report(uow: UowFactory, kind: str, period: str | None, *, today: date) -> bytes:
+# --- the data ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlanFigures:
+    progress: PlanProgress
+    cumulative: CumulativeSeries | None  # a month: the cumulative chart
+    months: list[MonthFigures]  # a quarter or a year: monthly bars
+    breakdowns: list[Breakdown]  # by product group, region, segment
+    won: list[queries.DealLineItem]
+
+
+@dataclass(frozen=True)
+class PipelineFigures:
+    stages: list[queries.StageSum]
+    lost: list[queries.DealLineItem]
+    losses: Losses
+
+
+@dataclass(frozen=True)
+class ReceivablesFigures:
+    items: list[queries.Receivable]
+    outstanding: Decimal
+    overdue: Decimal
+    orders: int
+
+
+@dataclass(frozen=True)
+class ClientFigures:
+    by_status: list[queries.CountRow]
+    by_segment: list[queries.CountRow]
+    abc: AbcXyzResult
+    churn: list[ChurnRiskClient]
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything one report prints; the sections its kind has are filled."""
+
+    kind: str
+    period: Period
+    today: date
+    company: CompanyInfo
+    plan: PlanFigures | None = None
+    stalled: Board | None = None
+    pipeline: PipelineFigures | None = None
+    receivables: ReceivablesFigures | None = None
+    clients: ClientFigures | None = None
+
+
+def gather_report(kind: str, period: str | None, *, today: date, company: CompanyInfo,
+                  uow_factory: UowFactory, plan: PlanService, analytics: AnalyticsService,
+                  deals: DealsService) -> ReportData:
+    """The figures of a report for a period (ValidationError for an unknown kind/period)."""
+    from app.services.deals import BoardFilter
+
     if kind not in KINDS:
         raise ValidationError.single("kind", translate(
             "Reports", "Неизвестный отчёт: {k}").format(k=kind))
     p = parse_period(period or f"{today.year}-{today.month:02d}")
-    with uow() as u:
-        company = company_info(u.session.get(CompanySettings, 1))
-    title = _titles()[kind]
-    meta = DocumentMeta(title=f"{title} · {p.label}", on=today, company=company, theme=REPORT,
-                        subject=title)
-    def plan_without_stalled(ctx: BuildContext, uow: UowFactory, p: Period,
-                             today: date) -> list[Any]:
-        return _plan_section(ctx, uow, p, today, stalled=False)  # the pipeline lists them
+    sections = SECTIONS[kind]
+    values: dict[str, Any] = {}
+    with uow_factory() as u:
+        s = u.session
+        if "plan" in sections:
+            values["plan"] = PlanFigures(
+                progress=plan.progress(p, today=today),
+                cumulative=plan.cumulative(p, today=today) if p.kind == "month" else None,
+                months=[] if p.kind == "month" else plan.monthly(p, months=len(p.months())),
+                breakdowns=[plan.breakdown(p, d, today=today)
+                            for d in ("product_group", "region", "segment")],
+                won=queries.won_deals(s, p, limit=10))
+        if "stalled" in sections:
+            values["stalled"] = deals.board(BoardFilter(stalled_only=True), today=today)
+        if "pipeline" in sections:
+            values["pipeline"] = PipelineFigures(
+                stages=queries.open_stage_sums(s), lost=queries.lost_deals(s, p),
+                losses=analytics.losses(p))
+        if "receivables" in sections:
+            outstanding, overdue, orders = queries.receivables_total(s, today)
+            values["receivables"] = ReceivablesFigures(
+                items=queries.receivables(s, today), outstanding=outstanding,
+                overdue=overdue, orders=orders)
+        if "clients" in sections:
+            values["clients"] = ClientFigures(
+                by_status=queries.clients_by(s, "status", p),
+                by_segment=queries.clients_by(s, "segment", p), abc=analytics.abc_xyz(p),
+                churn=analytics.churn_risk(as_of=min(today, p.last), limit=25))
+    return ReportData(kind=kind, period=p, today=today, company=company, **values)
+
+
+def render_report(data: ReportData) -> bytes:
+    """The report as PDF bytes."""
+    title = _titles()[data.kind]
+    meta = DocumentMeta(title=f"{title} · {data.period.label}", on=data.today,
+                        company=data.company, theme=REPORT, subject=title)
+
+    def plan_without_stalled(ctx: BuildContext, data: ReportData) -> list[Any]:
+        return _plan_section(ctx, data, stalled=False)  # the pipeline lists them
 
     sections = {"plan": [_plan_section], "pipeline": [_pipeline_section],
                 "clients": [_clients_section],
                 "meeting-pack": [plan_without_stalled, _pipeline_section,
-                                 _receivables_section]}[kind]
+                                 _receivables_section]}[data.kind]
 
     def story(ctx: BuildContext) -> list[Any]:
         from reportlab.platypus import PageBreak
 
-        out = _cover(ctx, title, p, today)
+        out = _cover(ctx, title, data.period, data.today)
         for i, section in enumerate(sections):
             if i:
                 out.append(PageBreak())
-            out += section(ctx, uow, p, today)
+            out += section(ctx, data)
         return out
 
     return build_pdf(story, meta)
@@ -86,7 +189,7 @@ def _cover(ctx: BuildContext, title: str, p: Period, today: date) -> list[Any]:
         ctx.p(ctx.meta.company.display_name, "small_muted"),
         ctx.p(title, "title"),
         ctx.p(translate("Reports", "{period} · данные на {date}").format(
-            period=p.label.capitalize(), date=ru_date(today)), "subtitle"),
+            period=p.label.capitalize(), date=short_date(today)), "subtitle"),
         Spacer(1, 2 * MM),
         HRFlowable(width="100%", thickness=1.4, color=HexColor(ctx.theme.accent),
                    spaceAfter=4 * MM),
@@ -146,14 +249,13 @@ def _none(ctx: BuildContext, text: str) -> Any:
 
 # --- plan -------------------------------------------------------------------------------
 
-def _plan_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date, *,
-                  stalled: bool = True) -> list[Any]:
+def _plan_section(ctx: BuildContext, data: ReportData, *, stalled: bool = True) -> list[Any]:
     from reportlab.platypus import KeepTogether, Spacer
 
-    from app.services.plan import PlanService, dimension_label
+    from app.services.plan.common import dimension_label
 
-    plan = PlanService(uow_factory=uow)
-    progress = plan.progress(p, today=today)
+    assert data.plan is not None
+    progress = data.plan.progress
     out: list[Any] = [_h(ctx, translate("Reports", "План и факт")),
                       ctx.p(progress.metric_label, "small_muted"), Spacer(1, 2 * MM)]
     out.append(_kpis(ctx, [
@@ -178,8 +280,8 @@ def _plan_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date, *,
                                 Column(translate("Reports", "Значение"), 2, "right")],
                           details, zebra=True))
     # chart: cumulative within a month, monthly bars for a quarter or a year
-    if p.kind == "month":
-        series = plan.cumulative(p, today=today)
+    if data.plan.cumulative is not None:
+        series = data.plan.cumulative
         labels = [d.strftime("%d.%m") for d in series.days]
         index = {d: i for i, d in enumerate(series.days)}
         lines = [
@@ -192,14 +294,14 @@ def _plan_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date, *,
                                                          strict=False) if d in index]))
         chart = line_chart(ctx, labels, lines)
     else:
-        months = plan.monthly(p, months=len(p.months()))
+        months = data.plan.months
         chart = bar_chart(ctx, [m.month.strftime("%m.%Y") for m in months], [
             (translate("Reports", "План"), [m.plan for m in months]),
             (translate("Reports", "Факт"), [m.actual for m in months])])
     out += [Spacer(1, 3 * MM), KeepTogether([ctx.p(translate("Reports", "Динамика"), "h3"),
                                              chart])]
-    for dimension in ("product_group", "region", "segment"):
-        bd = plan.breakdown(p, dimension, today=today)
+    for bd in data.plan.breakdowns:
+        dimension = bd.dimension
         rows = [[r.label, money(r.plan), money(r.plan_to_date), money(r.actual),
                  money(r.deviation), _pct(r.percent)] for r in bd.rows]
         block: list[Any] = [ctx.p(translate("Reports", "По разрезу: {d}").format(
@@ -217,28 +319,22 @@ def _plan_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date, *,
         else:
             block.append(_none(ctx, translate("Reports", "Нет данных")))
         out += block
-    with uow() as u:
-        won = queries.won_deals(u.session, p, limit=10)
+    won = data.plan.won
     out.append(_h(ctx, translate("Reports", "Крупнейшие выигранные сделки")))
     if won:
         out.append(data_table(ctx, [
             Column(translate("Reports", "Сделка"), 3), Column(translate("Reports", "Клиент"), 2.4),
             Column(translate("Reports", "Закрыта"), 1, "center"),
             Column(translate("Reports", "Сумма"), 1.4, "right")],
-            [[d.title, d.client, ru_date(d.closed_on), money(d.amount)] for d in won]))
+            [[d.title, d.client, short_date(d.closed_on), money(d.amount)] for d in won]))
     else:
         out.append(_none(ctx, translate("Reports", "За период выигранных сделок нет")))
-    if stalled:
-        out += _stalled(ctx, uow, today)
+    if stalled and data.stalled is not None:
+        out += _stalled(ctx, data.stalled)
     return out
 
 
-def _stalled(ctx: BuildContext, uow: UowFactory, today: date) -> list[Any]:
-    from app.services.deals import BoardFilter, DealsService
-    from app.services.settings import SettingsService
-
-    deals = DealsService(uow_factory=uow, settings=SettingsService(uow_factory=uow))
-    board = deals.board(BoardFilter(stalled_only=True), today=today)
+def _stalled(ctx: BuildContext, board: Board) -> list[Any]:
     names = {s.id: s.name for s in board.stages}
     cards = sorted((c for cs in board.cards.values() for c in cs if c.stalled),
                    key=lambda c: (-c.days_in_stage, -c.amount))
@@ -261,19 +357,17 @@ def _stalled(ctx: BuildContext, uow: UowFactory, today: date) -> list[Any]:
 
 # --- pipeline ---------------------------------------------------------------------------
 
-def _pipeline_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date) -> list[Any]:
+def _pipeline_section(ctx: BuildContext, data: ReportData) -> list[Any]:
     from reportlab.platypus import Spacer
 
-    from app.services.deals import lost_reason_label
-    from app.services.plan.analytics import AnalyticsService
+    from app.services.deals.lost_reasons import lost_reason_label
 
-    with uow() as u:
-        stages = queries.open_stage_sums(u.session)
-        lost = queries.lost_deals(u.session, p)
+    assert data.pipeline is not None
+    p = data.period
+    stages, lost, losses = data.pipeline.stages, data.pipeline.lost, data.pipeline.losses
     total = sum((s.amount for s in stages), ZERO)
     weighted = sum((s.weighted for s in stages), ZERO)
     count = sum(s.count for s in stages)
-    losses = AnalyticsService(uow_factory=uow).losses(p)
     out: list[Any] = [_h(ctx, translate("Reports", "Открытые сделки по этапам"))]
     out.append(_kpis(ctx, [
         (translate("Reports", "Открытых сделок"), str(count)),
@@ -299,7 +393,8 @@ def _pipeline_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date
             (translate("Reports", "Сумма"), [s.amount for s in top_down]),
             (translate("Reports", "Взвешенно"), [s.weighted for s in top_down])],
             horizontal=True, height=max(120, 34 * len(stages) + 40))]
-    out += _stalled(ctx, uow, today)
+    if data.stalled is not None:
+        out += _stalled(ctx, data.stalled)
     out.append(_h(ctx, translate("Reports", "Проигранные сделки: {p}").format(p=p.label)))
     if losses.by_reason:
         out.append(data_table(ctx, [
@@ -316,7 +411,7 @@ def _pipeline_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date
             Column(translate("Reports", "Дата"), 1, "center"),
             Column(translate("Reports", "Причина"), 1.6),
             Column(translate("Reports", "Сумма"), 1.3, "right")],
-            [[d.title + (f"\n{d.comment}" if d.comment else ""), d.client, ru_date(d.closed_on),
+            [[d.title + (f"\n{d.comment}" if d.comment else ""), d.client, short_date(d.closed_on),
               lost_reason_label(d.reason) if d.reason else "—", money(d.amount)]
              for d in lost]))
     else:
@@ -326,13 +421,12 @@ def _pipeline_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date
 
 # --- receivables ------------------------------------------------------------------------
 
-def _receivables_section(ctx: BuildContext, uow: UowFactory, p: Period,
-                         today: date) -> list[Any]:
+def _receivables_section(ctx: BuildContext, data: ReportData) -> list[Any]:
     from reportlab.platypus import Spacer
 
-    with uow() as u:
-        items = queries.receivables(u.session, today)
-        outstanding, overdue, orders = queries.receivables_total(u.session, today)
+    assert data.receivables is not None
+    r = data.receivables
+    items, outstanding, overdue, orders = r.items, r.outstanding, r.overdue, r.orders
     out: list[Any] = [_h(ctx, translate("Reports", "Дебиторская задолженность"))]
     out.append(_kpis(ctx, [
         (translate("Reports", "Неоплаченных заказов"), str(orders)),
@@ -348,7 +442,7 @@ def _receivables_section(ctx: BuildContext, uow: UowFactory, p: Period,
         Column(translate("Reports", "Просрочка, дн."), 1, "right"),
         Column(translate("Reports", "Сумма"), 1.3, "right"),
         Column(translate("Reports", "Долг"), 1.3, "right")],
-        [[r.order_number, r.client, ru_date(r.due_on), str(r.days_overdue or "—"),
+        [[r.order_number, r.client, short_date(r.due_on), str(r.days_overdue or "—"),
           money(r.amount), money(r.outstanding)] for r in items]))
     return out
 
@@ -361,17 +455,13 @@ def _status_label(key: str) -> str:
             "churned": translate("Reports", "Ушедшие")}.get(key, key)
 
 
-def _clients_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date) -> list[Any]:
+def _clients_section(ctx: BuildContext, data: ReportData) -> list[Any]:
     from reportlab.platypus import Spacer
 
-    from app.services.plan.analytics import AnalyticsService
-
-    analytics = AnalyticsService(uow_factory=uow)
-    with uow() as u:
-        by_status = queries.clients_by(u.session, "status", p)
-        by_segment = queries.clients_by(u.session, "segment", p)
-    abc = analytics.abc_xyz(p)
-    churn = analytics.churn_risk(as_of=min(today, p.last), limit=25)
+    assert data.clients is not None
+    p = data.period
+    c = data.clients
+    by_status, by_segment, abc, churn = c.by_status, c.by_segment, c.abc, c.churn
     total = sum(r.count for r in by_status)
     counts = {r.key: r.count for r in by_status}
     out: list[Any] = [_h(ctx, translate("Reports", "Состав базы"))]
@@ -437,7 +527,7 @@ def _clients_section(ctx: BuildContext, uow: UowFactory, p: Period, today: date)
             Column(translate("Reports", "Обычный интервал, дн."), 1.2, "right"),
             Column(translate("Reports", "Молчит, дн."), 1, "right"),
             Column(translate("Reports", "Выручка под угрозой"), 1.5, "right")],
-            [[c.name, ru_date(c.last_purchase), str(c.usual_interval_days.quantize(Decimal(1))),
+            [[c.name, short_date(c.last_purchase), str(c.usual_interval_days.quantize(Decimal(1))),
               str(c.days_since_last), money(c.revenue_at_stake)] for c in churn]))
     else:
         out.append(_none(ctx, translate("Reports", "Клиентов под риском ухода нет")))
