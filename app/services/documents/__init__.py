@@ -13,11 +13,11 @@ Layout of the package (no Qt anywhere here):
   `SignatureLine.make`, `image_flowable`, `CompanyInfo`; dates come from `app.domain.dates`.
 - `words.amount_in_words(Decimal)`, `totals` (VAT per line and per rate),
   `numbering.next_number(session, kind, year)`.
-- `offer`, `invoice`, `reports/…`: one module per document; `service.DocumentService` is
-  what the CLI and the window call.
-
-Other areas add their own documents on this base (e.g. `trainee_report.py`,
-`client_handover.py`): build a `DocumentMeta`, a story function, call `build_pdf`.
+- `offer`, `invoice`, `reports/…`, `trainee_report`, `client_handover`: one module per
+  document, each `render_*(data) -> bytes` over plain data (a frozen snapshot, or DTOs
+  gathered by a `gather_*` from the owning area's service).
+- `service.DocumentService`: the one way the CLI and the window get a PDF — it gathers the
+  data (its collaborators come by keyword from bootstrap) and calls the `render_*`.
 """
 
 from app.services.documents.service import DocumentService, OfferRow
