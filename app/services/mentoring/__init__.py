@@ -11,7 +11,8 @@
 - `service`: `MentoringService`, the features above over one unit of work
 """
 
-from app.services.mentoring.assessments import SKILLS, AssessmentRow, skill_label
+from app.models import LEARNING_KINDS, LEARNING_STATUSES, SKILLS, TRAINEE_STATUSES
+from app.services.mentoring.assessments import AssessmentRow, skill_label
 from app.services.mentoring.checklist import (
     OverdueTask,
     SectionProgress,
@@ -19,8 +20,6 @@ from app.services.mentoring.checklist import (
     TraineeProgress,
 )
 from app.services.mentoring.learning import (
-    LEARNING_KINDS,
-    LEARNING_STATUSES,
     LearningRow,
     QuarterHours,
     learning_kind_label,
@@ -29,7 +28,7 @@ from app.services.mentoring.learning import (
 from app.services.mentoring.meetings import MEETING_KINDS, MeetingChoice, MeetingRow
 from app.services.mentoring.service import MentoringService
 from app.services.mentoring.templates import TemplateDetail, TemplateItemData, TemplateRow
-from app.services.mentoring.trainees import TRAINEE_STATUSES, TraineeRow, trainee_status_label
+from app.services.mentoring.trainees import TraineeRow, trainee_status_label
 
 __all__ = [
     "LEARNING_KINDS", "LEARNING_STATUSES", "MEETING_KINDS", "SKILLS", "TRAINEE_STATUSES",

@@ -8,6 +8,7 @@ puts them one after another.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -160,10 +161,11 @@ def render_report(data: ReportData) -> bytes:
     def plan_without_stalled(ctx: BuildContext, data: ReportData) -> list[Any]:
         return _plan_section(ctx, data, stalled=False)  # the pipeline lists them
 
-    sections = {"plan": [_plan_section], "pipeline": [_pipeline_section],
-                "clients": [_clients_section],
-                "meeting-pack": [plan_without_stalled, _pipeline_section,
-                                 _receivables_section]}[data.kind]
+    by_kind: dict[str, list[Callable[[BuildContext, ReportData], list[Any]]]] = {
+        "plan": [_plan_section], "pipeline": [_pipeline_section],
+        "clients": [_clients_section],
+        "meeting-pack": [plan_without_stalled, _pipeline_section, _receivables_section]}
+    sections = by_kind[data.kind]
 
     def story(ctx: BuildContext) -> list[Any]:
         from reportlab.platypus import PageBreak
