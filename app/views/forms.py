@@ -1,12 +1,36 @@
-"""Small building blocks every dialog form shares."""
+"""Small building blocks every dialog form shares: the button row and the field errors."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import translate
+from app.services.errors import ValidationError
+from app.views.record_model import RecordTableModel
 
 
 def dialog_buttons(dialog: QDialog, accept_text: str,
@@ -24,3 +48,223 @@ def dialog_buttons(dialog: QDialog, accept_text: str,
     buttons.accepted.connect(on_accept or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Outline `widget` in red (the `[invalid="true"]` rule of the style sheet) or not."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+def error_label() -> QLabel:
+    """The small red message shown under a field (hidden while there is nothing to say)."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def _edited_signals(widget: QWidget) -> list[SignalInstance]:
+    """The signals that mean "the user changed this field"."""
+    if isinstance(widget, QLineEdit):
+        return [widget.textEdited]
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QComboBox):
+        signals = [widget.activated]
+        if widget.isEditable():
+            signals.append(widget.editTextChanged)
+        return signals
+    if isinstance(widget, QDateTimeEdit):  # QDateEdit, QTimeEdit
+        return [widget.dateTimeChanged]
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
+        return [widget.valueChanged]
+    if isinstance(widget, QAbstractButton):
+        return [widget.toggled]
+    return []
+
+
+def _row_model(widget: QWidget) -> RecordTableModel[Any] | None:
+    model = widget.model() if isinstance(widget, QAbstractItemView) else None
+    return model if isinstance(model, RecordTableModel) else None
+
+
+@dataclass
+class _Field:
+    widget: QWidget
+    label: QLabel
+    rows: bool = False  # `prefix.N.field` messages go to the view's rows
+    describe: Callable[[int, str], str] | None = None
+
+
+class FieldErrors:
+    """Shows a ValidationError's messages next to the fields they name.
+
+    Register each field once — `add_row` (a QFormLayout row), `wrap` (the widget with its
+    label under it, for any layout) or `attach` (a label the caller placed). `show(errors)`
+    then puts each message in red under its field, outlines the field, reveals and focuses
+    the first bad one (switching tabs if need be) and returns the messages no field took;
+    nothing the user typed is touched. A field's message goes as soon as the user edits it.
+
+    A table of rows edited in the form (`attach_rows(prefix, view)`) takes the
+    `prefix.N.field` messages (and `prefix` itself): they are listed under the table and
+    row N is marked through the model's `set_row_errors` when it has one.
+
+    A `banner`, if given, says how many fields need a look and lists the unplaced messages —
+    for forms spread over tabs, where a field's own message may be out of sight.
+    """
+
+    def __init__(self, *, banner: QLabel | None = None) -> None:
+        self._fields: dict[str, _Field] = {}
+        self._unplaced: list[str] = []
+        self._banner = banner
+        if banner is not None:
+            banner.hide()
+
+    # --- registering fields -----------------------------------------------------------------
+    def attach(self, field: str, widget: QWidget, label: QLabel | None = None) -> QLabel:
+        """Register `widget` as `field`; returns the message label for the caller to place."""
+        label = label or error_label()
+        label.setObjectName("fieldError")
+        label.setWordWrap(True)
+        label.hide()
+        self._fields[field] = _Field(widget, label)
+        for signal in _edited_signals(widget):
+            signal.connect(lambda *_a, f=field: self.clear_field(f))
+        return label
+
+    def wrap(self, field: str, widget: QWidget) -> QWidget:
+        """`widget` with its message label under it, registered as `field`."""
+        box = QWidget()
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(widget)
+        lay.addWidget(self.attach(field, widget))
+        box.setFocusProxy(widget)
+        return box
+
+    def add_row(self, form: QFormLayout, label: str, field: str, widget: QWidget) -> QLabel:
+        """Add the row `label: widget` to `form`, the message under the widget."""
+        form.addRow(label, self.wrap(field, widget))
+        return self.label(field)
+
+    def attach_rows(self, prefix: str, view: QAbstractItemView, label: QLabel | None = None,
+                    *, describe: Callable[[int, str], str] | None = None) -> QLabel:
+        """Register a table whose rows are `prefix.N`; `describe(n, message)` words a row's
+        message for the list under the table (default: the message as is)."""
+        label = self.attach(prefix, view, label)
+        self._fields[prefix].rows = True
+        self._fields[prefix].describe = describe
+        return label
+
+    def label(self, field: str) -> QLabel:
+        return self._fields[field].label
+
+    def widget(self, field: str) -> QWidget:
+        return self._fields[field].widget
+
+    # --- showing ----------------------------------------------------------------------------
+    def show(self, errors: ValidationError | Mapping[str, str]) -> list[str]:
+        """Show each message next to its field; returns the messages no field here took."""
+        if isinstance(errors, ValidationError):
+            errors = errors.errors
+        self.clear()
+        placed: dict[str, list[str]] = {}
+        row_marks: dict[str, dict[int, str]] = {}
+        for key, message in errors.items():
+            field, row = self._field_for(key)
+            if field is None:
+                self._unplaced.append(message)
+                continue
+            entry = self._fields[field]
+            if row is not None:
+                row_marks.setdefault(field, {}).setdefault(row, message)
+                if entry.describe is not None:
+                    message = entry.describe(row, message)
+            placed.setdefault(field, []).append(message)
+        for field, messages in placed.items():
+            entry = self._fields[field]
+            entry.label.setText("\n".join(dict.fromkeys(messages)))
+            entry.label.show()
+            set_invalid(entry.widget, True)
+            model = _row_model(entry.widget)
+            if model is not None and field in row_marks:
+                model.set_row_errors(row_marks[field])
+        self._update_banner()
+        first = next((f for f in self._fields if f in placed), None)
+        if first is not None:
+            self._reveal(first, min(row_marks.get(first, {}), default=None))
+        return list(self._unplaced)
+
+    def clear(self) -> None:
+        """Hide every message (e.g. when the form loads another record)."""
+        self._unplaced = []
+        for field in self._fields:
+            self.clear_field(field)
+        self._update_banner()
+
+    def clear_field(self, field: str) -> None:
+        entry = self._fields[field]
+        if entry.label.isHidden() and not entry.widget.property("invalid"):
+            return
+        entry.label.clear()
+        entry.label.hide()
+        set_invalid(entry.widget, False)
+        model = _row_model(entry.widget)
+        if entry.rows and model is not None:
+            model.set_row_errors({})
+        self._update_banner()
+
+    def shown(self) -> dict[str, str]:
+        """The messages on screen now, by field."""
+        return {f: e.label.text() for f, e in self._fields.items() if not e.label.isHidden()}
+
+    # --- helpers ----------------------------------------------------------------------------
+    def _field_for(self, key: str) -> tuple[str | None, int | None]:
+        if key in self._fields and not self._fields[key].rows:
+            return key, None
+        head, _, rest = key.partition(".")
+        entry = self._fields.get(head)
+        if entry is None or not entry.rows:
+            return None, None
+        number = rest.split(".", 1)[0]
+        return head, (int(number) if number.isdigit() else None)
+
+    def _update_banner(self) -> None:
+        if self._banner is None:
+            return
+        count = len(self.shown())
+        lines = []
+        if count:
+            lines.append(translate("Forms", "Проверьте поля, отмеченные красным ({n}). "
+                                            "Введённое сохранено в форме.").format(n=count))
+        lines.extend(self._unplaced)
+        self._banner.setText("\n".join(lines))
+        self._banner.setVisible(bool(lines))
+
+    def _reveal(self, field: str, row: int | None) -> None:
+        widget = self._fields[field].widget
+        child: QWidget = widget
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QTabWidget):
+                i = next((i for i in range(parent.count())
+                          if (page := parent.widget(i)) is not None
+                          and (page is child or page.isAncestorOf(child))), -1)
+                if i >= 0:
+                    parent.setCurrentIndex(i)
+            elif isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget)
+            child, parent = parent, parent.parentWidget()
+        if row is not None and isinstance(widget, QAbstractItemView) \
+                and widget.model() is not None:
+            widget.setCurrentIndex(widget.model().index(row, 0))
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -40,7 +40,9 @@ QPushButton#primary:disabled {{ background: #a5b8e8; border-color: #a5b8e8; }}
 QPushButton:disabled {{ color: {MUTED}; }}
 QLineEdit, QComboBox, QDateEdit, QSpinBox, QDoubleSpinBox, QPlainTextEdit, QTextEdit {{
     padding: 4px 6px; border: 1px solid {BORDER}; border-radius: 5px; background: {SURFACE}; }}
-QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"] {{
-    border: 1px solid {DANGER}; }}
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"],
+QTimeEdit[invalid="true"], QSpinBox[invalid="true"], QDoubleSpinBox[invalid="true"],
+QPlainTextEdit[invalid="true"], QTextEdit[invalid="true"], QTableView[invalid="true"],
+QListView[invalid="true"] {{ border: 1px solid {DANGER}; }}
 QStatusBar {{ color: {MUTED}; }}
 """

@@ -26,9 +26,9 @@ from app.i18n import translate
 from app.services.errors import ValidationError
 from app.services.mentoring import SKILLS, skill_label
 from app.views import dialogs, style
+from app.views.forms import FieldErrors
 from app.views.mentoring.checklist import date_edit, from_qdate
 from app.views.mentoring.models import AssessmentTableModel
-from app.views.mentoring.widgets import FieldErrors
 
 
 class SkillChart(QWidget):

@@ -33,9 +33,9 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TaskRow
 from app.views import dialogs
-from app.views.forms import dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons
 from app.views.mentoring.models import SectionProgressModel, TaskTableModel
-from app.views.mentoring.widgets import FieldErrors, ProgressDelegate
+from app.views.mentoring.widgets import ProgressDelegate
 
 
 def to_qdate(value: date) -> QDate:

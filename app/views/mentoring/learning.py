@@ -38,9 +38,9 @@ from app.services.mentoring import (
     skill_label,
 )
 from app.views import dialogs, style
+from app.views.forms import FieldErrors
 from app.views.mentoring.checklist import date_edit, from_qdate, to_qdate
 from app.views.mentoring.models import LearningTableModel, QuarterHoursModel, hours_text
-from app.views.mentoring.widgets import FieldErrors
 
 
 class QuarterChart(QWidget):

@@ -23,8 +23,8 @@ from app.i18n import translate
 from app.services.errors import ValidationError
 from app.services.mentoring import MeetingRow
 from app.views import dialogs
+from app.views.forms import FieldErrors
 from app.views.mentoring.models import MeetingChoiceModel, MeetingTableModel
-from app.views.mentoring.widgets import FieldErrors
 
 
 class MeetingsPanel(QWidget):

@@ -1,5 +1,6 @@
 """Item models of the Наставничество tab: tables over lists of service DTOs
-(`RecordTableModel` columns; `extra()` for the progress bars and colours)."""
+(`RecordTableModel` columns; `extra()` for the progress bars and colours) and the grouped
+checklist."""
 
 from __future__ import annotations
 
@@ -68,6 +69,9 @@ class TraineeListModel(RecordTableModel[TraineeRow]):
 
 class TaskTableModel(QAbstractTableModel):
     """The trainee's checklist, grouped: a header row per section, then its tasks.
+
+    Not a RecordTableModel: the section rows are not records (bold, not selectable, no
+    check box), so every role would need a branch for them.
 
     The first column is a check box that ticks the task: ticking calls
     `on_toggle(task, checked)`, which the panel wires to the service before reloading.
@@ -255,87 +259,21 @@ class TemplateListModel(RecordTableModel[TemplateRow]):
 
 
 class TemplateItemsModel(RecordTableModel[TemplateItemData]):
-    """The template being edited: every cell editable; rows with errors are marked."""
-
-    FIELDS = ("section", "title", "description", "due_offset_days")
+    """The template being edited: every cell editable, the rows numbered."""
 
     def __init__(self, parent: Any = None) -> None:
-        headers = (translate("Mentoring", "Раздел"), translate("Mentoring", "Пункт"),
-                   translate("Mentoring", "Описание"), translate("Mentoring", "Срок, дней"))
-        super().__init__([Column(h, lambda r, f=f: str(getattr(r, f)))
-                          for h, f in zip(headers, self.FIELDS, strict=True)], parent)
-        self._errors: dict[int, str] = {}
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Display) -> Any:
-        if orientation == Qt.Orientation.Vertical and role == Display:
-            return str(section + 1)
-        return super().headerData(section, orientation, role)
-
-    def set_errors(self, errors: dict[int, str]) -> None:
-        self._errors = dict(errors)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-    def extra(self, row: TemplateItemData, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.EditRole:
-            return getattr(row, self.FIELDS[column])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
-            return Qt.AlignmentFlag.AlignCenter
-        return None
-
-    def data(self, index: _Index, role: int = Display) -> Any:
-        if (role == Qt.ItemDataRole.BackgroundRole or role == Qt.ItemDataRole.ToolTipRole) \
-                and index.isValid() and 0 <= index.row() < len(self._rows):
-            if index.row() in self._errors:
-                return (QColor("#fee2e2") if role == Qt.ItemDataRole.BackgroundRole
-                        else self._errors[index.row()])
-            return None
-        return super().data(index, role)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid():
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
-            return False
-        field = self.FIELDS[index.column()]
-        if field == "due_offset_days":
-            try:
-                value = int(str(value).strip())
-            except ValueError:
-                return False
-        else:
-            value = str(value)
-        self._rows[index.row()] = replace(self._rows[index.row()], **{field: value})
-        self.dataChanged.emit(index, index)
-        return True
-
-    def insert_item(self, row: int, item: TemplateItemData) -> None:
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, item)
-        self.endInsertRows()
-
-    def remove_item(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
-        self._errors = {}
-
-    def move_item(self, row: int, step: int) -> bool:
-        target = row + step
-        if not (0 <= row < len(self._rows) and 0 <= target < len(self._rows)):
-            return False
-        dest = target + 1 if step > 0 else target
-        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), dest)
-        self._rows[row], self._rows[target] = self._rows[target], self._rows[row]
-        self.endMoveRows()
-        self._errors = {}
-        return True
+        center = Qt.AlignmentFlag.AlignCenter
+        super().__init__([
+            Column(translate("Mentoring", "Раздел"), lambda r: r.section,
+                   edit=lambda r, v: replace(r, section=str(v))),
+            Column(translate("Mentoring", "Пункт"), lambda r: r.title,
+                   edit=lambda r, v: replace(r, title=str(v))),
+            Column(translate("Mentoring", "Описание"), lambda r: r.description,
+                   edit=lambda r, v: replace(r, description=str(v))),
+            Column(translate("Mentoring", "Срок, дней"), lambda r: str(r.due_offset_days),
+                   align=center, edit_value=lambda r: r.due_offset_days,
+                   edit=lambda r, v: replace(r, due_offset_days=int(str(v).strip()))),
+        ], parent, row_header=lambda i, _r: str(i + 1))
 
 
 class LearningTableModel(RecordTableModel[LearningRow]):

@@ -26,10 +26,8 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TemplateItemData, TemplateRow
 from app.views import dialogs
+from app.views.forms import FieldErrors
 from app.views.mentoring.models import TemplateItemsModel, TemplateListModel
-from app.views.mentoring.widgets import FieldErrors
-
-_ITEM_FIELD = re.compile(r"^items\.(\d+)\.")
 
 
 class TemplatesPage(QWidget):
@@ -112,10 +110,7 @@ class TemplatesPage(QWidget):
         for col, width in ((0, 200), (1, 290), (3, 90)):
             self.items_view.setColumnWidth(col, width)
         rl.addWidget(self.items_view, 1)
-        self.items_error = QLabel(objectName="fieldError")
-        self.items_error.setWordWrap(True)
-        self.items_error.hide()
-        self.errors.attach("items", self.items_view, self.items_error)
+        self.items_error = self.errors.attach_rows("items", self.items_view)
         rl.addWidget(self.items_error)
         buttons = QHBoxLayout()
         self.add_item_button = QPushButton(translate("Mentoring", "Добавить пункт"))
@@ -172,7 +167,6 @@ class TemplatesPage(QWidget):
     def _load_current(self) -> None:
         template = self.current()
         self.errors.clear()
-        self.items_model.set_errors({})
         if template is None:
             self._editing_id = None
             self.name_edit.clear()
@@ -209,7 +203,7 @@ class TemplatesPage(QWidget):
         section = base.section if base else translate("Mentoring", "Знакомство с компанией")
         offset = base.due_offset_days if base else 1
         at = row + 1 if row >= 0 else len(items)
-        self.items_model.insert_item(at, TemplateItemData(section, "", "", offset))
+        self.items_model.insert_row(at, TemplateItemData(section, "", "", offset))
         index = self.items_model.index(at, 1)
         self.items_view.selectRow(at)
         self.items_view.edit(index)
@@ -217,12 +211,12 @@ class TemplatesPage(QWidget):
     def _on_remove_item_button_clicked(self) -> None:
         row = self._selected_item_row()
         if row >= 0:
-            self.items_model.remove_item(row)
+            self.items_model.remove_row(row)
 
     def _move(self, step: int) -> None:
         row = self._selected_item_row()
-        if row >= 0 and self.items_model.move_item(row, step):
-            self.items_view.selectRow(row + step)
+        if row >= 0:
+            self.items_view.selectRow(self.items_model.move_row(row, step))
 
     def _on_save_button_clicked(self) -> None:
         try:
@@ -240,23 +234,8 @@ class TemplatesPage(QWidget):
 
     def _show_errors(self, exc: ValidationError) -> None:
         unplaced = self.errors.show(exc)
-        rows: dict[int, str] = {}
-        for field, message in exc.errors.items():
-            m = _ITEM_FIELD.match(field)
-            if m:
-                rows.setdefault(int(m.group(1)), message)
-        self.items_model.set_errors(rows)
-        item_messages = [m for f, m in exc.errors.items() if _ITEM_FIELD.match(f)]
-        if item_messages or "items" in exc.errors:
-            text = "\n".join(([exc.errors["items"]] if "items" in exc.errors else [])
-                             + item_messages)
-            self.items_error.setText(text)
-            self.items_error.show()
-        if rows:
-            self.items_view.selectRow(min(rows))
-        leftover = [m for m in unplaced if m not in item_messages]
-        if leftover:
-            dialogs.show_error(self, "\n".join(leftover))
+        if unplaced:
+            dialogs.show_error(self, "\n".join(unplaced))
 
     def _on_copy_button_clicked(self) -> None:
         template = self.current()

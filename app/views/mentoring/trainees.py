@@ -34,12 +34,12 @@ from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TRAINEE_STATUSES, TraineeRow, trainee_status_label
 from app.views import dialogs, style
 from app.views.formatting import day
-from app.views.forms import dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons
 from app.views.mentoring.assessments import AssessmentsPanel
 from app.views.mentoring.checklist import ChecklistPanel, date_edit, from_qdate
 from app.views.mentoring.meetings import MeetingsPanel
 from app.views.mentoring.models import TemplateListModel, TraineeListModel
-from app.views.mentoring.widgets import FieldErrors, ProgressDelegate
+from app.views.mentoring.widgets import ProgressDelegate
 
 
 class TraineeDialog(QDialog):
