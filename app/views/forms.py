@@ -252,18 +252,20 @@ class FieldErrors:
 
     def _reveal(self, field: str, row: int | None) -> None:
         widget = self._fields[field].widget
-        child: QWidget = widget
+        ancestors: list[QWidget] = []
         parent = widget.parentWidget()
         while parent is not None:
-            if isinstance(parent, QTabWidget):
-                i = next((i for i in range(parent.count())
-                          if (page := parent.widget(i)) is not None
-                          and (page is child or page.isAncestorOf(child))), -1)
+            ancestors.append(parent)
+            parent = parent.parentWidget()
+        for ancestor in reversed(ancestors):  # the outer tabs first, then the inner ones
+            if isinstance(ancestor, QTabWidget):
+                i = next((i for i in range(ancestor.count())
+                          if (page := ancestor.widget(i)) is not None
+                          and (page is widget or page.isAncestorOf(widget))), -1)
                 if i >= 0:
-                    parent.setCurrentIndex(i)
-            elif isinstance(parent, QScrollArea):
-                parent.ensureWidgetVisible(widget)
-            child, parent = parent, parent.parentWidget()
+                    ancestor.setCurrentIndex(i)
+            elif isinstance(ancestor, QScrollArea):
+                ancestor.ensureWidgetVisible(widget)
         if row is not None and isinstance(widget, QAbstractItemView) \
                 and widget.model() is not None:
             widget.setCurrentIndex(widget.model().index(row, 0))

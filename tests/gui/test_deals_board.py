@@ -189,11 +189,14 @@ def test_editor_refuses_below_floor_discount_without_reason(qtbot, services,
     model = editor.lines_model
     assert model.setData(model.index(row, model.DISCOUNT), "15")
     assert not editor.save(close=False)  # no client yet, and no reason for the concession
-    assert editor._field_errors["client"].isVisibleTo(editor)
-    assert "причину уступки" in editor.error_banner.text()
+    assert editor.errors.label("client").isVisibleTo(editor)
+    assert "причину уступки" in editor.errors.label("lines").text()
+    assert editor.sections.currentIndex() == 0  # the first bad field: the client
     editor.choose_client(cid)
     assert not editor.save(close=False)
-    assert not saved and "причину уступки" in editor.error_banner.text()
+    assert not saved and "причину уступки" in editor.errors.label("lines").text()
+    assert editor.sections.currentIndex() == 1 and editor.lines_view.currentIndex().row() == row
+    assert model.row_errors() == {row: model.row_errors()[row]}
     assert model.setData(model.index(row, model.REASON), "Ключевой клиент")
     assert not model.setData(model.index(row, model.QTY), "три")  # not a number: ignored
     assert editor.save(close=False)
@@ -223,8 +226,8 @@ def test_editor_warns_about_past_close_and_flags_bad_lines(qtbot, qtmodeltester,
     model.setData(model.index(0, model.QTY), "-2")
     model.setData(model.index(0, model.DISCOUNT), "120")
     assert not editor.save(close=False)
-    assert "больше нуля" in editor.error_banner.text()
-    assert "от 0 до 100" in editor.error_banner.text()
+    assert "больше нуля" in editor.errors.label("lines").text()
+    assert "от 0 до 100" in editor.errors.label("lines").text()
     model.setData(model.index(0, model.QTY), "2")
     model.setData(model.index(0, model.DISCOUNT), "0")
     model.setData(model.index(0, model.PRICE), "10,005")

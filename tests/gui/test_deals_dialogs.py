@@ -15,7 +15,8 @@ def test_lost_dialog_needs_competitor_and_comment(qtbot) -> None:  # type: ignor
     qtbot.addWidget(dlg)
     dlg.reason.setCurrentIndex(dlg.reason.findData("competitor"))
     dlg._on_accept()
-    assert dlg.result() != QDialog.DialogCode.Accepted and "конкурента" in dlg.error.text()
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert "конкурента" in dlg.errors.label("competitor").text()
     dlg.competitor.setCurrentText("ПакСервис")
     dlg._on_accept()
     assert dlg.result() == QDialog.DialogCode.Accepted
@@ -23,7 +24,8 @@ def test_lost_dialog_needs_competitor_and_comment(qtbot) -> None:  # type: ignor
     other = LostReasonDialog(None, "Поставка", ["other"], [])
     qtbot.addWidget(other)
     other._on_accept()
-    assert other.result() != QDialog.DialogCode.Accepted and other.error.text()
+    assert other.result() != QDialog.DialogCode.Accepted
+    assert other.errors.label("lost_comment").text()
 
 
 def test_won_dialog_refuses_bad_amounts(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -32,7 +34,8 @@ def test_won_dialog_refuses_bad_amounts(qtbot) -> None:  # type: ignore[no-untyp
     assert dlg.answer().amount == Decimal("125000.50")
     dlg.amount.setText("сто")
     dlg._on_accept()
-    assert dlg.result() != QDialog.DialogCode.Accepted and dlg.error.text()
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert dlg.errors.label("final_amount").text() and dlg.amount.text() == "сто"
     dlg.amount.setText("-1")
     dlg._on_accept()
     assert dlg.result() != QDialog.DialogCode.Accepted

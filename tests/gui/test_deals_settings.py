@@ -23,10 +23,10 @@ def test_catalog_dialog_shows_errors_and_saves(qtbot, qtmodeltester, services) -
     dlg.stock.setText("много")
     assert not dlg.save()
     for key in ("price", "stock"):
-        assert dlg.errors[key].text(), key
+        assert dlg.errors.label(key).text(), key
     dlg.stock.setText("3")
     assert not dlg.save()
-    assert dlg.errors["max_discount"].text() and dlg.errors["price"].text()
+    assert dlg.errors.label("max_discount").text() and dlg.errors.label("price").text()
     dlg.price.setText("38 900,00")
     dlg.max_discount.setText("10")
     assert dlg.save()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,9 +29,8 @@ from app.services.errors import ServiceError, ValidationError
 from app.services.pricing import vat_kind_label
 from app.views import dialogs, style
 from app.views.deals.common import money_short, parse_decimal
-
-_Index = QModelIndex | QPersistentModelIndex
-_D = Qt.ItemDataRole.DisplayRole
+from app.views.forms import FieldErrors
+from app.views.record_model import Column, RecordTableModel
 
 
 def _qty(value: Decimal) -> str:
@@ -40,54 +38,35 @@ def _qty(value: Decimal) -> str:
         ".", ",")
 
 
-class ProductsModel(QAbstractTableModel):
+def _product_color(low_stock: bool = False) -> Callable[[ProductRow], str | None]:
+    """Archived products greyed out; with `low_stock`, a stock at or below the minimum red."""
+
+    def color(p: ProductRow) -> str | None:
+        if p.archived:
+            return style.MUTED
+        return style.DANGER if low_stock and p.stock <= p.min_stock else None
+
+    return color
+
+
+class ProductsModel(RecordTableModel[ProductRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ProductRow] = []
-
-    def set_rows(self, rows: list[ProductRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ProductRow:
-        return self._rows[row]
-
-    def row_of(self, product_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == product_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _D) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _D:
-            return (translate("Catalog", "Артикул"), translate("Catalog", "Наименование"),
-                    translate("Catalog", "Группа"), translate("Catalog", "Цена"),
-                    translate("Catalog", "Мин. цена"), translate("Catalog", "НДС"),
-                    translate("Catalog", "Остаток"))[section]
-        return None
-
-    def data(self, index: _Index, role: int = _D) -> Any:
-        if not index.isValid():
-            return None
-        p = self._rows[index.row()]
-        c = index.column()
-        if role == _D:
-            floor = p.effective_floor
-            return (p.sku, p.name, p.group_name, money_short(p.price, kopecks=True),
-                    money_short(floor, kopecks=True) if floor is not None else "—",
-                    vat_kind_label(p.vat_kind), f"{_qty(p.stock)} {p.unit}")[c]
-        if role == Qt.ItemDataRole.TextAlignmentRole and c in (3, 4, 6):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if p.archived:
-                return QColor(style.MUTED)
-            if c == 6 and p.stock <= p.min_stock:
-                return QColor(style.DANGER)
-        return None
+        muted = _product_color()
+        super().__init__([
+            Column(translate("Catalog", "Артикул"), lambda p: p.sku, color=muted),
+            Column(translate("Catalog", "Наименование"), lambda p: p.name, color=muted),
+            Column(translate("Catalog", "Группа"), lambda p: p.group_name, color=muted),
+            Column(translate("Catalog", "Цена"), lambda p: money_short(p.price, kopecks=True),
+                   numeric=True, color=muted),
+            Column(translate("Catalog", "Мин. цена"),
+                   lambda p: "—" if p.effective_floor is None
+                   else money_short(p.effective_floor, kopecks=True),
+                   numeric=True, color=muted),
+            Column(translate("Catalog", "НДС"), lambda p: vat_kind_label(p.vat_kind),
+                   color=muted),
+            Column(translate("Catalog", "Остаток"), lambda p: f"{_qty(p.stock)} {p.unit}",
+                   numeric=True, color=_product_color(low_stock=True)),
+        ], parent)
 
 
 def _table(model: ProductsModel) -> QTableView:
@@ -141,7 +120,7 @@ class ProductPicker(QDialog):
 
     def chosen(self) -> ProductRow | None:
         idx = self.view.currentIndex()
-        return self.model.row_at(idx.row()) if idx.isValid() else None
+        return self.model.row_at(idx.row())
 
     @classmethod
     def pick(cls, services: Services, parent: QWidget | None = None) -> ProductRow | None:
@@ -179,7 +158,7 @@ class CatalogDialog(QDialog):
         title = QLabel(translate("Catalog", "Карточка товара"), objectName="sectionTitle")
         right.addWidget(title)
         form = QFormLayout()
-        self.errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors()
         self.sku = QLineEdit()
         self.name = QLineEdit()
         self.group = QComboBox()
@@ -208,16 +187,7 @@ class CatalogDialog(QDialog):
             ("stock", translate("Catalog", "Остаток"), self.stock),
             ("min_stock", translate("Catalog", "Неснижаемый остаток"), self.min_stock),
         ):
-            box = QWidget()
-            bv = QVBoxLayout(box)
-            bv.setContentsMargins(0, 0, 0, 0)
-            bv.setSpacing(1)
-            bv.addWidget(w)
-            err = QLabel(objectName="fieldError")
-            err.hide()
-            bv.addWidget(err)
-            self.errors[key] = err
-            form.addRow(label, box)
+            self.errors.add_row(form, label, key, w)
         form.addRow("", self.archived)
         right.addLayout(form)
         hint = QLabel(translate(
@@ -252,13 +222,14 @@ class CatalogDialog(QDialog):
             self.search.text(), include_archived=self.show_archived.isChecked()))
         self.group.clear()
         self.group.addItems(["", *self._catalog.groups()])
-        if select is not None and self.model.row_of(select) >= 0:
-            self.view.selectRow(self.model.row_of(select))
+        row = self.model.find(lambda p: p.id == select) if select is not None else -1
+        if row >= 0:
+            self.view.selectRow(row)
 
     def _show(self, row: int) -> None:
         if row < 0:
             return
-        p = self.model.row_at(row)
+        p = self.model.row(row)
         self._current = p.id
         self.sku.setText(p.sku)
         self.name.setText(p.name)
@@ -272,7 +243,7 @@ class CatalogDialog(QDialog):
         self.stock.setText(_qty(p.stock))
         self.min_stock.setText(_qty(p.min_stock))
         self.archived.setChecked(p.archived)
-        self._show_errors({})
+        self.errors.clear()
 
     def new_product(self) -> None:
         self._current = None
@@ -285,12 +256,8 @@ class CatalogDialog(QDialog):
         self.min_stock.setText("0")
         self.vat.setCurrentIndex(0)
         self.archived.setChecked(False)
+        self.errors.clear()
         self.sku.setFocus()
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        for key, label in self.errors.items():
-            label.setText(errors.get(key, ""))
-            label.setVisible(key in errors)
 
     def product_input(self) -> ProductInput:
         errors: dict[str, str] = {}
@@ -326,12 +293,13 @@ class CatalogDialog(QDialog):
         try:
             product_id = self._catalog.save(self.product_input(), self._current)
         except ValidationError as exc:
-            self._show_errors(exc.errors)
+            for message in self.errors.show(exc):
+                dialogs.show_error(self, message)
             return False
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
             return False
-        self._show_errors({})
+        self.errors.clear()
         self._current = product_id
         self._reload(select=product_id)
         return True

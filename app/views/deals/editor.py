@@ -60,6 +60,7 @@ from app.views.deals.editor_models import (
     ObjectionsModel,
     VatDelegate,
 )
+from app.views.forms import FieldErrors
 
 SectionFactory = Callable[["DealEditor"], "tuple[str, QWidget] | None"]
 NO_DATE = QDate(2000, 1, 1)
@@ -124,15 +125,14 @@ class DealEditor(QDialog):
         head.addStretch(1)
         head.addWidget(self.amount_label)
         layout.addLayout(head)
-        self.error_banner = QLabel(objectName="fieldError")
+        self.error_banner = QLabel()
         self.error_banner.setWordWrap(True)
         self.error_banner.setStyleSheet(f"background: #fde8e8; color: {style.DANGER};"
                                         f" border-radius: 6px; padding: 6px 10px;")
-        self.error_banner.hide()
         layout.addWidget(self.error_banner)
+        self.errors = FieldErrors(banner=self.error_banner)
         self.sections = QTabWidget()
         layout.addWidget(self.sections, 1)
-        self._field_errors: dict[str, QLabel] = {}
         self.sections.addTab(self._build_main(), translate("DealEditor", "Основное"))
         self.sections.addTab(self._build_lines(), translate("DealEditor", "Позиции"))
         self.sections.addTab(self._build_objections(), translate("DealEditor", "Возражения"))
@@ -161,22 +161,6 @@ class DealEditor(QDialog):
         return self.sections.addTab(widget, title)
 
     # --- building -----------------------------------------------------------------------------
-    def _error_label(self, key: str) -> QLabel:
-        label = QLabel(objectName="fieldError")
-        label.setWordWrap(True)
-        label.hide()
-        self._field_errors[key] = label
-        return label
-
-    def _with_error(self, widget: QWidget, key: str) -> QWidget:
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(widget)
-        v.addWidget(self._error_label(key))
-        return box
-
     def _build_main(self) -> QWidget:
         page = QWidget()
         grid = QGridLayout(page)
@@ -212,12 +196,12 @@ class DealEditor(QDialog):
         self.manual_amount = QLineEdit()
         self.manual_amount.setPlaceholderText("0,00")
         self.notes_edit = QPlainTextEdit()
-        left.addRow(translate("DealEditor", "Клиент *"), self._with_error(self.client_edit,
-                                                                          "client"))
-        left.addRow(translate("DealEditor", "Контактное лицо"),
-                    self._with_error(self.contact_combo, "contact"))
-        left.addRow(translate("DealEditor", "Название *"), self._with_error(self.title_edit,
-                                                                            "title"))
+        self.errors.add_row(left, translate("DealEditor", "Клиент *"), "client",
+                            self.client_edit)
+        self.errors.add_row(left, translate("DealEditor", "Контактное лицо"), "contact",
+                            self.contact_combo)
+        self.errors.add_row(left, translate("DealEditor", "Название *"), "title",
+                            self.title_edit)
         left.addRow(translate("DealEditor", "Источник"), self.source_combo)
         # A new deal may start in any working stage (a warm lead goes straight to the
         # presentation); later the stage changes only by moving the card.
@@ -228,12 +212,12 @@ class DealEditor(QDialog):
         self.stage_combo.currentIndexChanged.connect(self._on_stage_combo_changed)
         self._stage_row_label = QLabel(translate("DealEditor", "Начальный этап"))
         left.addRow(self._stage_row_label, self.stage_combo)
-        right.addRow(translate("DealEditor", "Ожидаемое закрытие"),
-                     self._with_error(self.close_edit, "expected_close"))
-        right.addRow(translate("DealEditor", "Вероятность"),
-                     self._with_error(self.probability_spin, "probability"))
-        right.addRow(translate("DealEditor", "Сумма, ₽"),
-                     self._with_error(self.manual_amount, "amount"))
+        self.errors.add_row(right, translate("DealEditor", "Ожидаемое закрытие"),
+                            "expected_close", self.close_edit)
+        self.errors.add_row(right, translate("DealEditor", "Вероятность"), "probability",
+                            self.probability_spin)
+        self.errors.add_row(right, translate("DealEditor", "Сумма, ₽"), "amount",
+                            self.manual_amount)
         self.amount_hint = QLabel(objectName="cardNote")
         self.amount_hint.setWordWrap(True)
         right.addRow("", self.amount_hint)
@@ -265,7 +249,7 @@ class DealEditor(QDialog):
         self.add_product_button.clicked.connect(self._on_add_product_clicked)
         self.add_free_line_button = QPushButton(translate("DealEditor", "+ Своя строка"))
         self.add_free_line_button.clicked.connect(
-            lambda: self.lines_model.add_line(EditLine(
+            lambda: self.lines_model.append_row(EditLine(
                 name=translate("DealEditor", "Новая позиция"), quantity=Decimal(1),
                 price=Decimal(0))))
         self.remove_line_button = QPushButton(translate("DealEditor", "Удалить строку"))
@@ -287,6 +271,7 @@ class DealEditor(QDialog):
                            (LinesModel.TOTAL, 120), (LinesModel.REASON, 190)):
             self.lines_view.setColumnWidth(col, width)
         v.addWidget(self.lines_view, 1)
+        v.addWidget(self.errors.attach_rows("lines", self.lines_view))
         self.concession_label = QLabel()
         self.concession_label.setWordWrap(True)
         self.concession_label.setStyleSheet(
@@ -312,7 +297,7 @@ class DealEditor(QDialog):
         add.clicked.connect(lambda: self._add_objection(ObjectionInput(
             text=translate("DealEditor", "Возражение"))))
         remove = QPushButton(translate("DealEditor", "Удалить"))
-        remove.clicked.connect(lambda: self.objections_model.remove(
+        remove.clicked.connect(lambda: self.objections_model.remove_row(
             self.objections_view.currentIndex().row()))
         edit_library = QPushButton(translate("DealEditor", "Библиотека возражений…"))
         edit_library.clicked.connect(self._on_edit_library_clicked)
@@ -329,6 +314,7 @@ class DealEditor(QDialog):
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         v.addWidget(self.objections_view, 1)
+        v.addWidget(self.errors.attach_rows("objections", self.objections_view))
         return page
 
     def _build_terms(self) -> QWidget:
@@ -424,12 +410,12 @@ class DealEditor(QDialog):
         self.negotiation_edit.setPlainText(d.negotiation_notes)
         self.payment_edit.setPlainText(d.payment_terms)
         self.delivery_edit.setPlainText(d.delivery_terms)
-        self.lines_model.set_lines([EditLine(
+        self.lines_model.set_rows([EditLine(
             name=ln.name, quantity=ln.quantity, price=ln.price, discount=ln.discount,
             unit=ln.unit, vat_kind=ln.vat_kind, product_id=ln.product_id,
             floor_override_reason=ln.floor_override_reason, floor=ln.floor) for ln in d.lines])
-        self.objections_model.set_items(d.objections)
-        self.history_model.set_spans(self._deals.history(self.deal_id))
+        self.objections_model.set_rows(d.objections)
+        self.history_model.set_rows(self._deals.history(self.deal_id))
         self._reload_activities()
         if d.closed_on is not None:
             text = translate("DealEditor", "Закрыта {day}").format(
@@ -558,7 +544,7 @@ class DealEditor(QDialog):
 
     def add_product_line(self, product_id: int, quantity: Decimal = Decimal(1)) -> int:
         p = self.services.catalog.get(product_id)
-        row = self.lines_model.add_line(EditLine(
+        row = self.lines_model.append_row(EditLine(
             name=p.name, quantity=quantity, price=p.price, unit=p.unit, vat_kind=p.vat_kind,
             product_id=p.id, floor=p.effective_floor))
         self.sections.setCurrentIndex(1)
@@ -566,10 +552,10 @@ class DealEditor(QDialog):
         return row
 
     def _on_remove_line_clicked(self) -> None:
-        self.lines_model.remove_line(self.lines_view.currentIndex().row())
+        self.lines_model.remove_row(self.lines_view.currentIndex().row())
 
     def _on_lines_model_lines_changed(self) -> None:
-        lines = self.lines_model.lines()
+        lines = self.lines_model.rows()
         problems = []
         for i, ln in enumerate(lines, start=1):
             if ln.below_floor:
@@ -618,7 +604,7 @@ class DealEditor(QDialog):
 
     # --- objections ---------------------------------------------------------------------------
     def _add_objection(self, item: ObjectionInput) -> None:
-        row = self.objections_model.add(item)
+        row = self.objections_model.append_row(item)
         self.objections_view.setCurrentIndex(self.objections_model.index(row, 0))
 
     def _on_library_button_clicked(self) -> None:
@@ -666,7 +652,7 @@ class DealEditor(QDialog):
         if not idx.isValid():
             return
         try:
-            self.services.activities.mark_done(self.activities_model.row_at(idx.row()).id)
+            self.services.activities.mark_done(self.activities_model.row(idx.row()).id)
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
             return
@@ -690,37 +676,22 @@ class DealEditor(QDialog):
             negotiation_notes=self.negotiation_edit.toPlainText(),
             payment_terms=self.payment_edit.toPlainText(),
             delivery_terms=self.delivery_edit.toPlainText(),
-            lines=tuple(ln.to_input() for ln in self.lines_model.lines()),
-            objections=tuple(self.objections_model.items()),
+            lines=tuple(ln.to_input() for ln in self.lines_model.rows()),
+            objections=tuple(self.objections_model.rows()),
         )
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        for key, label in self._field_errors.items():
-            label.setVisible(key in errors)
-            label.setText(errors.get(key, ""))
-        self.error_banner.setText("\n".join(errors.values()))
-        self.error_banner.setVisible(bool(errors))
-        if any(k.startswith("lines.") for k in errors) and not any(
-                k in self._field_errors for k in errors):
-            self.sections.setCurrentIndex(1)
-        elif any(k.startswith("objections.") for k in errors) and not any(
-                k in self._field_errors for k in errors):
-            self.sections.setCurrentIndex(2)
-        elif errors:
-            self.sections.setCurrentIndex(0)
 
     def save(self, *, close: bool = True) -> bool:
         """Validate and store; True on success. Nothing typed is lost on a refusal."""
         try:
             data = self.deal_input()
         except ValueError:
-            self._show_errors({"amount": translate(
+            self.errors.show({"amount": translate(
                 "DealEditor", "Сумма — это число, например 125 000,50")})
             return False
         warnings = self._deals.warnings_for(data, is_new=self.deal_id is None)
         errors = self._deals.validate(data)
         if errors:
-            self._show_errors(errors)
+            self.errors.show(errors)
             return False
         if warnings and not dialogs.confirm(
                 self, translate("DealEditor", "Проверьте сделку"),
@@ -729,19 +700,19 @@ class DealEditor(QDialog):
         try:
             result = self._deals.save_deal(data, self.deal_id)
         except ValidationError as exc:
-            self._show_errors(exc.errors)
+            self.errors.show(exc)
             return False
         except ServiceError as exc:
-            self._show_errors({"": str(exc)})
+            self.errors.show({"": str(exc)})
             return False
-        self._show_errors({})
+        self.errors.clear()
         self.deal_id = result.deal_id
         self.deal_saved.emit(result.deal_id)
         if close:
             self.accept()
         else:
             self.heading.setText(data.title)
-            self.history_model.set_spans(self._deals.history(result.deal_id))
+            self.history_model.set_rows(self._deals.history(result.deal_id))
         return True
 
     def _on_save_clicked(self) -> None:
@@ -767,10 +738,9 @@ class ObjectionLibraryDialog(QDialog):
         form = QFormLayout(form_box)
         self.text_edit = QLineEdit()
         self.answer_edit = QPlainTextEdit()
-        self.error = QLabel(objectName="fieldError")
-        form.addRow(translate("DealEditor", "Возражение"), self.text_edit)
-        form.addRow(translate("DealEditor", "Ответ"), self.answer_edit)
-        form.addRow("", self.error)
+        self.errors = FieldErrors()
+        self.errors.add_row(form, translate("DealEditor", "Возражение"), "text", self.text_edit)
+        self.errors.add_row(form, translate("DealEditor", "Ответ"), "answer", self.answer_edit)
         row.addWidget(form_box, 2)
         v.addLayout(row, 1)
         buttons = QHBoxLayout()
@@ -799,11 +769,13 @@ class ObjectionLibraryDialog(QDialog):
     def _on_list_clicked(self, index: object) -> None:
         item = self._items[index.row()]  # type: ignore[attr-defined]
         self._current = item.id
+        self.errors.clear()
         self.text_edit.setText(item.text)
         self.answer_edit.setPlainText(item.answer)
 
     def _on_new_clicked(self) -> None:
         self._current = None
+        self.errors.clear()
         self.text_edit.clear()
         self.answer_edit.clear()
         self.text_edit.setFocus()
@@ -812,10 +784,14 @@ class ObjectionLibraryDialog(QDialog):
         try:
             self._current = self._deals.save_standard_objection(
                 self.text_edit.text(), self.answer_edit.toPlainText(), self._current)
-        except ServiceError as exc:
-            self.error.setText(str(exc))
+        except ValidationError as exc:
+            for message in self.errors.show(exc):
+                dialogs.show_error(self, message)
             return
-        self.error.clear()
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self.errors.clear()
         self._reload()
 
     def _on_delete_clicked(self) -> None:

@@ -27,7 +27,7 @@ from app.i18n import translate
 from app.services.activities import activity_kind_label
 from app.services.deals import lost_reason_label
 from app.views.deals.common import money_short, parse_decimal
-from app.views.forms import dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,6 @@ class ActivityAnswer:
     place: str = ""
 
 
-def _error_label() -> QLabel:
-    label = QLabel(objectName="fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
 class LostReasonDialog(QDialog):
     def __init__(self, parent: QWidget | None, deal_title: str, reasons: list[str],
                  competitors: list[str]) -> None:
@@ -79,13 +72,15 @@ class LostReasonDialog(QDialog):
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(translate("Deals", "Что решило дело — пригодится потом"))
         self.comment.setFixedHeight(70)
-        form.addRow(translate("Deals", "Причина"), self.reason)
+        # The keys are the service's (DealsService.move_deal), so its messages land here too.
+        self.errors = FieldErrors()
+        self.errors.add_row(form, translate("Deals", "Причина"), "lost_reason", self.reason)
         self._competitor_label = QLabel(translate("Deals", "Конкурент"))
-        form.addRow(self._competitor_label, self.competitor)
-        form.addRow(translate("Deals", "Комментарий"), self.comment)
+        self._competitor_box = self.errors.wrap("competitor", self.competitor)
+        form.addRow(self._competitor_label, self._competitor_box)
+        self.errors.add_row(form, translate("Deals", "Комментарий"), "lost_comment",
+                            self.comment)
         layout.addLayout(form)
-        self.error = _error_label()
-        layout.addWidget(self.error)
         layout.addWidget(
             dialog_buttons(self, translate("Deals", "Закрыть как проигранную"), self._on_accept))
         self.reason.currentIndexChanged.connect(self._sync)
@@ -93,7 +88,7 @@ class LostReasonDialog(QDialog):
 
     def _sync(self) -> None:
         is_comp = self.reason.currentData() == "competitor"
-        self.competitor.setVisible(is_comp)
+        self._competitor_box.setVisible(is_comp)
         self._competitor_label.setVisible(is_comp)
 
     def answer(self) -> LostAnswer:
@@ -104,13 +99,13 @@ class LostReasonDialog(QDialog):
 
     def _on_accept(self) -> None:
         a = self.answer()
+        errors: dict[str, str] = {}
         if a.reason == "competitor" and not a.competitor:
-            self.error.setText(translate("Deals", "Укажите конкурента"))
-            self.error.show()
-            return
+            errors["competitor"] = translate("Deals", "Укажите конкурента")
         if a.reason == "other" and not a.comment:
-            self.error.setText(translate("Deals", "Опишите причину в комментарии"))
-            self.error.show()
+            errors["lost_comment"] = translate("Deals", "Опишите причину в комментарии")
+        if errors:
+            self.errors.show(errors)
             return
         self.accept()
 
@@ -129,11 +124,12 @@ class WonDialog(QDialog):
         self.closed_on.setCalendarPopup(True)
         self.closed_on.setDisplayFormat("dd.MM.yyyy")
         self.amount = QLineEdit(money_short(amount, kopecks=True).replace("₽", "").strip())
-        form.addRow(translate("Deals", "Дата закрытия"), self.closed_on)
-        form.addRow(translate("Deals", "Итоговая сумма, ₽"), self.amount)
+        self.errors = FieldErrors()
+        self.errors.add_row(form, translate("Deals", "Дата закрытия"), "closed_on",
+                            self.closed_on)
+        self.errors.add_row(form, translate("Deals", "Итоговая сумма, ₽"), "final_amount",
+                            self.amount)
         layout.addLayout(form)
-        self.error = _error_label()
-        layout.addWidget(self.error)
         layout.addWidget(
             dialog_buttons(self, translate("Deals", "Закрыть как выигранную"), self._on_accept))
 
@@ -141,12 +137,12 @@ class WonDialog(QDialog):
         try:
             value = parse_decimal(self.amount.text())
         except ValueError:
-            self.error.setText(translate("Deals", "Сумма — это число, например 125 000,50"))
-            self.error.show()
+            self.errors.show({"final_amount": translate(
+                "Deals", "Сумма — это число, например 125 000,50")})
             return
         if value < 0:
-            self.error.setText(translate("Deals", "Сумма не может быть отрицательной"))
-            self.error.show()
+            self.errors.show({"final_amount": translate(
+                "Deals", "Сумма не может быть отрицательной")})
             return
         self.accept()
 
@@ -178,14 +174,13 @@ class PlanActivityDialog(QDialog):
         self.time = QTimeEdit(QTime(10, 0))
         self.time.setDisplayFormat("HH:mm")
         self.place = QLineEdit()
+        self.errors = FieldErrors()
         form.addRow(translate("Deals", "Вид"), self.kind)
-        form.addRow(translate("Deals", "Что сделать"), self.subject)
+        self.errors.add_row(form, translate("Deals", "Что сделать"), "subject", self.subject)
         form.addRow(translate("Deals", "Дата"), self.day)
         form.addRow(translate("Deals", "Время"), self.time)
         form.addRow(translate("Deals", "Место"), self.place)
         layout.addLayout(form)
-        self.error = _error_label()
-        layout.addWidget(self.error)
         layout.addWidget(
             dialog_buttons(self, translate("Deals", "Запланировать"), self._on_accept))
         self.kind.currentIndexChanged.connect(self._suggest_subject)
@@ -197,8 +192,7 @@ class PlanActivityDialog(QDialog):
 
     def _on_accept(self) -> None:
         if not self.subject.text().strip():
-            self.error.setText(translate("Deals", "Опишите, что нужно сделать"))
-            self.error.show()
+            self.errors.show({"subject": translate("Deals", "Опишите, что нужно сделать")})
             return
         self.accept()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,111 +25,37 @@ from app.i18n import translate
 from app.services.deals import StageInput, lost_reason_label
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs
-
-_Index = QModelIndex | QPersistentModelIndex
-_D = Qt.ItemDataRole.DisplayRole
-_E = Qt.ItemDataRole.EditRole
+from app.views.forms import FieldErrors
+from app.views.record_model import Column, RecordTableModel
 
 
-class StagesModel(QAbstractTableModel):
+def _stage_kind(st: StageInput) -> str:
+    if st.is_won:
+        return translate("Deals", "выигрыш")
+    if st.is_lost:
+        return translate("Deals", "проигрыш")
+    return translate("Deals", "рабочий")
+
+
+class StagesModel(RecordTableModel[StageInput]):
+    """The stages being edited, in pipeline order; the kind (working, won, lost) is fixed."""
+
     NAME, PROBABILITY, STALL, KIND = range(4)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StageInput] = []
-
-    def set_rows(self, rows: list[StageInput]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[StageInput]:
-        return list(self._rows)
-
-    def insert_open(self, row: int) -> int:
-        row = max(0, min(row, len(self._rows)))
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, StageInput(name=translate("Deals", "Новый этап"),
-                                          probability=50, stall_days=10))
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-
-    def move(self, row: int, step: int) -> int:
-        to = row + step
-        if not (0 <= row < len(self._rows) and 0 <= to < len(self._rows)):
-            return row
-        self.beginResetModel()
-        self._rows[row], self._rows[to] = self._rows[to], self._rows[row]
-        self.endResetModel()
-        return to
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _D) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _D:
-            return (translate("Deals", "Этап"), translate("Deals", "Вероятность, %"),
-                    translate("Deals", "Застревает через, дн."),
-                    translate("Deals", "Тип"))[section]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and index.column() != self.KIND:
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
-
-    def data(self, index: _Index, role: int = _D) -> Any:
-        if not index.isValid():
-            return None
-        st = self._rows[index.row()]
-        if role in (_D, _E):
-            c = index.column()
-            if c == self.NAME:
-                return st.name
-            if c == self.PROBABILITY:
-                return st.probability
-            if c == self.STALL:
-                return "" if st.stall_days is None else st.stall_days
-            if c == self.KIND:
-                if st.is_won:
-                    return translate("Deals", "выигрыш")
-                if st.is_lost:
-                    return translate("Deals", "проигрыш")
-                return translate("Deals", "рабочий")
-        return None
-
-    def setData(self, index: _Index, value: Any, role: int = _E) -> bool:
-        if not index.isValid() or role != _E:
-            return False
-        st = self._rows[index.row()]
-        c = index.column()
-        text = str(value).strip()
-        try:
-            if c == self.NAME:
-                st = replace(st, name=text)
-            elif c == self.PROBABILITY:
-                st = replace(st, probability=int(text))
-            elif c == self.STALL:
-                st = replace(st, stall_days=int(text) if text else None)
-            else:
-                return False
-        except ValueError:
-            return False
-        self._rows[index.row()] = st
-        self.dataChanged.emit(index, index)
-        return True
+        super().__init__([
+            Column(translate("Deals", "Этап"), lambda st: st.name,
+                   edit=lambda st, v: replace(st, name=str(v).strip())),
+            Column(translate("Deals", "Вероятность, %"), lambda st: str(st.probability),
+                   edit_value=lambda st: st.probability,
+                   edit=lambda st, v: replace(st, probability=int(str(v).strip()))),
+            Column(translate("Deals", "Застревает через, дн."),
+                   lambda st: "" if st.stall_days is None else str(st.stall_days),
+                   edit_value=lambda st: "" if st.stall_days is None else st.stall_days,
+                   edit=lambda st, v: replace(
+                       st, stall_days=int(str(v).strip()) if str(v).strip() else None)),
+            Column(translate("Deals", "Тип"), _stage_kind),
+        ], parent)
 
 
 class StageSettingsDialog(QDialog):
@@ -153,6 +78,10 @@ class StageSettingsDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         v.addWidget(self.view, 1)
+        self.errors = FieldErrors()
+        v.addWidget(self.errors.attach_rows(
+            "stages", self.view, describe=lambda n, message: translate(
+                "Deals", "Строка {n}: {message}").format(n=n + 1, message=message)))
         bar = QHBoxLayout()
         for text, handler in (
             (translate("Deals", "+ Этап"), self._on_add_clicked),
@@ -179,10 +108,7 @@ class StageSettingsDialog(QDialog):
                                             for k in self._deals.lost_reasons()))
         self.reasons.setFixedHeight(150)
         v.addWidget(self.reasons)
-        self.error = QLabel(objectName="fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        v.addWidget(self.error)
+        v.addWidget(self.errors.attach("lost_reasons", self.reasons))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = QPushButton(translate("Deals", "Отмена"))
@@ -196,19 +122,20 @@ class StageSettingsDialog(QDialog):
     def _on_add_clicked(self) -> None:
         idx = self.view.currentIndex()
         opens = [i for i, r in enumerate(self.model.rows()) if not (r.is_won or r.is_lost)]
-        row = self.model.insert_open(idx.row() + 1 if idx.isValid() else
-                                     (opens[-1] + 1 if opens else 0))
+        at = idx.row() + 1 if idx.isValid() else (opens[-1] + 1 if opens else 0)
+        row = self.model.insert_row(at, StageInput(name=translate("Deals", "Новый этап"),
+                                                   probability=50, stall_days=10))
         self.view.selectRow(row)
 
     def _on_remove_clicked(self) -> None:
         idx = self.view.currentIndex()
         if idx.isValid():
-            self.model.remove(idx.row())
+            self.model.remove_row(idx.row())
 
     def _move(self, step: int) -> None:
         idx = self.view.currentIndex()
         if idx.isValid():
-            self.view.selectRow(self.model.move(idx.row(), step))
+            self.view.selectRow(self.model.move_row(idx.row(), step))
 
     def reason_keys(self) -> list[str]:
         lines = [ln.strip() for ln in self.reasons.toPlainText().splitlines() if ln.strip()]
@@ -220,8 +147,8 @@ class StageSettingsDialog(QDialog):
             self._deals.set_lost_reasons(self.reason_keys())
             self._deals.set_stall_in_working_days(self.working_days.isChecked())
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
-            self.error.show()
+            for message in self.errors.show(exc):
+                dialogs.show_error(self, message)
             return False
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))

@@ -31,6 +31,7 @@ from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.deals.board import PipelineBoard
 from app.views.deals.common import money_short, parse_decimal
+from app.views.forms import set_invalid
 
 
 class _ForecastCard(QFrame):
@@ -298,20 +299,15 @@ class DealsTab(QWidget):
     @staticmethod
     def _amount(edit: QLineEdit) -> Decimal | None:
         text = edit.text().strip()
-        if not text:
-            edit.setProperty("invalid", False)
-            edit.style().polish(edit)
-            return None
         try:
-            value = parse_decimal(text)
+            value = parse_decimal(text) if text else None
         except ValueError:
-            edit.setProperty("invalid", True)
+            # A filter bar has no room for a message line: the outline and the tooltip say it.
+            set_invalid(edit, True)
             edit.setToolTip(translate("Deals", "Введите сумму числом, например 150 000"))
-            edit.style().polish(edit)
             return None
-        edit.setProperty("invalid", False)
+        set_invalid(edit, False)
         edit.setToolTip("")
-        edit.style().polish(edit)
         return value
 
     def _reload(self, *, select_deal: int | None = None) -> None:
