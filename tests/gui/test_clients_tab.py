@@ -93,8 +93,9 @@ def test_card_create_validate_save_search_edit_archive(qtbot, tab: ClientsTab,
          segment="Ключевые", region="Тверь")
     dialog.tags_edit.set_tags(["новинка"])
     assert dialog.save() is False
-    assert dialog._errors["inn"].isHidden() is False and dialog._errors["phone"].isHidden() is False
-    assert "контрольная сумма" in dialog._errors["inn"].text()
+    errors = dialog.errors
+    assert errors.label("inn").isHidden() is False and errors.label("phone").isHidden() is False
+    assert "контрольная сумма" in errors.label("inn").text()
     assert dialog.name_edit.text() == "ООО «Ёжик в тумане»"  # the form keeps what was typed
     assert not dialog.banner.isHidden()
     fill(dialog, inn="7736050003", phone="8 916 000 11 22")
@@ -103,7 +104,7 @@ def test_card_create_validate_save_search_edit_archive(qtbot, tab: ClientsTab,
     contact.name_edit.setText("Пётр Ёлкин")
     contact.email_edit.setText("не почта")
     contact._on_ok_clicked()
-    assert contact.form.errors["email"].isHidden() is False and not contact.result()
+    assert contact.errors.label("email").isHidden() is False and not contact.result()
     contact.email_edit.setText("petr@ezhik.example")
     contact._on_ok_clicked()
     dialog.contacts_model.upsert(None, contact.contact)

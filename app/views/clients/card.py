@@ -5,15 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,27 +44,20 @@ from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
 from app.views.clients.widgets import StatusPill, TagsEdit
 from app.views.formatting import day, money
-
-_Index = QModelIndex | QPersistentModelIndex
+from app.views.forms import FieldErrors
+from app.views.record_model import Column, RecordTableModel
 
 LEGAL_FORMS = ["ООО", "АО", "ПАО", "НАО", "ИП", "ЗАО", "ОАО", "ГУП", "МУП", "АНО", "НКО"]
 
 
-def _error_label() -> QLabel:
-    label = QLabel(objectName="fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
 class _Form:
-    """Fields laid out two per row, each with its error label underneath."""
+    """Fields laid out two per row, each with its error label (from `errors`) underneath."""
 
-    def __init__(self, grid: QGridLayout) -> None:
+    def __init__(self, grid: QGridLayout, errors: FieldErrors) -> None:
         self.grid = grid
         self.row = 0
         self.col = 0
-        self.errors: dict[str, QLabel] = {}
+        self._errors = errors
         self.widgets: dict[str, QWidget] = {}
 
     def add(self, key: str, title: str, widget: QWidget, *, span: bool = False) -> QWidget:
@@ -82,12 +67,10 @@ class _Form:
         label = QLabel(title)
         label.setStyleSheet(f"color: {style.MUTED}; font-size: 12px;")
         label.setBuddy(widget)
-        err = _error_label()
         colspan = 2 if span else 1
         self.grid.addWidget(label, self.row, self.col, 1, colspan)
         self.grid.addWidget(widget, self.row + 1, self.col, 1, colspan)
-        self.grid.addWidget(err, self.row + 2, self.col, 1, colspan)
-        self.errors[key] = err
+        self.grid.addWidget(self._errors.attach(key, widget), self.row + 2, self.col, 1, colspan)
         self.widgets[key] = widget
         if span or self.col == 1:
             self.row += 3
@@ -106,128 +89,65 @@ class _Form:
         self.row += 1
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(RecordTableModel[ContactDraft]):
     """The card's contact persons (edited in memory, saved with the client)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.contacts: list[ContactDraft] = []
-        self.problems: dict[int, str] = {}
+        super().__init__([
+            Column(translate("ClientCard", "Имя"), lambda c: c.name),
+            Column(translate("ClientCard", "Должность"), lambda c: c.position),
+            Column(translate("ClientCard", "Телефон"),
+                   lambda c: ", ".join(p for p in (c.phone, c.phone2) if p)),
+            Column(translate("ClientCard", "E-mail"), lambda c: c.email),
+            Column(translate("ClientCard", "День рождения"), lambda c: day(c.birthday)),
+            Column(translate("ClientCard", "Основной"), lambda c: "★" if c.is_primary else "",
+                   color=lambda _c: style.WARNING, align=Qt.AlignmentFlag.AlignCenter),
+        ], parent)
 
-    def set_contacts(self, contacts: list[ContactDraft]) -> None:
-        self.beginResetModel()
-        self.contacts = list(contacts)
-        self.problems = {}
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.contacts)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (translate("ClientCard", "Имя"), translate("ClientCard", "Должность"),
-                    translate("ClientCard", "Телефон"), translate("ClientCard", "E-mail"),
-                    translate("ClientCard", "День рождения"),
-                    translate("ClientCard", "Основной"))[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        c = self.contacts[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            phones = ", ".join(p for p in (c.phone, c.phone2) if p)
-            return (c.name, c.position, phones, c.email, day(c.birthday),
-                    "★" if c.is_primary else "")[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if index.row() in self.problems:
-                return QColor(style.DANGER)
-            if index.column() == 5:
-                return QColor(style.WARNING)
-        if role == Qt.ItemDataRole.ToolTipRole and index.row() in self.problems:
-            return self.problems[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def upsert(self, row: int | None, contact: ContactDraft) -> None:
+    def upsert(self, row: int | None, contact: ContactDraft) -> int:
+        """Add (`row` None) or replace a contact; a new primary contact demotes the others."""
         if contact.is_primary:
-            self.contacts = [replace(c, is_primary=False) for c in self.contacts]
+            for i, c in enumerate(self._rows):
+                if c.is_primary and i != row:
+                    self._rows[i] = replace(c, is_primary=False)
+                    self._row_changed(i)
         if row is None:
-            self.beginInsertRows(QModelIndex(), len(self.contacts), len(self.contacts))
-            self.contacts.append(contact)
-            self.endInsertRows()
-        else:
-            self.contacts[row] = contact
-            self.problems.pop(row, None)
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self.contacts) - 1, 5))
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.contacts[row]
-        self.endRemoveRows()
-        self.problems = {}
+            return self.append_row(contact)
+        self.replace_row(row, contact)
+        return row
 
 
-class TimelineModel(QAbstractTableModel):
-    KIND_ICONS = {"deal": "◆", "deal_closed": "✔", "offer": "📄", "order": "🛒",
-                  "complaint": "⚠", "score": "★"}
+def _timeline_kind(kind: str) -> str:
+    if kind.startswith("activity:"):
+        return activity_kind_label(kind.removeprefix("activity:"))
+    labels = {
+        "deal": translate("ClientCard", "Сделка"),
+        "deal_closed": translate("ClientCard", "Сделка"),
+        "offer": translate("ClientCard", "КП"),
+        "order": translate("ClientCard", "Заказ"),
+        "complaint": translate("ClientCard", "Рекламация"),
+        "score": translate("ClientCard", "Оценка"),
+    }
+    return labels.get(kind, kind)
+
+
+_TIMELINE_COLORS = {"deal": style.ACCENT, "deal_closed": style.SUCCESS, "offer": "#9333ea",
+                    "order": style.SUCCESS, "complaint": style.DANGER, "score": style.WARNING}
+
+
+class TimelineModel(RecordTableModel[TimelineEntry]):
+    """The client's history: activities, deals, offers, orders, complaints, scores."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.entries: list[TimelineEntry] = []
-
-    def set_entries(self, entries: list[TimelineEntry]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (translate("ClientCard", "Дата"), translate("ClientCard", "Тип"),
-                    translate("ClientCard", "Событие"),
-                    translate("ClientCard", "Подробности"))[section]
-        return None
-
-    @staticmethod
-    def kind_text(kind: str) -> str:
-        if kind.startswith("activity:"):
-            return activity_kind_label(kind.removeprefix("activity:"))
-        labels = {
-            "deal": translate("ClientCard", "Сделка"),
-            "deal_closed": translate("ClientCard", "Сделка"),
-            "offer": translate("ClientCard", "КП"),
-            "order": translate("ClientCard", "Заказ"),
-            "complaint": translate("ClientCard", "Рекламация"),
-            "score": translate("ClientCard", "Оценка"),
-        }
-        return labels.get(kind, kind)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        e = self.entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (e.when.astimezone().strftime("%d.%m.%Y"), self.kind_text(e.kind), e.title,
-                    e.detail.replace("\n", " "))[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
-            colors = {"deal": style.ACCENT, "deal_closed": style.SUCCESS, "offer": "#9333ea",
-                      "order": style.SUCCESS, "complaint": style.DANGER, "score": style.WARNING}
-            return QColor(colors.get(e.kind, style.MUTED))
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return e.detail
-        return None
+        super().__init__([
+            Column(translate("ClientCard", "Дата"),
+                   lambda e: e.when.astimezone().strftime("%d.%m.%Y")),
+            Column(translate("ClientCard", "Тип"), lambda e: _timeline_kind(e.kind),
+                   color=lambda e: _TIMELINE_COLORS.get(e.kind, style.MUTED)),
+            Column(translate("ClientCard", "Событие"), lambda e: e.title),
+            Column(translate("ClientCard", "Подробности"), lambda e: e.detail.replace("\n", " "),
+                   tooltip=lambda e: e.detail),
+        ], parent)
 
 
 class ContactDialog(QDialog):
@@ -242,7 +162,8 @@ class ContactDialog(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(2)
-        self.form = _Form(grid)
+        self.errors = FieldErrors()
+        self.form = _Form(grid, self.errors)
         c = self.contact
         self.name_edit = self.form.add("name", translate("ClientCard", "ФИО *"),
                                        QLineEdit(c.name), span=True)
@@ -298,17 +219,12 @@ class ContactDialog(QDialog):
             notes=self.notes_edit.toPlainText())
 
     def _on_ok_clicked(self) -> None:
-        for label in self.form.errors.values():
-            label.hide()
         try:
             clean = validate_draft(ClientDraft(name="-", contacts=(self.value(),)))
         except ValidationError as exc:
-            for key, message in exc.errors.items():
-                field = key.rsplit(".", 1)[-1]
-                label = self.form.errors.get(field)
-                if label is not None:
-                    label.setText(message)
-                    label.show()
+            # The card's rules name the fields `contacts.0.<field>`.
+            self.errors.show({key.rsplit(".", 1)[-1]: message
+                              for key, message in exc.errors.items()})
             return
         self.contact = replace(clean.contacts[0], is_primary=self.primary_check.isChecked())
         self.accept()
@@ -367,8 +283,8 @@ class ClientCardDialog(QDialog):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(f"background: #fef2f2; color: {style.DANGER}; "
                                   f"border: 1px solid #fecaca; border-radius: 6px; padding: 6px;")
-        self.banner.hide()
         outer.addWidget(self.banner)
+        self.errors = FieldErrors(banner=self.banner)
 
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
@@ -378,7 +294,7 @@ class ClientCardDialog(QDialog):
         grid = QGridLayout(req)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(2)
-        f = self.form = _Form(grid)
+        f = self.form = _Form(grid, self.errors)
         self.kind_combo = QComboBox()
         for k in CLIENT_KINDS:
             self.kind_combo.addItem(kind_label(k), k)
@@ -442,7 +358,8 @@ class ClientCardDialog(QDialog):
         ch.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.contacts_view.doubleClicked.connect(lambda i: self.edit_contact(i.row()))
         layout.addWidget(self.contacts_view, 1)
-        self.contacts_error = _error_label()
+        self.contacts_error = self.errors.attach_rows(
+            "contacts", self.contacts_view, describe=self._contact_problem)
         layout.addWidget(self.contacts_error)
         row = QHBoxLayout()
         add = QPushButton(translate("ClientCard", "+ Добавить"))
@@ -462,7 +379,7 @@ class ClientCardDialog(QDialog):
         grid = QGridLayout(cls)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(2)
-        c = self.class_form = _Form(grid)
+        c = self.class_form = _Form(grid, self.errors)
         self.status_combo = QComboBox()
         for code in CLIENT_STATUSES:
             self.status_combo.addItem(status_label(code), code)
@@ -546,10 +463,9 @@ class ClientCardDialog(QDialog):
         outer.addLayout(buttons)
 
         self._fields: dict[str, QWidget] = {**self.form.widgets, **self.class_form.widgets}
-        self._errors: dict[str, QLabel] = {**self.form.errors, **self.class_form.errors}
         if self._card is not None:
             self._load(self._card.draft)
-            self.timeline_model.set_entries(services.clients.timeline(self._card.id))
+            self.timeline_model.set_rows(services.clients.timeline(self._card.id))
             self._load_summary()
         else:
             self._load(ClientDraft())
@@ -594,7 +510,7 @@ class ClientCardDialog(QDialog):
             elif isinstance(widget, QComboBox) and widget.isEditable():
                 widget.setCurrentText(value or "")
         self.tags_edit.set_tags(d.tags)
-        self.contacts_model.set_contacts(list(d.contacts))
+        self.contacts_model.set_rows(d.contacts)
         self._on_kind_combo_changed()
 
     def draft(self) -> ClientDraft:
@@ -610,7 +526,7 @@ class ClientCardDialog(QDialog):
                 values[key] = widget.currentData() if not widget.isEditable() \
                     else widget.currentText()
         return ClientDraft(**values, tags=self.tags_edit.tags(),
-                           contacts=tuple(self.contacts_model.contacts))
+                           contacts=tuple(self.contacts_model.rows()))
 
     def _load_summary(self) -> None:
         assert self._card is not None
@@ -655,8 +571,8 @@ class ClientCardDialog(QDialog):
         return rows[0].row() if rows else None
 
     def edit_contact(self, row: int | None) -> None:
-        current = self.contacts_model.contacts[row] if row is not None else ContactDraft(
-            is_primary=not self.contacts_model.contacts)
+        current = self.contacts_model.row(row) if row is not None else ContactDraft(
+            is_primary=not self.contacts_model.rowCount())
         dialog = ContactDialog(current, self)
         if dialog.exec():
             self.contacts_model.upsert(row, dialog.contact)
@@ -665,66 +581,27 @@ class ClientCardDialog(QDialog):
         row = self._contact_row()
         if row is None:
             return
-        name = self.contacts_model.contacts[row].name
+        name = self.contacts_model.row(row).name
         if dialogs.confirm(self, translate("ClientCard", "Контактное лицо"), translate(
                 "ClientCard", "Удалить контактное лицо «{name}»? Изменение сохранится вместе "
                               "с карточкой.").format(name=name)):
-            self.contacts_model.remove(row)
+            self.contacts_model.remove_row(row)
 
     # --- saving ------------------------------------------------------------------------------
-    def show_errors(self, errors: dict[str, str]) -> None:
-        for label in self._errors.values():
-            label.hide()
-        for widget in self._fields.values():
-            widget.setProperty("invalid", False)
-            widget.style().polish(widget)
-        self.contacts_error.hide()
-        self.contacts_model.problems = {}
-        first_tab = None
-        contact_lines = []
-        for key, message in errors.items():
-            if key.startswith("contacts."):
-                _, n, _field = key.split(".", 2)
-                self.contacts_model.problems[int(n)] = message
-                name = self.contacts_model.contacts[int(n)].name or translate(
-                    "ClientCard", "без имени")
-                contact_lines.append(f"{name}: {message}")
-                first_tab = 1 if first_tab is None else first_tab
-                continue
-            label = self._errors.get(key)
-            widget = self._fields.get(key)
-            if label is None or widget is None:
-                continue
-            label.setText(message)
-            label.show()
-            widget.setProperty("invalid", True)
-            widget.style().polish(widget)
-            tab = 0 if key in self.form.errors else 2
-            first_tab = tab if first_tab is None else min(first_tab, tab)
-        if contact_lines:
-            self.contacts_error.setText("\n".join(contact_lines))
-            self.contacts_error.show()
-            self.contacts_model.dataChanged.emit(
-                self.contacts_model.index(0, 0),
-                self.contacts_model.index(self.contacts_model.rowCount() - 1, 5))
-        if errors:
-            self.banner.setText(translate(
-                "ClientCard", "Проверьте поля, отмеченные красным ({n}). Введённое сохранено "
-                              "в форме.").format(n=len(errors)))
-            self.banner.show()
-            if first_tab is not None:
-                self.tabs.setCurrentIndex(first_tab)
-        else:
-            self.banner.hide()
+    def _contact_problem(self, row: int, message: str) -> str:
+        contact = self.contacts_model.row_at(row)
+        name = (contact.name if contact is not None else "") or translate(
+            "ClientCard", "без имени")
+        return f"{name}: {message}"
 
     def save(self) -> bool:
         draft = self.draft()
         try:
             validate_draft(draft)
         except ValidationError as exc:
-            self.show_errors(exc.errors)
+            self.errors.show(exc)
             return False
-        self.show_errors({})
+        self.errors.clear()
         if self._needs_duplicate_check(draft):
             matches = self._services.clients.find_duplicates(draft, exclude_id=self.client_id)
             if matches:
@@ -741,7 +618,7 @@ class ClientCardDialog(QDialog):
             else:
                 card = self._services.clients.update(self.client_id, draft)
         except ValidationError as exc:
-            self.show_errors(exc.errors)
+            self.errors.show(exc)
             return False
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))

@@ -6,16 +6,11 @@ thread through a signal.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,49 +44,39 @@ from app.services.clients.importer import (
 from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.background import Job, start
+from app.views.record_model import Column, RecordTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 50
 
 
-class PreviewModel(QAbstractTableModel):
-    """The first rows of the file as read, under the file's own headers."""
+@dataclass(frozen=True)
+class PreviewRow:
+    line: int  # the file line (CSV) or sheet row (XLSX) the row starts at
+    values: tuple[str, ...]
+
+    def cell(self, column: int) -> str:
+        return self.values[column] if column < len(self.values) else ""
+
+
+def _preview_column(header: str, column: int) -> Column[PreviewRow]:
+    return Column(header,
+                  lambda r: r.cell(column).replace("\r\n", " ⏎ ").replace("\n", " ⏎ "),
+                  tooltip=lambda r: r.cell(column))
+
+
+class PreviewModel(RecordTableModel[PreviewRow]):
+    """The first rows of the file as read, under the file's own headers and line numbers."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers: list[str] = []
-        self._rows: list[list[str]] = []
-        self._lines: list[int] = []
+        super().__init__([], parent, row_header=lambda _i, r: str(r.line))
 
     def set_table(self, table: SourceTable | None) -> None:
-        self.beginResetModel()
-        self._headers = list(table.headers) if table else []
-        self._rows = [list(r) for r in table.rows[:PREVIEW_ROWS]] if table else []
-        self._lines = list(table.lines[:PREVIEW_ROWS]) if table else []
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if section < len(self._headers) else None
-        return str(self._lines[section]) if section < len(self._lines) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self._rows[index.row()]
-        value = row[index.column()] if index.column() < len(row) else ""
-        return value.replace("\r\n", " ⏎ ").replace("\n", " ⏎ ") \
-            if role == Qt.ItemDataRole.DisplayRole else value
+        if table is None:
+            self.set_rows([], columns=[])
+            return
+        self.set_rows([PreviewRow(line, tuple(values)) for line, values in
+                       zip(table.lines[:PREVIEW_ROWS], table.rows[:PREVIEW_ROWS], strict=False)],
+                      columns=[_preview_column(h, i) for i, h in enumerate(table.headers)])
 
 
 class ImportDialog(QDialog):
