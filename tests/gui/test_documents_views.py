@@ -92,8 +92,8 @@ def test_company_dialog_validates_and_saves(qtbot, services, monkeypatch) -> Non
     dialog.editors["name"].setText("ООО «Ромашка»")
     dialog.editors["inn"].setText("1234567890")
     assert dialog.save() is False
-    assert not dialog.errors["inn"].isHidden()
-    assert "контрольная сумма" in dialog.errors["inn"].text()
+    assert not dialog.errors.label("inn").isHidden()
+    assert "контрольная сумма" in dialog.errors.label("inn").text()
     dialog.editors["inn"].setText("7707083893")
     buf = io.BytesIO()
     Image.new("RGB", (40, 20), "red").save(buf, format="PNG")

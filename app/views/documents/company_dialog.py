@@ -35,7 +35,7 @@ from app.services.errors import ValidationError
 from app.services.pricing import vat_kind_label
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.views import dialogs
-from app.views.forms import dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons
 
 VAT_KIND_ORDER = ("standard", "reduced10", "zero", "usn5", "usn7", "none")
 
@@ -82,7 +82,7 @@ class CompanyDialog(QDialog):
         self._images: dict[str, bytes | None] = {k: getattr(self._profile, k)
                                                  for k in IMAGE_KINDS}
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors()
         self.image_previews: dict[str, QLabel] = {}
         labels = _labels()
 
@@ -99,13 +99,13 @@ class CompanyDialog(QDialog):
                     editor = QLineEdit(value)
                 editor.setObjectName(f"company_{name}")
                 self.editors[name] = editor
-                form.addRow(labels[name], self._with_error(name, editor))
+                self.errors.add_row(form, labels[name], name, editor)
             self.tabs.addTab(page, title)
 
         images = QWidget()
         form = QFormLayout(images)
         for kind in IMAGE_KINDS:
-            form.addRow(labels[kind], self._with_error(kind, self._image_row(kind)))
+            self.errors.add_row(form, labels[kind], kind, self._image_row(kind))
         self.tabs.addTab(images, translate("CompanyDialog", "Изображения"))
 
         docs = QWidget()
@@ -126,10 +126,13 @@ class CompanyDialog(QDialog):
             self.template.addItem(offer_template_label(key), key)
         self.template.setCurrentIndex(max(0, self.template.findData(
             self._profile.offer_template)))
-        form.addRow(translate("CompanyDialog", "Ставка НДС по умолчанию"), self.vat_kind)
+        self.errors.add_row(form, translate("CompanyDialog", "Ставка НДС по умолчанию"),
+                            "default_vat_kind", self.vat_kind)
         form.addRow("", self.prices_include_vat)
-        form.addRow(translate("CompanyDialog", "Срок действия КП"), self.validity)
-        form.addRow(translate("CompanyDialog", "Шаблон КП"), self.template)
+        self.errors.add_row(form, translate("CompanyDialog", "Срок действия КП"),
+                            "offer_validity_days", self.validity)
+        self.errors.add_row(form, translate("CompanyDialog", "Шаблон КП"), "offer_template",
+                            self.template)
         self.tabs.addTab(docs, translate("CompanyDialog", "Документы"))
 
         self.buttons = dialog_buttons(self, translate("CompanyDialog", "Сохранить"), self.save)
@@ -137,21 +140,6 @@ class CompanyDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
         self.resize(620, 520)
-
-    def _with_error(self, name: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(widget)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setStyleSheet("color: #B42318;")
-        error.setWordWrap(True)
-        error.hide()
-        v.addWidget(error)
-        self.errors[name] = error
-        return box
 
     def _image_row(self, kind: str) -> QWidget:
         row = QWidget()
@@ -199,6 +187,7 @@ class CompanyDialog(QDialog):
     def set_image(self, kind: str, data: bytes | None) -> None:
         self._images[kind] = data
         self._show_image(kind)
+        self.errors.clear_field(kind)
 
     def profile(self) -> CompanyProfile:
         """What the dialog currently shows, as a profile (not yet validated)."""
@@ -217,36 +206,15 @@ class CompanyDialog(QDialog):
         return replace(self._profile, **values)
 
     def save(self) -> bool:
-        for label in self.errors.values():
-            label.hide()
         try:
             self._profile = self._services.company.save(self.profile())
         except ValidationError as exc:
-            first = None
-            for name, message in exc.errors.items():
-                label = self.errors.get(name)
-                if label is None:
-                    continue
-                label.setText(message)
-                label.show()
-                first = first or name
-            if first is not None:
-                self._focus_field(first)
-            else:
-                dialogs.show_error(self, str(exc))
+            unplaced = self.errors.show(exc)
+            if unplaced:
+                dialogs.show_error(self, "\n".join(unplaced))
             return False
         self.accept()
         return True
-
-    def _focus_field(self, name: str) -> None:
-        widget = self.editors.get(name) or self.image_previews.get(name)
-        if widget is None:
-            return
-        for i in range(self.tabs.count()):
-            if self.tabs.widget(i).isAncestorOf(widget):
-                self.tabs.setCurrentIndex(i)
-                break
-        widget.setFocus()
 
 
 def open_company_dialog(parent: QWidget | None, services: Any) -> bool:

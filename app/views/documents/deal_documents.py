@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,75 +18,29 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.services.company import OFFER_TEMPLATES, offer_template_label
-from app.views import dialogs
+from app.views import dialogs, style
 from app.views.documents.actions import show_invoice, show_offer
 from app.views.formatting import day, money
-
-_Index = QModelIndex | QPersistentModelIndex
-_D = Qt.ItemDataRole.DisplayRole
+from app.views.record_model import Column, RecordTableModel
 
 
-class OfferListModel(QAbstractTableModel):
-    """OfferRow DTOs of one deal, newest first."""
+class OfferListModel(RecordTableModel[Any]):
+    """OfferRow DTOs of one deal, newest first; replaced versions greyed out."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    @staticmethod
-    def headers() -> tuple[str, ...]:
-        return (translate("DealDocuments", "Номер"), translate("DealDocuments", "Дата"),
-                translate("DealDocuments", "Действует до"),
-                translate("DealDocuments", "Шаблон"), translate("DealDocuments", "Сумма"),
-                translate("DealDocuments", "Состояние"))
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _D) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _D:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: _Index, role: int = _D) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == _D:
-            if col == 0:
-                return row.number
-            if col == 1:
-                return day(row.issued_on)
-            if col == 2:
-                return day(row.valid_until)
-            if col == 3:
-                return offer_template_label(row.template)
-            if col == 4:
-                return money(row.total)
-            if col == 5:
-                if row.superseded_by:
-                    return translate("DealDocuments", "заменено {n}").format(
-                        n=row.superseded_by)
-                return translate("DealDocuments", "актуальное")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 5 and row.superseded_by:
-            from PySide6.QtGui import QColor
-
-            return QColor("#6B7280")
-        return None
+        super().__init__([
+            Column(translate("DealDocuments", "Номер"), lambda r: r.number),
+            Column(translate("DealDocuments", "Дата"), lambda r: day(r.issued_on)),
+            Column(translate("DealDocuments", "Действует до"), lambda r: day(r.valid_until)),
+            Column(translate("DealDocuments", "Шаблон"),
+                   lambda r: offer_template_label(r.template)),
+            Column(translate("DealDocuments", "Сумма"), lambda r: money(r.total), numeric=True),
+            Column(translate("DealDocuments", "Состояние"),
+                   lambda r: translate("DealDocuments", "заменено {n}").format(
+                       n=r.superseded_by) if r.superseded_by
+                   else translate("DealDocuments", "актуальное"),
+                   color=lambda r: style.MUTED if r.superseded_by else None),
+        ], parent)
 
 
 class DealDocumentsPanel(QWidget):
