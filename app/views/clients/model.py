@@ -69,6 +69,8 @@ def _short_day(moment: datetime | None) -> str:
 class ClientTableModel(QAbstractTableModel):
     """Rows are client ids; their data comes from `fetch(ids)` a page at a time.
 
+    Not a RecordTableModel: it holds ids, not rows, and fetches the rows lazily.
+
     Signals:
         sort_requested(str, bool): the view asked for another order (key, descending).
     """

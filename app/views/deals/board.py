@@ -89,6 +89,9 @@ SORT_KEYS = {
 class DealCardModel(QAbstractListModel):
     """The cards of one stage column.
 
+    Not a RecordTableModel: a one-column list of cards painted by a delegate, with drag and
+    drop and a sort order it keeps on insert.
+
     Signals:
         move_requested(int, int, int): a card was dropped here (deal id, from stage, to stage).
     """

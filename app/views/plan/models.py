@@ -1,11 +1,11 @@
-"""Item models of the Plan tab: read-only tables over DTO lists, the editable plan grid and
-the ABC×XYZ matrix."""
+"""Item models of the Plan tab that are not lists of rows: the editable plan grid and the
+ABC×XYZ matrix (the tab's lists are RecordTableModels); the tab's number formats."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -25,7 +25,6 @@ from app.views import style
 from app.views.formatting import money
 
 _Index = QModelIndex | QPersistentModelIndex
-T = TypeVar("T")
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -40,6 +39,9 @@ def money_or_dash(value: Decimal | None) -> str:
 
 class PlanGridModel(QAbstractTableModel):
     """Months × (total, breakdown values, sum of parts, gap); the amounts are editable.
+
+    Not a RecordTableModel: a pivot whose columns come from the data, with a totals row,
+    and each edit is saved at once through `save`.
 
     Signals:
         edit_failed(str): a typed value was refused (not a number, negative…).
@@ -188,7 +190,10 @@ class PlanGridModel(QAbstractTableModel):
 
 
 class MatrixModel(QAbstractTableModel):
-    """The ABC×XYZ matrix: client counts and revenue per cell."""
+    """The ABC×XYZ matrix: client counts and revenue per cell.
+
+    Not a RecordTableModel: a fixed 3×3 grid over one result, not a list of rows.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
