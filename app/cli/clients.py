@@ -14,7 +14,7 @@ from app.cli import CliError, add_db_option, open_services
 from app.i18n import translate
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from app.services.clients import CLIENT_STATUSES
 
     p = sub.add_parser("clients", help=translate("Cli", "список клиентов (с поиском)"))

@@ -10,7 +10,7 @@ from app.cli import CliError, add_db_option, open_services, resolve_db
 from app.i18n import translate
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help=translate("Cli", "заполнить базу демонстрационными данными"))
     add_db_option(p, on_subcommand=True)
     p.add_argument("--clients", type=_positive_int, default=300, metavar="N",

@@ -10,7 +10,7 @@ from app.cli import CliError, add_db_option, open_services
 from app.i18n import translate
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("pipeline", help=translate(
         "Cli", "воронка: сделки по этапам, суммы, взвешенные суммы, застрявшие"))
     add_db_option(p, on_subcommand=True)

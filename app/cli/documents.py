@@ -11,7 +11,7 @@ from app.i18n import translate
 REPORT_KINDS = ("plan", "pipeline", "clients", "meeting-pack", "trainee")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("offer", help=translate("Cli", "коммерческое предложение по сделке (PDF)"))
     add_db_option(p, on_subcommand=True)
     p.add_argument("deal_id", type=int, metavar="DEAL_ID")

@@ -43,7 +43,7 @@ EXPORTERS: dict[str, Handler] = {"all": _export_all, "clients": clients_cli.expo
 IMPORTERS: dict[str, Handler] = {"all": _import_all, "clients": clients_cli.import_clients}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help=translate("Cli", "выгрузить данные в файл"))
     add_db_option(p, on_subcommand=True)
     p.add_argument("what", choices=sorted(EXPORTERS))
