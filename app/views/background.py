@@ -106,10 +106,16 @@ def run_with_progress(parent: QWidget | None, work: Callable[[], Any],
         progress.reset()
         progress.deleteLater()
 
-    job.signals.finished.connect(lambda result: (finish(), on_done(result)),
-                                 Qt.ConnectionType.QueuedConnection)
-    job.signals.failed.connect(lambda message: (finish(), on_error(message)),
-                               Qt.ConnectionType.QueuedConnection)
+    def done(result: object) -> None:
+        finish()
+        on_done(result)
+
+    def failed(message: str) -> None:
+        finish()
+        on_error(message)
+
+    job.signals.finished.connect(done, Qt.ConnectionType.QueuedConnection)
+    job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
     return start(job)
 
 

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.i18n import translate
+
+if TYPE_CHECKING:  # the dialogs themselves are imported when first asked (start-up time)
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.services.clients import DuplicateMatch
+    from app.views.deals.move_dialogs import ActivityAnswer, LostAnswer, WonAnswer
+    from app.views.documents.offer_dialog import OfferAnswer
+    from app.views.documents.report_dialog import ReportAnswer
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -36,21 +49,22 @@ def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str | Non
 
 # --- deals (the questions themselves live in app/views/deals/move_dialogs.py) -------------
 def ask_lost_reason(parent: QWidget | None, deal_title: str, reasons: list[str],
-                    competitors: list[str]):  # type: ignore[no-untyped-def]
+                    competitors: list[str]) -> LostAnswer | None:
     """→ LostAnswer(reason, comment, competitor) or None when the user cancels."""
     from app.views.deals.move_dialogs import ask_lost_reason as ask
 
     return ask(parent, deal_title, reasons, competitors)
 
 
-def ask_won_details(parent: QWidget | None, deal_title: str, amount, today):  # type: ignore[no-untyped-def]
+def ask_won_details(parent: QWidget | None, deal_title: str, amount: Decimal,
+                    today: date) -> WonAnswer | None:
     """→ WonAnswer(closed_on, amount) or None when the user cancels."""
     from app.views.deals.move_dialogs import ask_won_details as ask
 
     return ask(parent, deal_title, amount, today)
 
 
-def ask_deal_activity(parent: QWidget | None, deal_title: str):  # type: ignore[no-untyped-def]
+def ask_deal_activity(parent: QWidget | None, deal_title: str) -> ActivityAnswer | None:
     """→ ActivityAnswer(kind, subject, due_at, place) or None when the user cancels."""
     from app.views.deals.move_dialogs import ask_activity as ask
 
@@ -58,7 +72,7 @@ def ask_deal_activity(parent: QWidget | None, deal_title: str):  # type: ignore[
 
 
 # --- documents (the questions themselves live in app/views/documents/) --------------------
-def ask_print(parent: QWidget | None, printer) -> bool:  # type: ignore[no-untyped-def]
+def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
     """Show QPrintDialog for the printer; True if the user chose to print."""
     from PySide6.QtPrintSupport import QPrintDialog
 
@@ -67,7 +81,8 @@ def ask_print(parent: QWidget | None, printer) -> bool:  # type: ignore[no-untyp
 
 
 def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], current: str,
-                      intro_for, validity_days: int = 14):  # type: ignore[no-untyped-def]
+                      intro_for: Callable[[str], str],
+                      validity_days: int = 14) -> OfferAnswer | None:
     """→ OfferAnswer(template, intro, validity_days) or None; intro_for(template) gives the
     default text."""
     from app.views.documents.offer_dialog import ask_offer_options as ask
@@ -76,14 +91,14 @@ def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], 
 
 
 # --- clients (the question itself lives in app/views/clients/duplicates.py) -----------------
-def ask_client_duplicates(parent: QWidget | None, matches):  # type: ignore[no-untyped-def]
+def ask_client_duplicates(parent: QWidget | None, matches: list[DuplicateMatch]) -> str | None:
     """→ "create" (save anyway), a client id as text (open it instead) or None (go back)."""
     from app.views.clients.duplicates import ask_duplicates
 
     return ask_duplicates(parent, matches)
 
 
-def ask_report_options(parent: QWidget | None, today):  # type: ignore[no-untyped-def]
+def ask_report_options(parent: QWidget | None, today: date) -> ReportAnswer | None:
     """→ ReportAnswer(kind, period) or None when the user cancels."""
     from app.views.documents.report_dialog import ask_report_options as ask
 

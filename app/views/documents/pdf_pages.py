@@ -33,7 +33,11 @@ class PdfDocument:
         self._data = data
         self._pdf: pdfium.PdfDocument | None = None
         pdf = self._open()
-        self._sizes = [pdf[i].get_size() for i in range(len(pdf))]
+        # pypdfium2 is untyped: take its (width, height) in points as floats here, once
+        self._sizes: list[tuple[float, float]] = []
+        for i in range(len(pdf)):
+            width_pt, height_pt = pdf[i].get_size()
+            self._sizes.append((float(width_pt), float(height_pt)))
 
     def _open(self) -> pdfium.PdfDocument:
         if self._pdf is None:
