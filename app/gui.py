@@ -124,10 +124,11 @@ class DamageScan(QObject):
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._path = db_path
-        self.thread = threading.Thread(target=self._run, name="damage-scan", daemon=True)
+        # not `self.thread`, which would hide QObject.thread()
+        self._worker = threading.Thread(target=self._run, name="damage-scan", daemon=True)
 
     def start(self) -> None:
-        self.thread.start()
+        self._worker.start()
 
     def _run(self) -> None:
         problem = scan_for_damage(self._path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,7 +23,12 @@ from app import __version__
 from app.bootstrap import Services
 from app.i18n import translate
 from app.views import dialogs
-from app.views.tabs import TABS, TabSpec
+from app.views.tabs import TABS, Refreshable, TabSpec
+
+if TYPE_CHECKING:  # the tabs are imported when first shown (start-up time)
+    from app.views.clients import ClientsTab
+    from app.views.deals.tab import DealsTab
+    from app.views.mentoring import MentoringTab
 
 
 class LazyTab(QWidget):
@@ -57,7 +63,8 @@ class LazyTab(QWidget):
 
     def refresh(self) -> None:
         if self._content is not None:
-            self._content.refresh()  # type: ignore[attr-defined]
+            # every tab class has refresh() (app/views/tabs.py); QWidget does not say so
+            cast(Refreshable, self._content).refresh()
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +103,7 @@ class MainWindow(QMainWindow):
         def build() -> QWidget:
             module = importlib.import_module(spec.module)
             cls = getattr(module, spec.class_name)
-            widget = cls(services=self.services)
+            widget: QWidget = cls(services=self.services)
             if hasattr(widget, "open_requested"):
                 widget.open_requested.connect(self.open_item)
             return widget
@@ -105,13 +112,13 @@ class MainWindow(QMainWindow):
     def open_item(self, kind: str, ident: int) -> None:
         """Show a deal, a client or a trainee in its own tab (requests from other tabs)."""
         if kind == "deal":
-            self.show_tab("deals").open_deal(ident)  # type: ignore[attr-defined]
+            cast("DealsTab", self.show_tab("deals")).open_deal(ident)
         elif kind == "client":
-            self.show_tab("clients").open_client(ident)  # type: ignore[attr-defined]
+            cast("ClientsTab", self.show_tab("clients")).open_client(ident)
         elif kind == "trainee":
-            tab = self.show_tab("mentoring")
-            tab.pages.setCurrentWidget(tab.trainees)  # type: ignore[attr-defined]
-            tab.trainees.select_trainee(ident)  # type: ignore[attr-defined]
+            tab = cast("MentoringTab", self.show_tab("mentoring"))
+            tab.pages.setCurrentWidget(tab.trainees)
+            tab.trainees.select_trainee(ident)
 
     # --- tabs -----------------------------------------------------------------
     def tab_keys(self) -> list[str]:

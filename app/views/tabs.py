@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from app.i18n import translate
+
+
+class Refreshable(Protocol):
+    """What every tab class has besides being a QWidget."""
+
+    def refresh(self) -> None: ...
 
 
 @dataclass(frozen=True)
