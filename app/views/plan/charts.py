@@ -36,14 +36,14 @@ class MoneyAxis(pg.AxisItem):
         if orientation in ("left", "right"):
             self.setWidth(72)
 
-    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [short_money(v * scale) for v in values]
 
 
 class CountAxis(pg.AxisItem):
     """Whole numbers only (deal and client counts)."""
 
-    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [f"{v:.0f}" if abs(v - round(v)) < 1e-9 else "" for v in values]
 
 
@@ -54,13 +54,14 @@ class LabelAxis(pg.AxisItem):
         super().__init__(orientation)
         self.labels: list[str] = []
 
-    def tickValues(self, minVal, maxVal, size):  # type: ignore[no-untyped-def]
+    def tickValues(self, minVal: float, maxVal: float,
+                   size: float) -> list[tuple[float, list[float]]]:
         if not self.labels:
             return []
         step = max(1, len(self.labels) // 14) if self.orientation in ("bottom", "top") else 1
         return [(1, [i for i in range(0, len(self.labels), step)])]
 
-    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         out = []
         for v in values:
             i = round(v)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,7 +69,8 @@ from app.views.record_model import Column, RecordTableModel
 
 
 def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
-    frame = QFrame(objectName="card")
+    frame = QFrame()
+    frame.setObjectName("card")
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(12, 8, 12, 8)
     layout.setSpacing(2)
@@ -107,7 +109,9 @@ def _scroll(widget: QWidget) -> QScrollArea:
 
 
 def _title(text: str) -> QLabel:
-    return QLabel(text, objectName="sectionTitle")
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    return label
 
 
 def _deviation_color(row: BreakdownRow) -> str:
@@ -549,7 +553,9 @@ class PlanTab(QWidget):
             combo.blockSignals(False)
         # Payments as the actual only make sense once payments are recorded.
         has_payments = self._services.plan.payments_exist()
-        self.metric_combo.model().item(1).setEnabled(  # type: ignore[attr-defined]
+        # a QComboBox's own model is a QStandardItemModel; model() returns the base class
+        metrics = cast(QStandardItemModel, self.metric_combo.model())
+        metrics.item(1).setEnabled(
             has_payments or self._services.plan.metric() == "payments")
         self._pending.clear()
         self._update_loading_label()
