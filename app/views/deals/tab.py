@@ -423,17 +423,17 @@ class DealsTab(QWidget):
             return False
         kwargs: dict[str, object] = {}
         if target.is_lost:
-            answer = dialogs.ask_lost_reason(self, card.title, self._deals.lost_reasons(),
-                                             self._deals.competitor_names())
-            if answer is None:
+            lost = dialogs.ask_lost_reason(self, card.title, self._deals.lost_reasons(),
+                                           self._deals.competitor_names())
+            if lost is None:
                 return False
-            kwargs = {"lost_reason": answer.reason, "lost_comment": answer.comment,
-                      "competitor": answer.competitor}
+            kwargs = {"lost_reason": lost.reason, "lost_comment": lost.comment,
+                      "competitor": lost.competitor}
         elif target.is_won:
-            answer = dialogs.ask_won_details(self, card.title, card.amount, date.today())
-            if answer is None:
+            won = dialogs.ask_won_details(self, card.title, card.amount, date.today())
+            if won is None:
                 return False
-            kwargs = {"closed_on": answer.closed_on, "final_amount": answer.amount}
+            kwargs = {"closed_on": won.closed_on, "final_amount": won.amount}
         try:
             self._deals.move_deal(deal_id, to_stage_id, expected_from=card.stage_id,
                                   **kwargs)  # type: ignore[arg-type]
