@@ -9,7 +9,7 @@ Errors the user can act on (no such deal, deal not won…) appear in a message b
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -18,10 +18,15 @@ from app.views import dialogs
 from app.views.background import Job, run_with_progress
 from app.views.documents import preview
 
+if TYPE_CHECKING:
+    from app.bootstrap import Services
+
+OnShown = Callable[[preview.PdfPreviewDialog], None]  # told of the preview once it is open
+
 
 def preview_built_pdf(parent: QWidget, build: Callable[[], bytes], *, title: str,
                       filename: str, email: str = "", label: str | None = None,
-                      on_shown: Callable[[Any], None] | None = None) -> Job:
+                      on_shown: OnShown | None = None) -> Job:
     """Build a PDF on the thread pool (busy indicator), then open it in the preview."""
     def done(data: bytes) -> None:
         dialog = preview.show_pdf(parent.window(), data, title=title, filename=filename,
@@ -35,8 +40,8 @@ def preview_built_pdf(parent: QWidget, build: Callable[[], bytes], *, title: str
                              title=translate("Documents", "Документ"))
 
 
-def show_offer(parent: QWidget, services: Any, offer_id: int, *,
-               on_shown: Callable[[Any], None] | None = None) -> Job | None:
+def show_offer(parent: QWidget, services: Services, offer_id: int, *,
+               on_shown: OnShown | None = None) -> Job | None:
     docs = services.documents
     try:
         offer = docs.get_offer(offer_id)
@@ -50,9 +55,9 @@ def show_offer(parent: QWidget, services: Any, offer_id: int, *,
                     filename=offer.number, email=email, on_shown=on_shown)
 
 
-def show_invoice(parent: QWidget, services: Any, *, deal_id: int | None = None,
+def show_invoice(parent: QWidget, services: Services, *, deal_id: int | None = None,
                  order_id: int | None = None,
-                 on_shown: Callable[[Any], None] | None = None) -> Job | None:
+                 on_shown: OnShown | None = None) -> Job | None:
     docs = services.documents
     try:
         invoice = docs.issue_invoice(deal_id=deal_id, order_id=order_id)

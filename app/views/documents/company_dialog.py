@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -37,11 +37,16 @@ from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.views import dialogs
 from app.views.forms import FieldErrors, dialog_buttons
 
+if TYPE_CHECKING:
+    from app.bootstrap import Services
+
 VAT_KIND_ORDER = ("standard", "reduced10", "zero", "usn5", "usn7", "none")
 
 
 def _labels() -> dict[str, str]:
-    t = lambda s: translate("CompanyDialog", s)  # noqa: E731
+    def t(text: str) -> str:
+        return translate("CompanyDialog", text)
+
     return {
         "name": t("Краткое название"), "full_name": t("Полное наименование"),
         "inn": t("ИНН"), "kpp": t("КПП"), "ogrn": t("ОГРН / ОГРНИП"),
@@ -73,7 +78,7 @@ MULTILINE = ("legal_address", "postal_address")
 class CompanyDialog(QDialog):
     """Edit CompanySettings through CompanyService; errors appear under their fields."""
 
-    def __init__(self, *, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("CompanyDialog", "Реквизиты компании"))
         self.setObjectName("companyDialog")
@@ -135,7 +140,8 @@ class CompanyDialog(QDialog):
                             self.template)
         self.tabs.addTab(docs, translate("CompanyDialog", "Документы"))
 
-        self.buttons = dialog_buttons(self, translate("CompanyDialog", "Сохранить"), self.save)
+        self.buttons = dialog_buttons(self, translate("CompanyDialog", "Сохранить"),
+                                      self._on_save_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
@@ -205,6 +211,9 @@ class CompanyDialog(QDialog):
         values["offer_template"] = self.template.currentData()
         return replace(self._profile, **values)
 
+    def _on_save_clicked(self) -> None:
+        self.save()  # a refusal is shown in the dialog, which stays open
+
     def save(self) -> bool:
         try:
             self._profile = self._services.company.save(self.profile())
@@ -217,7 +226,7 @@ class CompanyDialog(QDialog):
         return True
 
 
-def open_company_dialog(parent: QWidget | None, services: Any) -> bool:
+def open_company_dialog(parent: QWidget | None, services: Services) -> bool:
     """Show the dialog modally; True if the user saved."""
     dialog = CompanyDialog(services=services, parent=parent)
     return dialog.exec() == QDialog.DialogCode.Accepted

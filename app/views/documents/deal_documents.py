@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -18,13 +19,18 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.services.company import OFFER_TEMPLATES, offer_template_label
+from app.services.documents import OfferRow
 from app.views import dialogs, style
 from app.views.documents.actions import show_invoice, show_offer
 from app.views.formatting import day, money
 from app.views.record_model import Column, RecordTableModel
 
+if TYPE_CHECKING:
+    from app.bootstrap import Services
+    from app.views.deals.editor import DealEditor
 
-class OfferListModel(RecordTableModel[Any]):
+
+class OfferListModel(RecordTableModel[OfferRow]):
     """OfferRow DTOs of one deal, newest first; replaced versions greyed out."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -54,8 +60,9 @@ class DealDocumentsPanel(QWidget):
     document_issued = Signal(str)
     preview_opened = Signal(object)
 
-    def __init__(self, *, services: Any, deal_id: int | None = None,
-                 before_issue: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, *, services: Services, deal_id: int | None = None,
+                 before_issue: Callable[[], bool] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dealDocumentsPanel")
         self._services = services
@@ -119,7 +126,7 @@ class DealDocumentsPanel(QWidget):
             self.table.selectRow(0)
         self._update_buttons()
 
-    def _update_buttons(self, *_: Any) -> None:
+    def _update_buttons(self, *_: object) -> None:
         has_deal = self._deal_id is not None
         selected = self.selected_offer() is not None
         self.create_button.setEnabled(has_deal)
@@ -127,7 +134,7 @@ class DealDocumentsPanel(QWidget):
         self.version_button.setEnabled(selected)
         self.invoice_button.setEnabled(has_deal)
 
-    def selected_offer(self) -> Any | None:
+    def selected_offer(self) -> OfferRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
@@ -159,7 +166,7 @@ class DealDocumentsPanel(QWidget):
         docs = self._services.documents
         self._issue(lambda: docs.new_offer_version(offer.id))
 
-    def _issue(self, issue: Any) -> None:
+    def _issue(self, issue: Callable[[], OfferRow]) -> None:
         try:
             offer = issue()
         except Exception as exc:  # ServiceError: readable
@@ -179,7 +186,7 @@ class DealDocumentsPanel(QWidget):
         if offer is not None:
             self.open_offer(offer)
 
-    def open_offer(self, offer: Any) -> None:
+    def open_offer(self, offer: OfferRow) -> None:
         show_offer(self, self._services, offer.id, on_shown=self.preview_opened.emit)
 
     def open_invoice(self) -> None:
@@ -190,7 +197,7 @@ class DealDocumentsPanel(QWidget):
         self.refresh()  # the button now names the invoice
 
 
-def deal_editor_section(editor: Any) -> tuple[str, QWidget]:
+def deal_editor_section(editor: DealEditor) -> tuple[str, QWidget]:
     """The "Документы" tab of the deal editor (registered with DealEditor.register_section)."""
     panel = DealDocumentsPanel(services=editor.services, deal_id=editor.deal_id,
                                before_issue=lambda: editor.save(close=False))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,10 @@ from PySide6.QtWidgets import (
 from app.i18n import translate
 from app.views import dialogs
 from app.views.forms import dialog_buttons
+
+if TYPE_CHECKING:
+    from app.bootstrap import Services
+    from app.views.background import Job
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ def ask_report_options(parent: QWidget | None, today: date) -> ReportAnswer | No
     return dialog.answer()
 
 
-def open_report(parent: QWidget, services: Any, *, today: date | None = None) -> Any:
+def open_report(parent: QWidget, services: Services, *, today: date | None = None) -> Job | None:
     """Ask which report, build it on the thread pool, show it in the preview."""
     from app.views.documents.actions import preview_built_pdf
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.services.plan import (
     AbcXyzResult,
@@ -25,6 +25,9 @@ from app.services.plan import (
     parse_period,
 )
 from app.services.plan import SourceRow as SourceFigures
+
+if TYPE_CHECKING:
+    from app.bootstrap import Services
 
 SECTIONS = ("progress", "funnel", "sources", "base")
 SECTION_FIELDS = {
@@ -71,14 +74,14 @@ class PlanTabData:
     churn: list[ChurnRiskClient] | None = None
 
 
-def make_query(services: Any, period: str | Period, dimension: str, *,
+def make_query(services: Services, period: str | Period, dimension: str, *,
                today: date | None = None, metric: str | None = None, churn_k: int = 2,
                a_share: int = 80, b_share: int = 15) -> PlanTabQuery:
     return PlanTabQuery(parse_period(period), dimension, today or date.today(),
                         metric or services.plan.metric(), churn_k, a_share, b_share)
 
 
-def load_section(services: Any, data: PlanTabData, section: str) -> None:
+def load_section(services: Services, data: PlanTabData, section: str) -> None:
     """Fetch one section into `data` (raises the services' ValidationError on bad input)."""
     q = data.query
     p = q.period
@@ -102,7 +105,7 @@ def load_section(services: Any, data: PlanTabData, section: str) -> None:
     data.loaded.add(section)
 
 
-def load_plan_tab_data(services: Any, period: str | Period, dimension: str,
+def load_plan_tab_data(services: Services, period: str | Period, dimension: str,
                        **options: Any) -> PlanTabData:
     """Every section of the tab for one period (the benchmark's full refresh)."""
     data = PlanTabData(make_query(services, period, dimension, **options))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItemModel
@@ -67,6 +67,9 @@ from app.views.plan.data import (
 from app.views.plan.models import MatrixModel, PlanGridModel, money_or_dash, pct
 from app.views.record_model import Column, RecordTableModel
 
+if TYPE_CHECKING:
+    from app.bootstrap import Services
+
 
 def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
     frame = QFrame()
@@ -126,7 +129,7 @@ class PlanTab(QWidget):
 
     tab_key = "plan"
 
-    def __init__(self, *, services: Any, today: date | None = None,
+    def __init__(self, *, services: Services, today: date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
