@@ -13,9 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.i18n import translate
+
+if TYPE_CHECKING:  # the services are imported when a command runs (start-up time)
+    from app.bootstrap import Services
 
 COMMAND_MODULES = [
     "app.cli.core",
@@ -72,7 +76,7 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return Path(path).expanduser().resolve()
 
 
-def open_services(args: argparse.Namespace, *, create: bool = True):  # type: ignore[no-untyped-def]
+def open_services(args: argparse.Namespace, *, create: bool = True) -> Services:
     """Open the database named by --db and build the services (errors become CliError)."""
     from app.bootstrap import bootstrap
     from app.db import DatabaseOpenError

@@ -37,6 +37,8 @@ def _messages() -> dict[str, str]:
 def install() -> None:
     """Make argparse look its messages up in our catalogue (call after choosing the language)."""
     messages = _messages()
+    # argparse looks its messages up through its module-level `_` (gettext), which typeshed
+    # leaves out of the stubs as private: a stub gap, hence the two ignores
     original: Callable[[str], str] = argparse._  # type: ignore[attr-defined]
 
     def lookup(text: str) -> str:

@@ -9,9 +9,13 @@ import argparse
 import csv
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from app.cli import CliError, add_db_option, open_services
 from app.i18n import translate
+
+if TYPE_CHECKING:
+    from app.services.clients import ClientQuery
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_list_clients)
 
 
-def _query(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _query(args: argparse.Namespace) -> ClientQuery:
     from app.services.clients import ClientQuery
 
     return ClientQuery(text=getattr(args, "search", "") or "",

@@ -6,7 +6,9 @@ activities, stalled deals, payments due, contacts' birthdays and overdue trainee
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -67,10 +69,13 @@ class _FigureCard(QFrame):
         self.note.setText(note)
 
 
-class _Section(QWidget):
+T = TypeVar("T")
+
+
+class _Section(QWidget, Generic[T]):
     """A titled table with a count in the title and a line shown when it is empty."""
 
-    def __init__(self, title: str, model: RecordTableModel, empty_text: str,  # type: ignore[type-arg]
+    def __init__(self, title: str, model: RecordTableModel[T], empty_text: str,
                  stretch_column: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title_text = title
@@ -96,7 +101,7 @@ class _Section(QWidget):
         self.empty = QLabel(empty_text, objectName="cardNote")
         layout.addWidget(self.empty)
 
-    def set_rows(self, rows: list, total: int | None = None) -> None:  # type: ignore[type-arg]
+    def set_rows(self, rows: Sequence[T], total: int | None = None) -> None:
         """Show the first SECTION_ROWS of `rows`; the title counts them all (or `total`)."""
         self.model.set_rows(rows[:SECTION_ROWS])
         count = len(rows) if total is None else total
@@ -179,18 +184,21 @@ class TodayTab(QWidget):
             side.addWidget(section, 1)
         body.addLayout(side, 2)
         layout.addLayout(body, 1)
-        targets = (
-            (self.agenda, lambda a: ("deal", a.deal_id) if a.deal_id else ("client", a.client_id)),
-            (self.stalled, lambda c: ("deal", c.id)),
-            (self.receivables, lambda r: ("client", r.client_id)),
-            (self.birthdays, lambda b: ("client", b.client_id)),
-            (self.trainee_tasks, lambda t: ("trainee", t.trainee_id)),
-        )
-        for section, target in targets:
-            section.view.activated.connect(
-                lambda index, s=section, t=target: self._open(*t(s.model.row(index.row()))))
-            section.view.setToolTip(translate("Today", "Двойной щелчок или Enter — открыть"))
+        self._opens_on_activation(
+            self.agenda,
+            lambda a: ("deal", a.deal_id) if a.deal_id else ("client", a.client_id))
+        self._opens_on_activation(self.stalled, lambda c: ("deal", c.id))
+        self._opens_on_activation(self.receivables, lambda r: ("client", r.client_id))
+        self._opens_on_activation(self.birthdays, lambda b: ("client", b.client_id))
+        self._opens_on_activation(self.trainee_tasks, lambda t: ("trainee", t.trainee_id))
         self.refresh()
+
+    def _opens_on_activation(self, section: _Section[T],
+                             target: Callable[[T], tuple[str, int | None]]) -> None:
+        """A double-click or Enter on a row of `section` opens what `target(row)` names."""
+        section.view.activated.connect(
+            lambda index: self._open(*target(section.model.row(index.row()))))
+        section.view.setToolTip(translate("Today", "Двойной щелчок или Enter — открыть"))
 
     def _open(self, kind: str, ident: int | None) -> None:
         if ident:
