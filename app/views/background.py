@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -63,6 +63,7 @@ class Job(QRunnable):
 
 
 _running: dict[int, Job] = {}
+R = TypeVar("R")
 
 
 def start(job: Job) -> Job:
@@ -91,8 +92,8 @@ def _release(key: int) -> None:
         job.signals.deleteLater()
 
 
-def run_with_progress(parent: QWidget | None, work: Callable[[], Any],
-                      on_done: Callable[[Any], None], on_error: Callable[[str], None], *,
+def run_with_progress(parent: QWidget | None, work: Callable[[], R],
+                      on_done: Callable[[R], None], on_error: Callable[[str], None], *,
                       label: str, title: str | None = None) -> Job:
     """Start `work` with a modal busy indicator; the callbacks run on the GUI thread."""
     progress = QProgressDialog(label, "", 0, 0, parent)
@@ -106,7 +107,7 @@ def run_with_progress(parent: QWidget | None, work: Callable[[], Any],
         progress.reset()
         progress.deleteLater()
 
-    def done(result: object) -> None:
+    def done(result: R) -> None:  # what work() returned (the signal carries an object)
         finish()
         on_done(result)
 

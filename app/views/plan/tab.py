@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,7 +86,7 @@ def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
     return frame, value, note
 
 
-def _table(model: Any) -> QTableView:
+def _table(model: QAbstractItemModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAlternatingRowColors(True)
