@@ -44,20 +44,31 @@ VAT_KIND_ORDER = ("standard", "reduced10", "zero", "usn5", "usn7", "none")
 
 
 def _labels() -> dict[str, str]:
-    def t(text: str) -> str:
-        return translate("CompanyDialog", text)
-
+    # translate() spelled out each time: pyside6-lupdate only finds literal calls
     return {
-        "name": t("Краткое название"), "full_name": t("Полное наименование"),
-        "inn": t("ИНН"), "kpp": t("КПП"), "ogrn": t("ОГРН / ОГРНИП"),
-        "legal_address": t("Юридический адрес"), "postal_address": t("Почтовый адрес"),
-        "phone": t("Телефон"), "email": t("Эл. почта"), "website": t("Сайт"),
-        "bank_name": t("Банк"), "bik": t("БИК"), "corr_account": t("Корр. счёт"),
-        "settlement_account": t("Расчётный счёт"),
-        "signer_name": t("Руководитель (ФИО)"), "signer_title": t("Должность руководителя"),
-        "accountant_name": t("Главный бухгалтер"), "manager_name": t("Менеджер (ФИО)"),
-        "manager_phone": t("Телефон менеджера"), "manager_email": t("Почта менеджера"),
-        "logo": t("Логотип"), "facsimile": t("Факсимиле подписи"), "stamp": t("Печать"),
+        "name": translate("CompanyDialog", "Краткое название"),
+        "full_name": translate("CompanyDialog", "Полное наименование"),
+        "inn": translate("CompanyDialog", "ИНН"),
+        "kpp": translate("CompanyDialog", "КПП"),
+        "ogrn": translate("CompanyDialog", "ОГРН / ОГРНИП"),
+        "legal_address": translate("CompanyDialog", "Юридический адрес"),
+        "postal_address": translate("CompanyDialog", "Почтовый адрес"),
+        "phone": translate("CompanyDialog", "Телефон"),
+        "email": translate("CompanyDialog", "Эл. почта"),
+        "website": translate("CompanyDialog", "Сайт"),
+        "bank_name": translate("CompanyDialog", "Банк"),
+        "bik": translate("CompanyDialog", "БИК"),
+        "corr_account": translate("CompanyDialog", "Корр. счёт"),
+        "settlement_account": translate("CompanyDialog", "Расчётный счёт"),
+        "signer_name": translate("CompanyDialog", "Руководитель (ФИО)"),
+        "signer_title": translate("CompanyDialog", "Должность руководителя"),
+        "accountant_name": translate("CompanyDialog", "Главный бухгалтер"),
+        "manager_name": translate("CompanyDialog", "Менеджер (ФИО)"),
+        "manager_phone": translate("CompanyDialog", "Телефон менеджера"),
+        "manager_email": translate("CompanyDialog", "Почта менеджера"),
+        "logo": translate("CompanyDialog", "Логотип"),
+        "facsimile": translate("CompanyDialog", "Факсимиле подписи"),
+        "stamp": translate("CompanyDialog", "Печать"),
     }
 
 
