@@ -52,8 +52,10 @@ def parse_money(text: str) -> Decimal:
     return value
 
 
-def format_money(value: Decimal, *, currency: bool = True) -> str:
-    """Russian style: `1 234 567,89 ₽` (narrow no-break space between groups)."""
+def format_money(value: Decimal | None, *, currency: bool = True, empty: str = "") -> str:
+    """Russian style: `1 234 567,89 ₽` (no-break spaces between groups); `empty` for None."""
+    if value is None:
+        return empty
     rounded = round_money(value)
     sign = "-" if rounded < 0 else ""
     whole, frac = f"{abs(rounded):.2f}".split(".")
@@ -66,9 +68,11 @@ def format_money(value: Decimal, *, currency: bool = True) -> str:
     return f"{text}{nbsp}₽" if currency else text
 
 
-def format_rubles(value: Decimal) -> str:
+def format_rubles(value: Decimal | None, empty: str = "") -> str:
     """`1 234 568 ₽`: whole rubles, half-up — cards and column headers, where kopecks are
-    noise (tooltips show `format_money`)."""
+    noise (tooltips show `format_money`); `empty` for None."""
+    if value is None:
+        return empty
     whole = round_money(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return format_money(whole).replace(",00", "")
 

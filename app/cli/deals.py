@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.cli import CliError, add_db_option, open_services
+from app.domain.dates import month_year
 from app.i18n import translate
 
 
@@ -57,7 +58,7 @@ def _pipeline(args: argparse.Namespace) -> int:
                               d=c.days_in_stage, n=c.stall_limit))
     for m in (forecast.this_month, forecast.next_month):
         print(translate("Cli", "Прогноз {month}: {sum} (выиграно {won}, взвешенно {w})").format(
-            month=m.month.strftime("%m.%Y"), sum=format_money(m.expected),
+            month=month_year(m.month), sum=format_money(m.expected),
             won=format_money(m.won), w=format_money(m.weighted)))
     return 0
 

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.dates import date_time, short_date
 from app.i18n import translate
+from app.money import format_money
 from app.services.activities import activity_kind_label
 from app.services.deals import BoardFilter, DealCard
 from app.services.mentoring import OverdueTask
 from app.services.overview import AgendaItem, Birthday, Receivable
 from app.views import style
-from app.views.formatting import day, local_time, money
 from app.views.record_model import Column, RecordTableModel
 
 SECTION_ROWS = 100  # a day's list longer than this is read from its own tab, not from here
@@ -40,7 +41,7 @@ class AgendaModel(RecordTableModel[AgendaItem]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__([
-            Column(translate("Today", "Срок"), lambda a: local_time(a.due_at),
+            Column(translate("Today", "Срок"), lambda a: date_time(a.due_at),
                    color=lambda a: style.DANGER if a.overdue else None,
                    tooltip=lambda a: translate("Today", "Просрочено") if a.overdue else ""),
             Column(translate("Today", "Тип"), lambda a: activity_kind_label(a.kind)),
@@ -157,25 +158,25 @@ class TodayTab(QWidget):
             Column(translate("Today", "Клиент"), lambda c: c.client_name),
             Column(translate("Today", "Дней"), lambda c: str(c.days_in_stage),
                    color=lambda c: style.DANGER, numeric=True),
-            Column(translate("Today", "Сумма"), lambda c: money(c.amount), numeric=True),
+            Column(translate("Today", "Сумма"), lambda c: format_money(c.amount), numeric=True),
         ]), translate("Today", "Зависших сделок нет."), 0)
         self.receivables = _Section(translate("Today", "Ожидаемые оплаты"),
                                     RecordTableModel[Receivable]([
-            Column(translate("Today", "Срок"), lambda r: day(r.due_on),
+            Column(translate("Today", "Срок"), lambda r: short_date(r.due_on),
                    color=lambda r: style.DANGER if r.overdue_days else None),
             Column(translate("Today", "Заказ"), lambda r: r.number),
             Column(translate("Today", "Клиент"), lambda r: r.client_name),
-            Column(translate("Today", "Долг"), lambda r: money(r.outstanding), numeric=True),
+            Column(translate("Today", "Долг"), lambda r: format_money(r.outstanding), numeric=True),
         ]), translate("Today", "Оплат на этой неделе не ожидается."), 2)
         self.birthdays = _Section(translate("Today", "Дни рождения на неделе"),
                                   RecordTableModel[Birthday]([
-            Column(translate("Today", "Дата"), lambda b: day(b.day)),
+            Column(translate("Today", "Дата"), lambda b: short_date(b.day)),
             Column(translate("Today", "Контакт"), lambda b: b.contact_name),
             Column(translate("Today", "Клиент"), lambda b: b.client_name),
         ]), translate("Today", "Дней рождения на этой неделе нет."), 2)
         self.trainee_tasks = _Section(translate("Today", "Просроченные задачи стажёров"),
                                       RecordTableModel[OverdueTask]([
-            Column(translate("Today", "Срок"), lambda t: day(t.due_on),
+            Column(translate("Today", "Срок"), lambda t: short_date(t.due_on),
                    color=lambda t: style.DANGER),
             Column(translate("Today", "Стажёр"), lambda t: t.trainee_name),
             Column(translate("Today", "Задача"), lambda t: t.title),
@@ -209,17 +210,17 @@ class TodayTab(QWidget):
         svc = self._services
         ov = svc.overview.overview(today)
         self._heading.setText(
-            translate("Today", "Сегодня, {date}").format(date=today.strftime("%d.%m.%Y"))
+            translate("Today", "Сегодня, {date}").format(date=short_date(today))
         )
         self.clients_card.show_figure(
             f"{ov.clients:n}", translate("Today", "из них лидов: {n}").format(n=ov.leads)
         )
         self.deals_card.show_figure(
             f"{ov.open_deals:n}", translate("Today", "на сумму {sum}").format(
-                sum=money(ov.open_deals_amount))
+                sum=format_money(ov.open_deals_amount))
         )
         self.won_card.show_figure(
-            money(ov.won_this_month_amount),
+            format_money(ov.won_this_month_amount),
             translate("Today", "сделок: {n}").format(n=ov.won_this_month),
         )
         self.agenda_card.show_figure(

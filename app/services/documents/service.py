@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from app.domain.dates import short_date
 from app.i18n import translate
 from app.models import Client, CompanySettings, Contact, Deal, Offer, Order, Setting, Stage
 from app.services.documents.base import CompanyInfo
@@ -231,7 +232,7 @@ class DocumentService:
                                        deal.amount, Decimal(0), default_kind, issued)]
             if order is not None:
                 basis = translate("Documents", "Заказ № {n} от {d}").format(
-                    n=order.number, d=order.ordered_on.strftime("%d.%m.%Y"))
+                    n=order.number, d=short_date(order.ordered_on))
             else:
                 basis = translate("Documents", "Сделка «{t}»").format(t=deal.title)
             snapshot = {

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.dates import short_date
 from app.i18n import translate
+from app.money import format_money
 from app.services.activities import activity_kind_label
 from app.services.clients import (
     CLIENT_KINDS,
@@ -43,7 +45,6 @@ from app.services.clients import (
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
 from app.views.clients.widgets import StatusPill, TagsEdit
-from app.views.formatting import day, money
 from app.views.forms import FieldErrors
 from app.views.record_model import Column, RecordTableModel
 
@@ -99,7 +100,7 @@ class ContactsModel(RecordTableModel[ContactDraft]):
             Column(translate("ClientCard", "Телефон"),
                    lambda c: ", ".join(p for p in (c.phone, c.phone2) if p)),
             Column(translate("ClientCard", "E-mail"), lambda c: c.email),
-            Column(translate("ClientCard", "День рождения"), lambda c: day(c.birthday)),
+            Column(translate("ClientCard", "День рождения"), lambda c: short_date(c.birthday)),
             Column(translate("ClientCard", "Основной"), lambda c: "★" if c.is_primary else "",
                    color=lambda _c: style.WARNING, align=Qt.AlignmentFlag.AlignCenter),
         ], parent)
@@ -141,7 +142,7 @@ class TimelineModel(RecordTableModel[TimelineEntry]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
             Column(translate("ClientCard", "Дата"),
-                   lambda e: e.when.astimezone().strftime("%d.%m.%Y")),
+                   lambda e: short_date(e.when)),
             Column(translate("ClientCard", "Тип"), lambda e: _timeline_kind(e.kind),
                    color=lambda e: _TIMELINE_COLORS.get(e.kind, style.MUTED)),
             Column(translate("ClientCard", "Событие"), lambda e: e.title),
@@ -531,14 +532,14 @@ class ClientCardDialog(QDialog):
     def _load_summary(self) -> None:
         assert self._card is not None
         s = self._services.clients.purchase_summary(self._card.id)
-        self.figures["total"].value.setText(money(s.total))
+        self.figures["total"].value.setText(format_money(s.total))
         self.figures["orders"].value.setText(f"{s.orders:n}")
-        self.figures["average"].value.setText(money(s.average) if s.orders else "—")
+        self.figures["average"].value.setText(format_money(s.average) if s.orders else "—")
         self.figures["between"].value.setText(
             translate("ClientCard", "{n} дн.").format(n=f"{s.average_days_between:n}")
             if s.average_days_between is not None else "—")
-        self.figures["last"].value.setText(day(s.last_purchase) or "—")
-        self.figures["first"].value.setText(day(s.first_purchase) or "—")
+        self.figures["last"].value.setText(short_date(s.last_purchase) or "—")
+        self.figures["first"].value.setText(short_date(s.first_purchase) or "—")
 
     def _update_header(self) -> None:
         name = self.name_edit.text().strip()

@@ -13,10 +13,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from app.domain.dates import date_time, short_date
 from app.i18n import translate
+from app.money import format_money
 from app.services.clients import ClientRow, status_label
 from app.views import style
-from app.views.formatting import money
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
@@ -63,7 +64,7 @@ _ROLES = frozenset({
 
 
 def _short_day(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone().strftime("%d.%m.%Y")
+    return "" if moment is None else short_date(moment)
 
 
 class ClientTableModel(QAbstractTableModel):
@@ -220,8 +221,8 @@ class ClientTableModel(QAbstractTableModel):
         if key == "last_contact":
             return _short_day(r.last_contact) or "—"
         if key == "next_activity":
-            return r.next_activity.astimezone().strftime("%d.%m.%Y %H:%M") \
+            return date_time(r.next_activity) \
                 if r.next_activity else ""
         if key == "revenue_year":
-            return money(r.revenue_year) if r.revenue_year else "—"
+            return format_money(r.revenue_year) if r.revenue_year else "—"
         return str(getattr(r, key, "") or "")

@@ -54,10 +54,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.dates import short_date
 from app.i18n import translate
+from app.money import format_money, format_rubles
 from app.services.deals import ColumnSummary, DealCard, StageInfo, lost_reason_label
 from app.views import style
-from app.views.deals.common import activity_short, money_short
+from app.views.deals.common import activity_short
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -169,7 +171,7 @@ class DealCardModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(card)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{card.client_name}, {card.title}, {money_short(card.amount)}"
+            return f"{card.client_name}, {card.title}, {format_rubles(card.amount)}"
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -227,10 +229,10 @@ class DealCardModel(QAbstractListModel):
 def _tooltip(card: DealCard) -> str:
     lines = [f"<b>{_esc(card.client_name)}</b>", _esc(card.title),
              translate("Deals", "Сумма: {amount}, вероятность {p} %").format(
-                 amount=money_short(card.amount, kopecks=True), p=card.probability)]
+                 amount=format_money(card.amount), p=card.probability)]
     if card.expected_close:
         lines.append(translate("Deals", "Ожидаемое закрытие: {day}").format(
-            day=card.expected_close.strftime("%d.%m.%Y")))
+            day=short_date(card.expected_close)))
     if card.stalled:
         lines.append(translate("Deals", "Застряла: {days} дн. при норме {limit}").format(
             days=card.days_in_stage, limit=card.stall_limit))
@@ -333,13 +335,13 @@ class DealCardDelegate(QStyledItemDelegate):
         painter.setFont(fa)
         painter.setPen(QColor(style.TEXT))
         painter.drawText(QRect(x, y, w, fma.height()), Qt.AlignmentFlag.AlignLeft,
-                         money_short(card.amount))
+                         format_rubles(card.amount))
         if card.closed_on is not None:
-            date_text = card.closed_on.strftime("%d.%m.%Y")
+            date_text = short_date(card.closed_on)
             date_color = QColor(style.MUTED)
         elif card.expected_close is not None:
             date_text = translate("Deals", "до {day}").format(
-                day=card.expected_close.strftime("%d.%m.%y"))
+                day=short_date(card.expected_close))
             date_color = QColor(style.DANGER if card.close_overdue else style.MUTED)
         else:
             date_text = translate("Deals", "без срока")
@@ -585,11 +587,11 @@ class StageColumn(QFrame):
         self.stalled_label.setText(f"⚠ {stalled}")
         self.stalled_label.setVisible(stalled > 0)
         self.count_label.setText(f"{summary.count}")
-        self.sum_label.setText(money_short(summary.amount))
-        self.sum_label.setToolTip(money_short(summary.amount, kopecks=True))
+        self.sum_label.setText(format_rubles(summary.amount))
+        self.sum_label.setToolTip(format_money(summary.amount))
         if self.stage.is_open:
             self.weighted_label.setText(translate("Deals", "≈ {sum} с учётом {p} %").format(
-                sum=money_short(summary.weighted), p=self.stage.probability))
+                sum=format_rubles(summary.weighted), p=self.stage.probability))
             self.weighted_label.setToolTip(translate(
                 "Deals", "Взвешенная сумма: каждая сделка × её вероятность"))
         else:

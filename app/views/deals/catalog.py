@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
+from app.money import format_money
 from app.services.catalog import VAT_KINDS, ProductInput, ProductRow, validate_product
 from app.services.errors import ServiceError, ValidationError
 from app.services.pricing import vat_kind_label
 from app.views import dialogs, style
-from app.views.deals.common import money_short, parse_decimal
+from app.views.deals.common import parse_decimal
 from app.views.forms import FieldErrors
 from app.views.record_model import Column, RecordTableModel
 
@@ -56,11 +57,11 @@ class ProductsModel(RecordTableModel[ProductRow]):
             Column(translate("Catalog", "Артикул"), lambda p: p.sku, color=muted),
             Column(translate("Catalog", "Наименование"), lambda p: p.name, color=muted),
             Column(translate("Catalog", "Группа"), lambda p: p.group_name, color=muted),
-            Column(translate("Catalog", "Цена"), lambda p: money_short(p.price, kopecks=True),
+            Column(translate("Catalog", "Цена"), lambda p: format_money(p.price),
                    numeric=True, color=muted),
             Column(translate("Catalog", "Мин. цена"),
                    lambda p: "—" if p.effective_floor is None
-                   else money_short(p.effective_floor, kopecks=True),
+                   else format_money(p.effective_floor),
                    numeric=True, color=muted),
             Column(translate("Catalog", "НДС"), lambda p: vat_kind_label(p.vat_kind),
                    color=muted),
@@ -235,9 +236,8 @@ class CatalogDialog(QDialog):
         self.name.setText(p.name)
         self.group.setCurrentText(p.group_name)
         self.unit.setText(p.unit)
-        self.price.setText(money_short(p.price, kopecks=True).replace("\u00a0₽", ""))
-        self.floor_price.setText("" if p.floor_price is None else money_short(
-            p.floor_price, kopecks=True).replace("\u00a0₽", ""))
+        self.price.setText(format_money(p.price, currency=False))
+        self.floor_price.setText(format_money(p.floor_price, currency=False))
         self.max_discount.setText("" if p.max_discount is None else _qty(p.max_discount))
         self.vat.setCurrentIndex(max(self.vat.findData(p.vat_kind), 0))
         self.stock.setText(_qty(p.stock))

@@ -5,18 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from app.money import format_money, round_money
 from app.services.activities import activity_kind_label
-
-
-def money_short(value: Decimal | None, *, kopecks: bool = False) -> str:
-    """`1 234 568 ₽` (whole rubles, for cards and headers) or with kopecks for tooltips."""
-    if value is None:
-        return ""
-    if kopecks:
-        return format_money(value)
-    whole = round_money(value).quantize(Decimal(1), rounding="ROUND_HALF_UP")
-    return format_money(whole).replace(",00", "")
 
 
 def activity_short(kind: str, due: datetime) -> str:

@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.dates import short_date
 from app.i18n import translate
+from app.money import format_money
 from app.services.deals import (
     Choice,
     DealDetail,
@@ -50,7 +52,7 @@ from app.services.deals import (
 )
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
-from app.views.deals.common import money_short, parse_decimal
+from app.views.deals.common import parse_decimal
 from app.views.deals.editor_models import (
     ActivitiesModel,
     DaysBarDelegate,
@@ -404,8 +406,7 @@ class DealEditor(QDialog):
         self.probability_spin.setValue(-1 if d.probability is None else d.probability)
         self._set_probability_text()
         if not d.lines or self._won:
-            self.manual_amount.setText(money_short(d.amount, kopecks=True)
-                                       .replace("\u00a0₽", ""))
+            self.manual_amount.setText(format_money(d.amount, currency=False))
         self.notes_edit.setPlainText(d.notes)
         self.negotiation_edit.setPlainText(d.negotiation_notes)
         self.payment_edit.setPlainText(d.payment_terms)
@@ -419,7 +420,7 @@ class DealEditor(QDialog):
         self._reload_activities()
         if d.closed_on is not None:
             text = translate("DealEditor", "Закрыта {day}").format(
-                day=d.closed_on.strftime("%d.%m.%Y"))
+                day=short_date(d.closed_on))
             if d.lost_reason:
                 text += " · " + lost_reason_label(d.lost_reason)
                 if d.competitor_name:
@@ -467,7 +468,7 @@ class DealEditor(QDialog):
                  translate("DealEditor", "Возражений не снято: {n}").format(n=open_objections)
                  if open_objections else "",
                  translate("DealEditor", "Сделка открыта {day}").format(
-                     day=d.created_at.astimezone().strftime("%d.%m.%Y"))]
+                     day=short_date(d.created_at))]
         self.summary.setText("<br>".join(p for p in parts if p))
         self.summary.show()
 
@@ -565,9 +566,8 @@ class DealEditor(QDialog):
                 problems.append(translate(
                     "DealEditor", "строка {n} «{name}» — {net} за ед. при минимуме {floor}, "
                                   "{state}").format(
-                    n=i, name=ln.name, net=money_short(ln.price * (100 - ln.discount) / 100,
-                                                       kopecks=True),
-                    floor=money_short(ln.floor, kopecks=True), state=state))
+                    n=i, name=ln.name, net=format_money(ln.price * (100 - ln.discount) / 100),
+                    floor=format_money(ln.floor), state=state))
         if problems:
             self.concession_label.setText(
                 translate("DealEditor", "Зона уступок: ") + "; ".join(problems))
@@ -575,7 +575,7 @@ class DealEditor(QDialog):
         else:
             self.concession_label.hide()
         self.lines_total.setText(translate("DealEditor", "Итого по позициям: {sum}").format(
-            sum=money_short(self.lines_model.total(), kopecks=True)))
+            sum=format_money(self.lines_model.total())))
         self._update_amount()
 
     def _update_amount(self) -> None:
@@ -590,7 +590,7 @@ class DealEditor(QDialog):
                 total = Decimal(0)
         elif has_lines:
             total = self.lines_model.total()
-            self.manual_amount.setText(money_short(total, kopecks=True).replace("\u00a0₽", ""))
+            self.manual_amount.setText(format_money(total, currency=False))
             self.amount_hint.setText(translate("DealEditor",
                                                "Сумма считается по позициям сделки."))
         else:
@@ -600,7 +600,7 @@ class DealEditor(QDialog):
                 total = parse_decimal(self.manual_amount.text() or "0")
             except ValueError:
                 total = Decimal(0)
-        self.amount_label.setText(money_short(total, kopecks=True))
+        self.amount_label.setText(format_money(total))
 
     # --- objections ---------------------------------------------------------------------------
     def _add_objection(self, item: ObjectionInput) -> None:

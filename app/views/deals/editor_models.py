@@ -13,7 +13,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from app.domain.dates import date_time
 from app.i18n import translate
+from app.money import format_money
 from app.services.activities import ActivityRow, activity_kind_label
 from app.services.catalog import VAT_KINDS
 from app.services.deals import (
@@ -26,8 +28,7 @@ from app.services.deals import (
 )
 from app.services.pricing import vat_kind_label
 from app.views import style
-from app.views.deals.common import money_short, parse_decimal
-from app.views.formatting import local_time
+from app.views.deals.common import parse_decimal
 from app.views.record_model import Column, RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -108,8 +109,8 @@ def _line_column(header: str, text: Callable[[EditLine], str], key: str | None =
         if zone and ln.floor is not None:
             return translate(
                 "DealEditor", "Минимальная цена {floor}, сейчас со скидкой {net}").format(
-                floor=money_short(ln.floor, kopecks=True),
-                net=money_short(net_unit_price(ln.price, ln.discount), kopecks=True))
+                floor=format_money(ln.floor),
+                net=format_money(net_unit_price(ln.price, ln.discount)))
         return None
 
     return Column(header, text, numeric=numeric, color=color, background=background,
@@ -139,7 +140,7 @@ def _reason_column() -> Column[EditLine]:
 
 
 def _money(value: Decimal) -> str:
-    return money_short(value, kopecks=True).replace("\u00a0₽", "")
+    return format_money(value, currency=False)
 
 
 class LinesModel(RecordTableModel[EditLine]):
@@ -246,10 +247,10 @@ class HistoryModel(RecordTableModel[StageSpan]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
             Column(translate("DealEditor", "Этап"), lambda sp: sp.stage_name, bold=_is_current),
-            Column(translate("DealEditor", "Вошла"), lambda sp: local_time(sp.entered_at),
+            Column(translate("DealEditor", "Вошла"), lambda sp: date_time(sp.entered_at),
                    bold=_is_current),
             Column(translate("DealEditor", "Вышла"),
-                   lambda sp: local_time(sp.left_at) if sp.left_at
+                   lambda sp: date_time(sp.left_at) if sp.left_at
                    else translate("DealEditor", "сейчас"), bold=_is_current),
             Column(translate("DealEditor", "Дней в этапе"), lambda sp: str(sp.days),
                    bold=_is_current),
@@ -261,7 +262,7 @@ class ActivitiesModel(RecordTableModel[ActivityRow]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
-            Column(translate("DealEditor", "Когда"), lambda a: local_time(a.due_at),
+            Column(translate("DealEditor", "Когда"), lambda a: date_time(a.due_at),
                    color=_muted_if_done),
             Column(translate("DealEditor", "Вид"), lambda a: activity_kind_label(a.kind),
                    color=_muted_if_done),

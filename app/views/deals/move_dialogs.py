@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.money import format_money
 from app.services.activities import activity_kind_label
 from app.services.deals import lost_reason_label
-from app.views.deals.common import money_short, parse_decimal
+from app.views.deals.common import parse_decimal
 from app.views.forms import FieldErrors, dialog_buttons
 
 
@@ -123,7 +124,7 @@ class WonDialog(QDialog):
         self.closed_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.closed_on.setCalendarPopup(True)
         self.closed_on.setDisplayFormat("dd.MM.yyyy")
-        self.amount = QLineEdit(money_short(amount, kopecks=True).replace("₽", "").strip())
+        self.amount = QLineEdit(format_money(amount, currency=False))
         self.errors = FieldErrors()
         self.errors.add_row(form, translate("Deals", "Дата закрытия"), "closed_on",
                             self.closed_on)

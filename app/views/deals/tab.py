@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain.dates import month_name
 from app.i18n import translate
+from app.money import format_rubles
 from app.services.deals import Board, BoardFilter, DealCard, MonthForecast, StageInfo
 from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.deals.board import PipelineBoard
-from app.views.deals.common import money_short, parse_decimal
+from app.views.deals.common import parse_decimal
 from app.views.forms import set_invalid
 
 
@@ -72,15 +73,15 @@ class ForecastStrip(QWidget):
         for card, m, first in ((self.this_card, this, True), (self.next_card, nxt, False)):
             card.title.setText(translate("Deals", "Прогноз: {month}").format(
                 month=f"{month_name(m.month.month).capitalize()} {m.month.year}"))
-            card.value.setText(money_short(m.expected))
+            card.value.setText(format_rubles(m.expected))
             parts = []
             if m.won:
-                parts.append(translate("Deals", "выиграно {sum}").format(sum=money_short(m.won)))
+                parts.append(translate("Deals", "выиграно {sum}").format(sum=format_rubles(m.won)))
             parts.append(translate("Deals", "+ взвешенно {sum} по {n} сделкам").format(
-                sum=money_short(m.weighted), n=m.deals))
+                sum=format_rubles(m.weighted), n=m.deals))
             if m.plan:
                 parts.append(translate("Deals", "план {plan} ({share} %)").format(
-                    plan=money_short(m.plan), share=m.plan_share))
+                    plan=format_rubles(m.plan), share=m.plan_share))
             card.note.setText(" · ".join(parts))
             tip = translate("Deals", "Ожидается = выиграно + сумма открытых сделок с закрытием "
                                      "в этом месяце, умноженная на их вероятность.")
@@ -90,9 +91,9 @@ class ForecastStrip(QWidget):
                 ).format(n=m.overdue_deals)
             card.setToolTip(tip)
         self.total_card.title.setText(translate("Deals", "Вся воронка, взвешенно"))
-        self.total_card.value.setText(money_short(pipeline_weighted))
+        self.total_card.value.setText(format_rubles(pipeline_weighted))
         self.total_card.note.setText(translate("Deals", "из {sum} в открытых сделках").format(
-            sum=money_short(pipeline_amount)))
+            sum=format_rubles(pipeline_amount)))
 
 
 class DealsTab(QWidget):

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.dates import short_date
 from app.i18n import translate
+from app.money import format_money
 from app.services.company import OFFER_TEMPLATES, offer_template_label
 from app.services.documents import OfferRow
 from app.views import dialogs, style
 from app.views.documents.actions import show_invoice, show_offer
-from app.views.formatting import day, money
 from app.views.record_model import Column, RecordTableModel
 
 if TYPE_CHECKING:
@@ -36,11 +37,12 @@ class OfferListModel(RecordTableModel[OfferRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__([
             Column(translate("DealDocuments", "Номер"), lambda r: r.number),
-            Column(translate("DealDocuments", "Дата"), lambda r: day(r.issued_on)),
-            Column(translate("DealDocuments", "Действует до"), lambda r: day(r.valid_until)),
+            Column(translate("DealDocuments", "Дата"), lambda r: short_date(r.issued_on)),
+            Column(translate("DealDocuments", "Действует до"), lambda r: short_date(r.valid_until)),
             Column(translate("DealDocuments", "Шаблон"),
                    lambda r: offer_template_label(r.template)),
-            Column(translate("DealDocuments", "Сумма"), lambda r: money(r.total), numeric=True),
+            Column(translate("DealDocuments", "Сумма"), lambda r: format_money(r.total),
+                   numeric=True),
             Column(translate("DealDocuments", "Состояние"),
                    lambda r: translate("DealDocuments", "заменено {n}").format(
                        n=r.superseded_by) if r.superseded_by

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.dates import day_month, short_date
 from app.i18n import translate
 from app.services.errors import ValidationError
 from app.services.mentoring import SKILLS, skill_label
@@ -81,7 +82,7 @@ class SkillChart(QWidget):
             days = sorted({d for points in series.values() for d, _ in points})
             step = max(1, len(days) // 10)  # at most ~10 labels
             self.plot.getAxis("bottom").setTicks([[
-                (datetime.combine(d, time(12)).timestamp(), d.strftime("%d.%m"))
+                (datetime.combine(d, time(12)).timestamp(), day_month(d))
                 for d in days[::step]]])
         self.plot.setYRange(0.5, 5.5, padding=0)
 
@@ -189,6 +190,6 @@ class AssessmentsPanel(QWidget):
         if row is not None and dialogs.confirm(
                 self, translate("Mentoring", "Удалить оценку"),
                 translate("Mentoring", "Удалить оценку «{skill}» от {day}?").format(
-                    skill=skill_label(row.skill), day=row.assessed_on.strftime("%d.%m.%Y"))):
+                    skill=skill_label(row.skill), day=short_date(row.assessed_on))):
             self._services.mentoring.delete_assessment(row.id)
             self.reload()

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from app.domain.dates import date_time, short_date
 from app.i18n import translate
 from app.services.activities import activity_kind_label
 from app.services.mentoring import (
@@ -30,7 +31,6 @@ from app.services.mentoring import (
     trainee_status_label,
 )
 from app.views import style
-from app.views.formatting import day, local_time
 from app.views.record_model import Column, RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -62,7 +62,7 @@ class TraineeListModel(RecordTableModel[TraineeRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return translate("Mentoring", "Начало: {start}; выполнено {done} из {total}, "
                                           "просрочено {overdue}").format(
-                start=day(row.start_date), done=row.tasks_done, total=row.tasks_total,
+                start=short_date(row.start_date), done=row.tasks_done, total=row.tasks_total,
                 overdue=row.tasks_overdue)
         return None
 
@@ -142,7 +142,7 @@ class TaskTableModel(QAbstractTableModel):
             return None
         row = item
         if role == Display:
-            return ("", row.title, day(row.due_on), day(row.done_on),
+            return ("", row.title, short_date(row.due_on), short_date(row.done_on),
                     row.mentor_comment)[column]
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             return Qt.CheckState.Checked if row.done_on else Qt.CheckState.Unchecked
@@ -210,7 +210,7 @@ class SectionProgressModel(RecordTableModel[SectionProgress]):
 class MeetingTableModel(RecordTableModel[MeetingRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
-            Column(translate("Mentoring", "Когда"), lambda r: local_time(r.due_at)),
+            Column(translate("Mentoring", "Когда"), lambda r: date_time(r.due_at)),
             Column(translate("Mentoring", "Тип"), lambda r: activity_kind_label(r.kind)),
             Column(translate("Mentoring", "Клиент"), lambda r: r.client_name),
             Column(translate("Mentoring", "Тема"), lambda r: r.subject),
@@ -225,14 +225,14 @@ class MeetingChoiceModel(RecordTableModel[MeetingChoice]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([Column(
             translate("Mentoring", "Встреча"),
-            lambda r: f"{local_time(r.due_at)} · {activity_kind_label(r.kind)} · "
+            lambda r: f"{date_time(r.due_at)} · {activity_kind_label(r.kind)} · "
                       f"{r.client_name or '—'} · {r.subject}")], parent)
 
 
 class AssessmentTableModel(RecordTableModel[AssessmentRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
-            Column(translate("Mentoring", "Дата"), lambda r: day(r.assessed_on)),
+            Column(translate("Mentoring", "Дата"), lambda r: short_date(r.assessed_on)),
             Column(translate("Mentoring", "Навык"), lambda r: skill_label(r.skill)),
             Column(translate("Mentoring", "Оценка"), lambda r: str(r.score)),
             Column(translate("Mentoring", "Комментарий"), lambda r: r.comment),
@@ -281,8 +281,8 @@ class LearningTableModel(RecordTableModel[LearningRow]):
         super().__init__([
             Column(translate("Mentoring", "Вид"), lambda r: learning_kind_label(r.kind)),
             Column(translate("Mentoring", "Что"), lambda r: r.title),
-            Column(translate("Mentoring", "Начало"), lambda r: day(r.started_on)),
-            Column(translate("Mentoring", "Окончание"), lambda r: day(r.finished_on)),
+            Column(translate("Mentoring", "Начало"), lambda r: short_date(r.started_on)),
+            Column(translate("Mentoring", "Окончание"), lambda r: short_date(r.finished_on)),
             Column(translate("Mentoring", "Часы"), lambda r: hours_text(r.hours),
                    numeric=True),
             Column(translate("Mentoring", "Статус"),

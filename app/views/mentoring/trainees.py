@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.dates import short_date
 from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TRAINEE_STATUSES, TraineeRow, trainee_status_label
 from app.views import dialogs, style
-from app.views.formatting import day
 from app.views.forms import FieldErrors, dialog_buttons
 from app.views.mentoring.assessments import AssessmentsPanel
 from app.views.mentoring.checklist import ChecklistPanel, date_edit, from_qdate
@@ -153,7 +153,7 @@ class TraineeCard(QFrame):
             f"color: {color}; border: 1px solid {color}; border-radius: 9px; "
             f"padding: 1px 8px; font-size: 11px;")
         parts = [row.position,
-                 translate("Mentoring", "с {start}").format(start=day(row.start_date)),
+                 translate("Mentoring", "с {start}").format(start=short_date(row.start_date)),
                  row.phone, row.email]
         self.details_label.setText("  ·  ".join(p for p in parts if p))
         self.notes_label.setText(row.notes)

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.dates import day_month, short_date
 from app.i18n import translate
-from app.money import short_money
+from app.money import format_money, short_money
 from app.views import dialogs, style
-from app.views.formatting import money
 
 pg.setConfigOptions(antialias=True, background=style.SURFACE, foreground=style.TEXT)
 
@@ -198,7 +198,7 @@ class CumulativeChart(ChartPanel):
                    metric_label: str) -> None:
         self._reset()
         self.subtitle.setText(metric_label)
-        self._axis.labels = [d.strftime("%d.%m") for d in days]
+        self._axis.labels = [day_month(d) for d in days]
         legend = self._legend()
         xs = list(range(len(days)))
         plan_item = self.plot.plot(xs, [_f(v) for v in plan],
@@ -224,12 +224,13 @@ class CumulativeChart(ChartPanel):
         fc_by_day = dict(zip(forecast_days, forecast, strict=True))
         tips = []
         for i, d in enumerate(days):
-            parts = [d.strftime("%d.%m.%Y"),
-                     translate("Charts", "План: {v}").format(v=money(plan[i]))]
+            parts = [short_date(d),
+                     translate("Charts", "План: {v}").format(v=format_money(plan[i]))]
             if i < len(actual):
-                parts.append(translate("Charts", "Факт: {v}").format(v=money(actual[i])))
+                parts.append(translate("Charts", "Факт: {v}").format(v=format_money(actual[i])))
             if d in fc_by_day and d != today:
-                parts.append(translate("Charts", "Прогноз: {v}").format(v=money(fc_by_day[d])))
+                parts.append(translate("Charts", "Прогноз: {v}").format(
+                    v=format_money(fc_by_day[d])))
             tips.append("\n".join(parts))
         self._tooltips = tips
         self.plot.setXRange(0, max(len(days) - 1, 1), padding=0.02)

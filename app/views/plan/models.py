@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from app.domain.dates import month_name
 from app.i18n import translate
-from app.money import parse_money
+from app.money import format_money, parse_money
 from app.services.errors import ServiceError
 from app.services.plan import (
     ABC_CLASSES,
@@ -22,7 +22,6 @@ from app.services.plan import (
     TargetChange,
 )
 from app.views import style
-from app.views.formatting import money
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -34,7 +33,7 @@ def pct(value: Decimal | None) -> str:
 
 
 def money_or_dash(value: Decimal | None) -> str:
-    return "—" if value is None else money(value)
+    return "—" if value is None else format_money(value)
 
 
 class PlanGridModel(QAbstractTableModel):
@@ -138,9 +137,9 @@ class PlanGridModel(QAbstractTableModel):
             if value is None:
                 if column == 0 and row < len(self._grid.rows):
                     effective = self._grid.rows[row].effective_total
-                    return f"({money(effective)})" if effective else ""
+                    return f"({format_money(effective)})" if effective else ""
                 return ""
-            return money(value)
+            return format_money(value)
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else f"{value}".replace(".", ",")
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -236,7 +235,7 @@ class MatrixModel(QAbstractTableModel):
         cell = self._result.cell(abc, xyz)
         if role == Qt.ItemDataRole.DisplayRole:
             return translate("PlanTab", "{n} клиентов\n{sum}").format(n=cell.count,
-                                                                     sum=money(cell.revenue))
+                                                                     sum=format_money(cell.revenue))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.dates import month_name
+from app.domain.dates import month_name, short_date
 from app.domain.figures import percent
 from app.i18n import translate
-from app.money import parse_money, short_money
+from app.money import format_money, parse_money, short_money
 from app.services.deals import lost_reason_label
 from app.services.errors import ServiceError
 from app.services.plan import (
@@ -50,7 +50,6 @@ from app.services.plan import (
 from app.views import dialogs, style
 from app.views.background import Job
 from app.views.background import start as start_job
-from app.views.formatting import day, money
 from app.views.plan.charts import (
     BarSeries,
     CumulativeChart,
@@ -310,10 +309,11 @@ class PlanTab(QWidget):
         side.addWidget(self.gap_label)
         self.breakdown_model: RecordTableModel[BreakdownRow] = RecordTableModel([
             Column(translate("PlanTab", "Значение"), lambda r: r.label),
-            Column(translate("PlanTab", "План"), lambda r: money(r.plan), True),
-            Column(translate("PlanTab", "На сегодня"), lambda r: money(r.plan_to_date), True),
-            Column(translate("PlanTab", "Факт"), lambda r: money(r.actual), True),
-            Column(translate("PlanTab", "Отклонение"), lambda r: money(r.deviation), True,
+            Column(translate("PlanTab", "План"), lambda r: format_money(r.plan), True),
+            Column(translate("PlanTab", "На сегодня"), lambda r: format_money(r.plan_to_date),
+                   True),
+            Column(translate("PlanTab", "Факт"), lambda r: format_money(r.actual), True),
+            Column(translate("PlanTab", "Отклонение"), lambda r: format_money(r.deviation), True,
                    _deviation_color),
             Column(translate("PlanTab", "% плана"), lambda r: pct(r.percent), True),
         ], self)
@@ -352,7 +352,7 @@ class PlanTab(QWidget):
         self.competitor_model: RecordTableModel[LossRow] = RecordTableModel([
             Column(translate("PlanTab", "Конкурент"), lambda r: r.key),
             Column(translate("PlanTab", "Сделок"), lambda r: str(r.count), True),
-            Column(translate("PlanTab", "Сумма"), lambda r: money(r.amount), True),
+            Column(translate("PlanTab", "Сумма"), lambda r: format_money(r.amount), True),
         ], self)
         self.competitor_view = _table(self.competitor_model)
         for chart in (self.funnel_chart, self.lost_count_chart, self.lost_amount_chart):
@@ -384,9 +384,10 @@ class PlanTab(QWidget):
             Column(translate("PlanTab", "Лиды"), lambda r: str(r.leads), True),
             Column(translate("PlanTab", "Новые сделки"), lambda r: str(r.deals), True),
             Column(translate("PlanTab", "Выиграно"), lambda r: str(r.won), True),
-            Column(translate("PlanTab", "Выручка"), lambda r: money(r.revenue), True),
+            Column(translate("PlanTab", "Выручка"), lambda r: format_money(r.revenue), True),
             Column(translate("PlanTab", "Конверсия"), lambda r: pct(r.conversion), True),
-            Column(translate("PlanTab", "Затраты на кампании"), lambda r: money(r.cost), True),
+            Column(translate("PlanTab", "Затраты на кампании"), lambda r: format_money(r.cost),
+                   True),
             Column(translate("PlanTab", "Цена лида"), lambda r: money_or_dash(r.cost_per_lead),
                    True),
         ], self)
@@ -442,7 +443,7 @@ class PlanTab(QWidget):
         box.addWidget(self.cell_title)
         self.cell_model: RecordTableModel[AbcXyzClient] = RecordTableModel([
             Column(translate("PlanTab", "Клиент"), lambda c: c.name),
-            Column(translate("PlanTab", "Выручка"), lambda c: money(c.revenue), True),
+            Column(translate("PlanTab", "Выручка"), lambda c: format_money(c.revenue), True),
             Column(translate("PlanTab", "Доля"), lambda c: pct(c.share), True),
             Column(translate("PlanTab", "Мес. с покупками"),
                    lambda c: str(c.months_with_purchases), True),
@@ -460,13 +461,13 @@ class PlanTab(QWidget):
         box.addWidget(self.churn_title)
         self.churn_model: RecordTableModel[ChurnRiskClient] = RecordTableModel([
             Column(translate("PlanTab", "Клиент"), lambda c: c.name),
-            Column(translate("PlanTab", "Посл. покупка"), lambda c: day(c.last_purchase)),
+            Column(translate("PlanTab", "Посл. покупка"), lambda c: short_date(c.last_purchase)),
             Column(translate("PlanTab", "Интервал, дн."),
                    lambda c: f"{c.usual_interval_days}".replace(".", ","), True),
             Column(translate("PlanTab", "Молчит, дн."), lambda c: str(c.days_since_last), True,
                    lambda c: style.DANGER),
             Column(translate("PlanTab", "Под угрозой"),
-                   lambda c: money(c.revenue_at_stake), True),
+                   lambda c: format_money(c.revenue_at_stake), True),
         ], self)
         self.churn_view = _table(self.churn_model)
         box.addWidget(self.churn_view, 1)
@@ -474,7 +475,7 @@ class PlanTab(QWidget):
         self.rfm_model: RecordTableModel[RfmSegmentSummary] = RecordTableModel([
             Column(translate("PlanTab", "Сегмент"), lambda s: s.label),
             Column(translate("PlanTab", "Клиентов"), lambda s: str(s.count), True),
-            Column(translate("PlanTab", "Выручка"), lambda s: money(s.monetary), True),
+            Column(translate("PlanTab", "Выручка"), lambda s: format_money(s.monetary), True),
         ], self)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -663,43 +664,43 @@ class PlanTab(QWidget):
             label.setStyleSheet(f"color: {color};" if color else "")
             note_label.setText(note)
 
-        put("plan", money(pr.plan), translate("PlanTab", "на сегодня по плану {v}").format(
-            v=money(pr.plan_to_date)))
+        put("plan", format_money(pr.plan), translate("PlanTab", "на сегодня по плану {v}").format(
+            v=format_money(pr.plan_to_date)))
         behind = pr.actual < pr.plan_to_date
-        put("actual", money(pr.actual), translate("PlanTab", "{sign}{v} к плану на сегодня")
-            .format(sign="+" if not behind else "", v=money(pr.actual - pr.plan_to_date)),
+        put("actual", format_money(pr.actual), translate("PlanTab", "{sign}{v} к плану на сегодня")
+            .format(sign="+" if not behind else "", v=format_money(pr.actual - pr.plan_to_date)),
             style.DANGER if behind else style.SUCCESS)
         put("percent", pct(pr.percent), translate(
             "PlanTab", "рабочих дней: прошло {e} из {t}").format(
             e=pr.working_days_elapsed, t=pr.working_days_total))
-        put("left", money(pr.left), translate("PlanTab", "осталось рабочих дней: {n}").format(
-            n=pr.working_days_left))
+        put("left", format_money(pr.left), translate(
+            "PlanTab", "осталось рабочих дней: {n}").format(n=pr.working_days_left))
         if pr.daily_rate_needed is None:
             put("rate", "—", translate("PlanTab", "период завершён") if pr.as_of > pr.period.last
                 else translate("PlanTab", "рабочих дней не осталось"))
         else:
-            put("rate", money(pr.daily_rate_needed),
+            put("rate", format_money(pr.daily_rate_needed),
                 translate("PlanTab", "в день до конца периода"))
         if pr.forecast is None:
             put("forecast", "—", translate("PlanTab", "период ещё не начался"))
         else:
             good = pr.forecast >= pr.plan
-            put("forecast", money(pr.forecast),
+            put("forecast", format_money(pr.forecast),
                 translate("PlanTab", "{p} плана").format(p=pct(pr.forecast_percent)),
                 style.SUCCESS if good else style.DANGER)
-        put("pipeline", money(pr.pipeline_weighted), translate(
+        put("pipeline", format_money(pr.pipeline_weighted), translate(
             "PlanTab", "взвешенно; {n} сделок на {sum}").format(
-            n=pr.pipeline_count, sum=money(pr.pipeline_amount)))
+            n=pr.pipeline_count, sum=format_money(pr.pipeline_amount)))
         self.metric_note.setText(pr.metric_label + " · " + translate(
-            "PlanTab", "данные на {d}").format(d=day(pr.as_of)))
+            "PlanTab", "данные на {d}").format(d=short_date(pr.as_of)))
         cu = self.data.cumulative
         self.cumulative_chart.set_series(cu.days, cu.plan, cu.actual, cu.forecast_days,
                                          cu.forecast, cu.as_of, cu.metric_label)
         months = self.data.monthly
         labels = [f"{month_name(m.month.month)[:3]} {m.month.strftime('%y')}" for m in months]
         tips = [translate("PlanTab", "{m}\nПлан: {p}\nФакт: {a}\nВыполнено: {pct}").format(
-            m=f"{month_name(m.month.month).capitalize()} {m.month.year}", p=money(m.plan),
-            a=money(m.actual), pct=pct(percent(m.actual, m.plan))) for m in months]
+            m=f"{month_name(m.month.month).capitalize()} {m.month.year}", p=format_money(m.plan),
+            a=format_money(m.actual), pct=pct(percent(m.actual, m.plan))) for m in months]
         self.monthly_chart.set_series(labels, [
             BarSeries(translate("PlanTab", "План"), [m.plan for m in months], "#cbd5e1"),
             BarSeries(translate("PlanTab", "Факт"), [m.actual for m in months],
@@ -722,8 +723,8 @@ class PlanTab(QWidget):
              BarSeries(translate("PlanTab", "Факт"), [r.actual for r in rows], style.SUCCESS)],
             [translate("PlanTab", "{v}\nПлан: {p}\nПлан на сегодня: {t}\nФакт: {a}\n"
                                   "Отклонение: {d}").format(
-                v=r.label, p=money(r.plan), t=money(r.plan_to_date), a=money(r.actual),
-                d=money(r.deviation)) for r in rows],
+                v=r.label, p=format_money(r.plan), t=format_money(r.plan_to_date),
+                a=format_money(r.actual), d=format_money(r.deviation)) for r in rows],
             notes=[_signed_short(r.deviation) for r in rows],
             bar_colors=[_deviation_color(r) for r in rows],
             subtitle=translate("PlanTab", "серый — план на сегодня; факт зелёный, если план "
@@ -758,10 +759,10 @@ class PlanTab(QWidget):
         labels = [lost_reason_label(r.key) if r.key else translate("PlanTab", "Не указана")
                   for r in reasons]
         tips = [translate("PlanTab", "{r}\nСделок: {n} ({s})\nСумма: {a}").format(
-            r=label, n=r.count, s=pct(r.share), a=money(r.amount))
+            r=label, n=r.count, s=pct(r.share), a=format_money(r.amount))
             for label, r in zip(labels, reasons, strict=True)]
         summary = translate("PlanTab", "проиграно {n} сделок на {sum}").format(
-            n=losses.total_count, sum=money(losses.total_amount))
+            n=losses.total_count, sum=format_money(losses.total_amount))
         self.lost_count_chart.set_series(
             labels, [BarSeries(translate("PlanTab", "Сделок"), [r.count for r in reasons],
                                style.DANGER)], tips,
@@ -777,7 +778,7 @@ class PlanTab(QWidget):
         self.competitor_title.setText(translate(
             "PlanTab", "Проиграно конкурентам: {n} сделок на {sum}").format(
             n=sum(r.count for r in losses.by_competitor),
-            sum=money(sum((r.amount for r in losses.by_competitor), Decimal(0)))))
+            sum=format_money(sum((r.amount for r in losses.by_competitor), Decimal(0)))))
 
     def _show_sources(self) -> None:
         assert self.data is not None and self.data.sources is not None
@@ -789,7 +790,7 @@ class PlanTab(QWidget):
                        style.SERIES[1])],
             [translate("PlanTab", "{s}\nЛиды: {l}\nВыиграно: {w} из {c} закрытых\n"
                                   "Выручка: {r}\nКонверсия: {p}\nЦена лида: {cpl}").format(
-                s=r.source or "—", l=r.leads, w=r.won, c=r.closed, r=money(r.revenue),
+                s=r.source or "—", l=r.leads, w=r.won, c=r.closed, r=format_money(r.revenue),
                 p=pct(r.conversion), cpl=money_or_dash(r.cost_per_lead)) for r in rows],
             notes=[translate("PlanTab", "{r} · конв. {p}").format(r=short_money(r.revenue),
                                                                   p=pct(r.conversion))
@@ -818,10 +819,10 @@ class PlanTab(QWidget):
             [BarSeries(translate("PlanTab", "Клиентов"), [s.count for s in segs],
                        style.SERIES[3])],
             [translate("PlanTab", "{s}\nКлиентов: {n}\nВыручка за всё время: {m}").format(
-                s=s.label, n=s.count, m=money(s.monetary)) for s in segs],
+                s=s.label, n=s.count, m=format_money(s.monetary)) for s in segs],
             notes=[f"{s.count} · {short_money(s.monetary)}" for s in segs],
             subtitle=translate("PlanTab", "давность, частота и сумма покупок на {d}").format(
-                d=day(self.data.query.as_of)))
+                d=short_date(self.data.query.as_of)))
         self.churn_model.set_rows(self.data.churn)
         self.churn_title.setText(translate(
             "PlanTab", "Риск оттока: {n} клиентов молчат дольше {k} обычных интервалов").format(
@@ -927,7 +928,8 @@ class PlanTab(QWidget):
             self._editor_error(str(exc))
             return
         self._after_edit(translate("PlanTab", "Распределено: {parts}.").format(
-            parts="; ".join(f"{month_name(m.month.month)} — {money(m.plan)}" for m in months)))
+            parts="; ".join(f"{month_name(m.month.month)} — {format_money(m.plan)}"
+                            for m in months)))
 
 
 def _signed_short(value: Decimal) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from app.domain.dates import short_date
+from app.domain.dates import day_month, month_year, short_date
 from app.i18n import translate
 from app.services.documents.base import (
     MM,
@@ -284,7 +284,7 @@ def _plan_section(ctx: BuildContext, data: ReportData, *, stalled: bool = True) 
     # chart: cumulative within a month, monthly bars for a quarter or a year
     if data.plan.cumulative is not None:
         series = data.plan.cumulative
-        labels = [d.strftime("%d.%m") for d in series.days]
+        labels = [day_month(d) for d in series.days]
         index = {d: i for i, d in enumerate(series.days)}
         lines = [
             (translate("Reports", "План нарастающим итогом"), list(enumerate(series.plan))),
@@ -297,7 +297,7 @@ def _plan_section(ctx: BuildContext, data: ReportData, *, stalled: bool = True) 
         chart = line_chart(ctx, labels, lines)
     else:
         months = data.plan.months
-        chart = bar_chart(ctx, [m.month.strftime("%m.%Y") for m in months], [
+        chart = bar_chart(ctx, [month_year(m.month) for m in months], [
             (translate("Reports", "План"), [m.plan for m in months]),
             (translate("Reports", "Факт"), [m.actual for m in months])])
     out += [Spacer(1, 3 * MM), KeepTogether([ctx.p(translate("Reports", "Динамика"), "h3"),
