@@ -1,24 +1,67 @@
-"""Shared fixtures: offscreen Qt, a temporary database, a demo database."""
+"""Shared fixtures of both tiers: a temporary database, a demo database; the run's own settings.
+
+The run does not depend on the caller's environment: Qt's platform (a 1920×1080 offscreen
+screen) is set here whatever QT_QPA_PLATFORM says, and Hypothesis keeps its files under the
+system temp dir, not in the checkout. Qt fixtures live in tests/gui/conftest.py; a run of
+tests/unit alone keeps pytest-qt (which imports PySide6 while configuring) out of the process,
+and tests/unit/conftest.py fails whatever imports PySide6 there.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-# A 1920×1080 offscreen screen, so windows are not clamped to the default 800×600.
-os.environ.setdefault(
-    "QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).with_name('offscreen.json')}"
-)
-os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-
 import pytest
+from hypothesis import configuration as hypothesis_configuration
+from hypothesis import settings as hypothesis_settings
 
 from app.bootstrap import Services, bootstrap
 
+# A 1920×1080 offscreen screen, so windows are not clamped to the default 800×600; forced,
+# because a preset QT_QPA_PLATFORM=offscreen (CI, a developer's shell) would drop the screen.
+OFFSCREEN = f"offscreen:configfile={Path(__file__).with_name('offscreen.json')}"
+os.environ["QT_QPA_PLATFORM"] = OFFSCREEN
+os.environ["QT_LOGGING_RULES"] = "qt.qpa.*=false"
+for _name in ("QT_SCALE_FACTOR", "QT_SCREEN_SCALE_FACTORS", "QT_ENABLE_HIGHDPI_SCALING",
+              "QT_FONT_DPI", "QT_STYLE_OVERRIDE", "QT_QPA_PLATFORMTHEME", "QT_API",
+              "PYTEST_QT_API"):
+    os.environ.pop(_name, None)  # each would change what the GUI tests measure
+
 DEMO_TODAY = date(2026, 11, 16)  # a fixed Monday, so demo-based tests do not drift
+TESTS = Path(__file__).resolve().parent
+UNIT = TESTS / "unit"
+
+# No example database (it would live in the checkout), and Hypothesis' other caches go to a
+# folder of this run under the system temp dir, removed at the end (pytest_unconfigure).
+hypothesis_settings.register_profile("salesdesk", database=None)
+hypothesis_settings.load_profile("salesdesk")
+_HYPOTHESIS_HOME = Path(tempfile.mkdtemp(prefix="salesdesk-hypothesis-"))
+hypothesis_configuration.set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+
+
+def _runs_unit_tests_only(config: pytest.Config) -> bool:
+    """Whether every path the run was given lies in tests/unit (no path means all tests)."""
+    paths = [arg.split("::")[0] for arg in config.args if not arg.startswith("-")]
+    if not paths:
+        return False
+    root = Path(config.invocation_params.dir)
+    return all((root / path).resolve().is_relative_to(UNIT) for path in paths)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """A unit-only run goes without pytest-qt, which imports PySide6 in its pytest_configure."""
+    if _runs_unit_tests_only(config):
+        config.pluginmanager.set_blocked("pytest-qt")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
 
 
 @pytest.fixture
@@ -53,44 +96,3 @@ def demo_services(_demo_template: Path, tmp_path: Path) -> Iterator[Services]:
     svc = bootstrap(path)
     yield svc
     svc.close()
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _gc_on_gui_thread(qapp):  # type: ignore[no-untyped-def]
-    """As in the app: cyclic garbage is collected on the GUI thread only (views/background)."""
-    from app.views.background import collect_garbage_on_gui_thread
-
-    return collect_garbage_on_gui_thread()
-
-
-@pytest.fixture(autouse=True)
-def _collect_between_tests(_gc_on_gui_thread):  # type: ignore[no-untyped-def]
-    yield
-    _gc_on_gui_thread.collect()
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep QSettings written by the code under test out of the user's real settings."""
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    folder = tmp_path_factory.mktemp("qsettings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    QCoreApplication.setOrganizationName("SalesDeskTests")
-    QCoreApplication.setApplicationName("SalesDeskTests")
-
-
-@pytest.fixture
-def main_window(qtbot, demo_services: Services):  # type: ignore[no-untyped-def]
-    """The main window over the demo database, shown offscreen."""
-    from PySide6.QtCore import QSettings
-
-    from app.gui import apply_style, ensure_app
-    from app.views.main_window import MainWindow
-
-    apply_style(ensure_app())
-    window = MainWindow(services=demo_services, settings=QSettings())
-    qtbot.addWidget(window)
-    window.show()
-    return window
