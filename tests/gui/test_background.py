@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 
 from app.views import background
 from app.views.background import Job, collect_garbage_on_gui_thread, start
@@ -20,24 +21,46 @@ class _Cycle:
         self.seen.append(threading.current_thread().name)
 
 
+def _allocate_past_gen0_threshold() -> list[list[int]]:
+    """Far past gen-0's threshold: automatic collection would run in the allocating thread.
+
+    Kept alive (returned), so gen 0 stays over its threshold until someone collects.
+    """
+    return [[i] for i in range(50_000)]
+
+
+def _garbage_cycle(seen: list[str]) -> weakref.ref[_Cycle]:
+    """A cycle that is garbage at once; the weak reference tells whether it was freed."""
+    return weakref.ref(_Cycle(seen))
+
+
 def test_cyclic_garbage_is_collected_on_the_gui_thread_only(qtbot) -> None:  # type: ignore[no-untyped-def]
     collector = collect_garbage_on_gui_thread()
     assert not gc.isenabled()
     seen: list[str] = []
-    _Cycle(seen)  # garbage now, reachable only through its own cycle
-    done: list[object] = []
+    cycle = _garbage_cycle(seen)
+    job = Job(_allocate_past_gen0_threshold)
+    with qtbot.waitSignal(job.signals.finished, timeout=10_000) as finished:
+        start(job)
+        # Block the GUI thread (no event loop, so the collector's timer cannot fire) until the
+        # worker is done: whatever collection happened meanwhile happened in the worker.
+        assert background.wait_for_all(10_000)
+        assert cycle() is not None and seen == []  # the worker did not collect it
+        assert collector.collect() > 0  # the worker's allocations put gen 0 over its threshold
+        assert cycle() is None
+        assert seen == [threading.main_thread().name]
+    assert len(finished.args[0]) == 50_000
 
-    def allocate() -> int:  # far past gen-0's threshold: automatic GC would run right here
-        junk = [[i] for i in range(50_000)]
-        return len(junk)
 
-    job = start(Job(allocate))
-    job.signals.finished.connect(done.append)
-    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
-    assert seen == []  # the worker did not collect it
-    collector.collect()
-    gc.collect()
-    assert seen == [threading.main_thread().name]
+def test_the_collector_frees_what_automatic_collection_no_longer_does() -> None:
+    collector = collect_garbage_on_gui_thread()
+    seen: list[str] = []
+    cycle = _garbage_cycle(seen)
+    junk = _allocate_past_gen0_threshold()
+    assert cycle() is not None  # automatic collection is off, on the GUI thread too
+    assert collector.collect() > 0
+    del junk
+    assert cycle() is None and seen == [threading.main_thread().name]
 
 
 def test_finished_job_is_released_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
