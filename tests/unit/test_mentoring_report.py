@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,24 +10,17 @@ import pytest
 from app.bootstrap import Services
 from app.services.errors import NotFoundError
 from tests.conftest import DEMO_TODAY
+from tests.unit._documents_helpers import flat, pdf_text
 
 
-def _text(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "report.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
-
-
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_report_has_checklist_assessments_meetings_and_conclusion(
-        demo_services: Services, tmp_path: Path) -> None:
+        demo_services: Services) -> None:
     svc = demo_services.mentoring
     trainee = svc.trainees(DEMO_TODAY)[0]
     svc.set_conclusion(trainee.id, "Готов к самостоятельной работе <b>&</b> <img src='x'/>")
     pdf = demo_services.documents.trainee_report_pdf(trainee.id, today=DEMO_TODAY)
     assert pdf.startswith(b"%PDF")
-    text = _text(pdf, tmp_path)
+    text = flat(pdf_text(pdf))
     assert trainee.name.split()[0] in text
     for heading in ("Чек-лист адаптации", "Оценка навыков", "Сопровождение на встречах",
                     "Заключение наставника"):
