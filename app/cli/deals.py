@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _pipeline(args: argparse.Namespace) -> int:
-    from app.money import format_money
+    from app.domain.money import format_money
 
     services = open_services(args, create=False)
     try:
@@ -64,7 +64,7 @@ def _pipeline(args: argparse.Namespace) -> int:
 
 
 def _move(args: argparse.Namespace) -> int:
-    from app.money import parse_money
+    from app.domain.money import parse_money
 
     services = open_services(args, create=False)
     try:

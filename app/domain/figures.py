@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from app.money import round_money
+from app.domain.money import round_money
 
 HUNDRED = Decimal(100)
 TENTH = Decimal("0.1")

@@ -15,7 +15,7 @@ from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
-from app.money import from_kopecks, to_kopecks
+from app.domain.money import from_kopecks, to_kopecks
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

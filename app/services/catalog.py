@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from sqlalchemy import func, or_, select
 
+from app.domain.money import round_money
 from app.i18n import translate
 from app.models import VAT_KINDS, DealLine, Product
-from app.money import round_money
 from app.services.errors import NotFoundError, ValidationError
 from app.services.uow import UowFactory
 

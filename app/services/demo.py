@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 
 from app.domain.figures import line_total
+from app.domain.money import round_money
 from app.models import (
     SKILLS,
     AccompaniedMeeting,
@@ -48,7 +49,6 @@ from app.models import (
     TraineeTask,
     stage_is_open,
 )
-from app.money import round_money
 from app.services.deals.defaults import OBJECTION_LIBRARY, seed_stages
 from app.services.documents.demo import add_demo_documents
 from app.services.errors import ServiceError

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from sqlalchemy import and_, func, select
 
+from app.domain.money import ZERO
 from app.models import Activity, Client, Contact, Deal, Order, Payment, Stage, stage_is_open
-from app.money import ZERO
 from app.services.uow import UowFactory
 
 
@@ -190,7 +190,7 @@ def _next_occurrence(born: date, today: date) -> date:
 
 def _kopecks_to_money(value: object) -> Decimal:
     """`Order.amount - SUM(...)` is computed in SQL on kopecks; bring it back to rubles."""
-    from app.money import from_kopecks
+    from app.domain.money import from_kopecks
 
     if isinstance(value, Decimal):
         return value

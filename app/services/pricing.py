@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from app.domain.money import ZERO, round_money
 from app.i18n import translate
-from app.money import ZERO, round_money
 
 STANDARD_RATE_CHANGE = date(2026, 1, 1)
 HUNDRED = Decimal(100)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.dates import date_time, short_date
+from app.domain.money import format_money
 from app.i18n import translate
-from app.money import format_money
 from app.services.activities import activity_kind_label
 from app.services.deals import BoardFilter, DealCard
 from app.services.mentoring import OverdueTask

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from app.domain.money import format_money
 from app.models import Client, DealLine, Offer
-from app.money import format_money
 from app.services.errors import NotFoundError, ValidationError
 from tests.unit._documents_helpers import assert_fonts_embedded, flat, make_deal, pdf_text
 

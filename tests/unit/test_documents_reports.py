@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import delete
 
-from app.money import format_money
+from app.domain.money import format_money
 from app.services.errors import ValidationError
 from app.services.plan import AnalyticsService, PlanService
 from tests.conftest import DEMO_TODAY

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, func, insert, select
 
+from app.domain.money import format_money, parse_money, round_money, to_kopecks
 from app.models.base import Money, Percent, Quantity, UTCDateTime
-from app.money import format_money, parse_money, round_money, to_kopecks
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from app.domain.money import ZERO, format_money
 from app.i18n import translate
 from app.models import (
     Activity,
@@ -20,7 +21,6 @@ from app.models import (
     Stage,
     effective_probability,
 )
-from app.money import ZERO, format_money
 from app.services.clients.labels import complaint_category_label, order_status_label
 from app.services.clients.search import day_start_utc
 from app.services.uow import UowFactory

@@ -12,12 +12,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy import text as sql_text
 
+from app.domain.money import from_kopecks
 from app.models import (
     Client,
     ClientTag,
     Contact,
 )
-from app.money import from_kopecks
 from app.services.clients.matching import (
     BROAD_MATCH,
     MIN_SEARCH_CHARS,

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import Integer, func, select, type_coerce
 
+from app.domain.money import ZERO, round_money
 from app.i18n import translate
 from app.models import Activity, Client, Deal, Stage, effective_probability
-from app.money import ZERO, round_money
 from app.services.deals.stages import StageInfo, StageSettings
 from app.services.errors import NotFoundError
 from app.services.workdays import working_days_between

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from app.domain.dates import short_date
 from app.domain.figures import MAX_LINE_GROSS, line_total
+from app.domain.money import ZERO, format_money, round_money
 from app.i18n import translate
 from app.models import (
     VAT_KINDS,
@@ -30,7 +31,6 @@ from app.models import (
     StageChange,
     stage_is_open,
 )
-from app.money import ZERO, format_money, round_money
 from app.services.catalog import effective_floor
 from app.services.errors import NotFoundError, ValidationError
 from app.services.uow import UowFactory

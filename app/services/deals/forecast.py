@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import Integer, func, select, type_coerce
 
+from app.domain.money import round_money
 from app.models import Deal, PlanTarget, Stage, effective_probability, stage_is_open
-from app.money import round_money
 from app.services.uow import UowFactory
 
 HUNDRED = Decimal(100)

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from app.domain.money import round_money
 from app.i18n import translate
 from app.models import Competitor, Deal, Stage, StageChange
-from app.money import round_money
 from app.services.deals.board import local_date
 from app.services.deals.lost_reasons import LostReasonSettings
 from app.services.errors import ConflictError, NotFoundError, ValidationError

@@ -17,8 +17,8 @@ from datetime import date
 from typing import Any
 
 from app.domain.dates import short_date
+from app.domain.money import format_money
 from app.i18n import translate
-from app.money import format_money
 from app.services.activities import activity_kind_label
 from app.services.clients import (
     ActivityLine,

@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.figures import line_total
+from app.domain.money import ZERO, format_money
 from app.i18n import translate
-from app.money import ZERO, format_money
 from app.services.pricing import line_vat, vat_rate
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.domain.money import round_money
 from app.i18n import current_language, translate
-from app.money import round_money
 
 
 def amount_in_words(amount: Decimal | str) -> str:

@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.domain.money import from_kopecks, round_money
 from app.i18n import translate
-from app.money import from_kopecks, round_money
 from app.services.errors import ValidationError
 from app.services.plan.periods import Period, add_months, parse_period
 from app.services.uow import UowFactory

@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.domain.money import ZERO
 from app.i18n import translate
-from app.money import ZERO
 from app.services.errors import ValidationError
 from app.services.plan.common import WON_DEALS, _k
 from app.services.uow import UowFactory

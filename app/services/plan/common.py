@@ -27,8 +27,8 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.domain.money import from_kopecks, round_money
 from app.i18n import translate
-from app.money import from_kopecks, round_money
 from app.services.errors import ValidationError
 from app.services.plan.periods import Period
 
@@ -120,7 +120,7 @@ def monthly_plan(s: Any, p: Period) -> dict[str, Decimal]:
 
 
 def _fmt(value: Decimal) -> str:
-    from app.money import format_money
+    from app.domain.money import format_money
 
     return format_money(value)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.money import ZERO, from_kopecks, round_money
+from app.domain.money import ZERO, from_kopecks, round_money
 from app.services.plan.common import LOST_DEALS, _bounds, _k, _months, _pct
 from app.services.plan.periods import Period, parse_period
 from app.services.uow import UowFactory

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.domain.money import ZERO, from_kopecks, round_money
 from app.i18n import translate
 from app.models import Setting
-from app.money import ZERO, from_kopecks, round_money
 from app.services.errors import ValidationError
 from app.services.plan.common import (
     ACTUAL_TABLES,

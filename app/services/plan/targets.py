@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.domain.money import ZERO, from_kopecks, round_money, to_kopecks
 from app.i18n import translate
 from app.models import PlanTarget
-from app.money import ZERO, from_kopecks, round_money, to_kopecks
 from app.services.errors import ValidationError
 from app.services.plan.common import (
     DIMENSIONS,

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.dates import short_date
+from app.domain.money import format_money
 from app.i18n import translate
-from app.money import format_money
 from app.services.activities import activity_kind_label
 from app.services.clients import (
     CLIENT_KINDS,

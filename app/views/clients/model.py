@@ -14,8 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from app.domain.dates import date_time, short_date
+from app.domain.money import format_money
 from app.i18n import translate
-from app.money import format_money
 from app.services.clients import ClientRow, status_label
 from app.views import style
 

@@ -55,8 +55,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import short_date
+from app.domain.money import format_money, format_rubles
 from app.i18n import translate
-from app.money import format_money, format_rubles
 from app.services.deals import ColumnSummary, DealCard, StageInfo, lost_reason_label
 from app.views import style
 from app.views.deals.common import activity_short

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.money import format_money
 from app.i18n import translate
-from app.money import format_money
 from app.services.catalog import VAT_KINDS, ProductInput, ProductRow, validate_product
 from app.services.errors import ServiceError, ValidationError
 from app.services.pricing import vat_kind_label

@@ -16,6 +16,6 @@ def activity_short(kind: str, due: datetime) -> str:
 
 def parse_decimal(text: str) -> Decimal:
     """A user-typed number: spaces ignored, comma or dot; ValueError if not a number."""
-    from app.money import parse_money
+    from app.domain.money import parse_money
 
     return parse_money(text.replace("%", ""))

@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.dates import short_date
+from app.domain.money import format_money
 from app.i18n import translate
-from app.money import format_money
 from app.services.deals import (
     Choice,
     DealDetail,

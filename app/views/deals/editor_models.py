@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.domain.dates import date_time
+from app.domain.money import format_money
 from app.i18n import translate
-from app.money import format_money
 from app.services.activities import ActivityRow, activity_kind_label
 from app.services.catalog import VAT_KINDS
 from app.services.deals import (

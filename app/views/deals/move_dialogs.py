@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.money import format_money
 from app.i18n import translate
-from app.money import format_money
 from app.services.activities import activity_kind_label
 from app.services.deals import lost_reason_label
 from app.views.deals.common import parse_decimal

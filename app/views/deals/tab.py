@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.dates import month_name
+from app.domain.money import format_rubles
 from app.i18n import translate
-from app.money import format_rubles
 from app.services.deals import Board, BoardFilter, DealCard, MonthForecast, StageInfo
 from app.services.errors import ServiceError
 from app.views import dialogs, style

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import short_date
+from app.domain.money import format_money
 from app.i18n import translate
-from app.money import format_money
 from app.services.company import OFFER_TEMPLATES, offer_template_label
 from app.services.documents import OfferRow
 from app.views import dialogs, style

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import day_month, short_date
+from app.domain.money import format_money, short_money
 from app.i18n import translate
-from app.money import format_money, short_money
 from app.views import dialogs, style
 
 pg.setConfigOptions(antialias=True, background=style.SURFACE, foreground=style.TEXT)

@@ -11,8 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from app.domain.dates import month_name
+from app.domain.money import format_money, parse_money
 from app.i18n import translate
-from app.money import format_money, parse_money
 from app.services.errors import ServiceError
 from app.services.plan import (
     ABC_CLASSES,

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import month_name, short_date
 from app.domain.figures import percent
+from app.domain.money import format_money, parse_money, short_money
 from app.i18n import translate
-from app.money import format_money, parse_money, short_money
 from app.services.deals import lost_reason_label
 from app.services.errors import ServiceError
 from app.services.plan import (

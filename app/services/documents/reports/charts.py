@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from app.money import short_money
+from app.domain.money import short_money
 from app.services.documents.base import BuildContext
 from app.services.documents.fonts import FAMILY
 from app.services.documents.markup import clean_text

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import text
 
 from app.domain.figures import effective_probability_sql, open_stage_sql, won_stage_sql
-from app.money import from_kopecks
+from app.domain.money import from_kopecks
 from app.services.plan import Period
 
 
