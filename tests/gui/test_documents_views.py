@@ -110,9 +110,25 @@ def test_company_dialog_validates_and_saves(qtbot, services, monkeypatch) -> Non
     assert saved.logo and saved.logo.startswith(b"\x89PNG")
 
 
-def test_company_menu_action(main_window) -> None:  # type: ignore[no-untyped-def]
-    names = [a.objectName() for a in main_window.edit_menu.actions()]
-    assert "companySettingsAction" in names
+def test_company_menu_action(main_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Правка → Реквизиты компании… opens the dialog over the window, showing the saved name."""
+    from PySide6.QtWidgets import QDialog
+    from sqlalchemy import text
+
+    from app.views.documents.company_dialog import CompanyDialog
+
+    shown: list[CompanyDialog] = []
+    monkeypatch.setattr(CompanyDialog, "exec",
+                        lambda self: shown.append(self) or QDialog.DialogCode.Rejected)
+    [edit_menu] = [a.menu() for a in main_window.menuBar().actions() if a.text() == "&Правка"]
+    [action] = [a for a in edit_menu.actions() if a.text() == "Реквизиты компании…"]
+    action.trigger()
+    [dialog] = shown
+    with main_window.services.engine.connect() as conn:
+        name = conn.execute(text("SELECT name FROM company_settings WHERE id = 1")).scalar()
+    assert name
+    assert dialog.windowTitle() == "Реквизиты компании" and dialog.parent() is main_window
+    assert dialog.editors["name"].text() == name
 
 
 def test_deal_documents_panel(qtbot, qtmodeltester, demo_services, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -214,16 +214,42 @@ def test_sections_load_when_shown(tab, qtbot, qtmodeltester):
     assert tab.data is not old and tab.data.query.period.key == "2026-09"
 
 
-def test_plan_tab_in_main_window(main_window, qtbot):
-    keys = main_window.tab_keys()
-    assert "plan" in keys
-    if "deals" in keys:
-        assert keys.index("plan") == keys.index("deals") + 1
+def _rubles(kopecks: int) -> str:
+    """The money text a user reads, written out here: 1234567 kopecks → "12 345,67 ₽"."""
+    return f"{kopecks // 100:,}".replace(",", " ") + f",{kopecks % 100:02d} ₽"
+
+
+def test_plan_tab_in_main_window(main_window, qtbot, monkeypatch):
+    from sqlalchemy import text
+
+    from app.views.plan.tab import PlanTab
+    from tests.conftest import DEMO_TODAY
+
+    monkeypatch.setattr(PlanTab, "today", lambda self: DEMO_TODAY)  # the demo's own today
+    tabs = main_window.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Сегодня", "Клиенты", "Сделки", "План", "Наставничество"]
     widget = main_window.show_tab("plan")
-    assert widget.data is not None and widget.data.progress.plan > 0
-    for model in (widget.breakdown_model, widget.funnel_model, widget.sources_model,
-                  widget.churn_model):
-        assert model.columnCount() > 0
+    assert tabs.tabText(tabs.currentIndex()) == "План"
+    assert widget.period_edit.text() == "2026-11"
+    with main_window.services.engine.connect() as conn:  # the raw rows
+        targets = conn.execute(text(
+            "SELECT product_group, region, segment, amount FROM plan_targets"
+            " WHERE period_start = '2026-11-01'")).all()
+        won = conn.execute(text(
+            "SELECT SUM(d.amount) FROM deals d JOIN stages s ON s.id = d.stage_id"
+            " WHERE s.is_won = 1 AND d.closed_on BETWEEN '2026-11-01' AND '2026-11-16'"
+        )).scalar()
+    # the demo plans each month by product group only, so the month's plan is their sum
+    assert len(targets) >= 2 and all(t.product_group and not t.region and not t.segment
+                                     for t in targets)
+    assert card(widget, "plan") == _rubles(sum(t.amount for t in targets))
+    assert card(widget, "actual") == _rubles(won)
+    model = widget.breakdown_model  # "Товарная группа" by default: one row per planned group
+    shown = {model.index(r, 0).data(): model.index(r, 1).data().replace("\u00a0", " ")
+             for r in range(model.rowCount())}
+    assert {t.product_group: shown.get(t.product_group) for t in targets} == {
+        t.product_group: _rubles(t.amount) for t in targets}
 
 
 def test_abc_shares_and_churn_k_are_configurable(tab, qtbot):
