@@ -8,6 +8,7 @@ checked by format, БИК by length, and accounts by the Bank of Russia control 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.ru import inn as stdnum_inn
@@ -20,6 +21,29 @@ from app.i18n import translate
 CHECKED_FIELDS = ("inn", "kpp", "ogrn", "bik", "corr_account", "settlement_account")
 TAX_ID_FIELDS = ("inn", "kpp", "ogrn")
 BANK_FIELDS = ("bank_name", "bik", "corr_account", "settlement_account")
+
+
+
+@dataclass(frozen=True)
+class PartyDetails:
+    """A party to a deal as documents name it: names, addresses, contacts, requisites —
+    what a client card and the own company's settings have in common."""
+
+    name: str = ""
+    full_name: str = ""
+    inn: str = ""
+    kpp: str = ""
+    ogrn: str = ""
+    legal_address: str = ""
+    postal_address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    bank_name: str = ""
+    bik: str = ""
+    corr_account: str = ""
+    settlement_account: str = ""
+
 
 _KPP_RE = re.compile(r"^\d{4}[\dA-Z]{2}\d{3}$")
 _WEIGHTS = (7, 1, 3) * 8  # 24 ≥ 23

@@ -33,25 +33,11 @@ class ContactDraft:
 
 
 @dataclass(frozen=True)
-class ClientDraft:
+class ClientDraft(requisites.PartyDetails):
     """Everything the client card edits; the service validates and normalises it."""
 
-    name: str = ""
     kind: str = "organization"
-    full_name: str = ""
     legal_form: str = ""
-    inn: str = ""
-    kpp: str = ""
-    ogrn: str = ""
-    legal_address: str = ""
-    postal_address: str = ""
-    phone: str = ""
-    email: str = ""
-    website: str = ""
-    bank_name: str = ""
-    bik: str = ""
-    corr_account: str = ""
-    settlement_account: str = ""
     industry: str = ""
     region: str = ""
     segment: str = ""

@@ -26,6 +26,7 @@ from app.i18n import translate
 from app.services.documents.fonts import BOLD, FAMILY, register_fonts
 from app.services.documents.markup import clean_text, clip, esc
 from app.services.documents.styles import CLASSIC, Styles, Theme, styles_for
+from app.services.requisites import PartyDetails
 
 _BUILD_LOCK = threading.RLock()
 MM = 72 / 25.4
@@ -38,23 +39,9 @@ IMAGE_FIELDS = ("logo", "facsimile", "stamp")
 
 
 @dataclass(frozen=True)
-class CompanyInfo:
+class CompanyInfo(PartyDetails):
     """The seller as printed (a plain copy of CompanySettings, JSON-able for snapshots)."""
 
-    name: str = ""
-    full_name: str = ""
-    inn: str = ""
-    kpp: str = ""
-    ogrn: str = ""
-    legal_address: str = ""
-    postal_address: str = ""
-    phone: str = ""
-    email: str = ""
-    website: str = ""
-    bank_name: str = ""
-    bik: str = ""
-    corr_account: str = ""
-    settlement_account: str = ""
     signer_name: str = ""
     signer_title: str = ""
     accountant_name: str = ""
