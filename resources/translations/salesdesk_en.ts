@@ -706,10 +706,6 @@
         <translation>specify the trainee number: report trainee ID</translation>
     </message>
     <message>
-        <source>отчёт о стажёре пока недоступен</source>
-        <translation>the trainee report is not available yet</translation>
-    </message>
-    <message>
         <source>лишний аргумент: {t}</source>
         <translation>unexpected argument: {t}</translation>
     </message>
@@ -783,30 +779,6 @@
     <message>
         <source>Подробности</source>
         <translation>Details</translation>
-    </message>
-    <message>
-        <source>Звонок</source>
-        <translation>Call</translation>
-    </message>
-    <message>
-        <source>Встреча</source>
-        <translation>Meeting</translation>
-    </message>
-    <message>
-        <source>Письмо</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>Презентация</source>
-        <translation>Presentation</translation>
-    </message>
-    <message>
-        <source>Задача</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <source>Заметка</source>
-        <translation>Note</translation>
     </message>
     <message>
         <source>Сделка</source>
@@ -1091,10 +1063,6 @@
     <message>
         <source>без имени</source>
         <translation>unnamed</translation>
-    </message>
-    <message>
-        <source>Проверьте поля, отмеченные красным ({n}). Введённое сохранено в форме.</source>
-        <translation>Check the fields marked in red ({n}). Your input has been kept in the form.</translation>
     </message>
     <message>
         <source>Похожие клиенты уже есть</source>
@@ -1966,6 +1934,94 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Bank</translation>
     </message>
     <message>
+        <source>Краткое название</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>Полное наименование</source>
+        <translation>Full legal name</translation>
+    </message>
+    <message>
+        <source>ИНН</source>
+        <translation>INN (tax ID)</translation>
+    </message>
+    <message>
+        <source>КПП</source>
+        <translation>KPP</translation>
+    </message>
+    <message>
+        <source>ОГРН / ОГРНИП</source>
+        <translation>OGRN / OGRNIP</translation>
+    </message>
+    <message>
+        <source>Юридический адрес</source>
+        <translation>Registered address</translation>
+    </message>
+    <message>
+        <source>Почтовый адрес</source>
+        <translation>Postal address</translation>
+    </message>
+    <message>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Эл. почта</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Сайт</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>БИК</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Корр. счёт</source>
+        <translation>Correspondent account</translation>
+    </message>
+    <message>
+        <source>Расчётный счёт</source>
+        <translation>Settlement account</translation>
+    </message>
+    <message>
+        <source>Руководитель (ФИО)</source>
+        <translation>Director (full name)</translation>
+    </message>
+    <message>
+        <source>Должность руководителя</source>
+        <translation>Director&apos;s title</translation>
+    </message>
+    <message>
+        <source>Главный бухгалтер</source>
+        <translation>Chief accountant</translation>
+    </message>
+    <message>
+        <source>Менеджер (ФИО)</source>
+        <translation>Manager (full name)</translation>
+    </message>
+    <message>
+        <source>Телефон менеджера</source>
+        <translation>Manager&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Почта менеджера</source>
+        <translation>Manager&apos;s e-mail</translation>
+    </message>
+    <message>
+        <source>Логотип</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Факсимиле подписи</source>
+        <translation>Signature facsimile</translation>
+    </message>
+    <message>
+        <source>Печать</source>
+        <translation>Stamp</translation>
+    </message>
+    <message>
         <source>Подписи</source>
         <translation>Signatures</translation>
     </message>
@@ -2630,6 +2686,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>The expected close date {day} has already passed</translation>
     </message>
     <message>
+        <source>Сумма строки не может превышать {max}: разбейте её на несколько строк</source>
+        <translation>A line cannot exceed {max}: split it into several lines</translation>
+    </message>
+    <message>
         <source>Выберите клиента</source>
         <translation>Select a client</translation>
     </message>
@@ -2890,6 +2950,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Deal stages</translation>
     </message>
     <message>
+        <source>Строка {n}: {message}</source>
+        <translation>Row {n}: {message}</translation>
+    </message>
+    <message>
         <source>+ Этап</source>
         <translation>+ Stage</translation>
     </message>
@@ -2916,54 +2980,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Сохранить</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <source>Январь</source>
-        <translation>January</translation>
-    </message>
-    <message>
-        <source>Февраль</source>
-        <translation>February</translation>
-    </message>
-    <message>
-        <source>Март</source>
-        <translation>March</translation>
-    </message>
-    <message>
-        <source>Апрель</source>
-        <translation>April</translation>
-    </message>
-    <message>
-        <source>Май</source>
-        <translation>May</translation>
-    </message>
-    <message>
-        <source>Июнь</source>
-        <translation>June</translation>
-    </message>
-    <message>
-        <source>Июль</source>
-        <translation>July</translation>
-    </message>
-    <message>
-        <source>Август</source>
-        <translation>August</translation>
-    </message>
-    <message>
-        <source>Сентябрь</source>
-        <translation>September</translation>
-    </message>
-    <message>
-        <source>Октябрь</source>
-        <translation>October</translation>
-    </message>
-    <message>
-        <source>Ноябрь</source>
-        <translation>November</translation>
-    </message>
-    <message>
-        <source>Декабрь</source>
-        <translation>December</translation>
     </message>
     <message>
         <source>Прогноз: {month}</source>
@@ -3196,30 +3212,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Передача клиента: {name}</source>
         <translation>Client handover: {name}</translation>
-    </message>
-    <message>
-        <source>Звонок</source>
-        <translation>Call</translation>
-    </message>
-    <message>
-        <source>Встреча</source>
-        <translation>Meeting</translation>
-    </message>
-    <message>
-        <source>Письмо</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>Презентация</source>
-        <translation>Presentation</translation>
-    </message>
-    <message>
-        <source>Задача</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <source>Заметка</source>
-        <translation>Note</translation>
     </message>
     <message>
         <source>в архиве</source>
@@ -3959,6 +3951,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Отмена</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Проверьте поля, отмеченные красным ({n}). Введённое сохранено в форме.</source>
+        <translation>Check the fields marked red ({n}). What you typed is kept in the form.</translation>
     </message>
 </context>
 <context>
@@ -6029,14 +6025,6 @@ Please find the document attached.
     <message>
         <source>Клиентов под риском ухода нет</source>
         <translation>No clients at risk of churn</translation>
-    </message>
-    <message>
-        <source>{v} млн</source>
-        <translation>{v}M</translation>
-    </message>
-    <message>
-        <source>{v} тыс</source>
-        <translation>{v}K</translation>
     </message>
 </context>
 <context>
