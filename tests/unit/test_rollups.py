@@ -1,126 +1,173 @@
 """The trigger-kept rollups (migration 0004) always equal a recomputation from the raw rows,
-whatever order changes arrive in: inserts out of order, edits, deletions, stage flags."""
+whatever order changes arrive in: inserts out of order, edits, deletions, stage flags.
+
+The recomputation is Python over plain SELECTs of the base tables, not the triggers' SQL again,
+so a wrong formula in a trigger (a line total, an allocation, a window) cannot pass.
+"""
 
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import delete, text
 
 from app.models import Client, Deal, DealLine, Order, Payment, Product, Stage, StageChange
 
-FLOW_FROM_SCRATCH = """
-    SELECT to_stage_id, changed_at, id, deal_id,
-           LEAD(changed_at) OVER w, LEAD(to_stage_id) OVER w
-    FROM stage_changes WINDOW w AS (PARTITION BY deal_id ORDER BY changed_at, id)
-    ORDER BY 1, 2, 3"""
-CLIENT_WON_FROM_SCRATCH = """
-    SELECT client_id, COUNT(*), COUNT(DISTINCT closed_on), MIN(closed_on), MAX(closed_on),
-           SUM(amount),
-           (SELECT SUM(y.amount) FROM deals y WHERE y.client_id = d.client_id
-              AND y.stage_id IN (SELECT id FROM stages WHERE is_won = 1)
-              AND y.closed_on > date(MAX(d.closed_on), '-365 days'))
-    FROM deals d WHERE stage_id IN (SELECT id FROM stages WHERE is_won = 1)
-      AND closed_on IS NOT NULL GROUP BY client_id ORDER BY 1"""
-FUNNEL_MONTH_FROM_SCRATCH = f"""
-    SELECT substr(changed_at, 1, 7), to_stage_id, COALESCE(next_stage_id, 0), COUNT(*),
-           COALESCE(SUM(unixepoch(next_at) - unixepoch(changed_at)), 0), COUNT(next_at)
-    FROM ({FLOW_FROM_SCRATCH.replace("LEAD(changed_at) OVER w,",
-                                     "LEAD(changed_at) OVER w AS next_at,")
-          .replace("LEAD(to_stage_id) OVER w", "LEAD(to_stage_id) OVER w AS next_stage_id")})
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
-REGION_MONTH_FROM_SCRATCH = """
-    SELECT substr(d.closed_on, 1, 7), c.region, c.segment, SUM(d.amount)
-    FROM deals d JOIN clients c ON c.id = d.client_id
-    WHERE d.stage_id IN (SELECT id FROM stages WHERE is_won = 1) AND d.closed_on IS NOT NULL
-    GROUP BY 1, 2, 3 HAVING SUM(d.amount) <> 0 ORDER BY 1, 2, 3"""
-SOURCE_MONTH_FROM_SCRATCH = """
-    SELECT month, source, SUM(opened), SUM(won), SUM(closed), SUM(revenue) FROM (
-        SELECT substr(created_at, 1, 7) AS month, source, 1 AS opened, 0 AS won,
-               0 AS closed, 0 AS revenue FROM deals
-        UNION ALL
-        SELECT substr(d.closed_on, 1, 7), d.source, 0, st.is_won, 1,
-               CASE WHEN st.is_won = 1 THEN d.amount ELSE 0 END
-        FROM deals d JOIN stages st ON st.id = d.stage_id
-        WHERE (st.is_won = 1 OR st.is_lost = 1) AND d.closed_on IS NOT NULL)
-    GROUP BY 1, 2 ORDER BY 1, 2"""
-CLIENT_MONTH_FROM_SCRATCH = """
-    SELECT client_id, month, amount, SUM(amount) OVER w, SUM(amount * 1.0 * amount) OVER w,
-           SUM(amount > 0) OVER w
-    FROM (SELECT client_id, substr(closed_on, 1, 7) AS month, SUM(amount) AS amount
-          FROM deals WHERE stage_id IN (SELECT id FROM stages WHERE is_won = 1)
-            AND closed_on IS NOT NULL GROUP BY 1, 2)
-    WINDOW w AS (PARTITION BY client_id ORDER BY month) ORDER BY 1, 2"""
-PAY_MONTH_FROM_SCRATCH = """
-    SELECT substr(p.paid_on, 1, 7), c.region, c.segment, SUM(p.amount)
-    FROM payments p JOIN orders o ON o.id = p.order_id JOIN clients c ON c.id = o.client_id
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
-LINE = "((l.quantity * l.price * (10000 - l.discount) + 5000000) / 10000000)"
-GROUP_MONTH_FROM_SCRATCH = f"""
-    SELECT month, g, SUM(k) FROM (
-        SELECT substr(d.closed_on, 1, 7) AS month, COALESCE(p.group_name, '') AS g,
-               {LINE} AS k
-        FROM deals d JOIN deal_lines l ON l.deal_id = d.id
-        LEFT JOIN products p ON p.id = l.product_id
-        WHERE d.stage_id IN (SELECT id FROM stages WHERE is_won = 1)
-          AND d.closed_on IS NOT NULL
-        UNION ALL
-        SELECT substr(d.closed_on, 1, 7), '',
-               d.amount - COALESCE((SELECT SUM({LINE}) FROM deal_lines l
-                                    WHERE l.deal_id = d.id), 0)
-        FROM deals d WHERE d.stage_id IN (SELECT id FROM stages WHERE is_won = 1)
-          AND d.closed_on IS NOT NULL)
-    GROUP BY month, g HAVING SUM(k) <> 0 ORDER BY 1, 2"""
-PAY_GROUP_FROM_SCRATCH = f"""
-    WITH lt AS (
-        SELECT p.id, substr(p.paid_on, 1, 7) AS month, p.amount,
-               COALESCE(pr.group_name, '') AS g, SUM({LINE}) AS k
-        FROM payments p JOIN orders o ON o.id = p.order_id
-        JOIN deal_lines l ON l.deal_id = o.deal_id
-        LEFT JOIN products pr ON pr.id = l.product_id GROUP BY p.id, g),
-    alloc AS (
-        SELECT month, g, CAST(ROUND(CAST(amount AS REAL) * k / total) AS INTEGER) AS k
-        FROM (SELECT *, SUM(k) OVER (PARTITION BY id) AS total FROM lt) WHERE total > 0)
-    SELECT month, g, SUM(k) FROM (
-        SELECT month, g, k FROM alloc
-        UNION ALL SELECT substr(paid_on, 1, 7), '', amount FROM payments
-        UNION ALL SELECT month, '', -k FROM alloc)
-    GROUP BY month, g HAVING SUM(k) <> 0 ORDER BY 1, 2"""
+KOPECK = Decimal("0.01")
+EPOCH = date(1970, 1, 1)
+
+
+def _month(value: str) -> str:
+    """'2026-03' for a stored date or UTC timestamp ('2026-03-01', '2026-03-01 09:00:00...')."""
+    return f"{datetime.fromisoformat(value):%Y-%m}"
+
+
+def _line_kopecks(quantity: int, price: int, discount: int) -> int:
+    """A line's total from its stored integers (quantity in thousandths, price in kopecks,
+    discount in hundredths of a per cent): quantity × price less the discount, half-up."""
+    rubles = (Decimal(quantity) / 1000 * (Decimal(price) / 100)
+              * (100 - Decimal(discount) / 100) / 100)
+    return int(rubles.quantize(KOPECK, ROUND_HALF_UP) * 100)
+
+
+def _from_raw_rows(s) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
+    """Every rollup worked out in Python from plain SELECTs of the base tables."""
+    def rows(sql: str) -> list:  # type: ignore[type-arg]
+        return s.execute(text(sql)).all()
+
+    stages = {i: (won, lost) for i, won, lost in rows("SELECT id, is_won, is_lost FROM stages")}
+    clients = {i: (r, g) for i, r, g in rows("SELECT id, region, segment FROM clients")}
+    group_of = {i: g or "" for i, g in rows("SELECT id, group_name FROM products")}
+    deals = rows("SELECT id, client_id, stage_id, amount, closed_on, created_at, source"
+                 " FROM deals")
+    lines: dict[int, list[tuple[str, int]]] = defaultdict(list)  # deal → (group, kopecks)
+    for deal_id, product_id, quantity, price, discount in rows(
+            "SELECT deal_id, product_id, quantity, price, discount FROM deal_lines"):
+        group = group_of[product_id] if product_id is not None else ""
+        lines[deal_id].append((group, _line_kopecks(quantity, price, discount)))
+    orders = {i: (c, d) for i, c, d in rows("SELECT id, client_id, deal_id FROM orders")}
+    payments = rows("SELECT order_id, paid_on, amount FROM payments")
+    changes = rows("SELECT id, deal_id, to_stage_id, changed_at FROM stage_changes")
+    won = [d for d in deals if stages[d.stage_id][0] and d.closed_on is not None]
+    out: dict[str, list[tuple]] = {}
+
+    # each stage change with the deal's next one (by time, then id)
+    by_deal: dict[int, list] = defaultdict(list)  # type: ignore[type-arg]
+    for change in changes:
+        by_deal[change.deal_id].append(change)
+    flow = []
+    for chain in by_deal.values():
+        chain.sort(key=lambda c: (datetime.fromisoformat(c.changed_at), c.id))
+        for change, after in zip(chain, [*chain[1:], None], strict=True):
+            flow.append((change.to_stage_id, change.changed_at, change.id, change.deal_id,
+                         after and after.changed_at, after and after.to_stage_id))
+    out["agg_stage_flow"] = flow
+
+    funnel: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])  # type: ignore[type-arg]
+    for stage, at, _id, _deal, next_at, next_stage in flow:
+        row = funnel[(_month(at), stage, next_stage or 0)]
+        row[0] += 1
+        if next_at is not None:
+            row[1] += int((datetime.fromisoformat(next_at)
+                           - datetime.fromisoformat(at)).total_seconds())
+            row[2] += 1
+    out["agg_funnel_month"] = [(*k, *v) for k, v in funnel.items()]
+
+    # per client: won deals, distinct days, first and last day, money, the last year's money
+    per_client: dict[int, list] = defaultdict(list)  # type: ignore[type-arg]
+    for d in won:
+        per_client[d.client_id].append((date.fromisoformat(d.closed_on), d.amount))
+    client_won, client_month = [], []
+    for client, bought in per_client.items():
+        first, last = min(day for day, _ in bought), max(day for day, _ in bought)
+        client_won.append((
+            client, len(bought), len({day for day, _ in bought}), first.isoformat(),
+            last.isoformat(), (first - EPOCH).days, (last - EPOCH).days,
+            sum(a for _, a in bought),
+            sum(a for day, a in bought if day > last - timedelta(days=365))))
+        months: dict[str, int] = defaultdict(int)
+        for day, amount in bought:
+            months[f"{day:%Y-%m}"] += amount
+        total, squares, buying = 0, 0, 0
+        for month in sorted(months):
+            total += months[month]
+            squares += months[month] ** 2
+            buying += months[month] > 0
+            client_month.append((client, month, months[month], total, squares, buying))
+    out["agg_client_won"] = client_won
+    out["agg_client_month"] = client_month
+
+    # won deals by closing month: per product group (the part not in lines under '') and
+    # per client region and segment
+    groups: dict[tuple, int] = defaultdict(int)  # type: ignore[type-arg]
+    regions: dict[tuple, int] = defaultdict(int)  # type: ignore[type-arg]
+    for d in won:
+        month = _month(d.closed_on)
+        for group, kopecks in lines[d.id]:
+            groups[(month, group)] += kopecks
+        groups[(month, "")] += d.amount - sum(k for _, k in lines[d.id])
+        regions[(month, *clients[d.client_id])] += d.amount
+    out["agg_group_month"] = [(*k, v) for k, v in groups.items() if v]
+    out["agg_region_month"] = [(*k, v) for k, v in regions.items() if v]
+
+    # payments by payment month: per the order's client region and segment; per product
+    # group in proportion to the order's deal lines (rounded half-up, the rest under '')
+    pay: dict[tuple, int] = defaultdict(int)  # type: ignore[type-arg]
+    pay_groups: dict[tuple, int] = defaultdict(int)  # type: ignore[type-arg]
+    for order_id, paid_on, amount in payments:
+        client, deal = orders[order_id]
+        month = _month(paid_on)
+        pay[(month, *clients[client])] += amount
+        shares: dict[str, int] = defaultdict(int)
+        for group, kopecks in lines.get(deal, []) if deal is not None else []:
+            shares[group] += kopecks
+        whole = sum(shares.values())
+        rest = amount
+        for group, kopecks in shares.items():
+            if whole > 0 and group:
+                part = int((Decimal(amount) * kopecks / whole).quantize(1, ROUND_HALF_UP))
+                pay_groups[(month, group)] += part
+                rest -= part
+        pay_groups[(month, "")] += rest
+    out["agg_pay_month"] = [(*k, v) for k, v in pay.items() if v]
+    out["agg_pay_group_month"] = [(*k, v) for k, v in pay_groups.items() if v]
+
+    # lead sources: deals opened by creation month; won / closed (won or lost) and won
+    # revenue by closing month
+    sources: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # type: ignore[type-arg]
+    for d in deals:
+        sources[(_month(d.created_at), d.source)][0] += 1
+        is_won, is_lost = stages[d.stage_id]
+        if (is_won or is_lost) and d.closed_on is not None:
+            row = sources[(_month(d.closed_on), d.source)]
+            row[1] += bool(is_won)
+            row[2] += 1
+            row[3] += d.amount if is_won else 0
+    out["agg_source_month"] = [(*k, *v) for k, v in sources.items()]
+    return out
+
+
+ROLLUPS = {  # what each rollup table holds that counts (rows summing to nothing may linger)
+    "agg_stage_flow": "SELECT * FROM agg_stage_flow",
+    "agg_funnel_month": "SELECT * FROM agg_funnel_month WHERE entries <> 0",
+    "agg_client_won": "SELECT * FROM agg_client_won",
+    "agg_client_month": "SELECT * FROM agg_client_month",
+    "agg_group_month": "SELECT * FROM agg_group_month WHERE amount <> 0",
+    "agg_region_month": "SELECT * FROM agg_region_month WHERE amount <> 0",
+    "agg_pay_month": "SELECT * FROM agg_pay_month WHERE amount <> 0",
+    "agg_pay_group_month": "SELECT * FROM agg_pay_group_month WHERE amount <> 0",
+    "agg_source_month": "SELECT * FROM agg_source_month WHERE opened <> 0 OR closed <> 0",
+}
 
 
 def _assert_in_sync(s) -> None:  # type: ignore[no-untyped-def]
-    flow = s.execute(text("SELECT * FROM agg_stage_flow ORDER BY 1, 2, 3")).all()
-    assert flow == s.execute(text(FLOW_FROM_SCRATCH)).all()
-    won = s.execute(text("SELECT client_id, n, days, first, last, money, year_money"
-                         " FROM agg_client_won"
-                         " ORDER BY 1")).all()
-    assert won == s.execute(text(CLIENT_WON_FROM_SCRATCH)).all()
-    epoch = date(1970, 1, 1)
-    for first, last, first_day, last_day in s.execute(text(
-            "SELECT first, last, first_day, last_day FROM agg_client_won")):
-        assert (first_day, last_day) == ((date.fromisoformat(first) - epoch).days,
-                                         (date.fromisoformat(last) - epoch).days)
-    months = s.execute(text("SELECT * FROM agg_client_month ORDER BY 1, 2")).all()
-    assert months == s.execute(text(CLIENT_MONTH_FROM_SCRATCH)).all()
-    funnel = s.execute(text("SELECT * FROM agg_funnel_month WHERE entries <> 0"
-                            " ORDER BY 1, 2, 3")).all()
-    assert funnel == s.execute(text(FUNNEL_MONTH_FROM_SCRATCH)).all()
-    groups = s.execute(text("SELECT * FROM agg_group_month WHERE amount <> 0"
-                            " ORDER BY 1, 2")).all()
-    assert groups == s.execute(text(GROUP_MONTH_FROM_SCRATCH)).all()
-    regions = s.execute(text("SELECT * FROM agg_region_month WHERE amount <> 0"
-                             " ORDER BY 1, 2, 3")).all()
-    assert regions == s.execute(text(REGION_MONTH_FROM_SCRATCH)).all()
-    pay = s.execute(text("SELECT * FROM agg_pay_month WHERE amount <> 0 ORDER BY 1, 2, 3")).all()
-    assert pay == s.execute(text(PAY_MONTH_FROM_SCRATCH)).all()
-    pay_groups = s.execute(text("SELECT * FROM agg_pay_group_month WHERE amount <> 0"
-                                " ORDER BY 1, 2")).all()
-    assert pay_groups == s.execute(text(PAY_GROUP_FROM_SCRATCH)).all()
-    sources = s.execute(text("SELECT * FROM agg_source_month WHERE opened <> 0 OR closed <> 0"
-                             " ORDER BY 1, 2")).all()
-    assert sources == s.execute(text(SOURCE_MONTH_FROM_SCRATCH)).all()
+    expected = _from_raw_rows(s)
+    for table, sql in ROLLUPS.items():
+        kept = sorted((tuple(r) for r in s.execute(text(sql))), key=repr)
+        assert kept == sorted(expected[table], key=repr), table
 
 
 def test_rollups_follow_every_kind_of_change(services) -> None:  # type: ignore[no-untyped-def]
