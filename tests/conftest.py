@@ -1,10 +1,11 @@
 """Shared fixtures of both tiers: a temporary database, a demo database; the run's own settings.
 
 The run does not depend on the caller's environment: Qt's platform (a 1920×1080 offscreen
-screen) is set here whatever QT_QPA_PLATFORM says, and Hypothesis keeps its files under the
-system temp dir, not in the checkout. Qt fixtures live in tests/gui/conftest.py; a run of
-tests/unit alone keeps pytest-qt (which imports PySide6 while configuring) out of the process,
-and tests/unit/conftest.py fails whatever imports PySide6 there.
+screen) is set here whatever QT_QPA_PLATFORM says; the user's config, data and cache folders
+(XDG_*) and Hypothesis' files point into a folder of the run under the system temp dir, so
+nothing is written to the checkout or the user's home. Qt fixtures live in
+tests/gui/conftest.py; a run of tests/unit alone keeps pytest-qt (which imports PySide6 while
+configuring) out of the process, and tests/unit/conftest.py fails whatever imports PySide6 there.
 """
 
 from __future__ import annotations
@@ -36,12 +37,18 @@ DEMO_TODAY = date(2026, 11, 16)  # a fixed Monday, so demo-based tests do not dr
 TESTS = Path(__file__).resolve().parent
 UNIT = TESTS / "unit"
 
-# No example database (it would live in the checkout), and Hypothesis' other caches go to a
-# folder of this run under the system temp dir, removed at the end (pytest_unconfigure).
+# Whatever the code under test (or a subprocess it starts) writes to the user's folders —
+# QSettings, the default database, caches — lands in a folder of this run under the system temp
+# dir, removed at the end (pytest_unconfigure); so do Hypothesis' caches, and there is no
+# example database (it would live in the checkout).
+_RUN_DIR = Path(tempfile.mkdtemp(prefix="salesdesk-tests-"))
+for _name, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                    ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")):
+    (_RUN_DIR / _sub).mkdir()
+    os.environ[_name] = str(_RUN_DIR / _sub)
 hypothesis_settings.register_profile("salesdesk", database=None)
 hypothesis_settings.load_profile("salesdesk")
-_HYPOTHESIS_HOME = Path(tempfile.mkdtemp(prefix="salesdesk-hypothesis-"))
-hypothesis_configuration.set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+hypothesis_configuration.set_hypothesis_home_dir(_RUN_DIR / "hypothesis")
 
 
 def _runs_unit_tests_only(config: pytest.Config) -> bool:
@@ -61,7 +68,7 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
+    shutil.rmtree(_RUN_DIR, ignore_errors=True)
 
 
 @pytest.fixture
