@@ -1,12 +1,14 @@
-"""Small building blocks every dialog form shares: the button row and the field errors."""
+"""Small building blocks every dialog form shares: the button row, the field errors and
+reading dates and times out of Qt's editors."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from datetime import date, time
+from typing import Any, cast
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import QDate, Qt, QTime, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -48,6 +50,25 @@ def dialog_buttons(dialog: QDialog, accept_text: str,
     buttons.accepted.connect(on_accept or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def to_date(value: QDate) -> date:
+    """`value` as a `datetime.date` (the stubs type `QDate.toPython` as returning `object`)."""
+    return cast(date, value.toPython())
+
+
+def to_time(value: QTime) -> time:
+    """`value` as a `datetime.time` (the stubs type `QTime.toPython` as returning `object`)."""
+    return cast(time, value.toPython())
+
+
+def line_edit(combo: QComboBox) -> QLineEdit:
+    """The text field of an editable combo box (Qt's `lineEdit()` is None until
+    `setEditable(True)`)."""
+    edit = combo.lineEdit()
+    if edit is None:
+        raise ValueError("the combo box is not editable")
+    return edit
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:

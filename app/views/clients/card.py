@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,8 +45,10 @@ from app.services.clients import (
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
 from app.views.clients.widgets import StatusPill, TagsEdit
-from app.views.forms import FieldErrors
+from app.views.forms import FieldErrors, to_date
 from app.views.record_model import Column, RecordTableModel
+
+_W = TypeVar("_W", bound=QWidget)
 
 LEGAL_FORMS = ["ООО", "АО", "ПАО", "НАО", "ИП", "ЗАО", "ОАО", "ГУП", "МУП", "АНО", "НКО"]
 
@@ -61,7 +63,7 @@ class _Form:
         self._errors = errors
         self.widgets: dict[str, QWidget] = {}
 
-    def add(self, key: str, title: str, widget: QWidget, *, span: bool = False) -> QWidget:
+    def add(self, key: str, title: str, widget: _W, *, span: bool = False) -> _W:
         if span and self.col:
             self.row += 3
             self.col = 0
@@ -211,7 +213,7 @@ class ContactDialog(QDialog):
 
     def value(self) -> ContactDraft:
         bd = self.birthday_edit.date()
-        birthday = None if bd == self.birthday_edit.minimumDate() else bd.toPython()
+        birthday = None if bd == self.birthday_edit.minimumDate() else to_date(bd)
         return ContactDraft(
             id=self.contact.id, name=self.name_edit.text(), position=self.position_edit.text(),
             phone=self.phone_edit.text(), phone2=self.phone2_edit.text(),
@@ -324,9 +326,9 @@ class ClientCardDialog(QDialog):
         self.postal_address_edit = f.add("postal_address",
                                          translate("ClientCard", "Почтовый адрес"),
                                          QPlainTextEdit(), span=True)
-        for edit in (self.legal_address_edit, self.postal_address_edit):
-            edit.setFixedHeight(52)
-            edit.setTabChangesFocus(True)
+        for address_edit in (self.legal_address_edit, self.postal_address_edit):
+            address_edit.setFixedHeight(52)
+            address_edit.setTabChangesFocus(True)
         f.section(translate("ClientCard", "Банковские реквизиты"))
         self.bank_name_edit = f.add("bank_name", translate("ClientCard", "Банк"), QLineEdit(),
                                     span=True)
@@ -365,11 +367,11 @@ class ClientCardDialog(QDialog):
         row = QHBoxLayout()
         add = QPushButton(translate("ClientCard", "+ Добавить"))
         add.clicked.connect(lambda: self.edit_contact(None))
-        edit = QPushButton(translate("ClientCard", "Изменить…"))
-        edit.clicked.connect(lambda: self.edit_contact(self._contact_row()))
+        change = QPushButton(translate("ClientCard", "Изменить…"))
+        change.clicked.connect(lambda: self.edit_contact(self._contact_row()))
         remove = QPushButton(translate("ClientCard", "Удалить"))
         remove.clicked.connect(self._on_remove_contact_clicked)
-        for b in (add, edit, remove):
+        for b in (add, change, remove):
             row.addWidget(b)
         row.addStretch(1)
         layout.addLayout(row)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.i18n import translate
@@ -17,7 +18,7 @@ from app.services.clients import DuplicateMatch
 from app.views import style
 
 
-def ask_duplicates(parent, matches: list[DuplicateMatch]) -> str | None:  # type: ignore[no-untyped-def]
+def ask_duplicates(parent: QWidget | None, matches: list[DuplicateMatch]) -> str | None:
     """→ "create" to save anyway, a client id (as text) to open it instead, None to go back."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("ClientCard", "Похожие клиенты уже есть"))

@@ -255,8 +255,9 @@ class ImportDialog(QDialog):
     def _build_mapping(self, table: SourceTable, mapping: dict[int, str]) -> None:
         while self._mapping_grid.count():
             item = self._mapping_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self._combos = []
         titles = (translate("ClientImport", "Колонка в файле"),
                   translate("ClientImport", "Поле SalesDesk"),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QStringListModel, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCompleter,
     QLabel,
@@ -108,7 +108,7 @@ class TagsEdit(QLineEdit):
     def set_known_tags(self, tags: list[str]) -> None:
         self._model.setStringList(tags)
 
-    def completer_popup(self) -> Any:
+    def completer_popup(self) -> QAbstractItemView | None:
         return self._completer.popup()
 
     def tags(self) -> tuple[str, ...]:
@@ -123,13 +123,18 @@ class TagsEdit(QLineEdit):
     def _on_text_edited(self, _text: str) -> None:
         word = self._current_word()
         if not word:
-            self._completer.popup().hide()
+            self._hide_completions()
             return
         self._completer.setCompletionPrefix(word)
         if self._completer.completionCount():
             self._completer.complete()
         else:
-            self._completer.popup().hide()
+            self._hide_completions()
+
+    def _hide_completions(self) -> None:
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
 
     def _on_completer_activated(self, chosen: str) -> None:
         before = self.text()[: self.cursorPosition()]

@@ -8,6 +8,7 @@ asks the tab (`move_requested`), which saves the move and only then updates the 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -79,7 +80,7 @@ SCROLLBAR_STYLE = (
 )
 
 
-SORT_KEYS = {
+SORT_KEYS: dict[str, Callable[[DealCard], tuple[Any, ...]]] = {
     # The soonest expected close first (no date last).
     "close": lambda c: (c.expected_close is None, c.expected_close or date.max, c.id),
     "amount": lambda c: (-c.amount, c.id),  # the biggest first
@@ -107,7 +108,7 @@ class DealCardModel(QAbstractListModel):
         self.sort_key = "close"
 
     def _key(self, card: DealCard) -> tuple[Any, ...]:
-        return SORT_KEYS[self.sort_key](card)  # type: ignore[no-any-return]
+        return SORT_KEYS[self.sort_key](card)
 
     # --- data -------------------------------------------------------------------------------
     def set_cards(self, cards: list[DealCard], sort_key: str | None = None) -> None:
@@ -190,7 +191,7 @@ class DealCardModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_DEAL]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         rows = [i.row() for i in indexes if i.isValid()]
         if rows:
@@ -268,9 +269,9 @@ class DealCardDelegate(QStyledItemDelegate):
         card = model.card_at(index.row())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRect(option.rect).adjusted(2, CARD_GAP // 2, -2, -CARD_GAP // 2)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        hover = bool(option.state & QStyle.StateFlag.State_MouseOver)  # type: ignore[attr-defined]
+        r = QRect(option.rect).adjusted(2, CARD_GAP // 2, -2, -CARD_GAP // 2)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hover = bool(option.state & QStyle.StateFlag.State_MouseOver)
         rf = QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5)
         bg = QColor("#fffafa") if card.stalled else QColor(style.SURFACE)
         if selected:
@@ -294,7 +295,7 @@ class DealCardDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(QRectF(r.left() + 0.5, r.top() + 6, 3.5, r.height() - 12),
                                     1.5, 1.5)
 
-        base = QFont(option.font)  # type: ignore[attr-defined]
+        base = QFont(option.font)
         x = r.left() + 12
         w = r.width() - 22
         y = r.top() + 8
@@ -692,8 +693,10 @@ class PipelineBoard(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.DragMove and isinstance(watched, QWidget):
-            pos = watched.mapTo(self.viewport(), event.position().toPoint())  # type: ignore[attr-defined]
+        # A DragMove comes as a QDragMoveEvent, a QDropEvent with the position.
+        if (kind == QEvent.Type.DragMove and isinstance(event, QDropEvent)
+                and isinstance(watched, QWidget)):
+            pos = watched.mapTo(self.viewport(), event.position().toPoint())
             edge = 70
             if pos.x() > self.viewport().width() - edge:
                 self._autoscroll_step = 24

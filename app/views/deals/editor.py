@@ -11,10 +11,17 @@ factory once with `DealEditor.register_section(factory)`; each factory gets the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,15 +69,15 @@ from app.views.deals.editor_models import (
     ObjectionsModel,
     VatDelegate,
 )
-from app.views.forms import FieldErrors
+from app.views.forms import FieldErrors, to_date
 
 SectionFactory = Callable[["DealEditor"], "tuple[str, QWidget] | None"]
 NO_DATE = QDate(2000, 1, 1)
 
 
-def _table(model: object) -> QTableView:
+def _table(model: QAbstractItemModel) -> QTableView:
     view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
+    view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -250,10 +257,7 @@ class DealEditor(QDialog):
         self.add_product_button = QPushButton(translate("DealEditor", "+ Из каталога…"))
         self.add_product_button.clicked.connect(self._on_add_product_clicked)
         self.add_free_line_button = QPushButton(translate("DealEditor", "+ Своя строка"))
-        self.add_free_line_button.clicked.connect(
-            lambda: self.lines_model.append_row(EditLine(
-                name=translate("DealEditor", "Новая позиция"), quantity=Decimal(1),
-                price=Decimal(0))))
+        self.add_free_line_button.clicked.connect(self._on_add_free_line_clicked)
         self.remove_line_button = QPushButton(translate("DealEditor", "Удалить строку"))
         self.remove_line_button.clicked.connect(self._on_remove_line_clicked)
         bar.addWidget(self.add_product_button)
@@ -299,8 +303,7 @@ class DealEditor(QDialog):
         add.clicked.connect(lambda: self._add_objection(ObjectionInput(
             text=translate("DealEditor", "Возражение"))))
         remove = QPushButton(translate("DealEditor", "Удалить"))
-        remove.clicked.connect(lambda: self.objections_model.remove_row(
-            self.objections_view.currentIndex().row()))
+        remove.clicked.connect(self._on_remove_objection_clicked)
         edit_library = QPushButton(translate("DealEditor", "Библиотека возражений…"))
         edit_library.clicked.connect(self._on_edit_library_clicked)
         for b in (self.library_button, add, remove):
@@ -552,6 +555,11 @@ class DealEditor(QDialog):
         self.lines_view.setCurrentIndex(self.lines_model.index(row, LinesModel.QTY))
         return row
 
+    def _on_add_free_line_clicked(self) -> None:
+        self.lines_model.append_row(EditLine(
+            name=translate("DealEditor", "Новая позиция"), quantity=Decimal(1),
+            price=Decimal(0)))
+
     def _on_remove_line_clicked(self) -> None:
         self.lines_model.remove_row(self.lines_view.currentIndex().row())
 
@@ -607,14 +615,21 @@ class DealEditor(QDialog):
         row = self.objections_model.append_row(item)
         self.objections_view.setCurrentIndex(self.objections_model.index(row, 0))
 
+    def _on_remove_objection_clicked(self) -> None:
+        self.objections_model.remove_row(self.objections_view.currentIndex().row())
+
+    def _objection_adder(self, item: ObjectionInput) -> Callable[[], None]:
+        """A library menu item's slot: add `item` to the deal's objections."""
+        return lambda: self._add_objection(item)
+
     def _on_library_button_clicked(self) -> None:
         menu = QMenu(self)
         library = self._deals.standard_objections()
         if not library:
             menu.addAction(translate("DealEditor", "Библиотека пуста")).setEnabled(False)
         for item in library:
-            menu.addAction(item.text, lambda i=item: self._add_objection(
-                ObjectionInput(text=i.text, answer=i.answer)))
+            menu.addAction(item.text, self._objection_adder(
+                ObjectionInput(text=item.text, answer=item.answer)))
         menu.exec(self.library_button.mapToGlobal(self.library_button.rect().bottomLeft()))
 
     def _on_edit_library_clicked(self) -> None:
@@ -661,7 +676,7 @@ class DealEditor(QDialog):
     # --- saving -------------------------------------------------------------------------------
     def deal_input(self) -> DealInput:
         close = self.close_edit.date()
-        expected: date | None = None if close == NO_DATE else close.toPython()  # type: ignore[assignment]
+        expected = None if close == NO_DATE else to_date(close)
         manual: Decimal | None = None
         if ((self.lines_model.rowCount() == 0 or self._won)
                 and self.manual_amount.text().strip()):
@@ -766,8 +781,8 @@ class ObjectionLibraryDialog(QDialog):
         self._items = self._deals.standard_objections()
         self.list_model.setStringList([i.text for i in self._items])
 
-    def _on_list_clicked(self, index: object) -> None:
-        item = self._items[index.row()]  # type: ignore[attr-defined]
+    def _on_list_clicked(self, index: QModelIndex) -> None:
+        item = self._items[index.row()]
         self._current = item.id
         self.errors.clear()
         self.text_edit.setText(item.text)
@@ -801,7 +816,7 @@ class ObjectionLibraryDialog(QDialog):
             self._reload()
 
 
-def _documents_section(editor: DealEditor):  # type: ignore[no-untyped-def]
+def _documents_section(editor: DealEditor) -> tuple[str, QWidget]:
     from app.views.documents.deal_documents import deal_editor_section
 
     return deal_editor_section(editor)

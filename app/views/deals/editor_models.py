@@ -286,7 +286,7 @@ class DaysBarDelegate(QStyledItemDelegate):
         span = model.row(index.row())
         days = span.days
         longest = max(max((s.days for s in model.rows()), default=0), 1)
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         painter.save()
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         bar_w = (rect.width() - 70) * days / longest

@@ -6,7 +6,7 @@ Reached through `app.views.dialogs` so tests can replace them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QTime
@@ -28,7 +28,7 @@ from app.i18n import translate
 from app.services.activities import activity_kind_label
 from app.services.deals import lost_reason_label
 from app.views.deals.common import parse_decimal
-from app.views.forms import FieldErrors, dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_time
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class LostReasonDialog(QDialog):
         self.competitor.setEditable(True)
         self.competitor.addItems(competitors)
         self.competitor.setCurrentText("")
-        self.competitor.lineEdit().setPlaceholderText(translate("Deals", "Название конкурента"))
+        line_edit(self.competitor).setPlaceholderText(translate("Deals", "Название конкурента"))
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(translate("Deals", "Что решило дело — пригодится потом"))
         self.comment.setFixedHeight(70)
@@ -148,7 +148,7 @@ class WonDialog(QDialog):
         self.accept()
 
     def answer(self) -> WonAnswer:
-        return WonAnswer(closed_on=self.closed_on.date().toPython(),  # type: ignore[arg-type]
+        return WonAnswer(closed_on=to_date(self.closed_on.date()),
                          amount=parse_decimal(self.amount.text()))
 
 
@@ -198,9 +198,7 @@ class PlanActivityDialog(QDialog):
         self.accept()
 
     def answer(self) -> ActivityAnswer:
-        day: date = self.day.date().toPython()  # type: ignore[assignment]
-        t: time = self.time.time().toPython()  # type: ignore[assignment]
-        local = datetime.combine(day, t).astimezone()
+        local = datetime.combine(to_date(self.day.date()), to_time(self.time.time())).astimezone()
         return ActivityAnswer(kind=str(self.kind.currentData()),
                               subject=self.subject.text().strip(),
                               due_at=local.astimezone(UTC), place=self.place.text().strip())

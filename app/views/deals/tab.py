@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TypedDict
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,7 +34,17 @@ from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.deals.board import PipelineBoard
 from app.views.deals.common import parse_decimal
-from app.views.forms import set_invalid
+from app.views.forms import line_edit, set_invalid
+
+
+class _MoveDetails(TypedDict, total=False):
+    """What a move to a closed stage adds (the keywords of `DealsService.move_deal`)."""
+
+    lost_reason: str
+    lost_comment: str
+    competitor: str
+    closed_on: date
+    final_amount: Decimal
 
 
 class _ForecastCard(QFrame):
@@ -192,9 +204,10 @@ class DealsTab(QWidget):
         self.client_filter.setEditable(True)
         self.client_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.client_filter.setMinimumWidth(180)
-        self.client_filter.lineEdit().setPlaceholderText(translate("Deals", "Все клиенты"))
+        client_text = line_edit(self.client_filter)
+        client_text.setPlaceholderText(translate("Deals", "Все клиенты"))
         self.client_filter.activated.connect(lambda _i: self._on_filters_changed())
-        self.client_filter.lineEdit().editingFinished.connect(self._on_client_text_finished)
+        client_text.editingFinished.connect(self._on_client_text_finished)
         self.segment_filter = QComboBox()
         self.segment_filter.setMinimumWidth(130)
         self.segment_filter.currentIndexChanged.connect(lambda _i: self._on_filters_changed())
@@ -202,9 +215,9 @@ class DealsTab(QWidget):
         self.amount_min.setPlaceholderText(translate("Deals", "Сумма от"))
         self.amount_max = QLineEdit()
         self.amount_max.setPlaceholderText(translate("Deals", "до"))
-        for w in (self.amount_min, self.amount_max):
-            w.setFixedWidth(100)
-            w.editingFinished.connect(self._on_filters_changed)
+        for amount in (self.amount_min, self.amount_max):
+            amount.setFixedWidth(100)
+            amount.editingFinished.connect(self._on_filters_changed)
         self.period_filter = QComboBox()
         for key, label in (
             ("", translate("Deals", "Закрытие: любое")),
@@ -422,7 +435,7 @@ class DealsTab(QWidget):
         target = self._stage(to_stage_id)
         if card is None or target is None or card.stage_id == to_stage_id:
             return False
-        kwargs: dict[str, object] = {}
+        kwargs: _MoveDetails = {}
         if target.is_lost:
             lost = dialogs.ask_lost_reason(self, card.title, self._deals.lost_reasons(),
                                            self._deals.competitor_names())
@@ -437,7 +450,7 @@ class DealsTab(QWidget):
             kwargs = {"closed_on": won.closed_on, "final_amount": won.amount}
         try:
             self._deals.move_deal(deal_id, to_stage_id, expected_from=card.stage_id,
-                                  **kwargs)  # type: ignore[arg-type]
+                                  **kwargs)
         except ServiceError as exc:
             dialogs.show_error(self, translate(
                 "Deals", "Сделка «{title}» не перенесена в «{stage}»:\n{reason}").format(
@@ -482,19 +495,23 @@ class DealsTab(QWidget):
         for st in self._stages:
             if not st.is_open:
                 continue
-            action = move.addAction(st.name, lambda s=st.id: self.move_deal(deal_id, s))
+            action = move.addAction(st.name, self._mover(deal_id, st.id))
             action.setEnabled(st.id != card.stage_id)
         menu.addSeparator()
         for st in self._stages:
             if st.is_won:
                 menu.addAction(translate("Deals", "Выиграна…"),
-                               lambda s=st.id: self.move_deal(deal_id, s)).setEnabled(
-                    st.id != card.stage_id)
+                               self._mover(deal_id, st.id)).setEnabled(st.id != card.stage_id)
             if st.is_lost:
                 menu.addAction(translate("Deals", "Проиграна…"),
-                               lambda s=st.id: self.move_deal(deal_id, s)).setEnabled(
-                    st.id != card.stage_id)
+                               self._mover(deal_id, st.id)).setEnabled(st.id != card.stage_id)
         return menu
+
+    def _mover(self, deal_id: int, stage_id: int) -> Callable[[], None]:
+        """A menu item's slot: move the deal to the stage."""
+        def move() -> None:
+            self.move_deal(deal_id, stage_id)
+        return move
 
     # --- editor, catalog, settings -------------------------------------------------------------
     def open_deal(self, deal_id: int | None = None) -> None:

@@ -33,7 +33,7 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TaskRow
 from app.views import dialogs
-from app.views.forms import FieldErrors, dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons, line_edit
 from app.views.mentoring.models import SectionProgressModel, TaskTableModel
 from app.views.mentoring.widgets import ProgressDelegate
 
@@ -103,7 +103,7 @@ class ChecklistPanel(QWidget):
         self.new_section.setMinimumContentsLength(16)
         self.new_section.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.new_section.lineEdit().setPlaceholderText(translate("Mentoring", "Раздел"))
+        line_edit(self.new_section).setPlaceholderText(translate("Mentoring", "Раздел"))
         add_row.addWidget(self.new_section, 0, 1)
         add_row.addWidget(self._add_errors.attach("section", self.new_section), 1, 1)
         self.new_title = QLineEdit()
@@ -220,7 +220,7 @@ class ChecklistPanel(QWidget):
         self.new_section.clear()
         self.new_section.addItems(sections)
         self.new_section.setCurrentText(text or (sections[-1] if sections else ""))
-        self.new_section.lineEdit().setCursorPosition(0)
+        line_edit(self.new_section).setCursorPosition(0)
         if keep_task is not None:
             row = self.task_model.find(lambda t: t.id == keep_task)
             if row >= 0:

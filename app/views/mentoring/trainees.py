@@ -110,8 +110,8 @@ class TraineeCard(QFrame):
         self.status_label = QLabel()
         top.addWidget(self.status_label)
         top.addStretch(1)
-        self.actions = QHBoxLayout()
-        top.addLayout(self.actions)
+        self.action_row = QHBoxLayout()
+        top.addLayout(self.action_row)
         layout.addLayout(top)
         self.details_label = QLabel(objectName="cardNote")
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -241,7 +241,7 @@ class TraineesPage(QWidget):
         self.report_button = QPushButton(translate("Mentoring", "Отчёт PDF"))
         self.report_button.clicked.connect(self._on_report_button_clicked)
         for w in (self.template_combo, self.assign_button, self.report_button):
-            self.card.actions.addWidget(w)
+            self.card.action_row.addWidget(w)
         rl.addWidget(self.card)
 
         self.pages = QTabWidget()
