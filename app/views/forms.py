@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTime, SignalInstance
 from PySide6.QtWidgets import (
@@ -53,13 +53,18 @@ def dialog_buttons(dialog: QDialog, accept_text: str,
 
 
 def to_date(value: QDate) -> date:
-    """`value` as a `datetime.date` (the stubs type `QDate.toPython` as returning `object`)."""
-    return cast(date, value.toPython())
+    """A date editor's value as a `datetime.date`."""
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qdate(value: date) -> QDate:
+    """`value` for a date editor."""
+    return QDate(value.year, value.month, value.day)
 
 
 def to_time(value: QTime) -> time:
-    """`value` as a `datetime.time` (the stubs type `QTime.toPython` as returning `object`)."""
-    return cast(time, value.toPython())
+    """A time editor's value as a `datetime.time`."""
+    return time(value.hour(), value.minute(), value.second(), value.msec() * 1000)
 
 
 def line_edit(combo: QComboBox) -> QLineEdit:

@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
+
+_O = TypeVar("_O", bound=QObject)
+
+
+def named(widget: _O, name: str) -> _O:
+    """`widget` with its object name set to `name`, which the `#name` rules of the style
+    sheets (below, and the widgets' own) and the tests find it by."""
+    widget.setObjectName(name)
+    return widget
+
+
 ACCENT = "#2563eb"
 ACCENT_SOFT = "#dbeafe"
 SUCCESS = "#16a34a"

@@ -32,6 +32,7 @@ from app.services.mentoring import OverdueTask
 from app.services.overview import AgendaItem, Birthday, Receivable
 from app.views import style
 from app.views.record_model import Column, RecordTableModel
+from app.views.style import named
 
 SECTION_ROWS = 100  # a day's list longer than this is read from its own tab, not from here
 
@@ -59,9 +60,9 @@ class _FigureCard(QFrame):
         self.setObjectName("card")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self._title = QLabel(title, objectName="cardTitle")
-        self.value = QLabel("—", objectName="cardValue")
-        self.note = QLabel("", objectName="cardNote")
+        self._title = named(QLabel(title), "cardTitle")
+        self.value = named(QLabel("—"), "cardValue")
+        self.note = named(QLabel(""), "cardNote")
         for w in (self._title, self.value, self.note):
             layout.addWidget(w)
 
@@ -84,7 +85,7 @@ class _Section(QWidget, Generic[T]):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        self.title = QLabel(title, objectName="sectionTitle")
+        self.title = named(QLabel(title), "sectionTitle")
         layout.addWidget(self.title)
         self.view = QTableView()
         self.view.setModel(model)
@@ -99,7 +100,7 @@ class _Section(QWidget, Generic[T]):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view, 1)
-        self.empty = QLabel(empty_text, objectName="cardNote")
+        self.empty = named(QLabel(empty_text), "cardNote")
         layout.addWidget(self.empty)
 
     def set_rows(self, rows: Sequence[T], total: int | None = None) -> None:
@@ -128,7 +129,7 @@ class TodayTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
-        self._heading = QLabel(objectName="sectionTitle")
+        self._heading = named(QLabel(), "sectionTitle")
         layout.addWidget(self._heading)
         grid = QGridLayout()
         grid.setSpacing(12)

@@ -45,8 +45,9 @@ from app.services.clients import (
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
 from app.views.clients.widgets import StatusPill, TagsEdit
-from app.views.forms import FieldErrors, to_date
+from app.views.forms import FieldErrors, to_date, to_qdate
 from app.views.record_model import Column, RecordTableModel
+from app.views.style import named
 
 _W = TypeVar("_W", bound=QWidget)
 
@@ -86,7 +87,7 @@ class _Form:
         if self.col:
             self.row += 3
             self.col = 0
-        label = QLabel(title, objectName="sectionTitle")
+        label = named(QLabel(title), "sectionTitle")
         label.setStyleSheet("margin-top: 8px;")
         self.grid.addWidget(label, self.row, 0, 1, 2)
         self.row += 1
@@ -185,7 +186,7 @@ class ContactDialog(QDialog):
         birthday.setDisplayFormat("dd.MM.yyyy")
         birthday.setMinimumDate(QDate(1900, 1, 1))
         birthday.setSpecialValueText(translate("ClientCard", "не указан"))
-        birthday.setDate(QDate(c.birthday) if c.birthday else birthday.minimumDate())
+        birthday.setDate(to_qdate(c.birthday) if c.birthday else birthday.minimumDate())
         self.birthday_edit = self.form.add("birthday", translate("ClientCard", "День рождения"),
                                            birthday)
         self.primary_check = QCheckBox(translate("ClientCard", "Основное контактное лицо"))
@@ -239,8 +240,8 @@ class _Figure(QFrame):
         self.setObjectName("card")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(QLabel(title, objectName="cardTitle"))
-        self.value = QLabel("—", objectName="cardValue")
+        layout.addWidget(named(QLabel(title), "cardTitle"))
+        self.value = named(QLabel("—"), "cardValue")
         layout.addWidget(self.value)
 
 

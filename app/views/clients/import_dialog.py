@@ -45,6 +45,7 @@ from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.background import Job, start
 from app.views.record_model import Column, RecordTableModel
+from app.views.style import named
 
 PREVIEW_ROWS = 50
 
@@ -123,8 +124,8 @@ class ImportDialog(QDialog):
         mapping_box = QWidget()
         mbox = QVBoxLayout(mapping_box)
         mbox.setContentsMargins(0, 0, 0, 0)
-        mbox.addWidget(QLabel(translate("ClientImport", "Сопоставление колонок"),
-                              objectName="sectionTitle"))
+        mbox.addWidget(named(QLabel(translate("ClientImport", "Сопоставление колонок")),
+                             "sectionTitle"))
         self._mapping_area = QScrollArea()
         self._mapping_area.setWidgetResizable(True)
         self._mapping_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -140,8 +141,8 @@ class ImportDialog(QDialog):
         preview_box = QWidget()
         pbox = QVBoxLayout(preview_box)
         pbox.setContentsMargins(0, 0, 0, 0)
-        pbox.addWidget(QLabel(translate("ClientImport", "Первые строки файла"),
-                              objectName="sectionTitle"))
+        pbox.addWidget(named(QLabel(translate("ClientImport", "Первые строки файла")),
+                             "sectionTitle"))
         self.preview_model = PreviewModel(self)
         self.preview_view = QTableView()
         self.preview_view.setModel(self.preview_model)
@@ -156,8 +157,8 @@ class ImportDialog(QDialog):
         report_box = QWidget()
         rbox = QVBoxLayout(report_box)
         rbox.setContentsMargins(0, 0, 0, 0)
-        self.summary_label = QLabel(translate("ClientImport", "Отчёт о проверке"),
-                                    objectName="sectionTitle")
+        self.summary_label = named(QLabel(translate("ClientImport", "Отчёт о проверке")),
+                                   "sectionTitle")
         rbox.addWidget(self.summary_label)
         self.report_edit = QPlainTextEdit()
         self.report_edit.setReadOnly(True)

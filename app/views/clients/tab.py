@@ -215,8 +215,8 @@ class ClientsTab(QWidget):
         layout.addWidget(self.stack, 1)
 
         self._build_actions()
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.create_client)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.create_client)
         for enter_key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(enter_key), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)

@@ -61,6 +61,7 @@ from app.i18n import translate
 from app.services.deals import ColumnSummary, DealCard, StageInfo, lost_reason_label
 from app.views import style
 from app.views.deals.common import activity_short
+from app.views.style import named
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -537,27 +538,27 @@ class StageColumn(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(6)
-        header = QFrame(objectName="stageHeader")
+        header = named(QFrame(), "stageHeader")
         hl = QVBoxLayout(header)
         hl.setContentsMargins(10, 8, 10, 8)
         hl.setSpacing(2)
-        self.name_label = QLabel(stage.name, objectName="stageName")
+        self.name_label = named(QLabel(stage.name), "stageName")
         self.name_label.setToolTip(stage.name)
         self.name_label.setMinimumWidth(10)
         hl.addWidget(self.name_label)
         sums = QHBoxLayout()
         sums.setSpacing(6)
-        self.sum_label = QLabel("", objectName="stageSum")
-        self.count_label = QLabel("0", objectName="stageCount")
+        self.sum_label = named(QLabel(""), "stageSum")
+        self.count_label = named(QLabel("0"), "stageCount")
         self.count_label.setToolTip(translate("Deals", "Сделок в этапе"))
-        self.stalled_label = QLabel("", objectName="stageStalled")
+        self.stalled_label = named(QLabel(""), "stageStalled")
         self.stalled_label.setToolTip(translate("Deals", "Застрявших сделок в этапе"))
         self.stalled_label.hide()
         sums.addWidget(self.sum_label, 1)
         sums.addWidget(self.stalled_label)
         sums.addWidget(self.count_label)
         hl.addLayout(sums)
-        self.weighted_label = QLabel("", objectName="stageWeighted")
+        self.weighted_label = named(QLabel(""), "stageWeighted")
         hl.addWidget(self.weighted_label)
         layout.addWidget(header)
         self.model = DealCardModel(stage, self)

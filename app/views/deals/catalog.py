@@ -32,6 +32,7 @@ from app.views import dialogs, style
 from app.views.deals.common import parse_decimal
 from app.views.forms import FieldErrors
 from app.views.record_model import Column, RecordTableModel
+from app.views.style import named
 
 
 def _qty(value: Decimal) -> str:
@@ -107,7 +108,7 @@ class ProductPicker(QDialog):
         row.addStretch(1)
         cancel = QPushButton(translate("Catalog", "Отмена"))
         cancel.clicked.connect(self.reject)
-        ok = QPushButton(translate("Catalog", "Добавить в сделку"), objectName="primary")
+        ok = named(QPushButton(translate("Catalog", "Добавить в сделку")), "primary")
         ok.clicked.connect(self.accept)
         row.addWidget(cancel)
         row.addWidget(ok)
@@ -156,7 +157,7 @@ class CatalogDialog(QDialog):
         left.addWidget(self.view, 1)
         outer.addLayout(left, 5)
         right = QVBoxLayout()
-        title = QLabel(translate("Catalog", "Карточка товара"), objectName="sectionTitle")
+        title = named(QLabel(translate("Catalog", "Карточка товара")), "sectionTitle")
         right.addWidget(title)
         form = QFormLayout()
         self.errors = FieldErrors()
@@ -193,7 +194,8 @@ class CatalogDialog(QDialog):
         right.addLayout(form)
         hint = QLabel(translate(
             "Catalog", "Зона уступок: скидка, опускающая цену ниже минимальной (или больше "
-                       "максимальной скидки), в сделке требует причины."), objectName="cardNote")
+                       "максимальной скидки), в сделке требует причины."))
+        hint.setObjectName("cardNote")
         hint.setWordWrap(True)
         right.addWidget(hint)
         right.addStretch(1)
@@ -202,7 +204,7 @@ class CatalogDialog(QDialog):
         new.clicked.connect(self.new_product)
         self.delete_button = QPushButton(translate("Catalog", "Удалить"))
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        save = QPushButton(translate("Catalog", "Сохранить"), objectName="primary")
+        save = named(QPushButton(translate("Catalog", "Сохранить")), "primary")
         save.clicked.connect(self.save)
         close = QPushButton(translate("Catalog", "Закрыть"))
         close.clicked.connect(self.accept)

@@ -69,7 +69,8 @@ from app.views.deals.editor_models import (
     ObjectionsModel,
     VatDelegate,
 )
-from app.views.forms import FieldErrors, to_date
+from app.views.forms import FieldErrors, to_date, to_qdate
+from app.views.style import named
 
 SectionFactory = Callable[["DealEditor"], "tuple[str, QWidget] | None"]
 NO_DATE = QDate(2000, 1, 1)
@@ -120,7 +121,7 @@ class DealEditor(QDialog):
         layout.setContentsMargins(16, 14, 16, 12)
         layout.setSpacing(10)
         head = QHBoxLayout()
-        self.heading = QLabel(objectName="sectionTitle")
+        self.heading = named(QLabel(), "sectionTitle")
         self.stage_badge = QLabel()
         self.stage_badge.setStyleSheet(
             f"background: {style.ACCENT_SOFT}; color: {style.ACCENT}; border-radius: 9px;"
@@ -152,7 +153,7 @@ class DealEditor(QDialog):
         buttons.addStretch(1)
         self.cancel_button = QPushButton(translate("DealEditor", "Отмена"))
         self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton(translate("DealEditor", "Сохранить"), objectName="primary")
+        self.save_button = named(QPushButton(translate("DealEditor", "Сохранить")), "primary")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_clicked)
         buttons.addWidget(self.cancel_button)
@@ -227,10 +228,10 @@ class DealEditor(QDialog):
                             self.probability_spin)
         self.errors.add_row(right, translate("DealEditor", "Сумма, ₽"), "amount",
                             self.manual_amount)
-        self.amount_hint = QLabel(objectName="cardNote")
+        self.amount_hint = named(QLabel(), "cardNote")
         self.amount_hint.setWordWrap(True)
         right.addRow("", self.amount_hint)
-        self.closed_info = QLabel(objectName="cardNote")
+        self.closed_info = named(QLabel(), "cardNote")
         self.closed_info.setWordWrap(True)
         right.addRow("", self.closed_info)
         self.summary = QLabel()
@@ -402,8 +403,7 @@ class DealEditor(QDialog):
         self.title_edit.setText(d.title)
         self.source_combo.setCurrentText(d.source)
         if d.expected_close:
-            self.close_edit.setDate(QDate(d.expected_close.year, d.expected_close.month,
-                                          d.expected_close.day))
+            self.close_edit.setDate(to_qdate(d.expected_close))
         else:
             self.close_edit.setDate(NO_DATE)
         self.probability_spin.setValue(-1 if d.probability is None else d.probability)
@@ -761,7 +761,7 @@ class ObjectionLibraryDialog(QDialog):
         buttons = QHBoxLayout()
         new = QPushButton(translate("DealEditor", "Новое"))
         new.clicked.connect(self._on_new_clicked)
-        save = QPushButton(translate("DealEditor", "Сохранить"), objectName="primary")
+        save = named(QPushButton(translate("DealEditor", "Сохранить")), "primary")
         save.clicked.connect(self._on_save_clicked)
         delete = QPushButton(translate("DealEditor", "Удалить"))
         delete.clicked.connect(self._on_delete_clicked)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,7 +28,7 @@ from app.i18n import translate
 from app.services.activities import activity_kind_label
 from app.services.deals import lost_reason_label
 from app.views.deals.common import parse_decimal
-from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_time
+from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_qdate, to_time
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class WonDialog(QDialog):
         layout.addWidget(QLabel(translate("Deals", "Поздравляем! Уточните итог сделки «{title}».")
                                 .format(title=deal_title), wordWrap=True))
         form = QFormLayout()
-        self.closed_on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.closed_on = QDateEdit(to_qdate(today))
         self.closed_on.setCalendarPopup(True)
         self.closed_on.setDisplayFormat("dd.MM.yyyy")
         self.amount = QLineEdit(format_money(amount, currency=False))
@@ -169,7 +169,7 @@ class PlanActivityDialog(QDialog):
         self.subject = QLineEdit()
         self.subject.setPlaceholderText(translate("Deals", "Например: обсудить условия оплаты"))
         tomorrow = date.today() + timedelta(days=1)
-        self.day = QDateEdit(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        self.day = QDateEdit(to_qdate(tomorrow))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy")
         self.time = QTimeEdit(QTime(10, 0))

@@ -27,6 +27,7 @@ from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs
 from app.views.forms import FieldErrors
 from app.views.record_model import Column, RecordTableModel
+from app.views.style import named
 
 
 def _stage_kind(st: StageInput) -> str:
@@ -65,7 +66,7 @@ class StageSettingsDialog(QDialog):
         self.setWindowTitle(translate("Deals", "Настройка воронки"))
         self.resize(760, 620)
         v = QVBoxLayout(self)
-        v.addWidget(QLabel(translate("Deals", "Этапы сделки"), objectName="sectionTitle"))
+        v.addWidget(named(QLabel(translate("Deals", "Этапы сделки")), "sectionTitle"))
         self.model = StagesModel(self)
         self.model.set_rows([StageInput(id=s.id, name=s.name, probability=s.probability,
                                         stall_days=s.stall_days, is_won=s.is_won,
@@ -98,8 +99,8 @@ class StageSettingsDialog(QDialog):
             "Deals", "Считать дни в этапе в рабочих днях (без выходных и праздников РФ)"))
         self.working_days.setChecked(self._deals.stall_in_working_days())
         v.addWidget(self.working_days)
-        v.addWidget(QLabel(translate("Deals", "Причины проигрыша (по одной в строке)"),
-                           objectName="sectionTitle"))
+        v.addWidget(named(QLabel(translate("Deals", "Причины проигрыша (по одной в строке)")),
+                          "sectionTitle"))
         self.reasons = QPlainTextEdit()
         self._builtin = {lost_reason_label(k): k for k in
                          ("price", "competitor", "no_budget", "no_need", "postponed",
@@ -113,7 +114,7 @@ class StageSettingsDialog(QDialog):
         buttons.addStretch(1)
         cancel = QPushButton(translate("Deals", "Отмена"))
         cancel.clicked.connect(self.reject)
-        save = QPushButton(translate("Deals", "Сохранить"), objectName="primary")
+        save = named(QPushButton(translate("Deals", "Сохранить")), "primary")
         save.clicked.connect(self.save)
         buttons.addWidget(cancel)
         buttons.addWidget(save)

@@ -35,6 +35,7 @@ from app.views import dialogs, style
 from app.views.deals.board import PipelineBoard
 from app.views.deals.common import parse_decimal
 from app.views.forms import line_edit, set_invalid
+from app.views.style import named
 
 
 class _MoveDetails(TypedDict, total=False):
@@ -54,9 +55,9 @@ class _ForecastCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
         layout.setSpacing(1)
-        self.title = QLabel(objectName="cardTitle")
-        self.value = QLabel(objectName="forecastValue")
-        self.note = QLabel(objectName="cardNote")
+        self.title = named(QLabel(), "cardTitle")
+        self.value = named(QLabel(), "forecastValue")
+        self.note = named(QLabel(), "cardNote")
         self.note.setWordWrap(True)  # narrow windows wrap the note instead of widening the tab
         for w in (self.title, self.value, self.note):
             layout.addWidget(w)
@@ -144,7 +145,7 @@ class DealsTab(QWidget):
         self.board.open_requested.connect(self.open_deal)
         self.board.context_menu_requested.connect(self._on_board_context_menu_requested)
         layout.addWidget(self.board, 1)
-        self.status = QLabel(objectName="cardNote")
+        self.status = named(QLabel(), "cardNote")
         layout.addWidget(self.status)
         self._text_timer = QTimer(self, singleShot=True, interval=250)
         self._text_timer.timeout.connect(self._on_filters_changed)
@@ -164,7 +165,7 @@ class DealsTab(QWidget):
     def _build_toolbar(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(8)
-        heading = QLabel(translate("Deals", "Воронка продаж"), objectName="sectionTitle")
+        heading = named(QLabel(translate("Deals", "Воронка продаж")), "sectionTitle")
         row.addWidget(heading)
         row.addSpacing(12)
         self.search = QLineEdit()
@@ -191,7 +192,7 @@ class DealsTab(QWidget):
         self.catalog_button.clicked.connect(self.open_catalog)
         self.settings_button = QPushButton(translate("Deals", "Настройка воронки"))
         self.settings_button.clicked.connect(self.open_stage_settings)
-        self.new_button = QPushButton(translate("Deals", "+ Новая сделка"), objectName="primary")
+        self.new_button = named(QPushButton(translate("Deals", "+ Новая сделка")), "primary")
         self.new_button.clicked.connect(self.new_deal)
         for b in (self.catalog_button, self.settings_button, self.new_button):
             row.addWidget(b)

@@ -27,9 +27,10 @@ from app.i18n import translate
 from app.services.errors import ValidationError
 from app.services.mentoring import SKILLS, skill_label
 from app.views import dialogs, style
-from app.views.forms import FieldErrors
-from app.views.mentoring.checklist import date_edit, from_qdate
+from app.views.forms import FieldErrors, to_date
+from app.views.mentoring.checklist import date_edit
 from app.views.mentoring.models import AssessmentTableModel
+from app.views.style import named
 
 
 class SkillChart(QWidget):
@@ -137,8 +138,8 @@ class AssessmentsPanel(QWidget):
         self.comment_edit = QLineEdit()
         form.addRow(translate("Mentoring", "Комментарий"), self.comment_edit)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(translate("Mentoring", "Добавить оценку"),
-                                      objectName="primary")
+        self.add_button = named(QPushButton(translate("Mentoring", "Добавить оценку")),
+                                "primary")
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.delete_button = QPushButton(translate("Mentoring", "Удалить выбранную"))
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
@@ -170,7 +171,7 @@ class AssessmentsPanel(QWidget):
             return
         try:
             self._services.mentoring.add_assessment(
-                self._trainee_id, assessed_on=from_qdate(self.date_edit.date()),
+                self._trainee_id, assessed_on=to_date(self.date_edit.date()),
                 skill=self.skill_combo.currentData(), score=self.score_spin.value(),
                 comment=self.comment_edit.text())
         except ValidationError as exc:

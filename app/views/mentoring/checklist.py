@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,17 +33,10 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TaskRow
 from app.views import dialogs
-from app.views.forms import FieldErrors, dialog_buttons, line_edit
+from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_qdate
 from app.views.mentoring.models import SectionProgressModel, TaskTableModel
 from app.views.mentoring.widgets import ProgressDelegate
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+from app.views.style import named
 
 
 def date_edit(value: date | None = None) -> QDateEdit:
@@ -157,7 +150,7 @@ class ChecklistPanel(QWidget):
         self.comment_edit.setPlaceholderText(translate("Mentoring", "Комментарий наставника"))
         tf.addRow(translate("Mentoring", "Комментарий"), self.comment_edit)
         buttons = QHBoxLayout()
-        self.done_button = QPushButton(translate("Mentoring", "Выполнено"), objectName="primary")
+        self.done_button = named(QPushButton(translate("Mentoring", "Выполнено")), "primary")
         self.done_button.clicked.connect(self._on_done_button_clicked)
         self.undo_button = QPushButton(translate("Mentoring", "Снять отметку"))
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
@@ -274,7 +267,7 @@ class ChecklistPanel(QWidget):
     def _on_done_button_clicked(self) -> None:
         task = self.current_task()
         if task is not None:
-            self._mark(task, from_qdate(self.done_date.date()), self.comment_edit.text())
+            self._mark(task, to_date(self.done_date.date()), self.comment_edit.text())
 
     def _on_undo_button_clicked(self) -> None:
         task = self.current_task()
@@ -329,7 +322,7 @@ class ChecklistPanel(QWidget):
         try:
             new_id = self._services.mentoring.add_task(
                 self._trainee_id, section=self.new_section.currentText(),
-                title=self.new_title.text(), due_on=from_qdate(self.new_due.date()))
+                title=self.new_title.text(), due_on=to_date(self.new_due.date()))
         except ValidationError as exc:
             self._add_errors.show(exc)
             return
@@ -375,7 +368,7 @@ class TaskDialog(QDialog):
             self._services.mentoring.update_task(
                 self._task.id, title=self.title_edit.text(),
                 description=self.description_edit.toPlainText(),
-                due_on=from_qdate(self.due_edit.date()) if self.has_due.isChecked() else None)
+                due_on=to_date(self.due_edit.date()) if self.has_due.isChecked() else None)
         except ValidationError as exc:
             for message in self.errors.show(exc):
                 dialogs.show_error(self, message)

@@ -38,9 +38,10 @@ from app.services.mentoring import (
     skill_label,
 )
 from app.views import dialogs, style
-from app.views.forms import FieldErrors
-from app.views.mentoring.checklist import date_edit, from_qdate, to_qdate
+from app.views.forms import FieldErrors, to_date, to_qdate
+from app.views.mentoring.checklist import date_edit
 from app.views.mentoring.models import LearningTableModel, QuarterHoursModel, hours_text
+from app.views.style import named
 
 
 class QuarterChart(QWidget):
@@ -106,8 +107,8 @@ class LearningPage(QWidget):
             self.view.setColumnWidth(col, width)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         left.addWidget(self.view, 3)
-        quarters_title = QLabel(translate("Mentoring", "Часы обучения по кварталам"),
-                                objectName="sectionTitle")
+        quarters_title = named(QLabel(translate("Mentoring", "Часы обучения по кварталам")),
+                               "sectionTitle")
         left.addWidget(quarters_title)
         self.quarter_model = QuarterHoursModel(self)
         self.quarter_view = QTableView()
@@ -173,7 +174,7 @@ class LearningPage(QWidget):
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.delete_button = QPushButton(translate("Mentoring", "Удалить"))
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
-        self.save_button = QPushButton(translate("Mentoring", "Сохранить"), objectName="primary")
+        self.save_button = named(QPushButton(translate("Mentoring", "Сохранить")), "primary")
         self.save_button.clicked.connect(self._on_save_button_clicked)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
@@ -229,8 +230,8 @@ class LearningPage(QWidget):
         try:
             saved = self._services.mentoring.save_learning(
                 self._editing_id, kind=self.kind_combo.currentData(),
-                title=self.title_edit.text(), started_on=from_qdate(self.start_edit.date()),
-                finished_on=(from_qdate(self.finish_edit.date())
+                title=self.title_edit.text(), started_on=to_date(self.start_edit.date()),
+                finished_on=(to_date(self.finish_edit.date())
                              if self.finished_check.isChecked() else None),
                 hours=self.hours_edit.text(), status=self.status_combo.currentData(),
                 takeaways=self.takeaways_edit.toPlainText(),

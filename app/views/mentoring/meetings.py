@@ -25,6 +25,7 @@ from app.services.mentoring import MeetingRow
 from app.views import dialogs
 from app.views.forms import FieldErrors
 from app.views.mentoring.models import MeetingChoiceModel, MeetingTableModel
+from app.views.style import named
 
 
 class MeetingsPanel(QWidget):
@@ -75,8 +76,8 @@ class MeetingsPanel(QWidget):
         form = QFormLayout()
         box_layout.addLayout(form)
         hint = QLabel(translate("Mentoring", "Встречи и презентации из дел с начала стажировки. "
-                                             "Отметьте те, на которые стажёр ездил с вами."),
-                      objectName="cardNote")
+                                             "Отметьте те, на которые стажёр ездил с вами."))
+        hint.setObjectName("cardNote")
         hint.setWordWrap(True)
         box_layout.addWidget(hint)
         box_layout.addStretch(1)
@@ -94,7 +95,7 @@ class MeetingsPanel(QWidget):
             translate("Mentoring", "Что получилось, что улучшить"))
         self.new_feedback.setFixedHeight(90)
         form.addRow(translate("Mentoring", "Отзыв"), self.new_feedback)
-        self.add_button = QPushButton(translate("Mentoring", "Добавить"), objectName="primary")
+        self.add_button = named(QPushButton(translate("Mentoring", "Добавить")), "primary")
         self.add_button.clicked.connect(self._on_add_button_clicked)
         form.addRow(self.add_button)
         layout.addWidget(add_box)

@@ -28,6 +28,7 @@ from app.services.mentoring import TemplateItemData, TemplateRow
 from app.views import dialogs
 from app.views.forms import FieldErrors
 from app.views.mentoring.models import TemplateItemsModel, TemplateListModel
+from app.views.style import named
 
 
 class TemplatesPage(QWidget):
@@ -94,7 +95,8 @@ class TemplatesPage(QWidget):
         rl.addLayout(form)
         hint = QLabel(translate("Mentoring", "Пункты по порядку. Срок — дней от начала "
                                              "стажировки (0 — в первый день). Двойной щелчок "
-                                             "по ячейке — изменить."), objectName="cardNote")
+                                             "по ячейке — изменить."))
+        hint.setObjectName("cardNote")
         hint.setWordWrap(True)
         rl.addWidget(hint)
         self.items_model = TemplateItemsModel(self)
@@ -129,8 +131,8 @@ class TemplatesPage(QWidget):
         buttons.addStretch(1)
         self.revert_button = QPushButton(translate("Mentoring", "Отменить изменения"))
         self.revert_button.clicked.connect(self._load_current)
-        self.save_button = QPushButton(translate("Mentoring", "Сохранить шаблон"),
-                                       objectName="primary")
+        self.save_button = named(QPushButton(translate("Mentoring", "Сохранить шаблон")),
+                                 "primary")
         self.save_button.clicked.connect(self._on_save_button_clicked)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)

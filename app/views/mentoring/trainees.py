@@ -34,12 +34,13 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TRAINEE_STATUSES, TraineeRow, trainee_status_label
 from app.views import dialogs, style
-from app.views.forms import FieldErrors, dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons, to_date
 from app.views.mentoring.assessments import AssessmentsPanel
-from app.views.mentoring.checklist import ChecklistPanel, date_edit, from_qdate
+from app.views.mentoring.checklist import ChecklistPanel, date_edit
 from app.views.mentoring.meetings import MeetingsPanel
 from app.views.mentoring.models import TemplateListModel, TraineeListModel
 from app.views.mentoring.widgets import ProgressDelegate
+from app.views.style import named
 
 
 class TraineeDialog(QDialog):
@@ -84,7 +85,7 @@ class TraineeDialog(QDialog):
         try:
             self.saved_id = self._services.mentoring.save_trainee(
                 self._trainee.id if self._trainee else None,
-                name=self.name_edit.text(), start_date=from_qdate(self.start_edit.date()),
+                name=self.name_edit.text(), start_date=to_date(self.start_edit.date()),
                 position=self.position_edit.text(), phone=self.phone_edit.text(),
                 email=self.email_edit.text(), notes=self.notes_edit.toPlainText(),
                 status=self.status_combo.currentData())
@@ -105,7 +106,7 @@ class TraineeCard(QFrame):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
         top = QHBoxLayout()
-        self.name_label = QLabel(objectName="cardValue")
+        self.name_label = named(QLabel(), "cardValue")
         top.addWidget(self.name_label)
         self.status_label = QLabel()
         top.addWidget(self.status_label)
@@ -113,7 +114,7 @@ class TraineeCard(QFrame):
         self.action_row = QHBoxLayout()
         top.addLayout(self.action_row)
         layout.addLayout(top)
-        self.details_label = QLabel(objectName="cardNote")
+        self.details_label = named(QLabel(), "cardNote")
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label.setWordWrap(True)
         layout.addWidget(self.details_label)
@@ -130,7 +131,7 @@ class TraineeCard(QFrame):
             f"QProgressBar {{ background: {style.BORDER}; border: none; border-radius: 5px; }}"
             f"QProgressBar::chunk {{ background: {style.ACCENT}; border-radius: 5px; }}")
         progress_row.addWidget(self.progress_bar, 1)
-        self.progress_label = QLabel(objectName="cardNote")
+        self.progress_label = named(QLabel(), "cardNote")
         self.progress_label.setMinimumWidth(330)
         progress_row.addWidget(self.progress_label)
         layout.addLayout(progress_row)
@@ -210,8 +211,7 @@ class TraineesPage(QWidget):
         self.list_view.doubleClicked.connect(lambda _: self._on_edit_button_clicked())
         ll.addWidget(self.list_view, 1)
         buttons = QGridLayout()  # two rows keep the list narrow on small screens
-        self.new_button = QPushButton(translate("Mentoring", "Новый стажёр"),
-                                      objectName="primary")
+        self.new_button = named(QPushButton(translate("Mentoring", "Новый стажёр")), "primary")
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.edit_button = QPushButton(translate("Mentoring", "Изменить"))
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
@@ -254,15 +254,16 @@ class TraineesPage(QWidget):
         cl.setContentsMargins(0, 8, 0, 0)
         hint = QLabel(translate("Mentoring", "Заключение наставника: итоги адаптации, сильные "
                                              "стороны, зоны роста, рекомендации. Попадает в "
-                                             "отчёт PDF."), objectName="cardNote")
+                                             "отчёт PDF."))
+        hint.setObjectName("cardNote")
         hint.setWordWrap(True)
         cl.addWidget(hint)
         self.conclusion_edit = QPlainTextEdit()
         cl.addWidget(self.conclusion_edit, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.conclusion_button = QPushButton(translate("Mentoring", "Сохранить заключение"),
-                                             objectName="primary")
+        self.conclusion_button = named(
+            QPushButton(translate("Mentoring", "Сохранить заключение")), "primary")
         self.conclusion_button.clicked.connect(self._on_conclusion_button_clicked)
         row.addWidget(self.conclusion_button)
         cl.addLayout(row)

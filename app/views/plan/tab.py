@@ -65,6 +65,7 @@ from app.views.plan.data import (
 )
 from app.views.plan.models import MatrixModel, PlanGridModel, money_or_dash, pct
 from app.views.record_model import Column, RecordTableModel
+from app.views.style import named
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
@@ -76,9 +77,9 @@ def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(12, 8, 12, 8)
     layout.setSpacing(2)
-    layout.addWidget(QLabel(title, objectName="cardTitle"))
-    value = QLabel("—", objectName="cardValue")
-    note = QLabel("", objectName="cardNote")
+    layout.addWidget(named(QLabel(title), "cardTitle"))
+    value = named(QLabel("—"), "cardValue")
+    note = named(QLabel(""), "cardNote")
     note.setWordWrap(True)
     layout.addWidget(value)
     layout.addWidget(note)
@@ -142,7 +143,7 @@ class PlanTab(QWidget):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(8)
         layout.addLayout(self._build_toolbar())
-        self.error_label = QLabel("", objectName="fieldError")
+        self.error_label = named(QLabel(""), "fieldError")
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.sections = QTabWidget()
@@ -185,8 +186,8 @@ class PlanTab(QWidget):
             "PlanTab", "Период: месяц 2026-11, квартал 2026-Q4 или год 2026"))
         self.period_edit.returnPressed.connect(
             lambda: self.set_period(self.period_edit.text()))
-        self.period_label = QLabel(objectName="sectionTitle")
-        self.loading_label = QLabel(translate("PlanTab", "Загрузка…"), objectName="cardNote")
+        self.period_label = named(QLabel(), "sectionTitle")
+        self.loading_label = named(QLabel(translate("PlanTab", "Загрузка…")), "cardNote")
         self.loading_label.hide()
         bar.addWidget(QLabel(translate("PlanTab", "Период:")))
         for w in (self.kind_combo, self.prev_button, self.period_edit, self.next_button):
@@ -289,7 +290,7 @@ class PlanTab(QWidget):
             self.cards[key] = (value, note)
             cards.addWidget(frame, 1)
         layout.addLayout(cards)
-        self.metric_note = QLabel("", objectName="cardNote")
+        self.metric_note = named(QLabel(""), "cardNote")
         layout.addWidget(self.metric_note)
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -304,7 +305,7 @@ class PlanTab(QWidget):
         side = QVBoxLayout()
         self.breakdown_title = _title("")
         side.addWidget(self.breakdown_title)
-        self.gap_label = QLabel("", objectName="fieldError")
+        self.gap_label = named(QLabel(""), "fieldError")
         self.gap_label.setWordWrap(True)
         side.addWidget(self.gap_label)
         self.breakdown_model: RecordTableModel[BreakdownRow] = RecordTableModel([
@@ -425,7 +426,7 @@ class PlanTab(QWidget):
             spin.editingFinished.connect(self.refresh)
         settings.addStretch(1)
         box.addLayout(settings)
-        self.abc_note = QLabel("", objectName="cardNote")
+        self.abc_note = named(QLabel(""), "cardNote")
         self.abc_note.setWordWrap(True)
         box.addWidget(self.abc_note)
         self.matrix_model = MatrixModel(self)
@@ -516,12 +517,12 @@ class PlanTab(QWidget):
         self.spread_mode_combo.addItem(translate("PlanTab", "по сезонности прошлого года"),
                                        "seasonal")
         spread.addWidget(self.spread_mode_combo)
-        self.spread_button = QPushButton(translate("PlanTab", "Распределить"), objectName="primary")
+        self.spread_button = named(QPushButton(translate("PlanTab", "Распределить")), "primary")
         self.spread_button.clicked.connect(self._on_spread_button_clicked)
         spread.addWidget(self.spread_button)
         spread.addStretch(1)
         layout.addLayout(spread)
-        self.editor_message = QLabel("", objectName="cardNote")
+        self.editor_message = named(QLabel(""), "cardNote")
         self.editor_message.setWordWrap(True)
         layout.addWidget(self.editor_message)
         self.grid_model = PlanGridModel(self._services.plan.set_targets, self)
@@ -538,7 +539,8 @@ class PlanTab(QWidget):
             "PlanTab", "Дважды щёлкните ячейку, чтобы ввести план месяца; пустое значение "
                        "удаляет цель. «Общий план» — цель на месяц целиком; если он не задан, "
                        "план месяца — сумма разбивки (в скобках). Расхождение — общий план "
-                       "минус сумма частей."), objectName="cardNote")
+                       "минус сумма частей."))
+        hint.setObjectName("cardNote")
         hint.setWordWrap(True)
         layout.addWidget(hint)
         return page
