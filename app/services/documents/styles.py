@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from app.services.documents.fonts import BOLD, FAMILY, ITALIC, register_fonts
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
 
 
 @dataclass(frozen=True)
@@ -32,29 +36,29 @@ THEMES = {t.key: t for t in (CLASSIC, MODERN)}
 
 @dataclass(frozen=True)
 class Styles:
-    body: object
-    body_right: object
-    body_center: object
-    small: object
-    small_right: object
-    small_muted: object
-    cell: object
-    cell_right: object
-    cell_center: object
-    cell_bold: object
-    cell_bold_right: object
-    header_cell: object
-    header_cell_right: object
-    header_cell_center: object
-    title: object
-    title_center: object
-    subtitle: object
-    h2: object
-    h3: object
-    company_name: object
-    kpi_value: object
-    kpi_label: object
-    words: object
+    body: ParagraphStyle
+    body_right: ParagraphStyle
+    body_center: ParagraphStyle
+    small: ParagraphStyle
+    small_right: ParagraphStyle
+    small_muted: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_bold_right: ParagraphStyle
+    header_cell: ParagraphStyle
+    header_cell_right: ParagraphStyle
+    header_cell_center: ParagraphStyle
+    title: ParagraphStyle
+    title_center: ParagraphStyle
+    subtitle: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    company_name: ParagraphStyle
+    kpi_value: ParagraphStyle
+    kpi_label: ParagraphStyle
+    words: ParagraphStyle
 
 
 @lru_cache(maxsize=8)
@@ -72,8 +76,7 @@ def styles_for(theme: Theme) -> Styles:
                           textColor=text, alignment=TA_LEFT, splitLongWords=1,
                           wordWrap=None)
 
-    def derive(name: str, **kw: object) -> ParagraphStyle:
-        parent = kw.pop("parent", base)
+    def derive(name: str, parent: ParagraphStyle = base, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(f"sd-{theme.key}-{name}", parent=parent, **kw)
 
     small = derive("small", fontSize=7.5, leading=9.6)
