@@ -10,6 +10,7 @@ from sqlalchemy import and_, func, select
 
 from app.domain.money import ZERO
 from app.models import Activity, Client, Contact, Deal, Order, Payment, Stage, stage_is_open
+from app.services.rows import not_null
 from app.services.uow import UowFactory
 
 
@@ -111,9 +112,10 @@ class OverviewService:
                 .order_by(Activity.due_at)
                 .limit(agenda_limit)
             ).all()
-        agenda = [
-            AgendaItem(r[0], r[1], r[2], r[3], r[4], r[4] < day_start, r[5], r[6]) for r in rows
-        ]
+        agenda = []
+        for r in rows:
+            due = not_null(r[4], "activities.due_at")  # `due_at < day_end` excludes NULL
+            agenda.append(AgendaItem(r[0], r[1], r[2], r[3], due, due < day_start, r[5], r[6]))
         return Overview(
             clients=clients,
             leads=leads,
@@ -141,7 +143,8 @@ class OverviewService:
                        func.strftime("%m-%d", Contact.birthday).in_(keys))
             ).all()
         result = []
-        for name, client_id, client_name, born in rows:
+        for name, client_id, client_name, birthday in rows:
+            born = not_null(birthday, "contacts.birthday")  # filtered `IS NOT NULL`
             day = _next_occurrence(born, today)
             result.append(Birthday(name, client_id, client_name, day, day.year - born.year))
         return sorted(result, key=lambda b: (b.day, b.contact_name))
@@ -166,11 +169,12 @@ class OverviewService:
                        Order.payment_due_on <= today + timedelta(days=days), outstanding > 0)
                 .order_by(Order.payment_due_on)
             ).all()
-        return [
-            Receivable(r[0], r[1], r[2], r[3], _kopecks_to_money(r[4]),
-                       max(0, (today - r[3]).days), r[5])
-            for r in rows
-        ]
+        result = []
+        for r in rows:
+            due_on = not_null(r[3], "orders.payment_due_on")  # filtered `IS NOT NULL`
+            result.append(Receivable(r[0], r[1], r[2], due_on, _kopecks_to_money(r[4]),
+                                     max(0, (today - due_on).days), r[5]))
+        return result
 
 
 def _is_leap(year: int) -> bool:
@@ -188,10 +192,13 @@ def _next_occurrence(born: date, today: date) -> date:
     raise AssertionError("unreachable")
 
 
-def _kopecks_to_money(value: object) -> Decimal:
-    """`Order.amount - SUM(...)` is computed in SQL on kopecks; bring it back to rubles."""
+def _kopecks_to_money(value: Decimal | int) -> Decimal:
+    """`Order.amount - SUM(...)` is computed in SQL on kopecks; bring it back to rubles.
+
+    The row is typed Decimal (the Money column's type), but the difference may come back as
+    the plain integer SQLite computed."""
     from app.domain.money import from_kopecks
 
     if isinstance(value, Decimal):
         return value
-    return from_kopecks(int(value))  # type: ignore[call-overload]
+    return from_kopecks(value)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import case, select
 
@@ -40,10 +39,11 @@ class AssessmentRow:
     comment: str
 
 
-def _check_score(score: Any) -> str | None:
+def _valid_score(score: object) -> int | None:
+    """The score when it is a whole number from 1 to 5, else None."""
     if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
-        return translate("Mentoring", "Оценка должна быть от 1 до 5")
-    return None
+        return None
+    return score
 
 
 class Assessments:
@@ -52,7 +52,7 @@ class Assessments:
     _uow: UowFactory
 
     def add_assessment(self, trainee_id: int, *, assessed_on: date | None, skill: str,
-                       score: Any, comment: str = "") -> int:
+                       score: object, comment: str = "") -> int:
         """Record a rating (1–5); a second rating of the same skill on the same day replaces
         the first."""
         errors: dict[str, str] = {}
@@ -60,15 +60,15 @@ class Assessments:
             errors["assessed_on"] = translate("Mentoring", "Укажите дату оценки")
         if skill not in SKILLS:
             errors["skill"] = translate("Mentoring", "Выберите навык")
-        message = _check_score(score)
-        if message:
-            errors["score"] = message
-        if errors:
+        valid_score = _valid_score(score)
+        if valid_score is None:
+            errors["score"] = translate("Mentoring", "Оценка должна быть от 1 до 5")
+        if errors or assessed_on is None or valid_score is None:  # both are among the errors
             raise ValidationError(errors)
         with self._uow() as uow:
             s = uow.session
             trainee = row_or_not_found(s, Trainee, trainee_id)
-            if assessed_on < trainee.start_date:  # type: ignore[operator]
+            if assessed_on < trainee.start_date:
                 raise ValidationError.single("assessed_on", translate(
                     "Mentoring", "Дата оценки раньше начала стажировки"))
             row = s.scalar(select(Assessment).where(
@@ -77,7 +77,7 @@ class Assessments:
             if row is None:
                 row = Assessment(trainee_id=trainee_id, assessed_on=assessed_on, skill=skill)
                 s.add(row)
-            row.score = score
+            row.score = valid_score
             row.comment = (comment or "").strip()
             uow.flush()
             new_id = row.id

@@ -16,6 +16,7 @@ from app.models import (
 )
 from app.services.errors import ValidationError
 from app.services.mentoring.common import require, row_or_not_found, trimmed
+from app.services.rows import not_null
 from app.services.uow import UowFactory
 
 
@@ -226,4 +227,7 @@ class Checklists:
                     TraineeTask.due_on < today)
              .order_by(TraineeTask.due_on, Trainee.name, TraineeTask.position))
         with self._uow() as uow:
-            return [OverdueTask(*r) for r in uow.session.execute(q).all()]
+            rows = uow.session.execute(q).all()
+        return [OverdueTask(trainee_id, name, task_id, title,
+                            not_null(due_on, "trainee_tasks.due_on"))  # `due_on < today`
+                for trainee_id, name, task_id, title, due_on in rows]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from app.i18n import translate
+from app.models import Base
 from app.services.errors import NotFoundError
+
+M = TypeVar("M", bound=Base)
 
 
 def trimmed(value: str | None) -> str:
@@ -25,7 +28,7 @@ def day_start_utc(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=tz).astimezone(UTC)
 
 
-def row_or_not_found(session: Session, model: type, ident: int) -> Any:
+def row_or_not_found(session: Session, model: type[M], ident: int) -> M:
     obj = session.get(model, ident)
     if obj is None:
         raise NotFoundError(translate("Mentoring", "Запись не найдена (id {id})").format(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from sqlalchemy import Integer, cast, func, select
 
@@ -78,7 +77,7 @@ class Learning:
 
     def save_learning(self, record_id: int | None, *, kind: str, title: str,
                       started_on: date | None, finished_on: date | None = None,
-                      hours: Any = 0, status: str = "planned", takeaways: str = "",
+                      hours: Decimal | int | str = 0, status: str = "planned", takeaways: str = "",
                       skill: str = "") -> int:
         errors: dict[str, str] = {}
         title = trimmed(title)
@@ -98,7 +97,7 @@ class Learning:
             amount = Decimal(-1)
         if not amount.is_finite() or amount < 0 or amount > 10000:
             errors["hours"] = translate("Mentoring", "Часы — число от 0 до 10 000")
-        if errors:
+        if errors or started_on is None:  # a missing start date is among the errors
             raise ValidationError(errors)
         with self._uow() as uow:
             s = uow.session
@@ -108,7 +107,7 @@ class Learning:
             else:
                 record = row_or_not_found(s, LearningRecord, record_id)
             record.kind, record.title, record.status = kind, title, status
-            record.started_on, record.finished_on = started_on, finished_on  # type: ignore
+            record.started_on, record.finished_on = started_on, finished_on
             record.hours = amount
             record.takeaways = takeaways or ""
             record.skill = trimmed(skill)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -55,7 +54,7 @@ class TemplateDetail:
     items: list[TemplateItemData]
 
 
-def _parse_offset(value: Any) -> int | None:
+def _parse_offset(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -257,7 +256,7 @@ class Templates:
             items.append(TemplateItemData(
                 section=str(raw.get("section") or ""), title=str(raw.get("title") or ""),
                 description=str(raw.get("description") or ""),
-                due_offset_days=raw.get("due_offset_days", 0)))  # type: ignore[arg-type]
+                due_offset_days=raw.get("due_offset_days", 0)))  # checked by _check_items
         name = trimmed(str(data.get("name") or "")) or translate("Mentoring", "Импортированный")
         with self._uow() as uow:
             name = _free_name(uow.session, name)

@@ -101,7 +101,7 @@ class Trainees:
         email = trimmed(email)
         if email and ("@" not in email or email.startswith("@") or email.endswith("@")):
             errors["email"] = translate("Mentoring", "Адрес почты выглядит неверно")
-        if errors:
+        if errors or start_date is None:  # a missing start date is among the errors
             raise ValidationError(errors)
         with self._uow() as uow:
             s = uow.session
@@ -110,7 +110,7 @@ class Trainees:
                 s.add(trainee)
             else:
                 trainee = row_or_not_found(s, Trainee, trainee_id)
-                shift = (start_date - trainee.start_date).days if start_date else 0
+                shift = (start_date - trainee.start_date).days
                 if shift:
                     # The plan moves with the start date; done tasks keep their history.
                     for task in s.scalars(select(TraineeTask).where(
@@ -120,7 +120,7 @@ class Trainees:
                         if task.due_on is not None:
                             task.due_on = task.due_on + timedelta(days=shift)
             trainee.name = name
-            trainee.start_date = start_date  # type: ignore[assignment]
+            trainee.start_date = start_date
             trainee.position = trimmed(position)
             trainee.phone = trimmed(phone)
             trainee.email = email

@@ -1,0 +1,20 @@
+"""Reading query rows with their real types.
+
+A model column declared nullable (`Mapped[date | None]`) stays nullable in a typed row even
+when the query's WHERE clause (`... IS NOT NULL`, `due_at < :end`) or an inner join rules
+NULL out. `not_null` states that guarantee where the value is used, and turns a broken one
+into a clear error instead of a `TypeError` deep in date or money arithmetic.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def not_null(value: T | None, what: str) -> T:
+    """`value`, which the query guarantees is not NULL; `what` names it in the error."""
+    if value is None:
+        raise RuntimeError(f"{what} is NULL although the query excludes NULL")
+    return value
