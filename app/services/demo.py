@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy.orm import Session
 
 from app.domain.figures import line_total
 from app.domain.money import round_money
@@ -22,6 +23,7 @@ from app.models import (
     AccompaniedMeeting,
     Activity,
     Assessment,
+    Base,
     Campaign,
     ChecklistItem,
     ChecklistTemplate,
@@ -59,6 +61,9 @@ from app.services.requisites import account_control_digit
 from app.services.uow import UowFactory
 
 BATCH = 5000
+
+# A row for a Core INSERT: column name → value (the values are of every column type).
+InsertRow = dict[str, Any]
 MAX_OPEN_DEALS = 2000
 
 PRODUCT_GROUPS = {
@@ -138,10 +143,12 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return local.astimezone(UTC)
 
 
-def _batched(session: Any, model: type, rows: list[dict[str, Any]]) -> None:
+def _batched(session: Session, model: type[Base], rows: list[InsertRow]) -> None:
     # A Core INSERT on the table is one executemany per batch; the ORM bulk path split the
     # rows into thousands of statements (10 000 deals: 23 s → see bench/bench_plan.py).
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
+    if not isinstance(table, Table):  # a mapped class over a plain table, as all ours are
+        raise TypeError(f"{model.__name__} is not mapped to a table")
     for i in range(0, len(rows), BATCH):
         session.execute(insert(table), rows[i : i + BATCH])
 
@@ -222,7 +229,10 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                     observed_on=today - timedelta(days=rng.randint(1, 90))))
 
         # --- clients and contacts --------------------------------------------------
-        client_rows, contact_rows, tag_rows = [], [], []
+        # Core INSERT rows (column → value), one list per table
+        client_rows: list[InsertRow] = []
+        contact_rows: list[InsertRow] = []
+        tag_rows: list[InsertRow] = []
         first_id = (s.scalar(select(func.max(Client.id))) or 0) + 1
         for i in range(sizes.clients):
             cid = first_id + i
@@ -251,8 +261,8 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 "created_at": _at(created, 10), "updated_at": _at(created, 10),
                 **_bank(rng),
             })
-            for t in rng.sample(TAGS, rng.choice([0, 0, 1, 1, 2])):
-                tag_rows.append({"client_id": cid, "tag": t})
+            for tag in rng.sample(TAGS, rng.choice([0, 0, 1, 1, 2])):
+                tag_rows.append({"client_id": cid, "tag": tag})
             for k in range(rng.choice([1, 1, 2, 3])):
                 male = rng.random() < 0.5
                 cname = fake.name_male() if male else fake.name_female()
@@ -274,8 +284,13 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         open_stages = [st for st in stages if not st.is_won and not st.is_lost]
         won = next(st for st in stages if st.is_won)
         lost = next(st for st in stages if st.is_lost)
-        deal_rows, line_rows, change_rows, act_rows = [], [], [], []
-        order_rows, payment_rows, shipment_rows = [], [], []
+        deal_rows: list[InsertRow] = []
+        line_rows: list[InsertRow] = []
+        change_rows: list[InsertRow] = []
+        act_rows: list[InsertRow] = []
+        order_rows: list[InsertRow] = []
+        payment_rows: list[InsertRow] = []
+        shipment_rows: list[InsertRow] = []
         first_deal = (s.scalar(select(func.max(Deal.id))) or 0) + 1
         span = 540  # 18 months
         # One manager's open pipeline stays at most ~2,000 deals however long the history
@@ -296,7 +311,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 stage = lost
             if stage in open_stages:  # open deals are mostly recent; a few have stalled
                 created = today - timedelta(days=int(rng.triangular(0, 100, 10)))
-            lines = []
+            lines: list[InsertRow] = []
             for pos, prod in enumerate(rng.sample(products, rng.randint(1, 4))):
                 qty = Decimal(rng.choice([1, 2, 5, 10, 20, 50, 100]))
                 discount = Decimal(rng.choice([0, 0, 0, 3, 5, 10]))
@@ -316,7 +331,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                                     "changed_at": _at(t, 11)})
                 prev = st.id
                 t = t + timedelta(days=rng.randint(1, 12))
-            closed_on = None
+            closed_on: date | None = None
             if stage in (won, lost):
                 closed_on = min(t, today)
                 change_rows.append({"deal_id": did, "from_stage_id": prev,
@@ -393,7 +408,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 yearly[group_of[ln["product_id"]]] += line_total(
                     ln["quantity"], ln["price"], ln["discount"])
         month = date(today.year, today.month, 1)
-        plan_rows = []
+        plan_rows: list[InsertRow] = []
         for k in range(-12, 7):
             y, m = divmod(month.month - 1 + k, 12)
             start = date(month.year + y, m + 1, 1)
@@ -424,9 +439,9 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                                .where(ChecklistTemplate.is_default.is_(True)).limit(1))
         if template_id is None:
             template_id = seed_default_template(s)
-        items = list(s.scalars(select(ChecklistItem)
-                               .where(ChecklistItem.template_id == template_id)
-                               .order_by(ChecklistItem.position)))
+        checklist = list(s.scalars(select(ChecklistItem)
+                                   .where(ChecklistItem.template_id == template_id)
+                                   .order_by(ChecklistItem.position)))
         for k in range(sizes.trainees):
             start = today - timedelta(days=20 + 25 * k)
             trainee = Trainee(name=fake.name(), start_date=start, position="Менеджер по продажам",
@@ -434,7 +449,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                               notes="Быстро учится, нужно больше практики в переговорах")
             s.add(trainee)
             uow.flush()
-            for item in items:
+            for item in checklist:
                 due = start + timedelta(days=item.due_offset_days)
                 done = due < today - timedelta(days=2) and rng.random() < 0.8
                 s.add(TraineeTask(trainee_id=trainee.id, template_item_id=item.id,
@@ -468,7 +483,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                        orders=len(order_rows))
 
 
-def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
+def freshen_demo_pipeline(session: Session, today: date, seed: int = 1) -> None:
     """Make the demo board look like a living pipeline.
 
     The generic demo leaves open deals in their stage for months; a real manager's board has
@@ -495,7 +510,7 @@ def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
             continue
         for change in session.scalars(select(StageChange).where(StageChange.deal_id == deal_id)):
             change.changed_at = change.changed_at + delta
-        deal = session.get(Deal, deal_id)
+        deal = session.get_one(Deal, deal_id)
         deal.stage_entered_at = target
         deal.created_at = deal.created_at + delta
         deal.updated_at = target
@@ -515,7 +530,7 @@ def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
                                   resolved=resolved,
                                   created_at=now_local.astimezone(UTC)
                                   - timedelta(days=rng.randint(1, 20))))
-        deal = session.get(Deal, deal_id)
+        deal = session.get_one(Deal, deal_id)
         if not deal.negotiation_notes:
             deal.negotiation_notes = rng.choice([
                 "Решение принимает директор по логистике; важны сроки поставки.",
@@ -524,7 +539,7 @@ def freshen_demo_pipeline(session: Any, today: date, seed: int = 1) -> None:
             ])
 
 
-def add_demo_mentoring(session: Any, rng: random.Random, today: date) -> None:
+def add_demo_mentoring(session: Session, rng: random.Random, today: date) -> None:
     """Accompanied meetings, comments and a mentor's conclusion for the demo trainees."""
     feedback = [
         "Хорошо выявил потребности, но рано перешёл к цене.",
@@ -558,7 +573,7 @@ def add_demo_mentoring(session: Any, rng: random.Random, today: date) -> None:
 
 
 def _activity(rng: random.Random, client_id: int, deal_id: int, day: date,
-              *, done: bool) -> dict[str, Any]:
+              *, done: bool) -> InsertRow:
     kind = rng.choice(["call", "call", "meeting", "email", "presentation", "task"])
     subjects = {"call": "Созвониться по КП", "meeting": "Встреча в офисе клиента",
                 "email": "Отправить материалы", "presentation": "Презентация оборудования",

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import random
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.models import CompanySettings, Deal, DealLine, Stage
+from app.models import CompanySettings, Deal, DealLine, Offer, Stage
 
 
 def demo_logo(text: str = "СП", name: str = "СкладПро") -> bytes:
@@ -33,7 +33,7 @@ def demo_logo(text: str = "СП", name: str = "СкладПро") -> bytes:
     return out.getvalue()
 
 
-def add_demo_documents(s: Any, rng: random.Random, today: date, *, limit: int = 25) -> int:
+def add_demo_documents(s: Session, rng: random.Random, today: date, *, limit: int = 25) -> int:
     """Give the demo company a logo and issue offers for deals at or past the offer stage."""
     from app.services.documents.service import issue_offer_in
 
@@ -56,7 +56,7 @@ def add_demo_documents(s: Any, rng: random.Random, today: date, *, limit: int = 
         events.append((on, deal_id, False))
         if rng.random() < 0.25:  # a revised version after the client's answer
             events.append((on + timedelta(days=rng.randint(1, 10)), deal_id, True))
-    latest: dict[int, Any] = {}
+    latest: dict[int, Offer] = {}
     for on, deal_id, revision in sorted(events):  # numbers grow with the dates
         old = latest.get(deal_id) if revision else None
         latest[deal_id] = issue_offer_in(
