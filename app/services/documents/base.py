@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from app.domain.dates import short_date
 from app.i18n import translate
@@ -27,6 +27,9 @@ from app.services.documents.fonts import BOLD, FAMILY, register_fonts
 from app.services.documents.markup import clean_text, clip, esc
 from app.services.documents.styles import CLASSIC, Styles, Theme, styles_for
 from app.services.requisites import PartyDetails
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 _BUILD_LOCK = threading.RLock()
 MM = 72 / 25.4
@@ -78,8 +81,9 @@ class CompanyInfo(PartyDetails):
 
         from app.services.documents.markup import clip
 
-        return replace(self, **{f.name: clip(getattr(self, f.name), limit)
-                                for f in fields(self) if f.name not in IMAGE_FIELDS})
+        texts: dict[str, Any] = {f.name: clip(getattr(self, f.name), limit)
+                                 for f in fields(self) if f.name not in IMAGE_FIELDS}
+        return replace(self, **texts)
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,7 @@ def context_for(meta: DocumentMeta) -> BuildContext:
 # --- images -----------------------------------------------------------------------------
 
 def image_flowable(data: bytes | None, max_w: float, max_h: float, *,
-                   h_align: str = "LEFT") -> Any | None:
+                   h_align: Literal["LEFT", "CENTER", "RIGHT"] = "LEFT") -> Any | None:
     """A scaled image from bytes, or None if there is none or it is not a readable image."""
     if not data:
         return None
@@ -432,7 +436,7 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _canvas_class(meta: DocumentMeta, page_w: float) -> type:
+def _canvas_class(meta: DocumentMeta, page_w: float) -> type[Canvas]:
     from reportlab.lib.colors import HexColor
     from reportlab.pdfgen.canvas import Canvas
 
@@ -447,7 +451,7 @@ def _canvas_class(meta: DocumentMeta, page_w: float) -> type:
 
         def showPage(self) -> None:
             self._page_states.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # Canvas internals, not in stubs
 
         def save(self) -> None:
             total = len(self._page_states)
@@ -458,7 +462,8 @@ def _canvas_class(meta: DocumentMeta, page_w: float) -> type:
                 self.drawRightString(
                     page_w - MARGIN_R, MARGIN_B - 8 * MM,
                     translate("Documents", "Страница {n} из {m}").format(
-                        n=self._pageNumber, m=total))
+                        n=self._pageNumber,  # type: ignore[attr-defined]  # as above
+                        m=total))
                 super().showPage()
             super().save()
 

@@ -16,16 +16,15 @@ _FILES = {
     BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
 _lock = threading.Lock()
-_registered = False
+_registered = threading.Event()
 
 
 def register_fonts() -> str:
     """Register the family (idempotent, thread-safe) and return its base name."""
-    global _registered
-    if _registered:
+    if _registered.is_set():
         return FAMILY
     with _lock:
-        if _registered:
+        if _registered.is_set():
             return FAMILY
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase import pdfmetrics
@@ -47,5 +46,5 @@ def register_fonts() -> str:
         from reportlab.platypus.tables import CellStyle
 
         CellStyle.fontname = FAMILY
-        _registered = True
+        _registered.set()
     return FAMILY

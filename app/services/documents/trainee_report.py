@@ -197,12 +197,14 @@ def _bar(ctx: BuildContext, percent: int, width: float) -> Any:
 
     height = 6.0
     d = Drawing(width, height + 2, initialFontName=FAMILY)
-    d.add(Rect(0, 1, width, height, rx=3, ry=3, fillColor=HexColor("#E5E7EB"),
-               strokeColor=None))
+    track = Rect(0, 1, width, height, rx=3, ry=3)
+    track.fillColor, track.strokeColor = HexColor("#E5E7EB"), None
+    d.add(track)
     if percent > 0:
-        d.add(Rect(0, 1, max(height, width * percent / 100), height, rx=3, ry=3,
-                   fillColor=HexColor("#16A34A" if percent >= 100 else ctx.theme.accent),
-                   strokeColor=None))
+        done = Rect(0, 1, max(height, width * percent / 100), height, rx=3, ry=3)
+        done.fillColor = HexColor("#16A34A" if percent >= 100 else ctx.theme.accent)
+        done.strokeColor = None
+        d.add(done)
     return d
 
 
@@ -215,8 +217,9 @@ def _sections_table(ctx: BuildContext, data: TraineeReportData) -> Any:
             Column(translate("Documents", "Готово"), 1.1, "center"),
             Column(translate("Documents", "Просрочено"), 1.3, "center")]
     bar_w = ctx.width * 2.6 / sum(c.width for c in cols) - 10
-    rows = [(p.section, _bar(ctx, p.percent, bar_w), f"{p.done}/{p.total} · {p.percent} %",
-             str(p.overdue) if p.overdue else "—") for p in data.progress.sections]
+    rows: list[tuple[Any, ...]] = [
+        (p.section, _bar(ctx, p.percent, bar_w), f"{p.done}/{p.total} · {p.percent} %",
+         str(p.overdue) if p.overdue else "—") for p in data.progress.sections]
     o = data.progress.overall
     st = ctx.styles
     rows.append((Paragraph(fmt("<b>{v}</b>", v=translate("Documents", "Итого")), st.cell),
@@ -328,7 +331,7 @@ def skill_chart(ctx: BuildContext, series: dict[str, list[tuple[date, int]]]) ->
     origin = days[0]
     plot = LinePlot()
     plot.x, plot.y = 26, 52
-    plot.width, plot.height = width - 36, height - 62
+    plot.width, plot.height = round(width - 36), round(height - 62)  # stubs: int points
     plot.data = []
     for k, skill in enumerate(present):
         # A small vertical offset keeps equal scores of different skills visible.
@@ -337,7 +340,7 @@ def skill_chart(ctx: BuildContext, series: dict[str, list[tuple[date, int]]]) ->
         line = plot.lines[k]
         line.strokeColor = HexColor(SKILL_COLOURS[SKILLS.index(skill) % len(SKILL_COLOURS)])
         line.strokeWidth = 1.6
-        line.symbol = makeMarker("FilledCircle")
+        line.symbol = makeMarker("FilledCircle")  # type: ignore[no-untyped-call]  # stub lacks it
         line.symbol.size = 4
         line.symbol.fillColor = line.strokeColor
         line.symbol.strokeColor = line.strokeColor
@@ -365,7 +368,7 @@ def skill_chart(ctx: BuildContext, series: dict[str, list[tuple[date, int]]]) ->
     legend.alignment = "right"
     legend.columnMaximum = 2
     legend.dx, legend.dy = 7, 7
-    legend.deltax = (width - 36) / 3.2
+    legend.deltax = round((width - 36) / 3.2)
     legend.deltay = 12
     legend.fontName = FAMILY
     legend.fontSize = 7

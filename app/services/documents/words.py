@@ -15,14 +15,12 @@ def amount_in_words(amount: Decimal | str) -> str:
     """
     from num2words import num2words
 
-    if isinstance(amount, float):
-        raise TypeError("amount must be Decimal or str, never float")
-    value = round_money(Decimal(amount))
+    value = round_money(amount)  # refuses floats
     sign = ""
     if value < 0:
         sign, value = translate("Documents", "минус "), -value
     lang = "en" if current_language() == "en" else "ru"
-    text = num2words(value, lang=lang, to="currency", currency="RUB", cents=False,
-                     separator="")
+    text = str(num2words(value, lang=lang, to="currency", currency="RUB", cents=False,
+                         separator=""))
     text = sign + text
     return text[:1].upper() + text[1:]

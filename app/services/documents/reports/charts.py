@@ -19,7 +19,9 @@ def _legend(drawing: Any, items: Sequence[tuple[str, str]], x: float, y: float) 
     from reportlab.lib.colors import HexColor
 
     for name, color in items:
-        drawing.add(Rect(x, y - 1, 8, 8, fillColor=HexColor(color), strokeColor=None))
+        swatch = Rect(x, y - 1, 8, 8)
+        swatch.fillColor, swatch.strokeColor = HexColor(color), None
+        drawing.add(swatch)
         label = clean_text(name)
         drawing.add(String(x + 11, y, label, fontName=FAMILY, fontSize=7,
                            fillColor=HexColor("#374151")))
@@ -35,12 +37,13 @@ def bar_chart(ctx: BuildContext, labels: Sequence[str],
     from reportlab.lib.colors import HexColor
 
     width = ctx.width
-    drawing = Drawing(width, height)
-    drawing.initialFontName = FAMILY  # the renderer would otherwise start with Helvetica
+    # initialFontName: the renderer would otherwise start with Helvetica
+    drawing = Drawing(width, height, initialFontName=FAMILY)
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     left = 120 if horizontal else 48
     chart.x, chart.y = left, 30
-    chart.width, chart.height = width - left - 10, height - 52
+    # whole points (reportlab's stubs take int sizes; half a point is invisible)
+    chart.width, chart.height = round(width - left - 10), round(height - 52)
     chart.data = [[float(v) for v in values] or [0.0] for _, values in series]
     chart.categoryAxis.categoryNames = [clean_text(x)[:28] for x in labels] or [""]
     chart.categoryAxis.labels.fontName = FAMILY
@@ -80,11 +83,10 @@ def line_chart(ctx: BuildContext, x_labels: Sequence[str],
     from reportlab.lib.colors import HexColor
 
     width = ctx.width
-    drawing = Drawing(width, height)
-    drawing.initialFontName = FAMILY  # the renderer would otherwise start with Helvetica
+    drawing = Drawing(width, height, initialFontName=FAMILY)
     plot = LinePlot()
     plot.x, plot.y = 48, 28
-    plot.width, plot.height = width - 58, height - 50
+    plot.width, plot.height = round(width - 58), round(height - 50)
     data = [[(float(x), float(y)) for x, y in points] or [(0.0, 0.0)] for _, points in series]
     plot.data = data
     n = max(1, len(x_labels) - 1)
