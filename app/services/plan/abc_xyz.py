@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
-from typing import Any
 
 from sqlalchemy import text
 
@@ -45,6 +44,10 @@ class AbcXyzCell:
     revenue: Decimal
 
 
+# One client of the matrix as `AbcXyzResult.rows` keeps it (see there).
+AbcXyzRow = tuple[int, str, str, str, int, int, str, int, float, int | None, str]
+
+
 @dataclass(frozen=True)
 class AbcXyzResult:
     """ABC by revenue in the period and XYZ by the variability of monthly purchases over the
@@ -67,7 +70,7 @@ class AbcXyzResult:
     # cumulative kopecks, ABC, months with purchases, mean monthly kopecks, CV in tenths
     # of a per cent or None, XYZ). A year has tens of thousands of clients: they become
     # AbcXyzClient objects only when asked for (`clients`, `clients_in`, `top`).
-    rows: tuple[tuple[Any, ...], ...] = field(repr=False)
+    rows: tuple[AbcXyzRow, ...] = field(repr=False)
 
     def cell(self, abc: str, xyz: str) -> AbcXyzCell:
         return next(c for c in self.cells if c.abc == abc and c.xyz == xyz)
@@ -85,7 +88,7 @@ class AbcXyzResult:
         """The `n` clients with the largest revenue."""
         return [self._client(r) for r in self.rows[:n]]
 
-    def _client(self, r: tuple[Any, ...]) -> AbcXyzClient:
+    def _client(self, r: AbcXyzRow) -> AbcXyzClient:
         cid, name, region, segment, revenue, cum, abc, months, mean, cv_tenths, xyz = r
         total = int(self.total_revenue * 100)
         return AbcXyzClient(
@@ -101,7 +104,7 @@ def _cv_tenths(mean: float | None, variance: float | None) -> int | None:
     hair of a rounding boundary, where the Decimal computation decides."""
     if not mean or variance is None:
         return None
-    sd = max(variance, 0.0) ** 0.5
+    sd: float = max(variance, 0.0) ** 0.5  # a non-negative base: a real root
     scaled = sd / mean * 1000
     if abs(scaled - math.floor(scaled) - 0.5) > 1e-6:
         return math.floor(scaled + 0.5)
@@ -194,7 +197,7 @@ class AbcXyzAnalytics:
         a_limit, b_limit = a_s * total_k, (a_s + b_s) * total_k  # in % × total, kopecks
         x_limit, y_limit = x_m * 10, y_m * 10  # in tenths of a per cent
         counts = {(a, x): [0, 0] for a in ABC_CLASSES for x in XYZ_CLASSES}
-        out = []
+        out: list[AbcXyzRow] = []
         for cid, name, region, segment, revenue, cum, _total, months, mean, variance in rows:
             revenue, cum = int(revenue), int(cum)
             before = (cum - revenue) * 100  # revenue of the bigger clients, % × total

@@ -7,9 +7,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from app.domain.money import ZERO
 from app.i18n import translate
@@ -133,17 +133,18 @@ class ClientBaseAnalytics:
                 FROM {table} a JOIN clients c ON c.id = a.client_id
                 ORDER BY a.money DESC, a.client_id""")).all()
         clients = []
-        seg_count: dict[str, list[Any]] = {k: [0, ZERO] for k in RFM_SEGMENTS}
+        seg_count = {k: 0 for k in RFM_SEGMENTS}
+        seg_money = {k: ZERO for k in RFM_SEGMENTS}
         for cid, name, last, freq, money, r, f, m in rows:
             last_d = date.fromisoformat(str(last))
             seg = rfm_segment(int(r), int(f))
             item = RfmClient(int(cid), name, last_d, (as_of - last_d).days, int(freq),
                              _k(money), int(r), int(f), int(m), seg)
             clients.append(item)
-            seg_count[seg][0] += 1
-            seg_count[seg][1] += item.monetary
+            seg_count[seg] += 1
+            seg_money[seg] += item.monetary
         return RfmResult(as_of, clients, [
-            RfmSegmentSummary(k, rfm_segment_label(k), seg_count[k][0], seg_count[k][1])
+            RfmSegmentSummary(k, rfm_segment_label(k), seg_count[k], seg_money[k])
             for k in RFM_SEGMENTS])
 
     def rfm_segments(self, *, as_of: date | None = None,
@@ -154,7 +155,7 @@ class ClientBaseAnalytics:
             return self._rfm_segments(uow.session, table)
 
     @staticmethod
-    def _rfm_segments(s: Any, table: str) -> list[RfmSegmentSummary]:
+    def _rfm_segments(s: Session, table: str) -> list[RfmSegmentSummary]:
         """Segment counts and sums over a per-client won-deals table (see `_client_won`)."""
         # The same quintiles as rfm()'s RANK() windows without sorting every client: a
         # client's rank − 1 is the number of clients with a smaller value, read off the
@@ -175,12 +176,13 @@ class ClientBaseAnalytics:
                    SUM(g.cnt), SUM(g.money)
             FROM g JOIN by_last l ON l.last_day = g.last_day JOIN by_n f ON f.n = g.n, total
             GROUP BY r, f""")).all()
-        totals: dict[str, list[Any]] = {k: [0, ZERO] for k in RFM_SEGMENTS}
+        counts = {k: 0 for k in RFM_SEGMENTS}
+        sums = {k: ZERO for k in RFM_SEGMENTS}
         for r, f, count, money in rows:  # at most 25 (R, F) pairs
             seg = rfm_segment(int(r), int(f))
-            totals[seg][0] += int(count)
-            totals[seg][1] += _k(money)
-        return [RfmSegmentSummary(k, rfm_segment_label(k), totals[k][0], totals[k][1])
+            counts[seg] += int(count)
+            sums[seg] += _k(money)
+        return [RfmSegmentSummary(k, rfm_segment_label(k), counts[k], sums[k])
                 for k in RFM_SEGMENTS]
 
     # --- churn risk ------------------------------------------------------------
@@ -206,7 +208,7 @@ class ClientBaseAnalytics:
                     self._churn_risk(uow.session, table, as_of, k_d, min_purchases, limit))
 
     @staticmethod
-    def _churn_risk(s: Any, table: str, as_of: date, k_d: Decimal, min_purchases: int,
+    def _churn_risk(s: Session, table: str, as_of: date, k_d: Decimal, min_purchases: int,
                     limit: int | None) -> list[ChurnRiskClient]:
         """Churn risk over a per-client won-deals table (see `_client_won`); the interval
         test is on day numbers: since > k × (last − first) / (n − 1)."""
@@ -252,7 +254,7 @@ CLIENT_WON_SQL = f"""
 
 
 @contextmanager
-def _client_won(s: Any, as_of: date, since: date | None = None) -> Iterator[str]:
+def _client_won(s: Session, as_of: date, since: date | None = None) -> Iterator[str]:
     """The name of a table of the won deals per client closed in [since, as_of] (columns
     client_id, n, days, first, last, first_day, last_day, money, year_money: the sum of the
     365 days up to the last closing).

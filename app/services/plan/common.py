@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from app.domain.money import from_kopecks, round_money
 from app.i18n import translate
@@ -67,12 +67,12 @@ def _months(p: Period) -> dict[str, str]:
     return {"ma": p.first.isoformat()[:7], "mb": p.last.isoformat()[:7]}
 
 
-def _k(value: Any) -> Decimal:
+def _k(value: int | None) -> Decimal:
     """A SQL integer-kopeck sum (possibly NULL) → Decimal rubles."""
     return from_kopecks(int(value or 0))
 
 
-def _dim_where(dimension: str | None, value: str | None = None) -> tuple[str, dict[str, Any]]:
+def _dim_where(dimension: str | None, value: str | None = None) -> tuple[str, dict[str, str]]:
     """SQL predicate on plan_targets selecting one breakdown (or the totals)."""
     if dimension is None:
         return "product_group = '' AND region = '' AND segment = ''", {}
@@ -81,7 +81,7 @@ def _dim_where(dimension: str | None, value: str | None = None) -> tuple[str, di
             "Plan", "Неизвестная разбивка: {d}").format(d=dimension))
     others = [d for d in DIMENSIONS if d != dimension]
     where = f"{others[0]} = '' AND {others[1]} = '' AND {dimension} <> ''"
-    params: dict[str, Any] = {}
+    params: dict[str, str] = {}
     if value is not None:
         where += f" AND {dimension} = :dim_value"
         params["dim_value"] = value
@@ -104,7 +104,7 @@ def _check_amount(amount: Decimal | int | str | None, field: str = "amount") -> 
     return value
 
 
-def monthly_plan(s: Any, p: Period) -> dict[str, Decimal]:
+def monthly_plan(s: Session, p: Period) -> dict[str, Decimal]:
     """Month ('YYYY-MM-01') → the month's plan (see the module docstring)."""
     rows = s.execute(text(
         "SELECT period_start,"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from sqlalchemy import text
 
@@ -133,19 +132,22 @@ class PipelineAnalytics:
                 FROM deals d LEFT JOIN competitors cp ON cp.id = d.competitor_id
                 WHERE {LOST_DEALS} AND d.closed_on BETWEEN :a AND :b
                 GROUP BY d.lost_reason, cp.id"""), _bounds(p)).all()
-        reasons: dict[str, list[int]] = {}
-        competitors: dict[int, list[Any]] = {}
+        reasons: dict[str, list[int]] = {}  # reason → [deals, kopecks]
+        competitors: dict[int, list[int]] = {}  # competitor id → [deals, kopecks]
+        names: dict[int, str] = {}
         for reason, cp_id, cp_name, n, kopecks in rows:
             r = reasons.setdefault(reason, [0, 0])
             r[0] += int(n)
             r[1] += int(kopecks)
             if cp_id is not None:
-                c = competitors.setdefault(cp_id, [cp_name, 0, 0])
-                c[1] += int(n)
-                c[2] += int(kopecks)
+                names.setdefault(cp_id, cp_name)
+                c = competitors.setdefault(cp_id, [0, 0])
+                c[0] += int(n)
+                c[1] += int(kopecks)
         total = sum(n for n, _ in reasons.values())
         by_reason = sorted(reasons.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
-        by_competitor = sorted(competitors.values(), key=lambda c: (-c[2], -c[1], c[0]))
+        by_competitor = sorted(((names[cp_id], n, k) for cp_id, (n, k) in competitors.items()),
+                               key=lambda c: (-c[2], -c[1], c[0]))
         return Losses(
             p, total, from_kopecks(sum(k for _, k in reasons.values())),
             [LossRow(reason, n, from_kopecks(k), _pct(n, total))
@@ -164,10 +166,10 @@ class PipelineAnalytics:
                 "SELECT source, SUM(opened), SUM(won), SUM(closed), SUM(revenue)"
                 " FROM agg_source_month WHERE month BETWEEN :ma AND :mb GROUP BY source"),
                 b | _months(p)).all()
-            leads = dict(s.execute(text(
+            leads: dict[str, int] = dict(s.execute(text(
                 "SELECT lead_source, COUNT(*) FROM clients"
                 " WHERE created_at >= :ta AND created_at < :tb GROUP BY lead_source"), b).all())
-            costs = dict(s.execute(text("""
+            costs: dict[str, float | None] = dict(s.execute(text("""
                 SELECT channel, SUM(cost * (julianday(MIN(COALESCE(ended_on, :b), :b))
                                             - julianday(MAX(started_on, :a)) + 1)
                                      / (julianday(COALESCE(ended_on, :b))
@@ -175,12 +177,12 @@ class PipelineAnalytics:
                 FROM campaigns
                 WHERE started_on <= :b AND COALESCE(ended_on, :b) >= :a
                 GROUP BY channel"""), b).all())
-        by_source = {src: [int(opened), int(won), int(closed), _k(revenue)]
+        by_source = {src: (int(opened), int(won), int(closed), _k(revenue))
                      for src, opened, won, closed, revenue in deals
                      if opened or closed}
         out = []
         for src in sorted(set(by_source) | set(leads) | set(costs)):
-            new_deals, won, n_closed, revenue = by_source.get(src, [0, 0, 0, ZERO])
+            new_deals, won, n_closed, revenue = by_source.get(src, (0, 0, 0, ZERO))
             n_leads = int(leads.get(src, 0))
             cost = from_kopecks(round(costs.get(src) or 0))
             out.append(SourceRow(src, n_leads, new_deals, won, n_closed, revenue,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from app.domain.money import ZERO, from_kopecks, round_money
 from app.i18n import translate
@@ -184,11 +184,11 @@ class PlanFigures:
         return f"SELECT {key} AS k, SUM(amount) FROM {ACTUAL_TABLES[metric][0]} WHERE {where}" \
                " GROUP BY k"
 
-    def _actual_by(self, s: Any, p: Period, metric: str, group_by: str,
+    def _actual_by(self, s: Session, p: Period, metric: str, group_by: str,
                    dimension: str | None = None, value: str | None = None) -> dict[str, Decimal]:
         """Actual grouped by a day expression (e.g. "substr(day, 1, 7)") or, with a dimension
         and no value, by that dimension's values; with a value, only that part."""
-        params: dict[str, Any] = {"ma": p.first.isoformat()[:7], "mb": p.last.isoformat()[:7]}
+        params: dict[str, str] = {"ma": p.first.isoformat()[:7], "mb": p.last.isoformat()[:7]}
         if dimension == "product_group":
             return self._actual_by_group(s, p, metric, group_by, value)
         if value is not None:
@@ -196,13 +196,13 @@ class PlanFigures:
         sql = self._actual_sql(metric, group_by, dimension, value is not None)
         return {str(k): _k(v) for k, v in s.execute(text(sql), params)}
 
-    def _actual_by_month(self, s: Any, p: Period, metric: str, dimension: str | None = None,
+    def _actual_by_month(self, s: Session, p: Period, metric: str, dimension: str | None = None,
                          value: str | None = None) -> dict[str, Decimal]:
         if dimension is not None and value is None:
             raise ValueError("by month needs a dimension value")
         return self._actual_by(s, p, metric, "substr(day, 1, 7)", dimension, value)
 
-    def _actual_by_group(self, s: Any, p: Period, metric: str, group_by: str,
+    def _actual_by_group(self, s: Session, p: Period, metric: str, group_by: str,
                          value: str | None) -> dict[str, Decimal]:
         """Actual by product group (the trigger-kept monthly sums, migration 0004).
 
@@ -214,7 +214,7 @@ class PlanFigures:
         per_key = group_by != "group"  # grouped by month, filtered to one group
         if per_key and group_by != "substr(day, 1, 7)":
             raise ValueError(f"the actual by group is kept by month, not by {group_by!r}")
-        params: dict[str, Any] = {"ma": p.first.isoformat()[:7], "mb": p.last.isoformat()[:7]}
+        params: dict[str, str] = {"ma": p.first.isoformat()[:7], "mb": p.last.isoformat()[:7]}
         sql = f"""
             SELECT {"month" if per_key else "g"} AS bucket, SUM(amount)
             FROM {ACTUAL_TABLES[metric][1]}
@@ -224,7 +224,7 @@ class PlanFigures:
             params["g"] = value
         return {str(k): _k(v) for k, v in s.execute(text(sql), params)}
 
-    def _actual_total(self, s: Any, p: Period, metric: str) -> Decimal:
+    def _actual_total(self, s: Session, p: Period, metric: str) -> Decimal:
         res = self._actual_by(s, p, metric, "'all'")
         return res.get("all", ZERO)
 
@@ -340,7 +340,7 @@ class PlanFigures:
                                 forecast_days, forecast)
 
     @staticmethod
-    def _daily_cumulative(s: Any, p: Period, metric: str) -> dict[str, Decimal]:
+    def _daily_cumulative(s: Session, p: Period, metric: str) -> dict[str, Decimal]:
         """Day → running total of the actual from the period's first day (window SUM)."""
         if metric == "won_deals":
             sql = ("SELECT d.closed_on, SUM(SUM(d.amount)) OVER (ORDER BY d.closed_on)"

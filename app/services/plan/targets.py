@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from app.domain.money import ZERO, from_kopecks, round_money, to_kopecks
 from app.i18n import translate
@@ -124,7 +124,7 @@ class PlanTargets(PlanFigures):
         with self._uow() as uow:
             s = uow.session
             params = {"a": p.first, "b": p.last}
-            totals = dict(s.execute(text(
+            totals: dict[str, int] = dict(s.execute(text(
                 "SELECT period_start, amount FROM plan_targets WHERE period_start BETWEEN :a AND"
                 " :b AND product_group = '' AND region = '' AND segment = ''"), params).all())
             cells: dict[tuple[str, str], int] = {}
@@ -151,7 +151,7 @@ class PlanTargets(PlanFigures):
         return PlanGrid(p, dimension, columns, rows)
 
     @staticmethod
-    def _known_values(s: Any, dimension: str) -> list[str]:
+    def _known_values(s: Session, dimension: str) -> list[str]:
         if dimension == "product_group":
             sql = "SELECT DISTINCT group_name FROM products WHERE group_name <> ''"
         else:
