@@ -1,9 +1,10 @@
-"""Reading query rows with their real types.
+"""Values an earlier check guarantees, with their real types.
 
 A model column declared nullable (`Mapped[date | None]`) stays nullable in a typed row even
 when the query's WHERE clause (`... IS NOT NULL`, `due_at < :end`) or an inner join rules
-NULL out. `not_null` states that guarantee where the value is used, and turns a broken one
-into a clear error instead of a `TypeError` deep in date or money arithmetic.
+NULL out; an optional argument stays optional after the validation that refused None.
+`not_null` states that guarantee where the value is used, and turns a broken one into a
+clear error instead of a `TypeError` deep in date or money arithmetic.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ T = TypeVar("T")
 
 
 def not_null(value: T | None, what: str) -> T:
-    """`value`, which the query guarantees is not NULL; `what` names it in the error."""
+    """`value`, which a query or a validation before guarantees is not None (NULL); `what`
+    names it in the error."""
     if value is None:
-        raise RuntimeError(f"{what} is NULL although the query excludes NULL")
+        raise RuntimeError(f"{what} is None (NULL) although it was checked not to be")
     return value

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TypeVarTuple
 
-from sqlalchemy import Integer, func, select, type_coerce
+from sqlalchemy import Integer, Select, func, select, type_coerce
 
 from app.domain.money import ZERO, round_money
 from app.i18n import translate
@@ -15,6 +15,8 @@ from app.models import Activity, Client, Deal, Stage, effective_probability
 from app.services.deals.stages import StageInfo, StageSettings
 from app.services.errors import NotFoundError
 from app.services.workdays import working_days_between
+
+Ts = TypeVarTuple("Ts")
 
 HUNDRED = Decimal(100)
 CLOSED_LIMIT = 500  # closed deals shown per won/lost column (newest first)
@@ -171,7 +173,7 @@ class BoardQueries(StageSettings):
         return Board(stages=visible, cards=cards, summaries=summaries, working_days=working)
 
     @staticmethod
-    def _apply_sql_filter(q: Any, flt: BoardFilter) -> Any:
+    def _apply_sql_filter(q: Select[*Ts], flt: BoardFilter) -> Select[*Ts]:
         if flt.client_id is not None:
             q = q.where(Deal.client_id == flt.client_id)
         if flt.segment:

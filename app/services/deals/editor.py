@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.domain.dates import short_date
 from app.domain.figures import MAX_LINE_GROSS, line_total
@@ -266,7 +266,8 @@ class DealEditor:
         data = replace(data, lines=tuple(replace(ln, price=round_money(ln.price))
                                          for ln in data.lines))
         errors = self.validate(data)
-        if errors:
+        client_id = data.client_id
+        if errors or client_id is None:  # a missing client is among the errors
             raise ValidationError(errors)
         warnings = self.warnings_for(data, is_new=deal_id is None, today=today)
         with self._uow() as uow:
@@ -293,7 +294,7 @@ class DealEditor:
                 if found is None:
                     raise NotFoundError(translate("Deals", "Сделка не найдена"))
                 deal = found
-            deal.client_id = data.client_id  # type: ignore[assignment]
+            deal.client_id = client_id
             deal.contact_id = data.contact_id
             deal.title = data.title.strip()
             deal.source = data.source.strip()
@@ -329,7 +330,7 @@ class DealEditor:
         return SaveResult(deal_id=new_id, warnings=warnings)
 
     @staticmethod
-    def _sync_objections(s: Any, deal_id: int, items: tuple[ObjectionInput, ...]) -> None:
+    def _sync_objections(s: Session, deal_id: int, items: tuple[ObjectionInput, ...]) -> None:
         existing = {o.id: o for o in s.scalars(select(Objection)
                                                 .where(Objection.deal_id == deal_id))}
         keep = set()

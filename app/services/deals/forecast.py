@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import Integer, func, select, type_coerce
+from sqlalchemy.orm import Session
 
 from app.domain.money import round_money
 from app.models import Deal, PlanTarget, Stage, effective_probability, stage_is_open
@@ -81,8 +81,8 @@ class Forecasting:
             plan1 = self._plan_for(s, this)
             plan2 = self._plan_for(s, nxt)
 
-        def month(start: date, row: Any, won: int, plan: Decimal | None,
-                   overdue_n: int = 0) -> MonthForecast:
+        def month(start: date, row: tuple[int, int, int], won: int | None,
+                  plan: Decimal | None, overdue_n: int = 0) -> MonthForecast:
             return MonthForecast(
                 month=start, deals=int(row[0]), amount=Decimal(int(row[1])) / 100,
                 weighted=round_money(Decimal(int(row[2])) / 10000),
@@ -96,7 +96,7 @@ class Forecasting:
         )
 
     @staticmethod
-    def _plan_for(s: Any, month: date) -> Decimal | None:
+    def _plan_for(s: Session, month: date) -> Decimal | None:
         """The month's plan: the overall target, or the sum of its product-group targets."""
         overall = s.scalar(select(PlanTarget.amount).where(
             PlanTarget.period_start == month, PlanTarget.product_group == "",

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from app.domain.money import round_money
 from app.i18n import translate
@@ -16,6 +15,7 @@ from app.models import Competitor, Deal, Stage, StageChange
 from app.services.deals.board import local_date
 from app.services.deals.lost_reasons import LostReasonSettings
 from app.services.errors import ConflictError, NotFoundError, ValidationError
+from app.services.rows import not_null
 from app.services.uow import UowFactory
 
 
@@ -93,7 +93,7 @@ class DealMoves(LostReasonSettings):
                 deal.closed_on = closed_on or local_date(now)
             elif target.is_won:
                 deal.closed_on = closed_on
-                deal.amount = round_money(final_amount)  # type: ignore[arg-type]
+                deal.amount = round_money(not_null(final_amount, "final_amount"))  # validated
                 deal.lost_reason = ""
                 deal.lost_comment = ""
                 deal.competitor_id = None
@@ -105,7 +105,7 @@ class DealMoves(LostReasonSettings):
             uow.commit()
 
     @staticmethod
-    def _competitor_id(s: Any, name: str) -> int:
+    def _competitor_id(s: Session, name: str) -> int:
         name = name.strip()
         found = s.scalar(select(Competitor.id).where(Competitor.name == name))
         if found is not None:
