@@ -9,7 +9,9 @@ clear error instead of a `TypeError` deep in date or money arithmetic.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from sqlalchemy import CursorResult, Result
 
 T = TypeVar("T")
 
@@ -20,3 +22,14 @@ def not_null(value: T | None, what: str) -> T:
     if value is None:
         raise RuntimeError(f"{what} is None (NULL) although it was checked not to be")
     return value
+
+
+def rowcount(result: Result[*tuple[Any, ...]]) -> int:
+    """The number of rows an UPDATE or DELETE run through `Session.execute` matched.
+
+    `Session.execute` is typed as returning a `Result`; for a DML statement it is a
+    `CursorResult`, the class that has `rowcount`.
+    """
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"not the result of an UPDATE or DELETE: {type(result).__name__}")
+    return int(result.rowcount)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
 
 from app.i18n import translate
 from app.models import (
@@ -27,6 +27,7 @@ from app.services.clients.drafts import (
 )
 from app.services.clients.matching import fold
 from app.services.errors import ConflictError, NotFoundError
+from app.services.rows import rowcount
 from app.services.uow import UowFactory
 
 
@@ -109,7 +110,7 @@ class ClientCards:
         return card
 
     @staticmethod
-    def _apply(session: Any, client: Client, draft: ClientDraft) -> None:
+    def _apply(session: Session, client: Client, draft: ClientDraft) -> None:
         for name in CLIENT_TEXT_FIELDS:
             setattr(client, name, getattr(draft, name))
         wanted = {fold(t): t for t in draft.tags}
@@ -137,10 +138,11 @@ class ClientCards:
     # --- archive and delete ---------------------------------------------------------------
     def set_archived(self, client_ids: list[int], archived: bool) -> int:
         with self._uow() as uow:
-            res = uow.session.execute(update(Client).where(Client.id.in_(list(client_ids)))
-                                      .values(archived=archived))
+            n = rowcount(uow.session.execute(update(Client)
+                                             .where(Client.id.in_(list(client_ids)))
+                                             .values(archived=archived)))
             uow.commit()
-        return int(res.rowcount or 0)
+        return n
 
     def deletion_impact(self, client_id: int) -> DeletionImpact:
         with self._uow() as uow:
@@ -150,7 +152,8 @@ class ClientCards:
                 raise NotFoundError(translate("Clients", "Клиент №{id} не найден").format(
                     id=client_id))
 
-            def n(model: Any) -> int:
+            def n(model: type[Contact | Activity | Complaint | SatisfactionScore | Deal
+                                   | Order]) -> int:
                 return int(s.scalar(select(func.count()).select_from(model)
                                     .where(model.client_id == client_id)) or 0)
 

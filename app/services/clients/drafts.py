@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from typing import Any
 
 from app.i18n import translate
 from app.models import (
@@ -55,7 +54,7 @@ CLIENT_TEXT_FIELDS = tuple(
 )
 
 
-def _clean(value: Any) -> str:
+def _clean(value: object) -> str:
     return re.sub(r"\s+", " ", str(value or "")).strip()
 
 

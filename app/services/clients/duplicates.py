@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy import text as sql_text
@@ -19,6 +19,7 @@ from app.models import (
 from app.services.clients.drafts import CLIENT_TEXT_FIELDS, ClientDraft
 from app.services.clients.matching import digits, fold, name_key
 from app.services.errors import NotFoundError, ValidationError
+from app.services.rows import rowcount
 from app.services.uow import UowFactory
 
 
@@ -48,7 +49,7 @@ class ClientDuplicates:
         """Existing clients with the same ИНН, phone or e-mail, or a near-identical name."""
         reasons: dict[int, list[str]] = {}
 
-        def add(ids: Any, reason: str) -> None:
+        def add(ids: Iterable[int], reason: str) -> None:
             for cid in ids:
                 if cid != exclude_id and reason not in reasons.setdefault(cid, []):
                     reasons[cid].append(reason)
@@ -134,10 +135,10 @@ class ClientDuplicates:
                 for fk in table.foreign_keys:
                     if fk.column.table.name == "clients" and fk.column.name == "id":
                         col = fk.parent
-                        res = s.execute(update(table).where(col == duplicate_id)
-                                        .values({col.name: survivor_id}))
-                        if res.rowcount:
-                            moved[table.name] = moved.get(table.name, 0) + res.rowcount
+                        n = rowcount(s.execute(update(table).where(col == duplicate_id)
+                                               .values({col.name: survivor_id})))
+                        if n:
+                            moved[table.name] = moved.get(table.name, 0) + n
             s.expire_all()
             s.execute(delete(Client).where(Client.id == duplicate_id))
             uow.commit()

@@ -14,7 +14,7 @@ import csv
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -26,6 +26,9 @@ from app.services.clients.search import ClientQuery
 from app.services.clients.service import ClientService
 from app.services.errors import ServiceError
 from app.services.uow import UowFactory
+
+if TYPE_CHECKING:
+    from openpyxl.cell import Cell
 
 EXPORT_FIELDS = CLIENT_FIELDS + CONTACT_FIELDS
 _PLAIN_FIELDS = tuple(k for k in CLIENT_FIELDS if k not in ("tags", "kind", "status"))
@@ -95,8 +98,10 @@ class ClientExportService:
                 if c is None:
                     continue
                 row = {k: str(v or "") for k, v in zip(_PLAIN_FIELDS, c[3:], strict=True)}
-                row["status"] = statuses.get(c[2], c[2])
-                row["kind"] = kinds.get(c[1], c[1])
+                kind: str = c[1]  # non-null columns (the row is untyped: *columns)
+                status: str = c[2]
+                row["status"] = statuses.get(status, status)
+                row["kind"] = kinds.get(kind, kind)
                 row["phone"] = export_phone(row["phone"])
                 row["tags"] = ", ".join(tags.get(cid, []))
                 name, position, phone, email = contacts.get(cid, ("", "", "", ""))
@@ -146,14 +151,14 @@ class ClientExportService:
 
             ws.column_dimensions[get_column_letter(n + 1)].width = widths.get(f, 18)
 
-        def value_cell(value: str) -> Any:
+        def value_cell(value: str) -> Cell | str | None:
             # plain text goes in as is (a string cell); only text that openpyxl would
             # take for a formula, or that Excel would, needs a typed cell
             if not value:
                 return None
             return cell(value) if value.startswith(_RISKY_START) else value
 
-        def cell(value: str, *, bold: bool = False) -> Any:
+        def cell(value: str, *, bold: bool = False) -> Cell:
             c = WriteOnlyCell(ws, value=value)
             c.data_type = "s"  # never a formula, whatever the text starts with
             if value.startswith(_RISKY_START):

@@ -14,13 +14,13 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.i18n import translate
 from app.models import Client, ClientTag, Contact
@@ -274,7 +274,7 @@ def check_zip_safety(path: Path) -> None:
                             "отклонён").format(path=path, mb=total // (1024 * 1024)))
 
 
-def _cell_text(value: Any) -> str:
+def _cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -366,7 +366,7 @@ def _strip_neutraliser(value: str) -> str:
     return value
 
 
-def _pick(words: dict[str, tuple[str, ...]], value: str, default: str) -> str | None:
+def _pick(words: Mapping[str, tuple[str, ...]], value: str, default: str) -> str | None:
     key = fold(value.strip())
     if not key:
         return default
@@ -486,15 +486,15 @@ class ClientImportService:
                         Client.inn.in_(inns[start:start + 500]))):
                     existing.setdefault(inn, cid)
             for line, draft in valid:
-                cid = existing.get(draft.inn) if draft.inn else None
-                if cid is not None:
+                existing_id = existing.get(draft.inn) if draft.inn else None
+                if existing_id is not None:
                     if not update_duplicates:
                         skipped.append(RowProblem(line, translate(
                             "ClientImport", "клиент с ИНН {inn} уже есть (№{id}) — "
-                                            "пропущен").format(inn=draft.inn, id=cid),
+                                            "пропущен").format(inn=draft.inn, id=existing_id),
                             draft.name))
                         continue
-                    self._update_existing(s, cid, draft)
+                    self._update_existing(s, existing_id, draft)
                     updated += 1
                 else:
                     self._insert(s, draft)
@@ -507,7 +507,7 @@ class ClientImportService:
                             committed=committed, dry_run=dry_run)
 
     @staticmethod
-    def _insert(s: Any, draft: ClientDraft) -> None:
+    def _insert(s: Session, draft: ClientDraft) -> None:
         client = Client(**{k: getattr(draft, k) for k in CLIENT_FIELDS if k != "tags"})
         client.tags = [ClientTag(tag=t) for t in draft.tags]
         client.contacts = [Contact(name=c.name, position=c.position, phone=c.phone,
@@ -516,9 +516,9 @@ class ClientImportService:
         s.add(client)
 
     @staticmethod
-    def _update_existing(s: Any, client_id: int, draft: ClientDraft) -> None:
+    def _update_existing(s: Session, client_id: int, draft: ClientDraft) -> None:
         """Fill in what the row has; keep what the row leaves empty."""
-        client = s.get(Client, client_id)
+        client = s.get_one(Client, client_id)  # its id was just read from the table
         for k in CLIENT_FIELDS:
             if k in ("tags", "kind", "status"):
                 continue

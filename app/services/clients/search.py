@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy import text as sql_text
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.domain.money import from_kopecks
 from app.models import (
@@ -104,7 +104,7 @@ def naive_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
 
 
-def parse_stored(value: Any) -> datetime | None:
+def parse_stored(value: object) -> datetime | None:
     """A UTCDateTime read through raw SQL (a naive UTC string) as an aware datetime."""
     if value is None:
         return None
@@ -172,9 +172,9 @@ class ClientSearch:
     # --- the list -----------------------------------------------------------------------
     def _ids_sql(self, query: ClientQuery, today: date, *, join: str = "",
                  broad: bool = False,
-                 min_chars: int = MIN_SEARCH_CHARS) -> tuple[str, dict[str, Any]]:
+                 min_chars: int = MIN_SEARCH_CHARS) -> tuple[str, dict[str, int | str]]:
         where = ["c.archived = :archived"]
-        params: dict[str, Any] = {"archived": 1 if query.archived else 0,
+        params: dict[str, int | str] = {"archived": 1 if query.archived else 0,
                                   "year_start": date(today.year, 1, 1).isoformat()}
         match = fts_match_expression(query.text, min_chars)
         if match:
@@ -237,6 +237,8 @@ class ClientSearch:
                 sql += f" LIMIT {max(int(limit), 0)}"
             # plain ints by the 100,000: the DB-API cursor, without per-row result objects
             raw = s.connection().connection.driver_connection
+            if raw is None:  # only a pooled connection that was closed has none
+                raise RuntimeError("the database connection has no DB-API connection")
             return [row[0] for row in raw.execute(sql, params).fetchall()]
 
     def rows(self, ids: list[int], today: date | None = None) -> list[ClientRow]:
@@ -279,10 +281,10 @@ class ClientSearch:
         with self._uow() as uow:
             s = uow.session
 
-            def distinct(column: Any) -> list[str]:
+            def distinct(column: InstrumentedAttribute[str]) -> list[str]:
                 return [v for v in s.scalars(select(column).distinct().order_by(column)) if v]
 
-            def maybe(column: Any) -> list[str]:
+            def maybe(column: InstrumentedAttribute[str]) -> list[str]:
                 return distinct(column) if full else []
 
             return FilterOptions(
