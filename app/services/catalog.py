@@ -153,9 +153,10 @@ class CatalogService:
                 p = Product()
                 s.add(p)
             else:
-                p = s.get(Product, product_id)
-                if p is None:
+                found = s.get(Product, product_id)
+                if found is None:
                     raise NotFoundError(translate("Catalog", "Товар не найден"))
+                p = found
             p.sku = data.sku.strip()
             p.name = data.name.strip()
             p.group_name = data.group_name.strip()

@@ -109,12 +109,14 @@ class CompanyService:
 
     def save(self, profile: CompanyProfile) -> CompanyProfile:
         """Validate and store everything (images are normalised to PNG)."""
-        cleaned = replace(profile, **{name: str(getattr(profile, name) or "").strip()
-                                      for name in TEXT_FIELDS})
+        # field name → value: the text fields here, the images below (by name, so Any)
+        texts: dict[str, Any] = {name: str(getattr(profile, name) or "").strip()
+                                 for name in TEXT_FIELDS}
+        cleaned = replace(profile, **texts)
         errors = validate_profile(cleaned)
         if errors:
             raise ValidationError(errors)
-        images = {}
+        images: dict[str, Any] = {}
         for kind in IMAGE_KINDS:
             raw = getattr(cleaned, kind)
             try:
