@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData
+from sqlalchemy import CheckConstraint, DateTime, Dialect, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -30,7 +29,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def _reject_float(value: Any) -> None:
+def _reject_float(value: object) -> None:
     if isinstance(value, float):
         raise TypeError("exact decimal columns refuse float; pass Decimal, int or str")
 
@@ -41,13 +40,13 @@ class Money(TypeDecorator[Decimal]):
     impl = Integer
     cache_ok = True
 
-    def process_bind_param(self, value: Decimal | None, dialect: Any) -> int | None:
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
         _reject_float(value)
         return to_kopecks(value)
 
-    def process_result_value(self, value: int | None, dialect: Any) -> Decimal | None:
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
         return from_kopecks(value)
@@ -60,14 +59,14 @@ class _ScaledDecimal(TypeDecorator[Decimal]):
     cache_ok = True
     places = 0
 
-    def process_bind_param(self, value: Decimal | None, dialect: Any) -> int | None:
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
         _reject_float(value)
         quantum = Decimal(1).scaleb(-self.places)
         return int(Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP).scaleb(self.places))
 
-    def process_result_value(self, value: int | None, dialect: Any) -> Decimal | None:
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
         return Decimal(int(value)).scaleb(-self.places)
@@ -96,14 +95,14 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None or value.utcoffset() is None:
             raise ValueError("timestamps must carry a time zone (use datetime.now(UTC))")
         return value.astimezone(UTC).replace(tzinfo=None)
 
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         return value.replace(tzinfo=UTC)

@@ -8,7 +8,7 @@ from typing import Any
 from app.models import Setting
 from app.services.uow import UowFactory
 
-DEFAULTS: dict[str, Any] = {
+DEFAULTS: dict[str, bool | str] = {
     "stall_in_working_days": False,
     "plan_actual_metric": "won_deals",  # or "payments"
     # "lost_reasons": deals.defaults.DEFAULT_LOST_REASONS until the user edits the list
@@ -20,13 +20,14 @@ class SettingsService:
         self._uow = uow_factory
 
     def get(self, key: str) -> Any:
+        """The key's JSON value (of whatever JSON type the key holds), or its default."""
         with self._uow() as uow:
             row = uow.session.get(Setting, key)
             if row is None:
                 return DEFAULTS.get(key)
             return json.loads(row.value)
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, key: str, value: object) -> None:
         with self._uow() as uow:
             row = uow.session.get(Setting, key)
             text = json.dumps(value, ensure_ascii=False)

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, LargeBinary, Table, delete, func, insert, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Integer,
+    LargeBinary,
+    Table,
+    delete,
+    func,
+    insert,
+    select,
+)
 
 from app.i18n import translate
 from app.migrations import HEAD_REVISION
@@ -30,6 +42,11 @@ from app.services.uow import UowFactory
 FORMAT_NAME = "salesdesk-export"
 FORMAT_VERSION = 1
 
+JsonScalar = str | int | bool | None
+# A column's decoder takes a value as json.load gives it (of any JSON type, refused when it
+# is not the column's) and returns what the column takes.
+Decoder = Callable[[Any], object]
+
 
 @dataclass(frozen=True)
 class TransferSummary:
@@ -41,7 +58,7 @@ def _tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
-def _encode(value: Any) -> Any:
+def _encode(value: object) -> JsonScalar:
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, Decimal):
@@ -55,7 +72,7 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot export {type(value).__name__}")
 
 
-def _decoder(column: Any) -> Any:
+def _decoder(column: Column[Any]) -> Decoder:
     t = column.type
     if isinstance(t, MoneyType | _ScaledDecimal):
         return Decimal
@@ -66,19 +83,19 @@ def _decoder(column: Any) -> Any:
     if isinstance(t, LargeBinary):
         return lambda v: base64.b64decode(v.encode("ascii"), validate=True)
     if isinstance(t, Boolean):
-        def as_bool(v: Any) -> bool:
+        def as_bool(v: object) -> bool:
             if not isinstance(v, bool):
                 raise ValueError("expected true/false")
             return v
         return as_bool
     if isinstance(t, Integer):
-        def as_int(v: Any) -> int:
+        def as_int(v: object) -> int:
             if isinstance(v, bool) or not isinstance(v, int):
                 raise ValueError("expected an integer")
             return v
         return as_int
 
-    def as_str(v: Any) -> str:
+    def as_str(v: object) -> str:
         if not isinstance(v, str):
             raise ValueError("expected text")
         return v
@@ -90,7 +107,7 @@ class TransferService:
         self._uow = uow_factory
 
     def export_all(self, path: Path) -> TransferSummary:
-        data: dict[str, list[dict[str, Any]]] = {}
+        data: dict[str, list[dict[str, JsonScalar]]] = {}
         rows = 0
         with self._uow() as uow:
             for table in _tables():
