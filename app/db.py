@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -44,7 +44,7 @@ def backup_dir_for(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     # Let SQLAlchemy emit BEGIN itself (pysqlite's implicit transactions are unreliable),
     # which also makes DDL transactional so a failed migration rolls back.
     dbapi_connection.isolation_level = None
@@ -58,7 +58,7 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def _begin(conn: Any) -> None:
+def _begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN")
 
 

@@ -7,7 +7,13 @@ without importing Alembic at start (a test keeps it equal to Alembic's head).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Alembic is imported only when a migration runs
+    from alembic.config import Config
+    from alembic.runtime.environment import NameFilterParentNames, NameFilterType
+    from sqlalchemy import Connection
+    from sqlalchemy.schema import SchemaItem
 
 HEAD_REVISION = "0004"
 KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004"})
@@ -15,7 +21,7 @@ KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004"})
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
 
-def alembic_config(connection: Any = None) -> Any:
+def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic Config built in code (no alembic.ini needed at run time)."""
     from alembic.config import Config
 
@@ -33,10 +39,12 @@ UNMANAGED_PREFIXES = ("fts_", "agg_", "sqlite_")
 
 
 def include_object(
-    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+    obj: SchemaItem, name: str | None, type_: NameFilterType, reflected: bool,
+    compare_to: SchemaItem | None,
 ) -> bool:
     return not (type_ == "table" and name and name.startswith(UNMANAGED_PREFIXES))
 
 
-def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+def include_name(name: str | None, type_: NameFilterType,
+                 parent_names: NameFilterParentNames) -> bool:
     return not (type_ == "table" and name and name.startswith(UNMANAGED_PREFIXES))

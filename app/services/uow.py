@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import TracebackType
+from typing import Self
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -22,8 +23,10 @@ from app.services.errors import ConflictError
 
 
 class UnitOfWork:
+    """One transaction: `session` is open between `__enter__` and `__exit__`."""
+
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
-        self._factory = session_factory
+        self._factory: sessionmaker[Session] = session_factory
         self._session: Session | None = None
 
     @property
@@ -32,7 +35,7 @@ class UnitOfWork:
             raise RuntimeError("UnitOfWork used outside its `with` block")
         return self._session
 
-    def __enter__(self) -> UnitOfWork:
+    def __enter__(self) -> Self:
         self._session = self._factory()
         return self
 
@@ -42,11 +45,13 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        assert self._session is not None
+        session = self._session
+        if session is None:
+            raise RuntimeError("UnitOfWork left without being entered")
         try:
-            self._session.rollback()
+            session.rollback()
         finally:
-            self._session.close()
+            session.close()
             self._session = None
 
     def commit(self) -> None:
@@ -84,8 +89,13 @@ def _integrity_reason(exc: IntegrityError) -> str:
 
 
 UowFactory = Callable[[], UnitOfWork]
+"""What every service is given: each call is a new, not yet entered, unit of work."""
 
 
 def make_uow_factory(engine: Engine) -> UowFactory:
-    factory = sessionmaker(bind=engine, expire_on_commit=False)
-    return lambda: UnitOfWork(factory)
+    factory: sessionmaker[Session] = sessionmaker(bind=engine, expire_on_commit=False)
+
+    def new_unit_of_work() -> UnitOfWork:
+        return UnitOfWork(factory)
+
+    return new_unit_of_work
