@@ -188,3 +188,8 @@ class CatalogService:
             else:
                 s.delete(p)
             uow.commit()
+
+
+# VAT_KINDS is re-exported: the catalog's views offer the kinds and may not import app.models.
+__all__ = ["HUNDRED", "VAT_KINDS", "CatalogService", "ProductInput", "ProductRow",
+           "effective_floor", "validate_product"]
