@@ -20,7 +20,7 @@ _UNPRINTABLE = re.compile(
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 
 
-def clean_text(value: Any) -> str:
+def clean_text(value: object) -> str:
     """User value → plain printable text (no markup meaning yet)."""
     if value is None:
         return ""
@@ -29,7 +29,7 @@ def clean_text(value: Any) -> str:
     return text
 
 
-def esc(value: Any, *, multiline: bool = True) -> str:
+def esc(value: object, *, multiline: bool = True) -> str:
     """User value → Paragraph-safe markup: `&<>` escaped, newlines as `<br/>`."""
     text = _xml_escape(clean_text(value), {'"': "&quot;"})
     if multiline:
@@ -37,20 +37,21 @@ def esc(value: Any, *, multiline: bool = True) -> str:
     return text.replace("\n", " ")
 
 
-def fmt(template: str, **values: Any) -> str:
+def fmt(template: str, **values: object) -> str:
     """Fill a trusted markup template with escaped user values: fmt("<b>{n}</b>", n=name)."""
     return template.format(**{key: esc(value) for key, value in values.items()})
 
 
-def clip(value: Any, limit: int = 400) -> str:
+def clip(value: object, limit: int = 400) -> str:
     """Plain text cut to `limit` characters (with "…"): for blocks that cannot split
     across pages (letterheads, signature rows, side-by-side cards)."""
     text = clean_text(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def clip_values(data: Any, limit: int = 400) -> Any:
-    """A dict with every string value clipped (party requisites, contacts)."""
+def clip_values(data: object, limit: int = 400) -> dict[str, Any]:
+    """A dict with every string value clipped (party requisites, contacts): a snapshot's
+    JSON object, {} for anything else."""
     if not isinstance(data, dict):
         return {}
     return {k: clip(v, limit) if isinstance(v, str) else v for k, v in data.items()}

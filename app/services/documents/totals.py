@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -41,7 +42,7 @@ class DocumentTotals:
 
 
 def snapshot_line(name: str, unit: str, quantity: Decimal, price: Decimal, discount: Decimal,
-                  vat_kind: str, on: date) -> dict[str, Any]:
+                  vat_kind: str, on: date) -> dict[str, str | None]:
     """A line as frozen in a snapshot (decimals as strings, the rate fixed by the date)."""
     rate = vat_rate(vat_kind, on)
     return {"name": name, "unit": unit, "quantity": str(quantity), "price": str(price),
@@ -49,7 +50,9 @@ def snapshot_line(name: str, unit: str, quantity: Decimal, price: Decimal, disco
             "vat_rate": None if rate is None else str(rate)}
 
 
-def compute_totals(lines: list[dict[str, Any]], *, prices_include_vat: bool) -> DocumentTotals:
+def compute_totals(lines: Sequence[Mapping[str, Any]], *,
+                   prices_include_vat: bool) -> DocumentTotals:
+    """The totals of snapshot lines (JSON objects as `snapshot_line` writes them)."""
     priced: list[PricedLine] = []
     by_rate: dict[Decimal, Decimal] = {}
     for raw in lines:
