@@ -28,8 +28,11 @@ from app.services.documents.markup import clean_text, clip, esc
 from app.services.documents.styles import CLASSIC, Styles, Theme, styles_for
 from app.services.requisites import PartyDetails
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # reportlab is imported when a document is built
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import BaseDocTemplate, Flowable, Image, Paragraph, Table
 
 _BUILD_LOCK = threading.RLock()
 MM = 72 / 25.4
@@ -117,13 +120,13 @@ class BuildContext:
     styles: Styles
     width: float  # frame width in points
 
-    def p(self, text: Any, style: str = "body") -> Any:
+    def p(self, text: object, style: str = "body") -> Paragraph:
         """A Paragraph of escaped user text."""
         from reportlab.platypus import Paragraph
 
         return Paragraph(esc(text), getattr(self.styles, style))
 
-    def m(self, markup: str, style: str = "body") -> Any:
+    def m(self, markup: str, style: str = "body") -> Paragraph:
         """A Paragraph of trusted markup (built with markup.fmt)."""
         from reportlab.platypus import Paragraph
 
@@ -140,7 +143,7 @@ def context_for(meta: DocumentMeta) -> BuildContext:
 # --- images -----------------------------------------------------------------------------
 
 def image_flowable(data: bytes | None, max_w: float, max_h: float, *,
-                   h_align: Literal["LEFT", "CENTER", "RIGHT"] = "LEFT") -> Any | None:
+                   h_align: Literal["LEFT", "CENTER", "RIGHT"] = "LEFT") -> Image | None:
     """A scaled image from bytes, or None if there is none or it is not a readable image."""
     if not data:
         return None
@@ -163,7 +166,7 @@ def image_flowable(data: bytes | None, max_w: float, max_h: float, *,
     return flow
 
 
-def image_reader(data: bytes | None) -> Any | None:
+def image_reader(data: bytes | None) -> ImageReader | None:
     if not data:
         return None
     try:
@@ -186,9 +189,10 @@ class Column:
     bold: bool = False
 
 
-def data_table(ctx: BuildContext, columns: Sequence[Column], rows: Sequence[Sequence[Any]], *,
-               footer_rows: Sequence[Sequence[Any]] = (), zebra: bool = True,
-               width: float | None = None) -> Any:
+def data_table(ctx: BuildContext, columns: Sequence[Column],
+               rows: Sequence[Sequence[object]], *,
+               footer_rows: Sequence[Sequence[object]] = (), zebra: bool = True,
+               width: float | None = None) -> Table:
     """A table that splits across pages (even inside a huge cell) and repeats its header.
 
     Cells that are not flowables are treated as user text and escaped.
@@ -202,7 +206,7 @@ def data_table(ctx: BuildContext, columns: Sequence[Column], rows: Sequence[Sequ
     weight = sum(c.width for c in columns)
     widths = [total_w * c.width / weight for c in columns]
 
-    def cell_style(col: Column, header: bool = False, bold: bool = False) -> Any:
+    def cell_style(col: Column, header: bool = False, bold: bool = False) -> ParagraphStyle:
         if header:
             return {"right": st.header_cell_right, "center": st.header_cell_center}.get(
                 col.align, st.header_cell)
@@ -212,7 +216,8 @@ def data_table(ctx: BuildContext, columns: Sequence[Column], rows: Sequence[Sequ
 
     from reportlab.platypus import Paragraph
 
-    def to_cell(value: Any, col: Column, *, header: bool = False, bold: bool = False) -> Any:
+    def to_cell(value: object, col: Column, *, header: bool = False,
+                bold: bool = False) -> Flowable:
         if isinstance(value, Flowable):
             return value
         return Paragraph(esc(value), cell_style(col, header, bold))
@@ -256,8 +261,8 @@ def data_table(ctx: BuildContext, columns: Sequence[Column], rows: Sequence[Sequ
     return table
 
 
-def key_value_table(ctx: BuildContext, pairs: Sequence[tuple[str, Any]], *,
-                    label_width: float = 0.3, width: float | None = None) -> Any:
+def key_value_table(ctx: BuildContext, pairs: Sequence[tuple[str, object]], *,
+                    label_width: float = 0.3, width: float | None = None) -> Flowable:
     """Label → value rows without a grid (requisites, terms)."""
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -296,7 +301,7 @@ def company_requisites_line(info: CompanyInfo) -> str:
     return " · ".join(parts)
 
 
-def letterhead(ctx: BuildContext) -> list[Any]:
+def letterhead(ctx: BuildContext) -> list[Flowable]:
     """The own company's block for the top of page one: logo, name, requisites, contacts."""
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
@@ -305,7 +310,7 @@ def letterhead(ctx: BuildContext) -> list[Any]:
     st = ctx.styles
     logo = image_flowable(info.logo, 48 * MM, 20 * MM)
     name = info.full_name or info.name or translate("Documents", "Наша компания")
-    left: list[Any] = [Paragraph(esc(info.name or name), st.company_name)]
+    left: list[Flowable] = [Paragraph(esc(info.name or name), st.company_name)]
     if info.full_name and info.name and info.full_name != info.name:
         left.append(Paragraph(esc(info.full_name), st.small_muted))
     req = company_requisites_line(info)
@@ -337,7 +342,7 @@ class SignatureLine:
 
     @staticmethod
     def make(ctx: BuildContext, rows: Sequence[tuple[str, str]], *,
-             facsimile: bytes | None = None, stamp: bytes | None = None) -> Any:
+             facsimile: bytes | None = None, stamp: bytes | None = None) -> Flowable:
         from reportlab.platypus import Flowable, Paragraph
 
         styles = ctx.styles
@@ -392,10 +397,10 @@ class SignatureLine:
 # --- the page template ------------------------------------------------------------------
 
 def _decorate(meta: DocumentMeta, theme: Theme, page_w: float, page_h: float,
-              first: bool) -> Callable[[Any, Any], None]:
+              first: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
     from reportlab.lib.colors import HexColor
 
-    def draw(canvas: Any, doc: Any) -> None:
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         if theme.side_band:
             canvas.setFillColor(HexColor(theme.accent))
@@ -470,7 +475,7 @@ def _canvas_class(meta: DocumentMeta, page_w: float) -> type[Canvas]:
     return NumberedCanvas
 
 
-def build_pdf(story: Sequence[Any] | Callable[[BuildContext], Sequence[Any]],
+def build_pdf(story: Sequence[Flowable] | Callable[[BuildContext], Sequence[Flowable]],
               meta: DocumentMeta) -> bytes:
     """Lay out a story on the shared page template and return the PDF bytes."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate

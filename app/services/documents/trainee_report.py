@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # reportlab is imported when a report is built
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.platypus import Flowable, Table
 
 from app.domain.dates import day_month, short_date
 from app.i18n import translate
@@ -84,12 +88,12 @@ def render_trainee_report(data: TraineeReportData) -> bytes:
 
 # --- the story ----------------------------------------------------------------------------
 
-def story(ctx: BuildContext, data: TraineeReportData) -> list[Any]:
+def story(ctx: BuildContext, data: TraineeReportData) -> list[Flowable]:
     from reportlab.platypus import CondPageBreak, Spacer
 
     st = ctx.styles
     t = data.trainee
-    out: list[Any] = [
+    out: list[Flowable] = [
         ctx.m(esc(translate("Documents", "Отчёт о прохождении адаптации")), "subtitle"),
         ctx.p(t.name, "title"),
         Spacer(1, 2 * MM),
@@ -148,7 +152,7 @@ def story(ctx: BuildContext, data: TraineeReportData) -> list[Any]:
     return [_embedded_font(f) for f in out]
 
 
-def _embedded_font(flowable: Any) -> Any:
+def _embedded_font(flowable: Flowable) -> Flowable:
     """Tables default to (unembedded) Helvetica for their plain-string cells; use ours."""
     from reportlab.platypus import Table, TableStyle
 
@@ -157,7 +161,7 @@ def _embedded_font(flowable: Any) -> Any:
     return flowable
 
 
-def _kpis(ctx: BuildContext, data: TraineeReportData) -> Any:
+def _kpis(ctx: BuildContext, data: TraineeReportData) -> Table:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -190,7 +194,7 @@ def _kpis(ctx: BuildContext, data: TraineeReportData) -> Any:
     return table
 
 
-def _bar(ctx: BuildContext, percent: int, width: float) -> Any:
+def _bar(ctx: BuildContext, percent: int, width: float) -> Drawing:
     """A small vector progress bar for a table cell."""
     from reportlab.graphics.shapes import Drawing, Rect
     from reportlab.lib.colors import HexColor
@@ -208,7 +212,7 @@ def _bar(ctx: BuildContext, percent: int, width: float) -> Any:
     return d
 
 
-def _sections_table(ctx: BuildContext, data: TraineeReportData) -> Any:
+def _sections_table(ctx: BuildContext, data: TraineeReportData) -> Table:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Paragraph, TableStyle
 
@@ -217,7 +221,7 @@ def _sections_table(ctx: BuildContext, data: TraineeReportData) -> Any:
             Column(translate("Documents", "Готово"), 1.1, "center"),
             Column(translate("Documents", "Просрочено"), 1.3, "center")]
     bar_w = ctx.width * 2.6 / sum(c.width for c in cols) - 10
-    rows: list[tuple[Any, ...]] = [
+    rows: list[tuple[Flowable | str, ...]] = [
         (p.section, _bar(ctx, p.percent, bar_w), f"{p.done}/{p.total} · {p.percent} %",
          str(p.overdue) if p.overdue else "—") for p in data.progress.sections]
     o = data.progress.overall
@@ -234,7 +238,7 @@ def _sections_table(ctx: BuildContext, data: TraineeReportData) -> Any:
     return table
 
 
-def _tasks_table(ctx: BuildContext, data: TraineeReportData) -> Any:
+def _tasks_table(ctx: BuildContext, data: TraineeReportData) -> Table:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Paragraph, TableStyle
 
@@ -244,7 +248,7 @@ def _tasks_table(ctx: BuildContext, data: TraineeReportData) -> Any:
             Column(translate("Documents", "Срок"), 1.35, "center"),
             Column(translate("Documents", "Выполнено"), 1.35, "center"),
             Column(translate("Documents", "Комментарий наставника"), 3.2)]
-    rows: list[list[Any]] = []
+    rows: list[list[Flowable | str]] = []
     section_rows: list[int] = []
     overdue_rows: list[int] = []
     section = None
@@ -257,11 +261,15 @@ def _tasks_table(ctx: BuildContext, data: TraineeReportData) -> Any:
         if task.description:
             title += fmt('<br/><font size="7" color="{c}">{d}</font>', c=ctx.theme.muted,
                          d=task.description)
-        mark = DONE_MARK if task.done_on else ""
+        mark: Flowable | str = DONE_MARK if task.done_on else ""
+        due: Flowable | str = short_date(task.due_on)
         if task.overdue:
             overdue_rows.append(len(rows) + 1)
-            mark = "!"
-        rows.append([mark, Paragraph(title, st.cell), short_date(task.due_on),
+            # Paragraph cells carry their own colour: the mark and the due date in red
+            red = '<font color="#DC2626"><b>{t}</b></font>'
+            mark = Paragraph(fmt(red, t=esc("!")), st.cell_center)
+            due = Paragraph(fmt(red, t=esc(due)), st.cell_center)
+        rows.append([mark, Paragraph(title, st.cell), due,
                      short_date(task.done_on), task.mentor_comment])
     table = data_table(ctx, cols, rows, zebra=False)
     commands: list[tuple[Any, ...]] = []
@@ -272,13 +280,6 @@ def _tasks_table(ctx: BuildContext, data: TraineeReportData) -> Any:
         commands += [("BACKGROUND", (0, r), (-1, r), HexColor("#FEF2F2")),
                      ("TEXTCOLOR", (0, r), (-1, r), HexColor("#DC2626"))]
     table.setStyle(TableStyle(commands))
-    # Paragraph cells carry their own colour: mark overdue due dates explicitly.
-    for r in overdue_rows:
-        for c in (0, 2):
-            cell = table._cellvalues[r][c]
-            text = getattr(cell, "text", "")
-            table._cellvalues[r][c] = Paragraph(
-                fmt('<font color="#DC2626"><b>{t}</b></font>', t=text), st.cell_center)
     return table
 
 
@@ -290,7 +291,7 @@ def _latest_scores(assessments: list[AssessmentRow]) -> dict[str, int]:
     return {k: v[1] for k, v in latest.items()}
 
 
-def _skills_table(ctx: BuildContext, data: TraineeReportData) -> Any:
+def _skills_table(ctx: BuildContext, data: TraineeReportData) -> Table:
     comments: dict[str, str] = {}
     for a in sorted(data.assessments, key=lambda a: a.assessed_on):
         if a.comment:
@@ -315,7 +316,7 @@ def _skills_table(ctx: BuildContext, data: TraineeReportData) -> Any:
     ], rows)
 
 
-def skill_chart(ctx: BuildContext, series: dict[str, list[tuple[date, int]]]) -> Any:
+def skill_chart(ctx: BuildContext, series: dict[str, list[tuple[date, int]]]) -> Drawing:
     """A vector line chart (reportlab graphics): one line per skill, scores 1–5 over time."""
     from reportlab.graphics.charts.legends import Legend
     from reportlab.graphics.charts.lineplots import LinePlot
