@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # reportlab is imported when the summary is rendered
+    from reportlab.platypus import Flowable, Table
 
 from app.domain.dates import short_date
 from app.domain.money import format_money
@@ -77,7 +80,7 @@ def render_client_handover(data: HandoverData) -> bytes:
     return build_pdf(lambda ctx: story(ctx, data), meta)
 
 
-def story(ctx: BuildContext, data: HandoverData) -> list[Any]:
+def story(ctx: BuildContext, data: HandoverData) -> list[Flowable]:
     from reportlab.platypus import CondPageBreak, Spacer
 
     d = data.card.draft
@@ -86,7 +89,7 @@ def story(ctx: BuildContext, data: HandoverData) -> list[Any]:
         head.append(translate("Documents", "ИНН {v}").format(v=d.inn))
     if data.card.archived:
         head.append(translate("Documents", "в архиве"))
-    out: list[Any] = [
+    out: list[Flowable] = [
         ctx.m(esc(translate("Documents", "Сводка по клиенту для передачи коллеге")), "subtitle"),
         ctx.p(d.name, "title"),
         ctx.p(" · ".join(head), "small_muted"),
@@ -169,7 +172,7 @@ def story(ctx: BuildContext, data: HandoverData) -> list[Any]:
     return [_embedded_font(f) for f in out]
 
 
-def _activities(ctx: BuildContext, lines: list[ActivityLine], *, planned: bool) -> Any:
+def _activities(ctx: BuildContext, lines: list[ActivityLine], *, planned: bool) -> Flowable:
     if not lines:
         return ctx.p(translate("Documents", "Нет запланированных дел.") if planned
                      else translate("Documents", "Выполненных дел с клиентом ещё не было."),
@@ -191,7 +194,7 @@ def _activities(ctx: BuildContext, lines: list[ActivityLine], *, planned: bool) 
          " → ".join(v for v in (a.outcome, a.next_step) if v) or "—") for a in lines])
 
 
-def _kpis(ctx: BuildContext, data: HandoverData) -> Any:
+def _kpis(ctx: BuildContext, data: HandoverData) -> Table:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -221,7 +224,7 @@ def _kpis(ctx: BuildContext, data: HandoverData) -> Any:
     return table
 
 
-def _embedded_font(flowable: Any) -> Any:
+def _embedded_font(flowable: Flowable) -> Flowable:
     """Plain-string table cells would fall back to unembedded Helvetica; use ours."""
     from reportlab.platypus import Table, TableStyle
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # reportlab is imported when an invoice is rendered
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Flowable, Paragraph, Table
 
 from app.domain.dates import long_date
 from app.i18n import translate
@@ -59,18 +63,18 @@ def render_invoice(snapshot: dict[str, Any]) -> bytes:
     return build_pdf(lambda ctx: _story(ctx, snapshot, seller, issued, totals), meta)
 
 
-def _bank_block(ctx: BuildContext, seller: CompanyInfo) -> Any:
+def _bank_block(ctx: BuildContext, seller: CompanyInfo) -> Table:
     from reportlab.lib.colors import black
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     st = ctx.styles
     w = ctx.width
 
-    def p(text: str, style: Any = None) -> Any:
+    def p(text: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(text, style or st.cell)
 
     small = st.small_muted
-    data = [
+    data: list[list[Paragraph | list[Paragraph] | str]] = [  # a cell: text, a paragraph or a stack
         [[p(esc(seller.bank_name or "—")), p(esc(translate("Documents", "Банк получателя")),
                                              small)], "",
          p(esc(translate("Documents", "БИК"))), p(esc(seller.bik))],
@@ -94,12 +98,12 @@ def _bank_block(ctx: BuildContext, seller: CompanyInfo) -> Any:
 
 
 def _story(ctx: BuildContext, snapshot: dict[str, Any], seller: CompanyInfo, issued: date,
-           totals: DocumentTotals) -> list[Any]:
+           totals: DocumentTotals) -> list[Flowable]:
     from reportlab.lib.colors import black
     from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     st = ctx.styles
-    story: list[Any] = []
+    story: list[Flowable] = []
     logo = image_flowable(seller.logo, 45 * MM, 16 * MM)
     notice = Paragraph(esc(translate(
         "Documents", "Внимание! Оплата данного счёта означает согласие с условиями поставки "
@@ -157,7 +161,7 @@ def _story(ctx: BuildContext, snapshot: dict[str, Any], seller: CompanyInfo, iss
 
 
 def _totals_and_signatures(ctx: BuildContext, snapshot: dict[str, Any], seller: CompanyInfo,
-                           totals: DocumentTotals) -> list[Any]:
+                           totals: DocumentTotals) -> list[Flowable]:
     from reportlab.lib.colors import black
     from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
 
@@ -180,7 +184,7 @@ def _totals_and_signatures(ctx: BuildContext, snapshot: dict[str, Any], seller: 
                 for k, v in rows], colWidths=[ctx.width * 0.3, ctx.width * 0.17], hAlign="RIGHT")
     tt.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5),
                             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
-    out: list[Any] = [tt, Spacer(1, 3 * MM)]
+    out: list[Flowable] = [tt, Spacer(1, 3 * MM)]
     out.append(Paragraph(fmt(translate("Documents", "Всего наименований {n}, на сумму {s} руб."),
                              n=len(totals.lines), s=money(totals.total)), st.body))
     out.append(Paragraph(fmt("<b>{w}</b>", w=amount_in_words(totals.total)), st.body))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # reportlab is imported when an offer is rendered
+    from reportlab.platypus import Flowable, Paragraph, Table
 
 from app.domain.dates import short_date
 from app.i18n import translate
@@ -111,7 +114,7 @@ def _contact_lines(snapshot: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _items_table(ctx: BuildContext, totals: DocumentTotals) -> Any:
+def _items_table(ctx: BuildContext, totals: DocumentTotals) -> Table:
     price_title = (translate("Documents", "Цена с НДС, ₽") if totals.prices_include_vat
                    else translate("Documents", "Цена без НДС, ₽"))
     sum_title = (translate("Documents", "Сумма с НДС, ₽") if totals.prices_include_vat
@@ -138,7 +141,7 @@ def _items_table(ctx: BuildContext, totals: DocumentTotals) -> Any:
     return data_table(ctx, columns, rows)
 
 
-def _totals_block(ctx: BuildContext, totals: DocumentTotals, *, boxed: bool) -> Any:
+def _totals_block(ctx: BuildContext, totals: DocumentTotals, *, boxed: bool) -> Table:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -162,7 +165,7 @@ def _totals_block(ctx: BuildContext, totals: DocumentTotals, *, boxed: bool) -> 
     return table
 
 
-def _words(ctx: BuildContext, totals: DocumentTotals) -> list[Any]:
+def _words(ctx: BuildContext, totals: DocumentTotals) -> list[Flowable]:
     count = len(totals.lines)
     return [
         ctx.m(fmt(translate("Documents", "Всего наименований {n}, на сумму {sum} руб."),
@@ -186,7 +189,7 @@ def _terms(ctx: BuildContext, snapshot: dict[str, Any]) -> list[tuple[str, str]]
     return terms
 
 
-def _signatures(ctx: BuildContext, snapshot: dict[str, Any]) -> list[Any]:
+def _signatures(ctx: BuildContext, snapshot: dict[str, Any]) -> list[Flowable]:
     from reportlab.platypus import Spacer
 
     seller = CompanyInfo.from_json(snapshot.get("seller") or {})
@@ -199,7 +202,7 @@ def _signatures(ctx: BuildContext, snapshot: dict[str, Any]) -> list[Any]:
         rows.append((translate("Documents", "Менеджер по продажам"), str(manager["name"])))
     if not rows:
         return []
-    out: list[Any] = [Spacer(1, 6 * MM), SignatureLine.make(
+    out: list[Flowable] = [Spacer(1, 6 * MM), SignatureLine.make(
         ctx, rows, facsimile=seller.facsimile if seller.signer_name else None,
         stamp=seller.stamp)]
     reach = " · ".join(str(manager[k]) for k in ("phone", "email") if manager.get(k))
@@ -212,11 +215,11 @@ def _signatures(ctx: BuildContext, snapshot: dict[str, Any]) -> list[Any]:
 # --- classic ----------------------------------------------------------------------------
 
 def _classic_story(ctx: BuildContext, snapshot: dict[str, Any],
-                   totals: DocumentTotals) -> list[Any]:
+                   totals: DocumentTotals) -> list[Flowable]:
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     st = ctx.styles
-    story: list[Any] = letterhead(ctx)
+    story: list[Flowable] = letterhead(ctx)
     story.append(Paragraph(fmt(translate("Documents", "Коммерческое предложение № {n}"),
                                n=snapshot["number"]), st.title_center))
     story.append(Paragraph(fmt(translate("Documents", "от {d} · действительно до {v}"),
@@ -259,7 +262,7 @@ def _classic_story(ctx: BuildContext, snapshot: dict[str, Any],
 
 # --- modern -----------------------------------------------------------------------------
 
-def _card_content(ctx: BuildContext, title: str, lines: list[str]) -> list[Any]:
+def _card_content(ctx: BuildContext, title: str, lines: list[str]) -> list[Paragraph]:
     from reportlab.platypus import Paragraph
 
     st = ctx.styles
@@ -270,7 +273,8 @@ def _card_content(ctx: BuildContext, title: str, lines: list[str]) -> list[Any]:
     return content
 
 
-def _cards(ctx: BuildContext, left: tuple[str, list[str]], right: tuple[str, list[str]]) -> Any:
+def _cards(ctx: BuildContext, left: tuple[str, list[str]],
+           right: tuple[str, list[str]]) -> Table:
     """Two tinted cards of equal height side by side."""
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table, TableStyle
@@ -291,13 +295,13 @@ def _cards(ctx: BuildContext, left: tuple[str, list[str]], right: tuple[str, lis
 
 
 def _modern_story(ctx: BuildContext, snapshot: dict[str, Any],
-                  totals: DocumentTotals) -> list[Any]:
+                  totals: DocumentTotals) -> list[Flowable]:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     st = ctx.styles
     seller = CompanyInfo.from_json(snapshot.get("seller") or {})
-    story: list[Any] = letterhead(ctx)
+    story: list[Flowable] = letterhead(ctx)
     issued = short_date(date.fromisoformat(snapshot["issued_on"]))
     valid = short_date(date.fromisoformat(snapshot["valid_until"]))
     story.append(Paragraph(esc(translate("Documents", "Коммерческое предложение")), st.title))

@@ -35,6 +35,8 @@ from app.services.plan.periods import Period, parse_period
 from app.services.uow import UowFactory
 
 if TYPE_CHECKING:
+    from reportlab.platypus import Flowable, Paragraph, Table
+
     from app.services.deals import Board, DealsService
     from app.services.plan import (
         AbcXyzResult,
@@ -122,11 +124,15 @@ def gather_report(kind: str, period: str | None, *, today: date, company: Compan
             "Reports", "Неизвестный отчёт: {k}").format(k=kind))
     p = parse_period(period or f"{today.year}-{today.month:02d}")
     sections = SECTIONS[kind]
-    values: dict[str, Any] = {}
+    plan_figures: PlanFigures | None = None
+    stalled: Board | None = None
+    pipeline: PipelineFigures | None = None
+    receivables: ReceivablesFigures | None = None
+    clients: ClientFigures | None = None
     with uow_factory() as u:
         s = u.session
         if "plan" in sections:
-            values["plan"] = PlanFigures(
+            plan_figures = PlanFigures(
                 progress=plan.progress(p, today=today),
                 cumulative=plan.cumulative(p, today=today) if p.kind == "month" else None,
                 months=[] if p.kind == "month" else plan.monthly(p, months=len(p.months())),
@@ -134,22 +140,24 @@ def gather_report(kind: str, period: str | None, *, today: date, company: Compan
                             for d in ("product_group", "region", "segment")],
                 won=queries.won_deals(s, p, limit=10))
         if "stalled" in sections:
-            values["stalled"] = deals.board(BoardFilter(stalled_only=True), today=today)
+            stalled = deals.board(BoardFilter(stalled_only=True), today=today)
         if "pipeline" in sections:
-            values["pipeline"] = PipelineFigures(
+            pipeline = PipelineFigures(
                 stages=queries.open_stage_sums(s), lost=queries.lost_deals(s, p),
                 losses=analytics.losses(p))
         if "receivables" in sections:
             outstanding, overdue, orders = queries.receivables_total(s, today)
-            values["receivables"] = ReceivablesFigures(
+            receivables = ReceivablesFigures(
                 items=queries.receivables(s, today), outstanding=outstanding,
                 overdue=overdue, orders=orders)
         if "clients" in sections:
-            values["clients"] = ClientFigures(
+            clients = ClientFigures(
                 by_status=queries.clients_by(s, "status", p),
                 by_segment=queries.clients_by(s, "segment", p), abc=analytics.abc_xyz(p),
                 churn=analytics.churn_risk(as_of=min(today, p.last), limit=25))
-    return ReportData(kind=kind, period=p, today=today, company=company, **values)
+    return ReportData(kind=kind, period=p, today=today, company=company, plan=plan_figures,
+                      stalled=stalled, pipeline=pipeline, receivables=receivables,
+                      clients=clients)
 
 
 def render_report(data: ReportData) -> bytes:
@@ -158,16 +166,16 @@ def render_report(data: ReportData) -> bytes:
     meta = DocumentMeta(title=f"{title} · {data.period.label}", on=data.today,
                         company=data.company, theme=REPORT, subject=title)
 
-    def plan_without_stalled(ctx: BuildContext, data: ReportData) -> list[Any]:
+    def plan_without_stalled(ctx: BuildContext, data: ReportData) -> list[Flowable]:
         return _plan_section(ctx, data, stalled=False)  # the pipeline lists them
 
-    by_kind: dict[str, list[Callable[[BuildContext, ReportData], list[Any]]]] = {
+    by_kind: dict[str, list[Callable[[BuildContext, ReportData], list[Flowable]]]] = {
         "plan": [_plan_section], "pipeline": [_pipeline_section],
         "clients": [_clients_section],
         "meeting-pack": [plan_without_stalled, _pipeline_section, _receivables_section]}
     sections = by_kind[data.kind]
 
-    def story(ctx: BuildContext) -> list[Any]:
+    def story(ctx: BuildContext) -> list[Flowable]:
         from reportlab.platypus import PageBreak
 
         out = _cover(ctx, title, data.period, data.today)
@@ -182,7 +190,7 @@ def render_report(data: ReportData) -> bytes:
 
 # --- building blocks --------------------------------------------------------------------
 
-def _cover(ctx: BuildContext, title: str, p: Period, today: date) -> list[Any]:
+def _cover(ctx: BuildContext, title: str, p: Period, today: date) -> list[Flowable]:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import HRFlowable, Spacer
 
@@ -198,11 +206,11 @@ def _cover(ctx: BuildContext, title: str, p: Period, today: date) -> list[Any]:
     ] if st else []
 
 
-def _h(ctx: BuildContext, text: str) -> Any:
+def _h(ctx: BuildContext, text: str) -> Paragraph:
     return ctx.p(text, "h2")
 
 
-def _kpis(ctx: BuildContext, items: list[tuple[str, str]]) -> Any:
+def _kpis(ctx: BuildContext, items: list[tuple[str, str]]) -> Table:
     from reportlab.lib.colors import HexColor, white
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -212,7 +220,7 @@ def _kpis(ctx: BuildContext, items: list[tuple[str, str]]) -> Any:
     gap = 3 * MM
     n = len(items)
     w = (ctx.width - gap * (n - 1)) / n
-    row: list[Any] = []
+    row: list[list[Paragraph] | str] = []  # the cards, with empty gap cells between
     widths: list[float] = []
     for i, cell in enumerate(cells):
         if i:
@@ -245,20 +253,20 @@ def _pct(value: Decimal | None) -> str:
     return "—" if value is None else f"{value.quantize(Decimal('0.1'))} %".replace(".", ",")
 
 
-def _none(ctx: BuildContext, text: str) -> Any:
+def _none(ctx: BuildContext, text: str) -> Paragraph:
     return ctx.p(text, "small_muted")
 
 
 # --- plan -------------------------------------------------------------------------------
 
-def _plan_section(ctx: BuildContext, data: ReportData, *, stalled: bool = True) -> list[Any]:
+def _plan_section(ctx: BuildContext, data: ReportData, *, stalled: bool = True) -> list[Flowable]:
     from reportlab.platypus import KeepTogether, Spacer
 
     from app.services.plan.common import dimension_label
 
     assert data.plan is not None
     progress = data.plan.progress
-    out: list[Any] = [_h(ctx, translate("Reports", "План и факт")),
+    out: list[Flowable] = [_h(ctx, translate("Reports", "План и факт")),
                       ctx.p(progress.metric_label, "small_muted"), Spacer(1, 2 * MM)]
     out.append(_kpis(ctx, [
         (translate("Reports", "План"), _rub(progress.plan)),
@@ -306,7 +314,7 @@ def _plan_section(ctx: BuildContext, data: ReportData, *, stalled: bool = True) 
         dimension = bd.dimension
         rows = [[r.label, money(r.plan), money(r.plan_to_date), money(r.actual),
                  money(r.deviation), _pct(r.percent)] for r in bd.rows]
-        block: list[Any] = [ctx.p(translate("Reports", "По разрезу: {d}").format(
+        block: list[Flowable] = [ctx.p(translate("Reports", "По разрезу: {d}").format(
             d=dimension_label(dimension)), "h3")]
         if rows:
             block.append(data_table(ctx, [
@@ -336,13 +344,13 @@ def _plan_section(ctx: BuildContext, data: ReportData, *, stalled: bool = True) 
     return out
 
 
-def _stalled(ctx: BuildContext, board: Board) -> list[Any]:
+def _stalled(ctx: BuildContext, board: Board) -> list[Flowable]:
     names = {s.id: s.name for s in board.stages}
     cards = sorted((c for cs in board.cards.values() for c in cs if c.stalled),
                    key=lambda c: (-c.days_in_stage, -c.amount))
     unit = (translate("Reports", "раб. дней") if board.working_days
             else translate("Reports", "дней"))
-    out: list[Any] = [_h(ctx, translate("Reports", "Зависшие сделки"))]
+    out: list[Flowable] = [_h(ctx, translate("Reports", "Зависшие сделки"))]
     if not cards:
         return [*out, _none(ctx, translate("Reports", "Зависших сделок нет"))]
     out.append(ctx.p(translate("Reports", "Сделок: {n}, на сумму {s}").format(
@@ -359,7 +367,7 @@ def _stalled(ctx: BuildContext, board: Board) -> list[Any]:
 
 # --- pipeline ---------------------------------------------------------------------------
 
-def _pipeline_section(ctx: BuildContext, data: ReportData) -> list[Any]:
+def _pipeline_section(ctx: BuildContext, data: ReportData) -> list[Flowable]:
     from reportlab.platypus import Spacer
 
     from app.services.deals.lost_reasons import lost_reason_label
@@ -370,7 +378,7 @@ def _pipeline_section(ctx: BuildContext, data: ReportData) -> list[Any]:
     total = sum((s.amount for s in stages), ZERO)
     weighted = sum((s.weighted for s in stages), ZERO)
     count = sum(s.count for s in stages)
-    out: list[Any] = [_h(ctx, translate("Reports", "Открытые сделки по этапам"))]
+    out: list[Flowable] = [_h(ctx, translate("Reports", "Открытые сделки по этапам"))]
     out.append(_kpis(ctx, [
         (translate("Reports", "Открытых сделок"), str(count)),
         (translate("Reports", "Сумма воронки"), _rub(total)),
@@ -423,13 +431,13 @@ def _pipeline_section(ctx: BuildContext, data: ReportData) -> list[Any]:
 
 # --- receivables ------------------------------------------------------------------------
 
-def _receivables_section(ctx: BuildContext, data: ReportData) -> list[Any]:
+def _receivables_section(ctx: BuildContext, data: ReportData) -> list[Flowable]:
     from reportlab.platypus import Spacer
 
     assert data.receivables is not None
     r = data.receivables
     items, outstanding, overdue, orders = r.items, r.outstanding, r.overdue, r.orders
-    out: list[Any] = [_h(ctx, translate("Reports", "Дебиторская задолженность"))]
+    out: list[Flowable] = [_h(ctx, translate("Reports", "Дебиторская задолженность"))]
     out.append(_kpis(ctx, [
         (translate("Reports", "Неоплаченных заказов"), str(orders)),
         (translate("Reports", "Долг всего"), _rub(outstanding)),
@@ -457,7 +465,7 @@ def _status_label(key: str) -> str:
             "churned": translate("Reports", "Ушедшие")}.get(key, key)
 
 
-def _clients_section(ctx: BuildContext, data: ReportData) -> list[Any]:
+def _clients_section(ctx: BuildContext, data: ReportData) -> list[Flowable]:
     from reportlab.platypus import Spacer
 
     assert data.clients is not None
@@ -466,7 +474,7 @@ def _clients_section(ctx: BuildContext, data: ReportData) -> list[Any]:
     by_status, by_segment, abc, churn = c.by_status, c.by_segment, c.abc, c.churn
     total = sum(r.count for r in by_status)
     counts = {r.key: r.count for r in by_status}
-    out: list[Any] = [_h(ctx, translate("Reports", "Состав базы"))]
+    out: list[Flowable] = [_h(ctx, translate("Reports", "Состав базы"))]
     out.append(_kpis(ctx, [
         (translate("Reports", "Клиентов в базе"), str(total)),
         (translate("Reports", "Активные"), str(counts.get("active", 0))),

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.domain.money import short_money
 from app.services.documents.base import BuildContext
 from app.services.documents.fonts import FAMILY
 from app.services.documents.markup import clean_text
 
+if TYPE_CHECKING:  # reportlab is imported when a chart is drawn
+    from reportlab.graphics.shapes import Drawing
+
 PALETTE = ("#27476E", "#E07A1F", "#2A9D8F", "#9AA5B1", "#B42318")
 
 
-def _legend(drawing: Any, items: Sequence[tuple[str, str]], x: float, y: float) -> None:
+def _legend(drawing: Drawing, items: Sequence[tuple[str, str]], x: float, y: float) -> None:
     from reportlab.graphics.shapes import Rect, String
     from reportlab.lib.colors import HexColor
 
@@ -30,7 +33,7 @@ def _legend(drawing: Any, items: Sequence[tuple[str, str]], x: float, y: float) 
 
 def bar_chart(ctx: BuildContext, labels: Sequence[str],
               series: Sequence[tuple[str, Sequence[Decimal]]], *, height: float = 170,
-              horizontal: bool = False) -> Any:
+              horizontal: bool = False) -> Drawing:
     """Grouped bars; values in rubles, axis in short form (тыс/млн)."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
     from reportlab.graphics.shapes import Drawing
@@ -76,7 +79,7 @@ def bar_chart(ctx: BuildContext, labels: Sequence[str],
 
 def line_chart(ctx: BuildContext, x_labels: Sequence[str],
                series: Sequence[tuple[str, Sequence[tuple[int, Decimal]]]], *,
-               height: float = 180) -> Any:
+               height: float = 180) -> Drawing:
     """Lines over an index axis (e.g. days of the period) with sparse x labels."""
     from reportlab.graphics.charts.lineplots import LinePlot
     from reportlab.graphics.shapes import Drawing
