@@ -14,16 +14,18 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.domain.dates import short_date
 from app.i18n import translate
 from app.models import Client, CompanySettings, Contact, Deal, Offer, Order, Setting, Stage
-from app.services.documents.base import CompanyInfo
+from app.services.documents.base import IMAGE_FIELDS, CompanyInfo
 from app.services.documents.numbering import next_number
 from app.services.documents.offer import SNAPSHOT_VERSION, default_intro, render_offer
 from app.services.documents.totals import compute_totals, snapshot_line
 from app.services.errors import NotFoundError, ValidationError
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
+from app.services.rows import not_null
 from app.services.uow import UowFactory
 
 if TYPE_CHECKING:
@@ -66,9 +68,10 @@ class InvoiceRef:
 def company_info(row: CompanySettings | None) -> CompanyInfo:
     if row is None:
         return CompanyInfo()
-    values = {name: getattr(row, name) for name in CompanyInfo.__dataclass_fields__}
-    return CompanyInfo(**{k: (v if v is not None or k in ("logo", "facsimile", "stamp") else "")
-                          for k, v in values.items()})
+    values: dict[str, Any] = {
+        k: (v if v is not None or k in IMAGE_FIELDS else "")
+        for k, v in ((name, getattr(row, name)) for name in CompanyInfo.__dataclass_fields__)}
+    return CompanyInfo(**values)
 
 
 class DocumentService:
@@ -153,10 +156,11 @@ class DocumentService:
             offer = uow.session.get(Offer, offer_id)
             if offer is None:
                 raise NotFoundError(translate("Documents", "КП не найдено"))
-            return json.loads(offer.snapshot)
+            snapshot: dict[str, Any] = json.loads(offer.snapshot)
+            return snapshot
 
     @staticmethod
-    def _row(session: Any, offer: Offer) -> OfferRow:
+    def _row(session: Session, offer: Offer) -> OfferRow:
         newer = session.scalar(select(Offer.number).where(Offer.supersedes_id == offer.id)
                                .order_by(Offer.id.desc()).limit(1))
         return OfferRow(id=offer.id, number=offer.number, deal_id=offer.deal_id,
@@ -175,12 +179,12 @@ class DocumentService:
                 "Documents", "Счёт выставляется либо по сделке, либо по заказу"))
         if deal_id is not None:
             with self._uow() as uow:
-                issued = self._setting(uow.session, f"documents.invoice.deal.{deal_id}")
+                deal_invoice = self._setting(uow.session, f"documents.invoice.deal.{deal_id}")
                 ordered = uow.session.scalar(
                     select(Order.id).where(Order.deal_id == deal_id,
                                            Order.status != "cancelled")
                     .order_by(Order.ordered_on.desc(), Order.id.desc()).limit(1))
-            if issued is None and ordered is not None:
+            if deal_invoice is None and ordered is not None:
                 # the sale already has an order: its invoice, not a second number
                 return self.issue_invoice(order_id=ordered, on=on)
         key = (f"documents.invoice.order.{order_id}" if order_id is not None
@@ -228,13 +232,16 @@ class DocumentService:
                     translate("Documents", "шт"), Decimal(1), order.amount, Decimal(0),
                     default_kind, issued)]
             else:
-                lines = [snapshot_line(deal.title, translate("Documents", "шт"), Decimal(1),
-                                       deal.amount, Decimal(0), default_kind, issued)]
+                # no order: the deal path above, which refused a missing deal
+                sold = not_null(deal, "deal")
+                lines = [snapshot_line(sold.title, translate("Documents", "шт"), Decimal(1),
+                                       sold.amount, Decimal(0), default_kind, issued)]
             if order is not None:
                 basis = translate("Documents", "Заказ № {n} от {d}").format(
                     n=order.number, d=short_date(order.ordered_on))
             else:
-                basis = translate("Documents", "Сделка «{t}»").format(t=deal.title)
+                basis = translate("Documents", "Сделка «{t}»").format(
+                    t=not_null(deal, "deal").title)
             snapshot = {
                 "version": SNAPSHOT_VERSION, "number": number, "issued_on": issued.isoformat(),
                 "pay_until": (order.payment_due_on.isoformat()
@@ -321,12 +328,16 @@ class DocumentService:
         with self._uow() as uow:
             return uow.session.scalar(select(Order.id).where(Order.number == number))
 
-    def _setting(self, session: Any, key: str) -> Any:
+    def _setting(self, session: Session, key: str) -> dict[str, Any] | None:
+        """An issued invoice's snapshot (a JSON object) stored under `key`, if any."""
         row = session.get(Setting, key)
-        return json.loads(row.value) if row else None
+        if row is None:
+            return None
+        snapshot: dict[str, Any] = json.loads(row.value)
+        return snapshot
 
 
-def issue_offer_in(s: Any, deal_id: int, *, template: str | None, intro: str | None, on: date,
+def issue_offer_in(s: Session, deal_id: int, *, template: str | None, intro: str | None, on: date,
                    validity_days: int | None = None, supersedes_id: int | None = None) -> Offer:
     """Issue an offer inside the caller's session (the service and the demo data use it)."""
     deal = s.get(Deal, deal_id)
@@ -356,7 +367,7 @@ def issue_offer_in(s: Any, deal_id: int, *, template: str | None, intro: str | N
     seq = next_number(s, "offer", on.year, at_least=used)
     number = f"КП-{on.year}-{seq:04d}"
     info = company_info(company)
-    snapshot = {
+    snapshot: dict[str, Any] = {
         "version": SNAPSHOT_VERSION,
         "number": number,
         "issued_on": on.isoformat(),

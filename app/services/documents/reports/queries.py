@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from app.domain.figures import effective_probability_sql, open_stage_sql, won_stage_sql
 from app.domain.money import from_kopecks
 from app.services.plan import Period
 
 
-def _k(value: Any) -> Decimal:
+def _k(value: int | None) -> Decimal:
+    """A SQL integer-kopeck sum (possibly NULL) → Decimal rubles."""
     return from_kopecks(int(value or 0))
 
 
@@ -59,13 +60,22 @@ class CountRow:
     amount: Decimal
 
 
-def _date(value: Any) -> date | None:
+def _date(value: object) -> date | None:
+    """A date column read through raw SQL (ISO text, or already a date)."""
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
 
 
-def open_stage_sums(session: Any) -> list[StageSum]:
+def _day(value: object) -> date:
+    """A NOT NULL date column."""
+    day = _date(value)
+    if day is None:
+        raise ValueError("a required date is missing")
+    return day
+
+
+def open_stage_sums(session: Session) -> list[StageSum]:
     """Open deals by stage: count, sum and sum weighted by the deal's (or stage's) probability."""
     rows = session.execute(text(
         "SELECT st.name, st.position, st.probability, COUNT(d.id), COALESCE(SUM(d.amount), 0),"
@@ -77,7 +87,7 @@ def open_stage_sums(session: Any) -> list[StageSum]:
                      weighted=_k((int(r[5]) + 50) // 100)) for r in rows]
 
 
-def won_deals(session: Any, p: Period, limit: int = 10) -> list[DealLineItem]:
+def won_deals(session: Session, p: Period, limit: int = 10) -> list[DealLineItem]:
     rows = session.execute(text(
         "SELECT d.id, d.title, c.name, st.name, d.amount, d.closed_on FROM deals d"
         " JOIN stages st ON st.id = d.stage_id JOIN clients c ON c.id = d.client_id"
@@ -86,7 +96,7 @@ def won_deals(session: Any, p: Period, limit: int = 10) -> list[DealLineItem]:
     return [DealLineItem(r[0], r[1], r[2], r[3], _k(r[4]), _date(r[5]), "", "") for r in rows]
 
 
-def lost_deals(session: Any, p: Period, limit: int = 30) -> list[DealLineItem]:
+def lost_deals(session: Session, p: Period, limit: int = 30) -> list[DealLineItem]:
     rows = session.execute(text(
         "SELECT d.id, d.title, c.name, st.name, d.amount, d.closed_on, d.lost_reason,"
         " d.lost_comment FROM deals d"
@@ -97,7 +107,7 @@ def lost_deals(session: Any, p: Period, limit: int = 30) -> list[DealLineItem]:
             for r in rows]
 
 
-def receivables(session: Any, as_of: date, limit: int = 40) -> list[Receivable]:
+def receivables(session: Session, as_of: date, limit: int = 40) -> list[Receivable]:
     """Orders (not cancelled) with money still owed, most overdue first."""
     rows = session.execute(text(
         "SELECT o.number, c.name, o.ordered_on, o.payment_due_on, o.amount,"
@@ -112,12 +122,12 @@ def receivables(session: Any, as_of: date, limit: int = 40) -> list[Receivable]:
         due = _date(r[3])
         amount, paid = _k(r[4]), _k(r[5])
         overdue = (as_of - due).days if due and due < as_of else 0
-        out.append(Receivable(r[0], r[1], _date(r[2]), due, amount, paid, amount - paid, overdue))
+        out.append(Receivable(r[0], r[1], _day(r[2]), due, amount, paid, amount - paid, overdue))
     out.sort(key=lambda x: -x.days_overdue)
     return out[:limit] if limit else out
 
 
-def receivables_total(session: Any, as_of: date) -> tuple[Decimal, Decimal, int]:
+def receivables_total(session: Session, as_of: date) -> tuple[Decimal, Decimal, int]:
     """(outstanding, of it overdue, orders) over all open orders."""
     row = session.execute(text(
         "SELECT COALESCE(SUM(o.amount - COALESCE(p.paid, 0)), 0),"
@@ -130,7 +140,7 @@ def receivables_total(session: Any, as_of: date) -> tuple[Decimal, Decimal, int]
     return _k(row[0]), _k(row[1]), int(row[2])
 
 
-def clients_by(session: Any, column: str, p: Period) -> list[CountRow]:
+def clients_by(session: Session, column: str, p: Period) -> list[CountRow]:
     """Clients (not archived) by status or segment, with their won revenue in the period."""
     if column not in ("status", "segment"):
         raise ValueError(column)
