@@ -17,14 +17,17 @@ TENTH = Decimal("0.1")
 
 # --- percentages -----------------------------------------------------------------------
 
-def percent(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
-    """`part` as a percentage of `whole`, rounded half-up to 0.1; None when `whole` is 0.
+def percent(part: Decimal | int, whole: Decimal | int | None, *,
+            places: int = 1) -> Decimal | None:
+    """`part` as a percentage of `whole`, rounded half-up to `places` decimals (0.1 by
+    default); None when `whole` is 0 or missing.
 
     Half-up everywhere (1/16 is 6.3 %, not the 6.2 % of Python's half-even rounding).
     """
     if not whole:
         return None
-    return (Decimal(part) * HUNDRED / Decimal(whole)).quantize(TENTH, rounding=ROUND_HALF_UP)
+    return (Decimal(part) * HUNDRED / Decimal(whole)).quantize(
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def percent_text(value: Decimal | int | None, empty: str = "—") -> str:
@@ -65,6 +68,16 @@ def open_stage_sql(stage: str = "st") -> str:
 def won_stage_sql(stage: str = "st") -> str:
     """A deal counts as won when it stands in the won stage (its revenue date: closed_on)."""
     return f"{stage}.is_won = 1"
+
+
+def won_deal_sql(deal: str = "d") -> str:
+    """`won_stage_sql` without joining stages: SQLite then reads won deals from the covering
+    index on (stage_id, closed_on, …) instead of the wide deals table."""
+    return f"{deal}.stage_id IN (SELECT id FROM stages WHERE is_won = 1)"
+
+
+def lost_deal_sql(deal: str = "d") -> str:
+    return f"{deal}.stage_id IN (SELECT id FROM stages WHERE is_lost = 1)"
 
 
 # --- deal lines --------------------------------------------------------------------------

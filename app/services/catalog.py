@@ -7,13 +7,12 @@ from decimal import Decimal
 
 from sqlalchemy import func, or_, select
 
+from app.domain.figures import HUNDRED
 from app.domain.money import round_money
 from app.i18n import translate
 from app.models import VAT_KINDS, DealLine, Product
 from app.services.errors import NotFoundError, ValidationError
 from app.services.uow import UowFactory
-
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from app.domain.figures import HUNDRED
 from app.domain.money import ZERO, round_money
 from app.i18n import translate
 
 STANDARD_RATE_CHANGE = date(2026, 1, 1)
-HUNDRED = Decimal(100)
 
 
 def vat_rate(kind: str, on: date) -> Decimal | None:

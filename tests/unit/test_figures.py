@@ -17,10 +17,12 @@ from app.domain.figures import (
     is_open,
     line_total,
     line_total_sql,
+    lost_deal_sql,
     open_stage_sql,
     percent,
     percent_text,
     weighted_amount,
+    won_deal_sql,
     won_stage_sql,
 )
 from app.models import Client, Deal, DealLine, Product, Stage
@@ -41,6 +43,12 @@ D = Decimal
 ])
 def test_percent_rounds_half_up_to_a_tenth(part, whole, expected) -> None:  # type: ignore[no-untyped-def]
     assert percent(part, whole) == expected
+
+
+def test_percent_to_whole_percents_rounds_half_up() -> None:
+    assert percent(5, 8, places=0) == D("63")  # 62.5
+    assert percent(5, 2, places=0) == D("250")
+    assert percent(1, None) is None
 
 
 def test_percent_text() -> None:
@@ -102,6 +110,12 @@ def test_sql_twins_agree_with_the_python_rules(services) -> None:  # type: ignor
                 f"SELECT {effective_probability_sql('d', 'st')} FROM (SELECT :a AS probability)"
                 " d, (SELECT :b AS probability) st"), {"a": deal_p, "b": stage_p}).scalar_one()
             assert got == effective_probability(deal_p, stage_p)
+        for stage_id, won_flag, lost_flag in conn.execute(text(
+                "SELECT id, is_won, is_lost FROM stages")).all():
+            as_deal = conn.execute(text(
+                f"SELECT {won_deal_sql('d')}, {lost_deal_sql('d')}"
+                " FROM (SELECT :sid AS stage_id) d"), {"sid": stage_id}).one()
+            assert (bool(as_deal[0]), bool(as_deal[1])) == (bool(won_flag), bool(lost_flag))
         for won, lost in ((0, 0), (1, 0), (0, 1)):
             flags = conn.execute(text(
                 f"SELECT {open_stage_sql('st')}, {won_stage_sql('st')}"

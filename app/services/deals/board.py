@@ -9,6 +9,7 @@ from typing import TypeVarTuple
 
 from sqlalchemy import Integer, Select, func, select, type_coerce
 
+from app.domain.figures import weighted_amount
 from app.domain.money import ZERO, round_money
 from app.i18n import translate
 from app.models import Activity, Client, Deal, Stage, effective_probability
@@ -18,7 +19,6 @@ from app.services.workdays import working_days_between
 
 Ts = TypeVarTuple("Ts")
 
-HUNDRED = Decimal(100)
 CLOSED_LIMIT = 500  # closed deals shown per won/lost column (newest first)
 
 
@@ -45,7 +45,7 @@ class DealCard:
 
     @property
     def weighted(self) -> Decimal:
-        return round_money(self.amount * self.probability / HUNDRED)
+        return weighted_amount(self.amount, self.probability)
 
     @property
     def next_overdue(self) -> bool:

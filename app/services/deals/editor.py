@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.dates import short_date
-from app.domain.figures import MAX_LINE_GROSS, line_total
+from app.domain.figures import HUNDRED, MAX_LINE_GROSS, line_total
 from app.domain.money import ZERO, format_money, round_money
 from app.i18n import translate
 from app.models import (
@@ -34,8 +34,6 @@ from app.models import (
 from app.services.catalog import effective_floor
 from app.services.errors import NotFoundError, ValidationError
 from app.services.uow import UowFactory
-
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,10 @@ from decimal import Decimal
 from sqlalchemy import Integer, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from app.domain.figures import percent
 from app.domain.money import round_money
 from app.models import Deal, PlanTarget, Stage, effective_probability, stage_is_open
 from app.services.uow import UowFactory
-
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -32,9 +31,7 @@ class MonthForecast:
 
     @property
     def plan_share(self) -> Decimal | None:
-        if not self.plan:
-            return None
-        return (self.expected * HUNDRED / self.plan).quantize(Decimal(1))
+        return percent(self.expected, self.plan, places=0)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.domain.figures import lost_deal_sql, won_deal_sql
 from app.domain.money import from_kopecks, round_money
 from app.i18n import translate
 from app.services.errors import ValidationError
@@ -39,8 +40,8 @@ METRIC_SETTING = "plan_actual_metric"
 
 # Won / lost deals, written so SQLite reads them from the covering index
 # ix_deals_stage_closed_cover (stage_id, closed_on, …) instead of the wide deals table.
-WON_DEALS = "d.stage_id IN (SELECT id FROM stages WHERE is_won = 1)"
-LOST_DEALS = "d.stage_id IN (SELECT id FROM stages WHERE is_lost = 1)"
+WON_DEALS = won_deal_sql("d")
+LOST_DEALS = lost_deal_sql("d")
 
 # The actual's trigger-kept monthly sums (migration 0004) per metric: by month, region and
 # segment; by month and product group.

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.domain.figures import effective_probability_sql, open_stage_sql
 from app.domain.money import ZERO, from_kopecks, round_money
 from app.i18n import translate
 from app.models import Setting
@@ -260,9 +261,9 @@ class PlanFigures:
             actual = self._actual_total(s, p, metric)
             count, amount, weighted = s.execute(text(
                 "SELECT COUNT(*), COALESCE(SUM(d.amount), 0),"
-                " COALESCE(SUM(d.amount * COALESCE(d.probability, st.probability)), 0)"
+                f" COALESCE(SUM(d.amount * {effective_probability_sql('d', 'st')}), 0)"
                 " FROM deals d JOIN stages st ON st.id = d.stage_id"
-                " WHERE st.is_won = 0 AND st.is_lost = 0"
+                f" WHERE {open_stage_sql('st')}"
                 " AND d.expected_close BETWEEN :a AND :b"),
                 {"a": p.first, "b": p.last}).one()
         plan = sum(monthly.values(), ZERO)
