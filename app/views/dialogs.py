@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from app.i18n import translate
 
@@ -27,6 +27,34 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+SaveAnswer = Literal["save", "discard", "cancel"]
+
+
+def ask_save_changes(parent: QWidget | None, subject: str = "") -> SaveAnswer:
+    """«Сохранить изменения?» with Сохранить / Не сохранять / Отмена (Esc is Отмена).
+
+    → "save", "discard" or "cancel"; `subject` (the editor's title) heads the box.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(subject or translate("Dialogs", "SalesDesk"))
+    box.setText(translate("Dialogs", "Сохранить изменения?"))
+    box.setInformativeText(translate("Dialogs", "Если не сохранить, введённое будет потеряно."))
+    save = QPushButton(translate("Dialogs", "Сохранить"))
+    save.setObjectName("primary")  # before it is added: adding polishes it (the style sheet)
+    box.addButton(save, QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(translate("Dialogs", "Не сохранять"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(translate("Dialogs", "Отмена"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return "save"
+    return "discard" if clicked is discard else "cancel"
 
 
 def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:

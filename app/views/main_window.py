@@ -266,6 +266,11 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from app.views.unsaved import settle_open_editors
+
+        if not settle_open_editors():  # Отмена in an editor's question: the app stays
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
 

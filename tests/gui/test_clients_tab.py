@@ -191,7 +191,7 @@ def test_hidden_columns_are_remembered(qtbot, demo_services: Services, tab: Clie
     again._set_column_visible(column, True)
 
 
-def test_tags_complete_from_tags_in_use(qtbot, tab: ClientsTab) -> None:  # type: ignore[no-untyped-def]
+def test_tags_complete_from_tags_in_use(qtbot, tab: ClientsTab, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     dialog = ClientCardDialog(services=tab._services)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -203,6 +203,9 @@ def test_tags_complete_from_tags_in_use(qtbot, tab: ClientsTab) -> None:  # type
     assert completer.completionCount() >= 1 and completer.currentCompletion() == "VIP"
     dialog.tags_edit._on_completer_activated("VIP")
     assert dialog.tags_edit.tags() == ("сеть", "VIP")
+    asked: list[str] = []  # the typed tags are unsaved: closing asks; drop them
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda p, s: asked.append(s) or "discard")
+    assert dialog.close() and asked == ["Новый клиент"]
 
 
 EXCEL_CSV = ('Наименование;ИНН;Телефон;Контактное лицо\r\n'

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -48,6 +47,7 @@ from app.views.clients.widgets import StatusPill, TagsEdit
 from app.views.forms import FieldErrors, to_date, to_qdate
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
+from app.views.unsaved import EditorDialog, Settled
 
 _W = TypeVar("_W", bound=QWidget)
 
@@ -154,8 +154,12 @@ class TimelineModel(RecordTableModel[TimelineEntry]):
         ], parent)
 
 
-class ContactDialog(QDialog):
-    """One contact person; checked with the same rules as the card before it closes."""
+class ContactDialog(EditorDialog):
+    """One contact person; checked with the same rules as the card before it closes.
+
+    The card takes the contact on `accepted` (not after `exec()` returns), so a contact kept
+    while the app quits is in the card before the card itself is asked.
+    """
 
     def __init__(self, contact: ContactDraft | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +215,7 @@ class ContactDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(ok)
         layout.addLayout(buttons)
+        self.track_changes(values=self.value, save=self.save)
 
     def value(self) -> ContactDraft:
         bd = self.birthday_edit.date()
@@ -223,15 +228,20 @@ class ContactDialog(QDialog):
             notes=self.notes_edit.toPlainText())
 
     def _on_ok_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Check the contact and close with it (the card saves it with the client)."""
         try:
             clean = validate_draft(ClientDraft(name="-", contacts=(self.value(),)))
         except ValidationError as exc:
             # The card's rules name the fields `contacts.0.<field>`.
             self.errors.show({key.rsplit(".", 1)[-1]: message
                               for key, message in exc.errors.items()})
-            return
+            return False
         self.contact = replace(clean.contacts[0], is_primary=self.primary_check.isChecked())
         self.accept()
+        return True
 
 
 class _Figure(QFrame):
@@ -245,8 +255,8 @@ class _Figure(QFrame):
         layout.addWidget(self.value)
 
 
-class ClientCardDialog(QDialog):
-    """Create or edit one client.
+class ClientCardDialog(EditorDialog):
+    """Create or edit one client; closing it with unsaved changes asks first.
 
     Signals:
         open_client_requested(int): the user chose to open an existing duplicate instead.
@@ -480,6 +490,7 @@ class ClientCardDialog(QDialog):
         self.handover_button.setVisible(self._card is not None and _handover_available())
         self._update_header()
         self.name_edit.setFocus()
+        self.track_changes(values=self.draft, save=self.save)
 
     # --- building helpers -------------------------------------------------------------------
     def _scroll_page(self, title: str) -> QWidget:
@@ -578,8 +589,8 @@ class ClientCardDialog(QDialog):
         current = self.contacts_model.row(row) if row is not None else ContactDraft(
             is_primary=not self.contacts_model.rowCount())
         dialog = ContactDialog(current, self)
-        if dialog.exec():
-            self.contacts_model.upsert(row, dialog.contact)
+        dialog.accepted.connect(lambda: self.contacts_model.upsert(row, dialog.contact))
+        dialog.exec()
 
     def _on_remove_contact_clicked(self) -> None:
         row = self._contact_row()
@@ -612,8 +623,8 @@ class ClientCardDialog(QDialog):
                 answer = dialogs.ask_client_duplicates(self, matches)
                 if answer is None:
                     return False
-                if answer != "create":
-                    self.reject()
+                if answer != "create":  # the user chose the existing client instead
+                    self.close_discarding()
                     self.open_client_requested.emit(int(answer))
                     return False
         try:
@@ -641,9 +652,13 @@ class ClientCardDialog(QDialog):
 
     def _on_archive_clicked(self) -> None:
         assert self.client_id is not None
+        outcome = self.unsaved.settle() if self.unsaved is not None else Settled.UNCHANGED
+        if not outcome.goes_on:
+            return
         self._services.clients.set_archived([self.client_id], not self._archived)
         self.changed = True
-        self.accept()
+        if outcome is not Settled.SAVED:  # a save has closed the card already
+            self.accept()
 
     def _on_handover_clicked(self) -> None:
         assert self.client_id is not None

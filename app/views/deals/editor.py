@@ -16,7 +16,6 @@ from decimal import Decimal
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
-    QModelIndex,
     QStringListModel,
     Qt,
     QTimer,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -71,6 +69,7 @@ from app.views.deals.editor_models import (
 )
 from app.views.forms import FieldErrors, to_date, to_qdate
 from app.views.style import named
+from app.views.unsaved import EditorDialog, RecordSwitch
 
 SectionFactory = Callable[["DealEditor"], "tuple[str, QWidget] | None"]
 NO_DATE = QDate(2000, 1, 1)
@@ -87,8 +86,8 @@ def _table(model: QAbstractItemModel) -> QTableView:
     return view
 
 
-class DealEditor(QDialog):
-    """Create or edit one deal.
+class DealEditor(EditorDialog):
+    """Create or edit one deal; closing it with unsaved changes asks first.
 
     Signals:
         deal_saved(int): the deal was stored (its id).
@@ -164,6 +163,7 @@ class DealEditor(QDialog):
             made = factory(self)
             if made is not None:
                 self.add_section(*made)
+        self.track_changes(values=self.edited_values, save=self.save)
 
     # --- extension point ----------------------------------------------------------------------
     def add_section(self, title: str, widget: QWidget) -> int:
@@ -674,6 +674,18 @@ class DealEditor(QDialog):
         self._reload_activities()
 
     # --- saving -------------------------------------------------------------------------------
+    def edited_values(self) -> tuple[object, ...]:
+        """Everything the user can change here, as typed (unlike `deal_input`, never refused)."""
+        return (
+            self._client_id, self.client_edit.text(), self.contact_combo.currentData(),
+            self.title_edit.text(), self.source_combo.currentText(),
+            self.stage_combo.currentData(), self.close_edit.date().toJulianDay(),
+            self.probability_spin.value(), self.manual_amount.text(),
+            self.notes_edit.toPlainText(), self.negotiation_edit.toPlainText(),
+            self.payment_edit.toPlainText(), self.delivery_edit.toPlainText(),
+            tuple(self.lines_model.rows()), tuple(self.objections_model.rows()),
+        )
+
     def deal_input(self) -> DealInput:
         close = self.close_edit.date()
         expected = None if close == NO_DATE else to_date(close)
@@ -722,6 +734,8 @@ class DealEditor(QDialog):
             return False
         self.errors.clear()
         self.deal_id = result.deal_id
+        if self.unsaved is not None:
+            self.unsaved.mark_clean()
         self.deal_saved.emit(result.deal_id)
         if close:
             self.accept()
@@ -734,8 +748,9 @@ class DealEditor(QDialog):
         self.save(close=True)
 
 
-class ObjectionLibraryDialog(QDialog):
-    """The library of standard objections and answers (editable)."""
+class ObjectionLibraryDialog(EditorDialog):
+    """The library of standard objections and answers (editable); leaving an edited one, for
+    another or by closing, asks first."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -766,7 +781,7 @@ class ObjectionLibraryDialog(QDialog):
         delete = QPushButton(translate("DealEditor", "Удалить"))
         delete.clicked.connect(self._on_delete_clicked)
         close = QPushButton(translate("DealEditor", "Закрыть"))
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)
         for b in (new, save, delete):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -774,46 +789,68 @@ class ObjectionLibraryDialog(QDialog):
         v.addLayout(buttons)
         self._items = self._deals.standard_objections()
         self._current: int | None = None
-        self.list_view.clicked.connect(self._on_list_clicked)
         self._reload()
+        unsaved = self.track_changes(values=self.edited_values, save=self.save)
+        self.switch = RecordSwitch(
+            self.list_view, [unsaved], key_at=self._key_at, shown=lambda: self._current,
+            load=self._show_item)
+
+    def edited_values(self) -> tuple[str, str]:
+        return self.text_edit.text(), self.answer_edit.toPlainText()
+
+    def _key_at(self, row: int) -> int | None:
+        return self._items[row].id if 0 <= row < len(self._items) else None
 
     def _reload(self) -> None:
         self._items = self._deals.standard_objections()
         self.list_model.setStringList([i.text for i in self._items])
 
-    def _on_list_clicked(self, index: QModelIndex) -> None:
-        item = self._items[index.row()]
-        self._current = item.id
+    def _show_item(self, objection_id: object) -> None:
+        item = next((i for i in self._items if i.id == objection_id), None)
+        self._current = item.id if item is not None else None
         self.errors.clear()
-        self.text_edit.setText(item.text)
-        self.answer_edit.setPlainText(item.answer)
+        self.text_edit.setText(item.text if item is not None else "")
+        self.answer_edit.setPlainText(item.answer if item is not None else "")
+        if self.unsaved is not None:
+            self.unsaved.mark_clean()
 
     def _on_new_clicked(self) -> None:
-        self._current = None
-        self.errors.clear()
-        self.text_edit.clear()
-        self.answer_edit.clear()
+        if self.unsaved is not None and not self.unsaved.settle().goes_on:
+            return
+        self.switch.select(None)
+        self._show_item(None)
         self.text_edit.setFocus()
 
     def _on_save_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Store the objection being edited; a refusal is shown and the form stays."""
         try:
             self._current = self._deals.save_standard_objection(
                 self.text_edit.text(), self.answer_edit.toPlainText(), self._current)
         except ValidationError as exc:
             for message in self.errors.show(exc):
                 dialogs.show_error(self, message)
-            return
+            return False
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
-            return
+            return False
         self.errors.clear()
-        self._reload()
+        if self.unsaved is not None:
+            self.unsaved.mark_clean()
+        with self.switch.quietly():
+            self._reload()
+        self.switch.select(self._current)
+        return True
 
     def _on_delete_clicked(self) -> None:
         if self._current is not None:
             self._deals.delete_standard_objection(self._current)
-            self._on_new_clicked()
-            self._reload()
+            with self.switch.quietly():
+                self._reload()
+            self.switch.select(None)
+            self._show_item(None)
 
 
 def _documents_section(editor: DealEditor) -> tuple[str, QWidget]:

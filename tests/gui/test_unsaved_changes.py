@@ -1,0 +1,396 @@
+"""Unsaved changes (issue 11, finding 13): Esc, closing the window, switching records and
+quitting the app ask «Сохранить изменения?» in every editor; what the database holds after
+each answer is read back through the services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from app.bootstrap import Services
+from app.services.clients import ClientDraft
+from app.services.deals import DealInput
+from app.views import dialogs
+from app.views.unsaved import EditorDialog
+
+NOTE = "Перезвонить в среду после 15:00"
+
+
+class Questions:
+    """Stands in for dialogs.ask_save_changes: records each question and gives `answer`."""
+
+    def __init__(self) -> None:
+        self.answer: str | None = None  # None: a question is a failure
+        self.asked: list[str] = []
+
+    def __call__(self, parent: QWidget | None, subject: str = "") -> str:
+        self.asked.append(subject)
+        if self.answer is None:
+            pytest.fail(f"asked about unsaved changes in «{subject}» without a reason")
+        return self.answer
+
+
+@pytest.fixture
+def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
+    q = Questions()
+    monkeypatch.setattr(dialogs, "ask_save_changes", q)
+    return q
+
+
+@pytest.fixture
+def client_id(services: Services) -> int:
+    return services.clients.create(ClientDraft(name="ООО «Ромашка»", notes="Старый клиент")).id
+
+
+@pytest.fixture
+def deal_id(services: Services, client_id: int) -> int:
+    return services.deals.save_deal(DealInput(
+        client_id=client_id, title="Поставка весов", manual_amount=Decimal("1000"))).deal_id
+
+
+def _show(qtbot, dialog: QDialog) -> QDialog:  # type: ignore[no-untyped-def]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _type(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type `text` key by key (QTest's keyClicks takes ASCII only; a Russian layout sends
+    key events whose text is the letter)."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClick(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                     Qt.KeyboardModifier.NoModifier, char))
+
+
+def _escape(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Esc where the user typed (the field passes it on to the dialog, which rejects)."""
+    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+
+
+def _deal_editor(qtbot, services: Services, deal_id: int | None = None):  # type: ignore[no-untyped-def]
+    from app.views.deals.editor import DealEditor
+
+    return _show(qtbot, DealEditor(services=services, deal_id=deal_id))
+
+
+def _card(qtbot, services: Services, client_id: int | None = None):  # type: ignore[no-untyped-def]
+    from app.views.clients.card import ClientCardDialog
+
+    return _show(qtbot, ClientCardDialog(services=services, client_id=client_id))
+
+
+# --- the deal editor ------------------------------------------------------------------------
+def test_deal_editor_esc_then_save_stores_the_note(qtbot, services, deal_id,  # type: ignore[no-untyped-def]
+                                                   questions) -> None:
+    editor = _deal_editor(qtbot, services, deal_id)
+    _type(qtbot, editor.notes_edit, NOTE)
+    questions.answer = "save"
+    _escape(qtbot, editor.notes_edit)
+    assert questions.asked == ["Сделка: Поставка весов"]
+    assert not editor.isVisible() and editor.result() == QDialog.DialogCode.Accepted
+    assert services.deals.detail(deal_id).notes == NOTE
+
+
+def test_deal_editor_esc_then_discard_drops_the_note(qtbot, services, deal_id,  # type: ignore[no-untyped-def]
+                                                     questions) -> None:
+    editor = _deal_editor(qtbot, services, deal_id)
+    _type(qtbot, editor.notes_edit, NOTE)
+    questions.answer = "discard"
+    _escape(qtbot, editor.notes_edit)
+    assert len(questions.asked) == 1
+    assert not editor.isVisible() and editor.result() == QDialog.DialogCode.Rejected
+    assert services.deals.detail(deal_id).notes == ""
+
+
+def test_deal_editor_esc_then_cancel_keeps_the_edits(qtbot, services, deal_id,  # type: ignore[no-untyped-def]
+                                                     questions) -> None:
+    editor = _deal_editor(qtbot, services, deal_id)
+    _type(qtbot, editor.notes_edit, NOTE)
+    questions.answer = "cancel"
+    _escape(qtbot, editor.notes_edit)
+    assert len(questions.asked) == 1 and editor.isVisible()
+    assert editor.notes_edit.toPlainText() == NOTE
+    assert services.deals.detail(deal_id).notes == ""
+    # Closing the window asks the same way; Отмена keeps it open.
+    assert not editor.close()
+    assert len(questions.asked) == 2 and editor.isVisible()
+    questions.answer = "discard"
+    assert editor.close()
+    assert not editor.isVisible() and services.deals.detail(deal_id).notes == ""
+
+
+def test_deal_editor_save_refused_shows_the_errors_and_stays(qtbot, services, deal_id,  # type: ignore[no-untyped-def]
+                                                             questions) -> None:
+    editor = _deal_editor(qtbot, services, deal_id)
+    editor.title_edit.selectAll()
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Delete)
+    _type(qtbot, editor.notes_edit, NOTE)
+    questions.answer = "save"
+    _escape(qtbot, editor.notes_edit)
+    assert editor.isVisible()
+    assert editor.errors.shown()["title"] == "Укажите название сделки"
+    assert editor.notes_edit.toPlainText() == NOTE
+    assert services.deals.detail(deal_id).title == "Поставка весов"
+    assert services.deals.detail(deal_id).notes == ""
+    _type(qtbot, editor.title_edit, "Поставка весов на склад")
+    _escape(qtbot, editor.notes_edit)  # saved this time
+    assert not editor.isVisible()
+    assert services.deals.detail(deal_id).title == "Поставка весов на склад"
+    assert services.deals.detail(deal_id).notes == NOTE
+
+
+def test_unchanged_deal_editor_closes_without_asking(qtbot, services, deal_id,  # type: ignore[no-untyped-def]
+                                                     questions) -> None:
+    editor = _deal_editor(qtbot, services, deal_id)
+    _escape(qtbot, editor.notes_edit)
+    assert not editor.isVisible() and not questions.asked
+    new = _deal_editor(qtbot, services)
+    qtbot.mouseClick(new.cancel_button, Qt.MouseButton.LeftButton)
+    assert not new.isVisible() and not questions.asked
+
+
+def test_typing_and_restoring_the_text_is_no_change(qtbot, services, deal_id,  # type: ignore[no-untyped-def]
+                                                    questions) -> None:
+    editor = _deal_editor(qtbot, services, deal_id)
+    editor.title_edit.end(False)
+    _type(qtbot, editor.title_edit, " срочно")
+    _type(qtbot, editor.notes_edit, "х")
+    for _ in " срочно":
+        qtbot.keyClick(editor.title_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Backspace)
+    assert editor.title_edit.text() == "Поставка весов"
+    _escape(qtbot, editor.notes_edit)
+    assert not editor.isVisible() and not questions.asked
+
+
+def test_deal_editor_cancel_button_asks_too(qtbot, services, deal_id, questions) -> None:  # type: ignore[no-untyped-def]
+    editor = _deal_editor(qtbot, services, deal_id)
+    _type(qtbot, editor.notes_edit, NOTE)
+    questions.answer = "cancel"
+    qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible() and len(questions.asked) == 1
+    questions.answer = "save"
+    qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible() and services.deals.detail(deal_id).notes == NOTE
+
+
+def test_new_deal_saved_from_the_question(qtbot, services, client_id, questions) -> None:  # type: ignore[no-untyped-def]
+    from app.views.deals.editor import DealEditor
+
+    editor = _show(qtbot, DealEditor(services=services, client_id=client_id))
+    saved: list[int] = []
+    editor.deal_saved.connect(saved.append)
+    _type(qtbot, editor.title_edit, "Новая поставка")
+    questions.answer = "save"
+    _escape(qtbot, editor.title_edit)
+    assert questions.asked == ["Новая сделка"] and len(saved) == 1
+    assert services.deals.detail(saved[0]).title == "Новая поставка"
+
+
+# --- the client card ------------------------------------------------------------------------
+@pytest.mark.parametrize(("answer", "stored", "open_after"), [
+    ("save", "Старый клиент. Звонить после обеда", False),
+    ("discard", "Старый клиент", False),
+    ("cancel", "Старый клиент", True),
+])
+def test_client_card_esc_asks(qtbot, services, client_id, questions, answer: str,  # type: ignore[no-untyped-def]
+                              stored: str, open_after: bool) -> None:
+    card = _card(qtbot, services, client_id)
+    card.tabs.setCurrentIndex(2)  # Классификация, where the note is
+    card.notes_edit.moveCursor(card.notes_edit.textCursor().MoveOperation.End)
+    _type(qtbot, card.notes_edit, ". Звонить после обеда")
+    questions.answer = answer
+    _escape(qtbot, card.notes_edit)
+    assert questions.asked == ["Карточка клиента"]
+    assert card.isVisible() is open_after
+    assert services.clients.get(client_id).draft.notes == stored
+    if open_after:
+        assert card.notes_edit.toPlainText() == "Старый клиент. Звонить после обеда"
+        questions.answer = "discard"
+        card.close()
+        assert not card.isVisible()
+
+
+def test_client_card_save_refused_stays_open(qtbot, services, client_id, questions) -> None:  # type: ignore[no-untyped-def]
+    card = _card(qtbot, services, client_id)
+    _type(qtbot, card.inn_edit, "123")
+    questions.answer = "save"
+    _escape(qtbot, card.inn_edit)
+    assert card.isVisible() and "inn" in card.errors.shown()
+    assert services.clients.get(client_id).draft.inn == ""
+    questions.answer = "discard"
+    _escape(qtbot, card.inn_edit)
+    assert not card.isVisible() and services.clients.get(client_id).draft.inn == ""
+
+
+def test_unchanged_client_card_closes_without_asking(qtbot, services, client_id,  # type: ignore[no-untyped-def]
+                                                     questions) -> None:
+    card = _card(qtbot, services, client_id)
+    _type(qtbot, card.phone_edit, "1")
+    qtbot.keyClick(card.phone_edit, Qt.Key.Key_Backspace)
+    _escape(qtbot, card.phone_edit)
+    assert not card.isVisible() and not questions.asked
+    new = _card(qtbot, services)
+    assert new.close() and not questions.asked
+
+
+def test_client_card_archive_with_edits_asks_first(qtbot, services, client_id,  # type: ignore[no-untyped-def]
+                                                   questions) -> None:
+    card = _card(qtbot, services, client_id)
+    _type(qtbot, card.phone_edit, "+7 916 000-11-22")
+    questions.answer = "cancel"
+    qtbot.mouseClick(card.archive_button, Qt.MouseButton.LeftButton)
+    assert card.isVisible() and not services.clients.get(client_id).archived
+    questions.answer = "save"
+    qtbot.mouseClick(card.archive_button, Qt.MouseButton.LeftButton)
+    assert not card.isVisible()
+    saved = services.clients.get(client_id)
+    assert saved.archived and saved.draft.phone == "+7 916 000-11-22"
+
+
+def test_contact_dialog_asks_and_hands_its_contact_to_the_card(qtbot, services,  # type: ignore[no-untyped-def]
+                                                               client_id, questions) -> None:
+    from app.views.clients.card import ContactDialog
+
+    card = _card(qtbot, services, client_id)
+    answered: list[int] = []
+
+    def in_the_contact_dialog() -> None:
+        contact = QApplication.activeModalWidget()
+        if not isinstance(contact, ContactDialog):
+            QTimer.singleShot(0, in_the_contact_dialog)
+            return
+        _type(qtbot, contact.name_edit, "Анна Петрова")
+        questions.answer = "save"
+        _escape(qtbot, contact.name_edit)
+        answered.append(len(questions.asked))
+
+    QTimer.singleShot(0, in_the_contact_dialog)
+    card.edit_contact(None)  # runs the contact dialog until the question closes it
+    assert answered == [1] and card.contacts_model.rowCount() == 1
+    assert card.contacts_model.row(0).name == "Анна Петрова"
+    questions.answer = "save"
+    _escape(qtbot, card.name_edit)
+    assert len(questions.asked) == 2 and not card.isVisible()
+    assert [c.name for c in services.clients.get(client_id).draft.contacts] == ["Анна Петрова"]
+
+
+# --- quitting the app -----------------------------------------------------------------------
+@pytest.fixture
+def window(qtbot, services: Services, deal_id: int):  # type: ignore[no-untyped-def]
+    """The main window over the small database of this file (one client, one deal)."""
+    from PySide6.QtCore import QSettings
+
+    from app.views.main_window import MainWindow
+
+    main = MainWindow(services=services, settings=QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def _in_modal_editor(action: Callable[[EditorDialog], None]) -> None:
+    """Run `action` on the modal editor once its `exec()` has started."""
+    def attempt() -> None:
+        editor = QApplication.activeModalWidget()
+        if isinstance(editor, EditorDialog) and editor.isVisible():
+            action(editor)
+        else:
+            QTimer.singleShot(0, attempt)
+    QTimer.singleShot(0, attempt)
+
+
+@pytest.mark.parametrize("answer", ["save", "discard"])
+def test_quitting_with_a_modal_deal_editor_open_asks(qtbot, services, deal_id, window,  # type: ignore[no-untyped-def]
+                                                     questions, answer: str) -> None:
+    closed: list[bool] = []
+
+    def type_and_quit(editor: EditorDialog) -> None:
+        _type(qtbot, editor.notes_edit, NOTE)  # type: ignore[attr-defined]
+        questions.answer = answer
+        closed.append(window.close())
+
+    _in_modal_editor(type_and_quit)
+    window.open_item("deal", deal_id)  # exec() returns once the quit has closed the editor
+    assert closed == [True] and len(questions.asked) == 1 and not window.isVisible()
+    assert services.deals.detail(deal_id).notes == (NOTE if answer == "save" else "")
+
+
+def test_quitting_cancelled_in_the_editor_keeps_the_app(qtbot, services, deal_id, window,  # type: ignore[no-untyped-def]
+                                                        questions) -> None:
+    seen: list[tuple[bool, bool, str]] = []
+
+    def type_and_quit(editor: EditorDialog) -> None:
+        _type(qtbot, editor.notes_edit, NOTE)  # type: ignore[attr-defined]
+        questions.answer = "cancel"
+        closed = window.close()
+        seen.append((closed, window.isVisible() and editor.isVisible(),
+                     editor.notes_edit.toPlainText()))  # type: ignore[attr-defined]
+        questions.answer = "discard"
+        editor.reject()
+
+    _in_modal_editor(type_and_quit)
+    window.open_item("deal", deal_id)
+    assert seen == [(False, True, NOTE)] and window.isVisible()
+    assert services.deals.detail(deal_id).notes == ""
+
+
+def test_quitting_with_a_modeless_editor_and_a_clean_one(qtbot, services, deal_id,  # type: ignore[no-untyped-def]
+                                                         client_id, window, questions) -> None:
+    from app.views.clients.card import ClientCardDialog
+    from app.views.deals.editor import DealEditor
+
+    clean = ClientCardDialog(services=services, client_id=client_id, parent=window)
+    editor = DealEditor(services=services, deal_id=deal_id, parent=window)
+    for dialog in (clean, editor):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    _type(qtbot, editor.notes_edit, NOTE)
+    questions.answer = "cancel"
+    assert not window.close()
+    assert window.isVisible() and editor.isVisible() and clean.isVisible()
+    assert questions.asked == ["Сделка: Поставка весов"]  # the unchanged card is not asked
+    questions.answer = "save"
+    assert window.close()
+    assert not editor.isVisible() and not window.isVisible()
+    assert services.deals.detail(deal_id).notes == NOTE
+
+
+def test_quitting_without_editors_asks_nothing(window, questions) -> None:  # type: ignore[no-untyped-def]
+    assert window.close() and not questions.asked
+
+
+# --- the question itself --------------------------------------------------------------------
+@pytest.mark.parametrize(("button", "expected"), [
+    ("Сохранить", "save"), ("Не сохранять", "discard"), ("Отмена", "cancel"), (None, "cancel"),
+])
+def test_the_question_has_three_answers(qtbot, button: str | None, expected: str) -> None:  # type: ignore[no-untyped-def]
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(0, answer)
+            return
+        seen.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        if button is None:
+            qtbot.keyClick(box, Qt.Key.Key_Escape)
+        else:
+            next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, answer)
+    assert dialogs.ask_save_changes(None, "Сделка: Поставка весов") == expected
+    title, text, buttons = seen[0]
+    assert title == "Сделка: Поставка весов" and text == "Сохранить изменения?"
+    assert sorted(buttons) == sorted(["Сохранить", "Не сохранять", "Отмена"])
