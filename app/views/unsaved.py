@@ -127,9 +127,11 @@ class RecordSwitch(QObject):
 
     The question comes once the click or key press that changed the selection is over (a
     modal question inside a view's mouse handling leaves the view half-updated). Отмена, or a
-    refused save, selects the edited record again. `shown()` is the key of the record in the
-    editor (None for a new one), `key_at(row)` the key of a list row, `load(key)` fills the
-    editor (and calls `mark_clean`). `trackers` are asked in order, inner editors first.
+    refused save, selects the edited record again. Clearing the selection (a click beside the
+    rows) leaves the editor on its record. `shown()` is the key of the record in the editor
+    (None for a new one), `key_at(row)` the key of a list row, `load(key)` fills the editor
+    and calls `mark_clean` (None: a new, empty record). `trackers` are asked in order, inner
+    editors first. Reloading the list goes inside `quietly()`, followed by `after_reload()`.
     """
 
     def __init__(self, view: QAbstractItemView, trackers: Sequence[UnsavedChanges], *,
@@ -143,7 +145,7 @@ class RecordSwitch(QObject):
         self._shown = shown
         self._load = load
         self._quiet = 0
-        self._pending: tuple[Hashable | None] | None = None
+        self._pending: Hashable | None = None
         view.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     # --- for the editor --------------------------------------------------------------------
@@ -171,13 +173,20 @@ class RecordSwitch(QObject):
                 self._view.selectionModel().setCurrentIndex(
                     model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
-    def after_reload(self) -> None:
-        """After the list was reloaded (inside `quietly`): the edited record stays selected,
-        and a clean editor shows it afresh; edits in progress stay as they are."""
-        key = self._shown()
+    def after_reload(self, prefer: Hashable | None = None) -> None:
+        """After the list was reloaded (inside `quietly`): with edits in progress the edited
+        record stays selected and the edits stay; a clean editor selects `prefer` (default:
+        the record it shows) and loads it afresh if the list has it."""
+        if self.is_modified():
+            self.select(self._shown())
+            return
+        key = prefer if prefer is not None else self._shown()
         self.select(key)
-        if not any(t.is_modified() for t in self._trackers):
-            self._load(key if self.selected() == key else None)
+        if key is not None and self.selected() == key:
+            self._load(key)
+
+    def is_modified(self) -> bool:
+        return any(t.is_modified() for t in self._trackers)
 
     def settle(self) -> Settled:
         """Ask every tracker in turn (Отмена in any stops there)."""
@@ -199,22 +208,23 @@ class RecordSwitch(QObject):
         if self._quiet:
             return
         target = self.selected()
+        if target is None:
+            return  # nothing picked: the editor keeps its record
         if target == self._shown():
             self._pending = None  # back on the edited record before the question came
             return
-        if not any(t.is_modified() for t in self._trackers):
+        if not self.is_modified():
             self._load(target)
             return
         first = self._pending is None
-        self._pending = (target,)
+        self._pending = target
         if first:
             QTimer.singleShot(0, self, self._ask_pending)
 
     def _ask_pending(self) -> None:
-        if self._pending is None:
+        target, self._pending = self._pending, None
+        if target is None:
             return
-        (target,) = self._pending
-        self._pending = None
         outcome = self.settle()
         if not outcome.goes_on:
             self.select(self._shown())
@@ -222,7 +232,8 @@ class RecordSwitch(QObject):
         for tracker in self._trackers:  # saved or dropped: the next record replaces them
             tracker.mark_clean()
         self.select(target)
-        self._load(target if self.selected() == target else None)
+        # A save may have reloaded the list; if the record is gone, show the edited one afresh.
+        self._load(target if self.selected() == target else self._shown())
 
 
 def open_trackers() -> list[UnsavedChanges]:

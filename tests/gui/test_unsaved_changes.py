@@ -394,3 +394,192 @@ def test_the_question_has_three_answers(qtbot, button: str | None, expected: str
     title, text, buttons = seen[0]
     assert title == "Сделка: Поставка весов" and text == "Сохранить изменения?"
     assert sorted(buttons) == sorted(["Сохранить", "Не сохранять", "Отмена"])
+
+
+# --- lists beside an editor: the catalog and the objection library -------------------------
+def _click_row(qtbot, view, row: int) -> None:  # type: ignore[no-untyped-def]
+    index = view.model().index(row, 0)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(index).center())
+
+
+@pytest.fixture
+def products(services: Services) -> tuple[int, int]:
+    from app.services.catalog import ProductInput
+
+    return (services.catalog.save(ProductInput(sku="W-1", name="Весы", price=Decimal("1000"))),
+            services.catalog.save(ProductInput(sku="W-2", name="Гиря", price=Decimal("50"))))
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_catalog_switching_product_asks(qtbot, services, products, questions,  # type: ignore[no-untyped-def]
+                                        answer: str) -> None:
+    from app.views.deals.catalog import CatalogDialog
+
+    scales, weight = products
+    dlg = _show(qtbot, CatalogDialog(services=services))
+    assert dlg.name.text() == "Весы"  # the first product is on the card
+    dlg.name.end(False)
+    _type(qtbot, dlg.name, " складские")
+    questions.answer = answer
+    _click_row(qtbot, dlg.view, dlg.model.find(lambda p: p.id == weight))
+    qtbot.waitUntil(lambda: bool(questions.asked))  # asked once the click is over
+    assert len(questions.asked) == 1
+    selected = dlg.model.row(dlg.view.selectionModel().selectedRows()[0].row()).id
+    if answer == "cancel":
+        assert dlg.name.text() == "Весы складские" and selected == scales
+        assert services.catalog.get(scales).name == "Весы"
+        questions.answer = "discard"
+        _escape(qtbot, dlg.name)
+        assert not dlg.isVisible()
+    else:
+        assert dlg.name.text() == "Гиря" and selected == weight
+        assert services.catalog.get(scales).name == (
+            "Весы складские" if answer == "save" else "Весы")
+        _escape(qtbot, dlg.name)  # nothing changed on the new card: closes at once
+        assert not dlg.isVisible() and len(questions.asked) == 1
+
+
+def test_catalog_new_product_and_close_ask(qtbot, services, products, questions) -> None:  # type: ignore[no-untyped-def]
+    from app.views.deals.catalog import CatalogDialog
+
+    dlg = _show(qtbot, CatalogDialog(services=services))
+    _type(qtbot, dlg.stock, "5")
+    questions.answer = "cancel"
+    buttons = {b.text(): b for b in dlg.findChildren(type(dlg.delete_button))}
+    qtbot.mouseClick(buttons["Новый товар"], Qt.MouseButton.LeftButton)
+    assert dlg.name.text() == "Весы" and len(questions.asked) == 1
+    questions.answer = "discard"
+    qtbot.mouseClick(buttons["Новый товар"], Qt.MouseButton.LeftButton)
+    assert dlg.name.text() == "" and len(questions.asked) == 2
+    _type(qtbot, dlg.sku, "G-1")
+    _type(qtbot, dlg.name, "Гиря 5 кг")
+    _type(qtbot, dlg.price, "70")
+    questions.answer = "save"
+    qtbot.mouseClick(buttons["Закрыть"], Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible() and len(questions.asked) == 3
+    assert [p.name for p in services.catalog.list_products("G-1")] == ["Гиря 5 кг"]
+    assert services.catalog.get(products[0]).stock == 0
+
+
+def test_catalog_search_keeps_the_card(qtbot, services, products, questions) -> None:  # type: ignore[no-untyped-def]
+    from app.views.deals.catalog import CatalogDialog
+
+    dlg = _show(qtbot, CatalogDialog(services=services))
+    dlg.group.setCurrentText("Весовое оборудование")
+    _type(qtbot, dlg.search, "W-2")  # the edited product leaves the list: the card stays
+    assert dlg.model.rowCount() == 1 and dlg.name.text() == "Весы"
+    assert dlg.group.currentText() == "Весовое оборудование" and not questions.asked
+    questions.answer = "save"
+    _escape(qtbot, dlg.name)
+    assert services.catalog.get(products[0]).group_name == "Весовое оборудование"
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_objection_library_switching_asks(qtbot, services, questions, answer: str) -> None:  # type: ignore[no-untyped-def]
+    from app.views.deals.editor import ObjectionLibraryDialog
+
+    services.deals.save_standard_objection("Дорого", "Сравните стоимость владения")
+    services.deals.save_standard_objection("Нет времени", "Пришлю короткое КП")
+    dlg = _show(qtbot, ObjectionLibraryDialog(services=services))
+    _click_row(qtbot, dlg.list_view, 0)
+    assert dlg.text_edit.text() == "Дорого"
+    dlg.answer_edit.moveCursor(dlg.answer_edit.textCursor().MoveOperation.End)
+    _type(qtbot, dlg.answer_edit, " за три года")
+    questions.answer = answer
+    _click_row(qtbot, dlg.list_view, 1)
+    qtbot.waitUntil(lambda: bool(questions.asked))
+    answers = {o.text: o.answer for o in services.deals.standard_objections()}
+    if answer == "cancel":
+        assert dlg.text_edit.text() == "Дорого"
+        assert dlg.list_view.selectionModel().selectedRows()[0].row() == 0
+        assert answers["Дорого"] == "Сравните стоимость владения"
+        questions.answer = "save"
+        _escape(qtbot, dlg.answer_edit)
+        assert not dlg.isVisible()
+        answers = {o.text: o.answer for o in services.deals.standard_objections()}
+        assert answers["Дорого"] == "Сравните стоимость владения за три года"
+    else:
+        assert dlg.text_edit.text() == "Нет времени"
+        assert answers["Дорого"] == ("Сравните стоимость владения за три года"
+                                     if answer == "save" else "Сравните стоимость владения")
+
+
+# --- single-record dialogs: stage settings, company requisites, the offer ------------------
+@pytest.mark.parametrize("answer", ["save", "discard"])
+def test_stage_settings_esc_asks(qtbot, services, questions, answer: str) -> None:  # type: ignore[no-untyped-def]
+    from app.views.deals.stages import StageSettingsDialog
+
+    before = services.deals.lost_reasons()
+    dlg = _show(qtbot, StageSettingsDialog(services=services))
+    dlg.reasons.moveCursor(dlg.reasons.textCursor().MoveOperation.End)
+    qtbot.keyClick(dlg.reasons, Qt.Key.Key_Return)
+    _type(qtbot, dlg.reasons, "Сменился директор")
+    questions.answer = answer
+    _escape(qtbot, dlg.reasons)
+    assert not dlg.isVisible() and len(questions.asked) == 1
+    assert services.deals.lost_reasons() == (
+        [*before, "Сменился директор"] if answer == "save" else before)
+
+
+def test_unchanged_stage_settings_close_silently(qtbot, services, questions) -> None:  # type: ignore[no-untyped-def]
+    from app.views.deals.stages import StageSettingsDialog
+
+    dlg = _show(qtbot, StageSettingsDialog(services=services))
+    dlg.working_days.toggle()
+    dlg.working_days.toggle()  # back as it was
+    _escape(qtbot, dlg.view)
+    assert not dlg.isVisible() and not questions.asked
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_company_dialog_esc_asks(qtbot, services, questions, answer: str) -> None:  # type: ignore[no-untyped-def]
+    from app.views.documents.company_dialog import CompanyDialog
+
+    dlg = _show(qtbot, CompanyDialog(services=services))
+    name = dlg.editors["name"]
+    _type(qtbot, name, "ООО «Весы и гири»")
+    questions.answer = answer
+    _escape(qtbot, name)
+    assert questions.asked == ["Реквизиты компании"]
+    assert services.company.get().name == ("ООО «Весы и гири»" if answer == "save" else "")
+    assert dlg.isVisible() is (answer == "cancel")
+    if answer == "cancel":
+        assert name.text() == "ООО «Весы и гири»"
+        questions.answer = "discard"
+        dlg.close()
+
+
+@pytest.mark.parametrize(("answer", "intro"), [
+    ("save", "intro classic. Скидка 5 % до пятницы"), ("discard", None), ("cancel", None)])
+def test_offer_dialog_esc_after_typing_asks(qtbot, questions, answer: str,  # type: ignore[no-untyped-def]
+                                            intro: str | None) -> None:
+    from app.views.documents.offer_dialog import OfferOptionsDialog, ask_offer_options
+
+    states: list[bool] = []
+
+    def type_and_escape(dialog: EditorDialog) -> None:
+        assert isinstance(dialog, OfferOptionsDialog)
+        dialog.intro.moveCursor(dialog.intro.textCursor().MoveOperation.End)
+        _type(qtbot, dialog.intro, ". Скидка 5 % до пятницы")
+        questions.answer = answer
+        _escape(qtbot, dialog.intro)
+        states.append(dialog.isVisible())
+        if dialog.isVisible():  # Отмена: still there with the text; now leave without it
+            questions.answer = "discard"
+            _escape(qtbot, dialog.intro)
+
+    _in_modal_editor(type_and_escape)
+    got = ask_offer_options(None, [("classic", "Классический")], "classic",
+                            lambda t: f"intro {t}")
+    assert states == [answer == "cancel"]
+    assert (got.intro if got is not None else None) == intro
+
+
+def test_untouched_offer_dialog_closes_without_asking(qtbot, questions) -> None:  # type: ignore[no-untyped-def]
+    from app.views.documents.offer_dialog import ask_offer_options
+
+    _in_modal_editor(lambda dialog: _escape(qtbot, dialog))
+    assert ask_offer_options(None, [("classic", "Классический")], "classic",
+                             lambda t: f"intro {t}") is None
+    assert not questions.asked

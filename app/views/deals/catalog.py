@@ -33,6 +33,7 @@ from app.views.deals.common import parse_decimal
 from app.views.forms import FieldErrors
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
+from app.views.unsaved import EditorDialog, RecordSwitch
 
 
 def _qty(value: Decimal) -> str:
@@ -130,8 +131,9 @@ class ProductPicker(QDialog):
         return dlg.chosen() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
-class CatalogDialog(QDialog):
-    """The catalog: a searchable list on the left, the product's card on the right."""
+class CatalogDialog(EditorDialog):
+    """The catalog: a searchable list on the left, the product's card on the right; leaving
+    an edited card (for another product, a new one or by closing) asks first."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,8 +154,6 @@ class CatalogDialog(QDialog):
         left.addLayout(top)
         self.model = ProductsModel(self)
         self.view = _table(self.model)
-        self.view.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self._show(cur.row()))
         left.addWidget(self.view, 1)
         outer.addLayout(left, 5)
         right = QVBoxLayout()
@@ -201,38 +201,56 @@ class CatalogDialog(QDialog):
         right.addStretch(1)
         buttons = QHBoxLayout()
         new = QPushButton(translate("Catalog", "Новый товар"))
-        new.clicked.connect(self.new_product)
+        new.clicked.connect(self._on_new_clicked)
         self.delete_button = QPushButton(translate("Catalog", "Удалить"))
         self.delete_button.clicked.connect(self._on_delete_clicked)
         save = named(QPushButton(translate("Catalog", "Сохранить")), "primary")
         save.clicked.connect(self.save)
         close = QPushButton(translate("Catalog", "Закрыть"))
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)
         for b in (new, self.delete_button, save):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
         right.addLayout(buttons)
         outer.addLayout(right, 2)
+        unsaved = self.track_changes(values=self.edited_values, save=self.save)
+        self.switch = RecordSwitch(self.view, [unsaved], key_at=self._key_at,
+                                   shown=lambda: self._current, load=self._load_product)
         self._reload()
-        if self.model.rowCount():
-            self.view.selectRow(0)
-        else:
-            self.new_product()
+        first = self._key_at(0)
+        if first is not None:
+            self.switch.select(first)
+        self._load_product(first)
+
+    def edited_values(self) -> tuple[object, ...]:
+        return (self.sku.text(), self.name.text(), self.group.currentText(), self.unit.text(),
+                self.price.text(), self.floor_price.text(), self.max_discount.text(),
+                self.vat.currentData(), self.stock.text(), self.min_stock.text(),
+                self.archived.isChecked())
+
+    def _key_at(self, row: int) -> int | None:
+        product = self.model.row_at(row)
+        return product.id if product is not None else None
 
     def _reload(self, select: int | None = None) -> None:
-        self.model.set_rows(self._catalog.list_products(
-            self.search.text(), include_archived=self.show_archived.isChecked()))
+        """The list again (after a search, a save, a delete); the card keeps what it shows."""
+        with self.switch.quietly():
+            self.model.set_rows(self._catalog.list_products(
+                self.search.text(), include_archived=self.show_archived.isChecked()))
+        group = self.group.currentText()  # the card's field: refilling the list keeps it
         self.group.clear()
         self.group.addItems(["", *self._catalog.groups()])
-        row = self.model.find(lambda p: p.id == select) if select is not None else -1
-        if row >= 0:
-            self.view.selectRow(row)
+        self.group.setCurrentText(group)
+        self.switch.select(select if select is not None else self._current)
 
-    def _show(self, row: int) -> None:
-        if row < 0:
+    def _load_product(self, product_id: object) -> None:
+        """Show a product in the card (None: a new one)."""
+        if not isinstance(product_id, int):
+            self.new_product()
             return
-        p = self.model.row(row)
+        row = self.model.find(lambda p: p.id == product_id)
+        p = self.model.row(row) if row >= 0 else self._catalog.get(product_id)
         self._current = p.id
         self.sku.setText(p.sku)
         self.name.setText(p.name)
@@ -246,10 +264,17 @@ class CatalogDialog(QDialog):
         self.min_stock.setText(_qty(p.min_stock))
         self.archived.setChecked(p.archived)
         self.errors.clear()
+        if self.unsaved is not None:
+            self.unsaved.mark_clean()
+
+    def _on_new_clicked(self) -> None:
+        if self.unsaved is None or self.unsaved.settle().goes_on:
+            self.new_product()
 
     def new_product(self) -> None:
+        """An empty card for a new product (what the card showed is dropped)."""
         self._current = None
-        self.view.clearSelection()
+        self.switch.select(None)
         for w in (self.sku, self.name, self.price, self.floor_price, self.max_discount):
             w.clear()
         self.group.setCurrentText("")
@@ -260,6 +285,8 @@ class CatalogDialog(QDialog):
         self.archived.setChecked(False)
         self.errors.clear()
         self.sku.setFocus()
+        if self.unsaved is not None:
+            self.unsaved.mark_clean()
 
     def product_input(self) -> ProductInput:
         errors: dict[str, str] = {}
@@ -304,6 +331,7 @@ class CatalogDialog(QDialog):
         self.errors.clear()
         self._current = product_id
         self._reload(select=product_id)
+        self._load_product(product_id)  # as stored (numbers in their usual form)
         return True
 
     def _on_delete_clicked(self) -> None:

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from app.views import dialogs
 from app.views.forms import FieldErrors
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
+from app.views.unsaved import EditorDialog
 
 
 def _stage_kind(st: StageInput) -> str:
@@ -59,7 +59,10 @@ class StagesModel(RecordTableModel[StageInput]):
         ], parent)
 
 
-class StageSettingsDialog(QDialog):
+class StageSettingsDialog(EditorDialog):
+    """The pipeline's stages, the lost reasons and working days; closing with unsaved
+    changes asks first."""
+
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._deals = services.deals
@@ -119,6 +122,10 @@ class StageSettingsDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(save)
         v.addLayout(buttons)
+        self.track_changes(values=self.edited_values, save=self.save)
+
+    def edited_values(self) -> tuple[object, ...]:
+        return tuple(self.model.rows()), self.reasons.toPlainText(), self.working_days.isChecked()
 
     def _on_add_clicked(self) -> None:
         idx = self.view.currentIndex()

@@ -36,6 +36,7 @@ from app.services.pricing import vat_kind_label
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.views import dialogs
 from app.views.forms import FieldErrors, dialog_buttons
+from app.views.unsaved import EditorDialog
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
@@ -86,8 +87,9 @@ def _pages() -> tuple[tuple[str, tuple[str, ...]], ...]:
 MULTILINE = ("legal_address", "postal_address")
 
 
-class CompanyDialog(QDialog):
-    """Edit CompanySettings through CompanyService; errors appear under their fields."""
+class CompanyDialog(EditorDialog):
+    """Edit CompanySettings through CompanyService; errors appear under their fields; closing
+    with unsaved changes asks first."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +159,7 @@ class CompanyDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
         self.resize(620, 520)
+        self.track_changes(values=self.profile, save=self.save)
 
     def _image_row(self, kind: str) -> QWidget:
         row = QWidget()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.views.forms import dialog_buttons
+from app.views.unsaved import EditorDialog
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,10 @@ class OfferAnswer:
     validity_days: int | None = None  # None: the company's default
 
 
-class OfferOptionsDialog(QDialog):
+class OfferOptionsDialog(EditorDialog):
+    """Template, validity and introduction of a new offer; Esc or closing after editing the
+    text asks whether to create the offer with it (Сохранить) or drop it."""
+
     def __init__(self, templates: list[tuple[str, str]], current: str,
                  intro_for: Callable[[str], str], validity_days: int = 14,
                  parent: QWidget | None = None) -> None:
@@ -54,6 +58,7 @@ class OfferOptionsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, 320)
+        self.track_changes(values=self.answer, save=self._create)
 
     def _on_intro_text_changed(self) -> None:
         self._edited = True
@@ -63,6 +68,10 @@ class OfferOptionsDialog(QDialog):
             self.intro.blockSignals(True)
             self.intro.setPlainText(self._intro_for(self.template.currentData()))
             self.intro.blockSignals(False)
+
+    def _create(self) -> bool:
+        self.accept()  # the offer is made from answer() by whoever asked
+        return True
 
     def answer(self) -> OfferAnswer:
         return OfferAnswer(template=self.template.currentData(),
