@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from app.db import create_db_engine, prepare_database
+from app.db_lock import DatabaseLock
 from app.services.uow import UowFactory, make_uow_factory
 
 if TYPE_CHECKING:
@@ -41,8 +42,11 @@ class Services:
     by keyword, never by constructing it itself (tests/unit/test_layers.py checks).
     """
 
-    def __init__(self, *, db_path: Path, engine: Engine | None = None) -> None:
+    def __init__(self, *, db_path: Path, engine: Engine | None = None,
+                 lock: DatabaseLock | None = None) -> None:
         self.db_path = db_path
+        self.lock = lock  # the writers' lock, when this process holds it (window, commands)
+        self.changed = False  # a unit of work committed since start (the exit backup)
         if engine is not None:
             self.engine = engine
 
@@ -53,11 +57,32 @@ class Services:
 
     @cached_property
     def uow_factory(self) -> UowFactory:
-        return make_uow_factory(self.engine)
+        return make_uow_factory(self.engine, db_path=self.db_path, on_commit=self._committed)
 
-    def close(self) -> None:
+    def _committed(self) -> None:
+        self.changed = True
+
+    def disconnect(self) -> None:
+        """Close every pooled connection (the engine stays usable: it reconnects on use)."""
         if "engine" in self.__dict__:
             self.engine.dispose()
+
+    def close(self) -> None:
+        """Close the database and give up the writers' lock (if this process holds it)."""
+        self.disconnect()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _reopen_after_swap(self) -> None:
+        """A restore swapped the file: follow its identity, migrate and seed it if needed."""
+        from app.services.seeds import SEEDS
+
+        self.disconnect()
+        if self.lock is not None:
+            self.lock.follow_file()
+        prepare_database(self.db_path, create=False, quick_check=False, seeds=SEEDS,
+                         lock=self.lock)
 
     @cached_property
     def settings(self) -> SettingsService:
@@ -151,13 +176,21 @@ class Services:
         """Backups of the file itself: needs no engine (restore works on a broken file)."""
         from app.services.backup import BackupService
 
-        return BackupService(db_path=self.db_path)
+        return BackupService(db_path=self.db_path, read_setting=self.settings.get,
+                             write_setting=self.settings.set, before_swap=self.disconnect,
+                             after_swap=self._reopen_after_swap)
 
 
-def bootstrap(db_path: Path | str, *, create: bool = True, quick_check: bool = True) -> Services:
-    """Open (creating or migrating, then seeding) the database and build the services on it."""
+def bootstrap(db_path: Path | str, *, create: bool = True, quick_check: bool = True,
+              lock: DatabaseLock | None = None, program: str = "salesdesk") -> Services:
+    """Open (creating or migrating, then seeding) the database and build the services on it.
+
+    `lock` is the writers' lock the caller holds for the services' lifetime (the window, a
+    writing command); without it, a step that must write takes the lock just for that step.
+    """
     from app.services.seeds import SEEDS
 
     path = Path(db_path).expanduser().resolve()
-    prepare_database(path, create=create, quick_check=quick_check, seeds=SEEDS)
-    return Services(db_path=path)
+    prepare_database(path, create=create, quick_check=quick_check, seeds=SEEDS, lock=lock,
+                     program=program)
+    return Services(db_path=path, lock=lock)

@@ -7,27 +7,38 @@ corrupt, come from a newer SalesDesk or cannot be written, and leaves them untou
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from app.db_errors import (
+    DatabaseOpenError,
+    NotOurFileError,
+    damaged,
+    read_only,
+    storage_error,
+)
+from app.i18n import translate
 from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from app.db_lock import DatabaseLock
 
 APPLICATION_ID = 0x53444B31  # "SDK1": marks a SQLite file as a SalesDesk database
 SQLITE_HEADER = b"SQLite format 3\x00"
-BACKUPS_KEPT = 10
+READ_ONLY_OPTION = "salesdesk_read_only"  # an execution option: this transaction only reads
 
-
-class DatabaseOpenError(Exception):
-    """A database file that SalesDesk must not or cannot open; the message is for the user."""
+__all__ = ["DatabaseOpenError"]
 
 
 def default_data_dir() -> Path:
@@ -38,10 +49,6 @@ def default_data_dir() -> Path:
 
 def default_db_path() -> Path:
     return default_data_dir() / "salesdesk.db"
-
-
-def backup_dir_for(db_path: Path) -> Path:
-    return db_path.parent / "backups"
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
@@ -59,7 +66,14 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEn
 
 
 def _begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN")
+    """Writers take SQLite's write lock at BEGIN, so `busy_timeout` makes them wait their turn.
+
+    A deferred BEGIN that reads and then writes cannot wait: SQLite refuses the upgrade at
+    once ("database is locked") when another connection wrote meanwhile. Only transactions
+    that are known to read only (the READ_ONLY_OPTION) start deferred.
+    """
+    read_only_txn = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+    conn.exec_driver_sql("BEGIN" if read_only_txn else "BEGIN IMMEDIATE")
 
 
 def create_db_engine(path: Path | str) -> Engine:
@@ -70,7 +84,6 @@ def create_db_engine(path: Path | str) -> Engine:
     event.listen(engine, "begin", _begin)
     return engine
 
-
 @dataclass(frozen=True)
 class FileState:
     """What a look at the file (read-only) found."""
@@ -78,6 +91,7 @@ class FileState:
     exists: bool
     revision: str | None
     empty_tables: frozenset[str] = field(default_factory=frozenset)  # of those asked about
+    database_id: int = 0  # the identity in the header's user_version (0: not yet given)
 
 
 @dataclass(frozen=True)
@@ -100,22 +114,35 @@ def inspect_file(path: Path, *, quick_check: bool = True,
                  empty_check: Sequence[str] = ()) -> FileState:
     """Check a database file without changing it; raise DatabaseOpenError if it is unusable.
 
+    A missing file is reported as not existing; any file that exists must be a SalesDesk
+    database — an empty (0-byte) file or an SQLite file of another program, even one without
+    tables, is refused, never taken over.
     `quick_check=False` skips SQLite's page-level scan (it grows with the file); the GUI
     runs that scan in the background after the window is shown (`scan_for_damage`).
     Of the tables in `empty_check`, those that exist and have no row are reported.
     """
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return FileState(exists=False, revision=None)
     if path.is_dir():
-        raise DatabaseOpenError(f"{path} — это папка, а не файл базы данных")
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
+        raise NotOurFileError(translate("Database", "{path} — это папка, а не файл базы "
+                                                    "данных").format(path=path))
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise storage_error(exc, path) or exc from exc
+    if not header:
+        raise NotOurFileError(translate(
+            "Database", "{path}: файл пуст (0 байт) — это не база данных SalesDesk. Укажите "
+                        "другой файл или удалите этот.").format(path=path))
     if header != SQLITE_HEADER:
-        raise DatabaseOpenError(f"{path} не является базой данных SQLite")
+        raise NotOurFileError(translate(
+            "Database", "{path} не является базой данных SQLite").format(path=path))
     try:
         conn = _ro_connect(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            database_id = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -129,59 +156,51 @@ def inspect_file(path: Path, *, quick_check: bool = True,
                 and conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is None)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(f"{path}: файл базы данных повреждён ({exc})") from exc
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) or damaged(path, str(exc)) from exc
     if ok != "ok":
-        raise DatabaseOpenError(f"{path}: файл базы данных повреждён ({ok})")
-    if app_id != APPLICATION_ID and tables:
-        raise DatabaseOpenError(f"{path} — база данных другой программы, не SalesDesk")
+        raise damaged(path, str(ok))
+    ours = app_id == APPLICATION_ID or (app_id == 0 and revision in KNOWN_REVISIONS)
+    if not ours:
+        if app_id:
+            raise NotOurFileError(translate(
+                "Database", "{path} — база данных другой программы, не SalesDesk").format(
+                path=path))
+        raise NotOurFileError(translate(
+            "Database", "{path} — файл SQLite без данных SalesDesk (другой программы или "
+                        "пустой); SalesDesk его не изменяет").format(path=path))
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DatabaseOpenError(
-            f"{path} создана более новой версией SalesDesk (схема {revision}); обновите программу"
-        )
-    return FileState(exists=bool(tables), revision=revision, empty_tables=empty)
+        raise NotOurFileError(translate(
+            "Database", "{path} создана более новой версией SalesDesk (схема {revision}); "
+                        "обновите программу").format(path=path, revision=revision))
+    return FileState(exists=True, revision=revision, empty_tables=empty,
+                     database_id=database_id)
 
 
-def _check_writable(path: Path) -> None:
+def check_writable(path: Path) -> None:
+    """Refuse a file, folder or disk SalesDesk cannot write to, before touching anything."""
     folder = path.parent
-    if path.exists() and not os.access(path, os.W_OK):
-        raise DatabaseOpenError(f"{path}: файл доступен только для чтения")
     if not folder.exists():
         try:
             folder.mkdir(parents=True)
         except OSError as exc:
-            raise DatabaseOpenError(f"{folder}: не удаётся создать папку ({exc.strerror})") from exc
-    if not os.access(folder, os.W_OK):
-        raise DatabaseOpenError(f"{folder}: папка доступна только для чтения")
-
-
-def sqlite_backup(source: Path, dest: Path) -> None:
-    """Copy a live database consistently with SQLite's online backup API (never a file copy)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(str(source))
-    try:
-        out = sqlite3.connect(str(tmp))
+            raise storage_error(exc, folder) or DatabaseOpenError(translate(
+                "Database", "{path}: не удаётся создать папку ({reason})").format(
+                path=folder, reason=exc.strerror)) from exc
+    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(folder, os.W_OK):
+        raise read_only(path)
+    if hasattr(os, "statvfs"):  # a read-only mount: root passes os.access checks there
         try:
-            src.backup(out)
-        finally:
-            out.close()
-    finally:
-        src.close()
-    os.replace(tmp, dest)
+            flags = os.statvfs(folder).f_flag
+        except OSError:
+            return
+        if flags & os.ST_RDONLY:
+            raise read_only(path)
 
 
-def make_backup(db_path: Path, reason: str, *, keep: int = BACKUPS_KEPT) -> Path:
-    """Rotating automatic backup next to the database; returns the new file."""
-    folder = backup_dir_for(db_path)
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-    dest = folder / f"{db_path.stem}-{stamp}-{reason}.db"
-    sqlite_backup(db_path, dest)
-    backups = sorted(folder.glob(f"{db_path.stem}-*.db"))
-    for old in backups[:-keep]:
-        old.unlink(missing_ok=True)
-    return dest
+def new_database_id() -> int:
+    """A random identity for a new database (a positive 31-bit number: `user_version`)."""
+    return secrets.randbelow(2**31 - 1) + 1
 
 
 def stored_revision(engine: Engine) -> str | None:
@@ -238,50 +257,131 @@ def scan_for_damage(path: Path) -> str | None:
 
 def prepare_database(
     path: Path | str, *, create: bool = True, backup: bool = True, quick_check: bool = True,
-    seeds: Sequence[Seed] = (),
+    seeds: Sequence[Seed] = (), lock: DatabaseLock | None = None,
+    program: str = "salesdesk",
 ) -> Path:
     """Check (and create or migrate) a SalesDesk database file; return its path.
 
-    A pending migration runs after an automatic backup; a failed migration rolls back and
-    leaves the file at its previous revision. Then each seed whose table is empty is filled
-    (a new database, or an older one that never got those rows), in one transaction. When
-    nothing is pending no engine is built here, so start-up pays for SQLAlchemy's dialect
-    only when the first query runs.
+    A new database is built beside the target under a temporary name and linked into place
+    whole, so a crash never leaves an empty or half-made file. A pending migration runs
+    after an automatic backup; a failed migration rolls back and leaves the file at its
+    previous revision. Then each seed whose table is empty is filled, in one transaction.
+    Every such write happens under the database lock: `lock` if the caller holds it, else a
+    lock taken for this step as `program`. When nothing is pending no engine is built here,
+    so start-up pays for SQLAlchemy's dialect only when the first query runs.
     """
     path = Path(path).expanduser()
-    state = inspect_file(path, quick_check=quick_check, empty_check=[s.table for s in seeds])
+    check_writable(path)
+    empty_check = [s.table for s in seeds]
+    state = inspect_file(path, quick_check=quick_check, empty_check=empty_check)
     if not state.exists and not create:
-        raise DatabaseOpenError(f"{path}: база данных не найдена")
-    _check_writable(path)
-    if state.revision != HEAD_REVISION:
-        engine = create_db_engine(path)
+        raise DatabaseOpenError(translate("Database", "{path}: база данных не найдена").format(
+            path=path))
+    if state.exists and state.revision == HEAD_REVISION and state.database_id \
+            and not any(s.table in state.empty_tables for s in seeds):
+        return path
+    with _writer_lock(path, lock, program) as held:
+        state = inspect_file(path, quick_check=False, empty_check=empty_check)  # under the lock
+        if not state.exists:
+            _create_database(path, seeds)
+            held.follow_file()
+            return path
         try:
-            if state.exists and backup:
-                make_backup(path, "before-migration")
-            upgrade(engine)
-            with engine.begin() as conn:
-                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        finally:
-            engine.dispose()
-        pending = list(seeds)  # the tables may have just been created
-    else:
-        pending = [s for s in seeds if s.table in state.empty_tables]
-    if pending:
-        fill_empty_tables(path, pending)
+            _bring_up_to_date(path, state, seeds, backup=backup)
+        except (sqlite3.Error, OSError) as exc:
+            mapped = storage_error(exc, path)
+            if mapped is None:
+                raise
+            raise mapped from exc
     return path
 
 
-def fill_empty_tables(path: Path, seeds: Sequence[Seed]) -> None:
-    """Run each seed whose table is (still) empty, all in one transaction."""
+@contextlib.contextmanager
+def _writer_lock(path: Path, lock: DatabaseLock | None, program: str) -> Iterator[DatabaseLock]:
+    if lock is not None:
+        yield lock
+        return
+    from app.db_lock import DatabaseLock
+
+    try:
+        own = DatabaseLock(path, program).acquire()
+    except OSError as exc:
+        raise storage_error(exc, path) or exc from exc
+    try:
+        yield own
+    finally:
+        own.release()
+
+
+def _bring_up_to_date(path: Path, state: FileState, seeds: Sequence[Seed], *,
+                      backup: bool) -> None:
     engine = create_db_engine(path)
     try:
-        with Session(engine) as session, session.begin():
-            for seed in seeds:
-                if session.connection().exec_driver_sql(
-                        f'SELECT 1 FROM "{seed.table}" LIMIT 1').first() is None:
-                    seed.fill(session)
+        if state.revision != HEAD_REVISION:
+            if backup:
+                from app.backups import make_backup
+
+                make_backup(path, "before-migration")
+            upgrade(engine)
+            pending = list(seeds)  # the tables may have just been created
+        else:
+            pending = [s for s in seeds if s.table in state.empty_tables]
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+            if not state.database_id:
+                conn.exec_driver_sql(f"PRAGMA user_version={new_database_id()}")
+        if pending:
+            fill_empty_tables(engine, pending)
     finally:
         engine.dispose()
+
+
+def _create_database(path: Path, seeds: Sequence[Seed]) -> None:
+    """Build a new database under a temporary name, then link it into place (no clobber)."""
+    tmp = path.with_name(f".{path.name}.new.part")
+    from app.backups import _remove_with_journals
+
+    _remove_with_journals(tmp)  # a leftover of a crash during an earlier creation
+    try:
+        engine = create_db_engine(tmp)
+        try:
+            upgrade(engine)
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                conn.exec_driver_sql(f"PRAGMA user_version={new_database_id()}")
+            if seeds:
+                fill_empty_tables(engine, seeds)
+        finally:
+            engine.dispose()  # the last connection to close folds the WAL in and removes it
+        try:
+            os.link(tmp, path)  # fails if a file appeared at the path meanwhile
+        except FileExistsError:
+            raise NotOurFileError(translate(
+                "Database", "{path}: файл появился, пока создавалась база; он не тронут").format(
+                path=path)) from None
+        except OSError:  # a file system without hard links (FAT, some network shares)
+            if path.exists():
+                raise
+            os.replace(tmp, path)
+        from app.backups import _fsync_dir
+
+        _fsync_dir(path.parent)
+    except (sqlite3.Error, OSError) as exc:
+        mapped = storage_error(exc, path)
+        if mapped is None:
+            raise
+        raise mapped from exc
+    finally:
+        _remove_with_journals(tmp)
+
+
+def fill_empty_tables(engine: Engine, seeds: Sequence[Seed]) -> None:
+    """Run each seed whose table is (still) empty, all in one transaction."""
+    with Session(engine) as session, session.begin():
+        for seed in seeds:
+            if session.connection().exec_driver_sql(
+                    f'SELECT 1 FROM "{seed.table}" LIMIT 1').first() is None:
+                seed.fill(session)
 
 
 def open_database(
@@ -290,7 +390,6 @@ def open_database(
     """`prepare_database`, then an engine on the file."""
     return create_db_engine(
         prepare_database(path, create=create, backup=backup, quick_check=quick_check))
-
 
 @dataclass(frozen=True)
 class IntegrityReport:

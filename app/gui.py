@@ -8,12 +8,19 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QSettings, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, Signal
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, ORG_NAME
 from app.bootstrap import Services, bootstrap
-from app.db import DatabaseOpenError, scan_for_damage
+from app.db import scan_for_damage
+from app.db_errors import (
+    DatabaseDamagedError,
+    DatabaseOpenError,
+    NotOurFileError,
+    storage_error,
+)
+from app.db_lock import DatabaseLock, LockedByOtherProcess
 from app.i18n import translate
 from app.views import dialogs
 
@@ -41,15 +48,27 @@ def apply_style(app: QApplication) -> None:
 log = logging.getLogger("salesdesk")
 
 
+def default_log_file() -> Path:
+    """salesdesk.log in the user's log folder (never beside the database: it may be read-only)."""
+    from platformdirs import user_log_path
+
+    return user_log_path("SalesDesk", appauthor=False) / "salesdesk.log"
+
+
 def install_excepthook(log_file: Path) -> None:
     """Known errors (ServiceError) become a message; bugs are logged and apologised for.
 
     Qt calls sys.excepthook for exceptions raised in slots, so nothing reaches the user as
-    a traceback and the window keeps running.
+    a traceback and the window keeps running. A log file that cannot be written (read-only
+    or full disk) leaves the log on stderr only.
     """
     from app.services.errors import ServiceError
 
-    handler = logging.FileHandler(log_file, encoding="utf-8")
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
 
@@ -74,42 +93,115 @@ def run_gui(*, db_path: Path, language: str | None, demo: bool) -> int:
 
     install_language(language)
     apply_style(app)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    install_excepthook(db_path.parent / "salesdesk.log")
-    lock = QLockFile(str(db_path) + ".lock")
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(200):
-        dialogs.show_error(None, translate(
-            "Startup", "База данных {path} уже открыта в другом окне SalesDesk.").format(
-            path=db_path), APP_NAME)
-        return 3
+    install_excepthook(default_log_file())
     try:
-        try:
-            services = bootstrap(db_path, quick_check=False)
-        except DatabaseOpenError as exc:
-            dialogs.show_error(None, translate(
-                "Startup", "Не удаётся открыть базу данных:\n{reason}").format(reason=exc),
-                APP_NAME)
+        lock = DatabaseLock(db_path, translate("Startup", "окно SalesDesk")).acquire()
+    except LockedByOtherProcess as exc:
+        dialogs.show_error(None, str(exc), APP_NAME)
+        return 3
+    except OSError as exc:
+        dialogs.show_error(None, _cannot_open(storage_error(exc, db_path) or exc), APP_NAME)
+        return 2
+    try:
+        services = open_or_recover(db_path, lock)
+        if services is None:
             return 2
-        if demo and services.overview.overview().clients == 0:
-            from app.services.demo import DemoSizes, generate_demo
-
-            generate_demo(services.uow_factory, DemoSizes(), seed=1)
-        from app.views.main_window import MainWindow
-
-        window = MainWindow(services=services, settings=settings)
-        window.show()
-        scan = DamageScan(db_path, parent=window)
-        scan.damaged.connect(lambda problem: dialogs.show_error(window, translate(
-            "Startup", "Проверка нашла повреждение базы данных:\n{problem}\n\nСделайте "
-                       "резервную копию и восстановите базу из последней исправной копии "
-                       "(salesdesk restore).").format(problem=problem)))
-        scan.start()
-        code = app.exec()
-        services.close()
-        return int(code)
+        return _run_window(app, services, settings, demo=demo)
     finally:
-        lock.unlock()
+        lock.release()
+
+
+def _cannot_open(reason: object) -> str:
+    return translate("Startup", "Не удаётся открыть базу данных:\n{reason}").format(
+        reason=reason)
+
+
+def open_or_recover(db_path: Path, lock: DatabaseLock) -> Services | None:
+    """Open the database; a damaged one is offered its newest verified backup (or None).
+
+    The damaged file is never overwritten: the restore renames it to NAME.corrupt-DATE.
+    """
+    try:
+        return bootstrap(db_path, quick_check=False, lock=lock)
+    except (DatabaseDamagedError, NotOurFileError) as exc:
+        problem: DatabaseOpenError = exc
+    except DatabaseOpenError as exc:
+        dialogs.show_error(None, _cannot_open(exc), APP_NAME)
+        return None
+    services = Services(db_path=db_path, lock=lock)  # no engine: the file may not open
+    newest = services.backup.newest_verified()
+    if newest is None:
+        dialogs.show_error(None, _cannot_open(problem) + "\n\n" + translate(
+            "Startup", "Резервных копий этой базы нет. Файл не изменён."), APP_NAME)
+        return None
+    from app.domain.dates import date_time
+
+    question = translate(
+        "Startup", "{problem}\n\nВосстановить базу из резервной копии от {when} "
+                   "(клиентов: {clients}, сделок: {deals})? Изменения, сделанные после неё, "
+                   "будут потеряны. Нынешний файл не удаляется: он будет переименован в "
+                   "{name}.corrupt-….").format(
+        problem=problem, when=date_time(newest.created), clients=newest.clients or 0,
+        deals=newest.deals or 0, name=db_path.name)
+    if not dialogs.confirm(None, translate("Startup", "База данных повреждена"), question):
+        return None
+    try:
+        services.backup.restore(newest.path, sound=False)
+    except Exception as exc:
+        from app.services.errors import ServiceError
+
+        if not isinstance(exc, ServiceError):
+            raise
+        dialogs.show_error(None, _cannot_open(exc), APP_NAME)
+        return None
+    return services
+
+
+def _run_window(app: QApplication, services: Services, settings: QSettings, *,
+                demo: bool) -> int:
+    if demo and services.overview.overview().clients == 0:
+        from app.services.demo import DemoSizes, generate_demo
+
+        generate_demo(services.uow_factory, DemoSizes(), seed=1)
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(services=services, settings=settings)
+    window.show()
+    scan = DamageScan(services.db_path, parent=window)
+    scan.damaged.connect(lambda problem: dialogs.show_error(window, translate(
+        "Startup", "Проверка нашла повреждение базы данных:\n{problem}\n\nНе вносите "
+                   "изменений: откройте Файл → Резервные копии… и восстановите последнюю "
+                   "исправную копию — программа сделает это сама, не закрываясь.").format(
+        problem=problem)))
+    scan.start()
+    from app.views import background
+
+    auto = background.start(background.Job(services.backup.backup_if_due))
+    auto.signals.failed.connect(lambda message: log.warning("automatic backup: %s", message))
+    code = app.exec()
+    background.wait_for_all()
+    if services.changed:
+        backup_at_exit(services)
+    services.close()
+    return int(code)
+
+
+def backup_at_exit(services: Services) -> None:
+    """The exit backup, with a busy indicator (the window is already closed)."""
+    from PySide6.QtCore import QEventLoop
+
+    from app.views import background
+
+    loop = QEventLoop()
+
+    def failed(message: str) -> None:
+        log.warning("backup at exit: %s", message)
+        loop.quit()
+
+    background.run_with_progress(None, services.backup.backup_at_exit, lambda _: loop.quit(),
+                                 failed, label=translate("Startup", "Резервная копия базы "
+                                                                    "перед выходом…"))
+    loop.exec()
 
 
 class DamageScan(QObject):

@@ -20,6 +20,7 @@ from app.i18n import translate
 
 if TYPE_CHECKING:  # the services are imported when a command runs (start-up time)
     from app.bootstrap import Services
+    from app.db_lock import DatabaseLock
 
 COMMAND_MODULES = [
     "app.cli.core",
@@ -28,6 +29,10 @@ COMMAND_MODULES = [
     "app.cli.documents",
     "app.cli.deals",
 ]
+
+# Commands that write to the database: they hold the writers' lock while they run, so a
+# window (or another command) on the same file is named instead of racing it.
+WRITING_COMMANDS = frozenset({"demo", "import", "move-deal", "invoice", "restore"})
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -76,15 +81,39 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return Path(path).expanduser().resolve()
 
 
+def program_name(args: argparse.Namespace) -> str:
+    return f"salesdesk {args.command}"
+
+
 def open_services(args: argparse.Namespace, *, create: bool = True) -> Services:
-    """Open the database named by --db and build the services (errors become CliError)."""
+    """Open the database named by --db and build the services (errors become CliError).
+
+    A writing command (WRITING_COMMANDS) takes the writers' lock first and keeps it until
+    `services.close()`.
+    """
     from app.bootstrap import bootstrap
-    from app.db import DatabaseOpenError
+    from app.db_errors import DatabaseOpenError
+
+    path = resolve_db(args)
+    lock = None
+    try:
+        if args.command in WRITING_COMMANDS:
+            lock = lock_database(path, program_name(args))
+        return bootstrap(path, create=create, lock=lock, program=program_name(args))
+    except DatabaseOpenError as exc:
+        if lock is not None:
+            lock.release()
+        raise CliError(str(exc)) from exc
+
+
+def lock_database(path: Path, program: str) -> DatabaseLock:
+    from app.db_errors import storage_error
+    from app.db_lock import DatabaseLock
 
     try:
-        return bootstrap(resolve_db(args), create=create)
-    except DatabaseOpenError as exc:
-        raise CliError(str(exc)) from exc
+        return DatabaseLock(path, program).acquire()
+    except OSError as exc:
+        raise storage_error(exc, path) or exc from exc
 
 
 def _setup_language(lang: str | None) -> None:
@@ -115,15 +144,18 @@ def run(argv: Sequence[str] | None = None) -> int:
         from app.gui import run_gui
 
         return run_gui(db_path=resolve_db(args), language=args.lang, demo=args.demo)
+    from app.db_errors import DatabaseOpenError, storage_error
     from app.services.errors import ServiceError
 
     try:
         return int(args.handler(args) or 0)
-    except (CliError, ServiceError) as exc:
+    except (CliError, ServiceError, DatabaseOpenError) as exc:
         print(f"salesdesk: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:
-        print(f"salesdesk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+        known = storage_error(exc, Path(exc.filename or "."))
+        print(f"salesdesk: {known}" if known else
+              f"salesdesk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
               file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
@@ -131,6 +163,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("SALESDESK_DEBUG"):
             raise
+        known = storage_error(exc, resolve_db(args))  # SQLite's refusal outside a service
+        if known is not None:
+            print(f"salesdesk: {known}", file=sys.stderr)
+            return EXIT_FAILED
         print(translate("Cli", "salesdesk: внутренняя ошибка ({kind}: {exc}); "
                                "запустите с SALESDESK_DEBUG=1 для подробностей").format(
             kind=type(exc).__name__, exc=exc), file=sys.stderr)

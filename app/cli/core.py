@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli import CliError, add_db_option, open_services, resolve_db
+from app.cli import CliError, add_db_option, lock_database, open_services, program_name, resolve_db
 from app.i18n import translate
 
 
@@ -100,10 +100,10 @@ def _check(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     services = open_services(args, create=False)
     try:
-        dest = services.backup.create("manual", args.dest)
+        made = services.backup.create("manual", args.dest)
     finally:
         services.close()
-    print(translate("Cli", "Резервная копия: {path}").format(path=dest))
+    print(translate("Cli", "Резервная копия: {path}").format(path=made.path))
     return 0
 
 
@@ -113,12 +113,19 @@ def _restore(args: argparse.Namespace) -> int:
     if not args.file.exists():
         raise CliError(translate("Cli", "{path}: файл не найден").format(path=args.file))
     path = resolve_db(args)
-    safety = Services(db_path=path).backup.restore(args.file)  # the file may not open yet
-    services = open_services(args, create=False)  # migrates an older backup, checks it opens
-    services.close()
+    lock = lock_database(path, program_name(args))  # refused while a window or command has the file
+    services = Services(db_path=path, lock=lock)  # the current file may not open at all
+    try:
+        result = services.backup.restore(args.file)
+    finally:
+        services.close()
     print(translate("Cli", "База восстановлена из {src}").format(src=args.file))
-    if safety:
-        print(translate("Cli", "Прежняя база сохранена в {path}").format(path=safety))
+    if result.safety:
+        print(translate("Cli", "Прежняя база сохранена в {path}").format(
+            path=result.safety.path))
+    if result.moved_aside:
+        print(translate("Cli", "Прежний файл (повреждённый или чужой) переименован в "
+                               "{path}").format(path=result.moved_aside))
     return 0
 
 

@@ -79,7 +79,7 @@ class ActivitiesService:
 
     def for_deal(self, deal_id: int) -> list[ActivityRow]:
         """The deal's activities: open ones first by due time, then done ones newest first."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = [_row(a) for a in uow.session.scalars(
                 select(Activity).where(Activity.deal_id == deal_id)
                 .order_by(Activity.done, Activity.due_at))]

@@ -107,7 +107,7 @@ class CatalogService:
 
     def list_products(self, text: str = "", *, include_archived: bool = False,
                       limit: int | None = None) -> list[ProductRow]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             q = select(Product)
             if not include_archived:
                 q = q.where(Product.archived.is_(False))
@@ -125,14 +125,14 @@ class CatalogService:
             return [_row(p) for p in uow.session.scalars(q)]
 
     def get(self, product_id: int) -> ProductRow:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             p = uow.session.get(Product, product_id)
             if p is None:
                 raise NotFoundError(translate("Catalog", "Товар не найден"))
             return _row(p)
 
     def groups(self) -> list[str]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return list(uow.session.scalars(
                 select(Product.group_name).where(Product.group_name != "")
                 .group_by(Product.group_name).order_by(Product.group_name)))

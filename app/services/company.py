@@ -101,7 +101,7 @@ class CompanyService:
         self._uow = uow_factory
 
     def get(self) -> CompanyProfile:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             row = uow.session.get(CompanySettings, 1)
             if row is None:
                 return CompanyProfile()

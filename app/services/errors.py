@@ -28,3 +28,11 @@ class NotFoundError(ServiceError):
 
 class ConflictError(ServiceError):
     """The database refused a change (a constraint, a record in use)."""
+
+
+class StorageError(ServiceError):
+    """The disk or the file refused (full, read-only, locked by another program)."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The database file turned out damaged while in use: restore it from a backup."""

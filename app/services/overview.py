@@ -73,7 +73,7 @@ class OverviewService:
         today = today or date.today()
         day_start, day_end = _local_day_bounds(today)
         month_start = today.replace(day=1)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             clients, leads = s.execute(
                 select(
@@ -135,7 +135,7 @@ class OverviewService:
         keys = [d.strftime("%m-%d") for d in wanted]
         if any(k == "02-28" for k in keys) and not _is_leap(today.year):
             keys.append("02-29")  # celebrated on 28 February in common years
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(Contact.name, Client.id, Client.name, Contact.birthday)
                 .join(Client, Client.id == Contact.client_id)
@@ -160,7 +160,7 @@ class OverviewService:
             .scalar_subquery()
         )
         outstanding = Order.amount - paid
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(Order.id, Order.number, Client.name, Order.payment_due_on,
                        outstanding.label("outstanding"), Order.client_id)

@@ -21,7 +21,7 @@ class SettingsService:
 
     def get(self, key: str) -> Any:
         """The key's JSON value (of whatever JSON type the key holds), or its default."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             row = uow.session.get(Setting, key)
             if row is None:
                 return DEFAULTS.get(key)

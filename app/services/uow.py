@@ -5,29 +5,41 @@
         uow.commit()
 
 Leaving the block without `commit()` rolls everything back. Database refusals
-(constraints, foreign keys) surface as `ConflictError` with a readable message.
+(constraints, foreign keys) surface as `ConflictError` with a readable message; the disk's
+and the file's (full, read-only, locked, damaged) as `StorageError`.
+
+A unit of work writes unless it is opened with `read_only=True`: a writing one starts with
+`BEGIN IMMEDIATE`, so it waits for another writer instead of failing half-way (app/db.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Protocol, Self
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db import READ_ONLY_OPTION
+from app.db_errors import DatabaseDamagedError, storage_error
 from app.i18n import translate
-from app.services.errors import ConflictError
+from app.services.errors import ConflictError, DamagedDatabaseError, StorageError
 
 
 class UnitOfWork:
     """One transaction: `session` is open between `__enter__` and `__exit__`."""
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], *, read_only: bool = False,
+                 db_path: Path | None = None,
+                 on_commit: Callable[[], None] | None = None) -> None:
         self._factory: sessionmaker[Session] = session_factory
         self._session: Session | None = None
+        self.read_only = read_only
+        self._db_path = db_path or Path("salesdesk.db")
+        self._on_commit = on_commit
 
     @property
     def session(self) -> Session:
@@ -53,9 +65,24 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+        if isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError):
+            raise self._storage_error(exc) from exc
+
+    def _storage_error(self, exc: DBAPIError) -> Exception:
+        """The disk's or the file's refusal in the user's words; a bug stays as it is."""
+        problem = storage_error(exc, self._db_path)
+        if problem is None:
+            return exc
+        if isinstance(problem, DatabaseDamagedError):
+            return DamagedDatabaseError(str(problem))
+        return StorageError(str(problem))
 
     def commit(self) -> None:
+        if self.read_only:
+            raise RuntimeError("commit() in a read-only unit of work")
         self._guarded(self.session.commit)
+        if self._on_commit is not None:
+            self._on_commit()
 
     def flush(self) -> None:
         self._guarded(self.session.flush)
@@ -88,14 +115,20 @@ def _integrity_reason(exc: IntegrityError) -> str:
     return text
 
 
-UowFactory = Callable[[], UnitOfWork]
-"""What every service is given: each call is a new, not yet entered, unit of work."""
+class UowFactory(Protocol):
+    """What every service is given: each call is a new, not yet entered, unit of work."""
+
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork: ...
 
 
-def make_uow_factory(engine: Engine) -> UowFactory:
-    factory: sessionmaker[Session] = sessionmaker(bind=engine, expire_on_commit=False)
+def make_uow_factory(engine: Engine, *, db_path: Path | None = None,
+                     on_commit: Callable[[], None] | None = None) -> UowFactory:
+    writer: sessionmaker[Session] = sessionmaker(bind=engine, expire_on_commit=False)
+    reader: sessionmaker[Session] = sessionmaker(
+        bind=engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
 
-    def new_unit_of_work() -> UnitOfWork:
-        return UnitOfWork(factory)
+    def new_unit_of_work(*, read_only: bool = False) -> UnitOfWork:
+        return UnitOfWork(reader if read_only else writer, read_only=read_only,
+                          db_path=db_path, on_commit=on_commit)
 
     return new_unit_of_work

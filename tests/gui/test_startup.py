@@ -27,16 +27,16 @@ def test_not_sqlite_file_shows_a_dialog(qapp, tmp_path: Path, captured_errors) -
 
 def test_second_instance_is_told_the_database_is_open(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                       captured_errors) -> None:
-    from PySide6.QtCore import QLockFile
+    import os
+
+    from app.db_lock import DatabaseLock
 
     db = tmp_path / "busy.db"
-    other = QLockFile(str(db) + ".lock")
-    assert other.tryLock(0)
-    try:
+    with DatabaseLock(db, "salesdesk import"):
         assert gui.run_gui(db_path=db, language="ru", demo=False) == 3
-    finally:
-        other.unlock()
-    assert "уже открыта" in captured_errors[0]
+    assert "открыта в другом процессе" in captured_errors[0]
+    assert f"salesdesk import, процесс {os.getpid()}" in captured_errors[0]
+    assert not db.exists()  # nothing was created under another process's lock
 
 
 def test_screenshots_render_every_tab(demo_services, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]

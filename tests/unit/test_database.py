@@ -16,7 +16,6 @@ from app.db import (
     APPLICATION_ID,
     DatabaseOpenError,
     check_integrity,
-    make_backup,
     open_database,
     stored_revision,
 )
@@ -239,19 +238,6 @@ def test_check_integrity_reports_broken_foreign_keys(services) -> None:  # type:
     report = check_integrity(services.engine)
     assert not report.ok
     assert any("contacts" in p for p in report.problems)
-
-
-def test_backup_uses_the_backup_api_and_rotates(services) -> None:  # type: ignore[no-untyped-def]
-    with services.uow_factory() as uow:
-        uow.session.add(Client(name="ООО «Бэкап»"))
-        uow.commit()
-    made = [make_backup(services.db_path, "test", keep=3) for _ in range(5)]
-    folder = made[-1].parent
-    kept = sorted(folder.glob("*.db"))
-    assert len(kept) == 3 and made[-1] in kept
-    conn = sqlite3.connect(made[-1])
-    assert conn.execute("SELECT name FROM clients").fetchall() == [("ООО «Бэкап»",)]
-    conn.close()
 
 
 def test_dates_are_dates(services) -> None:  # type: ignore[no-untyped-def]

@@ -66,7 +66,7 @@ class ClientCards:
 
     # --- the card -------------------------------------------------------------------------
     def get(self, client_id: int) -> ClientCard:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             client = uow.session.get(Client, client_id)
             if client is None:
                 raise NotFoundError(translate("Clients", "Клиент №{id} не найден").format(
@@ -145,7 +145,7 @@ class ClientCards:
         return n
 
     def deletion_impact(self, client_id: int) -> DeletionImpact:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             name = s.scalar(select(Client.name).where(Client.id == client_id))
             if name is None:

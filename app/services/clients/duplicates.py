@@ -61,7 +61,7 @@ class ClientDuplicates:
         emails = {e.strip().lower() for e in
                   [draft.email, *(c.email for c in draft.contacts)] if e and "@" in e}
         key = name_key(draft.name)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             if inn:
                 add(s.scalars(select(Client.id).where(Client.inn == inn)),

@@ -78,7 +78,7 @@ class ClientHistory:
         def at(day: date | None) -> datetime:
             return day_start_utc(day or date(1970, 1, 1))
 
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             for a in s.execute(select(
                     Activity.kind, Activity.subject, Activity.due_at, Activity.done,
@@ -127,7 +127,7 @@ class ClientHistory:
 
     def open_deals(self, client_id: int) -> list[OpenDeal]:
         """The client's deals still in the pipeline (neither won nor lost), by stage order."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(Deal.id, Deal.title, Stage.name, Deal.amount, Deal.expected_close,
                        effective_probability())
@@ -141,7 +141,7 @@ class ClientHistory:
                       limit: int = 10) -> list[ActivityLine]:
         """Done activities newest first, or planned ones soonest first."""
         when = func.coalesce(Activity.done_at, Activity.due_at, Activity.created_at)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(Activity.due_at, Activity.done_at, Activity.created_at, Activity.kind,
                        Activity.subject, Activity.done, Activity.outcome, Activity.next_step,
@@ -154,7 +154,7 @@ class ClientHistory:
                 for r in rows]
 
     def purchase_summary(self, client_id: int) -> PurchaseSummary:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             total, count, first, last = uow.session.execute(
                 select(func.coalesce(func.sum(Order.amount), ZERO), func.count(Order.id),
                        func.min(Order.ordered_on), func.max(Order.ordered_on))

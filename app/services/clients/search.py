@@ -154,14 +154,14 @@ class ClientSearch:
         ids = self.search_ids(ClientQuery(text=text), limit=max(1, int(limit)))
         if not ids:
             return []
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = {r[0]: r for r in uow.session.execute(
                 select(Client.id, Client.name, Client.inn, Client.segment)
                 .where(Client.id.in_(ids)))}
         return [ClientChoice(*rows[i]) for i in ids if i in rows]
 
     def contacts_of(self, client_id: int) -> list[ContactChoice]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(Contact.id, Contact.name, Contact.position)
                 .where(Contact.client_id == client_id)
@@ -220,7 +220,7 @@ class ClientSearch:
         else:
             sql, params = self._ids_sql(query, today, min_chars=min_chars)
             order = f"{_SORT_SQL.get(query.sort, 'c.name')} {direction}"
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             if "match" in params and query.sort == "name":
                 # When the words match a large part of the base, walking the name index and
@@ -247,7 +247,7 @@ class ClientSearch:
             return []
         today = today or date.today()
         result: dict[int, ClientRow] = {}
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
                 marks = ", ".join(str(int(i)) for i in chunk)
@@ -271,14 +271,14 @@ class ClientSearch:
         return self.rows(self.search_ids(query, today), today)
 
     def count(self, *, archived: bool = False) -> int:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return int(uow.session.scalar(
                 select(func.count(Client.id)).where(Client.archived.is_(archived))) or 0)
 
     def filter_options(self, *, full: bool = True) -> FilterOptions:
         """Values in use, for filters and the card's choices. `full=False` reads only the
         indexed columns the list filters by (fast on a big base)."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
 
             def distinct(column: InstrumentedAttribute[str]) -> list[str]:

@@ -97,7 +97,7 @@ class BoardQueries(StageSettings):
         working = self.stall_in_working_days()
         visible = [st for st in stages if st.is_open or flt.show_closed]
         by_id = {st.id: st for st in stages}
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             prob = effective_probability()
             stage_ids = [st.id for st in visible]
@@ -191,7 +191,7 @@ class BoardQueries(StageSettings):
     def column_summaries(self, flt: BoardFilter, stage_ids: list[int],
                    ids: list[int] | None) -> dict[int, ColumnSummary]:
         """Count, sum and probability-weighted sum per column, grouped in the database."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             prob = effective_probability()
             q = (
                 select(Deal.stage_id, func.count(Deal.id),
@@ -216,7 +216,7 @@ class BoardQueries(StageSettings):
 
     def card(self, deal_id: int, *, today: date | None = None) -> DealCard:
         """One deal's card as the board shows it (after a move or an edit)."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             deal = uow.session.get(Deal, deal_id)
             if deal is None:
                 raise NotFoundError(translate("Deals", "Сделка не найдена"))

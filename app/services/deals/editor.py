@@ -178,7 +178,7 @@ class DealEditor:
     _uow: UowFactory
 
     def detail(self, deal_id: int) -> DealDetail:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             deal = s.get(Deal, deal_id)
             if deal is None:
@@ -219,7 +219,7 @@ class DealEditor:
         ids = set(product_ids)
         if not ids:
             return {}
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return {p.id: effective_floor(p.price, p.floor_price, p.max_discount)
                     for p in uow.session.scalars(select(Product).where(Product.id.in_(ids)))}
 
@@ -356,12 +356,12 @@ class DealEditor:
 
     # --- pickers ----------------------------------------------------------------------------
     def client_name(self, client_id: int) -> str:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             client = uow.session.get(Client, client_id)
             return client.name if client else ""
 
     def clients_with_open_deals(self) -> list[Choice]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(Client.id, Client.name).join(Deal, Deal.client_id == Client.id)
                 .join(Stage, Stage.id == Deal.stage_id)
@@ -370,18 +370,18 @@ class DealEditor:
         return [Choice(id=r.id, name=r.name) for r in rows]
 
     def segments(self) -> list[str]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return list(uow.session.scalars(
                 select(Client.segment).where(Client.segment != "")
                 .group_by(Client.segment).order_by(Client.segment)))
 
     def sources(self) -> list[str]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return list(uow.session.scalars(
                 select(Deal.source).where(Deal.source != "")
                 .group_by(Deal.source).order_by(Deal.source)))
 
     def competitor_names(self) -> list[str]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return list(uow.session.scalars(select(Competitor.name).order_by(Competitor.name)))
 

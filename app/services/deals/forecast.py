@@ -57,7 +57,7 @@ class Forecasting:
         this = month_start(today)
         nxt = month_start(today, 1)
         after = month_start(today, 2)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             prob = effective_probability()
             kop = type_coerce(Deal.amount, Integer)

@@ -119,7 +119,7 @@ class DealMoves(LostReasonSettings):
         """The deal's path through the stages with the time spent in each."""
         now = now or datetime.now(UTC)
         to_stage = aliased(Stage)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(StageChange.to_stage_id, to_stage.name, StageChange.changed_at,
                        to_stage.is_won, to_stage.is_lost)

@@ -23,7 +23,7 @@ class ObjectionLibrary:
     _uow: UowFactory
 
     def standard_objections(self) -> list[StandardObjectionRow]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return [StandardObjectionRow(o.id, o.text, o.answer) for o in uow.session.scalars(
                 select(StandardObjection).order_by(StandardObjection.text))]
 

@@ -59,7 +59,7 @@ class StageSettings:
         self._settings.set("stall_in_working_days", bool(value))
 
     def stages(self) -> list[StageInfo]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return [stage_info(s) for s in
                     uow.session.scalars(select(Stage).order_by(Stage.position))]
 

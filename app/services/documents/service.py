@@ -90,13 +90,13 @@ class DocumentService:
 
     def company(self) -> CompanyInfo:
         """The seller as every document prints it."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return company_info(uow.session.get(CompanySettings, 1))
 
     # --- offers -------------------------------------------------------------------------
 
     def default_intro(self, deal_id: int, template: str) -> str:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             deal = uow.session.get(Deal, deal_id)
             if deal is None:
                 raise NotFoundError(translate("Documents", "Сделка не найдена"))
@@ -129,14 +129,14 @@ class DocumentService:
                                 supersedes_id=old.id)
 
     def get_offer(self, offer_id: int) -> OfferRow:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             offer = uow.session.get(Offer, offer_id)
             if offer is None:
                 raise NotFoundError(translate("Documents", "КП не найдено"))
             return self._row(uow.session, offer)
 
     def list_offers(self, deal_id: int) -> list[OfferRow]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             offers = uow.session.scalars(
                 select(Offer).where(Offer.deal_id == deal_id)
                 .order_by(Offer.issued_on.desc(), Offer.id.desc())).all()
@@ -144,7 +144,7 @@ class DocumentService:
 
     def offer_pdf(self, offer_id: int) -> bytes:
         """Render an issued offer from its frozen snapshot."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             offer = uow.session.get(Offer, offer_id)
             if offer is None:
                 raise NotFoundError(translate("Documents", "КП не найдено"))
@@ -152,7 +152,7 @@ class DocumentService:
         return render_offer(snapshot)
 
     def offer_snapshot(self, offer_id: int) -> dict[str, Any]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             offer = uow.session.get(Offer, offer_id)
             if offer is None:
                 raise NotFoundError(translate("Documents", "КП не найдено"))
@@ -178,7 +178,7 @@ class DocumentService:
             raise ValidationError.single("invoice", translate(
                 "Documents", "Счёт выставляется либо по сделке, либо по заказу"))
         if deal_id is not None:
-            with self._uow() as uow:
+            with self._uow(read_only=True) as uow:
                 deal_invoice = self._setting(uow.session, f"documents.invoice.deal.{deal_id}")
                 ordered = uow.session.scalar(
                     select(Order.id).where(Order.deal_id == deal_id,
@@ -265,7 +265,7 @@ class DocumentService:
 
     def deal_invoice(self, deal_id: int) -> InvoiceRef | None:
         """The invoice already issued for a deal, if any."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             stored = self._setting(uow.session, f"documents.invoice.deal.{deal_id}")
             if stored is None:
                 order_ids = uow.session.scalars(
@@ -313,11 +313,11 @@ class DocumentService:
     # --- helpers used by the CLI and the views ---------------------------------------------
 
     def deal_exists(self, deal_id: int) -> bool:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return uow.session.get(Deal, deal_id) is not None
 
     def deal_is_won(self, deal_id: int) -> bool:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             deal = uow.session.get(Deal, deal_id)
             if deal is None:
                 return False
@@ -325,7 +325,7 @@ class DocumentService:
             return bool(stage and stage.is_won)
 
     def order_id_by_number(self, number: str) -> int | None:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return uow.session.scalar(select(Order.id).where(Order.number == number))
 
     def _setting(self, session: Session, key: str) -> dict[str, Any] | None:

@@ -93,7 +93,7 @@ class Assessments:
         order = case({s: i for i, s in enumerate(SKILLS)}, value=Assessment.skill)
         q = (select(Assessment).where(Assessment.trainee_id == trainee_id)
              .order_by(Assessment.assessed_on.desc(), order))
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return [AssessmentRow(a.id, a.trainee_id, a.assessed_on, a.skill, a.score, a.comment)
                     for a in uow.session.scalars(q)]
 

@@ -105,7 +105,7 @@ class Checklists:
 
     def tasks(self, trainee_id: int, today: date | None = None) -> list[TaskRow]:
         today = today or date.today()
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.scalars(
                 select(TraineeTask).where(TraineeTask.trainee_id == trainee_id)
                 .order_by(TraineeTask.position, TraineeTask.id)).all()
@@ -209,7 +209,7 @@ class Checklists:
              .where(TraineeTask.trainee_id == trainee_id)
              .group_by(TraineeTask.section)
              .order_by(func.min(TraineeTask.position)))
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(q).all()
         sections = [SectionProgress(r[0], r[2], r[3], r[4]) for r in rows]
         overall = SectionProgress(translate("Mentoring", "Всего"),
@@ -226,7 +226,7 @@ class Checklists:
              .where(Trainee.status == "onboarding", TraineeTask.done_on.is_(None),
                     TraineeTask.due_on < today)
              .order_by(TraineeTask.due_on, Trainee.name, TraineeTask.position))
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(q).all()
         return [OverdueTask(trainee_id, name, task_id, title,
                             not_null(due_on, "trainee_tasks.due_on"))  # `due_on < today`

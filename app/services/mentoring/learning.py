@@ -71,7 +71,7 @@ class Learning:
 
     def learning_records(self) -> list[LearningRow]:
         q = select(LearningRecord).order_by(LearningRecord.started_on.desc(), LearningRecord.id)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return [LearningRow(r.id, r.kind, r.title, r.started_on, r.finished_on, r.hours,
                                 r.status, r.takeaways, r.skill) for r in uow.session.scalars(q)]
 
@@ -130,6 +130,6 @@ class Learning:
         q = (select(year, quarter, func.sum(LearningRecord.hours), func.count(LearningRecord.id))
              .where(LearningRecord.status != "planned")
              .group_by(year, quarter).order_by(year.desc(), quarter.desc()))
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return [QuarterHours(int(y), int(qr), Decimal(h or 0), n)
                     for y, qr, h, n in uow.session.execute(q).all()]

@@ -50,7 +50,7 @@ class Meetings:
 
     def meeting_choices(self, trainee_id: int, limit: int = 300) -> list[MeetingChoice]:
         """Meetings and presentations since the trainee's start not yet linked to them."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             trainee = row_or_not_found(s, Trainee, trainee_id)
             linked = select(AccompaniedMeeting.activity_id).where(
@@ -108,5 +108,5 @@ class Meetings:
              .outerjoin(Client, Client.id == Activity.client_id)
              .where(AccompaniedMeeting.trainee_id == trainee_id)
              .order_by(Activity.due_at, AccompaniedMeeting.id))
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return [MeetingRow(*r) for r in uow.session.execute(q).all()]

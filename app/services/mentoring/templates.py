@@ -133,12 +133,12 @@ class Templates:
              .outerjoin(items, items.c.tid == ChecklistTemplate.id)
              .outerjoin(users, users.c.tid == ChecklistTemplate.id)
              .order_by(ChecklistTemplate.is_default.desc(), ChecklistTemplate.name))
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return [TemplateRow(t.id, t.name, t.description, t.is_default, n_items, n_users)
                     for t, n_items, n_users in uow.session.execute(q).all()]
 
     def template(self, template_id: int) -> TemplateDetail:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             t = row_or_not_found(s, ChecklistTemplate, template_id)
             items = [TemplateItemData(i.section, i.title, i.description, i.due_offset_days, i.id)
@@ -201,7 +201,7 @@ class Templates:
 
     def copy_template(self, template_id: int, name: str | None = None) -> int:
         detail = self.template(template_id)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             new_name = _free_name(uow.session, trimmed(name) or translate(
                 "Mentoring", "{name} (копия)").format(name=detail.name))
         items = [TemplateItemData(i.section, i.title, i.description, i.due_offset_days)
@@ -211,7 +211,7 @@ class Templates:
 
     def template_usage(self, template_id: int) -> int:
         """How many trainees have tasks made from this template."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return uow.session.scalar(
                 select(func.count(func.distinct(TraineeTask.trainee_id)))
                 .join(ChecklistItem, ChecklistItem.id == TraineeTask.template_item_id)
@@ -258,7 +258,7 @@ class Templates:
                 description=str(raw.get("description") or ""),
                 due_offset_days=raw.get("due_offset_days", 0)))  # checked by _check_items
         name = trimmed(str(data.get("name") or "")) or translate("Mentoring", "Импортированный")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             name = _free_name(uow.session, name)
         return self.save_template(None, name=name, description=str(data.get("description") or ""),
                                   items=items)

@@ -77,7 +77,7 @@ class Trainees:
         )
         if not include_left:
             q = q.where(Trainee.status != "left")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return [_trainee_row(t, total, done, overdue)
                     for t, total, done, overdue in uow.session.execute(q).all()]
 

@@ -148,7 +148,7 @@ class AbcXyzAnalytics:
         xyz_first = add_months(last_month, -(xyz_months - 1))
         params = {"pa": p.first.isoformat()[:7], "pb": p.last.isoformat()[:7],
                   "xa": xyz_first.isoformat()[:7], "n": xyz_months}
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             # The clients who bought in the period, then from agg_client_month's running
             # totals (migration 0004) the sums over the period and over the XYZ window, each
             # the difference of two rows: the last month up to the period's end and the

@@ -124,7 +124,7 @@ class ClientBaseAnalytics:
         1 + (rank − 1) × 5 // number of clients, where equal values share the lowest rank
         (so all clients with one purchase get the same F)."""
         as_of = as_of or date.today()
-        with self._uow() as uow, _client_won(uow.session, as_of, since) as table:
+        with self._uow(read_only=True) as uow, _client_won(uow.session, as_of, since) as table:
             rows = uow.session.execute(text(f"""
                 SELECT a.client_id, c.name, a.last, a.n, a.money,
                        1 + (RANK() OVER (ORDER BY a.last_day) - 1) * 5 / COUNT(*) OVER () AS r,
@@ -151,7 +151,7 @@ class ClientBaseAnalytics:
                      since: date | None = None) -> list[RfmSegmentSummary]:
         """Only the segment counts and sums of `rfm()` (the same scores), computed in SQL."""
         as_of = as_of or date.today()
-        with self._uow() as uow, _client_won(uow.session, as_of, since) as table:
+        with self._uow(read_only=True) as uow, _client_won(uow.session, as_of, since) as table:
             return self._rfm_segments(uow.session, table)
 
     @staticmethod
@@ -193,7 +193,7 @@ class ClientBaseAnalytics:
         usual interval; sorted by revenue at stake, largest first (see `ChurnRiskClient`)."""
         as_of = as_of or date.today()
         k_d = _churn_k(k, min_purchases)
-        with self._uow() as uow, _client_won(uow.session, as_of) as table:
+        with self._uow(read_only=True) as uow, _client_won(uow.session, as_of) as table:
             return self._churn_risk(uow.session, table, as_of, k_d, min_purchases, limit)
 
     def client_base(self, *, as_of: date | None = None, k: Decimal | int | str = 2,
@@ -203,7 +203,7 @@ class ClientBaseAnalytics:
         per-client aggregate of the won deals (see `_client_won`)."""
         as_of = as_of or date.today()
         k_d = _churn_k(k, min_purchases)
-        with self._uow() as uow, _client_won(uow.session, as_of) as table:
+        with self._uow(read_only=True) as uow, _client_won(uow.session, as_of) as table:
             return (self._rfm_segments(uow.session, table),
                     self._churn_risk(uow.session, table, as_of, k_d, min_purchases, limit))
 

@@ -88,7 +88,7 @@ class PipelineAnalytics:
         """The funnel for a period over the stages in order (lost stages left out; see
         `FunnelStage`)."""
         p = parse_period(period)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             stages = s.execute(text(
                 "SELECT id, name, position, is_won FROM stages WHERE is_lost = 0"
@@ -124,7 +124,7 @@ class PipelineAnalytics:
     def losses(self, period: str | Period) -> Losses:
         """Deals lost in the period (by closing date) by reason and by competitor."""
         p = parse_period(period)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             # one index-only pass (ix_deals_stage_closed_cover) by reason and competitor; the
             # totals, reasons and competitors are sums of its few rows
             rows = uow.session.execute(text(f"""
@@ -159,7 +159,7 @@ class PipelineAnalytics:
         """Lead sources / channels in the period, most revenue first (see `SourceRow`)."""
         p = parse_period(period)
         b = _bounds(p)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             # deals opened and closed per month and source: the trigger-kept rollup (0004)
             deals = s.execute(text(

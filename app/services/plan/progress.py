@@ -134,7 +134,7 @@ class PlanFigures:
         """The current actual metric: "won_deals" (default) or "payments"."""
         import json
 
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             row = uow.session.get(Setting, METRIC_SETTING)
             value = json.loads(row.value) if row is not None else "won_deals"
         return value if value in METRICS else "won_deals"
@@ -155,7 +155,7 @@ class PlanFigures:
             uow.commit()
 
     def payments_exist(self) -> bool:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return bool(uow.session.execute(text("SELECT EXISTS(SELECT 1 FROM payments)"))
                         .scalar())
 
@@ -231,13 +231,13 @@ class PlanFigures:
 
     def plan_total(self, period: str | Period) -> Decimal:
         p = parse_period(period)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return sum(monthly_plan(uow.session, p).values(), ZERO)
 
     def actual_total(self, period: str | Period, metric: str | None = None) -> Decimal:
         p = parse_period(period)
         metric = self._metric(metric)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return self._actual_total(uow.session, p, metric)
 
     def _plan_to_date(self, p: Period, monthly: dict[str, Decimal], as_of: date) -> Decimal:
@@ -255,7 +255,7 @@ class PlanFigures:
         p = parse_period(period)
         metric = self._metric(metric)
         as_of = today or date.today()
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             monthly = monthly_plan(s, p)
             actual = self._actual_total(s, p, metric)
@@ -296,7 +296,7 @@ class PlanFigures:
         p = parse_period(period)
         metric = self._metric(metric)
         as_of = today or date.today()
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             monthly = monthly_plan(s, p)
             daily_cum = self._daily_cumulative(s, p, metric)
@@ -360,7 +360,7 @@ class PlanFigures:
         last = date(p.last.year, p.last.month, 1)
         first = add_months(last, -(months - 1))
         span = Period("range", first.year, 0, first, p.last)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             plan = monthly_plan(s, span)
             actual = self._actual_by_month(s, span, metric)
@@ -385,7 +385,7 @@ class PlanFigures:
                 "Plan", "Неизвестная разбивка: {d}").format(d=dimension))
         as_of = today or date.today()
         where, _ = _dim_where(dimension)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             monthly = monthly_plan(s, p)
             part_rows = s.execute(text(

@@ -121,7 +121,7 @@ class PlanTargets(PlanFigures):
         p = parse_period(period)
         months = p.months()
         columns: list[str] = []
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             params = {"a": p.first, "b": p.last}
             totals: dict[str, int] = dict(s.execute(text(
@@ -163,7 +163,7 @@ class PlanTargets(PlanFigures):
         if dimension not in DIMENSIONS:
             raise ValidationError.single("dimension", translate(
                 "Plan", "Неизвестная разбивка: {d}").format(d=dimension))
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return sorted(self._known_values(uow.session, dimension))
 
     def copy_from_last_year(self, period: str | Period, percent: Decimal | int | str = 0) -> int:
@@ -174,7 +174,7 @@ class PlanTargets(PlanFigures):
         p = parse_period(period)
         factor = self._factor(percent)
         prev = p.shifted_years(-1)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             rows = s.query(PlanTarget).filter(PlanTarget.period_start.between(
                 prev.first, prev.last)).all()
@@ -235,7 +235,7 @@ class PlanTargets(PlanFigures):
         last_year = [ZERO] * len(months)
         if spread == "seasonal":
             prev = p.shifted_years(-1)
-            with self._uow() as uow:
+            with self._uow(read_only=True) as uow:
                 by_month = self._actual_by_month(uow.session, prev, self._metric(metric),
                                                  dimension, value or None)
             last_year = [by_month.get(add_months(m, -12).isoformat()[:7], ZERO) for m in months]

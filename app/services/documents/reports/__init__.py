@@ -129,7 +129,7 @@ def gather_report(kind: str, period: str | None, *, today: date, company: Compan
     pipeline: PipelineFigures | None = None
     receivables: ReceivablesFigures | None = None
     clients: ClientFigures | None = None
-    with uow_factory() as u:
+    with uow_factory(read_only=True) as u:
         s = u.session
         if "plan" in sections:
             plan_figures = PlanFigures(
