@@ -24,8 +24,10 @@ from app.db import APPLICATION_ID, SQLITE_HEADER, inspect_file
 from app.db_errors import (
     DatabaseDamagedError,
     DatabaseOpenError,
+    DiskFullError,
     NotOurFileError,
     damaged,
+    disk_full,
     storage_error,
 )
 
@@ -142,7 +144,9 @@ def _stage_copy(source: Path, tmp: Path) -> _Counts:
         _fsync_file(tmp)
     except BaseException as exc:
         _remove_with_journals(tmp)
-        mapped = storage_error(exc, tmp if isinstance(exc, OSError) else source)
+        mapped = storage_error(exc, source)
+        if isinstance(mapped, DiskFullError):
+            mapped = disk_full(tmp.parent)  # the copy's disk is the full one
         if mapped is not None and mapped is not exc:
             raise mapped from exc
         raise
