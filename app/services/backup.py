@@ -151,6 +151,14 @@ class BackupService:
     def list(self) -> list[BackupInfo]:
         return list_backups(self._db_path)
 
+    def delete(self, path: Path) -> None:
+        """Delete one of this database's backups (and its description); nothing else."""
+        if path not in {b.path for b in self.list()}:
+            raise ServiceError(translate("Backup", "{path}: это не резервная копия этой "
+                                                   "базы").format(path=path))
+        path.unlink(missing_ok=True)
+        path.with_suffix(".json").unlink(missing_ok=True)
+
     def newest_verified(self) -> BackupInfo | None:
         return next((b for b in self.list() if b.verified), None)
 

@@ -75,6 +75,11 @@ def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str | Non
     return path or None
 
 
+def ask_folder(parent: QWidget | None, title: str) -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title)
+    return path or None
+
+
 # --- deals (the questions themselves live in app/views/deals/move_dialogs.py) -------------
 def ask_lost_reason(parent: QWidget | None, deal_title: str, reasons: list[str],
                     competitors: list[str]) -> LostAnswer | None:

@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
         self._shortcut(backup, QKeySequence("Ctrl+Shift+B"))
         backup.triggered.connect(self._on_backup_triggered)
         file_menu.addAction(backup)
+        backups = QAction(translate("MainWindow", "Резервные копии…"), self)
+        backups.setObjectName("backupsAction")
+        backups.triggered.connect(self._on_backups_triggered)
+        file_menu.addAction(backups)
         reports = QAction(translate("MainWindow", "Отчёт для совещания…"), self)
         reports.setObjectName("meetingReportAction")
         self._shortcut(reports, QKeySequence("Ctrl+Shift+P"))
@@ -220,14 +224,25 @@ class MainWindow(QMainWindow):
         open_company_dialog(self, self.services)
 
     def _on_backup_triggered(self) -> None:
-        try:
-            path = self.services.backup.create("manual")
-        except OSError as exc:
-            dialogs.show_error(self, translate("MainWindow", "Резервная копия не создана: {e}")
-                               .format(e=exc))
-            return
-        self.statusBar().showMessage(
-            translate("MainWindow", "Резервная копия сохранена: {path}").format(path=path), 8000)
+        from app.backups import BackupInfo
+        from app.views import background
+
+        def done(info: BackupInfo) -> None:
+            self.statusBar().showMessage(translate(
+                "MainWindow", "Резервная копия сохранена: {path}").format(path=info.path), 8000)
+
+        def failed(message: str) -> None:
+            dialogs.show_error(self, translate(
+                "MainWindow", "Резервная копия не создана: {e}").format(e=message))
+
+        background.run_with_progress(self, lambda: self.services.backup.create("manual"),
+                                     done, failed,
+                                     label=translate("MainWindow", "Создаю резервную копию…"))
+
+    def _on_backups_triggered(self) -> None:
+        from app.views.backups import open_backups
+
+        open_backups(self, self.services)
 
     def _on_language_chosen(self, code: str) -> None:
         self._settings.setValue("language", code)
