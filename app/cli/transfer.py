@@ -9,7 +9,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cli import CliError, add_db_option, open_services
+from app.cli import add_db_option, open_services
 from app.cli import clients as clients_cli
 from app.i18n import translate
 
@@ -28,11 +28,12 @@ def _export_all(args: argparse.Namespace) -> int:
 
 
 def _import_all(args: argparse.Namespace) -> int:
-    if not args.file.exists():
-        raise CliError(translate("Cli", "{path}: файл не найден").format(path=args.file))
+    from app.services.transfer import read_export
+
+    checked = read_export(args.file)  # a bad file is refused before the database is opened
     services = open_services(args)
     try:
-        summary = services.transfer.import_all(args.file)
+        summary = services.transfer.import_checked(checked)
     finally:
         services.close()
     print(translate("Cli", "Загружено записей: {n}").format(n=summary.rows))
