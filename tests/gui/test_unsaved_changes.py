@@ -5,6 +5,7 @@ each answer is read back through the services."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -583,3 +584,217 @@ def test_untouched_offer_dialog_closes_without_asking(qtbot, questions) -> None:
     assert ask_offer_options(None, [("classic", "Классический")], "classic",
                              lambda t: f"intro {t}") is None
     assert not questions.asked
+
+
+# --- mentoring: trainee and checklist-item dialogs, the pages beside their lists -----------
+START = date(2026, 3, 2)
+TODAY = date(2026, 3, 17)
+
+
+@pytest.fixture
+def trainees(services: Services, deal_id: int) -> tuple[int, int]:
+    """Two trainees; the first went with the manager to two meetings."""
+    first = services.mentoring.save_trainee(None, name="Петров Иван", start_date=START)
+    second = services.mentoring.save_trainee(None, name="Сидорова Анна", start_date=START)
+    for day, subject in ((10, "Встреча на складе"), (12, "Презентация весов")):
+        activity = services.activities.plan_for_deal(
+            deal_id, kind="meeting", subject=subject,
+            due_at=datetime(2026, 3, day, 10, tzinfo=UTC))
+        services.mentoring.add_meeting(first, activity, "")
+    return first, second
+
+
+def _trainee(services: Services, trainee_id: int):  # type: ignore[no-untyped-def]
+    return next(t for t in services.mentoring.trainees(TODAY) if t.id == trainee_id)
+
+
+@pytest.fixture
+def mentoring(qtbot, services: Services, trainees: tuple[int, int]):  # type: ignore[no-untyped-def]
+    from app.views.mentoring import MentoringTab
+
+    tab = MentoringTab(services=services, today=lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.resize(1300, 800)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_trainee_dialog_esc_asks(qtbot, services, trainees, questions, answer: str) -> None:  # type: ignore[no-untyped-def]
+    from app.views.mentoring.trainees import TraineeDialog
+
+    first = _trainee(services, trainees[0])
+    dlg = _show(qtbot, TraineeDialog(services=services, trainee=first, today=TODAY))
+    _type(qtbot, dlg.notes_edit, "Сильный в переговорах")
+    questions.answer = answer
+    _escape(qtbot, dlg.notes_edit)
+    assert questions.asked == ["Петров Иван"]
+    assert _trainee(services, first.id).notes == (
+        "Сильный в переговорах" if answer == "save" else "")
+    assert dlg.isVisible() is (answer == "cancel")
+    if answer == "save":
+        assert dlg.result() == QDialog.DialogCode.Accepted and dlg.saved_id == first.id
+    if answer == "cancel":
+        questions.answer = "discard"
+        assert dlg.close()
+
+
+def test_task_dialog_esc_asks_and_a_refused_save_stays(qtbot, services, trainees,  # type: ignore[no-untyped-def]
+                                                      questions) -> None:
+    from app.views.mentoring.checklist import TaskDialog
+
+    services.mentoring.add_task(trainees[0], section="Продукт", title="Изучить каталог")
+    task = services.mentoring.tasks(trainees[0], TODAY)[0]
+    dlg = _show(qtbot, TaskDialog(services=services, task=task))
+    dlg.title_edit.clear()
+    questions.answer = "save"
+    _escape(qtbot, dlg.title_edit)
+    assert dlg.isVisible() and dlg.errors.shown()["title"] == "Введите название пункта"
+    _type(qtbot, dlg.title_edit, "Изучить каталог весов")
+    _escape(qtbot, dlg.title_edit)
+    assert not dlg.isVisible() and len(questions.asked) == 2
+    assert services.mentoring.tasks(trainees[0], TODAY)[0].title == "Изучить каталог весов"
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_template_editor_switching_template_asks(qtbot, services, mentoring, questions,  # type: ignore[no-untyped-def]
+                                                 answer: str) -> None:
+    page = mentoring.templates
+    mentoring.pages.setCurrentWidget(page)
+    original = page.current().id
+    copy = services.mentoring.copy_template(original)
+    page.refresh()
+    before = services.mentoring.template(original).description
+    assert page.current().id == original and page.description_edit.text() == before
+    page.description_edit.end(False)
+    _type(qtbot, page.description_edit, " для склада")
+    questions.answer = answer
+    _click_row(qtbot, page.list_view, page.list_model.find(lambda t: t.id == copy))
+    qtbot.waitUntil(lambda: bool(questions.asked))
+    assert questions.asked == ["Шаблон чек-листа «Адаптация менеджера по продажам»"]
+    stored = services.mentoring.template(original).description
+    assert stored == (before + " для склада" if answer == "save" else before)
+    if answer == "cancel":
+        assert page.current().id == original
+        assert page.description_edit.text() == before + " для склада"
+    else:
+        assert page.current().id == copy and page.description_edit.text() == before
+
+
+def test_template_editor_keeps_edits_when_the_tab_comes_back(qtbot, services, mentoring,  # type: ignore[no-untyped-def]
+                                                             questions) -> None:
+    page = mentoring.templates
+    mentoring.pages.setCurrentWidget(page)
+    page.description_edit.clear()
+    _type(qtbot, page.description_edit, "Черновик")
+    mentoring.pages.setCurrentWidget(mentoring.trainees)
+    mentoring.pages.setCurrentWidget(page)  # refreshes the page
+    assert page.description_edit.text() == "Черновик" and not questions.asked
+    questions.answer = "cancel"
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.description_edit.text() == "Черновик" and len(questions.asked) == 1
+    questions.answer = "discard"
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.name_edit.text() == "Новый шаблон" and page.description_edit.text() == ""
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_learning_record_switching_asks(qtbot, services, mentoring, questions,  # type: ignore[no-untyped-def]
+                                        answer: str) -> None:
+    for title, day in (("«СПИН-продажи»", 10), ("Курс по переговорам", 1)):
+        services.mentoring.save_learning(None, kind="book", title=title,
+                                         started_on=date(2026, 2, day))
+    page = mentoring.learning
+    mentoring.pages.setCurrentWidget(page)
+    _click_row(qtbot, page.view, 0)
+    assert page.title_edit.text() == "«СПИН-продажи»"
+    _type(qtbot, page.takeaways_edit, "Задавать извлекающие вопросы")
+    questions.answer = answer
+    _click_row(qtbot, page.view, 1)
+    qtbot.waitUntil(lambda: bool(questions.asked))
+    takeaways = {r.title: r.takeaways for r in services.mentoring.learning_records()}
+    assert takeaways["«СПИН-продажи»"] == (
+        "Задавать извлекающие вопросы" if answer == "save" else "")
+    assert page.title_edit.text() == (
+        "«СПИН-продажи»" if answer == "cancel" else "Курс по переговорам")
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_meeting_feedback_switching_meeting_asks(qtbot, services, mentoring, trainees,  # type: ignore[no-untyped-def]
+                                                 questions, answer: str) -> None:
+    panel = mentoring.trainees.meetings
+    mentoring.trainees.pages.setCurrentWidget(panel)
+    assert mentoring.trainees.current().id == trainees[0] and panel.model.rowCount() == 2
+    _click_row(qtbot, panel.view, 0)
+    first = panel.model.row(0)
+    _type(qtbot, panel.feedback_edit, "Хорошо выявил потребности")
+    questions.answer = answer
+    _click_row(qtbot, panel.view, 1)
+    qtbot.waitUntil(lambda: bool(questions.asked))
+    assert questions.asked == ["Отзыв о встрече"]
+    feedback = {m.id: m.feedback for m in services.mentoring.meetings(trainees[0])}
+    assert feedback[first.id] == ("Хорошо выявил потребности" if answer == "save" else "")
+    assert panel.feedback_edit.toPlainText() == (
+        "Хорошо выявил потребности" if answer == "cancel" else "")
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_conclusion_switching_trainee_asks(qtbot, services, mentoring, trainees,  # type: ignore[no-untyped-def]
+                                           questions, answer: str) -> None:
+    page = mentoring.trainees
+    page.pages.setCurrentIndex(3)  # Заключение
+    _type(qtbot, page.conclusion_edit, "Готов к самостоятельной работе")
+    questions.answer = answer
+    _click_row(qtbot, page.list_view, page.list_model.find(lambda t: t.id == trainees[1]))
+    qtbot.waitUntil(lambda: bool(questions.asked))
+    assert questions.asked == ["Заключение наставника"]
+    assert _trainee(services, trainees[0]).conclusion == (
+        "Готов к самостоятельной работе" if answer == "save" else "")
+    assert page.current().id == (trainees[0] if answer == "cancel" else trainees[1])
+    assert page.card.name_label.text() == (
+        "Петров Иван" if answer == "cancel" else "Сидорова Анна")
+    assert page.conclusion_edit.toPlainText() == (
+        "Готов к самостоятельной работе" if answer == "cancel" else "")
+
+
+def test_trainee_switch_asks_about_feedback_and_conclusion_in_turn(  # type: ignore[no-untyped-def]
+        qtbot, services, mentoring, trainees, questions) -> None:
+    page = mentoring.trainees
+    panel = page.meetings
+    _click_row(qtbot, panel.view, 0)
+    first = panel.model.row(0)
+    _type(qtbot, panel.feedback_edit, "Сам провёл презентацию")
+    _type(qtbot, page.conclusion_edit, "Справляется")
+    questions.answer = "save"
+    _click_row(qtbot, page.list_view, page.list_model.find(lambda t: t.id == trainees[1]))
+    qtbot.waitUntil(lambda: len(questions.asked) == 2)
+    assert questions.asked == ["Отзыв о встрече", "Заключение наставника"]
+    assert page.current().id == trainees[1] and panel.model.rowCount() == 0
+    feedback = {m.id: m.feedback for m in services.mentoring.meetings(trainees[0])}
+    assert feedback[first.id] == "Сам провёл презентацию"
+    assert _trainee(services, trainees[0]).conclusion == "Справляется"
+
+
+def test_quitting_asks_the_mentoring_pages(qtbot, services, trainees, window,  # type: ignore[no-untyped-def]
+                                          questions) -> None:
+    from app.views.mentoring import MentoringTab
+
+    tab = window.show_tab("mentoring")
+    assert isinstance(tab, MentoringTab)
+    page = tab.trainees
+    page.select_trainee(trainees[0])
+    _type(qtbot, page.conclusion_edit, "Справляется")
+    _type(qtbot, page.assessments.comment_edit, "уверенно")
+    page.assessments.score_spin.setValue(4)
+    questions.answer = "cancel"
+    assert not window.close() and window.isVisible()
+    assert len(questions.asked) == 1  # Отмена in the first question stops the quit
+    assert page.conclusion_edit.toPlainText() == "Справляется"
+    questions.asked.clear()
+    questions.answer = "save"
+    assert window.close() and not window.isVisible()
+    assert sorted(questions.asked) == ["Заключение наставника", "Новая оценка"]
+    assert _trainee(services, trainees[0]).conclusion == "Справляется"
+    assert [(a.score, a.comment) for a in services.mentoring.assessments(trainees[0])] == [
+        (4, "уверенно")]

@@ -31,6 +31,7 @@ from app.views.forms import FieldErrors, to_date
 from app.views.mentoring.checklist import date_edit
 from app.views.mentoring.models import AssessmentTableModel
 from app.views.style import named
+from app.views.unsaved import UnsavedChanges
 
 
 class SkillChart(QWidget):
@@ -89,7 +90,10 @@ class SkillChart(QWidget):
 
 
 class AssessmentsPanel(QWidget):
-    """Signals: none; the panel reloads itself after each change."""
+    """Signals: none; the panel reloads itself after each change.
+
+    A rating or comment entered but not added is asked about when the app quits.
+    """
 
     def __init__(self, *, services: Services, today: Callable[[], date],
                  parent: QWidget | None = None) -> None:
@@ -151,6 +155,10 @@ class AssessmentsPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter)
+        self.unsaved = UnsavedChanges(
+            self, values=lambda: (self.score_spin.value(), self.comment_edit.text()),
+            save=self._add_assessment, subject=lambda: translate("Mentoring", "Новая оценка"))
+        self.unsaved.mark_clean()
 
     def set_trainee(self, trainee_id: int | None) -> None:
         self._trainee_id = trainee_id
@@ -167,8 +175,11 @@ class AssessmentsPanel(QWidget):
         self.add_button.setEnabled(self._trainee_id is not None)
 
     def _on_add_button_clicked(self) -> None:
+        self._add_assessment()
+
+    def _add_assessment(self) -> bool:
         if self._trainee_id is None:
-            return
+            return False
         try:
             self._services.mentoring.add_assessment(
                 self._trainee_id, assessed_on=to_date(self.date_edit.date()),
@@ -177,13 +188,15 @@ class AssessmentsPanel(QWidget):
         except ValidationError as exc:
             for message in self._errors.show(exc):
                 dialogs.show_error(self, message)
-            return
+            return False
         self._errors.clear()
         self.comment_edit.clear()
         self.score_spin.setValue(0)
         # Next skill, so rating all six on one day is quick.
         self.skill_combo.setCurrentIndex((self.skill_combo.currentIndex() + 1) % len(SKILLS))
+        self.unsaved.mark_clean()
         self.reload()
+        return True
 
     def _on_delete_button_clicked(self) -> None:
         rows = self.view.selectionModel().selectedRows()

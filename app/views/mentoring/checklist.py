@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -37,6 +36,7 @@ from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_
 from app.views.mentoring.models import SectionProgressModel, TaskTableModel
 from app.views.mentoring.widgets import ProgressDelegate
 from app.views.style import named
+from app.views.unsaved import EditorDialog, UnsavedChanges
 
 
 def date_edit(value: date | None = None) -> QDateEdit:
@@ -187,6 +187,10 @@ class ChecklistPanel(QWidget):
         scroll.setFixedWidth(330)
         layout.addWidget(scroll)
         self._update_buttons()
+        self.new_unsaved = UnsavedChanges(  # a personal item typed, not added: asked on quit
+            self, values=self.new_title.text, save=self._add_task,
+            subject=lambda: translate("Mentoring", "Новый пункт чек-листа"))
+        self.new_unsaved.mark_clean()
 
     # --- API --------------------------------------------------------------------------
     def set_trainee(self, trainee_id: int | None) -> None:
@@ -312,28 +316,34 @@ class ChecklistPanel(QWidget):
         if task is None:
             return
         dialog = TaskDialog(services=self._services, task=task, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() == TaskDialog.DialogCode.Accepted:
             self.reload(keep_task=task.id)
             self.changed.emit()
 
     def _on_add_button_clicked(self) -> None:
+        self._add_task()
+
+    def _add_task(self) -> bool:
         if self._trainee_id is None:
-            return
+            return False
         try:
             new_id = self._services.mentoring.add_task(
                 self._trainee_id, section=self.new_section.currentText(),
                 title=self.new_title.text(), due_on=to_date(self.new_due.date()))
         except ValidationError as exc:
             self._add_errors.show(exc)
-            return
+            return False
         self._add_errors.clear()
         self.new_title.clear()
+        self.new_unsaved.mark_clean()
         self.reload(keep_task=new_id)
         self.changed.emit()
+        return True
 
 
-class TaskDialog(QDialog):
-    """Edit one checklist item of a trainee: title, description, due date."""
+class TaskDialog(EditorDialog):
+    """Edit one checklist item of a trainee: title, description, due date; closing with
+    unsaved changes asks first."""
 
     def __init__(self, *, services: Services, task: TaskRow,
                  parent: QWidget | None = None) -> None:
@@ -362,8 +372,17 @@ class TaskDialog(QDialog):
         dl.addWidget(self.due_edit, 1)
         form.addRow(translate("Mentoring", "Срок"), due_row)
         form.addRow(dialog_buttons(self, translate("Mentoring", "Сохранить")))
+        self.track_changes(values=self.edited_values, save=self.save)
+
+    def edited_values(self) -> tuple[object, ...]:
+        return (self.title_edit.text(), self.description_edit.toPlainText(),
+                self.has_due.isChecked(), to_date(self.due_edit.date()))
 
     def accept(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Store the item and close; a refusal is shown by the field and the form stays."""
         try:
             self._services.mentoring.update_task(
                 self._task.id, title=self.title_edit.text(),
@@ -372,8 +391,9 @@ class TaskDialog(QDialog):
         except ValidationError as exc:
             for message in self.errors.show(exc):
                 dialogs.show_error(self, message)
-            return
+            return False
         super().accept()
+        return True
 
 
 def _escape(text: str) -> str:

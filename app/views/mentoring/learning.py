@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,6 +41,7 @@ from app.views.forms import FieldErrors, to_date, to_qdate
 from app.views.mentoring.checklist import date_edit
 from app.views.mentoring.models import LearningTableModel, QuarterHoursModel, hours_text
 from app.views.style import named
+from app.views.unsaved import RecordSwitch, UnsavedChanges
 
 
 class QuarterChart(QWidget):
@@ -83,6 +83,9 @@ class QuarterChart(QWidget):
 
 
 class LearningPage(QWidget):
+    """The learning log and the form of one record; leaving an edited record (for another, a
+    new one, or by quitting) asks first."""
+
     def __init__(self, *, services: Services, today: Callable[[], date],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +108,6 @@ class LearningPage(QWidget):
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 100), (2, 90), (3, 90), (4, 60), (5, 110), (6, 150)):
             self.view.setColumnWidth(col, width)
-        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         left.addWidget(self.view, 3)
         quarters_title = named(QLabel(translate("Mentoring", "Часы обучения по кварталам")),
                                "sectionTitle")
@@ -182,29 +184,38 @@ class LearningPage(QWidget):
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
         layout.addWidget(box)
+        self.unsaved = UnsavedChanges(
+            self, values=self.edited_values, save=self.save,
+            subject=lambda: translate("Mentoring", "Запись журнала обучения"))
+        self.switch = RecordSwitch(
+            self.view, [self.unsaved],
+            key_at=lambda row: r.id if (r := self.model.row_at(row)) else None,
+            shown=lambda: self._editing_id,
+            load=lambda key: self._fill(self.model.row_at(self.model.find(
+                lambda r: r.id == key))))
         self._fill(None)
+
+    def edited_values(self) -> tuple[object, ...]:
+        return (self.kind_combo.currentData(), self.title_edit.text(),
+                to_date(self.start_edit.date()), self.finished_check.isChecked(),
+                to_date(self.finish_edit.date()), self.hours_edit.text(),
+                self.status_combo.currentData(), self.skill_combo.currentText(),
+                self.takeaways_edit.toPlainText())
 
     def refresh(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self._editing_id
-        self.model.set_rows(self._services.mentoring.learning_records())
+        with self.switch.quietly():
+            self.model.set_rows(self._services.mentoring.learning_records())
         quarters = self._services.mentoring.learning_hours_by_quarter()
         self.quarter_model.set_rows(quarters)
         self.quarter_chart.set_quarters(quarters)
-        row = self.model.find(lambda r: r.id == keep) if keep is not None else -1
-        if row >= 0:
-            self.view.selectionModel().select(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-        else:
+        self.switch.after_reload(keep)  # a record being edited stays as it is
+        if self.switch.selected() is None and not self.unsaved.is_modified():
             self._fill(None)
 
     def current(self) -> LearningRow | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
-
-    def _on_selection_changed(self, *_: object) -> None:
-        self._fill(self.current())
 
     def _fill(self, row: LearningRow | None) -> None:
         self.errors.clear()
@@ -220,13 +231,20 @@ class LearningPage(QWidget):
         self.skill_combo.setCurrentText(row.skill if row else "")
         self.takeaways_edit.setPlainText(row.takeaways if row else "")
         self.delete_button.setEnabled(row is not None)
+        self.unsaved.mark_clean()
 
     def _on_new_button_clicked(self) -> None:
-        self.view.clearSelection()
+        if not self.unsaved.settle().goes_on:
+            return
+        self.switch.select(None)
         self._fill(None)
         self.title_edit.setFocus()
 
     def _on_save_button_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Store the record in the form; a refusal is shown by the fields and the form stays."""
         try:
             saved = self._services.mentoring.save_learning(
                 self._editing_id, kind=self.kind_combo.currentData(),
@@ -239,8 +257,10 @@ class LearningPage(QWidget):
         except ValidationError as exc:
             for message in self.errors.show(exc):
                 dialogs.show_error(self, message)
-            return
+            return False
+        self.unsaved.mark_clean()
         self.refresh(select_id=saved)
+        return True
 
     def _on_delete_button_clicked(self) -> None:
         row = self.current()
@@ -250,4 +270,5 @@ class LearningPage(QWidget):
                     title=row.title)):
             self._services.mentoring.delete_learning(row.id)
             self._editing_id = None
+            self.unsaved.mark_clean()  # its edits go with it
             self.refresh()

@@ -20,19 +20,24 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
-from app.services.errors import ValidationError
+from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import MeetingRow
 from app.views import dialogs
 from app.views.forms import FieldErrors
 from app.views.mentoring.models import MeetingChoiceModel, MeetingTableModel
 from app.views.style import named
+from app.views.unsaved import RecordSwitch, UnsavedChanges
 
 
 class MeetingsPanel(QWidget):
+    """The trainee's accompanied meetings: the feedback of the selected one (picking another
+    meeting with the feedback edited asks first) and a form to add one."""
+
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self._trainee_id: int | None = None
+        self._meeting_id: int | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(12)
@@ -50,7 +55,6 @@ class MeetingsPanel(QWidget):
         header.setStretchLastSection(True)
         for col, width in enumerate((116, 96, 170, 170)):
             self.view.setColumnWidth(col, width)
-        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         left.addWidget(self.view, 1)
         edit_row = QHBoxLayout()
         self.feedback_edit = QPlainTextEdit()
@@ -99,41 +103,65 @@ class MeetingsPanel(QWidget):
         self.add_button.clicked.connect(self._on_add_button_clicked)
         form.addRow(self.add_button)
         layout.addWidget(add_box)
+        self.unsaved = UnsavedChanges(
+            self, values=self.feedback_edit.toPlainText, save=self._store_feedback,
+            subject=lambda: translate("Mentoring", "Отзыв о встрече"))
+        self.unsaved.mark_clean()
+        self.new_unsaved = UnsavedChanges(  # asked about when the app quits
+            self, values=self.new_feedback.toPlainText, save=self._add_meeting,
+            subject=lambda: translate("Mentoring", "Новая встреча со стажёром"))
+        self.new_unsaved.mark_clean()
+        self.switch = RecordSwitch(
+            self.view, [self.unsaved],
+            key_at=lambda row: m.id if (m := self.model.row_at(row)) else None,
+            shown=lambda: self._meeting_id, load=self._show_meeting)
         self._update_buttons()
 
     def set_trainee(self, trainee_id: int | None) -> None:
+        """Another trainee (whoever calls has settled the feedback being edited)."""
         self._trainee_id = trainee_id
+        self._meeting_id = None
         self.reload()
+        self._show_meeting(None)
 
     def reload(self) -> None:
+        """The lists again; the selected meeting stays, and so does feedback being written."""
         svc = self._services.mentoring
-        if self._trainee_id is None:
-            self.model.set_rows([])
-            self.choice_model.set_rows([])
-        else:
-            self.model.set_rows(svc.meetings(self._trainee_id))
-            self.choice_model.set_rows(svc.meeting_choices(self._trainee_id))
+        with self.switch.quietly():
+            if self._trainee_id is None:
+                self.model.set_rows([])
+                self.choice_model.set_rows([])
+            else:
+                self.model.set_rows(svc.meetings(self._trainee_id))
+                self.choice_model.set_rows(svc.meeting_choices(self._trainee_id))
         self.choice_combo.setCurrentIndex(0 if self.choice_model.rowCount() else -1)
-        self._on_selection_changed()
+        self.switch.after_reload()
+        if self.switch.selected() is None and not self.unsaved.is_modified():
+            self._show_meeting(None)  # the meeting is gone (or none was selected)
 
     def current(self) -> MeetingRow | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
-        has = self.current() is not None
+        has = self._meeting_id is not None
         for w in (self.save_button, self.remove_button, self.feedback_edit):
             w.setEnabled(has)
         self.add_button.setEnabled(self._trainee_id is not None)
 
-    def _on_selection_changed(self, *_: object) -> None:
-        meeting = self.current()
+    def _show_meeting(self, meeting_id: object) -> None:
+        meeting = self.model.row_at(self.model.find(lambda m: m.id == meeting_id))
+        self._meeting_id = meeting.id if meeting else None
         self.feedback_edit.setPlainText(meeting.feedback if meeting else "")
+        self.unsaved.mark_clean()
         self._update_buttons()
 
     def _on_add_button_clicked(self) -> None:
+        self._add_meeting()
+
+    def _add_meeting(self) -> bool:
         if self._trainee_id is None:
-            return
+            return False
         choice = self.choice_model.row_at(self.choice_combo.currentIndex())
         try:
             self._services.mentoring.add_meeting(
@@ -141,25 +169,35 @@ class MeetingsPanel(QWidget):
                 self.new_feedback.toPlainText())
         except ValidationError as exc:
             self._errors.show(exc)
-            return
+            return False
         self._errors.clear()
         self.new_feedback.clear()
+        self.new_unsaved.mark_clean()
         self.reload()
+        return True
 
     def _on_save_button_clicked(self) -> None:
-        meeting = self.current()
-        if meeting is not None:
-            self._services.mentoring.set_meeting_feedback(meeting.id,
+        self._store_feedback()
+
+    def _store_feedback(self) -> bool:
+        if self._meeting_id is None:
+            return True
+        try:
+            self._services.mentoring.set_meeting_feedback(self._meeting_id,
                                                           self.feedback_edit.toPlainText())
-            row = self.view.selectionModel().selectedRows()[0].row()
-            self.reload()
-            self.view.selectRow(row)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        self.unsaved.mark_clean()
+        self.reload()
+        return True
 
     def _on_remove_button_clicked(self) -> None:
-        meeting = self.current()
+        meeting = self.model.row_at(self.model.find(lambda m: m.id == self._meeting_id))
         if meeting is not None and dialogs.confirm(
                 self, translate("Mentoring", "Убрать встречу"),
                 translate("Mentoring", "Убрать встречу «{subject}» из списка стажёра? "
                                        "Само дело останется.").format(subject=meeting.subject)):
             self._services.mentoring.delete_meeting(meeting.id)
+            self.unsaved.mark_clean()  # its feedback goes with it
             self.reload()

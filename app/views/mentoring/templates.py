@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -29,10 +29,14 @@ from app.views import dialogs
 from app.views.forms import FieldErrors
 from app.views.mentoring.models import TemplateItemsModel, TemplateListModel
 from app.views.style import named
+from app.views.unsaved import RecordSwitch, UnsavedChanges
 
 
 class TemplatesPage(QWidget):
-    """Signals:
+    """The templates and the editor of one; leaving an edited template (for another, a new,
+    a copy or an import, or by quitting) asks first.
+
+    Signals:
         templates_changed: a template was saved, copied, imported or deleted.
     """
 
@@ -61,7 +65,6 @@ class TemplatesPage(QWidget):
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
         ll.addWidget(self.list_view, 1)
         row1 = QHBoxLayout()
         self.new_button = QPushButton(translate("Mentoring", "Новый"))
@@ -130,7 +133,7 @@ class TemplatesPage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.revert_button = QPushButton(translate("Mentoring", "Отменить изменения"))
-        self.revert_button.clicked.connect(self._load_current)
+        self.revert_button.clicked.connect(self._on_revert_button_clicked)
         self.save_button = named(QPushButton(translate("Mentoring", "Сохранить шаблон")),
                                  "primary")
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -140,20 +143,29 @@ class TemplatesPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 1000])
+        self.unsaved = UnsavedChanges(
+            self, values=self.edited_values, save=self.save,
+            subject=lambda: translate("Mentoring", "Шаблон чек-листа «{name}»").format(
+                name=self.name_edit.text().strip()))
+        self.unsaved.mark_clean()
+        self.switch = RecordSwitch(
+            self.list_view, [self.unsaved],
+            key_at=lambda row: t.id if (t := self.list_model.row_at(row)) else None,
+            shown=lambda: self._editing_id, load=self._load_template)
 
     # --- API --------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
+        """The list again; a template being edited stays in the editor as it is."""
         keep = select_id if select_id is not None else self._editing_id
-        self.list_model.set_rows(self._services.mentoring.templates())
+        with self.switch.quietly():
+            self.list_model.set_rows(self._services.mentoring.templates())
         row = self.list_model.find(lambda t: t.id == keep) if keep is not None else -1
         if row < 0 and self.list_model.rowCount():
             row = 0
-        if row >= 0:
-            self.list_view.selectionModel().select(
-                self.list_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-        self._load_current()
+        template = self.list_model.row_at(row)
+        self.switch.after_reload(template.id if template else None)
+        if template is None and not self.unsaved.is_modified():
+            self._load_template(None)
 
     def current(self) -> TemplateRow | None:
         rows = self.list_view.selectionModel().selectedRows()
@@ -162,29 +174,43 @@ class TemplatesPage(QWidget):
     def editor_items(self) -> list[TemplateItemData]:
         return self.items_model.rows()
 
-    # --- slots ------------------------------------------------------------------------
-    def _on_list_selection_changed(self, *_: object) -> None:
-        self._load_current()
+    def edited_values(self) -> tuple[object, ...]:
+        return (self.name_edit.text(), self.description_edit.text(),
+                tuple(self.items_model.rows()))
 
-    def _load_current(self) -> None:
-        template = self.current()
+    # --- slots ------------------------------------------------------------------------
+    def _load_template(self, template_id: object) -> None:
+        """Show a stored template in the editor (None: an empty editor, nothing selected)."""
         self.errors.clear()
-        if template is None:
+        if not isinstance(template_id, int):
             self._editing_id = None
             self.name_edit.clear()
             self.description_edit.clear()
             self.items_model.set_rows([])
         else:
-            detail = self._services.mentoring.template(template.id)
+            detail = self._services.mentoring.template(template_id)
             self._editing_id = detail.id
             self.name_edit.setText(detail.name)
             self.description_edit.setText(detail.description)
             self.items_model.set_rows(detail.items)
         for b in (self.copy_button, self.delete_button, self.export_button):
-            b.setEnabled(template is not None)
+            b.setEnabled(self._editing_id is not None)
+        self.unsaved.mark_clean()
+
+    def _on_revert_button_clicked(self) -> None:
+        self._load_template(self._editing_id)
+
+    def _leave(self) -> bool:
+        """Before the editor shows another template: ask about its edits (False: stay)."""
+        outcome = self.unsaved.settle()
+        if outcome.goes_on:
+            self.unsaved.mark_clean()  # saved or dropped: what comes next replaces them
+        return outcome.goes_on
 
     def _on_new_button_clicked(self) -> None:
-        self.list_view.clearSelection()
+        if not self._leave():
+            return
+        self.switch.select(None)
         self._editing_id = None
         self.errors.clear()
         self.name_edit.setText(translate("Mentoring", "Новый шаблон"))
@@ -193,6 +219,9 @@ class TemplatesPage(QWidget):
             translate("Mentoring", "Знакомство с компанией"), "", "", 1)])
         self.name_edit.setFocus()
         self.name_edit.selectAll()
+        for b in (self.copy_button, self.delete_button, self.export_button):
+            b.setEnabled(False)
+        self.unsaved.mark_clean()
 
     def _selected_item_row(self) -> int:
         rows = self.items_view.selectionModel().selectedRows()
@@ -221,18 +250,24 @@ class TemplatesPage(QWidget):
             self.items_view.selectRow(self.items_model.move_row(row, step))
 
     def _on_save_button_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Store the template being edited; a refusal is shown and the editor stays."""
         try:
             saved = self._services.mentoring.save_template(
                 self._editing_id, name=self.name_edit.text(),
                 description=self.description_edit.text(), items=self.items_model.rows())
         except ValidationError as exc:
             self._show_errors(exc)
-            return
+            return False
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
-            return
+            return False
+        self.unsaved.mark_clean()
         self.refresh(select_id=saved)
         self.templates_changed.emit()
+        return True
 
     def _show_errors(self, exc: ValidationError) -> None:
         unplaced = self.errors.show(exc)
@@ -241,7 +276,7 @@ class TemplatesPage(QWidget):
 
     def _on_copy_button_clicked(self) -> None:
         template = self.current()
-        if template is not None:
+        if template is not None and self._leave():  # a copy of the stored template
             new_id = self._services.mentoring.copy_template(template.id)
             self.refresh(select_id=new_id)
             self.templates_changed.emit()
@@ -262,6 +297,7 @@ class TemplatesPage(QWidget):
             return
         self._services.mentoring.delete_template(template.id)
         self._editing_id = None
+        self.unsaved.mark_clean()  # its edits go with it
         self.refresh()
         self.templates_changed.emit()
 
@@ -287,13 +323,17 @@ class TemplatesPage(QWidget):
             return
         try:
             text = Path(path).read_text(encoding="utf-8")
-            new_id = self._services.mentoring.import_template_json(text)
         except (OSError, UnicodeDecodeError) as exc:
             dialogs.show_error(self, str(exc))
             return
+        if not self._leave():  # the imported template is shown next
+            return
+        try:
+            new_id = self._services.mentoring.import_template_json(text)
         except ServiceError as exc:
             dialogs.show_error(self, translate("Mentoring", "Шаблон не импортирован: {err}")
                                .format(err=exc))
+            self._load_template(self._editing_id)  # as stored: the edits were saved or dropped
             return
         self.refresh(select_id=new_id)
         self.templates_changed.emit()

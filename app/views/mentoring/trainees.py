@@ -41,10 +41,12 @@ from app.views.mentoring.meetings import MeetingsPanel
 from app.views.mentoring.models import TemplateListModel, TraineeListModel
 from app.views.mentoring.widgets import ProgressDelegate
 from app.views.style import named
+from app.views.unsaved import EditorDialog, RecordSwitch, UnsavedChanges
 
 
-class TraineeDialog(QDialog):
-    """Create or edit a trainee; saving goes through the service, errors stay by the field."""
+class TraineeDialog(EditorDialog):
+    """Create or edit a trainee; saving goes through the service, errors stay by the field;
+    closing with unsaved changes asks first."""
 
     def __init__(self, *, services: Services, trainee: TraineeRow | None,
                  today: date, parent: QWidget | None = None) -> None:
@@ -80,8 +82,18 @@ class TraineeDialog(QDialog):
         self.notes_edit.setFixedHeight(90)
         form.addRow(translate("Mentoring", "Заметки наставника"), self.notes_edit)
         form.addRow(dialog_buttons(self, translate("Mentoring", "Сохранить")))
+        self.track_changes(values=self.edited_values, save=self.save)
+
+    def edited_values(self) -> tuple[object, ...]:
+        return (self.name_edit.text(), to_date(self.start_edit.date()), self.position_edit.text(),
+                self.phone_edit.text(), self.email_edit.text(), self.status_combo.currentData(),
+                self.notes_edit.toPlainText())
 
     def accept(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Store the trainee and close; a refusal is shown by the fields and the form stays."""
         try:
             self.saved_id = self._services.mentoring.save_trainee(
                 self._trainee.id if self._trainee else None,
@@ -92,8 +104,9 @@ class TraineeDialog(QDialog):
         except ValidationError as exc:
             for message in self.errors.show(exc):
                 dialogs.show_error(self, message)
-            return
+            return False
         super().accept()
+        return True
 
 
 class TraineeCard(QFrame):
@@ -207,7 +220,6 @@ class TraineesPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.list_view.setColumnWidth(2, 100)
-        self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
         self.list_view.doubleClicked.connect(lambda _: self._on_edit_button_clicked())
         ll.addWidget(self.list_view, 1)
         buttons = QGridLayout()  # two rows keep the list narrow on small screens
@@ -277,6 +289,16 @@ class TraineesPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 1000])
         self._current_id: int | None = None
+        self.unsaved = UnsavedChanges(
+            self, values=self.conclusion_edit.toPlainText, save=self._store_conclusion,
+            subject=lambda: translate("Mentoring", "Заключение наставника"))
+        self.unsaved.mark_clean()
+        # Another trainee: the selected meeting's feedback and the conclusion are asked about;
+        # the new-entry forms (checklist item, meeting, assessment) keep what was typed.
+        self.switch = RecordSwitch(
+            self.list_view, [self.meetings.unsaved, self.unsaved],
+            key_at=lambda row: r.id if (r := self.list_model.row_at(row)) else None,
+            shown=lambda: self._current_id, load=self._show_trainee)
 
     # --- API --------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -284,16 +306,17 @@ class TraineesPage(QWidget):
         self.template_model.set_rows(self._services.mentoring.templates())
         if self.template_combo.currentIndex() < 0 and self.template_model.rowCount():
             self.template_combo.setCurrentIndex(0)
-        self.list_model.set_rows(self._services.mentoring.trainees(self._today()))
+        with self.switch.quietly():
+            self.list_model.set_rows(self._services.mentoring.trainees(self._today()))
         row = self.list_model.find(lambda r: r.id == keep) if keep is not None else -1
         if row < 0 and self.list_model.rowCount():
             row = 0
-        if row >= 0:
-            self.select_row(row)
-        else:
-            self._show(None)
+        trainee = self.list_model.row_at(row)
+        self.switch.select(trainee.id if trainee else None)
+        self._show(trainee)
 
     def select_row(self, row: int) -> None:
+        """Select a trainee as the user would (unsaved edits are asked about first)."""
         self.list_view.selectionModel().select(
             self.list_model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -309,14 +332,20 @@ class TraineesPage(QWidget):
             self.select_row(row)
 
     # --- internals --------------------------------------------------------------------
+    def _show_trainee(self, trainee_id: object) -> None:
+        self._show(self.list_model.row_at(self.list_model.find(lambda r: r.id == trainee_id)))
+
     def _show(self, trainee: TraineeRow | None) -> None:
+        """Show a trainee; the same one again (a refresh) keeps a conclusion being written."""
         changed = (trainee.id if trainee else None) != self._current_id
         self._current_id = trainee.id if trainee else None
         self.card.show_trainee(trainee)
         for w in (self.edit_button, self.delete_button, self.assign_button, self.report_button,
                   self.template_combo, self.conclusion_button, self.conclusion_edit):
             w.setEnabled(trainee is not None)
-        self.conclusion_edit.setPlainText(trainee.conclusion if trainee else "")
+        if changed or not self.unsaved.is_modified():
+            self.conclusion_edit.setPlainText(trainee.conclusion if trainee else "")
+            self.unsaved.mark_clean()
         if changed:
             self.checklist.set_trainee(self._current_id)
             self.meetings.set_trainee(self._current_id)
@@ -328,16 +357,12 @@ class TraineesPage(QWidget):
 
     def _reload_list_keep(self) -> None:
         keep = self._current_id
-        self.list_model.set_rows(self._services.mentoring.trainees(self._today()))
+        with self.switch.quietly():
+            self.list_model.set_rows(self._services.mentoring.trainees(self._today()))
         row = self.list_model.find(lambda r: r.id == keep)
         if row >= 0:
-            self.list_view.selectionModel().blockSignals(True)
-            self.list_view.selectRow(row)
-            self.list_view.selectionModel().blockSignals(False)
+            self.switch.select(keep)
             self.card.show_trainee(self.list_model.row_at(row))
-
-    def _on_list_selection_changed(self, *_: object) -> None:
-        self._show(self.current())
 
     def _on_checklist_changed(self) -> None:
         self._reload_list_keep()
@@ -387,10 +412,20 @@ class TraineesPage(QWidget):
         self.checklist.reload()
 
     def _on_conclusion_button_clicked(self) -> None:
-        if self._current_id is not None:
+        self._store_conclusion()
+
+    def _store_conclusion(self) -> bool:
+        if self._current_id is None:
+            return True
+        try:
             self._services.mentoring.set_conclusion(self._current_id,
                                                     self.conclusion_edit.toPlainText())
-            self._reload_list_keep()
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        self.unsaved.mark_clean()
+        self._reload_list_keep()
+        return True
 
     def _on_report_button_clicked(self) -> None:
         if self._current_id is not None:
