@@ -30,6 +30,7 @@ from app.db_errors import (
     disk_full,
     storage_error,
 )
+from app.i18n import translate
 
 AUTOMATIC_KINDS = ("auto", "exit")  # rotated daily/weekly
 KEPT_FOR_DAYS_KINDS = ("before-migration", "before-restore")  # kept 90 days
@@ -379,3 +380,29 @@ def _is_sound(path: Path) -> bool:
         return True  # sound but unusable for another reason (newer schema): back it up
     return True
 
+
+
+def move_database(source: Path, target: Path) -> Path:
+    """Move the live database to `target` (which must not exist) as a verified copy.
+
+    The source is checkpointed, copied, and then renamed aside to NAME.moved-STAMP, never
+    deleted; the caller holds the source's lock. Returns the renamed source.
+    """
+    if target.exists():
+        raise NotOurFileError(translate("Database", "{path}: там уже есть файл; база не "
+                                                    "перенесена").format(path=target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _checkpoint_and_close(source)
+    tmp = target.with_name(f".{target.name}.new.part")
+    _stage_copy(source, tmp)
+    try:
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = source.with_name(f"{source.name}.moved-{stamp}")
+        os.replace(source, aside)
+        _fsync_dir(source.parent)
+    except OSError as exc:
+        _remove_with_journals(tmp)
+        raise storage_error(exc, target) or exc from exc
+    return aside

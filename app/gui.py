@@ -94,6 +94,11 @@ def run_gui(*, db_path: Path, language: str | None, demo: bool) -> int:
     install_language(language)
     apply_style(app)
     install_excepthook(default_log_file())
+    return _open_window_on(app, settings, db_path, demo=demo)
+
+
+def _open_window_on(app: QApplication, settings: QSettings, db_path: Path, *,
+                    demo: bool) -> int:
     try:
         lock = DatabaseLock(db_path, translate("Startup", "окно SalesDesk")).acquire()
     except LockedByOtherProcess as exc:
@@ -106,9 +111,51 @@ def run_gui(*, db_path: Path, language: str | None, demo: bool) -> int:
         services = open_or_recover(db_path, lock)
         if services is None:
             return 2
-        return _run_window(app, services, settings, demo=demo)
+        moved_to = offer_local_folder(services)
+        if moved_to is None:
+            return _run_window(app, services, settings, demo=demo)
+        services.close()
     finally:
         lock.release()
+    return _open_window_on(app, settings, moved_to, demo=demo)
+
+
+def offer_local_folder(services: Services) -> Path | None:
+    """A database in a synced or network folder: warn, and offer to move it to a local one.
+
+    → the new path if the user moved it (the old file is renamed NAME.moved-DATE, kept).
+    """
+    from app.storage_location import risky_location
+
+    reason = risky_location(services.db_path)
+    if reason is None:
+        return None
+    from app.db import default_db_path
+
+    target = default_db_path()
+    text = translate(
+        "Startup", "База данных {path} лежит в {reason}. Программы синхронизации и сетевые "
+                   "диски не соблюдают блокировки SQLite: файл может повредиться или "
+                   "откатиться к старой версии. Резервные копии туда класть можно, а рабочую "
+                   "базу лучше держать на своём диске.").format(path=services.db_path,
+                                                                 reason=reason)
+    if target.exists() or target == services.db_path:
+        dialogs.show_error(None, text, APP_NAME)
+        return None
+    question = text + "\n\n" + translate(
+        "Startup", "Перенести базу в {target}? Прежний файл останется на месте под именем "
+                   "…moved-ДАТА.").format(target=target)
+    if not dialogs.confirm(None, translate("Startup", "Небезопасная папка"), question):
+        return None
+    from app.backups import move_database
+
+    services.disconnect()
+    try:
+        move_database(services.db_path, target)
+    except DatabaseOpenError as exc:
+        dialogs.show_error(None, str(exc), APP_NAME)
+        return None
+    return target
 
 
 def _cannot_open(reason: object) -> str:

@@ -190,3 +190,41 @@ def test_an_unwritable_log_file_does_not_stop_the_window(qapp, tmp_path, monkeyp
     finally:
         for handler in added:
             gui.log.removeHandler(handler)
+
+
+def test_a_database_in_a_synced_folder_is_offered_a_local_home(qapp, tmp_path,  # type: ignore[no-untyped-def]
+                                                              monkeypatch) -> None:
+    import app.db
+    import app.storage_location
+
+    synced = tmp_path / "Dropbox" / "salesdesk.db"
+    synced.parent.mkdir()
+    services = bootstrap(synced)
+    _add_client(services, "В облаке")
+    services.close()
+    local = tmp_path / "local" / "salesdesk.db"
+    monkeypatch.setattr(app.db, "default_db_path", lambda: local)
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or True)
+    with DatabaseLock(synced, "окно") as lock:
+        opened = bootstrap(synced, lock=lock)
+        moved_to = gui.offer_local_folder(opened)
+        opened.close()
+    assert "Dropbox" in asked[0] and str(local) in asked[0]
+    assert moved_to == local
+    assert _names(bootstrap(local)) == ["В облаке"]
+    assert not synced.exists() and next(synced.parent.glob("salesdesk.db.moved-*")).exists()
+    assert app.storage_location.risky_location(local) is None
+
+
+def test_declining_the_move_keeps_the_database_where_it_is(qapp, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import app.db
+
+    synced = tmp_path / "OneDrive" / "salesdesk.db"
+    synced.parent.mkdir()
+    monkeypatch.setattr(app.db, "default_db_path", lambda: tmp_path / "local.db")
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: False)
+    services = bootstrap(synced)
+    assert gui.offer_local_folder(services) is None
+    services.close()
+    assert synced.exists() and not (tmp_path / "local.db").exists()

@@ -482,3 +482,47 @@ def test_storage_error_in_a_unit_of_work_is_readable(services: Services,
     monkeypatch.setattr(Session, "commit", full)
     with pytest.raises(StorageError, match="нет места"):
         _add_client(services, "Не поместится")
+
+
+# --- cloud-synced and network folders ---------------------------------------------------------
+@pytest.mark.parametrize(("path", "service"), [
+    ("/home/anna/Dropbox/salesdesk.db", "Dropbox"),
+    ("/home/anna/OneDrive - ООО Ромашка/CRM/salesdesk.db", "OneDrive"),
+    ("/home/anna/Яндекс.Диск/salesdesk.db", "Яндекс.Диск"),
+    ("/Users/anna/Library/Mobile Documents/com~apple~CloudDocs/s.db", "iCloud"),
+    ("/home/anna/Google Drive/s.db", "Google Drive"),
+    ("/home/anna/Documents/salesdesk.db", None),
+    ("/home/anna/dropboxes-old/salesdesk.db", None),
+])
+def test_synced_folders_are_recognised(path: str, service: str | None) -> None:
+    from app.storage_location import synced_service
+
+    assert synced_service(Path(path)) == service
+
+
+def test_network_mounts_are_recognised_by_the_longest_mount_point() -> None:
+    from app.storage_location import network_fs_type
+
+    mounts = ("/dev/sda1 / ext4 rw 0 0\n"
+              "//srv/share /mnt/office cifs rw 0 0\n"
+              "/dev/sdb1 /mnt/office/local ext4 rw 0 0\n"
+              "srv:/export /home/anna/nfs\\040dir nfs4 rw 0 0\n")
+    assert network_fs_type(Path("/mnt/office/crm/s.db"), mounts) == "cifs"
+    assert network_fs_type(Path("/mnt/office/local/s.db"), mounts) is None
+    assert network_fs_type(Path("/home/anna/nfs dir/s.db"), mounts) == "nfs4"
+    assert network_fs_type(Path("/mnt/officeX/s.db"), mounts) is None
+    assert network_fs_type(Path("/home/anna/s.db"), mounts) is None
+
+
+def test_moving_the_live_database_keeps_the_old_file(services: Services, tmp_path: Path) -> None:
+    from app.backups import move_database
+
+    _add_client(services, "Переезжает")
+    services.disconnect()
+    target = tmp_path / "local" / "salesdesk.db"
+    aside = move_database(services.db_path, target)
+    assert _names(target) == ["Переезжает"] and _names(aside) == ["Переезжает"]
+    assert not services.db_path.exists()
+    assert header_ids(target) == header_ids(aside)  # the same database, moved
+    with pytest.raises(NotOurFileError, match="уже есть файл"):
+        move_database(aside, target)
