@@ -48,6 +48,7 @@ def _query(args: argparse.Namespace) -> ClientQuery:
 
 def _list_clients(args: argparse.Namespace) -> int:
     from app.services.clients import status_label
+    from app.services.clients.exporter import export_phone, neutralise
 
     services = open_services(args, create=False)
     try:
@@ -71,11 +72,13 @@ def _list_clients(args: argparse.Namespace) -> int:
         print()
         return 0
     if args.format == "csv":
+        # a CSV is opened in Excel: the file export's formula guard and phone form apply
         writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
         writer.writerow(columns)
         for r in rows:
-            writer.writerow([r.id, r.name, r.inn, r.status, r.segment, r.region, r.phone,
-                             r.email, ", ".join(r.tags), r.revenue_year])
+            writer.writerow([neutralise(str(cell)) for cell in (
+                r.id, r.name, r.inn, r.status, r.segment, r.region, export_phone(r.phone),
+                r.email, ", ".join(r.tags), r.revenue_year)])
         return 0
     headers = [translate("Cli", "№"), translate("Cli", "Название"), translate("Cli", "ИНН"),
                translate("Cli", "Статус"), translate("Cli", "Сегмент"),
@@ -116,9 +119,15 @@ def import_clients(args: argparse.Namespace) -> int:
           .format(i=report.imported, u=report.updated, s=report.skipped, r=report.rejected))
     for p in report.skipped_rows:
         print(translate("Cli", "  строка {line}: {msg}").format(line=p.line, msg=p.message))
+    if report.skipped > len(report.skipped_rows):
+        print(translate("Cli", "  … и ещё {n} пропущенных строк").format(
+            n=report.skipped - len(report.skipped_rows)))
     for p in report.problems:
         print(translate("Cli", "  строка {line}: {msg}").format(line=p.line, msg=p.message),
               file=sys.stderr)
+    if report.rejected > len(report.problems):
+        print(translate("Cli", "  … и ещё {n} строк с ошибками").format(
+            n=report.rejected - len(report.problems)), file=sys.stderr)
     if report.rejected and not report.committed:
         print(translate("Cli", "Ничего не загружено: в файле есть ошибки. Исправьте их или "
                                "запустите с --skip-invalid, чтобы загрузить верные строки."),

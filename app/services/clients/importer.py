@@ -1,32 +1,39 @@
 """Import of clients (and one contact person per row) from CSV and XLSX files.
 
 Reads what managers really have: Excel's Russian CSV (cp1251, `;`, quoted fields with
-`;` and doubled quotes inside), UTF-8 with or without BOM and `,`, and XLSX. The column
-mapping is guessed from Russian and English headers and can be changed. Strict by
-default: one invalid row and nothing is imported. XLSX is untrusted input: openpyxl
-parses it with defusedxml, and zip bombs are refused before anything is unpacked.
+`;` and doubled quotes inside), UTF-8 with or without BOM and `,`, UTF-16 with a BOM
+(Excel's "Unicode text"), and XLSX. The column mapping is guessed from Russian and English
+headers and can be changed. Strict by default: one invalid row and nothing is imported.
+Files are untrusted input: an unclosed quote, a file in no known encoding and control
+characters in a value are refused with the line; a file is read, checked and written in
+batches inside one transaction, so memory does not grow with it; openpyxl parses XLSX with
+defusedxml, and zip bombs are refused before anything is unpacked.
 See docs/CLIENT_IMPORT_EXPORT.md.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import re
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.i18n import translate
 from app.models import Client, ClientTag, Contact
 from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
 from app.services.clients.matching import fold
-from app.services.errors import ServiceError, ValidationError
+from app.services.errors import ConflictError, ServiceError, ValidationError
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.services.uow import UowFactory
 
@@ -36,6 +43,8 @@ MAX_COLUMNS = 200
 MAX_XLSX_UNPACKED = 300 * 1024 * 1024
 MAX_XLSX_MEMBER_RATIO = 100  # real sheets compress 5–20×; bombs compress thousands ×
 MAX_XLSX_MEMBERS = 2_000
+BATCH_ROWS = 500  # rows checked and written together; memory is about one batch's
+MAX_LISTED_ROWS = 1_000  # bad and skipped rows a report lists (it counts them all)
 
 CLIENT_FIELDS = (
     "name", "full_name", "kind", "legal_form", *TAX_ID_FIELDS, "legal_address",
@@ -45,6 +54,7 @@ CLIENT_FIELDS = (
 )
 CONTACT_FIELDS = ("contact_name", "contact_position", "contact_phone", "contact_email")
 IMPORT_FIELDS = CLIENT_FIELDS + CONTACT_FIELDS
+_CLIENT_COLUMNS = tuple(k for k in CLIENT_FIELDS if k != "tags")
 
 
 def field_label(key: str) -> str:
@@ -178,7 +188,22 @@ class SourceTable:
     description: str  # "CSV, cp1251, «;»" — shown in the preview
 
 
-def read_table(path: Path) -> SourceTable:
+@dataclass(frozen=True)
+class SourceRows:
+    """A file being read: its headers, then its non-empty rows one at a time.
+
+    `rows` yields (line, cells): the file line (CSV) or sheet row (XLSX) a row starts at.
+    `progress()` says how far reading has got as (done, total) in the file's own units
+    (bytes of a CSV, rows of a sheet). Reading errors surface as ServiceError from `rows`.
+    """
+
+    headers: list[str]
+    description: str
+    rows: Iterator[tuple[int, list[str]]]
+    progress: Callable[[], tuple[int, int]]
+
+
+def _checked_path(path: Path) -> Path:
     path = Path(path)
     if not path.exists():
         raise ServiceError(translate("ClientImport", "{path}: файл не найден").format(path=path))
@@ -186,64 +211,281 @@ def read_table(path: Path) -> SourceTable:
     if size > MAX_FILE_BYTES:
         raise ServiceError(translate("ClientImport", "{path}: файл больше {mb} МБ").format(
             path=path, mb=MAX_FILE_BYTES // (1024 * 1024)))
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path.read_bytes(), path)
-    raise ServiceError(translate(
-        "ClientImport", "{path}: загружаются только файлы CSV и XLSX").format(path=path))
+    if path.suffix.lower() not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
+        raise ServiceError(translate(
+            "ClientImport", "{path}: загружаются только файлы CSV и XLSX").format(path=path))
+    return path
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """The text and its encoding: UTF-8 (with or without BOM) or else cp1251 (Excel, Russia)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "UTF-8 BOM"
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1251", errors="replace"), "cp1251"
+@contextmanager
+def open_source(path: Path) -> Iterator[SourceRows]:
+    """The file's rows as they are read (memory does not grow with the file)."""
+    path = _checked_path(path)
+    opener = _xlsx_source if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_source
+    with opener(path) as source:
+        yield replace(source, rows=_at_most_max_rows(source.rows, path))
 
 
-def _read_csv(data: bytes, path: Path) -> SourceTable:
-    try:
-        text, encoding = decode_text(data)
-    except UnicodeDecodeError as exc:
-        raise ServiceError(translate("ClientImport", "{path}: не удаётся прочитать текст ({e})")
-                           .format(path=path, e=exc)) from None
-    first_line = text.split("\n", 1)[0]
-    counts = {d: first_line.count(d) for d in (";", ",", "\t")}
-    delimiter = max(counts, key=lambda d: counts[d])
-    if counts[delimiter] == 0:
-        delimiter = ";"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
-                        doublequote=True, strict=False)
+def read_table(path: Path, *, limit: int | None = None) -> SourceTable:
+    """The whole table in memory (or its first `limit` rows): for a preview."""
     rows: list[list[str]] = []
     lines: list[int] = []
-    headers: list[str] | None = None
-    start = 1
-    try:
-        for record in reader:
-            line = start
-            start = reader.line_num + 1
-            if headers is None:
-                headers = [h.strip() for h in record][:MAX_COLUMNS]
-                continue
-            if not any(cell.strip() for cell in record):
-                continue
-            rows.append(record[:MAX_COLUMNS])
+    with open_source(path) as source:
+        for line, cells in source.rows:
+            if limit is not None and len(rows) >= limit:
+                break
+            rows.append(cells)
             lines.append(line)
-            if len(rows) > MAX_ROWS:
-                raise ServiceError(translate("ClientImport", "{path}: больше {n} строк").format(
-                    path=path, n=MAX_ROWS))
-    except csv.Error as exc:
-        raise ServiceError(translate("ClientImport", "{path}, строка {line}: {e}").format(
-            path=path, line=reader.line_num, e=exc)) from None
-    if not headers or not any(headers):
-        raise ServiceError(translate("ClientImport", "{path}: в файле нет строки заголовков")
-                           .format(path=path))
-    shown = {";": "«;»", ",": "«,»", "\t": translate("ClientImport", "табуляция")}[delimiter]
-    return SourceTable(headers, rows, lines, f"CSV, {encoding}, {shown}")
+    return SourceTable(source.headers, rows, lines, source.description)
+
+
+def count_rows(path: Path) -> int:
+    """How many non-empty rows the file has (read through once, not kept)."""
+    with open_source(path) as source:
+        return sum(1 for _ in source.rows)
+
+
+def _at_most_max_rows(rows: Iterator[tuple[int, list[str]]],
+                      path: Path) -> Iterator[tuple[int, list[str]]]:
+    for n, row in enumerate(rows, start=1):
+        if n > MAX_ROWS:
+            raise ServiceError(translate("ClientImport", "{path}: больше {n} строк").format(
+                path=path, n=MAX_ROWS))
+        yield row
+
+
+# --- CSV: encoding --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextEncoding:
+    codec: str  # how to decode what follows the BOM
+    bom: bytes
+    label: str  # shown in the preview and in messages
+
+    @property
+    def stream_codec(self) -> str:
+        """The codec that reads the file from its first byte (it skips the BOM)."""
+        if not self.bom:
+            return self.codec
+        return {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
+                "utf-32-le": "utf-32", "utf-32-be": "utf-32"}[self.codec]
+
+
+# UTF-32 LE's BOM starts with UTF-16 LE's, so it is looked for first
+_BOMS = (
+    TextEncoding("utf-8", codecs.BOM_UTF8, "UTF-8 BOM"),
+    TextEncoding("utf-32-le", codecs.BOM_UTF32_LE, "UTF-32 LE"),
+    TextEncoding("utf-32-be", codecs.BOM_UTF32_BE, "UTF-32 BE"),
+    TextEncoding("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16 LE"),
+    TextEncoding("utf-16-be", codecs.BOM_UTF16_BE, "UTF-16 BE"),
+)
+_UTF8 = TextEncoding("utf-8", b"", "UTF-8")
+_CP1251 = TextEncoding("cp1251", b"", "cp1251")
+_CHUNK = 64 * 1024  # detect_encoding reads this much at a time
+
+
+def _undecodable_line(path: Path, encoding: TextEncoding) -> int | None:
+    """The first line that does not decode in the encoding, or None (read in chunks)."""
+    decoder = codecs.getincrementaldecoder(encoding.codec)(errors="strict")
+    line = 1
+    with path.open("rb") as fh:
+        fh.seek(len(encoding.bom))
+        while True:
+            chunk = fh.read(_CHUNK)
+            try:
+                line += decoder.decode(chunk, final=not chunk).count("\n")
+            except UnicodeDecodeError as exc:
+                good = exc.object[:exc.start]
+                return line + good.decode(encoding.codec, errors="replace").count("\n")
+            if not chunk:
+                return None
+
+
+def detect_encoding(path: Path) -> TextEncoding:
+    """The file's encoding: the one its BOM names (UTF-8, UTF-16, UTF-32), else UTF-8 if the
+    whole file decodes as UTF-8, else Windows-1251 (Excel's CSV in Russia).
+
+    A file that does not decode in the encoding chosen is refused with a message about the
+    encoding, before any row is read.
+    """
+    path = Path(path)
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    for encoding in _BOMS:
+        if head.startswith(encoding.bom):
+            line = _undecodable_line(path, encoding)
+            if line is not None:
+                raise ServiceError(translate(
+                    "ClientImport", "{path}: неверная кодировка: в начале файла метка {enc}, "
+                                    "но строка {line} в этой кодировке не читается — файл "
+                                    "повреждён или сохранён не в той кодировке").format(
+                    path=path, enc=encoding.label, line=line))
+            return encoding
+    utf8_line = _undecodable_line(path, _UTF8)
+    if utf8_line is None:
+        return _UTF8
+    cp1251_line = _undecodable_line(path, _CP1251)
+    if cp1251_line is None:
+        return _CP1251
+    raise ServiceError(translate(
+        "ClientImport", "{path}: неизвестная кодировка: файл не читается ни как UTF-8 "
+                        "(строка {utf8}), ни как Windows-1251 (строка {cp1251}). Сохраните "
+                        "его в UTF-8 (в Excel: «CSV UTF-8»)").format(
+        path=path, utf8=utf8_line, cp1251=cp1251_line))
+
+
+# --- CSV: rows ------------------------------------------------------------------------------
+
+
+_DELIMITER_NAMES = {";": "«;»", ",": "«,»"}
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return _DELIMITER_NAMES.get(delimiter) or translate("ClientImport", "табуляция")
+
+
+@contextmanager
+def _csv_source(path: Path) -> Iterator[SourceRows]:
+    encoding = detect_encoding(path)
+    size = path.stat().st_size
+    with path.open("rb") as raw, \
+            io.TextIOWrapper(raw, encoding=encoding.stream_codec, errors="strict",
+                             newline="") as text:
+        first_line = text.readline()
+        if "\x00" in first_line:
+            # valid UTF-8 and cp1251 both, yet NUL bytes among the headers: UTF-16 without
+            # its BOM (or not a text file at all) — nothing to guess from
+            raise ServiceError(translate(
+                "ClientImport", "{path}: неизвестная кодировка: в строке заголовков нулевые "
+                                "байты — похоже на UTF-16 без метки BOM или не текстовый файл. "
+                                "Сохраните его в UTF-8 (в Excel: «CSV UTF-8»)").format(path=path))
+        counts = {d: first_line.count(d) for d in (";", ",", "\t")}
+        delimiter = max(counts, key=lambda d: counts[d])
+        if counts[delimiter] == 0:
+            delimiter = ";"
+        records = _csv_records(path, itertools.chain([first_line], text), delimiter)
+        headers: list[str] | None = None
+        for _line, record in records:
+            headers = [h.strip() for h in record][:MAX_COLUMNS]
+            break
+        if not headers or not any(headers):
+            raise ServiceError(translate("ClientImport", "{path}: в файле нет строки заголовков")
+                               .format(path=path))
+        rows = ((line, record[:MAX_COLUMNS]) for line, record in records
+                if any(cell.strip() for cell in record))
+        yield SourceRows(headers, f"CSV, {encoding.label}, {_delimiter_name(delimiter)}", rows,
+                         lambda: (raw.tell(), size))
+
+
+class _LineFeed:
+    """The file's lines for csv.reader, keeping those of the record being read: where a
+    broken quote opened is found in them (never more than one record's lines)."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self.record: list[str] = []
+        self.exhausted = False
+
+    def __iter__(self) -> _LineFeed:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            line = next(self._lines)
+        except StopIteration:
+            self.exhausted = True
+            raise
+        self.record.append(line)
+        return line
+
+
+def _csv_records(path: Path, lines: Iterator[str],
+                 delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) of every record, the header and blank lines included.
+
+    Strict quoting: csv's default reads an unclosed quote as a field running to the end of
+    the file (several clients merged into one note) and `"a"b` as `ab`; here both refuse the
+    file with the line the quote opens on.
+    """
+    feed = _LineFeed(lines)
+    reader = csv.reader(feed, delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
+    start = 1
+    while True:
+        feed.record.clear()
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _quoting_error(path, exc, feed, start, reader.line_num, delimiter) from None
+        except UnicodeDecodeError:  # detect_encoding read the whole file; changed since?
+            raise ServiceError(translate(
+                "ClientImport", "{path}, строка {line}: неверная кодировка").format(
+                path=path, line=reader.line_num + 1)) from None
+        yield start, record
+        start = reader.line_num + 1
+
+
+def _open_quote(lines: list[str], first_line: int,
+                delimiter: str) -> tuple[int | None, int | None]:
+    """Where the last quoted field of a record's lines opened, and the line of a character
+    after its closing quote that is not a delimiter or a line end (None where there is none).
+
+    The same states as csv's parser; the record's last field opened at the first value and
+    is still open when the second is None and it is not.
+    """
+    opened: int | None = None
+    state = "start"  # start of a field / unquoted / in quotes / quote seen in quotes
+    for line, chars in enumerate(lines, start=first_line):
+        for ch in chars:
+            if state == "quoted":
+                if ch == '"':
+                    state = "quote"
+            elif state == "quote":
+                if ch == '"':
+                    state = "quoted"  # a doubled quote
+                elif ch == delimiter or ch in "\r\n":
+                    state, opened = "start", None
+                else:
+                    return opened, line
+            elif ch == delimiter or ch in "\r\n":
+                state = "start"
+            elif state == "start" and ch == '"':
+                state, opened = "quoted", line
+            else:
+                state = "unquoted"
+    return (opened if state == "quoted" else None), None
+
+
+def _quoting_error(path: Path, exc: csv.Error, feed: _LineFeed, start: int, line_num: int,
+                   delimiter: str) -> ServiceError:
+    opened, stray = _open_quote(feed.record, start, delimiter)
+    if stray is not None and opened is not None and opened < stray:
+        return ServiceError(translate(
+            "ClientImport", "{path}, строка {line}: кавычка не закрыта — поле в кавычках "
+                            "захватило следующие строки до строки {end}").format(
+            path=path, line=opened, end=stray))
+    if stray is not None:
+        return ServiceError(translate(
+            "ClientImport", "{path}, строка {line}: после закрывающей кавычки ожидается {d} "
+                            "или конец строки; кавычку внутри поля в кавычках пишут "
+                            "дважды (\"\")").format(
+            path=path, line=stray, d=_delimiter_name(delimiter)))
+    if opened is not None and feed.exhausted:
+        return ServiceError(translate(
+            "ClientImport", "{path}, строка {line}: кавычка не закрыта — поле в кавычках "
+                            "продолжается до конца файла").format(path=path, line=opened))
+    if opened is not None:  # csv's field size limit, reached inside the quotes
+        return ServiceError(translate(
+            "ClientImport", "{path}, строка {line}: кавычка не закрыта — поле в кавычках "
+                            "длиннее {n} знаков").format(
+            path=path, line=opened, n=csv.field_size_limit()))
+    return ServiceError(translate("ClientImport", "{path}, строка {line}: {e}").format(
+        path=path, line=line_num, e=exc))
+
+
+# --- XLSX -----------------------------------------------------------------------------------
 
 
 def check_zip_safety(path: Path) -> None:
@@ -289,7 +531,8 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _read_xlsx(path: Path) -> SourceTable:
+@contextmanager
+def _xlsx_source(path: Path) -> Iterator[SourceRows]:
     check_zip_safety(path)
     import openpyxl  # heavy; uses defusedxml when it is installed (it is a dependency)
 
@@ -303,28 +546,42 @@ def _read_xlsx(path: Path) -> SourceTable:
         if ws is None:
             raise ServiceError(translate("ClientImport", "{path}: в книге нет листов").format(
                 path=path))
+        sheet_rows = _xlsx_rows(path, ws.iter_rows(values_only=True, max_col=MAX_COLUMNS))
         headers: list[str] | None = None
-        rows: list[list[str]] = []
-        lines: list[int] = []
-        for n, values in enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS),
-                                   start=1):
-            cells = [_cell_text(v) for v in values]
-            if headers is None:
+        for _n, cells in sheet_rows:
+            if any(c.strip() for c in cells):
+                headers = [c.strip() for c in cells]
+                break
+        if not headers:
+            raise ServiceError(translate("ClientImport", "{path}: лист пуст").format(path=path))
+        done = [0]
+
+        def rows() -> Iterator[tuple[int, list[str]]]:
+            for n, cells in sheet_rows:
+                done[0] = n
                 if any(c.strip() for c in cells):
-                    headers = [c.strip() for c in cells]
-                continue
-            if not any(c.strip() for c in cells):
-                continue
-            rows.append(cells)
-            lines.append(n)
-            if len(rows) > MAX_ROWS:
-                raise ServiceError(translate("ClientImport", "{path}: больше {n} строк").format(
-                    path=path, n=MAX_ROWS))
+                    yield n, cells
+
+        yield SourceRows(headers, "XLSX", rows(),
+                         lambda: (done[0], max(done[0], ws.max_row or 0)))
     finally:
         wb.close()
-    if not headers:
-        raise ServiceError(translate("ClientImport", "{path}: лист пуст").format(path=path))
-    return SourceTable(headers, rows, lines, "XLSX")
+
+
+def _xlsx_rows(path: Path, values: Iterator[tuple[object, ...]]) -> Iterator[tuple[int, list[str]]]:
+    """(sheet row, cell texts); a sheet that breaks off mid-way is a ServiceError."""
+    n = 0
+    while True:
+        n += 1
+        try:
+            row = next(values)
+        except StopIteration:
+            return
+        except Exception as exc:  # openpyxl reads the sheet lazily: a broken part shows here
+            raise ServiceError(translate(
+                "ClientImport", "{path}: файл XLSX повреждён (строка {n}: {e})").format(
+                path=path, n=n, e=exc)) from None
+        yield n, [_cell_text(v) for v in row]
 
 
 # --- turning rows into clients ------------------------------------------------------------
@@ -415,6 +672,100 @@ def _message(errors: dict[str, str]) -> str:
     return "; ".join(parts)
 
 
+# C0 and C1 control characters except tab, line feed and carriage return are never stored: a
+# NUL cuts the text short in other programs and the rest are invisible. Tab and line breaks
+# stay in the multi-line fields; validate_draft turns them into spaces in the others.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_char_errors(values: Mapping[str, str]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for key, value in values.items():
+        found = _CONTROL_CHARS.search(value)
+        if found:
+            errors[key] = translate(
+                "ClientImport", "недопустимый управляющий символ U+{code:04X} (знак {pos})"
+            ).format(code=ord(found.group()), pos=found.start() + 1)
+    return errors
+
+
+def _shown(text: str) -> str:
+    """A value as a report may show it: control characters replaced."""
+    return _CONTROL_CHARS.sub("\N{REPLACEMENT CHARACTER}", text)
+
+
+@dataclass
+class _CheckedRow:
+    line: int
+    name: str
+    draft: ClientDraft
+    errors: dict[str, str]
+
+
+def _check_row(line: int, values: dict[str, str]) -> _CheckedRow:
+    draft, errors = row_to_draft(values)
+    try:
+        draft = validate_draft(draft)
+    except ValidationError as exc:
+        errors = {**exc.errors, **errors}
+    errors.update(_control_char_errors(values))
+    return _CheckedRow(line, values.get("name", ""), draft, errors)
+
+
+@dataclass
+class _Tally:
+    """What an import has found so far; the lists stop at MAX_LISTED_ROWS, the counts not."""
+
+    strict: bool
+    imported: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    skipped_rows: list[RowProblem] = field(default_factory=list)
+
+    def reject(self, problem: RowProblem) -> None:
+        self.rejected += 1
+        if len(self.problems) < MAX_LISTED_ROWS:
+            self.problems.append(problem)
+
+    def skip(self, problem: RowProblem) -> None:
+        self.skipped += 1
+        if len(self.skipped_rows) < MAX_LISTED_ROWS:
+            self.skipped_rows.append(problem)
+
+
+class _SeenInns:
+    """The ИНН met so far in the file and their lines, in a temporary table of the import's
+    own transaction: a file has up to MAX_ROWS rows, and they are not kept in memory."""
+
+    def __init__(self, s: Session) -> None:
+        self._s = s
+        self._pending: list[dict[str, object]] = []
+        s.execute(text("CREATE TEMP TABLE IF NOT EXISTS import_seen_inn "
+                       "(inn TEXT PRIMARY KEY, line INTEGER NOT NULL)"))
+        s.execute(text("DELETE FROM temp.import_seen_inn"))
+
+    def lines(self, inns: list[str]) -> dict[str, int]:
+        if not inns:
+            return {}
+        query = text("SELECT inn, line FROM temp.import_seen_inn WHERE inn IN :inns") \
+            .bindparams(bindparam("inns", expanding=True))
+        return {inn: line for inn, line in self._s.execute(query, {"inns": inns})}
+
+    def add(self, inn: str, line: int) -> None:
+        self._pending.append({"inn": inn, "line": line})
+
+    def flush(self) -> None:
+        if self._pending:
+            self._s.execute(text("INSERT INTO temp.import_seen_inn (inn, line) "
+                                 "VALUES (:inn, :line)"), self._pending)
+            self._pending = []
+
+    def drop(self) -> None:
+        self._s.execute(text("DROP TABLE temp.import_seen_inn"))
+
+
 class ClientImportService:
     def __init__(self, *, uow_factory: UowFactory) -> None:
         self._uow = uow_factory
@@ -427,19 +778,44 @@ class ClientImportService:
                     skip_invalid: bool = False, update_duplicates: bool = False,
                     dry_run: bool = False,
                     progress: Callable[[int, int], None] | None = None) -> ImportReport:
-        table = read_table(path)
-        return self.import_table(table, mapping, skip_invalid=skip_invalid,
-                                 update_duplicates=update_duplicates, dry_run=dry_run,
-                                 progress=progress)
+        """Import a file as it is read (memory does not grow with the file); as
+        `import_table` otherwise. `progress(done, total)` gets the bytes (CSV) or sheet rows
+        (XLSX) read so far."""
+        with open_source(path) as source:
+            return self._import_rows(
+                source.headers, source.rows, mapping, skip_invalid=skip_invalid,
+                update_duplicates=update_duplicates, dry_run=dry_run,
+                progress=(lambda: progress(*source.progress())) if progress else None)
 
     def import_table(self, table: SourceTable, mapping: dict[int, str] | None = None, *,
                      skip_invalid: bool = False, update_duplicates: bool = False,
                      dry_run: bool = False,
                      progress: Callable[[int, int], None] | None = None) -> ImportReport:
-        """Validate every row, then (unless strict and something is wrong) write them all
-        in one transaction. Rows whose ИНН is already in the base are skipped, or update
-        that client with `update_duplicates`."""
-        mapping = guess_mapping(table.headers) if mapping is None else dict(mapping)
+        """Validate every row and write the valid ones in one transaction, unless strict and
+        something is wrong: then nothing is written. Rows whose ИНН is already in the base are
+        skipped, or update that client with `update_duplicates`. A check (`dry_run`) counts
+        what the valid rows would do, then rolls back. `progress(done, total)` gets rows."""
+        rows = iter(zip(table.lines, table.rows, strict=True))
+        total = len(table.rows)
+        done = [0]
+
+        def counted() -> Iterator[tuple[int, list[str]]]:
+            for row in rows:
+                done[0] += 1
+                yield row
+
+        return self._import_rows(
+            table.headers, counted(), mapping, skip_invalid=skip_invalid,
+            update_duplicates=update_duplicates, dry_run=dry_run,
+            progress=(lambda: progress(done[0], total)) if progress else None)
+
+    def _import_rows(self, headers: list[str], rows: Iterator[tuple[int, list[str]]],
+                     mapping: dict[int, str] | None, *, skip_invalid: bool,
+                     update_duplicates: bool, dry_run: bool,
+                     progress: Callable[[], None] | None) -> ImportReport:
+        """Rows are checked and written BATCH_ROWS at a time inside one transaction, so a
+        file of any length costs the memory of one batch; the commit comes after the last."""
+        mapping = guess_mapping(headers) if mapping is None else dict(mapping)
         unknown = set(mapping.values()) - set(IMPORT_FIELDS)
         if unknown:
             raise ServiceError(translate("ClientImport", "Неизвестные поля: {f}").format(
@@ -447,73 +823,100 @@ class ClientImportService:
         if "name" not in mapping.values():
             raise ValidationError.single("mapping", translate(
                 "ClientImport", "Укажите, в какой колонке название клиента"))
-        problems: list[RowProblem] = []
-        skipped: list[RowProblem] = []
-        valid: list[tuple[int, ClientDraft]] = []
-        seen_inn: dict[str, int] = {}
-        total = len(table.rows)
-        for n, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
-            values = {f: (row[i] if i < len(row) else "") for i, f in mapping.items()}
-            draft, errors = row_to_draft(values)
-            try:
-                draft = validate_draft(draft)
-            except ValidationError as exc:
-                errors = {**exc.errors, **errors}
-            if not errors and draft.inn:
-                if draft.inn in seen_inn:
-                    errors["inn"] = translate(
-                        "ClientImport", "этот ИНН уже был в строке {n}").format(
-                        n=seen_inn[draft.inn])
-                else:
-                    seen_inn[draft.inn] = line
-            if errors:
-                problems.append(RowProblem(line, _message(errors), values.get("name", "")))
-            else:
-                valid.append((line, draft))
-            if progress and n % 500 == 0:
-                progress(n, total)
-        imported = updated = 0
-        committed = False
-        if problems and not skip_invalid and not dry_run:
-            return ImportReport(rejected=len(problems), problems=problems)
-        # a check (dry run) goes on to count what the valid rows would do, then rolls back
+        tally = _Tally(strict=not skip_invalid and not dry_run)
         with self._uow() as uow:
             s = uow.session
-            inns = [d.inn for _, d in valid if d.inn]
-            existing: dict[str, int] = {}
-            for start in range(0, len(inns), 500):
-                for cid, inn in s.execute(select(Client.id, Client.inn).where(
-                        Client.inn.in_(inns[start:start + 500]))):
-                    existing.setdefault(inn, cid)
-            for line, draft in valid:
-                existing_id = existing.get(draft.inn) if draft.inn else None
-                if existing_id is not None:
-                    if not update_duplicates:
-                        skipped.append(RowProblem(line, translate(
-                            "ClientImport", "клиент с ИНН {inn} уже есть (№{id}) — "
-                                            "пропущен").format(inn=draft.inn, id=existing_id),
-                            draft.name))
-                        continue
-                    self._update_existing(s, existing_id, draft)
-                    updated += 1
-                else:
-                    self._insert(s, draft)
-                    imported += 1
+            seen = _SeenInns(s)
+            batch: list[_CheckedRow] = []
+            for n, (line, row) in enumerate(rows):
+                values = {f: (row[i] if i < len(row) else "") for i, f in mapping.items()}
+                batch.append(_check_row(line, values))
+                if len(batch) == BATCH_ROWS:
+                    self._write_batch(s, batch, seen, tally, update_duplicates)
+                    batch = []
+                if progress and n % 500 == 0:
+                    progress()
+            self._write_batch(s, batch, seen, tally, update_duplicates)
+            seen.drop()
+            if tally.strict and tally.rejected:
+                return ImportReport(rejected=tally.rejected, problems=tally.problems)
             if not dry_run:
                 uow.commit()
-                committed = True
-        return ImportReport(imported=imported, updated=updated, skipped=len(skipped),
-                            rejected=len(problems), problems=problems, skipped_rows=skipped,
-                            committed=committed, dry_run=dry_run)
+        return ImportReport(imported=tally.imported, updated=tally.updated,
+                            skipped=tally.skipped, rejected=tally.rejected,
+                            problems=tally.problems, skipped_rows=tally.skipped_rows,
+                            committed=not dry_run, dry_run=dry_run)
+
+    def _write_batch(self, s: Session, batch: list[_CheckedRow], seen: _SeenInns,
+                     tally: _Tally, update_duplicates: bool) -> None:
+        """Report the batch's bad rows; write the others unless a strict import already
+        failed. An ИНН met earlier in the file (in this batch or before) rejects the row."""
+        if not batch:
+            return
+        earlier = seen.lines([r.draft.inn for r in batch if not r.errors and r.draft.inn])
+        for r in batch:
+            if not r.errors and r.draft.inn:
+                if r.draft.inn in earlier:
+                    r.errors["inn"] = translate(
+                        "ClientImport", "этот ИНН уже был в строке {n}").format(
+                        n=earlier[r.draft.inn])
+                else:
+                    earlier[r.draft.inn] = r.line
+                    seen.add(r.draft.inn, r.line)
+            if r.errors:
+                tally.reject(RowProblem(r.line, _message(r.errors), _shown(r.name)))
+        seen.flush()
+        if tally.strict and tally.rejected:
+            return  # nothing will be committed: no need to write
+        valid = [r for r in batch if not r.errors]
+        existing: dict[str, int] = {}
+        inns = [r.draft.inn for r in valid if r.draft.inn]
+        if inns:
+            for cid, inn in s.execute(select(Client.id, Client.inn)
+                                      .where(Client.inn.in_(inns)).order_by(Client.id)):
+                existing.setdefault(inn, cid)
+        new: list[ClientDraft] = []
+        try:
+            for r in valid:
+                existing_id = existing.get(r.draft.inn) if r.draft.inn else None
+                if existing_id is None:
+                    new.append(r.draft)
+                elif not update_duplicates:
+                    tally.skip(RowProblem(r.line, translate(
+                        "ClientImport", "клиент с ИНН {inn} уже есть (№{id}) — "
+                                        "пропущен").format(inn=r.draft.inn, id=existing_id),
+                        r.draft.name))
+                else:
+                    self._update_existing(s, existing_id, r.draft)
+                    tally.updated += 1
+            self._insert_clients(s, new)
+            s.flush()
+        except IntegrityError as exc:
+            # validation should have stopped the row; say which rows, not what they hold
+            raise ConflictError(translate(
+                "ClientImport", "строки {first}–{last}: база данных отклонила запись ({e}) — "
+                                "ничего не загружено").format(
+                first=batch[0].line, last=batch[-1].line, e=exc.orig)) from None
+        tally.imported += len(new)
+        s.expunge_all()  # the updated clients: the session keeps no batch after its own
 
     @staticmethod
-    def _insert(s: Session, draft: ClientDraft) -> None:
-        client = Client(**{k: getattr(draft, k) for k in CLIENT_FIELDS if k != "tags"})
-        client.tags = [ClientTag(tag=t) for t in draft.tags]
-        client.contacts = [Contact(name=c.name, position=c.position, phone=c.phone,
-                                   email=c.email, is_primary=c.is_primary)
-                           for c in draft.contacts]
-        s.add(client)
+    def _insert_clients(s: Session, drafts: list[ClientDraft]) -> None:
+        """Insert new clients with their tags and contact (three statements, not an ORM
+        object per row: those would be kept until the commit)."""
+        if not drafts:
+            return
+        ids = s.scalars(insert(Client).returning(Client.id, sort_by_parameter_order=True),
+                        [{k: getattr(d, k) for k in _CLIENT_COLUMNS} for d in drafts]).all()
+        tags = [{"client_id": cid, "tag": t}
+                for cid, d in zip(ids, drafts, strict=True) for t in d.tags]
+        if tags:
+            s.execute(insert(ClientTag), tags)
+        contacts = [{"client_id": cid, "name": c.name, "position": c.position, "phone": c.phone,
+                     "email": c.email, "is_primary": c.is_primary}
+                    for cid, d in zip(ids, drafts, strict=True) for c in d.contacts]
+        if contacts:
+            s.execute(insert(Contact), contacts)
 
     @staticmethod
     def _update_existing(s: Session, client_id: int, draft: ClientDraft) -> None:
@@ -546,10 +949,15 @@ __all__ = [
     "ImportPreview",
     "ImportReport",
     "RowProblem",
+    "SourceRows",
     "SourceTable",
+    "TextEncoding",
     "check_zip_safety",
+    "count_rows",
+    "detect_encoding",
     "field_label",
     "guess_mapping",
+    "open_source",
     "read_table",
     "replace",
     "row_to_draft",

@@ -1,7 +1,8 @@
 """Import of clients from CSV/XLSX: choose the file, check the column mapping, preview, load.
 
-The check and the load run on the thread pool; the report (per row) comes back to the GUI
-thread through a signal.
+The preview holds the first rows only; the check and the load read the file again as they
+go (memory does not grow with the file). Both run on the thread pool; the report (per row)
+comes back to the GUI thread through a signal.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from app.services.clients.importer import (
     IMPORT_FIELDS,
     ImportReport,
     SourceTable,
+    count_rows,
     field_label,
     guess_mapping,
     read_table,
@@ -48,6 +50,11 @@ from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
 
 PREVIEW_ROWS = 50
+
+
+def _read_preview(path: Path) -> tuple[SourceTable, int]:
+    """The first rows to show and how many rows the file has (reading it through)."""
+    return read_table(path, limit=PREVIEW_ROWS), count_rows(path)
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,8 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self._importer = services.client_import
-        self._table: SourceTable | None = None
+        self._table: SourceTable | None = None  # the first PREVIEW_ROWS rows
+        self._path: Path | None = None
         self._combos: list[QComboBox] = []
         self._job: Job | None = None
         self.report: ImportReport | None = None
@@ -213,15 +221,15 @@ class ImportDialog(QDialog):
             return
         self._set_busy(True)
         self.info_label.setText(translate("ClientImport", "Читаем файл…"))
-        job = Job(lambda: read_table(path))
-        job.signals.finished.connect(lambda table: self._on_file_read(path, table),
+        job = Job(lambda: _read_preview(path))
+        job.signals.finished.connect(lambda preview: self._on_file_read(path, *preview),
                                      Qt.ConnectionType.QueuedConnection)
         job.signals.failed.connect(self._on_file_failed, Qt.ConnectionType.QueuedConnection)
         self._job = start(job)
 
-    def _on_file_read(self, path: Path, table: SourceTable) -> None:
+    def _on_file_read(self, path: Path, table: SourceTable, rows: int) -> None:
         self._job = None
-        self._show_table(path, table)
+        self._show_table(path, table, rows)
         self.file_loaded.emit()
 
     def _on_file_failed(self, message: str) -> None:
@@ -233,19 +241,20 @@ class ImportDialog(QDialog):
 
     def load_file(self, path: Path) -> bool:
         try:
-            table = read_table(path)
+            table, rows = _read_preview(path)
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
             return False
-        self._show_table(path, table)
+        self._show_table(path, table, rows)
         return True
 
-    def _show_table(self, path: Path, table: SourceTable) -> None:
+    def _show_table(self, path: Path, table: SourceTable, rows: int) -> None:
         self._table = table
+        self._path = path
         self.path_edit.setText(str(path))
         self.info_label.setText(translate(
             "ClientImport", "{desc} · строк с данными: {n}").format(
-            desc=table.description, n=f"{len(table.rows):n}"))
+            desc=table.description, n=f"{rows:n}"))
         self.preview_model.set_table(table)
         self._build_mapping(table, guess_mapping(table.headers))
         self.report = None
@@ -302,9 +311,9 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(ready)
 
     def start(self, *, dry_run: bool) -> None:
-        if self._table is None or self._job is not None:
+        if self._table is None or self._path is None or self._job is not None:
             return
-        table = self._table
+        path = self._path
         mapping = self.mapping()
         if "name" not in mapping.values():
             dialogs.show_error(self, translate(
@@ -315,8 +324,8 @@ class ImportDialog(QDialog):
         self._set_busy(True)
         self.summary_label.setText(translate("ClientImport", "Проверяем…") if dry_run
                                    else translate("ClientImport", "Загружаем…"))
-        job = Job(lambda: self._importer.import_table(
-            table, mapping, skip_invalid=skip, update_duplicates=update, dry_run=dry_run))
+        job = Job(lambda: self._importer.import_file(
+            path, mapping, skip_invalid=skip, update_duplicates=update, dry_run=dry_run))
         job.signals.finished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
         job.signals.failed.connect(self._on_job_failed, Qt.ConnectionType.QueuedConnection)
         self._job = start(job)
@@ -363,9 +372,15 @@ class ImportDialog(QDialog):
         for p in r.problems:
             lines.append(translate("ClientImport", "Строка {line} ({name}): {msg}").format(
                 line=p.line, name=p.name or "—", msg=p.message))
+        if r.rejected > len(r.problems):
+            lines.append(translate("ClientImport", "… и ещё {n} строк с ошибками").format(
+                n=r.rejected - len(r.problems)))
         for p in r.skipped_rows:
             lines.append(translate("ClientImport", "Строка {line} ({name}): {msg}").format(
                 line=p.line, name=p.name or "—", msg=p.message))
+        if r.skipped > len(r.skipped_rows):
+            lines.append(translate("ClientImport", "… и ещё {n} пропущенных строк").format(
+                n=r.skipped - len(r.skipped_rows)))
         if not lines:
             lines.append(translate("ClientImport", "Ошибок нет."))
         self.report_edit.setPlainText("\n".join(lines))
