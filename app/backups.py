@@ -42,7 +42,7 @@ _NAME = re.compile(r"^.+-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<kind>[a-z-]+)$")
 @dataclass(frozen=True)
 class BackupPolicy:
     interval_hours: int = 24  # an automatic backup at start at most this often
-    daily: int = 7  # the newest automatic backup of each of the last N days with one
+    daily: int = 7  # every automatic backup of the last 24 h, the newest of each of N days
     weekly: int = 4  # … and of each of the last N weeks
     kept_days: int = 90  # pre-migration and pre-restore copies
     second_folder: Path | None = None  # a copy of each backup also goes here
@@ -257,7 +257,7 @@ def _to_delete(backups: list[BackupInfo], policy: BackupPolicy, now: datetime) -
     doomed = []
     automatic = sorted((b for b in backups if b.kind in AUTOMATIC_KINDS),
                        key=lambda b: b.created, reverse=True)
-    keep: set[Path] = set()
+    keep = {b.path for b in automatic if now - b.created < timedelta(hours=24)}  # today's all
     days: list[object] = []
     weeks: list[object] = []
     for b in automatic:  # newest first: the first of each day/week is that day's/week's newest

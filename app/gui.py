@@ -234,21 +234,24 @@ def _run_window(app: QApplication, services: Services, settings: QSettings, *,
 
 
 def backup_at_exit(services: Services) -> None:
-    """The exit backup, with a busy indicator (the window is already closed)."""
-    from PySide6.QtCore import QEventLoop
+    """The exit backup, under a small notice (the window is already closed; no event loop)."""
+    from PySide6.QtWidgets import QProgressDialog
 
-    from app.views import background
+    from app.services.errors import ServiceError
 
-    loop = QEventLoop()
-
-    def failed(message: str) -> None:
-        log.warning("backup at exit: %s", message)
-        loop.quit()
-
-    background.run_with_progress(None, services.backup.backup_at_exit, lambda _: loop.quit(),
-                                 failed, label=translate("Startup", "Резервная копия базы "
-                                                                    "перед выходом…"))
-    loop.exec()
+    notice = QProgressDialog(translate("Startup", "Резервная копия базы перед выходом…"), "",
+                             0, 0)
+    notice.setWindowTitle(APP_NAME)
+    notice.setCancelButton(None)
+    notice.show()
+    QApplication.processEvents()
+    try:
+        services.backup.backup_at_exit()
+    except ServiceError as exc:
+        log.warning("backup at exit: %s", exc)
+    finally:
+        notice.close()
+        notice.deleteLater()
 
 
 class DamageScan(QObject):

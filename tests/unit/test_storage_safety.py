@@ -93,17 +93,21 @@ def test_cli_restore_is_refused_while_the_window_holds_the_database(tmp_path: Pa
 
 # --- 2 and 3. rotation by identity and per kind --------------------------------------------
 def test_rotation_never_counts_another_database_s_backups(tmp_path: Path) -> None:
-    main, archive = bootstrap(tmp_path / "salesdesk.db"), bootstrap(tmp_path / "salesdesk-archive.db")
+    main = bootstrap(tmp_path / "salesdesk.db")
+    archive = bootstrap(tmp_path / "salesdesk-archive.db")
     _add_client(main, "Основная")
     _add_client(archive, "Архив")
     assert header_ids(main.db_path) != header_ids(archive.db_path)  # two identities
-    own = main.backup.create("auto")
-    policy = BackupPolicy(daily=2, weekly=0)
-    for _ in range(12):
-        make_backup(archive.db_path, "auto", policy=policy)
-    assert own.path.exists()
-    assert [b.path for b in list_backups(main.db_path)] == [own.path]
-    assert len(list_backups(archive.db_path)) == 1  # same day: one kept by the daily rule
+    folder = backup_dir_for(main.db_path)
+    folder.mkdir()
+    now = datetime.now(UTC)
+    own = _fake_backup(folder, main.db_path, now - timedelta(days=30), "auto")  # a month old
+    for days in range(20):  # the archive's automatic backups, one a day
+        _fake_backup(folder, archive.db_path, now - timedelta(days=days + 2), "auto")
+    make_backup(archive.db_path, "auto", policy=BackupPolicy(daily=2, weekly=0))
+    assert own.exists()  # by the archive's rules it would go; it is not the archive's
+    assert [b.path for b in list_backups(main.db_path)] == [own]
+    assert len(list_backups(archive.db_path)) == 2  # two days: today (the new one), then one
     main.close()
     archive.close()
 
@@ -133,7 +137,8 @@ def _fake_backup(folder: Path, source: Path, created: datetime, kind: str) -> Pa
     return path
 
 
-def test_automatic_backups_keep_the_newest_of_each_day_and_week(services: Services) -> None:
+def test_automatic_backups_keep_a_day_then_the_newest_of_each_day_and_week(
+        services: Services) -> None:
     folder = backup_dir_for(services.db_path)
     folder.mkdir()
     now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
@@ -155,7 +160,9 @@ def test_automatic_backups_keep_the_newest_of_each_day_and_week(services: Servic
         by_week.setdefault(created.date().isocalendar()[:2], created)
     days = sorted(by_day, reverse=True)[:7]
     weeks = sorted(by_week, reverse=True)[:4]
-    expected = {made[by_day[d]] for d in days} | {made[by_week[w]] for w in weeks}
+    expected = {made[by_day[d]] for d in days} | {made[by_week[w]] for w in weeks} | {
+        path for created, path in made.items() if now - created < timedelta(hours=24)}
+    assert len(expected) == 7 + 1 + 2  # 7 days, 1 more week, 2 more from the last 24 h
     left = {p for p in folder.glob("*-auto.db")}
     assert left == expected
     assert not old_pre.exists()  # older than 90 days and not the newest of its kind
@@ -472,9 +479,8 @@ def test_backup_identity_and_counts_are_recorded(services: Services) -> None:
 
 def test_storage_error_in_a_unit_of_work_is_readable(services: Services,
                                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy.orm import Session
-
     from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
 
     def full(self):  # type: ignore[no-untyped-def]
         raise OperationalError("COMMIT", {}, sqlite3.OperationalError("database or disk is full"))

@@ -1,4 +1,6 @@
-"""Rebuild the bad database files beside this script: `python tests/data/bad_files/db/make_corpus.py`.
+"""Rebuild the bad database files beside this script.
+
+Run `python tests/data/bad_files/db/make_corpus.py` from the checkout.
 
 Each file is something a user could really point SalesDesk at; cases.json says what the
 refusal must say (tests/unit/test_bad_file_corpus.py runs every command on each).
