@@ -173,8 +173,241 @@
 <context>
     <name>Backup</name>
     <message>
-        <source>{path}: файл пуст или не найден</source>
-        <translation>{path}: file is empty or not found</translation>
+        <source>автоматическая</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>при выходе</source>
+        <translation>at exit</translation>
+    </message>
+    <message>
+        <source>вручную</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>перед обновлением</source>
+        <translation>before an upgrade</translation>
+    </message>
+    <message>
+        <source>перед восстановлением</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>от {low} до {high}</source>
+        <translation>from {low} to {high}</translation>
+    </message>
+    <message>
+        <source>папка не найдена</source>
+        <translation>folder not found</translation>
+    </message>
+    <message>
+        <source>это и есть папка резервных копий; выберите другой диск</source>
+        <translation>this is the backups folder itself; choose another disk</translation>
+    </message>
+    <message>
+        <source>настройки сохраняются в базе данных, а она не открыта</source>
+        <translation>the settings are stored in the database, and it is not open</translation>
+    </message>
+    <message>
+        <source>{path}: это не резервная копия этой базы</source>
+        <translation>{path}: not a backup of this database</translation>
+    </message>
+    <message>
+        <source>{path}: файл не найден</source>
+        <translation>{path}: file not found</translation>
+    </message>
+    <message>
+        <source>{path}: это и есть открытая база</source>
+        <translation>{path}: this is the open database itself</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>байт</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <source>КБ</source>
+        <translation>KB</translation>
+    </message>
+    <message>
+        <source>МБ</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>ГБ</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>да</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>нет</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Вид</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Размер</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Клиентов</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Сделок</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Проверена</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Файл</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Резервные копии</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>База: {db}
+Папка копий: {folder}</source>
+        <translation>Database: {db}
+Backups folder: {folder}</translation>
+    </message>
+    <message>
+        <source>Создать сейчас</source>
+        <translation>Create now</translation>
+    </message>
+    <message>
+        <source>Восстановить…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Из файла…</source>
+        <translation>From a file…</translation>
+    </message>
+    <message>
+        <source>Восстановить из копии, сохранённой в другом месте</source>
+        <translation>Restore from a backup saved elsewhere</translation>
+    </message>
+    <message>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Открыть папку</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Автоматические копии</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <source> ч</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>например, папка на внешнем диске (необязательно)</source>
+        <translation>e.g. a folder on an external drive (optional)</translation>
+    </message>
+    <message>
+        <source>Выбрать…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>При запуске, не чаще чем раз в</source>
+        <translation>At start, at most once every</translation>
+    </message>
+    <message>
+        <source>Хранить ежедневных копий</source>
+        <translation>Daily backups to keep</translation>
+    </message>
+    <message>
+        <source>Хранить еженедельных копий</source>
+        <translation>Weekly backups to keep</translation>
+    </message>
+    <message>
+        <source>Вторая папка</source>
+        <translation>Second folder</translation>
+    </message>
+    <message>
+        <source>Копии «перед обновлением» и «перед восстановлением» хранятся 90 дней, сделанные вручную — пока вы их не удалите.</source>
+        <translation>Backups made before an upgrade or a restore are kept for 90 days; manual ones until you delete them.</translation>
+    </message>
+    <message>
+        <source>Сохранить настройки</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Настройки сохранены.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Вторая папка для копий</source>
+        <translation>Second folder for backups</translation>
+    </message>
+    <message>
+        <source>Удаление копии</source>
+        <translation>Delete backup</translation>
+    </message>
+    <message>
+        <source>Удалить копию от {when} ({kind})? Её нельзя будет вернуть.</source>
+        <translation>Delete the backup of {when} ({kind})? It cannot be brought back.</translation>
+    </message>
+    <message>
+        <source>Копия создана и проверена: {path}</source>
+        <translation>Backup created and verified: {path}</translation>
+    </message>
+    <message>
+        <source>Создаю резервную копию…</source>
+        <translation>Creating a backup…</translation>
+    </message>
+    <message>
+        <source>Восстановить базу из копии от {when} (клиентов: {clients}, сделок: {deals})?</source>
+        <translation>Restore the database from the backup of {when} (clients: {clients}, deals: {deals})?</translation>
+    </message>
+    <message>
+        <source>Копия базы SalesDesk</source>
+        <translation>SalesDesk database backup</translation>
+    </message>
+    <message>
+        <source>База SalesDesk (*.db);;Все файлы (*)</source>
+        <translation>SalesDesk database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Восстановить базу из файла {path}?</source>
+        <translation>Restore the database from the file {path}?</translation>
+    </message>
+    <message>
+        <source>Всё, что изменено после этой копии, пропадёт из базы; нынешнее состояние сначала сохраняется как копия «перед восстановлением».</source>
+        <translation>Everything changed after this backup will be gone from the database; the current state is first saved as a “before a restore” backup.</translation>
+    </message>
+    <message>
+        <source>Восстановление</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>База восстановлена из {src}.</source>
+        <translation>Database restored from {src}.</translation>
+    </message>
+    <message>
+        <source>Восстанавливаю базу…</source>
+        <translation>Restoring the database…</translation>
     </message>
 </context>
 <context>
@@ -522,6 +755,14 @@
         <translation>  line {line}: {msg}</translation>
     </message>
     <message>
+        <source>  … и ещё {n} пропущенных строк</source>
+        <translation>  … and {n} more skipped rows</translation>
+    </message>
+    <message>
+        <source>  … и ещё {n} строк с ошибками</source>
+        <translation>  … and {n} more rows with errors</translation>
+    </message>
+    <message>
         <source>Ничего не загружено: в файле есть ошибки. Исправьте их или запустите с --skip-invalid, чтобы загрузить верные строки.</source>
         <translation>Nothing was imported: the file contains errors. Fix them or run with --skip-invalid to import the valid rows.</translation>
     </message>
@@ -596,6 +837,10 @@
     <message>
         <source>Прежняя база сохранена в {path}</source>
         <translation>Previous database saved to {path}</translation>
+    </message>
+    <message>
+        <source>Прежний файл (повреждённый или чужой) переименован в {path}</source>
+        <translation>The previous file (damaged or foreign) was renamed to {path}</translation>
     </message>
     <message>
         <source>воронка: сделки по этапам, суммы, взвешенные суммы, застрявшие</source>
@@ -1239,8 +1484,8 @@
         <translation>{path}: only CSV and XLSX files can be imported</translation>
     </message>
     <message>
-        <source>{path}: не удаётся прочитать текст ({e})</source>
-        <translation>{path}: cannot read the text ({e})</translation>
+        <source>строки {first}–{last}: база данных отклонила запись ({e}) — ничего не загружено</source>
+        <translation>rows {first}–{last}: the database refused a record ({e}) — nothing was imported</translation>
     </message>
     <message>
         <source>{path}: больше {n} строк</source>
@@ -1255,8 +1500,40 @@
         <translation>{path}: the file has no header row</translation>
     </message>
     <message>
+        <source>{path}: неверная кодировка: в начале файла метка {enc}, но строка {line} в этой кодировке не читается — файл повреждён или сохранён не в той кодировке</source>
+        <translation>{path}: wrong encoding: the file starts with a {enc} mark, but line {line} cannot be read in that encoding — the file is damaged or saved in another encoding</translation>
+    </message>
+    <message>
+        <source>{path}: неизвестная кодировка: файл не читается ни как UTF-8 (строка {utf8}), ни как Windows-1251 (строка {cp1251}). Сохраните его в UTF-8 (в Excel: «CSV UTF-8»)</source>
+        <translation>{path}: unknown encoding: the file reads neither as UTF-8 (line {utf8}) nor as Windows-1251 (line {cp1251}). Save it as UTF-8 (in Excel: “CSV UTF-8”)</translation>
+    </message>
+    <message>
         <source>табуляция</source>
         <translation>tab</translation>
+    </message>
+    <message>
+        <source>{path}: неизвестная кодировка: в строке заголовков нулевые байты — похоже на UTF-16 без метки BOM или не текстовый файл. Сохраните его в UTF-8 (в Excel: «CSV UTF-8»)</source>
+        <translation>{path}: unknown encoding: the header line contains zero bytes — it looks like UTF-16 without a BOM, or not a text file. Save it as UTF-8 (in Excel: “CSV UTF-8”)</translation>
+    </message>
+    <message>
+        <source>{path}, строка {line}: неверная кодировка</source>
+        <translation>{path}, line {line}: wrong encoding</translation>
+    </message>
+    <message>
+        <source>{path}, строка {line}: кавычка не закрыта — поле в кавычках захватило следующие строки до строки {end}</source>
+        <translation>{path}, line {line}: unclosed quote — the quoted field swallowed the following lines up to line {end}</translation>
+    </message>
+    <message>
+        <source>{path}, строка {line}: после закрывающей кавычки ожидается {d} или конец строки; кавычку внутри поля в кавычках пишут дважды (&quot;&quot;)</source>
+        <translation>{path}, line {line}: after a closing quote {d} or the end of the line is expected; a quote inside a quoted field is written twice (&quot;&quot;)</translation>
+    </message>
+    <message>
+        <source>{path}, строка {line}: кавычка не закрыта — поле в кавычках продолжается до конца файла</source>
+        <translation>{path}, line {line}: unclosed quote — the quoted field runs to the end of the file</translation>
+    </message>
+    <message>
+        <source>{path}, строка {line}: кавычка не закрыта — поле в кавычках длиннее {n} знаков</source>
+        <translation>{path}, line {line}: unclosed quote — the quoted field is longer than {n} characters</translation>
     </message>
     <message>
         <source>{path}: это не файл XLSX (не читается как zip: {e})</source>
@@ -1287,12 +1564,20 @@
         <translation>{path}: the sheet is empty</translation>
     </message>
     <message>
+        <source>{path}: файл XLSX повреждён (строка {n}: {e})</source>
+        <translation>{path}: the XLSX file is damaged (row {n}: {e})</translation>
+    </message>
+    <message>
         <source>неизвестный статус «{s}»</source>
         <translation>unknown status “{s}”</translation>
     </message>
     <message>
         <source>неизвестный вид клиента «{s}»</source>
         <translation>unknown client type “{s}”</translation>
+    </message>
+    <message>
+        <source>недопустимый управляющий символ U+{code:04X} (знак {pos})</source>
+        <translation>control character not allowed: U+{code:04X} (character {pos})</translation>
     </message>
     <message>
         <source>Неизвестные поля: {f}</source>
@@ -1437,6 +1722,14 @@
     <message>
         <source>Строка {line} ({name}): {msg}</source>
         <translation>Line {line} ({name}): {msg}</translation>
+    </message>
+    <message>
+        <source>… и ещё {n} строк с ошибками</source>
+        <translation>… and {n} more rows with errors</translation>
+    </message>
+    <message>
+        <source>… и ещё {n} пропущенных строк</source>
+        <translation>… and {n} more skipped rows</translation>
     </message>
     <message>
         <source>Ошибок нет.</source>
@@ -2099,6 +2392,86 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>недопустимое значение ({detail})</source>
         <translation>invalid value ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: там уже есть файл; база не перенесена</source>
+        <translation>{path}: a file is already there; the database was not moved</translation>
+    </message>
+    <message>
+        <source>{path} — это папка, а не файл базы данных</source>
+        <translation>{path} is a folder, not a database file</translation>
+    </message>
+    <message>
+        <source>{path}: файл пуст (0 байт) — это не база данных SalesDesk. Укажите другой файл или удалите этот.</source>
+        <translation>{path}: the file is empty (0 bytes) — it is not a SalesDesk database. Choose another file or delete this one.</translation>
+    </message>
+    <message>
+        <source>{path} не является базой данных SQLite</source>
+        <translation>{path} is not an SQLite database</translation>
+    </message>
+    <message>
+        <source>{path} — база данных другой программы, не SalesDesk</source>
+        <translation>{path} is another program&apos;s database, not SalesDesk&apos;s</translation>
+    </message>
+    <message>
+        <source>{path} — файл SQLite без данных SalesDesk (другой программы или пустой); SalesDesk его не изменяет</source>
+        <translation>{path} is an SQLite file without SalesDesk data (another program&apos;s, or empty); SalesDesk leaves it unchanged</translation>
+    </message>
+    <message>
+        <source>{path} создана более новой версией SalesDesk (схема {revision}); обновите программу</source>
+        <translation>{path} was created by a newer SalesDesk (schema {revision}); update the program</translation>
+    </message>
+    <message>
+        <source>{path}: не удаётся создать папку ({reason})</source>
+        <translation>{path}: cannot create the folder ({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: база данных не найдена</source>
+        <translation>{path}: database not found</translation>
+    </message>
+    <message>
+        <source>{path}: файл появился, пока создавалась база; он не тронут</source>
+        <translation>{path}: a file appeared while the database was being created; it was left untouched</translation>
+    </message>
+    <message>
+        <source>{path}: на диске нет места. Освободите место и повторите — сохранённые данные не пострадали.</source>
+        <translation>{path}: the disk is full. Free some space and try again — the saved data is intact.</translation>
+    </message>
+    <message>
+        <source>{path}: нет прав на запись (файл, папка или диск только для чтения). Перенесите базу в папку, где можно сохранять, или измените права.</source>
+        <translation>{path}: no permission to write (the file, folder or disk is read-only). Move the database to a folder where you can save, or change the permissions.</translation>
+    </message>
+    <message>
+        <source>{path}: файл базы данных повреждён ({detail}). Восстановите его из резервной копии: Файл → Резервные копии… или salesdesk restore.</source>
+        <translation>{path}: the database file is damaged ({detail}). Restore it from a backup: File → Backups… or salesdesk restore.</translation>
+    </message>
+    <message>
+        <source>{path}: база данных занята другой программой дольше 5 секунд. Повторите, когда она закончит.</source>
+        <translation>{path}: the database has been busy in another program for more than 5 seconds. Try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>{path}: не удаётся открыть файл базы данных (нет доступа к файлу или папке)</source>
+        <translation>{path}: cannot open the database file (no access to the file or the folder)</translation>
+    </message>
+    <message>
+        <source>{path}: ошибка чтения или записи диска. Проверьте диск и повторите — последнее изменение не сохранено.</source>
+        <translation>{path}: disk read or write error. Check the disk and try again — the last change was not saved.</translation>
+    </message>
+    <message>
+        <source>{path}: ошибка чтения или записи диска ({reason})</source>
+        <translation>{path}: disk read or write error ({reason})</translation>
+    </message>
+    <message>
+        <source>{program}, процесс {pid} на {host}, с {since}</source>
+        <translation>{program}, process {pid} on {host}, since {since}</translation>
+    </message>
+    <message>
+        <source>другая программа</source>
+        <translation>another program</translation>
+    </message>
+    <message>
+        <source>База данных {path} открыта в другом процессе SalesDesk ({who}). Закройте его и повторите.</source>
+        <translation>The database {path} is open in another SalesDesk process ({who}). Close it and try again.</translation>
     </message>
 </context>
 <context>
@@ -3151,6 +3524,26 @@ Empty details will be filled in from the second card, then “{gone}” will be 
 <context>
     <name>Dialogs</name>
     <message>
+        <source>Сохранить изменения?</source>
+        <translation>Save changes?</translation>
+    </message>
+    <message>
+        <source>Если не сохранить, введённое будет потеряно.</source>
+        <translation>If you do not save, what you typed will be lost.</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Не сохранять</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Ошибка</source>
         <translation>Error</translation>
     </message>
@@ -3958,6 +4351,17 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     </message>
 </context>
 <context>
+    <name>Location</name>
+    <message>
+        <source>папке синхронизации {service}</source>
+        <translation>the {service} sync folder</translation>
+    </message>
+    <message>
+        <source>сетевом диске ({fs})</source>
+        <translation>a network drive ({fs})</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Сделки</source>
@@ -3978,6 +4382,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Создать резервную копию</source>
         <translation>Create backup</translation>
+    </message>
+    <message>
+        <source>Резервные копии…</source>
+        <translation>Backups…</translation>
     </message>
     <message>
         <source>Отчёт для совещания…</source>
@@ -4022,6 +4430,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Резервная копия сохранена: {path}</source>
         <translation>Backup saved: {path}</translation>
+    </message>
+    <message>
+        <source>Создаю резервную копию…</source>
+        <translation>Creating a backup…</translation>
     </message>
     <message>
         <source>Язык интерфейса сменится при следующем запуске программы.</source>
@@ -4387,6 +4799,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Delete</translation>
     </message>
     <message>
+        <source>Новый пункт чек-листа</source>
+        <translation>New checklist item</translation>
+    </message>
+    <message>
         <source>Сохранить отметку</source>
         <translation>Save status</translation>
     </message>
@@ -4471,6 +4887,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>New</translation>
     </message>
     <message>
+        <source>Запись журнала обучения</source>
+        <translation>Learning log entry</translation>
+    </message>
+    <message>
         <source>Удалить запись</source>
         <translation>Delete entry</translation>
     </message>
@@ -4513,6 +4933,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Добавить</source>
         <translation>Add</translation>
+    </message>
+    <message>
+        <source>Отзыв о встрече</source>
+        <translation>Meeting feedback</translation>
+    </message>
+    <message>
+        <source>Новая встреча со стажёром</source>
+        <translation>New meeting with the trainee</translation>
     </message>
     <message>
         <source>Убрать встречу</source>
@@ -4651,6 +5079,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Save template</translation>
     </message>
     <message>
+        <source>Шаблон чек-листа «{name}»</source>
+        <translation>Checklist template “{name}”</translation>
+    </message>
+    <message>
         <source>Новый шаблон</source>
         <translation>New template</translation>
     </message>
@@ -4773,6 +5205,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Заключение</source>
         <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>Заключение наставника</source>
+        <translation>Mentor&apos;s conclusion</translation>
     </message>
     <message>
         <source>Удалить стажёра</source>
@@ -6095,24 +6531,56 @@ Please find the document attached.
 Your saved data is not affected. Details have been written to the log {log}.</translation>
     </message>
     <message>
-        <source>База данных {path} уже открыта в другом окне SalesDesk.</source>
-        <translation>Database {path} is already open in another SalesDesk window.</translation>
+        <source>окно SalesDesk</source>
+        <translation>SalesDesk window</translation>
+    </message>
+    <message>
+        <source>База данных {path} лежит в {reason}. Программы синхронизации и сетевые диски не соблюдают блокировки SQLite: файл может повредиться или откатиться к старой версии. Резервные копии туда класть можно, а рабочую базу лучше держать на своём диске.</source>
+        <translation>The database {path} is in {reason}. Sync programs and network drives do not honour SQLite&apos;s locks: the file may get damaged or roll back to an old version. Backups may go there, but the working database is best kept on your own disk.</translation>
+    </message>
+    <message>
+        <source>Перенести базу в {target}? Прежний файл останется на месте под именем …moved-ДАТА.</source>
+        <translation>Move the database to {target}? The previous file stays where it is, named …moved-DATE.</translation>
+    </message>
+    <message>
+        <source>Небезопасная папка</source>
+        <translation>Unsafe folder</translation>
+    </message>
+    <message>
+        <source>Резервных копий этой базы нет. Файл не изменён.</source>
+        <translation>There are no backups of this database. The file is unchanged.</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Восстановить базу из резервной копии от {when} (клиентов: {clients}, сделок: {deals})? Изменения, сделанные после неё, будут потеряны. Нынешний файл не удаляется: он будет переименован в {name}.corrupt-….</source>
+        <translation>{problem}
+
+Restore the database from the backup of {when} (clients: {clients}, deals: {deals})? Changes made after it will be lost. The current file is not deleted: it will be renamed to {name}.corrupt-….</translation>
+    </message>
+    <message>
+        <source>База данных повреждена</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>Проверка нашла повреждение базы данных:
+{problem}
+
+Не вносите изменений: откройте Файл → Резервные копии… и восстановите последнюю исправную копию — программа сделает это сама, не закрываясь.</source>
+        <translation>The check found damage in the database:
+{problem}
+
+Make no changes: open File → Backups… and restore the last sound backup — the program does it itself, without closing.</translation>
+    </message>
+    <message>
+        <source>Резервная копия базы перед выходом…</source>
+        <translation>Backing up the database before exit…</translation>
     </message>
     <message>
         <source>Не удаётся открыть базу данных:
 {reason}</source>
         <translation>Cannot open the database:
 {reason}</translation>
-    </message>
-    <message>
-        <source>Проверка нашла повреждение базы данных:
-{problem}
-
-Сделайте резервную копию и восстановите базу из последней исправной копии (salesdesk restore).</source>
-        <translation>The check found database corruption:
-{problem}
-
-Make a backup and restore the database from the last good backup (salesdesk restore).</translation>
     </message>
 </context>
 <context>
@@ -6257,40 +6725,192 @@ Make a backup and restore the database from the last good backup (salesdesk rest
 <context>
     <name>Transfer</name>
     <message>
-        <source>{path}: неизвестные таблицы: {names}</source>
-        <translation>{path}: unknown tables: {names}</translation>
+        <source>получено {value}</source>
+        <translation>got {value}</translation>
+    </message>
+    <message>
+        <source>нужно число в кавычках, например &quot;1234.50&quot;; {got}</source>
+        <translation>a number in quotes is needed, e.g. &quot;1234.50&quot;; {got}</translation>
+    </message>
+    <message>
+        <source>не число: {value}</source>
+        <translation>not a number: {value}</translation>
+    </message>
+    <message>
+        <source>число {value} больше, чем может храниться</source>
+        <translation>the number {value} is larger than can be stored</translation>
+    </message>
+    <message>
+        <source>в числе {value} больше {places} знаков после точки, столько не хранится</source>
+        <translation>the number {value} has more than {places} decimals; that many are not stored</translation>
+    </message>
+    <message>
+        <source>нужны дата и время ISO 8601 с часовым поясом, например &quot;2026-11-01T09:00:00+00:00&quot;; {got}</source>
+        <translation>an ISO 8601 date and time with a time zone is needed, e.g. &quot;2026-11-01T09:00:00+00:00&quot;; {got}</translation>
+    </message>
+    <message>
+        <source>не дата и время: {value}</source>
+        <translation>not a date and time: {value}</translation>
+    </message>
+    <message>
+        <source>время {value} без часового пояса (нужно, например, +00:00)</source>
+        <translation>the time {value} has no time zone (e.g. +00:00 is needed)</translation>
+    </message>
+    <message>
+        <source>время {value} вне допустимого диапазона</source>
+        <translation>the time {value} is out of range</translation>
+    </message>
+    <message>
+        <source>нужна дата ГГГГ-ММ-ДД, например &quot;2026-12-15&quot;; {got}</source>
+        <translation>a date YYYY-MM-DD is needed, e.g. &quot;2026-12-15&quot;; {got}</translation>
+    </message>
+    <message>
+        <source>нет такой даты: {value}</source>
+        <translation>no such date: {value}</translation>
+    </message>
+    <message>
+        <source>нужны данные base64 в кавычках; {got}</source>
+        <translation>base64 data in quotes is needed; {got}</translation>
+    </message>
+    <message>
+        <source>это не данные base64</source>
+        <translation>this is not base64 data</translation>
+    </message>
+    <message>
+        <source>нужно true или false; {got}</source>
+        <translation>true or false is needed; {got}</translation>
+    </message>
+    <message>
+        <source>нужно целое число; {got}</source>
+        <translation>an integer is needed; {got}</translation>
+    </message>
+    <message>
+        <source>нужен текст в кавычках; {got}</source>
+        <translation>text in quotes is needed; {got}</translation>
+    </message>
+    <message>
+        <source>нет значения</source>
+        <translation>no value</translation>
+    </message>
+    <message>
+        <source>пустое значение (null) недопустимо</source>
+        <translation>an empty value (null) is not allowed</translation>
+    </message>
+    <message>
+        <source>{path}: {why}; ничего не импортировано</source>
+        <translation>{path}: {why}; nothing was imported</translation>
+    </message>
+    <message>
+        <source>{table}, запись {label}: поле {field}: {why}</source>
+        <translation>{table}, record {label}: field {field}: {why}</translation>
+    </message>
+    <message>
+        <source>{table}, запись {label}: {why}</source>
+        <translation>{table}, record {label}: {why}</translation>
+    </message>
+    <message>
+        <source>№{n}</source>
+        <translation>No. {n}</translation>
+    </message>
+    <message>
+        <source>файл слишком большой ({size} МБ, читается не больше {limit} МБ)</source>
+        <translation>the file is too large ({size} MB; at most {limit} MB is read)</translation>
+    </message>
+    <message>
+        <source>файл слишком большой</source>
+        <translation>the file is too large</translation>
+    </message>
+    <message>
+        <source>это не выгрузка SalesDesk (файл не в кодировке UTF-8)</source>
+        <translation>this is not a SalesDesk export (the file is not UTF-8)</translation>
+    </message>
+    <message>
+        <source>файл пуст</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>файл обрывается на строке {line}: он записан не до конца</source>
+        <translation>the file breaks off at line {line}: it was not written to the end</translation>
+    </message>
+    <message>
+        <source>это не JSON (ошибка в строке {line}, позиция {col})</source>
+        <translation>this is not JSON (error at line {line}, column {col})</translation>
+    </message>
+    <message>
+        <source>это не выгрузка SalesDesk (слишком длинные числа или слишком глубокая вложенность)</source>
+        <translation>this is not a SalesDesk export (numbers too long or nesting too deep)</translation>
+    </message>
+    <message>
+        <source>это не выгрузка SalesDesk</source>
+        <translation>this is not a SalesDesk export</translation>
+    </message>
+    <message>
+        <source>версия формата {v} не поддерживается</source>
+        <translation>format version {v} is not supported</translation>
+    </message>
+    <message>
+        <source>выгрузка сделана более новой версией SalesDesk (формат {v}, эта версия читает формат {mine}): обновите программу</source>
+        <translation>the export was made by a newer SalesDesk (format {v}; this version reads format {mine}): update the program</translation>
+    </message>
+    <message>
+        <source>выгрузка сделана со схемой {s}, эта версия SalesDesk читает схему {h}</source>
+        <translation>the export was made with schema {s}; this version of SalesDesk reads schema {h}</translation>
+    </message>
+    <message>
+        <source>нет раздела tables</source>
+        <translation>no tables section</translation>
+    </message>
+    <message>
+        <source>нужен список записей; {got}</source>
+        <translation>a list of records is needed; {got}</translation>
+    </message>
+    <message>
+        <source>нужен объект {{…}}; {got}</source>
+        <translation>an object {{…}} is needed; {got}</translation>
+    </message>
+    <message>
+        <source>неизвестные поля: {names}</source>
+        <translation>unknown fields: {names}</translation>
+    </message>
+    <message>
+        <source>сумма {amount} не равна сумме позиций сделки {lines}</source>
+        <translation>the amount {amount} does not equal the sum of the deal&apos;s lines {lines}</translation>
+    </message>
+    <message>
+        <source>неизвестные таблицы: {names}</source>
+        <translation>unknown tables: {names}</translation>
+    </message>
+    <message>
+        <source>значение {value} уже есть у другой записи</source>
+        <translation>the value {value} already belongs to another record</translation>
+    </message>
+    <message>
+        <source>значение {value} не допускается (правило {rule})</source>
+        <translation>the value {value} is not allowed (rule {rule})</translation>
+    </message>
+    <message>
+        <source>запись не прошла проверку базы ({rule})</source>
+        <translation>the record failed the database&apos;s check ({rule})</translation>
+    </message>
+    <message>
+        <source>база данных отклонила запись ({reason})</source>
+        <translation>the database refused the record ({reason})</translation>
     </message>
     <message>
         <source>База не пуста (таблица {t}): импорт всех данных возможен только в новую базу</source>
         <translation>The database is not empty (table {t}): a full data import is only possible into a new database</translation>
     </message>
     <message>
-        <source>{path}: ошибка в данных ({table}, запись {row}): {why}; ничего не импортировано</source>
-        <translation>{path}: data error ({table}, record {row}): {why}; nothing was imported</translation>
+        <source>база данных отклонила записи с этой по {last}</source>
+        <translation>the database refused the records from this one to {last}</translation>
+    </message>
+    <message>
+        <source>ссылка {value} на запись, которой нет в таблице {parent}</source>
+        <translation>a link {value} to a record that is not in the table {parent}</translation>
     </message>
     <message>
         <source>{path}: файл не найден</source>
         <translation>{path}: file not found</translation>
-    </message>
-    <message>
-        <source>{path}: это не JSON-файл SalesDesk ({e})</source>
-        <translation>{path}: not a SalesDesk JSON file ({e})</translation>
-    </message>
-    <message>
-        <source>{path}: это не выгрузка SalesDesk</source>
-        <translation>{path}: not a SalesDesk export</translation>
-    </message>
-    <message>
-        <source>{path}: версия формата {v} не поддерживается</source>
-        <translation>{path}: format version {v} is not supported</translation>
-    </message>
-    <message>
-        <source>{path}: выгрузка сделана со схемой {s}, эта версия SalesDesk читает схему {h}</source>
-        <translation>{path}: the export was made with schema {s}; this version of SalesDesk reads schema {h}</translation>
-    </message>
-    <message>
-        <source>{path}: нет раздела tables</source>
-        <translation>{path}: no “tables” section</translation>
     </message>
 </context>
 <context>
