@@ -254,6 +254,36 @@ def test_two_processes_saving_at_once_both_succeed(services: Services) -> None:
     assert {n.split("-")[0] for n in names} == {"A", "B"}
 
 
+def test_import_waits_for_a_lock_held_for_two_seconds(services: Services,
+                                                     tmp_path: Path) -> None:
+    """Found: a write lock held for 2 s made `import clients` die with exit 70.
+
+    The lock is held for 4 s from before the command starts, so the import (which starts in
+    about a second) meets it and must wait."""
+    source = tmp_path / "clients.csv"
+    source.write_text("Название;Телефон\n" + "".join(
+        f"ООО «Ждущий {i}»;+7 495 100-00-{i:02d}\n" for i in range(20)), encoding="utf-8")
+    services.close()
+    holding = threading.Event()
+
+    def hold() -> None:
+        conn = sqlite3.connect(services.db_path, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO settings (key, value) VALUES ('held', '1')")
+        holding.set()
+        threading.Event().wait(4.0)  # a long save elsewhere (under the 5 s busy timeout)
+        conn.execute("COMMIT")
+        conn.close()
+
+    other = threading.Thread(target=hold)
+    other.start()
+    assert holding.wait(10)
+    run = _cli("--db", services.db_path, "import", "clients", source)
+    other.join()
+    assert run.returncode == 0, run.stderr
+    assert len(_names(services.db_path)) == 20
+
+
 # --- 5. read-only folder ---------------------------------------------------------------------
 def test_read_only_folder_is_reported_as_read_only_not_corrupt(tmp_path: Path,
                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
