@@ -17,7 +17,7 @@ class Activity(Base):
     __table_args__ = (
         check_in("kind", ACTIVITY_KINDS, "kind"),
         Index("ix_activities_done_due", "done", "due_at"),
-        Index("ix_activities_client_due", "client_id", "due_at"),
+        Index("ix_activities_client_done_due", "client_id", "done", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,0 +1,115 @@
+"""Hot queries keep their plan on a database without planner statistics (issue 12).
+
+Nobody runs ANALYZE on a laptop, so `sqlite_stat1` is absent in a user's file. Each hot
+service call below is run on such a database; every statement it sends is captured and
+explained, and no statement may scan a large table where an index search belongs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from app.bootstrap import Services
+from app.services.clients import ClientQuery
+
+# Tables that grow to hundreds of thousands of rows in ten years of use.
+LARGE = ("activities", "deals", "deal_lines", "orders", "payments", "contacts",
+         "stage_changes", "client_tags")
+
+
+@contextmanager
+def _captured(services: Services) -> Iterator[list[tuple[str, Any]]]:
+    seen: list[tuple[str, Any]] = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    event.listen(services.engine, "before_cursor_execute", capture)
+    try:
+        yield seen
+    finally:
+        event.remove(services.engine, "before_cursor_execute", capture)
+
+
+def _plans(services: Services, statements: list[tuple[str, Any]]) -> list[tuple[str, str]]:
+    raw = services.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        found = []
+        for sql, params in statements:
+            rows = cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+            found += [(sql, str(r[-1])) for r in rows]
+        return found
+    finally:
+        raw.close()
+
+
+def _scans(plans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    pattern = re.compile(r"^SCAN (\w+)(?: AS \w+)?(?: USING| *$)")
+    bad = []
+    for sql, detail in plans:
+        match = pattern.match(detail)
+        if match and match.group(1) in LARGE:
+            bad.append((detail, sql[:200]))
+    return bad
+
+
+def _no_statistics(services: Services) -> None:
+    raw = services.engine.raw_connection()
+    try:
+        names = {r[0] for r in raw.cursor().execute("SELECT name FROM sqlite_master")}
+    finally:
+        raw.close()
+    assert "sqlite_stat1" not in names  # the database as a user has it
+
+
+HOT: dict[str, Callable[[Services], object]] = {
+    "client list, first page": lambda s: s.clients.rows(
+        s.clients.search_ids(ClientQuery())[:100]),
+    "search «ром»": lambda s: s.clients.rows(s.clients.search_ids(ClientQuery(text="ром"))[:100]),
+    "search «7707»": lambda s: s.clients.rows(s.clients.search_ids(ClientQuery(text="7707"))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOT))
+def test_hot_client_queries_use_an_index_without_statistics(demo_services: Services,
+                                                            name: str) -> None:
+    _no_statistics(demo_services)
+    with _captured(demo_services) as statements:
+        HOT[name](demo_services)
+    assert statements
+    plans = _plans(demo_services, statements)
+    assert _scans(plans) == []
+    activity_searches = [d for _sql, d in plans if "activities" in d or " a USING" in d]
+    assert all("ix_activities_client_done_due" in d for d in activity_searches
+               if d.startswith("SEARCH")), activity_searches
+
+
+def test_the_check_catches_the_plan_of_the_old_indexes(demo_services: Services) -> None:
+    """Found: with (client_id, due_at) and (done, due_at), and no statistics, SQLite searched
+    the (done, due_at) index — every done activity of the base for each listed client."""
+    raw = demo_services.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        for sql in ("DROP INDEX ix_activities_client_done_due",  # the indexes of 0001–0004,
+                    "DROP INDEX ix_activities_done_due",  # made in 0001's order
+                    "CREATE INDEX ix_activities_client_due ON activities (client_id, due_at)",
+                    "CREATE INDEX ix_activities_done_due ON activities (done, due_at)"):
+            cursor.execute(sql)
+        raw.commit()
+    finally:
+        raw.close()
+    with _captured(demo_services) as statements:
+        HOT["client list, first page"](demo_services)
+    plans = _plans(demo_services, statements)
+    assert any("ix_activities_done_due" in d for _sql, d in plans)
+    plans = _plans(demo_services, [("SELECT count(*) FROM activities WHERE subject LIKE ?",
+                                    ("%звонок%",))])
+    assert _scans(plans) != []
