@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.bootstrap import Services
+from app.views import dialogs
+
+REAL_ASK_SAVE_CHANGES = dialogs.ask_save_changes  # before any test replaces it
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -50,6 +53,27 @@ def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder))
     QCoreApplication.setOrganizationName("SalesDeskTests")
     QCoreApplication.setApplicationName("SalesDeskTests")
+
+
+@pytest.fixture(autouse=True)
+def _unasked_save_question(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """An editor left with unsaved edits must not block the run on a real question box.
+
+    Without this, a test that leaves a changed editor open would hang at teardown, when
+    pytest-qt closes the editor and the real «Сохранить изменения?» box waits for a click.
+    A test that expects the question replaces `dialogs.ask_save_changes` itself; reaching
+    this stand-in fails the test (and answers "discard", so nothing hangs). The real box is
+    `REAL_ASK_SAVE_CHANGES`.
+    """
+    asked: list[str] = []
+
+    def unexpected(parent, subject=""):  # type: ignore[no-untyped-def]
+        asked.append(subject)
+        return "discard"
+
+    monkeypatch.setattr(dialogs, "ask_save_changes", unexpected)
+    yield asked  # type: ignore[misc]
+    assert asked == [], f"an editor asked «Сохранить изменения?» unexpectedly: {asked}"
 
 
 @pytest.fixture

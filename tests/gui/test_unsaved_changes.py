@@ -391,7 +391,9 @@ def test_the_question_has_three_answers(qtbot, button: str | None, expected: str
             next(b for b in box.buttons() if b.text() == button).click()
 
     QTimer.singleShot(0, answer)
-    assert dialogs.ask_save_changes(None, "Сделка: Поставка весов") == expected
+    from tests.gui.conftest import REAL_ASK_SAVE_CHANGES
+
+    assert REAL_ASK_SAVE_CHANGES(None, "Сделка: Поставка весов") == expected
     title, text, buttons = seen[0]
     assert title == "Сделка: Поставка весов" and text == "Сохранить изменения?"
     assert sorted(buttons) == sorted(["Сохранить", "Не сохранять", "Отмена"])
