@@ -8,11 +8,13 @@ corrupt, come from a newer SalesDesk or cannot be written, and leaves them untou
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -255,6 +257,54 @@ def scan_for_damage(path: Path) -> str | None:
     return None if result == "ok" else str(result)
 
 
+SCAN_INTERVAL = timedelta(hours=24)
+ALWAYS_SCANNED_BELOW = 64 * 1024 * 1024  # bytes: a smaller file is scanned at every opening
+
+
+def _scans_file() -> Path:
+    return default_data_dir() / "scans.json"
+
+
+def _scan_key(path: Path, database_id: int) -> str:
+    return f"{database_id}:{path.resolve()}"
+
+
+def scan_due(path: Path, database_id: int, now: datetime | None = None) -> bool:
+    """Whether opening `path` should run the page scan first (`quick_check`).
+
+    A small file always; a large one when this file (path and identity) has not passed a
+    scan in the last SCAN_INTERVAL — the scan of a 1 GB file takes seconds, which a CLI
+    command should not pay every time. `salesdesk check` always runs the full check, and the
+    window scans in the background at every start.
+    """
+    try:
+        if path.stat().st_size < ALWAYS_SCANNED_BELOW:
+            return True
+        data = json.loads(_scans_file().read_text(encoding="utf-8"))
+        last = datetime.fromisoformat(data[_scan_key(path, database_id)])
+    except (OSError, ValueError, KeyError, TypeError):
+        return True
+    return (now or datetime.now(UTC)) - last >= SCAN_INTERVAL
+
+
+def record_scan(path: Path, database_id: int) -> None:
+    """Remember that `path` passed a scan now (best effort: a read-only home just rescans)."""
+    record = _scans_file()
+    try:
+        try:
+            data = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
+        data[_scan_key(path, database_id)] = datetime.now(UTC).isoformat()
+        tmp = record.with_name(record.name + ".part")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, record)
+    except OSError:
+        pass
+
+
 def prepare_database(
     path: Path | str, *, create: bool = True, backup: bool = True, quick_check: bool = True,
     seeds: Sequence[Seed] = (), lock: DatabaseLock | None = None,
@@ -273,7 +323,12 @@ def prepare_database(
     path = Path(path).expanduser()
     check_writable(path)
     empty_check = [s.table for s in seeds]
-    state = inspect_file(path, quick_check=quick_check, empty_check=empty_check)
+    state = inspect_file(path, quick_check=False, empty_check=empty_check)
+    if quick_check and state.exists and scan_due(path, state.database_id):
+        problem = scan_for_damage(path)
+        if problem is not None:
+            raise damaged(path, problem)
+        record_scan(path, state.database_id)
     if not state.exists and not create:
         raise DatabaseOpenError(translate("Database", "{path}: база данных не найдена").format(
             path=path))
