@@ -183,3 +183,19 @@ def test_restore_of_each_kind_gives_the_same_export(demo_services: Services, tmp
     strip = lambda text: "\n".join(  # noqa: E731 - the export's own time stamp differs
         line for line in text.splitlines() if '"exported_at"' not in line)
     assert strip(after) == strip(before)
+
+
+def test_json_import_all_is_all_or_nothing(services: Services, tmp_path: Path) -> None:
+    from app.bootstrap import bootstrap
+    from app.services.demo import DemoSizes, generate_demo
+
+    source = bootstrap(tmp_path / "source.db")
+    generate_demo(source.uow_factory, DemoSizes(clients=6, deals=6), seed=5)
+    export = tmp_path / "all.json"
+    source.transfer.export_all(export)
+    source.close()
+    steps = _every_step(services, lambda: services.transfer.import_all(export), SESSION_STEPS,
+                        limit=2000)
+    assert steps >= 3
+    with services.uow_factory(read_only=True) as uow:
+        assert uow.session.query(Client).count() == 6  # the source's clients, all of them
