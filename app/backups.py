@@ -85,22 +85,22 @@ def header_ids(path: Path) -> tuple[int, int] | None:
     return app_id, user_version
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - directories cannot be opened on Windows
-        return
-    fd = os.open(folder, os.O_RDONLY)
+def _fsync(path: Path, flags: int = os.O_RDWR) -> None:
+    fd = os.open(path, flags)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in `folder` durable (its directory entry)."""
+    if os.name != "nt":  # directories cannot be opened on Windows; NTFS journals them
+        _fsync(folder, os.O_RDONLY)
 
 
 def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _fsync(path)
 
 
 def _remove_with_journals(path: Path) -> None:
