@@ -130,7 +130,7 @@ def generate(services: Services, clients: int, seed: int = 5) -> None:
             cur.execute(f"CREATE TRIGGER {name} {when} BEGIN {body} END")
         cur.execute("DELETE FROM fts_clients")
         cur.execute(_fts_backfill())
-    # No ANALYZE and no FTS 'optimize' merge here: a user's database gets neither (the app
+    # No planner statistics and no FTS segment merge here: a user's database gets neither (the app
     # runs neither), so the figures below are what a grown database really does.
 
 

@@ -59,13 +59,22 @@ def format_money(value: Decimal | None, *, currency: bool = True, empty: str = "
     rounded = round_money(value)
     sign = "-" if rounded < 0 else ""
     whole, frac = f"{abs(rounded):.2f}".split(".")
+    text = f"{sign}{_grouped(whole)},{frac}"
+    return f"{text}\u00a0₽" if currency else text
+
+
+def _grouped(digits: str) -> str:
+    """`1234567` → `1 234 567` with no-break spaces (Russian digit groups)."""
     groups: list[str] = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    nbsp = "\u00a0"
-    text = f"{sign}{nbsp.join(groups)},{frac}"
-    return f"{text}{nbsp}₽" if currency else text
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return "\u00a0".join(groups)
+
+
+def format_count(value: int) -> str:
+    """A count in Russian style: `12 345` (no-break spaces between groups)."""
+    return ("-" if value < 0 else "") + _grouped(str(abs(value)))
 
 
 def format_rubles(value: Decimal | None, empty: str = "") -> str:

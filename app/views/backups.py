@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import date_time
+from app.domain.money import format_count
 from app.i18n import translate
 from app.services.backup import BackupInfo, BackupSettings, RestoreResult, backup_kind_label
 from app.services.errors import ValidationError
@@ -56,7 +57,7 @@ def data_size(size: int) -> str:
 
 
 def _count(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}".replace(",", "\u00a0")
+    return "—" if value is None else format_count(value)
 
 
 def _columns() -> list[Column[BackupInfo]]:

@@ -97,3 +97,12 @@ def test_parse_and_format_money() -> None:
         parse_money("")
     assert format_money(Decimal("1234567.895")) == "1\u00a0234\u00a0567,90\u00a0₽"
     assert format_money(Decimal("-5")) == "-5,00\u00a0₽"
+
+
+def test_counts_are_grouped_like_money() -> None:
+    from app.domain.money import format_count
+
+    assert format_count(0) == "0"
+    assert format_count(999) == "999"
+    assert format_count(1000) == "1\u00a0000"
+    assert format_count(-1234567) == "-1\u00a0234\u00a0567"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.money import format_count
 from app.i18n import translate
 from app.services.clients import (
     CLIENT_STATUSES,
@@ -328,13 +329,13 @@ class ClientsTab(QWidget):
             self.stack.setCurrentIndex(0 if shown else 1)
             return
         if self.archive_button.isChecked():
-            text = translate("Clients", "В архиве: {n}").format(n=f"{shown:n}")
+            text = translate("Clients", "В архиве: {n}").format(n=format_count(shown))
         elif filtered:
             text = translate("Clients", "Найдено: {n} из {total}").format(
-                n=f"{shown:n}", total=f"{self._total:n}")
+                n=format_count(shown), total=format_count(self._total))
         else:
-            text = translate("Clients", "Клиентов: {n}").format(n=f"{shown:n}")
-        self.count_label.setText(text.replace(",", "\u00a0"))
+            text = translate("Clients", "Клиентов: {n}").format(n=format_count(shown))
+        self.count_label.setText(text)
         if shown:
             self.stack.setCurrentIndex(0)
             return
