@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from app.db import create_db_engine, prepare_database
+from app.db import create_db_engine, optimize, prepare_database
 from app.db_lock import DatabaseLock
 from app.services.uow import UowFactory, make_uow_factory
 
@@ -66,6 +66,10 @@ class Services:
         """Close every pooled connection (the engine stays usable: it reconnects on use)."""
         if "engine" in self.__dict__:
             self.engine.dispose()
+
+    def optimize(self, *, opening: bool = False) -> bool:
+        """Refresh the planner's statistics (`app.db.optimize`); the window's maintenance."""
+        return optimize(self.engine, opening=opening)
 
     def close(self) -> None:
         """Close the database and give up the writers' lock (if this process holds it)."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -445,6 +446,39 @@ def open_database(
     """`prepare_database`, then an engine on the file."""
     return create_db_engine(
         prepare_database(path, create=create, backup=backup, quick_check=quick_check))
+
+# ANALYZE reads at most about this many rows of each index: statistics good enough for the
+# planner at a few milliseconds per table, whatever the size of the base (SQLite's advice).
+ANALYSIS_LIMIT = 1000
+
+
+def optimize(engine: Engine, *, opening: bool = False) -> bool:
+    """Let SQLite refresh its planner statistics where they are missing or stale.
+
+    `PRAGMA optimize` as SQLite recommends for long-lived connections: with `opening`
+    (`=0x10002`) when a session starts, so a base that never had statistics gets them, and
+    plain when a session ends or every few hours of it. The hot queries do not depend on
+    these statistics (tests/unit/test_query_plans.py checks their plans without any); they
+    only help the rest. A read-only or locked file is left as it is: False.
+    """
+    try:
+        with engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None  # a live pooled connection
+            raw.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+            if not opening:
+                raw.execute("PRAGMA optimize")
+            elif sqlite3.sqlite_version_info >= (3, 46):
+                raw.execute("PRAGMA optimize=0x10002")
+            elif raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+                             ).fetchone() is None:
+                # before 3.46 optimize looks only at tables this connection has queried;
+                # a base that never had statistics gets them as 0x10002 would give them
+                raw.execute("ANALYZE")
+    except (sqlite3.Error, DBAPIError):
+        return False
+    return True
+
 
 @dataclass(frozen=True)
 class IntegrityReport:

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, ORG_NAME
@@ -23,6 +23,8 @@ from app.db_errors import (
 from app.db_lock import DatabaseLock, LockedByOtherProcess
 from app.i18n import translate
 from app.views import dialogs
+
+OPTIMIZE_EVERY_MS = 3 * 3600 * 1000  # planner statistics refreshed every three hours
 
 
 def ensure_app() -> QApplication:
@@ -225,10 +227,18 @@ def _run_window(app: QApplication, services: Services, settings: QSettings, *,
 
     auto = background.start(background.Job(services.backup.backup_if_due))
     auto.signals.failed.connect(lambda message: log.warning("automatic backup: %s", message))
+    # Planner statistics, as SQLite advises for a long session: at its start, every few
+    # hours of it and at its end (app.db.optimize; the CLI's short commands leave them).
+    background.start(background.Job(lambda: services.optimize(opening=True)))
+    maintenance = QTimer(window)
+    maintenance.setInterval(OPTIMIZE_EVERY_MS)
+    maintenance.timeout.connect(lambda: background.start(background.Job(services.optimize)))
+    maintenance.start()
     code = app.exec()
     background.wait_for_all()
     if services.changed:
         backup_at_exit(services)
+    services.optimize()
     services.close()
     return int(code)
 

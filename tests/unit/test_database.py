@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import warnings
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -91,7 +92,9 @@ def test_models_match_migrations(db_path: Path) -> None:
         ctx = MigrationContext.configure(conn, opts={
             "include_object": include_object, "include_name": include_name,
             "compare_type": True, "render_as_batch": True})
-        diff = compare_metadata(ctx, Base.metadata)
+        with warnings.catch_warnings():  # migration 0006's index on an expression
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression")
+            diff = compare_metadata(ctx, Base.metadata)
     engine.dispose()
     assert diff == []
 

@@ -1,0 +1,1 @@
+"""SalesDesk benchmarks: `python -m bench` (see bench/__main__.py)."""
