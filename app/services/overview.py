@@ -6,17 +6,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import ColumnClause, and_, func, literal_column, select
+from sqlalchemy import ColumnClause, and_, func, literal_column, select, text
 
-from app.domain.money import ZERO
+from app.domain.money import ZERO, from_kopecks
 from app.models import (
     CLIENT_STATUSES,
     Activity,
     Client,
     Contact,
     Deal,
-    Order,
-    Payment,
     Stage,
     stage_is_open,
 )
@@ -73,6 +71,12 @@ class Receivable:
 # the week's birthdays are a search per day, not a read of every contact.
 BIRTHDAY_KEY_SQL = "strftime('%m-%d', contacts.birthday)"
 BIRTHDAY_KEY: ColumnClause[str] = literal_column(BIRTHDAY_KEY_SQL)
+
+
+@dataclass(frozen=True)
+class ReceivablesDue:
+    rows: list[Receivable]  # oldest due date first
+    total: int  # every balance due in the period, however many rows were asked for
 
 
 def _local_day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -165,32 +169,33 @@ class OverviewService:
             result.append(Birthday(name, client_id, client_name, day, day.year - born.year))
         return sorted(result, key=lambda b: (b.day, b.contact_name))
 
-    def receivables_due(self, today: date | None = None, days: int = 7) -> list[Receivable]:
-        """Unpaid order balances due within `days` days or already overdue, oldest first."""
+    def receivables_due(self, today: date | None = None, days: int = 7,
+                        limit: int | None = None) -> ReceivablesDue:
+        """Unpaid order balances due within `days` days or already overdue, oldest first:
+        the first `limit` of them (all without a limit) and how many there are in all.
+
+        They are read from `agg_order_due` (migration 0006), the trigger-kept list of the
+        orders with money still to come, so the cost follows the open balances shown, not
+        the orders of ten years."""
         today = today or date.today()
-        # Candidates come from the due-date index; each one's payments from the order index.
-        paid = (
-            select(func.coalesce(func.sum(Payment.amount), 0))
-            .where(Payment.order_id == Order.id)
-            .correlate(Order)
-            .scalar_subquery()
-        )
-        outstanding = Order.amount - paid
+        until = today + timedelta(days=days)
         with self._uow(read_only=True) as uow:
-            rows = uow.session.execute(
-                select(Order.id, Order.number, Client.name, Order.payment_due_on,
-                       outstanding.label("outstanding"), Order.client_id)
-                .join(Client, Client.id == Order.client_id)
-                .where(Order.status != "cancelled", Order.payment_due_on.is_not(None),
-                       Order.payment_due_on <= today + timedelta(days=days), outstanding > 0)
-                .order_by(Order.payment_due_on)
-            ).all()
+            s = uow.session
+            total = s.execute(text("SELECT COUNT(*) FROM agg_order_due WHERE due_on <= :until"),
+                              {"until": until}).scalar_one()
+            rows = s.execute(
+                text("SELECT o.id, o.number, c.name, a.due_on, a.outstanding, o.client_id"
+                     " FROM agg_order_due a JOIN orders o ON o.id = a.order_id"
+                     " JOIN clients c ON c.id = o.client_id"
+                     " WHERE a.due_on <= :until ORDER BY a.due_on, a.order_id"
+                     + (" LIMIT :limit" if limit is not None else "")),
+                {"until": until, "limit": limit}).all()
         result = []
         for r in rows:
-            due_on = not_null(r[3], "orders.payment_due_on")  # filtered `IS NOT NULL`
-            result.append(Receivable(r[0], r[1], r[2], due_on, _kopecks_to_money(r[4]),
+            due_on = date.fromisoformat(r[3])
+            result.append(Receivable(r[0], r[1], r[2], due_on, from_kopecks(r[4]),
                                      max(0, (today - due_on).days), r[5]))
-        return result
+        return ReceivablesDue(result, total)
 
 
 def _is_leap(year: int) -> bool:
@@ -206,15 +211,3 @@ def _next_occurrence(born: date, today: date) -> date:
         if day >= today:
             return day
     raise AssertionError("unreachable")
-
-
-def _kopecks_to_money(value: Decimal | int) -> Decimal:
-    """`Order.amount - SUM(...)` is computed in SQL on kopecks; bring it back to rubles.
-
-    The row is typed Decimal (the Money column's type), but the difference may come back as
-    the plain integer SQLite computed."""
-    from app.domain.money import from_kopecks
-
-    if isinstance(value, Decimal):
-        return value
-    return from_kopecks(value)

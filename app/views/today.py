@@ -233,6 +233,7 @@ class TodayTab(QWidget):
         stalled = sorted((c for cards in board.cards.values() for c in cards),
                          key=lambda c: c.days_in_stage, reverse=True)
         self.stalled.set_rows(stalled)
-        self.receivables.set_rows(svc.overview.receivables_due(today))
+        due = svc.overview.receivables_due(today, limit=SECTION_ROWS)
+        self.receivables.set_rows(due.rows, due.total)
         self.birthdays.set_rows(svc.overview.birthdays(today))
         self.trainee_tasks.set_rows(svc.mentoring.overdue_tasks(today))

@@ -79,14 +79,56 @@ def test_birthdays_within_a_week(services) -> None:  # type: ignore[no-untyped-d
 def test_receivables_due_and_overdue(services) -> None:  # type: ignore[no-untyped-def]
     _seed(services)
     due = services.overview.receivables_due(TODAY, days=7)
-    assert [(r.number, r.outstanding, r.overdue_days) for r in due] == [
+    assert [(r.number, r.outstanding, r.overdue_days) for r in due.rows] == [
         ("З-1", Decimal("599.99"), 6),
         ("З-2", Decimal("300.00"), 0),
     ]
+    assert due.total == 2
+    first = services.overview.receivables_due(TODAY, days=7, limit=1)
+    assert [r.number for r in first.rows] == ["З-1"] and first.total == 2
 
 
 def test_empty_database_gives_zeros(services) -> None:  # type: ignore[no-untyped-def]
     ov = services.overview.overview(TODAY)
     assert ov.clients == 0 and ov.open_deals_amount == Decimal("0.00") and ov.agenda == []
     assert services.overview.birthdays(TODAY) == []
-    assert services.overview.receivables_due(TODAY) == []
+    assert services.overview.receivables_due(TODAY).rows == []
+    assert services.overview.receivables_due(TODAY).total == 0
+
+
+def test_orders_due_follow_every_change_of_orders_and_payments(services) -> None:  # type: ignore[no-untyped-def]
+    """agg_order_due (migration 0006) equals its recomputation in Python after each kind of
+    change, and the Today list shows what is still owed."""
+    from sqlalchemy import update
+
+    from tests.unit._rollup_check import assert_rollups_in_sync
+
+    def owed() -> list[tuple[str, Decimal]]:
+        return [(r.number, r.outstanding)
+                for r in services.overview.receivables_due(TODAY, days=60).rows]
+
+    _seed(services)
+    assert owed() == [("З-1", Decimal("599.99")), ("З-2", Decimal("300.00")),
+                      ("З-4", Decimal("300.00"))]
+    with services.uow_factory() as uow:
+        s = uow.session
+        ids = {o.number: o.id for o in s.query(Order)}
+        steps = [
+            update(Order).where(Order.id == ids["З-2"]).values(amount=Decimal("250.50")),
+            update(Order).where(Order.id == ids["З-4"]).values(status="cancelled"),
+            update(Order).where(Order.id == ids["З-3"]).values(amount=Decimal("310.00")),
+            update(Order).where(Order.id == ids["З-1"]).values(payment_due_on=None),
+            update(Payment).where(Payment.order_id == ids["З-3"]).values(order_id=ids["З-2"]),
+            delete(Payment).where(Payment.order_id == ids["З-1"]),
+            update(Order).where(Order.id == ids["З-1"]).values(payment_due_on=TODAY),
+            delete(Order).where(Order.id == ids["З-4"]),
+        ]
+        for step in steps:
+            s.execute(step)
+            assert_rollups_in_sync(s)
+        s.add(Payment(order_id=ids["З-1"], paid_on=TODAY, amount=Decimal("1000.00")))
+        s.flush()
+        assert_rollups_in_sync(s)
+        uow.commit()
+    # З-1 paid in full; З-2 overpaid by the moved payment; З-3 lost its payment: 310 owed
+    assert owed() == [("З-3", Decimal("310.00"))]

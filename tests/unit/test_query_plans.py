@@ -77,6 +77,7 @@ HOT: dict[str, Callable[[Services], object]] = {
     "search «7707»": lambda s: s.clients.rows(s.clients.search_ids(ClientQuery(text="7707"))),
     "Today: figures and agenda": lambda s: s.overview.overview(),
     "Today: birthdays": lambda s: s.overview.birthdays(),
+    "Today: payments due": lambda s: s.overview.receivables_due(limit=100),
 }
 
 
