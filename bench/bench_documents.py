@@ -1,93 +1,74 @@
-"""Benchmark of document generation: offers (incl. a 200-line one), invoices and reports.
+"""Documents on a grown base: one CLI command that makes a document, as a whole process.
 
-    python bench/bench_documents.py [--clients 300] [--deals 600] [--repeat 3]
+    python bench/bench_documents.py DB [--runs 5]
 
-Builds a demo database in a temporary folder, then times each document (median of
---repeat runs) and prints its size and page count. Target: every document well under the
-2 s a manager would wait in front of the preview (they run off the GUI thread anyway).
+`salesdesk offer DEAL -o FILE.pdf` and `salesdesk report meeting-pack` are timed from spawn
+to exit on a scratch copy (an offer is issued, so it writes). The floor is a bare reportlab
+script writing a one-page PDF, in the same run. Target (issue 12): a CLI command that makes
+one document < 1 s as a whole process.
 """
 
 from __future__ import annotations
 
-import argparse
-import io
-import statistics
+import json
+import sqlite3
+import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable
-from datetime import date
-from decimal import Decimal
+from collections.abc import Iterator
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-from app.bootstrap import bootstrap
+from bench.core import Context, Figure  # noqa: E402
 
-
-def timed(fn: Callable[[], bytes], repeat: int) -> tuple[float, bytes]:
-    times, data = [], b""
-    for _ in range(repeat):
-        start = time.perf_counter()
-        data = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), data
-
-
-def pages(data: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(data)).pages)
+FLOOR = """
+import sys
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+c = Canvas(sys.argv[1], pagesize=A4)
+c.drawString(72, 760, "Commercial offer")
+c.showPage(); c.save()
+"""
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--clients", type=int, default=300)
-    parser.add_argument("--deals", type=int, default=600)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    from sqlalchemy import select
+def _spawn(*args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *args], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return time.perf_counter() - start
 
-    from app.models import Deal, DealLine, Order, Stage
-    from app.services.demo import DemoSizes, generate_demo
 
-    today = date(2026, 11, 16)
-    with tempfile.TemporaryDirectory() as tmp:
-        services = bootstrap(Path(tmp) / "bench.db")
-        start = time.perf_counter()
-        generate_demo(services.uow_factory, DemoSizes(clients=args.clients, deals=args.deals),
-                      seed=3, today=today)
-        print(f"demo {args.clients} clients / {args.deals} deals: "
-              f"{time.perf_counter() - start:.2f} s")
-        with services.uow_factory() as uow:
-            s = uow.session
-            deal = s.scalars(select(Deal).join(Stage).where(Stage.is_won.is_(False))).first()
-            for i in range(200):
-                s.add(DealLine(deal_id=deal.id, position=100 + i, name=f"Позиция каталога {i}",
-                               quantity=Decimal(i % 7 + 1), price=Decimal("1234.56"),
-                               discount=Decimal(i % 4), vat_kind="standard"))
-            uow.commit()
-            big_deal = deal.id
-            order_id = s.scalar(select(Order.id).limit(1))
-        docs = services.documents
-        t0 = time.perf_counter()
-        offer = docs.issue_offer(big_deal, on=today)
-        print(f"issue offer (snapshot of 200+ lines): {(time.perf_counter() - t0) * 1000:.0f} ms")
-        jobs: list[tuple[str, Callable[[], bytes]]] = [
-            ("offer, 200+ lines, classic", lambda: docs.offer_pdf(offer.id)),
-            ("invoice of an order",
-             lambda: docs.invoice_pdf(docs.issue_invoice(order_id=order_id))),
-        ]
-        for kind, period in (("plan", "2026-11"), ("plan", "2026"), ("pipeline", "2026-Q4"),
-                             ("clients", "2026"), ("meeting-pack", "2026-11")):
-            jobs.append((f"report {kind} {period}",
-                         lambda k=kind, p=period: docs.report_pdf(k, p, today=today)))
-        for name, fn in jobs:
-            seconds, data = timed(fn, args.repeat)
-            print(f"{name:32s} {seconds * 1000:7.0f} ms  {len(data) / 1024:7.1f} KiB  "
-                  f"{pages(data):3d} pages")
-        services.close()
+def figures(ctx: Context) -> Iterator[Figure]:
+    db = ctx.scratch_copy("documents.db")
+    with sqlite3.connect(db) as conn:  # an open deal with lines, as a manager would pick
+        deal_id = conn.execute(
+            "SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id"
+            " WHERE s.is_won = 0 AND s.is_lost = 0"
+            " AND EXISTS (SELECT 1 FROM deal_lines l WHERE l.deal_id = d.id)"
+            " ORDER BY d.id LIMIT 1").fetchone()[0]
+    out = ctx.work / "doc.pdf"
+    _spawn("main.py", "--db", str(db), "offer", str(deal_id), "-o", str(out))  # warm
+    floor = [_spawn("-c", FLOOR, str(out)) for _ in range(ctx.runs)]
+    offer = [_spawn("main.py", "--db", str(db), "offer", str(deal_id), "-o", str(out))
+             for _ in range(ctx.runs)]
+    yield Figure("CLI offer (КП) PDF, whole process", offer, floor=floor, target_s=1.0)
+    pack = [_spawn("main.py", "--db", str(db), "report", "meeting-pack", "-o", str(out))
+            for _ in range(max(3, ctx.runs // 2))]
+    yield Figure("CLI meeting pack PDF, whole process", pack, floor=floor, target_s=1.0)
 
 
 if __name__ == "__main__":
-    main()
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        for fig in figures(Context(db=args.db, size="?", runs=args.runs, work=Path(work))):
+            print(json.dumps({k: v for k, v in fig.to_json().items()
+                              if k not in ("samples", "floor")}, ensure_ascii=False))

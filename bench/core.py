@@ -27,8 +27,9 @@ class Figure:
     """One measured figure: samples in seconds, and what it is held to.
 
     `target_s` is met when the statistic `stat` ("median" or "p95") of the samples is under
-    it; `max_ratio` when that statistic is at most this many times the same statistic of
-    `floor` (the cost of the same work done the plainest way, measured in the same run).
+    it (in the figure's unit: seconds, or megabytes for a memory figure); `max_ratio` when
+    that statistic is at most this many times the same statistic of `floor` (the cost of
+    the same work done the plainest way, measured in the same run).
     A figure with neither is reported for information (growth, profiles).
     """
 
