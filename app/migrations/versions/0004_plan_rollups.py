@@ -29,358 +29,26 @@ the last one replaces the plain client index; (paid_on, amount) the plain paymen
 index (the daily cumulative actual).
 NOTE for later migrations: a batch (copy-and-move) migration of `deals`, `deal_lines`,
 `stage_changes`, `stages`, `products`, `clients`, `orders` or `payments` drops these
-triggers — re-create them (TRIGGERS below) in the same migration.
+triggers — re-create them (app.rollups.TRIGGERS) in the same migration.
+The triggers' SQL and the backfill live in app/rollups.py, shared with the demo's bulk load.
 """
 
 from __future__ import annotations
 
 from alembic import op
 
+from app.rollups import TRIGGERS, fill_statements
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
 
-WON = "stage_id IN (SELECT id FROM stages WHERE is_won = 1)"
 # closed deals by stage and date with what the won and lost figures read: one index for
 # the plan's actuals, ABC buyers, losses and lead sources (replaces 0001's stage_closed and
 # 0003's won_cover, which are its prefixes)
 STAGE_CLOSED_COVER = ["stage_id", "closed_on", "client_id", "amount", "source", "lost_reason",
                       "competitor_id"]
-
-
-def _relink(deal: str) -> str:
-    """Recompute the next change of every change of one deal (a deal has a handful)."""
-    nxt = ("FROM agg_stage_flow n WHERE n.deal_id = agg_stage_flow.deal_id"
-           " AND (n.changed_at, n.change_id) > (agg_stage_flow.changed_at,"
-           " agg_stage_flow.change_id) ORDER BY n.changed_at, n.change_id LIMIT 1")
-    return (f"UPDATE agg_stage_flow SET next_changed_at = (SELECT n.changed_at {nxt}),"
-            f" next_stage_id = (SELECT n.to_stage_id {nxt}) WHERE deal_id = {deal};")
-
-
-def _neighbour(row: str, side: str, cols: str) -> str:
-    """The deal's change just before ('<') or after ('>') `row` (a stage_changes row)."""
-    order = "DESC" if side == "<" else ""
-    return (f"SELECT {cols} FROM agg_stage_flow n WHERE n.deal_id = {row}.deal_id"
-            f" AND (n.changed_at, n.change_id) {side} ({row}.changed_at, {row}.id)"
-            f" ORDER BY n.changed_at {order}, n.change_id {order} LIMIT 1")
-
-
-def _flow_key(row: str, alias: str = "") -> str:
-    """The agg_stage_flow row of stage change `row` (its primary key)."""
-    a = f"{alias}." if alias else ""
-    return (f"{a}to_stage_id = {row}.to_stage_id AND {a}changed_at = {row}.changed_at"
-            f" AND {a}change_id = {row}.id")
-
-
-def _flow_row(row: str) -> str:
-    return ("INSERT INTO agg_stage_flow(to_stage_id, changed_at, change_id, deal_id)"
-            f" VALUES ({row}.to_stage_id, {row}.changed_at, {row}.id, {row}.deal_id);")
-
-
-# Inserting or deleting a change touches two rows of its deal's chain (the change before
-# it and the change itself), found through (deal_id, changed_at): a bulk load of 1.5 M
-# changes must not re-link whole chains per row.
-FLOW_INSERT = (
-    _flow_row("NEW")
-    + "UPDATE agg_stage_flow SET (next_changed_at, next_stage_id) ="
-    f" ({_neighbour('NEW', '>', 'n.changed_at, n.to_stage_id')}) WHERE {_flow_key('NEW')};"
-    "UPDATE agg_stage_flow SET next_changed_at = NEW.changed_at, next_stage_id = NEW.to_stage_id"
-    " WHERE deal_id = NEW.deal_id AND (changed_at, change_id) ="
-    f" ({_neighbour('NEW', '<', 'n.changed_at, n.change_id')});")
-FLOW_DELETE = (
-    "UPDATE agg_stage_flow SET (next_changed_at, next_stage_id) ="
-    " (SELECT o.next_changed_at, o.next_stage_id FROM agg_stage_flow o"
-    f"  WHERE {_flow_key('OLD', 'o')})"
-    " WHERE deal_id = OLD.deal_id AND (changed_at, change_id) ="
-    f" ({_neighbour('OLD', '<', 'n.changed_at, n.change_id')});"
-    f"DELETE FROM agg_stage_flow WHERE {_flow_key('OLD')};")
-
-
-# Also the first and last closing day as day numbers (days since 1970-01-01): interval
-# arithmetic on 30 000 clients with julianday() on text dates costs ~80 ms, on integers ~3.
-# year_money: the won sum of the 365 days up to the last closing (churn risk's "at stake").
-def _client_won_select(where: str) -> str:
-    return (
-        "INSERT INTO agg_client_won(client_id, n, days, first, last, first_day, last_day,"
-        " money, year_money)"
-        " SELECT client_id, COUNT(*), COUNT(DISTINCT closed_on), MIN(closed_on),"
-        " MAX(closed_on), unixepoch(MIN(closed_on)) / 86400, unixepoch(MAX(closed_on)) / 86400,"
-        " SUM(amount), SUM(CASE WHEN closed_on > date(latest, '-365 days') THEN amount END)"
-        " FROM (SELECT client_id, closed_on, amount,"
-        "       MAX(closed_on) OVER (PARTITION BY client_id) AS latest FROM deals"
-        f"       WHERE {WON} AND closed_on IS NOT NULL{where})"
-        " GROUP BY client_id;")
-
-
-# agg_client_month: each client's won sums by month with running totals from its first
-# month (amount, amount², months with purchases), so the sums over any months are the
-# difference of two rows — ABC/XYZ reads a few rows per client instead of its deals.
-def _client_month_select(where: str) -> str:
-    return (
-        "INSERT INTO agg_client_month(client_id, month, amount, cum_amount, cum_sq,"
-        " cum_months)"
-        " SELECT client_id, month, amount, SUM(amount) OVER w, SUM(amount * 1.0 * amount)"
-        " OVER w, SUM(amount > 0) OVER w"
-        " FROM (SELECT client_id, substr(closed_on, 1, 7) AS month, SUM(amount) AS amount"
-        f"       FROM deals WHERE {WON} AND closed_on IS NOT NULL{where}"
-        "       GROUP BY client_id, month)"
-        " WINDOW w AS (PARTITION BY client_id ORDER BY month);")
-
-
-def _client_won(client: str) -> str:
-    return (f"DELETE FROM agg_client_won WHERE client_id = {client};"
-            + _client_won_select(f" AND client_id = {client}")
-            + f"DELETE FROM agg_client_month WHERE client_id = {client};"
-            + _client_month_select(f" AND client_id = {client}"))
-
-
-CLIENT_WON_ALL = ("DELETE FROM agg_client_won;" + _client_won_select("")
-                  + "DELETE FROM agg_client_month;" + _client_month_select(""))
-
-
-def _funnel_add(row: str, sign: str) -> str:
-    """Add (sign '+') or take away ('-') one agg_stage_flow row's share of agg_funnel_month."""
-    has_next = f"{row}.next_changed_at IS NOT NULL"
-    seconds = f"unixepoch({row}.next_changed_at) - unixepoch({row}.changed_at)"
-    return ("INSERT INTO agg_funnel_month(month, stage_id, next_stage_id, entries, dur_sum,"
-            " dur_n)"
-            f" VALUES (substr({row}.changed_at, 1, 7), {row}.to_stage_id,"
-            f" COALESCE({row}.next_stage_id, 0), {sign}1,"
-            f" {sign}(CASE WHEN {has_next} THEN {seconds} ELSE 0 END),"
-            f" {sign}({has_next}))"
-            " ON CONFLICT(month, stage_id, next_stage_id) DO UPDATE SET"
-            " entries = entries + excluded.entries, dur_sum = dur_sum + excluded.dur_sum,"
-            " dur_n = dur_n + excluded.dur_n;")
-
-
-# a line's total in kopecks, half up, from the stored integers (quantity in thousandths,
-# price in kopecks, discount in hundredths of a per cent): pricing.line_total's rule
-LINE_TOTAL = "((l.quantity * l.price * (10000 - l.discount) + 5000000) / 10000000)"
-
-
-def _deal_groups(deals: str) -> str:
-    """Re-derive agg_deal_group for the deals matching `deals` (an expression over d.id)."""
-    return (
-        f"DELETE FROM agg_deal_group WHERE deal_id IN (SELECT d.id FROM deals d WHERE {deals});"
-        "INSERT INTO agg_deal_group(deal_id, g, month, amount)"
-        " SELECT deal_id, g, month, SUM(k) FROM ("
-        "  SELECT d.id AS deal_id, COALESCE(pr.group_name, '') AS g,"
-        f"   substr(d.closed_on, 1, 7) AS month, {LINE_TOTAL} AS k"
-        "  FROM deals d JOIN deal_lines l ON l.deal_id = d.id"
-        "  LEFT JOIN products pr ON pr.id = l.product_id"
-        f"  WHERE ({deals}) AND d.{WON} AND d.closed_on IS NOT NULL"
-        "  UNION ALL"
-        "  SELECT d.id, '', substr(d.closed_on, 1, 7), d.amount - COALESCE("
-        f"   (SELECT SUM({LINE_TOTAL}) FROM deal_lines l WHERE l.deal_id = d.id), 0)"
-        f"  FROM deals d WHERE ({deals}) AND d.{WON} AND d.closed_on IS NOT NULL)"
-        " GROUP BY deal_id, g, month HAVING SUM(k) <> 0;")
-
-
-# adding into a (month, region, segment) row: agg_region_month and agg_pay_month
-REGION_UPSERT = (" ON CONFLICT(month, region, segment) DO UPDATE SET"
-                 " amount = amount + excluded.amount;")
-
-
-def _deal_delta(row: str, sign: str) -> str:
-    """Add or take away one deal's share of agg_region_month and agg_source_month."""
-    return (
-        # won: by closing month and the client's region and segment
-        "INSERT INTO agg_region_month(month, region, segment, amount)"
-        f" SELECT substr({row}.closed_on, 1, 7), c.region, c.segment, {sign}{row}.amount"
-        f" FROM clients c WHERE c.id = {row}.client_id AND {row}.closed_on IS NOT NULL"
-        f" AND {row}.{WON}"
-        + REGION_UPSERT
-        # opened: by creation month (UTC, as stored)
-        + "INSERT INTO agg_source_month(month, source, opened, won, closed, revenue)"
-        f" SELECT substr({row}.created_at, 1, 7), {row}.source, {sign}1, 0, 0, 0 WHERE 1"
-        " ON CONFLICT(month, source) DO UPDATE SET opened = opened + excluded.opened;"
-        # closed (won or lost): by closing month
-        "INSERT INTO agg_source_month(month, source, opened, won, closed, revenue)"
-        f" SELECT substr({row}.closed_on, 1, 7), {row}.source, 0, {sign}st.is_won, {sign}1,"
-        f" {sign}(CASE WHEN st.is_won = 1 THEN {row}.amount ELSE 0 END)"
-        f" FROM stages st WHERE st.id = {row}.stage_id AND (st.is_won = 1 OR st.is_lost = 1)"
-        f" AND {row}.closed_on IS NOT NULL"
-        " ON CONFLICT(month, source) DO UPDATE SET won = won + excluded.won,"
-        " closed = closed + excluded.closed, revenue = revenue + excluded.revenue;")
-
-
-def _client_regions(row: str, sign: str) -> str:
-    """Add or take away all of one client's won sums under its region and segment."""
-    return ("INSERT INTO agg_region_month(month, region, segment, amount)"
-            f" SELECT substr(d.closed_on, 1, 7), {row}.region, {row}.segment,"
-            f" {sign}SUM(d.amount) FROM deals d WHERE d.client_id = {row}.id"
-            f" AND d.{WON} AND d.closed_on IS NOT NULL GROUP BY 1"
-            + REGION_UPSERT)
-
-
-REGION_SOURCE_ALL = (
-    "DELETE FROM agg_region_month;"
-    "INSERT INTO agg_region_month(month, region, segment, amount)"
-    " SELECT substr(d.closed_on, 1, 7), c.region, c.segment, SUM(d.amount)"
-    f" FROM deals d JOIN clients c ON c.id = d.client_id WHERE d.{WON}"
-    " AND d.closed_on IS NOT NULL GROUP BY 1, 2, 3;"
-    "DELETE FROM agg_source_month;"
-    "INSERT INTO agg_source_month(month, source, opened, won, closed, revenue)"
-    " SELECT month, source, SUM(opened), SUM(won), SUM(closed), SUM(revenue) FROM ("
-    "  SELECT substr(created_at, 1, 7) AS month, source, 1 AS opened, 0 AS won, 0 AS closed,"
-    "   0 AS revenue FROM deals"
-    "  UNION ALL"
-    "  SELECT substr(d.closed_on, 1, 7), d.source, 0, st.is_won, 1,"
-    "   CASE WHEN st.is_won = 1 THEN d.amount ELSE 0 END"
-    "  FROM deals d JOIN stages st ON st.id = d.stage_id"
-    "  WHERE (st.is_won = 1 OR st.is_lost = 1) AND d.closed_on IS NOT NULL)"
-    " GROUP BY month, source;")
-
-
-def _payment_delta(row: str, sign: str) -> str:
-    """Add or take away one payment under its order's client's region and segment."""
-    return ("INSERT INTO agg_pay_month(month, region, segment, amount)"
-            f" SELECT substr({row}.paid_on, 1, 7), c.region, c.segment, {sign}{row}.amount"
-            f" FROM orders o JOIN clients c ON c.id = o.client_id WHERE o.id = {row}.order_id"
-            + REGION_UPSERT)
-
-
-def _payments_moved(where: str, region: str, segment: str, sign: str) -> str:
-    """Add or take away the payments of the orders matching `where` (over o) as a whole."""
-    return ("INSERT INTO agg_pay_month(month, region, segment, amount)"
-            f" SELECT substr(p.paid_on, 1, 7), {region}, {segment}, {sign}SUM(p.amount)"
-            f" FROM payments p JOIN orders o ON o.id = p.order_id WHERE {where} GROUP BY 1"
-            + REGION_UPSERT)
-
-
-def _payment_groups(payments: str) -> str:
-    """Re-derive agg_payment_group for the payments matching `payments` (over p): each
-    payment split over its order's deal lines by line total, the rest under ''."""
-    alloc = (
-        "SELECT id, g, month, CAST(ROUND(CAST(amount AS REAL) * k / total) AS INTEGER) AS k"
-        " FROM (SELECT id, month, amount, g, k, SUM(k) OVER (PARTITION BY id) AS total"
-        "  FROM (SELECT p.id, substr(p.paid_on, 1, 7) AS month, p.amount,"
-        f"   COALESCE(pr.group_name, '') AS g, SUM({LINE_TOTAL}) AS k"
-        "   FROM payments p JOIN orders o ON o.id = p.order_id"
-        "   JOIN deal_lines l ON l.deal_id = o.deal_id"
-        "   LEFT JOIN products pr ON pr.id = l.product_id"
-        f"   WHERE {payments} GROUP BY p.id, g))"
-        " WHERE total > 0")
-    return (
-        "DELETE FROM agg_payment_group WHERE payment_id IN"
-        f" (SELECT p.id FROM payments p WHERE {payments});"
-        "INSERT INTO agg_payment_group(payment_id, g, month, amount)"
-        " SELECT id, g, month, SUM(k) FROM ("
-        f"  SELECT id, g, month, k FROM ({alloc})"
-        "  UNION ALL"
-        f"  SELECT p.id, '', substr(p.paid_on, 1, 7), p.amount FROM payments p WHERE {payments}"
-        "  UNION ALL"
-        f"  SELECT id, '', month, -k FROM ({alloc}))"
-        " GROUP BY id, g, month HAVING SUM(k) <> 0;")
-
-
-def _client_dims(order: str) -> tuple[str, str]:
-    """The region and segment of an order's client, as SQL expressions."""
-    region, segment = (f"(SELECT {col} FROM clients WHERE id = {order}.client_id)"
-                       for col in ("region", "segment"))
-    return region, segment
-
-
-PAY_ORDERS_OF_DEALS = "p.order_id IN (SELECT id FROM orders WHERE deal_id IN ({deals}))"
-
-PAY_MONTH_ALL = (
-    "INSERT INTO agg_pay_month(month, region, segment, amount)"
-    " SELECT substr(p.paid_on, 1, 7), c.region, c.segment, SUM(p.amount)"
-    " FROM payments p JOIN orders o ON o.id = p.order_id JOIN clients c ON c.id = o.client_id"
-    " GROUP BY 1, 2, 3;")
-
-
-def _group_month_add(row: str, sign: str) -> str:
-    return ("INSERT INTO agg_group_month(month, g, amount)"
-            f" VALUES ({row}.month, {row}.g, {sign}{row}.amount)"
-            " ON CONFLICT(month, g) DO UPDATE SET amount = amount + excluded.amount;")
-
-TRIGGERS = {
-    "agg_stage_flow_ai": ("AFTER INSERT ON stage_changes", FLOW_INSERT),
-    "agg_stage_flow_ad": ("AFTER DELETE ON stage_changes", FLOW_DELETE),
-    # a corrected date or a change moved to another deal (rare): re-link both chains
-    "agg_stage_flow_au": ("AFTER UPDATE OF deal_id, to_stage_id, changed_at ON stage_changes",
-                          f"DELETE FROM agg_stage_flow WHERE {_flow_key('OLD')};"
-                          + _flow_row("NEW") + _relink("OLD.deal_id")
-                          + _relink("NEW.deal_id")),
-    "agg_client_won_ai": ("AFTER INSERT ON deals", _client_won("NEW.client_id")),
-    "agg_client_won_ad": ("AFTER DELETE ON deals", _client_won("OLD.client_id")),
-    "agg_client_won_au": ("AFTER UPDATE OF client_id, stage_id, closed_on, amount ON deals",
-                          _client_won("OLD.client_id") + _client_won("NEW.client_id")),
-    "agg_client_won_stages": ("AFTER UPDATE OF is_won ON stages", CLIENT_WON_ALL),
-    # agg_funnel_month follows agg_stage_flow row by row
-    "agg_funnel_month_ai": ("AFTER INSERT ON agg_stage_flow", _funnel_add("NEW", "+")),
-    "agg_funnel_month_ad": ("AFTER DELETE ON agg_stage_flow", _funnel_add("OLD", "-")),
-    "agg_funnel_month_au": ("AFTER UPDATE ON agg_stage_flow WHEN"
-                            " OLD.next_changed_at IS NOT NEW.next_changed_at"
-                            " OR OLD.next_stage_id IS NOT NEW.next_stage_id",
-                            _funnel_add("OLD", "-") + _funnel_add("NEW", "+")),
-    # agg_deal_group: re-derived for a deal whenever it or its lines change
-    "agg_deal_group_deal_ai": ("AFTER INSERT ON deals", _deal_groups("d.id = NEW.id")),
-    "agg_deal_group_deal_au": ("AFTER UPDATE OF stage_id, closed_on, amount ON deals",
-                               _deal_groups("d.id = NEW.id")),
-    "agg_deal_group_deal_ad": ("AFTER DELETE ON deals",
-                               "DELETE FROM agg_deal_group WHERE deal_id = OLD.id;"),
-    "agg_deal_group_line_ai": ("AFTER INSERT ON deal_lines",
-                               _deal_groups("d.id = NEW.deal_id")),
-    "agg_deal_group_line_au": ("AFTER UPDATE OF deal_id, product_id, quantity, price, discount"
-                               " ON deal_lines",
-                               _deal_groups("d.id IN (OLD.deal_id, NEW.deal_id)")),
-    "agg_deal_group_line_ad": ("AFTER DELETE ON deal_lines",
-                               _deal_groups("d.id = OLD.deal_id")),
-    "agg_deal_group_product": ("AFTER UPDATE OF group_name ON products",
-                               _deal_groups("d.id IN (SELECT deal_id FROM deal_lines"
-                                            " WHERE product_id = NEW.id)")),
-    "agg_deal_group_stages": ("AFTER UPDATE OF is_won ON stages", _deal_groups("1")),
-    # agg_region_month and agg_source_month: a deal's old share out, its new share in
-    "agg_region_source_ai": ("AFTER INSERT ON deals", _deal_delta("NEW", "+")),
-    "agg_region_source_ad": ("AFTER DELETE ON deals", _deal_delta("OLD", "-")),
-    "agg_region_source_au": ("AFTER UPDATE OF stage_id, closed_on, amount, client_id, source,"
-                             " created_at ON deals",
-                             _deal_delta("OLD", "-") + _deal_delta("NEW", "+")),
-    "agg_region_client_au": ("AFTER UPDATE OF region, segment ON clients",
-                             _client_regions("OLD", "-") + _client_regions("NEW", "+")),
-    "agg_region_source_stages": ("AFTER UPDATE OF is_won, is_lost ON stages",
-                                 REGION_SOURCE_ALL),
-    # payments: agg_pay_month by deltas, agg_payment_group re-derived per payment
-    "agg_pay_ai": ("AFTER INSERT ON payments",
-                   _payment_delta("NEW", "+") + _payment_groups("p.id = NEW.id")),
-    "agg_pay_ad": ("AFTER DELETE ON payments",
-                   _payment_delta("OLD", "-")
-                   + "DELETE FROM agg_payment_group WHERE payment_id = OLD.id;"),
-    "agg_pay_au": ("AFTER UPDATE OF order_id, paid_on, amount ON payments",
-                   _payment_delta("OLD", "-") + _payment_delta("NEW", "+")
-                   + _payment_groups("p.id = NEW.id")),
-    "agg_pay_order_client": ("AFTER UPDATE OF client_id ON orders",
-                             _payments_moved("o.id = OLD.id", *_client_dims("OLD"), "-")
-                             + _payments_moved("o.id = NEW.id", *_client_dims("NEW"), "+")),
-    "agg_pay_order_deal": ("AFTER UPDATE OF deal_id ON orders",
-                           _payment_groups("p.order_id = NEW.id")),
-    "agg_pay_client": ("AFTER UPDATE OF region, segment ON clients",
-                       _payments_moved("o.client_id = OLD.id", "OLD.region", "OLD.segment", "-")
-                       + _payments_moved("o.client_id = NEW.id", "NEW.region", "NEW.segment",
-                                         "+")),
-    "agg_pay_line_ai": ("AFTER INSERT ON deal_lines", _payment_groups(
-        PAY_ORDERS_OF_DEALS.format(deals="NEW.deal_id"))),
-    "agg_pay_line_au": ("AFTER UPDATE OF deal_id, product_id, quantity, price, discount"
-                        " ON deal_lines", _payment_groups(
-                            PAY_ORDERS_OF_DEALS.format(deals="OLD.deal_id, NEW.deal_id"))),
-    "agg_pay_line_ad": ("AFTER DELETE ON deal_lines", _payment_groups(
-        PAY_ORDERS_OF_DEALS.format(deals="OLD.deal_id"))),
-    "agg_pay_product": ("AFTER UPDATE OF group_name ON products", _payment_groups(
-        PAY_ORDERS_OF_DEALS.format(
-            deals="SELECT deal_id FROM deal_lines WHERE product_id = NEW.id"))),
-    "agg_pay_group_month_ai": ("AFTER INSERT ON agg_payment_group",
-                               _group_month_add("NEW", "+").replace("agg_group_month",
-                                                                    "agg_pay_group_month")),
-    "agg_pay_group_month_ad": ("AFTER DELETE ON agg_payment_group",
-                               _group_month_add("OLD", "-").replace("agg_group_month",
-                                                                    "agg_pay_group_month")),
-    # agg_group_month follows agg_deal_group row by row
-    "agg_group_month_ai": ("AFTER INSERT ON agg_deal_group", _group_month_add("NEW", "+")),
-    "agg_group_month_ad": ("AFTER DELETE ON agg_deal_group", _group_month_add("OLD", "-")),
-}
 
 
 def upgrade() -> None:
@@ -462,11 +130,6 @@ def upgrade() -> None:
             PRIMARY KEY (month, g)
         ) WITHOUT ROWID""")
     op.execute("""
-        INSERT INTO agg_stage_flow
-        SELECT to_stage_id, changed_at, id, deal_id,
-               LEAD(changed_at) OVER w, LEAD(to_stage_id) OVER w
-        FROM stage_changes WINDOW w AS (PARTITION BY deal_id ORDER BY changed_at, id)""")
-    op.execute("""
         CREATE TABLE agg_client_won (
             client_id INTEGER PRIMARY KEY,
             n INTEGER NOT NULL,
@@ -489,29 +152,9 @@ def upgrade() -> None:
             PRIMARY KEY (client_id, month)
         ) WITHOUT ROWID""")
     op.execute("CREATE INDEX agg_client_month_buyers ON agg_client_month (month, client_id)")
-    for statement in CLIENT_WON_ALL.split(";"):
-        if statement.strip():
-            op.execute(statement)
-    op.execute("""
-        INSERT INTO agg_funnel_month
-        SELECT substr(changed_at, 1, 7), to_stage_id, COALESCE(next_stage_id, 0), COUNT(*),
-               COALESCE(SUM(unixepoch(next_changed_at) - unixepoch(changed_at)), 0),
-               COUNT(next_changed_at)
-        FROM agg_stage_flow GROUP BY 1, 2, 3""")
-    for statement in _deal_groups("1").split(";")[1:]:  # the table is empty: no DELETE
-        if statement.strip():
-            op.execute(statement)
-    op.execute("INSERT INTO agg_group_month SELECT month, g, SUM(amount) FROM agg_deal_group"
-               " GROUP BY month, g")
-    op.execute(PAY_MONTH_ALL)
-    for statement in _payment_groups("1").split(";")[1:]:  # the table is empty: no DELETE
-        if statement.strip():
-            op.execute(statement)
-    op.execute("INSERT INTO agg_pay_group_month SELECT month, g, SUM(amount)"
-               " FROM agg_payment_group GROUP BY month, g")
-    for statement in REGION_SOURCE_ALL.split(";"):
-        if statement.strip():
-            op.execute(statement)
+    # filled from the rows already there (app/rollups.py: the same backfill as a bulk load)
+    for statement in fill_statements():
+        op.execute(statement)
     for name, (when, body) in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {when} BEGIN {body} END")
     # The funnel reads agg_stage_flow now; these two only served it.
