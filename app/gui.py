@@ -9,11 +9,11 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME, ORG_NAME
 from app.bootstrap import Services, bootstrap
-from app.db import scan_for_damage
+from app.db import inspect_file, record_scan, scan_due, scan_for_damage
 from app.db_errors import (
     DatabaseDamagedError,
     DatabaseOpenError,
@@ -216,6 +216,24 @@ def _run_window(app: QApplication, services: Services, settings: QSettings, *,
 
     window = MainWindow(services=services, settings=settings)
     window.show()
+    # The background work waits until the first tab has been filled (the window queued
+    # that first), so the page scan, the backup and the statistics never delay its figures.
+    QTimer.singleShot(0, lambda: _start_maintenance(window, services))
+    code = app.exec()
+    from app.views import background
+
+    background.wait_for_all()
+    if services.changed:
+        backup_at_exit(services)
+    services.optimize()
+    services.close()
+    return int(code)
+
+
+def _start_maintenance(window: QWidget, services: Services) -> None:
+    """The session's background work: page scan, automatic backup, planner statistics."""
+    from app.views import background
+
     scan = DamageScan(services.db_path, parent=window)
     scan.damaged.connect(lambda problem: dialogs.show_error(window, translate(
         "Startup", "Проверка нашла повреждение базы данных:\n{problem}\n\nНе вносите "
@@ -223,8 +241,6 @@ def _run_window(app: QApplication, services: Services, settings: QSettings, *,
                    "исправную копию — программа сделает это сама, не закрываясь.").format(
         problem=problem)))
     scan.start()
-    from app.views import background
-
     auto = background.start(background.Job(services.backup.backup_if_due))
     auto.signals.failed.connect(lambda message: log.warning("automatic backup: %s", message))
     # Planner statistics, as SQLite advises for a long session: at its start, every few
@@ -234,13 +250,6 @@ def _run_window(app: QApplication, services: Services, settings: QSettings, *,
     maintenance.setInterval(OPTIMIZE_EVERY_MS)
     maintenance.timeout.connect(lambda: background.start(background.Job(services.optimize)))
     maintenance.start()
-    code = app.exec()
-    background.wait_for_all()
-    if services.changed:
-        backup_at_exit(services)
-    services.optimize()
-    services.close()
-    return int(code)
 
 
 def backup_at_exit(services: Services) -> None:
@@ -283,9 +292,18 @@ class DamageScan(QObject):
         self._worker.start()
 
     def _run(self) -> None:
+        # the same schedule as the CLI's: a small file at every start, a large one daily
+        try:
+            database_id = inspect_file(self._path, quick_check=False).database_id
+        except DatabaseOpenError:
+            database_id = 0
+        if not scan_due(self._path, database_id):
+            return
         problem = scan_for_damage(self._path)
         if problem is not None:
             self.damaged.emit(problem)
+        else:
+            record_scan(self._path, database_id)
 
 
 def render_screenshots(services: Services, folder: Path, *,

@@ -228,3 +228,48 @@ def test_declining_the_move_keeps_the_database_where_it_is(qapp, tmp_path, monke
     assert gui.offer_local_folder(services) is None
     services.close()
     assert synced.exists() and not (tmp_path / "local.db").exists()
+
+
+# --- the window's page scan -----------------------------------------------------------------
+def _damage_a_page(path: Path) -> None:
+    """Garbage over a b-tree page in the middle: the header still says SQLite."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'clients'").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as fh:
+        fh.seek((root - 1) * page)
+        fh.write(b"\xa5" * page)
+
+
+def test_the_window_scan_reports_damage_and_runs_daily_on_a_large_file(
+        qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app import db as app_db
+
+    good = tmp_path / "good.db"
+    bootstrap(good).close()
+    scanned: list[Path] = []
+    real_scan = gui.scan_for_damage
+    monkeypatch.setattr(gui, "scan_for_damage", lambda p: scanned.append(p) or real_scan(p))
+    monkeypatch.setattr(app_db, "ALWAYS_SCANNED_BELOW", 0)  # every file counts as large
+    for _ in range(2):
+        scan = gui.DamageScan(good)
+        scan.start()
+        scan._worker.join(30)
+    assert scanned == [good]  # the second start of the day skips it
+
+    bad = tmp_path / "bad.db"
+    services = bootstrap(bad)
+    _add_client(services, "Клиент")
+    services.close()
+    _damage_a_page(bad)
+    scan = gui.DamageScan(bad)
+    with qtbot.waitSignal(scan.damaged, timeout=30000) as reported:
+        scan.start()
+    assert reported.args and reported.args[0]
+    scan._worker.join(30)
+    assert scanned == [good, bad]
+    scan = gui.DamageScan(bad)  # a damaged file is not recorded as scanned: it scans again
+    with qtbot.waitSignal(scan.damaged, timeout=30000):
+        scan.start()
