@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import TypeVarTuple
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import Integer, Select, func, select, type_coerce
+from sqlalchemy import Integer, Row, Select, func, select, type_coerce
 
 from app.domain.figures import weighted_amount
 from app.domain.money import ZERO, round_money
@@ -84,12 +84,59 @@ class Board:
         return self.cards.get(stage_id, [])
 
 
+NO_NEXT: tuple[str | None, str | None, datetime | None] = (None, "", None)
+
+
 def local_date(value: datetime) -> date:
     return value.astimezone().date()
 
 
+def days_in_stage(entered_at: datetime, today: date, *, working: bool,
+                  cache: dict[date, int] | None = None) -> int:
+    """Days since the deal entered its stage: calendar days, or working days (cached)."""
+    entered = local_date(entered_at)
+    if not working:
+        return max((today - entered).days, 0)
+    if cache is None:
+        return working_days_between(entered, today)
+    days = cache.get(entered)
+    if days is None:
+        days = cache[entered] = working_days_between(entered, today)
+    return days
+
+
+def stalled(stage: StageInfo, days: int) -> bool:
+    """An open deal is stalled when it has been in its stage longer than the stage allows."""
+    return stage.is_open and stage.stall_days is not None and days > stage.stall_days
+
+
 class BoardQueries(StageSettings):
     """The board and single cards, filtered in SQL where the filter allows."""
+
+    @staticmethod
+    def _card_columns() -> Select[*tuple[Any, ...]]:
+        """The columns a card is made of, one row per deal (joined to its client and stage)."""
+        return (
+            select(Deal.id, Deal.stage_id, Deal.client_id, Client.name, Client.segment,
+                   Deal.title, Deal.amount, effective_probability().label("probability"),
+                   Deal.expected_close, Deal.closed_on, Deal.stage_entered_at,
+                   Deal.lost_reason)
+            .join(Client, Client.id == Deal.client_id)
+            .join(Stage, Stage.id == Deal.stage_id)
+        )
+
+    @staticmethod
+    def _make_card(r: Row[Any], stage: StageInfo, days: int,
+                   nxt: tuple[str | None, str | None, datetime | None], today: date) -> DealCard:
+        return DealCard(
+            id=r.id, stage_id=r.stage_id, client_id=r.client_id, client_name=r.name,
+            segment=r.segment, title=r.title, amount=r.amount, probability=int(r.probability),
+            expected_close=r.expected_close, closed_on=r.closed_on, days_in_stage=days,
+            stall_limit=stage.stall_days, stalled=stalled(stage, days), next_kind=nxt[0],
+            next_subject=nxt[1] or "", next_due=nxt[2], lost_reason=r.lost_reason,
+            close_overdue=(stage.is_open and r.expected_close is not None
+                           and r.expected_close < today),
+        )
 
     def board(self, flt: BoardFilter = BoardFilter(), *, today: date | None = None) -> Board:
         today = today or date.today()
@@ -99,16 +146,8 @@ class BoardQueries(StageSettings):
         by_id = {st.id: st for st in stages}
         with self._uow(read_only=True) as uow:
             s = uow.session
-            prob = effective_probability()
             stage_ids = [st.id for st in visible]
-            q = (
-                select(Deal.id, Deal.stage_id, Deal.client_id, Client.name, Client.segment,
-                       Deal.title, Deal.amount, prob, Deal.expected_close, Deal.closed_on,
-                       Deal.stage_entered_at, Deal.lost_reason)
-                .join(Client, Client.id == Deal.client_id)
-                .join(Stage, Stage.id == Deal.stage_id)
-                .where(Deal.stage_id.in_(stage_ids))
-            )
+            q = self._card_columns().where(Deal.stage_id.in_(stage_ids))
             q = self._apply_sql_filter(q, flt)
             if flt.stalled_only:
                 # Cheap superset in SQL (calendar days ≥ working days; a day's margin for the
@@ -137,32 +176,17 @@ class BoardQueries(StageSettings):
         closed_count: dict[int, int] = {}
         for r in rows:
             st = by_id[r.stage_id]
-            nxt = next_by_deal.get(r.id, (None, "", None))
             if needle and needle not in r.title.casefold() and needle not in r.name.casefold():
                 continue
-            entered = local_date(r.stage_entered_at)
-            if working:
-                days = wd_cache.get(entered)
-                if days is None:
-                    days = wd_cache[entered] = working_days_between(entered, today)
-            else:
-                days = max((today - entered).days, 0)
-            stalled = st.is_open and st.stall_days is not None and days > st.stall_days
-            if flt.stalled_only and not stalled:
+            days = days_in_stage(r.stage_entered_at, today, working=working, cache=wd_cache)
+            if flt.stalled_only and not stalled(st, days):
                 continue
             if not st.is_open:
                 closed_count[st.id] = closed_count.get(st.id, 0) + 1
                 if closed_count[st.id] > CLOSED_LIMIT:
                     continue
-            cards[st.id].append(DealCard(
-                id=r.id, stage_id=r.stage_id, client_id=r.client_id, client_name=r.name,
-                segment=r.segment, title=r.title, amount=r.amount, probability=int(r[7]),
-                expected_close=r.expected_close, closed_on=r.closed_on, days_in_stage=days,
-                stall_limit=st.stall_days, stalled=stalled, next_kind=nxt[0],
-                next_subject=nxt[1] or "", next_due=nxt[2], lost_reason=r.lost_reason,
-                close_overdue=(st.is_open and r.expected_close is not None
-                               and r.expected_close < today),
-            ))
+            cards[st.id].append(self._make_card(r, st, days,
+                                                next_by_deal.get(r.id, NO_NEXT), today))
         for st in visible:
             if not st.is_open:  # closed columns: newest first
                 cards[st.id].sort(key=lambda c: (c.closed_on or date.min, c.id), reverse=True)
@@ -190,18 +214,22 @@ class BoardQueries(StageSettings):
 
     def column_summaries(self, flt: BoardFilter, stage_ids: list[int],
                    ids: list[int] | None) -> dict[int, ColumnSummary]:
-        """Count, sum and probability-weighted sum per column, grouped in the database."""
+        """Count, sum and probability-weighted sum per column, grouped in the database.
+
+        After a move the board asks only for the two columns the deal left and entered.
+        """
         with self._uow(read_only=True) as uow:
             prob = effective_probability()
             q = (
                 select(Deal.stage_id, func.count(Deal.id),
                        func.coalesce(func.sum(type_coerce(Deal.amount, Integer)), 0),
                        func.coalesce(func.sum(type_coerce(Deal.amount, Integer) * prob), 0))
-                .join(Client, Client.id == Deal.client_id)
                 .join(Stage, Stage.id == Deal.stage_id)
                 .where(Deal.stage_id.in_(stage_ids))
                 .group_by(Deal.stage_id)
             )
+            if flt.segment:  # the only filter on the client: no join (a look-up a deal) else
+                q = q.join(Client, Client.id == Deal.client_id)
             q = self._apply_sql_filter(q, flt)
             if ids is not None:
                 q = q.where(Deal.id.in_(ids))
@@ -215,16 +243,31 @@ class BoardQueries(StageSettings):
             return result
 
     def card(self, deal_id: int, *, today: date | None = None) -> DealCard:
-        """One deal's card as the board shows it (after a move or an edit)."""
+        """One deal's card as the board shows it (after a move or an edit): that deal only."""
+        today = today or date.today()
+        working = self.stall_in_working_days()
         with self._uow(read_only=True) as uow:
-            deal = uow.session.get(Deal, deal_id)
-            if deal is None:
+            s = uow.session
+            r = s.execute(self._card_columns().add_columns(
+                Stage.name.label("stage_name"), Stage.position, Stage.probability.label(
+                    "stage_probability"), Stage.stall_days, Stage.is_won, Stage.is_lost)
+                .where(Deal.id == deal_id)).one_or_none()
+            if r is None:
                 raise NotFoundError(translate("Deals", "Сделка не найдена"))
-            client_id = deal.client_id
-        board = self.board(BoardFilter(client_id=client_id, show_closed=True), today=today)
-        for col in board.cards.values():
-            for c in col:
-                if c.id == deal_id:
-                    return c
-        raise NotFoundError(translate("Deals", "Сделка не найдена"))
-
+            # All of the deal's activities, the next one picked here: with only deal_id in
+            # the WHERE clause no plan can prefer (done, due_at), which reads every
+            # undone activity of the base when there are no planner statistics.
+            planned = [(a.due_at, a.id, a.kind, a.subject) for a in s.execute(
+                select(Activity.id, Activity.kind, Activity.subject, Activity.due_at,
+                       Activity.done).where(Activity.deal_id == deal_id))
+                if not a.done and a.due_at is not None]
+        stage = StageInfo(id=r.stage_id, name=r.stage_name, position=r.position,
+                          probability=r.stage_probability, stall_days=r.stall_days,
+                          is_won=r.is_won, is_lost=r.is_lost)
+        days = days_in_stage(r.stage_entered_at, today, working=working)
+        # the board lists a next step for open deals only
+        shown = NO_NEXT
+        if planned and stage.is_open:
+            due, _id, kind, subject = min(planned)
+            shown = (kind, subject, due)
+        return self._make_card(r, stage, days, shown, today)

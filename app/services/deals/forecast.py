@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Integer, func, select, type_coerce
+from sqlalchemy import ColumnElement, Integer, and_, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.domain.figures import percent
 from app.domain.money import round_money
-from app.models import Deal, PlanTarget, Stage, effective_probability, stage_is_open
+from app.models import Deal, PlanTarget, Stage, effective_probability
 from app.services.uow import UowFactory
 
 
@@ -53,28 +53,44 @@ class Forecasting:
     _uow: UowFactory
 
     def forecast(self, today: date | None = None) -> Forecast:
+        """This and next month's figures and the whole open pipeline.
+
+        Reads only the open deals and the won deals of the two months, through indexes on
+        (stage_id, …): the stage ids come first, so no plan ranges over every deal's
+        expected close date (all of history) before it finds the open ones.
+        """
         today = today or date.today()
         this = month_start(today)
         nxt = month_start(today, 1)
         after = month_start(today, 2)
         with self._uow(read_only=True) as uow:
             s = uow.session
-            prob = effective_probability()
+            stages = s.execute(select(Stage.id, Stage.is_won, Stage.is_lost)).all()
+            open_ids = [sid for sid, won, lost in stages if not (won or lost)]
+            won_ids = [sid for sid, won, _lost in stages if won]
             kop = type_coerce(Deal.amount, Integer)
-            open_ = stage_is_open()
-            base = select(func.count(Deal.id), func.coalesce(func.sum(kop), 0),
-                          func.coalesce(func.sum(kop * prob), 0)).join(
-                Stage, Stage.id == Deal.stage_id).where(open_)
-            m1 = s.execute(base.where(Deal.expected_close < nxt)).one()
-            overdue = s.scalar(select(func.count(Deal.id)).join(Stage, Stage.id == Deal.stage_id)
-                               .where(open_, Deal.expected_close < today))
-            m2 = s.execute(base.where(Deal.expected_close >= nxt,
-                                      Deal.expected_close < after)).one()
-            total = s.execute(base).one()
-            won_q = (select(func.coalesce(func.sum(kop), 0)).join(Stage, Stage.id == Deal.stage_id)
-                     .where(Stage.is_won.is_(True)))
-            won1 = s.scalar(won_q.where(Deal.closed_on >= this, Deal.closed_on < nxt))
-            won2 = s.scalar(won_q.where(Deal.closed_on >= nxt, Deal.closed_on < after))
+            weighted = kop * effective_probability()
+            close = Deal.expected_close
+            in_m1 = close < nxt
+            in_m2 = and_(close >= nxt, close < after)
+
+            def when(cond: ColumnElement[bool], value: ColumnElement[int]
+                     ) -> ColumnElement[int]:
+                return func.coalesce(func.sum(case((cond, value), else_=0)), 0)
+
+            one = literal(1)
+            pipeline = s.execute(
+                select(when(in_m1, one), when(in_m1, kop), when(in_m1, weighted),
+                       when(close < today, one),
+                       when(in_m2, one), when(in_m2, kop), when(in_m2, weighted),
+                       func.count(Deal.id), func.coalesce(func.sum(kop), 0),
+                       func.coalesce(func.sum(weighted), 0))
+                .join(Stage, Stage.id == Deal.stage_id)
+                .where(Deal.stage_id.in_(open_ids))).one()
+            won1, won2 = s.execute(
+                select(when(Deal.closed_on < nxt, kop), when(Deal.closed_on >= nxt, kop))
+                .where(Deal.stage_id.in_(won_ids), Deal.closed_on >= this,
+                       Deal.closed_on < after)).one()
             plan1 = self._plan_for(s, this)
             plan2 = self._plan_for(s, nxt)
 
@@ -85,11 +101,13 @@ class Forecasting:
                 weighted=round_money(Decimal(int(row[2])) / 10000),
                 won=Decimal(int(won or 0)) / 100, plan=plan, overdue_deals=overdue_n)
 
+        m1 = (pipeline[0], pipeline[1], pipeline[2])
+        m2 = (pipeline[4], pipeline[5], pipeline[6])
         return Forecast(
-            this_month=month(this, m1, won1, plan1, int(overdue or 0)),
+            this_month=month(this, m1, won1, plan1, int(pipeline[3])),
             next_month=month(nxt, m2, won2, plan2),
-            pipeline_weighted=round_money(Decimal(int(total[2])) / 10000),
-            pipeline_amount=Decimal(int(total[1])) / 100,
+            pipeline_weighted=round_money(Decimal(int(pipeline[9])) / 10000),
+            pipeline_amount=Decimal(int(pipeline[8])) / 100,
         )
 
     @staticmethod
