@@ -57,6 +57,9 @@ class Deal(Base):
         Index("ix_deals_stage_closed_cover", "stage_id", "closed_on", "client_id", "amount",
               "source", "lost_reason", "competitor_id"),
         Index("ix_deals_pipeline_cover", "expected_close", "stage_id", "amount", "probability"),
+        # The open deals by stage for the Сделки tab's forecast and column sums (0007).
+        Index("ix_deals_stage_pipeline", "stage_id", "expected_close", "amount", "probability",
+              "client_id"),
         Index("ix_deals_created_source", "created_at", "source"),  # opened in a period (0004)
         # a client's won deals by date: ABC/XYZ months, the rollup triggers; FK look-ups (0004)
         Index("ix_deals_client_won", "client_id", "stage_id", "closed_on", "amount"),
