@@ -358,13 +358,18 @@ class DealsTab(QWidget):
                      "чтобы сменить этап").format(
             n=len(cards), stalled=stalled, unit=unit, no_step=no_step))
 
-    def _refresh_summaries(self) -> None:
+    def _refresh_summaries(self, stage_ids: list[int]) -> None:
+        """Re-read the headers of these columns (after a move: the two it touched)."""
+        columns = [col for col in self.board.columns if col.stage.id in stage_ids]
+        if not columns:
+            return
         ids = None
         if self._filter.text.strip() or self._filter.stalled_only:
-            ids = [c.id for col in self.board.columns for c in col.model.cards()]
+            # filters applied to the cards: the headers count the cards the columns show
+            ids = [c.id for col in columns for c in col.model.cards()]
         summaries = self._deals.column_summaries(
-            self._filter, [col.stage.id for col in self.board.columns], ids)
-        for col in self.board.columns:
+            self._filter, [col.stage.id for col in columns], ids)
+        for col in columns:
             col.show_summary(summaries[col.stage.id])
 
     # --- filters -------------------------------------------------------------------------------
@@ -463,6 +468,8 @@ class DealsTab(QWidget):
         return True
 
     def _apply_move(self, card: DealCard, target: StageInfo) -> None:
+        """Show a stored move: the card leaves one column and enters the other, their two
+        headers and the forecast strip are re-read; every other card stays as it is."""
         source = self.board.column_for(card.stage_id)
         if source is not None:
             source.model.remove_deal(card.id)
@@ -472,7 +479,7 @@ class DealsTab(QWidget):
             if not (self._filter.stalled_only and not fresh.stalled):
                 dest.model.insert_card(fresh)
                 self.board.select_deal(card.id)
-        self._refresh_summaries()
+        self._refresh_summaries([card.stage_id, target.id])
         self._show_forecast()
         self._show_status()
         self.status.setText(translate("Deals", "«{title}» → {stage}").format(
