@@ -515,7 +515,7 @@ def _clients_section(ctx: BuildContext, data: ReportData) -> list[Flowable]:
         Column(translate("Reports", "Выручка"), 1.6, "right"),
         Column(translate("Reports", "Доля выручки"), 1.2, "right")], groups))
     out.append(_h(ctx, translate("Reports", "Крупнейшие клиенты")))
-    if abc.rows:
+    if abc.client_count:
         out.append(data_table(ctx, [
             Column("№", 0.4, "center"), Column(translate("Reports", "Клиент"), 3),
             Column(translate("Reports", "Сегмент"), 1.4),
