@@ -229,3 +229,37 @@ def test_column_sums_and_one_card_search_their_indexes(demo_services: Services) 
         "SEARCH activities USING INDEX ix_activities_deal_id (deal_id=?)"]
     assert not [d for d in lines if d.startswith("SCAN") and "stages" not in d
                 and "settings" not in d]
+
+
+def test_a_closed_column_shows_its_newest_deals_and_counts_them_all(
+        services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The newest CLOSED_LIMIT won deals by closing date (the later id first on the same
+    day), with a text filter the newest that match; the header counts every won deal."""
+    from app.models import Client
+    from app.services.deals import board as board_module
+
+    monkeypatch.setattr(board_module, "CLOSED_LIMIT", 3)
+    with services.uow_factory() as uow:
+        client = Client(name="ООО «Ясень»")
+        uow.session.add(client)
+        uow.flush()
+        cid = client.id
+        uow.commit()
+    won = next(s for s in services.deals.stages() if s.is_won)
+    closed = [date(2026, 3, 5), date(2026, 9, 1), date(2025, 12, 31), date(2026, 9, 1),
+              date(2026, 1, 15), date(2026, 6, 30), date(2026, 9, 1)]
+    made: list[tuple[date, int, str]] = []
+    for i, day in enumerate(closed):
+        title = ("Альфа" if i % 2 else "Бета") + f" {i}"
+        deal_id = services.deals.save_deal(DealInput(
+            client_id=cid, title=title, manual_amount=D(100 + i))).deal_id
+        services.deals.move_deal(deal_id, won.id, closed_on=day, final_amount=D(100 + i),
+                                 now=datetime(2026, 9, 2, 9, tzinfo=UTC))
+        made.append((day, deal_id, title))
+    newest = sorted(made, reverse=True)
+    board = services.deals.board(BoardFilter(show_closed=True))
+    assert [c.id for c in board.column(won.id)] == [d for _day, d, _t in newest[:3]]
+    assert board.summaries[won.id].count == len(closed)
+    beta = [d for _day, d, title in newest if title.startswith("Бета")]
+    board = services.deals.board(BoardFilter(show_closed=True, text="бета"))
+    assert [c.id for c in board.column(won.id)] == beta[:3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -144,11 +145,25 @@ class BoardQueries(StageSettings):
         working = self.stall_in_working_days()
         visible = [st for st in stages if st.is_open or flt.show_closed]
         by_id = {st.id: st for st in stages}
+        needle = flt.text.strip().casefold()
+        cards: dict[int, list[DealCard]] = {st.id: [] for st in visible}
+        wd_cache: dict[date, int] = {}
+
+        def shown(r: Row[Any], st: StageInfo,
+                  nxt: tuple[str | None, str | None, datetime | None]) -> DealCard | None:
+            """The row's card, or None when a filter SQL cannot express leaves it out."""
+            if needle and needle not in r.title.casefold() and needle not in r.name.casefold():
+                return None
+            days = days_in_stage(r.stage_entered_at, today, working=working, cache=wd_cache)
+            if flt.stalled_only and not stalled(st, days):
+                return None
+            return self._make_card(r, st, days, nxt, today)
+
         with self._uow(read_only=True) as uow:
             s = uow.session
-            stage_ids = [st.id for st in visible]
-            q = self._card_columns().where(Deal.stage_id.in_(stage_ids))
-            q = self._apply_sql_filter(q, flt)
+            open_ids = [st.id for st in visible if st.is_open]
+            q = self._apply_sql_filter(self._card_columns().where(Deal.stage_id.in_(open_ids)),
+                                       flt)
             if flt.stalled_only:
                 # Cheap superset in SQL (calendar days ≥ working days; a day's margin for the
                 # local time zone); the exact test below keeps only the stalled ones.
@@ -160,7 +175,6 @@ class BoardQueries(StageSettings):
             rows = s.execute(q).all()
             # The next planned activity per open deal: SQLite returns the other columns of
             # the row that holds min(due_at).
-            open_ids = [st.id for st in visible if st.is_open]
             next_by_deal = {
                 r[0]: (r[1], r[2], r[3]) for r in s.execute(
                     select(Activity.deal_id, Activity.kind, Activity.subject,
@@ -170,26 +184,27 @@ class BoardQueries(StageSettings):
                                Deal.stage_id.in_(open_ids))))
                     .group_by(Activity.deal_id))
             }
-        cards: dict[int, list[DealCard]] = {st.id: [] for st in visible}
-        needle = flt.text.strip().casefold()
-        wd_cache: dict[date, int] = {}
-        closed_count: dict[int, int] = {}
-        for r in rows:
-            st = by_id[r.stage_id]
-            if needle and needle not in r.title.casefold() and needle not in r.name.casefold():
-                continue
-            days = days_in_stage(r.stage_entered_at, today, working=working, cache=wd_cache)
-            if flt.stalled_only and not stalled(st, days):
-                continue
-            if not st.is_open:
-                closed_count[st.id] = closed_count.get(st.id, 0) + 1
-                if closed_count[st.id] > CLOSED_LIMIT:
+            for r in rows:
+                card = shown(r, by_id[r.stage_id], next_by_deal.get(r.id, NO_NEXT))
+                if card is not None:
+                    cards[r.stage_id].append(card)
+            # A closed column shows its newest CLOSED_LIMIT deals: read newest first (by
+            # (stage_id, closed_on)) and stop there, not all of history's won or lost deals.
+            for st in visible:
+                if st.is_open or flt.stalled_only:  # a closed deal is never stalled
                     continue
-            cards[st.id].append(self._make_card(r, st, days,
-                                                next_by_deal.get(r.id, NO_NEXT), today))
-        for st in visible:
-            if not st.is_open:  # closed columns: newest first
-                cards[st.id].sort(key=lambda c: (c.closed_on or date.min, c.id), reverse=True)
+                q = self._apply_sql_filter(
+                    self._card_columns().where(Deal.stage_id == st.id), flt).order_by(
+                    Deal.closed_on.desc().nulls_last(), Deal.id.desc())
+                if not needle:
+                    q = q.limit(CLOSED_LIMIT)
+                with closing(s.execute(q.execution_options(yield_per=CLOSED_LIMIT))) as result:
+                    for r in result:
+                        card = shown(r, st, NO_NEXT)
+                        if card is not None:
+                            cards[st.id].append(card)
+                            if len(cards[st.id]) == CLOSED_LIMIT:
+                                break
         ids: list[int] | None = None
         if needle or flt.stalled_only:
             ids = [c.id for col in cards.values() for c in col]
