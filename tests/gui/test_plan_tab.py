@@ -53,6 +53,7 @@ def tab(qtbot, services):
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()
+    qtbot.waitUntil(widget.is_filled)  # the first open fills the frame off the GUI thread
     yield widget
     from app.views.background import wait_for_all
 
@@ -230,6 +231,7 @@ def test_plan_tab_in_main_window(main_window, qtbot, monkeypatch):
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Сегодня", "Клиенты", "Сделки", "План", "Наставничество"]
     widget = main_window.show_tab("plan")
+    qtbot.waitUntil(widget.is_filled)
     assert tabs.tabText(tabs.currentIndex()) == "План"
     assert widget.period_edit.text() == "2026-11"
     with main_window.services.engine.connect() as conn:  # the raw rows

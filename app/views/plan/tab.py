@@ -3,11 +3,13 @@ sources, the client-base analyses and the plan editor."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,13 +31,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import month_name, short_date
 from app.domain.figures import percent
-from app.domain.money import format_money, parse_money, short_money
+from app.domain.money import format_count, format_money, parse_money, short_money
 from app.i18n import translate
 from app.services.deals import lost_reason_label
 from app.services.errors import ServiceError
 from app.services.plan import (
     DIMENSIONS,
     AbcXyzClient,
+    AbcXyzResult,
     BreakdownRow,
     ChurnRiskClient,
     FunnelStage,
@@ -50,12 +53,6 @@ from app.services.plan import (
 from app.views import dialogs, style
 from app.views.background import Job
 from app.views.background import start as start_job
-from app.views.plan.charts import (
-    BarSeries,
-    CumulativeChart,
-    HorizontalBarsChart,
-    VerticalBarsChart,
-)
 from app.views.plan.data import (
     SECTION_FIELDS,
     SECTIONS,
@@ -69,6 +66,34 @@ from app.views.style import named
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
+    from app.views.plan.charts import (
+        BarSeries,
+        CumulativeChart,
+        HorizontalBarsChart,
+        VerticalBarsChart,
+    )
+
+CELL_PAGE = 100  # clients of an ABC×XYZ cell read at a time when the list is not at hand
+
+
+def _charts() -> ModuleType:
+    """The charts module, imported when the pages are built: pyqtgraph costs a fifth of a
+    second, which the tab's first frame does not wait for."""
+    from app.views.plan import charts
+
+    return charts
+
+
+def _series(name: str, values: Sequence[Decimal | int | float], color: str) -> BarSeries:
+    """One series of a bar chart (`charts.BarSeries`)."""
+    series: BarSeries = _charts().BarSeries(name, values, color)
+    return series
+
+
+def _placeholder() -> QWidget:
+    label = named(QLabel(translate("PlanTab", "Загрузка…")), "cardNote")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
 
 
 def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
@@ -125,9 +150,19 @@ PERIOD_KINDS = ("month", "quarter", "year")
 
 
 class PlanTab(QWidget):
-    """The Plan tab. `today` can be fixed (tests, screenshots of old demo data)."""
+    """The Plan tab. `today` can be fixed (tests, screenshots of old demo data).
+
+    The first open shows the frame at once (toolbar, page tabs) while the first page's
+    figures are fetched off the GUI thread; the pages themselves are built in the next turn
+    of the event loop, and filled when the figures arrive.
+
+    Signals:
+        filled(str): a section ("progress", "funnel", "sources", "base") shows the figures
+            of the current period, breakdown and metric.
+    """
 
     tab_key = "plan"
+    filled = Signal(str)
 
     def __init__(self, *, services: Services, today: date | None = None,
                  parent: QWidget | None = None) -> None:
@@ -139,6 +174,9 @@ class PlanTab(QWidget):
         self._dimension = "product_group"
         self.data: PlanTabData | None = None
         self._pending: set[str] = set()
+        self._built = False
+        self._cell: tuple[str, str] | None = None  # the ABC×XYZ cell whose list is shown
+        self._cell_loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(8)
@@ -147,18 +185,50 @@ class PlanTab(QWidget):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.sections = QTabWidget()
-        self.sections.addTab(_scroll(self._build_progress()),
-                             translate("PlanTab", "Выполнение плана"))
-        self.sections.addTab(_scroll(self._build_funnel()),
-                             translate("PlanTab", "Воронка и потери"))
-        self.sections.addTab(_scroll(self._build_sources()),
-                             translate("PlanTab", "Источники и каналы"))
-        self.sections.addTab(_scroll(self._build_base()),
-                             translate("PlanTab", "Клиентская база"))
-        self.sections.addTab(self._build_editor(), translate("PlanTab", "Редактор плана"))
+        for title in self._section_titles():
+            self.sections.addTab(_placeholder(), title)
         self.sections.currentChanged.connect(self._on_sections_current_changed)
         layout.addWidget(self.sections, 1)
-        self.refresh()
+        self.refresh()  # the figures are fetched in the background while the frame shows
+        QTimer.singleShot(0, self._build_pages)
+
+    @staticmethod
+    def _section_titles() -> list[str]:
+        return [translate("PlanTab", "Выполнение плана"), translate("PlanTab", "Воронка и потери"),
+                translate("PlanTab", "Источники и каналы"),
+                translate("PlanTab", "Клиентская база"), translate("PlanTab", "Редактор плана")]
+
+    def _build_pages(self) -> None:
+        """Replace the placeholders by the pages, then show what has arrived."""
+        if self._built:
+            return
+        pages = [_scroll(self._build_progress()), _scroll(self._build_funnel()),
+                 _scroll(self._build_sources()), _scroll(self._build_base()),
+                 self._build_editor()]
+        current = self.sections.currentIndex()
+        self.sections.blockSignals(True)
+        for index, (page, title) in enumerate(zip(pages, self._section_titles(), strict=True)):
+            old = self.sections.widget(index)
+            self.sections.removeTab(index)
+            self.sections.insertTab(index, page, title)
+            if old is not None:
+                old.deleteLater()
+        self.sections.setCurrentIndex(current)
+        self.sections.blockSignals(False)
+        self._built = True
+        self._reload_editor()
+        if self.data is not None:
+            for section in SECTIONS:
+                if section in self.data.loaded:
+                    self._show_section(section)
+        self._ensure_section_loaded()
+
+    def is_filled(self) -> bool:
+        """Whether the section on screen shows the current figures (the editor always)."""
+        section = self._current_section()
+        return self._built and (section is None or (
+            self.data is not None and section in self.data.loaded
+            and section not in self._pending))
 
     def today(self) -> date:
         return self._today_fixed or date.today()
@@ -294,9 +364,12 @@ class PlanTab(QWidget):
         layout.addWidget(self.metric_note)
         grid = QGridLayout()
         grid.setSpacing(10)
-        self.cumulative_chart = CumulativeChart()
-        self.monthly_chart = VerticalBarsChart(translate("PlanTab", "План и факт за 12 месяцев"))
-        self.breakdown_chart = HorizontalBarsChart(translate("PlanTab", "Отклонение по разбивке"))
+        charts = _charts()
+        self.cumulative_chart: CumulativeChart = charts.CumulativeChart()
+        self.monthly_chart: VerticalBarsChart = charts.VerticalBarsChart(
+            translate("PlanTab", "План и факт за 12 месяцев"))
+        self.breakdown_chart: HorizontalBarsChart = charts.HorizontalBarsChart(
+            translate("PlanTab", "Отклонение по разбивке"))
         for chart in (self.cumulative_chart, self.monthly_chart, self.breakdown_chart):
             chart.setMinimumHeight(270)
         grid.addWidget(self.cumulative_chart, 0, 0)
@@ -332,7 +405,8 @@ class PlanTab(QWidget):
         page = QWidget()
         grid = QGridLayout(page)
         grid.setSpacing(10)
-        self.funnel_chart = HorizontalBarsChart(
+        charts = _charts()
+        self.funnel_chart: HorizontalBarsChart = charts.HorizontalBarsChart(
             translate("PlanTab", "Воронка: сделки, вошедшие в этап"), money_axis=False)
         self.funnel_model: RecordTableModel[FunnelStage] = RecordTableModel([
             Column(translate("PlanTab", "Этап"), lambda s: s.name),
@@ -346,9 +420,9 @@ class PlanTab(QWidget):
                    lambda s: style.DANGER if s.lost_here else None),
         ], self)
         self.funnel_view = _table(self.funnel_model)
-        self.lost_count_chart = HorizontalBarsChart(
+        self.lost_count_chart: HorizontalBarsChart = charts.HorizontalBarsChart(
             translate("PlanTab", "Причины проигрыша: количество"), money_axis=False)
-        self.lost_amount_chart = HorizontalBarsChart(
+        self.lost_amount_chart: HorizontalBarsChart = charts.HorizontalBarsChart(
             translate("PlanTab", "Причины проигрыша: сумма"))
         self.competitor_model: RecordTableModel[LossRow] = RecordTableModel([
             Column(translate("PlanTab", "Конкурент"), lambda r: r.key),
@@ -375,7 +449,7 @@ class PlanTab(QWidget):
     def _build_sources(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.sources_chart = HorizontalBarsChart(
+        self.sources_chart: HorizontalBarsChart = _charts().HorizontalBarsChart(
             translate("PlanTab", "Выручка по источникам лидов"))
         self.sources_chart.setMinimumHeight(300)
         layout.addWidget(self.sources_chart, 1)
@@ -452,9 +526,15 @@ class PlanTab(QWidget):
         ], self)
         self.cell_view = _table(self.cell_model)
         box.addWidget(self.cell_view, 1)
+        self.more_button = QPushButton(translate("PlanTab", "Показать ещё"))
+        self.more_button.setToolTip(translate(
+            "PlanTab", "Следующие клиенты ячейки по выручке"))
+        self.more_button.clicked.connect(self._on_more_button_clicked)
+        self.more_button.hide()
+        box.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         grid.addLayout(box, 0, 1)
-        self.rfm_chart = HorizontalBarsChart(translate("PlanTab", "RFM-сегменты: клиентов"),
-                                             money_axis=False)
+        self.rfm_chart: HorizontalBarsChart = _charts().HorizontalBarsChart(
+            translate("PlanTab", "RFM-сегменты: клиентов"), money_axis=False)
         self.rfm_chart.setMinimumHeight(300)
         grid.addWidget(self.rfm_chart, 1, 0)
         box = QVBoxLayout()
@@ -565,13 +645,16 @@ class PlanTab(QWidget):
             has_payments or self._services.plan.metric() == "payments")
         self._pending.clear()
         self._update_loading_label()
+        # the client base's settings (their defaults until the pages are built)
+        churn_k, a_share, b_share = ((self.churn_k_spin.value(), self.a_share_spin.value(),
+                                      self.b_share_spin.value()) if self._built else (2, 80, 15))
         self.data = PlanTabData(make_query(
-            self._services, p, self._dimension, today=self.today(),
-            churn_k=self.churn_k_spin.value(), a_share=self.a_share_spin.value(),
-            b_share=self.b_share_spin.value()))
+            self._services, p, self._dimension, today=self.today(), churn_k=churn_k,
+            a_share=a_share, b_share=b_share))
         # Only the section on screen is fetched now; the others when they are shown.
         self._ensure_section_loaded()
-        self._reload_editor()
+        if self._built:
+            self._reload_editor()
 
     def _current_section(self) -> str | None:
         index = self.sections.currentIndex()
@@ -580,14 +663,15 @@ class PlanTab(QWidget):
     def _ensure_section_loaded(self, *, wait: bool = False) -> None:
         """Show the section on screen, fetching it first if needed.
 
-        The progress page (small, fast queries) is fetched at once; the funnel, sources and
-        client-base pages, which read every stage change or every won deal, are fetched on
-        the thread pool with "Загрузка…" shown meanwhile (`wait=True` fetches in place).
+        The progress page (small, fast queries) is fetched at once — except at the first
+        open, when the pages are not built yet; the funnel, sources and client-base pages,
+        which read every buyer or every stage change, are fetched on the thread pool with
+        "Загрузка…" shown meanwhile (`wait=True` fetches in place).
         """
         section = self._current_section()
         if self.data is None or section is None or section in self.data.loaded:
             return
-        if section == "progress" or wait:
+        if (section == "progress" and self._built) or wait:
             try:
                 load_section(self._services, self.data, section)
             except ServiceError as exc:
@@ -614,8 +698,11 @@ class PlanTab(QWidget):
         start_job(job)
 
     def _show_section(self, section: str) -> None:
+        if not self._built:  # shown when the pages are built
+            return
         {"progress": self._show_progress, "funnel": self._show_funnel,
          "sources": self._show_sources, "base": self._show_base}[section]()
+        self.filled.emit(section)
 
     def _update_loading_label(self) -> None:
         self.loading_label.setVisible(bool(self._pending))
@@ -642,6 +729,7 @@ class PlanTab(QWidget):
 
     def load_all_sections(self) -> None:
         """Fetch and show every section in place (screenshots, reports, tests)."""
+        self._build_pages()
         current = self.sections.currentIndex()
         for index in range(len(SECTIONS)):
             self.sections.blockSignals(True)
@@ -704,8 +792,8 @@ class PlanTab(QWidget):
             m=f"{month_name(m.month.month).capitalize()} {m.month.year}", p=format_money(m.plan),
             a=format_money(m.actual), pct=pct(percent(m.actual, m.plan))) for m in months]
         self.monthly_chart.set_series(labels, [
-            BarSeries(translate("PlanTab", "План"), [m.plan for m in months], "#cbd5e1"),
-            BarSeries(translate("PlanTab", "Факт"), [m.actual for m in months],
+            _series(translate("PlanTab", "План"), [m.plan for m in months], "#cbd5e1"),
+            _series(translate("PlanTab", "Факт"), [m.actual for m in months],
                       style.SERIES[0]),
         ], tips, subtitle=pr.metric_label)
         b = self.data.breakdown
@@ -720,9 +808,9 @@ class PlanTab(QWidget):
         rows = b.rows
         self.breakdown_chart.set_series(
             [r.label for r in rows],
-            [BarSeries(translate("PlanTab", "План на сегодня"), [r.plan_to_date for r in rows],
+            [_series(translate("PlanTab", "План на сегодня"), [r.plan_to_date for r in rows],
                        "#cbd5e1"),
-             BarSeries(translate("PlanTab", "Факт"), [r.actual for r in rows], style.SUCCESS)],
+             _series(translate("PlanTab", "Факт"), [r.actual for r in rows], style.SUCCESS)],
             [translate("PlanTab", "{v}\nПлан: {p}\nПлан на сегодня: {t}\nФакт: {a}\n"
                                   "Отклонение: {d}").format(
                 v=r.label, p=format_money(r.plan), t=format_money(r.plan_to_date),
@@ -747,7 +835,7 @@ class PlanTab(QWidget):
                     d="—" if s.avg_days is None else f"{s.avg_days}".replace(".", ",")))
         self.funnel_chart.set_series(
             [s.name for s in stages],
-            [BarSeries(translate("PlanTab", "Вошло в этап"), [s.entered for s in stages],
+            [_series(translate("PlanTab", "Вошло в этап"), [s.entered for s in stages],
                        style.SERIES[0])],
             [translate("PlanTab", "{s}\nВошло: {e}\nПерешло дальше: {m}\nКонверсия: {c}\n"
                                   "Проиграно на этапе: {l}").format(
@@ -766,14 +854,14 @@ class PlanTab(QWidget):
         summary = translate("PlanTab", "проиграно {n} сделок на {sum}").format(
             n=losses.total_count, sum=format_money(losses.total_amount))
         self.lost_count_chart.set_series(
-            labels, [BarSeries(translate("PlanTab", "Сделок"), [r.count for r in reasons],
+            labels, [_series(translate("PlanTab", "Сделок"), [r.count for r in reasons],
                                style.DANGER)], tips,
             notes=[str(r.count) for r in reasons], subtitle=summary)
         by_amount = sorted(zip(labels, reasons, tips, strict=True),
                            key=lambda t: -t[1].amount)
         self.lost_amount_chart.set_series(
             [t[0] for t in by_amount],
-            [BarSeries(translate("PlanTab", "Сумма"), [t[1].amount for t in by_amount],
+            [_series(translate("PlanTab", "Сумма"), [t[1].amount for t in by_amount],
                        style.WARNING)], [t[2] for t in by_amount],
             notes=[short_money(t[1].amount) for t in by_amount], subtitle=summary)
         self.competitor_model.set_rows(losses.by_competitor)
@@ -788,7 +876,7 @@ class PlanTab(QWidget):
         self.sources_model.set_rows(rows)
         self.sources_chart.set_series(
             [r.source or "—" for r in rows],
-            [BarSeries(translate("PlanTab", "Выручка"), [r.revenue for r in rows],
+            [_series(translate("PlanTab", "Выручка"), [r.revenue for r in rows],
                        style.SERIES[1])],
             [translate("PlanTab", "{s}\nЛиды: {l}\nВыиграно: {w} из {c} закрытых\n"
                                   "Выручка: {r}\nКонверсия: {p}\nЦена лида: {cpl}").format(
@@ -804,21 +892,28 @@ class PlanTab(QWidget):
         res = self.data.abc_xyz
         self.matrix_model.set_result(res)
         self.abc_title.setText(translate("PlanTab", "ABC × XYZ: {n} клиентов с покупками "
-                                                    "за период").format(n=len(res.rows)))
+                                                    "за период").format(n=res.client_count))
         self.abc_note.setText(translate(
             "PlanTab", "ABC по выручке за период ({a}/{b}/{c} %), XYZ по коэффициенту "
                        "вариации помесячных покупок за {m} мес. (X ≤ {x} %, Y ≤ {y} %). "
                        "Щёлкните ячейку — ниже появится список клиентов.").format(
             a=res.a_share, b=res.b_share, c=100 - res.a_share - res.b_share, m=res.xyz_months,
             x=res.x_max, y=res.y_max))
-        self.show_cell("A", "X" if res.cell("A", "X").count else
-                       next((c.xyz for c in res.cells if c.abc == "A" and c.count), "X"))
+        first = ("A", "X" if res.cell("A", "X").count else
+                 next((c.xyz for c in res.cells if c.abc == "A" and c.count), "X"))
+        if res.has_clients(*first):
+            self.show_cell(*first)
+        else:  # a large base: a cell's list is read when the cell is opened
+            self._cell = None
+            self.cell_model.set_rows([])
+            self.cell_title.setText(translate("PlanTab", "Клиенты ячейки"))
+            self.more_button.hide()
         segs = self.data.rfm_segments
         assert segs is not None and self.data.churn is not None
         self.rfm_model.set_rows(segs)
         self.rfm_chart.set_series(
             [s.label for s in segs],
-            [BarSeries(translate("PlanTab", "Клиентов"), [s.count for s in segs],
+            [_series(translate("PlanTab", "Клиентов"), [s.count for s in segs],
                        style.SERIES[3])],
             [translate("PlanTab", "{s}\nКлиентов: {n}\nВыручка за всё время: {m}").format(
                 s=s.label, n=s.count, m=format_money(s.monetary)) for s in segs],
@@ -831,13 +926,69 @@ class PlanTab(QWidget):
             n=len(self.data.churn), k=self.churn_k_spin.value()))
 
     def show_cell(self, abc: str, xyz: str) -> None:
-        """Show the client list of one ABC×XYZ cell."""
+        """Show the client list of one ABC×XYZ cell: at once when the result holds it (a
+        small base), otherwise its first CELL_PAGE clients read off the GUI thread."""
         if self.data is None or self.data.abc_xyz is None:
             return
-        clients = self.data.abc_xyz.clients_in(abc, xyz)
+        res = self.data.abc_xyz
+        self._cell = (abc, xyz)
+        if res.has_clients(abc, xyz):
+            self._cell_loading = False
+            self._set_cell_clients(res, res.clients_in(abc, xyz))
+        else:
+            self.cell_model.set_rows([])
+            self._load_cell_page(res, 0)
+
+    def is_cell_loading(self) -> bool:
+        return self._cell_loading
+
+    def _load_cell_page(self, res: AbcXyzResult, offset: int) -> None:
+        cell = self._cell
+        assert cell is not None
+        self._cell_loading = True
+        self.more_button.hide()
+        self.cell_title.setText(translate("PlanTab", "Клиенты ячейки {a}{x}: {n} · загрузка…")
+                                .format(a=cell[0], x=cell[1],
+                                        n=format_count(res.cell(*cell).count)))
+        job = Job(lambda: res.clients_in(cell[0], cell[1], offset, CELL_PAGE))
+        job.signals.finished.connect(
+            lambda clients: self._on_cell_job_finished(res, cell, offset, clients),
+            Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(lambda message: self._on_cell_job_failed(res, cell, message),
+                                   Qt.ConnectionType.QueuedConnection)
+        start_job(job)
+
+    def _on_cell_job_finished(self, res: AbcXyzResult, cell: tuple[str, str], offset: int,
+                              clients: list[AbcXyzClient]) -> None:
+        if self.data is None or self.data.abc_xyz is not res or self._cell != cell:
+            return  # another cell or a newer refresh
+        self._cell_loading = False
+        self._set_cell_clients(res, self.cell_model.rows()[:offset] + clients)
+
+    def _on_cell_job_failed(self, res: AbcXyzResult, cell: tuple[str, str],
+                            message: str) -> None:
+        if self.data is None or self.data.abc_xyz is not res or self._cell != cell:
+            return
+        self._cell_loading = False
+        self._show_error(message)
+
+    def _set_cell_clients(self, res: AbcXyzResult, clients: list[AbcXyzClient]) -> None:
+        assert self._cell is not None
+        abc, xyz = self._cell
+        count = res.cell(abc, xyz).count
         self.cell_model.set_rows(clients)
-        self.cell_title.setText(translate("PlanTab", "Клиенты ячейки {a}{x}: {n}").format(
-            a=abc, x=xyz, n=len(clients)))
+        if len(clients) < count:
+            self.cell_title.setText(translate(
+                "PlanTab", "Клиенты ячейки {a}{x}: {n}, показаны крупнейшие {k}").format(
+                a=abc, x=xyz, n=format_count(count), k=format_count(len(clients))))
+        else:
+            self.cell_title.setText(translate("PlanTab", "Клиенты ячейки {a}{x}: {n}").format(
+                a=abc, x=xyz, n=len(clients)))
+        self.more_button.setVisible(len(clients) < count)
+
+    def _on_more_button_clicked(self) -> None:
+        if self.data is not None and self.data.abc_xyz is not None and self._cell is not None:
+            self._load_cell_page(self.data.abc_xyz, self.cell_model.rowCount())
 
     def _on_matrix_view_clicked(self, index: QModelIndex) -> None:
         self.show_cell(*self.matrix_model.cell_at(index))
