@@ -263,3 +263,20 @@ def test_a_closed_column_shows_its_newest_deals_and_counts_them_all(
     beta = [d for _day, d, title in newest if title.startswith("Бета")]
     board = services.deals.board(BoardFilter(show_closed=True, text="бета"))
     assert [c.id for c in board.column(won.id)] == beta[:3]
+
+
+def test_the_client_filter_lists_the_clients_with_open_deals(demo_services: Services) -> None:
+    rows = _raw_deals(demo_services)
+    con = sqlite3.connect(demo_services.db_path)
+    try:
+        names = dict(con.execute("SELECT id, name FROM clients").fetchall())
+    finally:
+        con.close()
+    expected = {r["client_id"] for r in rows if not (r["is_won"] or r["is_lost"])}
+    with _selects(demo_services) as statements:
+        got = demo_services.deals.clients_with_open_deals()
+    assert {c.id for c in got} == expected and len(got) == len(expected)
+    assert [c.name for c in got] == sorted(names[i] for i in expected)
+    lines = _plan_lines(demo_services, statements)
+    assert _on("deals", lines) == [
+        "SEARCH deals USING COVERING INDEX ix_deals_stage_pipeline (stage_id=?)"]

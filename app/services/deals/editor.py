@@ -364,8 +364,8 @@ class DealEditor:
         with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(Client.id, Client.name).join(Deal, Deal.client_id == Client.id)
-                .join(Stage, Stage.id == Deal.stage_id)
-                .where(stage_is_open())
+                # by the open stage ids: the open deals' index entries, not every deal's
+                .where(Deal.stage_id.in_(select(Stage.id).where(stage_is_open())))
                 .group_by(Client.id, Client.name).order_by(Client.name)).all()
         return [Choice(id=r.id, name=r.name) for r in rows]
 
