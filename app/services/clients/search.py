@@ -171,13 +171,21 @@ class ClientSearch:
 
     # --- the list -----------------------------------------------------------------------
     def _ids_sql(self, query: ClientQuery, today: date, *, join: str = "",
-                 broad: bool = False,
+                 broad: bool = False, narrow: bool = False,
                  min_chars: int = MIN_SEARCH_CHARS) -> tuple[str, dict[str, int | str]]:
         where = ["c.archived = :archived"]
         params: dict[str, int | str] = {"archived": 1 if query.archived else 0,
                                   "year_start": date(today.year, 1, 1).isoformat()}
         match = fts_match_expression(query.text, min_chars)
-        if match:
+        source = "clients c"
+        if match and narrow:
+            # A few thousand matches: start from them and fetch each client by its key
+            # (CROSS JOIN keeps that order in SQLite), then sort them — not a walk of the
+            # whole name index probing the match list (22 → 10 ms for 7,000 of 100,000).
+            source = "fts_clients CROSS JOIN clients c ON c.id = fts_clients.rowid"
+            where.append("fts_clients MATCH :match")
+            params["match"] = match
+        elif match:
             column = "+c.id" if broad else "c.id"
             where.append(f"{column} IN (SELECT rowid FROM fts_clients "
                          f"WHERE fts_clients MATCH :match)")
@@ -199,7 +207,7 @@ class ClientSearch:
                 "AND a.client_id IS NOT NULL "
                 "AND coalesce(a.done_at, a.due_at, a.created_at) >= :cutoff)")
             params["cutoff"] = naive_utc(cutoff)
-        sql = f"SELECT c.id FROM clients c {join} WHERE {' AND '.join(where)}"
+        sql = f"SELECT c.id FROM {source} {join} WHERE {' AND '.join(where)}"
         return sql, params
 
     def search_ids(self, query: ClientQuery, today: date | None = None,
@@ -210,10 +218,11 @@ class ClientSearch:
         # stops after a few rows of the name index
         min_chars = 1 if limit is not None else MIN_SEARCH_CHARS
         direction = "DESC" if query.descending else "ASC"
+        join = ""
         if query.sort in _SORT_JOINS:
             sub, parts = _SORT_JOINS[query.sort]
-            sql, params = self._ids_sql(query, today, min_chars=min_chars,
-                                        join=f"LEFT JOIN ({sub}) s ON s.client_id = c.id")
+            join = f"LEFT JOIN ({sub}) s ON s.client_id = c.id"
+            sql, params = self._ids_sql(query, today, min_chars=min_chars, join=join)
             # "no value" stays at the end whichever way the column is sorted
             order = ", ".join(part if part.endswith("IS NULL") else f"{part} {direction}"
                               for part in parts)
@@ -222,16 +231,24 @@ class ClientSearch:
             order = f"{_SORT_SQL.get(query.sort, 'c.name')} {direction}"
         with self._uow(read_only=True) as uow:
             s = uow.session
-            if "match" in params and query.sort == "name":
+            if "match" in params and limit is None:
                 # When the words match a large part of the base, walking the name index and
                 # probing the match list ("+c.id" keeps SQLite off the primary key) beats
-                # fetching every match by id and sorting them; counting first is cheap.
-                hits = s.execute(sql_text("SELECT count(*) FROM fts_clients WHERE "
-                                          "fts_clients MATCH :match"),
-                                 {"match": params["match"]}).scalar() or 0
-                if hits > BROAD_MATCH:
+                # fetching every match by id and sorting them; fewer matches are fetched by
+                # id. Counting stops at the threshold: a broad prefix is not counted whole.
+                hits = s.execute(sql_text(
+                    "SELECT count(*) FROM (SELECT rowid FROM fts_clients WHERE "
+                    "fts_clients MATCH :match LIMIT :cap)"),
+                    {"match": params["match"], "cap": BROAD_MATCH + 1}).scalar() or 0
+                if hits <= BROAD_MATCH:
+                    sql, params = self._ids_sql(query, today, narrow=True, join=join,
+                                                min_chars=min_chars)
+                elif query.sort == "name":
                     sql, params = self._ids_sql(query, today, broad=True,
                                                 min_chars=min_chars)
+            elif "match" in params and query.sort == "name":
+                # a picker's few rows: the name index stops after them, however broad
+                sql, params = self._ids_sql(query, today, broad=True, min_chars=min_chars)
             sql += f" ORDER BY {order}, c.id {direction}"
             if limit is not None:
                 sql += f" LIMIT {max(int(limit), 0)}"
