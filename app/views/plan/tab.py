@@ -175,6 +175,7 @@ class PlanTab(QWidget):
         self.data: PlanTabData | None = None
         self._pending: set[str] = set()
         self._built = False
+        self._build_step = 0  # the next of `_build_pages`' steps
         self._cell: tuple[str, str] | None = None  # the ABC×XYZ cell whose list is shown
         self._cell_loading = False
         layout = QVBoxLayout(self)
@@ -198,24 +199,39 @@ class PlanTab(QWidget):
                 translate("PlanTab", "Источники и каналы"),
                 translate("PlanTab", "Клиентская база"), translate("PlanTab", "Редактор плана")]
 
-    def _build_pages(self) -> None:
-        """Replace the placeholders by the pages, then show what has arrived."""
-        if self._built:
-            return
-        pages = [_scroll(self._build_progress()), _scroll(self._build_funnel()),
-                 _scroll(self._build_sources()), _scroll(self._build_base()),
-                 self._build_editor()]
+    def _build_pages(self, *, at_once: bool = False) -> None:
+        """Replace the placeholders by the pages, one per turn of the event loop (the charts'
+        import first) so the window never waits for all of them; then show what has
+        arrived. `at_once` builds the rest in place."""
+        builders = [_charts, lambda: _scroll(self._build_progress()),
+                    lambda: _scroll(self._build_funnel()),
+                    lambda: _scroll(self._build_sources()),
+                    lambda: _scroll(self._build_base()), self._build_editor]
+        while not self._built:
+            step = self._build_step
+            self._build_step += 1
+            made = builders[step]()
+            if isinstance(made, QWidget):
+                self._put_page(step - 1, made)
+            if self._build_step == len(builders):
+                self._built = True
+                self._pages_built()
+            elif not at_once:
+                QTimer.singleShot(0, self._build_pages)
+                return
+
+    def _put_page(self, index: int, page: QWidget) -> None:
         current = self.sections.currentIndex()
         self.sections.blockSignals(True)
-        for index, (page, title) in enumerate(zip(pages, self._section_titles(), strict=True)):
-            old = self.sections.widget(index)
-            self.sections.removeTab(index)
-            self.sections.insertTab(index, page, title)
-            if old is not None:
-                old.deleteLater()
+        old = self.sections.widget(index)
+        self.sections.removeTab(index)
+        self.sections.insertTab(index, page, self._section_titles()[index])
+        if old is not None:
+            old.deleteLater()
         self.sections.setCurrentIndex(current)
         self.sections.blockSignals(False)
-        self._built = True
+
+    def _pages_built(self) -> None:
         self._reload_editor()
         if self.data is not None:
             for section in SECTIONS:
@@ -729,7 +745,7 @@ class PlanTab(QWidget):
 
     def load_all_sections(self) -> None:
         """Fetch and show every section in place (screenshots, reports, tests)."""
-        self._build_pages()
+        self._build_pages(at_once=True)
         current = self.sections.currentIndex()
         for index in range(len(SECTIONS)):
             self.sections.blockSignals(True)
