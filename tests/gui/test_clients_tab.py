@@ -316,3 +316,44 @@ def test_merge_two_selected_clients_keeps_the_current_one(tab: ClientsTab,  # ty
     assert tab.model.ids() == [keep.id]
     card = services.clients.get(keep.id).draft
     assert card.inn == "7707083893" and card.tags == ("VIP", "сеть")
+
+
+def test_a_broad_search_shows_its_first_page_then_the_rest(qtbot, tab: ClientsTab,
+                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A text search sorted by name fills its first page at once and the rest on the next
+    turn of the event loop; a newer search cancels a rest not yet loaded (issue 12)."""
+    from app.views.clients import tab as tab_module
+
+    monkeypatch.setattr(tab_module, "FIRST_PAGE", 10)
+    services = tab._services
+    broad = services.clients.search_ids(ClientQuery(text="ооо"))
+    narrow = services.clients.search_ids(ClientQuery(text="ао"))
+    assert len(broad) > 10 and len(narrow) > 10 and broad != narrow
+    tab.search_edit.blockSignals(True)
+    tab.search_edit.setText("ооо")
+    tab.search_edit.blockSignals(False)
+    tab.reload()
+    assert tab.model.ids() == broad[:10]  # the first page, before the event loop turns
+    qtbot.waitUntil(lambda: tab.model.ids() == broad)
+    assert f"Найдено: {len(broad)}" in tab.count_label.text()
+
+    tab.view.selectRow(3)
+    chosen = tab.model.id_at(3)
+    tab.search_edit.blockSignals(True)
+    tab.search_edit.setText("ооо")
+    tab.search_edit.blockSignals(False)
+    tab.reload()  # the first page again, then a newer search before the rest comes
+    tab.search_edit.blockSignals(True)
+    tab.search_edit.setText("ао")
+    tab.search_edit.blockSignals(False)
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.model.ids() == narrow)
+    qtbot.wait(50)  # the cancelled rest never lands on top of the newer list
+    assert tab.model.ids() == narrow
+    assert f"Найдено: {len(narrow)}" in tab.count_label.text()
+    assert chosen not in narrow or chosen in tab.selected_ids()
+
+    tab.reload()
+    last = narrow[-1]
+    assert tab.select_client(last)  # a client past the first page is found at once
+    assert tab.selected_ids() == [last]

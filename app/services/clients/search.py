@@ -211,12 +211,15 @@ class ClientSearch:
         return sql, params
 
     def search_ids(self, query: ClientQuery, today: date | None = None,
-                   limit: int | None = None) -> list[int]:
-        """Ids of the clients the list shows, in its order (cheap: one query, ints only)."""
+                   limit: int | None = None, *, picker: bool | None = None) -> list[int]:
+        """Ids of the clients the list shows, in its order (cheap: one query, ints only).
+
+        With `limit`, the first ones only: a broad match stops after a few rows of the name
+        index. A picker (the default with a limit) searches from the first letter; the list's
+        first page (`picker=False`) keeps the list's own rule for what starts a search.
+        """
         today = today or date.today()
-        # a picker (limit) searches from the first letter: with a limit even a broad match
-        # stops after a few rows of the name index
-        min_chars = 1 if limit is not None else MIN_SEARCH_CHARS
+        min_chars = 1 if (limit is not None if picker is None else picker) else MIN_SEARCH_CHARS
         direction = "DESC" if query.descending else "ASC"
         join = ""
         if query.sort in _SORT_JOINS:

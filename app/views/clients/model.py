@@ -94,6 +94,14 @@ class ClientTableModel(QAbstractTableModel):
         self._today = date.today()
         self.endResetModel()
 
+    def append_ids(self, ids: list[int]) -> None:
+        """More rows after the last (the rest of a list shown by its first page first)."""
+        if not ids:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(ids) - 1)
+        self._ids.extend(ids)
+        self.endInsertRows()
+
     def refresh_rows(self, ids: list[int]) -> None:
         """Re-read some rows (after an edit) without a reset."""
         wanted = set(ids)

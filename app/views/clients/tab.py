@@ -39,6 +39,7 @@ from app.views.clients.model import COLUMN_KEYS, HIDDEN_BY_DEFAULT, ClientTableM
 from app.views.clients.widgets import PillDelegate
 
 SEARCH_DELAY_MS = 120
+FIRST_PAGE = 100  # rows a text search shows before the rest of its list is read
 
 
 class ClientsTab(QWidget):
@@ -61,6 +62,10 @@ class ClientsTab(QWidget):
         self._total = 0
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload)
+        self._rest_timer = QTimer(self, singleShot=True, interval=0)
+        self._rest_timer.timeout.connect(self._load_rest)
+        self._pending: ClientQuery | None = None  # a list shown by its first page only
+        self._pending_keep: set[int] = set()
         self._header_save_timer = QTimer(self, singleShot=True, interval=500)
         self._header_save_timer.timeout.connect(self._save_header)
         self._ready = False
@@ -298,17 +303,60 @@ class ClientsTab(QWidget):
         self.no_contact_combo.setCurrentIndex(max(index, 0))
 
     def reload(self) -> None:
+        """Show the list for the current search and filters.
+
+        A text search sorted by name shows its first page at once and the rest (and the
+        count) on the next turn of the event loop: a broad prefix («in», «ооо») matches most
+        of the base, and the whole ordered list of 100,000 ids costs more than the page the
+        user sees. The next keystroke cancels a rest not yet loaded.
+        """
         if not self._ready:
             return
         self._search_timer.stop()
-        keep = set(self.selected_ids())
-        ids = self._services.clients.search_ids(self.query())
+        self._rest_timer.stop()
+        keep = set(self.selected_ids()) | self._pending_keep
+        query = self.query()
+        first_page = bool(query.text.strip()) and query.sort == "name"
+        if first_page:
+            ids = self._services.clients.search_ids(query, limit=FIRST_PAGE, picker=False)
+        else:
+            ids = self._services.clients.search_ids(query)
         self.archive_action.setText(translate("Clients", "Вернуть из архива")
                                     if self.archive_button.isChecked()
                                     else translate("Clients", "В архив"))
         self.model.set_ids(ids)
         self._restore_selection(keep)
+        if first_page and len(ids) == FIRST_PAGE:
+            self._pending = query
+            self._pending_keep = keep
+            self._rest_timer.start()
+        else:
+            self._pending, self._pending_keep = None, set()
+            self._update_count(len(ids))
+
+    def _load_rest(self) -> None:
+        """The rest of a list shown by its first page (see `reload`)."""
+        query, keep = self._pending, self._pending_keep
+        self._pending, self._pending_keep = None, set()
+        if query is None:
+            return
+        if query != self.query():  # the search changed meanwhile: that reload follows
+            self.reload()
+            return
+        ids = self._services.clients.search_ids(query)
+        shown = self.model.ids()
+        if ids[:len(shown)] == shown:
+            self.model.append_ids(ids[len(shown):])
+        else:  # the base changed between the two reads
+            self.model.set_ids(ids)
+        self._restore_selection(keep)
         self._update_count(len(ids))
+
+    def settle(self) -> None:
+        """Load what the list still owes (before looking a client up in it)."""
+        if self._pending is not None:
+            self._rest_timer.stop()
+            self._load_rest()
 
     def _restore_selection(self, ids: set[int]) -> None:
         if not ids:
@@ -397,6 +445,7 @@ class ClientsTab(QWidget):
         return ids[0] if ids else None
 
     def select_client(self, client_id: int) -> bool:
+        self.settle()
         row = self.model.row_of(client_id)
         if row < 0:
             return False
