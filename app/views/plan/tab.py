@@ -191,7 +191,7 @@ class PlanTab(QWidget):
         self.sections.currentChanged.connect(self._on_sections_current_changed)
         layout.addWidget(self.sections, 1)
         self.refresh()  # the figures are fetched in the background while the frame shows
-        QTimer.singleShot(0, self._build_pages)
+        QTimer.singleShot(0, self, self._build_pages)  # not after the tab is gone
 
     @staticmethod
     def _section_titles() -> list[str]:
@@ -217,7 +217,7 @@ class PlanTab(QWidget):
                 self._built = True
                 self._pages_built()
             elif not at_once:
-                QTimer.singleShot(0, self._build_pages)
+                QTimer.singleShot(0, self, self._build_pages)  # not after the tab is gone
                 return
 
     def _put_page(self, index: int, page: QWidget) -> None:
