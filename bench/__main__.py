@@ -1,6 +1,6 @@
 """The benchmark suite: every figure SalesDesk is held to, on a database grown like a user's.
 
-    python -m bench [--size large] [--only clients,deals] [--runs N]
+    python -m bench [--size large] [--db PATH] [--only clients,deals] [--runs N]
                     [--json out.json] [--compare old.json] [--no-maintained]
 
 For each size (`--size small,large` shows growth) the database is made once by
@@ -133,10 +133,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="samples per figure (default: 20 small, 10 large)")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--compare", type=Path, help="an earlier run's --json to compare with")
+    parser.add_argument("--db", type=Path,
+                        help="a base grown elsewhere (by `salesdesk demo`) instead of a preset")
     parser.add_argument("--no-maintained", action="store_true",
                         help="skip the second run on the copy the app maintained")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.size.split(",") if s.strip()]
+    if args.db:
+        sizes = sizes[:1]
     modules = [m.strip() for m in args.only.split(",") if m.strip()] or MODULES
     unknown = [m for m in modules if m not in MODULES]
     if unknown or any(s not in ("small", "large") for s in sizes):
@@ -144,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     results: dict[str, list[dict[str, Any]]] = {}
     for size in sizes:
-        grown = grown_database(size)
+        grown = args.db if args.db else grown_database(size)
         states = [("grown", grown)]
         if not args.no_maintained:
             states.append(("kept", kept_database(grown)))
