@@ -5718,6 +5718,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Variation</translation>
     </message>
     <message>
+        <source>Показать ещё</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
+        <source>Следующие клиенты ячейки по выручке</source>
+        <translation>The cell&apos;s next clients by revenue</translation>
+    </message>
+    <message>
         <source>RFM-сегменты: клиентов</source>
         <translation>RFM segments: clients</translation>
     </message>
@@ -5956,6 +5964,14 @@ Lifetime revenue: {m}</translation>
     <message>
         <source>Риск оттока: {n} клиентов молчат дольше {k} обычных интервалов</source>
         <translation>Churn risk: {n} clients silent for longer than {k} usual intervals</translation>
+    </message>
+    <message>
+        <source>Клиенты ячейки {a}{x}: {n} · загрузка…</source>
+        <translation>Clients of cell {a}{x}: {n} · loading…</translation>
+    </message>
+    <message>
+        <source>Клиенты ячейки {a}{x}: {n}, показаны крупнейшие {k}</source>
+        <translation>Clients of cell {a}{x}: {n}, the largest {k} shown</translation>
     </message>
     <message>
         <source>Клиенты ячейки {a}{x}: {n}</source>
