@@ -46,6 +46,8 @@ _CLIENT_COLUMNS = ("name", "full_name", "kind", "legal_form", "inn", "kpp", "ogr
                    "legal_address", "postal_address", "phone", "email", "website",
                    "bank_name", "bik", "corr_account", "settlement_account", "industry",
                    "region", "segment", "status", "loyalty_tier", "lead_source", "responsible")
+_HEADER = (*_CLIENT_COLUMNS, "tags", "notes", "contact_name", "contact_position",
+           "contact_phone", "contact_email")
 FLOOR_SQL = f"""
 SELECT {", ".join("c." + k for k in _CLIENT_COLUMNS)},
        (SELECT group_concat(tag, ', ') FROM
@@ -93,8 +95,7 @@ def _plain_rows(db: Path) -> Iterator[tuple[object, ...]]:
 def _plain_csv(db: Path, out: Path) -> None:
     with out.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
-        writer.writerow(_CLIENT_COLUMNS + ("tags", "notes", "contact_name", "contact_position",
-                                           "contact_phone", "contact_email"))
+        writer.writerow(_HEADER)
         writer.writerows(_plain_rows(db))
 
 
@@ -103,8 +104,7 @@ def _plain_xlsx(db: Path, out: Path) -> None:
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Клиенты")
-    ws.append(list(_CLIENT_COLUMNS) + ["tags", "notes", "contact_name", "contact_position",
-                                       "contact_phone", "contact_email"])
+    ws.append(list(_HEADER))
     for row in _plain_rows(db):
         ws.append([v or None for v in row])
     wb.save(out)

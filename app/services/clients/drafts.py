@@ -55,7 +55,12 @@ CLIENT_TEXT_FIELDS = tuple(
 
 
 def _clean(value: object) -> str:
-    return re.sub(r"\s+", " ", str(value or "")).strip()
+    """Runs of whitespace as one space, none at the ends (str.split's whitespace is the same
+    set of characters as the regular expression `\\s`: Py_UNICODE_ISSPACE)."""
+    return " ".join(str(value or "").split())
+
+
+_REQUISITE_SEPARATORS = re.compile(r"[\s-]")
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -81,7 +86,7 @@ def validate_draft(draft: ClientDraft) -> ClientDraft:
     elif len(values["name"]) > 300:
         errors["name"] = translate("Clients", "Название длиннее 300 знаков")
     for key in requisites.CHECKED_FIELDS:
-        values[key] = re.sub(r"[\s-]", "", values[key]).upper()
+        values[key] = _REQUISITE_SEPARATORS.sub("", values[key]).upper()
     errors.update(requisites.requisites_errors(
         kind=kind, **{key: values[key] for key in requisites.CHECKED_FIELDS}))
     try:
