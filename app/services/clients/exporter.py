@@ -11,15 +11,17 @@ also carry Excel's quote prefix. See docs/CLIENT_IMPORT_EXPORT.md.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import text
 
 from app.i18n import translate
-from app.models import CLIENT_STATUSES, Client, ClientTag, Contact
+from app.models import CLIENT_STATUSES
 from app.services.clients.importer import CLIENT_FIELDS, CONTACT_FIELDS, field_label
 from app.services.clients.labels import status_label
 from app.services.clients.search import ClientQuery
@@ -31,7 +33,6 @@ if TYPE_CHECKING:
     from openpyxl.cell import Cell
 
 EXPORT_FIELDS = CLIENT_FIELDS + CONTACT_FIELDS
-_PLAIN_FIELDS = tuple(k for k in CLIENT_FIELDS if k not in ("tags", "kind", "status"))
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -63,6 +64,34 @@ def export_phone(value: str) -> str:
     return value
 
 
+# The export's columns as one query reads them, in EXPORT_FIELDS order: the client's own
+# columns, a placeholder for its tags (read per chunk, in order), its primary contact's.
+_COLUMN_SQL = {**{k: f"c.{k}" for k in CLIENT_FIELDS}, "tags": "''",
+               "contact_name": "coalesce(p.name, '')",
+               "contact_position": "coalesce(p.position, '')",
+               "contact_phone": "coalesce(p.phone, '')", "contact_email": "coalesce(p.email, '')"}
+# The ids come as a JSON array; CROSS JOIN keeps json_each the outer loop (each client by
+# its key) and ORDER BY j.key keeps the list's order whatever the planner does.
+_ROWS_SQL = f"""
+SELECT c.id, {", ".join(_COLUMN_SQL[f] for f in EXPORT_FIELDS)}
+FROM json_each(:ids) AS j
+CROSS JOIN clients AS c ON c.id = j.value
+LEFT JOIN contacts AS p ON p.id = (SELECT q.id FROM contacts AS q WHERE q.client_id = c.id
+                                   ORDER BY q.is_primary DESC, q.id LIMIT 1)
+ORDER BY j.key
+"""
+_TAGS_SQL = """
+SELECT t.client_id, t.tag FROM client_tags AS t
+WHERE t.client_id IN (SELECT value FROM json_each(:ids))
+ORDER BY t.client_id, t.tag
+"""
+_CHUNK = 5000  # ids per query: a chunk's rows are sorted by their place in the list
+_KIND = EXPORT_FIELDS.index("kind")
+_STATUS = EXPORT_FIELDS.index("status")
+_TAGS = EXPORT_FIELDS.index("tags")
+_PHONES = (EXPORT_FIELDS.index("phone"), EXPORT_FIELDS.index("contact_phone"))
+
+
 class ClientExportService:
     def __init__(self, *, uow_factory: UowFactory, clients: ClientService) -> None:
         self._uow = uow_factory
@@ -70,46 +99,35 @@ class ClientExportService:
 
     def records(self, query: ClientQuery = ClientQuery()) -> Iterator[dict[str, str]]:  # noqa: B008
         """Export rows (field → text) for the clients the query selects, in its order."""
+        for row in self.rows(query):
+            yield dict(zip(EXPORT_FIELDS, row, strict=True))
+
+    def rows(self, query: ClientQuery = ClientQuery()) -> Iterator[list[str]]:  # noqa: B008
+        """Export rows (texts in EXPORT_FIELDS order) for the clients the query selects, in
+        its order: one query per chunk of ids, read as it streams (no ORM objects)."""
         ids = self._clients.search_ids(query)
         statuses = {code: status_label(code) for code in CLIENT_STATUSES}
         kinds = {"organization": "организация", "entrepreneur": "ИП",
                  "person": "физическое лицо"}
-        for start in range(0, len(ids), 1000):
-            chunk = ids[start:start + 1000]
-            with self._uow() as uow:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = json.dumps(ids[start:start + _CHUNK])
+            with self._uow(read_only=True) as uow:
                 s = uow.session
-                columns = [getattr(Client, k) for k in _PLAIN_FIELDS]
-                clients = {r[0]: r for r in s.execute(
-                    select(Client.id, Client.kind, Client.status, *columns)
-                    .where(Client.id.in_(chunk)))}
                 tags: dict[int, list[str]] = {}
-                for cid, tag in s.execute(select(ClientTag.client_id, ClientTag.tag)
-                                          .where(ClientTag.client_id.in_(chunk))
-                                          .order_by(ClientTag.tag)):
+                for cid, tag in s.execute(text(_TAGS_SQL), {"ids": chunk}):
                     tags.setdefault(cid, []).append(tag)
-                contacts: dict[int, tuple[str, str, str, str]] = {}
-                for r in s.execute(select(Contact.client_id, Contact.name, Contact.position,
-                                          Contact.phone, Contact.email)
-                                   .where(Contact.client_id.in_(chunk))
-                                   .order_by(Contact.is_primary.desc(), Contact.id)):
-                    contacts.setdefault(r[0], (r[1], r[2], r[3], r[4]))
-            for cid in chunk:
-                c = clients.get(cid)
-                if c is None:
-                    continue
-                row = {k: str(v or "") for k, v in zip(_PLAIN_FIELDS, c[3:], strict=True)}
-                kind: str = c[1]  # non-null columns (the row is untyped: *columns)
-                status: str = c[2]
-                row["status"] = statuses.get(status, status)
-                row["kind"] = kinds.get(kind, kind)
-                row["phone"] = export_phone(row["phone"])
-                row["tags"] = ", ".join(tags.get(cid, []))
-                name, position, phone, email = contacts.get(cid, ("", "", "", ""))
-                row["contact_name"] = name
-                row["contact_position"] = position
-                row["contact_phone"] = export_phone(phone)
-                row["contact_email"] = email
-                yield row
+                # read at the driver: every column is text (TEXT affinity, NOT NULL or
+                # coalesced), so a plain tuple per client does: no Row objects to build
+                cursor = s.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+                with closing(cursor):
+                    for record in cursor.execute(_ROWS_SQL, {"ids": chunk}):
+                        row = list(record[1:])
+                        row[_KIND] = kinds.get(row[_KIND], row[_KIND])
+                        row[_STATUS] = statuses.get(row[_STATUS], row[_STATUS])
+                        row[_TAGS] = ", ".join(tags.get(record[0], ()))
+                        for i in _PHONES:
+                            row[i] = export_phone(row[i])
+                        yield row
 
     def export(self, path: Path, query: ClientQuery = ClientQuery()) -> int:  # noqa: B008
         path = Path(path)
@@ -127,13 +145,18 @@ class ClientExportService:
 
     def _write_csv(self, path: Path, query: ClientQuery) -> int:
         count = 0
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+
+        def guarded() -> Iterator[list[str]]:
+            nonlocal count
+            for row in self.rows(query):
+                count += 1
+                yield ["'" + v if v.startswith(_RISKY_START) else v for v in row]  # neutralise
+
+        with path.open("w", encoding="utf-8-sig", newline="", buffering=1 << 20) as fh:
             writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL,
                                 lineterminator="\r\n")
             writer.writerow([field_label(f) for f in EXPORT_FIELDS])
-            for record in self.records(query):
-                writer.writerow([neutralise(record[f]) for f in EXPORT_FIELDS])
-                count += 1
+            writer.writerows(guarded())
         return count
 
     def _write_xlsx(self, path: Path, query: ClientQuery) -> int:
@@ -169,8 +192,8 @@ class ClientExportService:
 
         ws.append([cell(field_label(f), bold=True) for f in EXPORT_FIELDS])
         count = 0
-        for record in self.records(query):
-            ws.append([value_cell(record[f]) for f in EXPORT_FIELDS])
+        for row in self.rows(query):
+            ws.append([value_cell(v) for v in row])
             count += 1
         wb.save(path)
         return count
