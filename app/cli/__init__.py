@@ -29,6 +29,19 @@ COMMAND_MODULES = [
     "app.cli.documents",
     "app.cli.deals",
 ]
+# The module that registers each command: a run builds its own command's parser only (a
+# module's `register` may import the services, a quarter of a second before any work).
+# tests/unit/test_cli_parser.py checks this against what the modules register.
+COMMAND_OWNERS = {
+    "demo": "app.cli.core", "check": "app.cli.core", "backup": "app.cli.core",
+    "restore": "app.cli.core", "screenshots": "app.cli.core",
+    "export": "app.cli.transfer", "import": "app.cli.transfer",
+    "clients": "app.cli.clients",
+    "offer": "app.cli.documents", "invoice": "app.cli.documents", "report": "app.cli.documents",
+    "pipeline": "app.cli.deals", "move-deal": "app.cli.deals",
+}
+_VALUE_OPTIONS = ("--db", "--lang")  # the top-level options that take a value
+_HELP = ("-h", "--help")
 
 # Commands that write to the database: they hold the writers' lock while they run, so a
 # window (or another command) on the same file is named instead of racing it.
@@ -53,7 +66,25 @@ def add_db_option(parser: argparse.ArgumentParser, *, on_subcommand: bool) -> No
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` names ("" for none: the window), or None when the whole parser
+    is needed (top-level help, or a word that is not a command: argparse lists them)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _HELP:
+            return None
+        if arg in _VALUE_OPTIONS:
+            next(args, None)
+        elif arg == "--":
+            arg = next(args, "")
+            return arg if arg in COMMAND_OWNERS else None
+        elif not arg.startswith("-"):
+            return arg if arg in COMMAND_OWNERS else None
+    return ""
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with `command` ("" for none) only what that command needs."""
     parser = argparse.ArgumentParser(
         prog="salesdesk",
         description=translate("Cli", "SalesDesk — рабочий день менеджера по продажам. "
@@ -68,7 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help=translate("Cli", "при первом запуске заполнить пустую базу "
                                               "демонстрационными данными"))
     sub = parser.add_subparsers(dest="command", metavar=translate("Cli", "КОМАНДА"))
-    for name in COMMAND_MODULES:
+    if command is None:
+        modules = COMMAND_MODULES
+    else:
+        modules = [COMMAND_OWNERS[command]] if command else []
+    for name in modules:
         module = importlib.import_module(name)
         module.register(sub)
     return parser
@@ -138,7 +173,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     from app.cli import argparse_ru
 
     argparse_ru.install()
-    parser = build_parser()
+    parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         from app.gui import run_gui
