@@ -408,14 +408,19 @@ def fill_statements() -> list[str]:
     ]
 
 
-_DERIVED_TRIGGERS = ("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                     " AND (name LIKE 'agg\\_%' ESCAPE '\\' OR name LIKE 'fts\\_%' ESCAPE '\\')"
-                     " ORDER BY rowid")
-# The client search row of one client, as migration 0002's insert trigger (the last
-# migration to define it) spells it; the same statement without its WHERE fills all clients,
-# as 0002 filled the table.
+_TRIGGERS_SQL = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid"
+# The client search index (migration 0002) is kept by the triggers of the three tables it
+# reads; its row of one client is spelled in the insert trigger's body, and the same
+# statement without its WHERE fills every client's, as 0002 filled the table.
+_SEARCH_TRIGGERS = ("fts_clients_", "fts_contacts_", "fts_client_tags_")
 _SEARCH_TRIGGER = "fts_clients_ai"
 _SEARCH_ROW_WHERE = "WHERE c.id = NEW.id;"
+
+
+def _suspended(name: str) -> bool:
+    """A trigger whose table bulk_load fills itself: only those (a trigger of another
+    derived table keeps working row by row, so its table stays right)."""
+    return name in TRIGGERS or name.startswith(_SEARCH_TRIGGERS)
 
 
 def _search_fill(trigger_sql: str) -> str:
@@ -429,7 +434,8 @@ def _search_fill(trigger_sql: str) -> str:
 def bulk_load(connection: Connection) -> Iterator[None]:
     """Insert rows in bulk with the derived tables' triggers off; fill those tables once after.
 
-    Inside the caller's transaction: the triggers (agg_* and fts_*) are dropped, the caller
+    Inside the caller's transaction: the rollups' triggers (`TRIGGERS`) and the client
+    search index's are dropped, the caller
     inserts and updates as it likes, then every rollup and the client search index are
     emptied and filled set-based from the base tables, and the triggers re-created from
     their saved SQL in their original order. An exception leaves the triggers dropped in an
@@ -437,7 +443,8 @@ def bulk_load(connection: Connection) -> Iterator[None]:
     """
     if not connection.in_transaction():
         raise RuntimeError("bulk_load must run inside the caller's transaction")
-    saved = [(name, sql) for name, sql in connection.exec_driver_sql(_DERIVED_TRIGGERS)]
+    saved = [(name, sql) for name, sql in connection.exec_driver_sql(_TRIGGERS_SQL)
+             if _suspended(name)]
     search = dict(saved).get(_SEARCH_TRIGGER)
     for name, _sql in saved:
         connection.exec_driver_sql(f'DROP TRIGGER "{name}"')

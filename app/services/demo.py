@@ -8,12 +8,14 @@ control key matches their БИК (Faker's own do not). Large sizes insert in bul
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.figures import line_total
@@ -51,6 +53,7 @@ from app.models import (
     TraineeTask,
     stage_is_open,
 )
+from app.rollups import bulk_load
 from app.services.deals.defaults import OBJECTION_LIBRARY, seed_stages
 from app.services.documents.demo import add_demo_documents
 from app.services.errors import ServiceError
@@ -102,14 +105,89 @@ BANKS = [("ПАО Сбербанк", "044525225"), ("АО «Альфа-Банк�
          ("Банк ВТБ (ПАО)", "044525187"), ("АО «Т-Банк»", "044525974"),
          ("ПАО «Промсвязьбанк»", "044525555")]
 LEGAL_FORMS = ["ООО", "АО", "ПАО", "ООО", "ООО"]
+CONTACT_POSITIONS = ["Директор", "Менеджер по закупкам", "Главный инженер",
+                     "Руководитель склада", "Бухгалтер"]
+DEAL_TITLES = ["Поставка", "Оснащение склада", "Годовой контракт", "Пробная партия",
+               "Тендер на поставку", "Дооснащение"]
+QUANTITIES = [Decimal(q) for q in (1, 2, 5, 10, 20, 50, 100)]
+DISCOUNTS = [Decimal(d) for d in (0, 0, 0, 3, 5, 10)]
 
 
 @dataclass(frozen=True)
 class DemoSizes:
+    """How much demo data, and its shape. The defaults are the demo users, tests and
+    screenshots know (300 clients, 600 deals over 18 months); `DEMO_PRESETS` the benchmarks'.
+    """
+
     clients: int = 300
     deals: int = 600
     products_per_group: int | None = None
     trainees: int = 2
+    span_days: int = 540  # how far back the deals go (clients at least 900 days)
+    contacts_per_client: tuple[int, ...] = (1, 1, 2, 3)  # drawn evenly: 1.75 on average
+    done_activities: tuple[int, int] = (0, 2)  # per deal, between these (both included)
+    won_of_closed: tuple[int, int] = (40, 65)  # the closed deals' won share, as a ratio
+    # None: every name, address and domain straight from Faker, as always (the default
+    # demo's data stays what it was); N: drawn from pools of N made once with Faker, since
+    # Faker's formatting costs ~150 µs an address (100,000 clients: a minute of the build).
+    faker_pool: int | None = None
+
+
+# The benchmark databases of issue 12: five years of one manager's history, the same shape
+# at two sizes (small ≈ large / 30). Built by `salesdesk demo --preset NAME`.
+_YEARS = DemoSizes(span_days=1826, contacts_per_client=(1, 2, 3), done_activities=(2, 5),
+                   won_of_closed=(1, 2))
+DEMO_PRESETS: dict[str, DemoSizes] = {
+    # 3,000 clients, ~6,000 contacts, 10,000 deals, ~35,000 activities, ~5,000 orders
+    "small": replace(_YEARS, clients=3_000, deals=10_000, faker_pool=2_000),
+    # 100,000 clients, ~200,000 contacts, 300,000 deals, ~1,050,000 activities,
+    # ~150,000 orders with payments
+    "large": replace(_YEARS, clients=100_000, deals=300_000, faker_pool=5_000),
+}
+
+
+class _Faces:
+    """Names, addresses, domains and birthdays: straight from Faker, or from pools of it."""
+
+    def __init__(self, fake: Any, rng: random.Random, pool: int | None) -> None:
+        self._fake, self._rng = fake, rng
+        self._pools: dict[str, list[Any]] = {}
+        if pool:
+            self._pools = {
+                "address": [fake.address() for _ in range(pool)],
+                "name": [fake.name() for _ in range(pool)],
+                "name_male": [fake.name_male() for _ in range(pool)],
+                "name_female": [fake.name_female() for _ in range(pool)],
+                "domain_word": [fake.domain_word() for _ in range(pool)],
+                "birthday": [fake.date_of_birth(minimum_age=25, maximum_age=60)
+                             for _ in range(pool)],
+            }
+
+    def _draw(self, kind: str) -> Any:
+        if self._pools:
+            return self._rng.choice(self._pools[kind])
+        if kind == "birthday":
+            return self._fake.date_of_birth(minimum_age=25, maximum_age=60)
+        return getattr(self._fake, kind)()
+
+    def address(self) -> str:
+        return str(self._draw("address"))
+
+    def name(self) -> str:
+        return str(self._draw("name"))
+
+    def name_male(self) -> str:
+        return str(self._draw("name_male"))
+
+    def name_female(self) -> str:
+        return str(self._draw("name_female"))
+
+    def domain_word(self) -> str:
+        return str(self._draw("domain_word"))
+
+    def birthday(self) -> date:
+        value: date = self._draw("birthday")
+        return value
 
 
 @dataclass(frozen=True)
@@ -138,19 +216,36 @@ def _bank(rng: random.Random) -> dict[str, str]:
     }
 
 
+@cache  # a few thousand distinct instants, each asked for ~1,000 times
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
     local = datetime.combine(day, time(hour, minute)).astimezone()
     return local.astimezone(UTC)
 
 
-def _batched(session: Session, model: type[Base], rows: list[InsertRow]) -> None:
-    # A Core INSERT on the table is one executemany per batch; the ORM bulk path split the
-    # rows into thousands of statements (10 000 deals: 23 s → see bench/bench_plan.py).
+_line_total = cache(line_total)  # a few hundred (quantity, price, discount)
+
+
+def _table(model: type[Base]) -> Table:
     table = model.__table__
     if not isinstance(table, Table):  # a mapped class over a plain table, as all ours are
         raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table
+
+
+def _batched(session: Session, model: type[Base], rows: list[InsertRow]) -> None:
+    # A Core INSERT on the table is one executemany per batch; the ORM bulk path split the
+    # rows into thousands of statements (10 000 deals: 23 s → see bench/bench_plan.py).
+    table = _table(model)
     for i in range(0, len(rows), BATCH):
         session.execute(insert(table), rows[i : i + BATCH])
+
+
+def _insert_all(session: Session, tables: list[tuple[type[Base], list[InsertRow]]]) -> None:
+    """Insert each table's pending rows (parents first) and empty the lists: the demo is
+    generated and inserted a batch at a time, so a large one never holds all its rows."""
+    for model, rows in tables:
+        _batched(session, model, rows)
+        rows.clear()
 
 
 def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
@@ -162,11 +257,14 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
     rng = random.Random(seed)
     fake = Faker("ru_RU")
     fake.seed_instance(seed)
-    with uow_factory() as uow:
+    with uow_factory() as uow, ExitStack() as bulk:
         s = uow.session
         if s.scalar(select(func.count(Client.id))):
             raise ServiceError("База уже содержит клиентов: демонстрационные данные "
                                "добавляются только в пустую базу")
+        # Rows go in by the batch with the derived tables' triggers off; the rollups and the
+        # client search index are filled once at the end, in this same transaction.
+        bulk.enter_context(bulk_load(s.connection()))
         # --- own company -----------------------------------------------------------
         company = s.get(CompanySettings, 1) or CompanySettings(id=1)
         bank = _bank(rng)
@@ -213,12 +311,19 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                                   weaknesses="Долгая доставка" if i % 2 else "Слабый сервис")
                        for i, c in enumerate(COMPETITORS)]
         s.add_all(competitors)
-        campaigns = [Campaign(name=f"{ch} — {today.year - 1 + i // 3}", channel=ch,
+        # three campaigns a year (January, May, September, each for three months): the six
+        # that started last, none yet to start
+        starts = [date(today.year, 1 + (today.month - 1) // 4 * 4, 1)]
+        while len(starts) < 6:
+            back = starts[0].month - 4
+            starts.insert(0, date(starts[0].year - (back < 1), back % 12 or 12, 1))
+        channels = {1: "Выставка", 5: "Рассылка", 9: "Контекстная реклама"}
+        campaigns = [Campaign(name=f"{channels[start.month]} — {start.year}",
+                              channel=channels[start.month],
                               cost=Decimal(rng.randrange(50_000, 400_000, 1000)),
-                              started_on=date(today.year - 1 + i // 3, 1 + (i % 3) * 4, 1),
-                              ended_on=date(today.year - 1 + i // 3, 3 + (i % 3) * 4, 28))
-                     for i, ch in enumerate(["Выставка", "Рассылка", "Контекстная реклама",
-                                             "Выставка", "Рассылка", "Контекстная реклама"])]
+                              started_on=start,
+                              ended_on=date(start.year, start.month + 2, 28))
+                     for start in starts]
         s.add_all(campaigns)
         uow.flush()
         for comp in competitors:
@@ -229,16 +334,19 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                     observed_on=today - timedelta(days=rng.randint(1, 90))))
 
         # --- clients and contacts --------------------------------------------------
-        # Core INSERT rows (column → value), one list per table
+        # Core INSERT rows (column → value), one list per table, inserted a batch at a time
+        faces = _Faces(fake, rng, sizes.faker_pool)
         client_rows: list[InsertRow] = []
         contact_rows: list[InsertRow] = []
         tag_rows: list[InsertRow] = []
+        n_contacts = 0
+        client_days = max(900, sizes.span_days)
         first_id = (s.scalar(select(func.max(Client.id))) or 0) + 1
-        for i in range(sizes.clients):
-            cid = first_id + i
+        client_ids = list(range(first_id, first_id + sizes.clients))
+        for cid in client_ids:
             entrepreneur = rng.random() < 0.12
             if entrepreneur:
-                person = fake.name()
+                person = faces.name()
                 name, legal_form, kind = f"ИП {person}", "ИП", "entrepreneur"
                 inn, ogrn, kpp = fake.individuals_inn(), _ogrnip(rng), ""
             else:
@@ -246,12 +354,12 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 name, kind = f"{legal_form} «{_company_name(rng)}»", "organization"
                 inn, ogrn, kpp = fake.businesses_inn(), fake.businesses_ogrn(), fake.kpp()
             status = rng.choices(["lead", "active", "lost", "churned"], [25, 60, 8, 7])[0]
-            created = today - timedelta(days=rng.randint(0, 900))
+            created = today - timedelta(days=rng.randint(0, client_days))
             client_rows.append({
                 "id": cid, "kind": kind, "name": name, "full_name": name,
                 "legal_form": legal_form, "inn": inn, "kpp": kpp, "ogrn": ogrn,
-                "legal_address": fake.address(), "postal_address": "",
-                "phone": _phone(rng), "email": f"info{cid}@{fake.domain_word()}.example",
+                "legal_address": faces.address(), "postal_address": "",
+                "phone": _phone(rng), "email": f"info{cid}@{faces.domain_word()}.example",
                 "website": "", "industry": rng.choice(INDUSTRIES),
                 "region": rng.choice(REGIONS), "segment": rng.choice(SEGMENTS),
                 "status": status, "loyalty_tier": rng.choice(["", "Серебро", "Золото"]),
@@ -263,40 +371,47 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
             })
             for tag in rng.sample(TAGS, rng.choice([0, 0, 1, 1, 2])):
                 tag_rows.append({"client_id": cid, "tag": tag})
-            for k in range(rng.choice([1, 1, 2, 3])):
+            for k in range(rng.choice(sizes.contacts_per_client)):
                 male = rng.random() < 0.5
-                cname = fake.name_male() if male else fake.name_female()
+                cname = faces.name_male() if male else faces.name_female()
                 contact_rows.append({
                     "client_id": cid, "name": cname,
-                    "position": rng.choice(["Директор", "Менеджер по закупкам",
-                                            "Главный инженер", "Руководитель склада",
-                                            "Бухгалтер"]),
+                    "position": rng.choice(CONTACT_POSITIONS),
                     "phone": _phone(rng), "phone2": "", "messenger": "",
-                    "email": f"contact{cid}_{k}@{fake.domain_word()}.example",
-                    "birthday": fake.date_of_birth(minimum_age=25, maximum_age=60),
-                    "is_primary": k == 0, "notes": ""})
-        _batched(s, Client, client_rows)
-        _batched(s, ClientTag, tag_rows)
-        _batched(s, Contact, contact_rows)
-        client_ids = [r["id"] for r in client_rows]
+                    "email": f"contact{cid}_{k}@{faces.domain_word()}.example",
+                    "birthday": faces.birthday(), "is_primary": k == 0, "notes": ""})
+            if len(client_rows) >= BATCH:
+                n_contacts += len(contact_rows)
+                _insert_all(s, [(Client, client_rows), (ClientTag, tag_rows),
+                                (Contact, contact_rows)])
+        n_contacts += len(contact_rows)
+        _insert_all(s, [(Client, client_rows), (ClientTag, tag_rows), (Contact, contact_rows)])
 
         # --- deals, lines, stage history, activities, orders ------------------------
-        open_stages = [st for st in stages if not st.is_won and not st.is_lost]
-        won = next(st for st in stages if st.is_won)
-        lost = next(st for st in stages if st.is_lost)
-        deal_rows: list[InsertRow] = []
-        line_rows: list[InsertRow] = []
-        change_rows: list[InsertRow] = []
-        act_rows: list[InsertRow] = []
-        order_rows: list[InsertRow] = []
-        payment_rows: list[InsertRow] = []
-        shipment_rows: list[InsertRow] = []
+        # Plain tuples, not ORM objects, in the loop below: it runs 300,000 times.
+        open_stages = [(st.id, st.position) for st in stages
+                       if not st.is_won and not st.is_lost]
+        won_id = next(st.id for st in stages if st.is_won)
+        lost_id = next(st.id for st in stages if st.is_lost)
+        catalog = [(p.id, p.name, p.unit, p.price, p.vat_kind, p.group_name) for p in products]
+        competitor_ids = [c.id for c in competitors]
+        tables: list[tuple[type[Base], list[InsertRow]]] = [
+            (Deal, []), (DealLine, []), (StageChange, []), (Activity, []), (Order, []),
+            (Shipment, []), (Payment, [])]
+        (deal_rows, line_rows, change_rows, act_rows, order_rows, shipment_rows,
+         payment_rows) = (rows for _model, rows in tables)
+        n_deals = n_activities = n_orders = 0
+        # the plan's base: each group's won revenue of the last 365 days
+        yearly = {group: Decimal(0) for group in PRODUCT_GROUPS}
         first_deal = (s.scalar(select(func.max(Deal.id))) or 0) + 1
-        span = 540  # 18 months
+        span = sizes.span_days
         # One manager's open pipeline stays at most ~2,000 deals however long the history
         # (large sizes are years of closed deals, as in the benchmarks).
         open_share = min(0.35, MAX_OPEN_DEALS / max(sizes.deals, 1))
-        won_below = open_share + (1 - open_share) * 40 / 65
+        won_part, closed_part = sizes.won_of_closed
+        won_below = open_share + (1 - open_share) * won_part / closed_part
+        low_done, high_done = sizes.done_activities
+        planned_created_by = _at(today, 8)  # a planned activity was entered by this morning
         for i in range(sizes.deals):
             did = first_deal + i
             client_id = rng.choice(client_ids)
@@ -304,70 +419,87 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
             outcome = rng.random()
             recent = (today - created).days < 20 and open_share >= 0.35
             if recent or outcome < open_share:
-                stage = rng.choice(open_stages)
-            elif outcome < won_below:
-                stage = won
+                stage_id, stage_position = rng.choice(open_stages)
+                is_open = True
             else:
-                stage = lost
-            if stage in open_stages:  # open deals are mostly recent; a few have stalled
+                stage_id = won_id if outcome < won_below else lost_id
+                is_open = False
+            if is_open:  # open deals are mostly recent; a few have stalled
                 created = today - timedelta(days=int(rng.triangular(0, 100, 10)))
             lines: list[InsertRow] = []
-            for pos, prod in enumerate(rng.sample(products, rng.randint(1, 4))):
-                qty = Decimal(rng.choice([1, 2, 5, 10, 20, 50, 100]))
-                discount = Decimal(rng.choice([0, 0, 0, 3, 5, 10]))
-                lines.append({"deal_id": did, "position": pos, "product_id": prod.id,
-                              "name": prod.name, "unit": prod.unit, "quantity": qty,
-                              "price": prod.price, "discount": discount,
-                              "vat_kind": prod.vat_kind, "floor_override_reason": ""})
-            amount = sum((line_total(ln["quantity"], ln["price"], ln["discount"])
-                          for ln in lines), Decimal(0))
+            amount = Decimal(0)
+            totals: list[tuple[str, Decimal]] = []  # (product group, line total)
+            for pos, (pid, pname, punit, pprice, vat_kind, group) in enumerate(
+                    rng.sample(catalog, rng.randint(1, 4))):
+                qty = rng.choice(QUANTITIES)
+                discount = rng.choice(DISCOUNTS)
+                totals.append((group, _line_total(qty, pprice, discount)))
+                amount += totals[-1][1]
+                lines.append({"deal_id": did, "position": pos, "product_id": pid,
+                              "name": pname, "unit": punit, "quantity": qty,
+                              "price": pprice, "discount": discount,
+                              "vat_kind": vat_kind, "floor_override_reason": ""})
             line_rows.extend(lines)
-            path = [st for st in open_stages if st.position <= (
-                stage.position if stage in open_stages else rng.choice(open_stages).position)]
-            t = created
+            # an open deal passed every stage up to its own; a closed one each open stage
+            # at or below a position drawn afresh per stage (so it may have skipped some)
+            path = [sid for sid, position in open_stages
+                    if position <= (stage_position if is_open else rng.choice(open_stages)[1])]
+            steps = [rng.randint(1, 12) for _ in path]  # days in each stage of the path
+            # Day offsets of the changes from the deal's creation; squeezed when the last
+            # one (the closing, or the open deal's current stage) would come after today.
+            offsets = [sum(steps[:k]) for k in range(len(path))]
+            end = sum(steps) if not is_open else offsets[-1]
+            room = (today - created).days
+            if end > room:
+                offsets = [o * room // end for o in offsets]
+            t = created + timedelta(days=sum(steps))  # where the unsqueezed path ends
             prev = None
-            for st in path:
-                change_rows.append({"deal_id": did, "from_stage_id": prev, "to_stage_id": st.id,
-                                    "changed_at": _at(t, 11)})
-                prev = st.id
-                t = t + timedelta(days=rng.randint(1, 12))
+            for sid, offset in zip(path, offsets, strict=True):
+                change_rows.append({"deal_id": did, "from_stage_id": prev, "to_stage_id": sid,
+                                    "changed_at": _at(created + timedelta(days=offset), 11)})
+                prev = sid
             closed_on: date | None = None
-            if stage in (won, lost):
+            if not is_open:
                 closed_on = min(t, today)
                 change_rows.append({"deal_id": did, "from_stage_id": prev,
-                                    "to_stage_id": stage.id, "changed_at": _at(closed_on, 16)})
-                entered = closed_on
+                                    "to_stage_id": stage_id, "changed_at": _at(closed_on, 16)})
+                entered_at = _at(closed_on, 11)
             else:
-                entered = min(t - timedelta(days=rng.randint(1, 12)), today)
-                entered = max(entered, created)
-            lost_reason = rng.choice(LOST_REASONS) if stage is lost else ""
+                rng.randint(1, 12)  # drawn as before, so the rest of the demo stays the same
+                entered = created + timedelta(days=offsets[-1])  # its last stage change
+                entered_at = _at(entered, 11)
+            is_lost = stage_id == lost_id
+            lost_reason = rng.choice(LOST_REASONS) if is_lost else ""
             deal_rows.append({
-                "id": did, "client_id": client_id, "contact_id": None, "stage_id": stage.id,
-                "title": rng.choice(["Поставка", "Оснащение склада", "Годовой контракт",
-                                     "Пробная партия", "Тендер на поставку",
-                                     "Дооснащение"]) + f" №{did}",
+                "id": did, "client_id": client_id, "contact_id": None, "stage_id": stage_id,
+                "title": rng.choice(DEAL_TITLES) + f" №{did}",
                 "amount": amount, "probability": None,
                 "expected_close": (today + timedelta(days=rng.randint(-10, 75))
-                                   if stage in open_stages else closed_on),
+                                   if is_open else closed_on),
                 "closed_on": closed_on, "source": rng.choice(SOURCES), "campaign_id": None,
                 "lost_reason": lost_reason, "lost_comment": "",
-                "competitor_id": rng.choice(competitors).id
+                "competitor_id": rng.choice(competitor_ids)
                 if lost_reason == "competitor" else None,
                 "payment_terms": "Оплата 50 % предоплата, 50 % по факту поставки",
                 "delivery_terms": "Доставка до склада покупателя в течение 10 рабочих дней",
                 "negotiation_notes": "", "notes": "",
-                "stage_entered_at": _at(entered, 11), "created_at": _at(created, 9),
-                "updated_at": _at(entered, 11),
+                "stage_entered_at": entered_at, "created_at": _at(created, 9),
+                "updated_at": entered_at,
             })
-            if stage in open_stages and rng.random() < 0.8:
+            if is_open and rng.random() < 0.8:
                 due = today + timedelta(days=rng.choice([-3, -1, 0, 0, 1, 2, 3, 5, 7, 10]))
-                act_rows.append(_activity(rng, client_id, did, due, done=False))
-            for _ in range(rng.randint(0, 2)):
+                act_rows.append(_activity(rng, client_id, did, due, done=False,
+                                          created_by=planned_created_by))
+            for _ in range(rng.randint(low_done, high_done)):
                 when = created + timedelta(days=rng.randint(0, max(1, (t - created).days)))
                 if when <= today:
                     act_rows.append(_activity(rng, client_id, did, when, done=True))
-            if stage is won and closed_on is not None:
-                oid = len(order_rows) + 1
+            if stage_id == won_id and closed_on is not None:
+                if (today - closed_on).days <= 365:
+                    for group, total in totals:
+                        yearly[group] += total
+                n_orders += 1
+                oid = n_orders
                 order_rows.append({
                     "id": oid, "number": f"З-{closed_on.year}-{oid:05d}", "client_id": client_id,
                     "deal_id": did, "ordered_on": closed_on, "amount": amount,
@@ -388,25 +520,17 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 if paid <= today and rng.random() < (0.7 if recent else 0.98):
                     payment_rows.append({"order_id": oid, "paid_on": paid, "amount": amount,
                                          "reference": f"п/п {rng.randint(100, 9999)}"})
-        _batched(s, Deal, deal_rows)
-        _batched(s, DealLine, line_rows)
-        _batched(s, StageChange, change_rows)
-        _batched(s, Activity, act_rows)
-        _batched(s, Order, order_rows)
-        _batched(s, Shipment, shipment_rows)
-        _batched(s, Payment, payment_rows)
+            if len(deal_rows) >= BATCH:
+                n_deals += len(deal_rows)
+                n_activities += len(act_rows)
+                _insert_all(s, tables)
+        n_deals += len(deal_rows)
+        n_activities += len(act_rows)
+        _insert_all(s, tables)
 
         # --- plan: the last 12 months and the next 6, by product group -------------
         # Each group's monthly target is its average won revenue of the last year plus ~8 %,
         # so plan and fact are of the same order, as in a real plan.
-        group_of = {p.id: p.group_name for p in products}
-        won_ids = {d["id"] for d in deal_rows if d["stage_id"] == won.id
-                   and d["closed_on"] is not None and (today - d["closed_on"]).days <= 365}
-        yearly = {group: Decimal(0) for group in PRODUCT_GROUPS}
-        for ln in line_rows:
-            if ln["deal_id"] in won_ids:
-                yearly[group_of[ln["product_id"]]] += line_total(
-                    ln["quantity"], ln["price"], ln["discount"])
         month = date(today.year, today.month, 1)
         plan_rows: list[InsertRow] = []
         for k in range(-12, 7):
@@ -474,13 +598,16 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                                  skill="Переговоры"))
         add_demo_mentoring(s, rng, today)
         uow.flush()
-        with s.no_autoflush:  # one flush at the end, not one per open deal
-            freshen_demo_pipeline(s, today, seed)
+        freshen_demo_pipeline(s, today, seed)
         add_demo_documents(s, rng, today)
+        uow.flush()
+        # the company's bookkeeping instant is the demo's day, not the generator's clock
+        s.execute(update(CompanySettings).where(CompanySettings.id == company.id)
+                  .values(updated_at=_at(today, 9)))
+        bulk.close()  # fills the rollups and the search index, re-creates the triggers
         uow.commit()
-    return DemoSummary(clients=len(client_rows), contacts=len(contact_rows),
-                       products=len(products), deals=len(deal_rows), activities=len(act_rows),
-                       orders=len(order_rows))
+    return DemoSummary(clients=len(client_ids), contacts=n_contacts, products=len(products),
+                       deals=n_deals, activities=n_activities, orders=n_orders)
 
 
 def freshen_demo_pipeline(session: Session, today: date, seed: int = 1) -> None:
@@ -488,39 +615,57 @@ def freshen_demo_pipeline(session: Session, today: date, seed: int = 1) -> None:
 
     The generic demo leaves open deals in their stage for months; a real manager's board has
     most deals moving within the stage's limit and a few stalled ones. Each open deal's
-    history (stage changes, creation) is shifted forward so it stays consistent. Uses its own
+    history (stage changes, creation) is shifted as a whole so that its last change — the
+    entry into its current stage — falls on a day up to today, never after. Uses its own
     random generator so the rest of the demo data is unchanged.
     """
     rng = random.Random(seed * 7919 + 13)
     rows = session.execute(
-        select(Deal.id, Deal.stage_entered_at, Stage.stall_days)
+        select(Deal.id, Deal.stage_entered_at, Deal.created_at, Stage.stall_days)
         .join(Stage, Stage.id == Deal.stage_id)
         .where(stage_is_open())
         .order_by(Deal.id)).all()
+    history: dict[int, list[tuple[int, datetime]]] = {}
+    for change_id, deal_id, changed_at in session.execute(
+            select(StageChange.id, StageChange.deal_id, StageChange.changed_at)
+            .join(Deal, Deal.id == StageChange.deal_id).join(Stage, Stage.id == Deal.stage_id)
+            .where(stage_is_open()).order_by(StageChange.id)):
+        history.setdefault(deal_id, []).append((change_id, changed_at))
     now_local = datetime.combine(today, datetime.min.time()).astimezone()
-    for deal_id, entered, stall in rows:
+    moved_changes: list[InsertRow] = []
+    moved_deals: list[InsertRow] = []
+    for deal_id, entered, created, stall in rows:
         limit = stall or 10
         if rng.random() < 0.22:
             days = rng.randint(limit + 1, limit * 3)
         else:
             days = rng.randint(0, limit)
         target = (now_local - timedelta(days=days, hours=-rng.randint(9, 17))).astimezone(UTC)
-        delta = target - entered  # earlier or later: the whole history moves together
+        changes = history.get(deal_id, [])
+        last = max((at for _id, at in changes), default=entered)
+        delta = target - last  # earlier or later: the whole history moves together
         if not delta:
             continue
-        for change in session.scalars(select(StageChange).where(StageChange.deal_id == deal_id)):
-            change.changed_at = change.changed_at + delta
-        deal = session.get_one(Deal, deal_id)
-        deal.stage_entered_at = target
-        deal.created_at = deal.created_at + delta
-        deal.updated_at = target
+        moved_changes += [{"b_id": change_id, "b_at": at + delta} for change_id, at in changes]
+        moved_deals.append({"b_id": deal_id, "b_entered": target, "b_created": created + delta})
+    changes_table, deals_table = _table(StageChange), _table(Deal)
+    conn = session.connection()
+    if moved_changes:
+        conn.execute(update(changes_table).where(changes_table.c.id == bindparam("b_id"))
+                     .values(changed_at=bindparam("b_at")), moved_changes)
+    if moved_deals:
+        conn.execute(update(deals_table).where(deals_table.c.id == bindparam("b_id"))
+                     .values(stage_entered_at=bindparam("b_entered"),
+                             created_at=bindparam("b_created"),
+                             updated_at=bindparam("b_entered")), moved_deals)
     # Objections heard in deals that got as far as a presentation, some already answered.
     library = list(session.scalars(select(StandardObjection).order_by(StandardObjection.id)))
-    later = [r[0] for r in session.execute(
-        select(Deal.id).join(Stage, Stage.id == Deal.stage_id)
+    later = session.execute(
+        select(Deal.id, Deal.negotiation_notes, Deal.updated_at)
+        .join(Stage, Stage.id == Deal.stage_id)
         .where(stage_is_open(), Stage.position >= 3)
-        .order_by(Deal.id))]
-    for deal_id in later:
+        .order_by(Deal.id)).all()
+    for deal_id, notes, updated_at in later:
         if not library or rng.random() > 0.6:
             continue
         for item in rng.sample(library, rng.randint(1, min(2, len(library)))):
@@ -530,13 +675,14 @@ def freshen_demo_pipeline(session: Session, today: date, seed: int = 1) -> None:
                                   resolved=resolved,
                                   created_at=now_local.astimezone(UTC)
                                   - timedelta(days=rng.randint(1, 20))))
-        deal = session.get_one(Deal, deal_id)
-        if not deal.negotiation_notes:
-            deal.negotiation_notes = rng.choice([
-                "Решение принимает директор по логистике; важны сроки поставки.",
-                "Просят отсрочку платежа 30 дней; сравнивают с двумя поставщиками.",
-                "Бюджет утверждён на квартал, ждут КП с монтажом.",
-            ])
+        if not notes:
+            conn.execute(update(deals_table).where(deals_table.c.id == deal_id).values(
+                negotiation_notes=rng.choice([
+                    "Решение принимает директор по логистике; важны сроки поставки.",
+                    "Просят отсрочку платежа 30 дней; сравнивают с двумя поставщиками.",
+                    "Бюджет утверждён на квартал, ждут КП с монтажом.",
+                ]),
+                updated_at=updated_at))  # a note taken then, not at the generator's clock
 
 
 def add_demo_mentoring(session: Session, rng: random.Random, today: date) -> None:
@@ -559,7 +705,9 @@ def add_demo_mentoring(session: Session, rng: random.Random, today: date) -> Non
             .order_by(Activity.due_at).limit(40)))
         for act in rng.sample(acts, min(len(acts), 3)):
             session.add(AccompaniedMeeting(trainee_id=trainee.id, activity_id=act.id,
-                                           feedback=rng.choice(feedback)))
+                                           feedback=rng.choice(feedback),
+                                           created_at=(act.due_at or day_start_utc(today))
+                                           + timedelta(hours=2)))
         trainee.conclusion = (
             "Стажёр осваивает продукт и стандарты в срок. Сильные стороны — презентация и "
             "знание каталога; зона роста — работа с возражениями о цене. Рекомендую "
@@ -572,17 +720,25 @@ def add_demo_mentoring(session: Session, rng: random.Random, today: date) -> Non
                 last.comment = "Заметный рост за две недели"
 
 
+ACTIVITY_KINDS = ["call", "call", "meeting", "email", "presentation", "task"]
+ACTIVITY_SUBJECTS = {"call": "Созвониться по КП", "meeting": "Встреча в офисе клиента",
+                     "email": "Отправить материалы", "presentation": "Презентация оборудования",
+                     "task": "Подготовить договор"}
+
+
 def _activity(rng: random.Random, client_id: int, deal_id: int, day: date,
-              *, done: bool) -> InsertRow:
-    kind = rng.choice(["call", "call", "meeting", "email", "presentation", "task"])
-    subjects = {"call": "Созвониться по КП", "meeting": "Встреча в офисе клиента",
-                "email": "Отправить материалы", "presentation": "Презентация оборудования",
-                "task": "Подготовить договор"}
+              *, done: bool, created_by: datetime | None = None) -> InsertRow:
+    """An activity two days in the making, or by `created_by` (a planned one: by today)."""
+    kind = rng.choice(ACTIVITY_KINDS)
     due = _at(day, rng.randint(9, 17), rng.choice([0, 30]))
-    return {"kind": kind, "subject": subjects[kind], "client_id": client_id, "deal_id": deal_id,
-            "contact_id": None, "due_at": due, "done": done, "done_at": due if done else None,
-            "place": "", "outcome": "Договорились о следующем шаге" if done else "",
-            "next_step": "", "notes": "", "created_at": due - timedelta(days=2)}
+    created = due - timedelta(days=2)
+    if created_by is not None:
+        created = min(created, created_by)
+    return {"kind": kind, "subject": ACTIVITY_SUBJECTS[kind], "client_id": client_id,
+            "deal_id": deal_id, "contact_id": None, "due_at": due, "done": done,
+            "done_at": due if done else None, "place": "",
+            "outcome": "Договорились о следующем шаге" if done else "",
+            "next_step": "", "notes": "", "created_at": created}
 
 
 _NAME_HEADS = ["Техно", "Строй", "Агро", "Пром", "Логист", "Маркет", "Сиб", "Урал", "Волга",

@@ -12,10 +12,11 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import delete, text
 
 from app.models import Client, Deal, DealLine, Order, Payment, Product, Stage, StageChange
-from tests.unit._rollup_check import assert_rollups_in_sync
+from tests.unit._rollup_check import assert_rollups_in_sync, rollup_mismatches
 
 
 def test_rollups_follow_every_kind_of_change(services) -> None:  # type: ignore[no-untyped-def]
@@ -184,3 +185,71 @@ def test_rollups_are_filled_for_an_existing_database(services) -> None:  # type:
         assert_rollups_in_sync(uow.session)
         assert uow.session.execute(text("SELECT n, money FROM agg_client_won")).one() == (
             1, 150000)
+
+
+def _triggers(conn) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return list(conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"))
+
+
+def test_a_demo_built_in_bulk_keeps_its_rollups_and_search_exact(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The demo inserts with the rollup and search triggers off and fills those tables set-
+    based once (app.rollups.bulk_load): the result equals the recomputation, the search rows
+    equal what the triggers write, and the re-created triggers keep working afterwards."""
+    from dataclasses import replace
+
+    from app.bootstrap import bootstrap
+    from app.services.demo import DEMO_PRESETS, generate_demo
+
+    fresh = bootstrap(tmp_path / "fresh.db")
+    with fresh.engine.connect() as conn:
+        want_triggers = _triggers(conn)
+    fresh.close()
+    svc = bootstrap(tmp_path / "demo.db")
+    try:
+        sizes = replace(DEMO_PRESETS["small"], clients=120, deals=500, faker_pool=40)
+        generate_demo(svc.uow_factory, sizes, seed=11, today=date(2026, 11, 16))
+        with svc.uow_factory() as uow:
+            s = uow.session
+            assert _triggers(s.connection()) == want_triggers  # all back, as they were
+            assert s.execute(text("SELECT COUNT(*) FROM agg_stage_flow")).scalar() > 1000
+            # demo sums are large: agg_client_month.cum_sq (REAL) within float precision
+            assert rollup_mismatches(s) == []
+            search = s.execute(text("SELECT rowid, * FROM fts_clients ORDER BY rowid")).all()
+            assert len(search) == 120
+            # every client's search row rewritten by its update trigger: nothing changes
+            s.execute(text("UPDATE clients SET name = name"))
+            assert s.execute(text("SELECT rowid, * FROM fts_clients ORDER BY rowid")).all() \
+                == search
+            # the triggers work again: a deal won, a payment, a client moved
+            won = s.execute(text("SELECT id FROM stages WHERE is_won = 1")).scalar()
+            s.execute(text("UPDATE deals SET stage_id = :won, closed_on = '2026-11-10'"
+                           " WHERE id = (SELECT MIN(id) FROM deals WHERE closed_on IS NULL)"),
+                      {"won": won})
+            s.execute(text("INSERT INTO payments(order_id, paid_on, amount, reference)"
+                           " SELECT MIN(id), '2026-11-12', 12345, 'x' FROM orders"))
+            s.execute(text("UPDATE clients SET region = 'Сибирь' WHERE id = 1"))
+            assert rollup_mismatches(s) == []
+    finally:
+        svc.close()
+
+
+def test_a_failed_bulk_load_leaves_the_triggers(services) -> None:  # type: ignore[no-untyped-def]
+    """bulk_load drops the triggers inside the caller's transaction: a failure rolls the
+    drop back with everything else."""
+    from app.rollups import TRIGGERS, bulk_load
+
+    with services.engine.connect() as conn:
+        before = _triggers(conn)
+    assert any(name.startswith("agg_") for name, _sql in before)
+    assert any(name.startswith("fts_") for name, _sql in before)
+    with (services.uow_factory() as uow, pytest.raises(ZeroDivisionError),
+          bulk_load(uow.session.connection())):
+        left = {n for n, _sql in _triggers(uow.session.connection())}
+        assert not left & (set(TRIGGERS) | {"fts_clients_ai", "fts_contacts_ai"})
+        uow.session.add(Client(name="x"))
+        uow.session.flush()
+        _ = 1 / 0
+    with services.engine.connect() as conn:
+        assert _triggers(conn) == before
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM clients").scalar() == 0

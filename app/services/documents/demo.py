@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -59,10 +59,13 @@ def add_demo_documents(s: Session, rng: random.Random, today: date, *, limit: in
     latest: dict[int, Offer] = {}
     for on, deal_id, revision in sorted(events):  # numbers grow with the dates
         old = latest.get(deal_id) if revision else None
-        latest[deal_id] = issue_offer_in(
+        offer = issue_offer_in(
             s, deal_id, template=old.template if old else rng.choice(("classic", "modern")),
             intro=old.intro if old else None, on=on,
             supersedes_id=old.id if old else None)
+        # made on its day, not at the generator's clock (the demo's today may be earlier)
+        offer.created_at = datetime.combine(on, time(12)).astimezone().astimezone(UTC)
+        latest[deal_id] = offer
     if company is not None:
         company.offer_template = "classic"
     return len(events)
