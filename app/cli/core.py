@@ -13,9 +13,12 @@ from app.i18n import translate
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help=translate("Cli", "заполнить базу демонстрационными данными"))
     add_db_option(p, on_subcommand=True)
-    p.add_argument("--clients", type=_positive_int, default=300, metavar="N",
+    p.add_argument("--preset", choices=("small", "large"), default=None,
+                   help=translate("Cli", "готовый размер для замеров: small — 3 000 клиентов "
+                                         "и 10 000 сделок, large — 100 000 и 300 000 за 5 лет"))
+    p.add_argument("--clients", type=_positive_int, default=None, metavar="N",
                    help=translate("Cli", "сколько клиентов (300)"))
-    p.add_argument("--deals", type=_positive_int, default=600, metavar="N",
+    p.add_argument("--deals", type=_positive_int, default=None, metavar="N",
                    help=translate("Cli", "сколько сделок (600)"))
     p.add_argument("--seed", type=int, default=1, metavar="S",
                    help=translate("Cli", "зерно случайных чисел: одно зерно — одни данные"))
@@ -57,15 +60,16 @@ def _positive_int(text: str) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from app.services.demo import DemoSizes, generate_demo
+    from dataclasses import replace
 
+    from app.services.demo import DEMO_PRESETS, DemoSizes, generate_demo
+
+    sizes = DEMO_PRESETS[args.preset] if args.preset else DemoSizes()
+    counts = {name: getattr(args, name) for name in ("clients", "deals")
+              if getattr(args, name) is not None}  # given with a preset: that preset's shape
     services = open_services(args)
     try:
-        summary = generate_demo(
-            services.uow_factory,
-            DemoSizes(clients=args.clients, deals=args.deals),
-            seed=args.seed,
-        )
+        summary = generate_demo(services.uow_factory, replace(sizes, **counts), seed=args.seed)
     finally:
         services.close()
     print(translate("Cli", "Готово: {summary}").format(summary=summary))

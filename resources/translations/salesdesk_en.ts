@@ -771,6 +771,10 @@ Backups folder: {folder}</translation>
         <translation>fill the database with demo data</translation>
     </message>
     <message>
+        <source>готовый размер для замеров: small — 3 000 клиентов и 10 000 сделок, large — 100 000 и 300 000 за 5 лет</source>
+        <translation>a size preset for benchmarks: small — 3,000 clients and 10,000 deals, large — 100,000 and 300,000 over 5 years</translation>
+    </message>
+    <message>
         <source>сколько клиентов (300)</source>
         <translation>number of clients (300)</translation>
     </message>
