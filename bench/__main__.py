@@ -47,6 +47,8 @@ def grown_database(size: str) -> Path:
         subprocess.run([sys.executable, "main.py", "--db", str(partial), "demo",
                         "--preset", size, "--seed", str(SEED)], cwd=ROOT, check=True)
         partial.replace(path)
+        for leftover in DATA.glob(partial.name + "*"):  # the writers' lock file
+            leftover.unlink()
         print(f"  built in {time.perf_counter() - start:.0f} s, "
               f"{path.stat().st_size / 2**20:.0f} MB", flush=True)
     return path

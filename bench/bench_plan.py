@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.core import Context, Figure, timed  # noqa: E402
+from bench.core import Context, Figure, run_standalone, timed  # noqa: E402
 
 if TYPE_CHECKING:
     from app.views.plan.tab import PlanTab
@@ -212,7 +212,4 @@ if __name__ == "__main__":
     if args.first_open:
         print(json.dumps(first_open(args.db)))
         sys.exit(0)
-    with tempfile.TemporaryDirectory() as work:
-        for fig in figures(Context(db=args.db, size="?", runs=args.runs, work=Path(work))):
-            print(json.dumps({k: v for k, v in fig.to_json().items()
-                              if k not in ("samples", "floor")}, ensure_ascii=False))
+    run_standalone(figures, runs=args.runs, argv=[str(args.db), "--runs", str(args.runs)])

@@ -10,7 +10,6 @@ filled ≤ 300 ms after the window is shown.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -22,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.core import Context, Figure  # noqa: E402
+from bench.core import Context, Figure, run_standalone  # noqa: E402
 
 FLOOR = """
 import os
@@ -89,13 +88,4 @@ def figures(ctx: Context) -> Iterator[Figure]:
 
 
 if __name__ == "__main__":
-    import argparse
-    import tempfile
-
-    parser = argparse.ArgumentParser()
-    parser.add_argument("db", type=Path)
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as work:
-        for fig in figures(Context(db=args.db, size="?", runs=args.runs, work=Path(work))):
-            print(json.dumps(fig.to_json(), ensure_ascii=False))
+    run_standalone(figures, runs=7)

@@ -21,7 +21,6 @@ so a base of an older revision is migrated before the runs, not in each.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import shutil
 import sqlite3
@@ -35,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.core import Context, Figure, timed  # noqa: E402
+from bench.core import Context, Figure, run_standalone, timed  # noqa: E402
 from bench.import_file import write_csv  # noqa: E402
 
 SMALL_ROWS = 10_000
@@ -166,15 +165,4 @@ def figures(ctx: Context) -> Iterator[Figure]:
 
 
 if __name__ == "__main__":
-    import argparse
-    import tempfile
-
-    parser = argparse.ArgumentParser()
-    parser.add_argument("db", type=Path)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_WORK")) as work:
-        for fig in figures(Context(db=args.db, size="?", runs=args.runs, work=Path(work))):
-            print(json.dumps({k: v for k, v in fig.to_json().items()
-                              if k not in ("samples", "floor")}, ensure_ascii=False),
-                  flush=True)
+    run_standalone(figures, runs=5)

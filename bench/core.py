@@ -16,7 +16,7 @@ from __future__ import annotations
 import shutil
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,3 +114,23 @@ class Context:
         target = self.work / name
         shutil.copyfile(self.db, target)
         return target
+
+
+def run_standalone(figures: Callable[[Context], Iterable[Figure]], *, runs: int,
+                   argv: list[str] | None = None) -> None:
+    """`python bench/bench_NAME.py DB [--runs N]`: one module's figures, a JSON line each
+    (without the samples), in a scratch folder (under $BENCH_WORK when set)."""
+    import argparse
+    import json
+    import os
+    import tempfile
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--runs", type=int, default=runs)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_WORK")) as work:
+        for fig in figures(Context(db=args.db, size="?", runs=args.runs, work=Path(work))):
+            print(json.dumps({k: v for k, v in fig.to_json().items()
+                              if k not in ("samples", "floor")}, ensure_ascii=False),
+                  flush=True)
