@@ -1,5 +1,6 @@
-"""The derived tables kept by triggers: the Plan tab's rollups (agg_*) and their SQL, and bulk
-loads that fill them (and the client search index, fts_clients) set-based once.
+"""The derived tables kept by triggers: the Plan tab's rollups (agg_*), the orders still to be
+paid (agg_order_due, migration 0006) and their SQL, and bulk loads that fill them (and the
+client search index, fts_clients) set-based once.
 
 The one place the rollups' SQL lives (SQLite-specific): migration 0004 creates the tables and
 fills them with `fill_statements()` and installs `TRIGGERS`; `bulk_load()` lets a generator
@@ -376,6 +377,36 @@ TABLES = ("agg_stage_flow", "agg_funnel_month", "agg_client_won", "agg_client_mo
           "agg_pay_group_month", "agg_region_month", "agg_source_month")
 
 
+# The orders with money still to come (migration 0006), for the Today tab's payments due:
+# not cancelled, a due date, paid less than the amount; the balance in kopecks.
+ORDER_DUE_SELECT = (
+    "INSERT INTO agg_order_due(order_id, due_on, outstanding)"
+    " SELECT o.id, o.payment_due_on, o.amount - COALESCE((SELECT SUM(p.amount) FROM payments p"
+    " WHERE p.order_id = o.id), 0) AS outstanding FROM orders o"
+    " WHERE {where} AND o.status != 'cancelled' AND o.payment_due_on IS NOT NULL"
+    " AND o.amount > COALESCE((SELECT SUM(p.amount) FROM payments p"
+    " WHERE p.order_id = o.id), 0);")
+
+
+def _order_due(order: str) -> str:
+    """Re-derive one order's row of agg_order_due (none when nothing is owed)."""
+    return (f"DELETE FROM agg_order_due WHERE order_id = {order};"
+            + ORDER_DUE_SELECT.format(where=f"o.id = {order}"))
+
+
+ORDER_DUE_TRIGGERS = {
+    "due_order_order_ai": ("AFTER INSERT ON orders", _order_due("NEW.id")),
+    "due_order_order_au": ("AFTER UPDATE OF amount, status, payment_due_on ON orders",
+                           _order_due("NEW.id")),
+    "due_order_order_ad": ("AFTER DELETE ON orders",
+                           "DELETE FROM agg_order_due WHERE order_id = OLD.id;"),
+    "due_order_pay_ai": ("AFTER INSERT ON payments", _order_due("NEW.order_id")),
+    "due_order_pay_au": ("AFTER UPDATE OF order_id, amount ON payments",
+                         _order_due("OLD.order_id") + _order_due("NEW.order_id")),
+    "due_order_pay_ad": ("AFTER DELETE ON payments", _order_due("OLD.order_id")),
+}
+
+
 def _statements(script: str) -> list[str]:
     return [s for s in script.split(";") if s.strip()]
 
@@ -421,7 +452,7 @@ BULK_CACHE_KIB = 256 * 1024  # the page cache of a bulk load (the connection's o
 def _suspended(name: str) -> bool:
     """A trigger whose table bulk_load fills itself: only those (a trigger of another
     derived table keeps working row by row, so its table stays right)."""
-    return name in TRIGGERS or name.startswith(_SEARCH_TRIGGERS)
+    return name in TRIGGERS or name in ORDER_DUE_TRIGGERS or name.startswith(_SEARCH_TRIGGERS)
 
 
 def _search_fill(trigger_sql: str) -> str:
@@ -459,6 +490,8 @@ def bulk_load(connection: Connection) -> Iterator[None]:
             connection.exec_driver_sql(f"DELETE FROM {table}")
         for statement in fill_statements():
             connection.exec_driver_sql(statement)
+        connection.exec_driver_sql("DELETE FROM agg_order_due")
+        connection.exec_driver_sql(ORDER_DUE_SELECT.format(where="1"))
         if search is not None:
             connection.exec_driver_sql("DELETE FROM fts_clients")
             connection.exec_driver_sql(_search_fill(search))

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from app.bootstrap import Services
 from app.services.deals import BoardFilter, DealInput
 from tests.conftest import DEMO_TODAY
+from tests.unit.test_query_plans import _captured, _no_statistics, _plans
 
 D = Decimal
 KOPECK = D("0.01")
@@ -172,31 +170,9 @@ def test_column_summaries_of_some_columns_equal_a_recomputation(demo_services: S
 
 # --- query plans without statistics ---------------------------------------------------------
 
-@contextmanager
-def _selects(services: Services) -> Iterator[list[tuple[str, Any]]]:
-    seen: list[tuple[str, Any]] = []
-
-    def capture(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append((statement, parameters))
-
-    event.listen(services.engine, "before_cursor_execute", capture)
-    try:
-        yield seen
-    finally:
-        event.remove(services.engine, "before_cursor_execute", capture)
-
-
 def _plan_lines(services: Services, statements: list[tuple[str, Any]]) -> list[str]:
-    raw = services.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        assert cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
-                              ).fetchone()[0] == 0  # the database as a user has it
-        return [str(r[-1]) for sql, params in statements
-                for r in cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()]
-    finally:
-        raw.close()
+    _no_statistics(services)  # the database as a user has it
+    return [detail for _sql, detail in _plans(services, statements)]
 
 
 def _on(table: str, lines: list[str]) -> list[str]:
@@ -204,7 +180,7 @@ def _on(table: str, lines: list[str]) -> list[str]:
 
 
 def test_forecast_reads_open_and_won_deals_by_stage(demo_services: Services) -> None:
-    with _selects(demo_services) as statements:
+    with _captured(demo_services) as statements:
         demo_services.deals.forecast(DEMO_TODAY)
     deals = _on("deals", _plan_lines(demo_services, statements))
     assert sorted(deals) == [
@@ -217,11 +193,11 @@ def test_forecast_reads_open_and_won_deals_by_stage(demo_services: Services) -> 
 def test_column_sums_and_one_card_search_their_indexes(demo_services: Services) -> None:
     stages = [s.id for s in demo_services.deals.stages()]
     deal_id = demo_services.deals.board().column(stages[0])[0].id
-    with _selects(demo_services) as statements:
+    with _captured(demo_services) as statements:
         demo_services.deals.column_summaries(BoardFilter(), stages[:2], None)
     assert _on("deals", _plan_lines(demo_services, statements)) == [
         "SEARCH deals USING COVERING INDEX ix_deals_stage_pipeline (stage_id=?)"]
-    with _selects(demo_services) as statements:
+    with _captured(demo_services) as statements:
         demo_services.deals.card(deal_id)
     lines = _plan_lines(demo_services, statements)
     assert _on("deals", lines) == ["SEARCH deals USING INTEGER PRIMARY KEY (rowid=?)"]
@@ -273,7 +249,7 @@ def test_the_client_filter_lists_the_clients_with_open_deals(demo_services: Serv
     finally:
         con.close()
     expected = {r["client_id"] for r in rows if not (r["is_won"] or r["is_lost"])}
-    with _selects(demo_services) as statements:
+    with _captured(demo_services) as statements:
         got = demo_services.deals.clients_with_open_deals()
     assert {c.id for c in got} == expected and len(got) == len(expected)
     assert [c.name for c in got] == sorted(names[i] for i in expected)

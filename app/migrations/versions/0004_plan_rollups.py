@@ -5,21 +5,7 @@ Revises: 0003
 Create Date: 2026-11-28 22:00:00
 
 Derived tables, kept exact by triggers in the same transaction as the rows they derive
-from, so the Plan tab sums a few monthly rows instead of scanning 300 000 deals and
-1.5 M stage changes on every refresh (bench/bench_plan.py). Plan periods are whole months.
-
-- `agg_stage_flow`: every stage change with the deal's *next* change (time and stage).
-  A change inserted out of order (an import, a corrected date) re-links its deal's chain.
-- `agg_client_won`: per client, the won deals' count, distinct closing days, first and
-  last closing day (also as day numbers), sum, and sum of the year up to the last
-  closing — what RFM and churn risk need "as of today".
-- `agg_client_month`: per client and month, the won sum with running totals (ABC/XYZ).
-- `agg_funnel_month`: stage entries by month, stage and next stage (the funnel).
-- `agg_deal_group` → `agg_group_month`, `agg_region_month`, `agg_source_month`: won sums
-  by month and product group / region and segment, deals opened and closed by month and
-  source (plan actuals, breakdowns, lead sources).
-- `agg_pay_month`, `agg_payment_group` → `agg_pay_group_month`: the same for payments
-  (the "payments received" actual), a payment split over its deal's lines.
+from; what each holds is described in app/rollups.py.
 
 All start with `agg_` (kept out of autogenerate like `fts_`; not part of the JSON export:
 an import fills them through the triggers). Covering indexes let the lead sources, the

@@ -19,44 +19,20 @@ correlated sum of its payments: 150,000 orders read for the 15,000 still open (1
 amount above the payments), with that balance in kopecks, kept exact by triggers in the
 same transaction as the orders and payments they follow; the tab reads its first rows by
 due date and counts the rest from it. Its triggers are named `due_order_*`. A batch
-migration of `orders` or `payments` drops them — re-create them (TRIGGERS) in it.
+migration of `orders` or `payments` drops them — re-create them in it. Their SQL lives in
+app/rollups.py (ORDER_DUE_*), with the demo's bulk load.
 """
 
 from __future__ import annotations
 
 from alembic import op
 
+from app.rollups import ORDER_DUE_SELECT, ORDER_DUE_TRIGGERS
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
-
-
-def _refresh(order: str) -> str:
-    """Re-derive one order's row of agg_order_due (none when nothing is owed)."""
-    return (f"DELETE FROM agg_order_due WHERE order_id = {order};"
-            + DUE_SELECT.format(where=f"o.id = {order}"))
-
-
-DUE_SELECT = (
-    "INSERT INTO agg_order_due(order_id, due_on, outstanding)"
-    " SELECT o.id, o.payment_due_on, o.amount - COALESCE((SELECT SUM(p.amount) FROM payments p"
-    " WHERE p.order_id = o.id), 0) AS outstanding FROM orders o"
-    " WHERE {where} AND o.status != 'cancelled' AND o.payment_due_on IS NOT NULL"
-    " AND o.amount > COALESCE((SELECT SUM(p.amount) FROM payments p"
-    " WHERE p.order_id = o.id), 0);")
-
-TRIGGERS = {
-    "due_order_order_ai": ("AFTER INSERT ON orders", _refresh("NEW.id")),
-    "due_order_order_au": ("AFTER UPDATE OF amount, status, payment_due_on ON orders",
-                           _refresh("NEW.id")),
-    "due_order_order_ad": ("AFTER DELETE ON orders",
-                           "DELETE FROM agg_order_due WHERE order_id = OLD.id;"),
-    "due_order_pay_ai": ("AFTER INSERT ON payments", _refresh("NEW.order_id")),
-    "due_order_pay_au": ("AFTER UPDATE OF order_id, amount ON payments",
-                         _refresh("OLD.order_id") + _refresh("NEW.order_id")),
-    "due_order_pay_ad": ("AFTER DELETE ON payments", _refresh("OLD.order_id")),
-}
 
 
 def upgrade() -> None:
@@ -68,13 +44,13 @@ def upgrade() -> None:
             due_on DATE NOT NULL,
             outstanding INTEGER NOT NULL)""")
     op.execute("CREATE INDEX agg_order_due_on ON agg_order_due (due_on, order_id)")
-    op.execute(DUE_SELECT.format(where="1"))
-    for name, (when, body) in TRIGGERS.items():
+    op.execute(ORDER_DUE_SELECT.format(where="1"))
+    for name, (when, body) in ORDER_DUE_TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {when} BEGIN {body} END")
 
 
 def downgrade() -> None:
-    for name in TRIGGERS:
+    for name in ORDER_DUE_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS agg_order_due")
     op.execute("DROP INDEX IF EXISTS ix_contacts_birthday_md")
