@@ -3,7 +3,14 @@
 Importing this package registers every table on `Base.metadata`.
 """
 
-from app.models.activities import ACTIVITY_KINDS, Activity
+from app.models.activities import (
+    ACTIVITY_KINDS,
+    ACTIVITY_PRIORITIES,
+    ACTIVITY_PURPOSES,
+    REPEAT_UNITS,
+    Activity,
+    ActivityMaterial,
+)
 from app.models.base import Base
 from app.models.catalog import Product
 from app.models.clients import CLIENT_KINDS, CLIENT_STATUSES, Client, ClientTag, Contact
@@ -43,6 +50,8 @@ from app.models.plans import PlanTarget
 
 __all__ = [
     "ACTIVITY_KINDS",
+    "ACTIVITY_PRIORITIES",
+    "ACTIVITY_PURPOSES",
     "CLIENT_KINDS",
     "CLIENT_STATUSES",
     "COMPLAINT_CATEGORIES",
@@ -50,12 +59,14 @@ __all__ = [
     "LEARNING_KINDS",
     "LEARNING_STATUSES",
     "ORDER_STATUSES",
+    "REPEAT_UNITS",
     "SHIPMENT_STATUSES",
     "SKILLS",
     "TRAINEE_STATUSES",
     "VAT_KINDS",
     "AccompaniedMeeting",
     "Activity",
+    "ActivityMaterial",
     "Assessment",
     "Base",
     "Campaign",

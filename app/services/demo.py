@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from app.domain.figures import line_total
 from app.domain.money import round_money
@@ -247,17 +248,28 @@ class _BulkInsert:
 
     def _plan(self, table: Table, keys: tuple[str, ...]) -> tuple[str, list[Any]]:
         missing = [c.name for c in table.columns if c.name not in keys
-                   and c.default is not None and not c.primary_key]
+                   and c.default is not None and c.server_default is None
+                   and not c.primary_key]
         if missing:  # an executemany on the driver applies no Python-side default
             raise ValueError(f"{table.name}: rows lack {missing}, which have defaults")
+        # a column the rows leave out that has a server default too (added in place by a
+        # later migration) gets its constant default, as SQLAlchemy would give it
+        constants = {c.name: c.default.arg for c in table.columns
+                     if c.name not in keys and c.server_default is not None
+                     and isinstance(c.default, ScalarElementColumnDefault)}
         dialect = self._connection.dialect
-        compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
+        compiled = insert(table).compile(dialect=dialect,
+                                         column_keys=[*keys, *constants])
         order = list(compiled.positiontup or [])
-        if sorted(order) != sorted(keys):
+        if sorted(order) != sorted([*keys, *constants]):
             raise ValueError(f"{table.name}: cannot insert {keys} positionally")
-        converters = []
+        converters: list[tuple[str, Callable[[Any], Any] | None]] = []
         for key in order:
             process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+            if key in constants:
+                value = process(constants[key]) if process else constants[key]
+                converters.append((key, _constant(value)))
+                continue
             converters.append((key, _memoized(process) if process else None))
         return compiled.string, converters
 
@@ -272,9 +284,13 @@ class _BulkInsert:
         sql, converters = plan
         for i in range(0, len(rows), BATCH):
             self._connection.exec_driver_sql(sql, [
-                tuple([row[key] if convert is None else convert(row[key])
+                tuple([row[key] if convert is None else convert(row.get(key))
                        for key, convert in converters])
                 for row in rows[i : i + BATCH]])
+
+
+def _constant(value: Any) -> Callable[[Any], Any]:
+    return lambda _absent: value
 
 
 def _memoized(process: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -8,9 +8,15 @@ from typing import Any
 from app.models import Setting
 from app.services.uow import UowFactory
 
-DEFAULTS: dict[str, bool | str] = {
+DEFAULTS: dict[str, bool | str | int | dict[str, int]] = {
     "stall_in_working_days": False,
     "plan_actual_metric": "won_deals",  # or "payments"
+    # the manager's day (issue 13): a service call every N days per client segment (a
+    # client's own `service_every_days` overrides it), N for a segment not listed, and the
+    # follow-up call proposed N days after a deal is won
+    "service_rhythm_days": {"Ключевые": 14},
+    "service_rhythm_default_days": 60,
+    "follow_up_days": 14,
     # "lost_reasons": deals.defaults.DEFAULT_LOST_REASONS until the user edits the list
 }
 
