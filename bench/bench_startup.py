@@ -41,6 +41,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from app.gui import run_gui  # first, as `salesdesk` imports it (app.cli → app.gui)
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
@@ -61,7 +62,6 @@ def poll():
             os._exit(0)
 QTimer.singleShot(0, first_tick)
 timer = QTimer(); timer.timeout.connect(poll); timer.start(2)
-from app.gui import run_gui
 sys.exit(run_gui(db_path=Path(sys.argv[1]), language="ru", demo=False))
 """
 
