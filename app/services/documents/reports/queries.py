@@ -107,22 +107,46 @@ def lost_deals(session: Session, p: Period, limit: int = 30) -> list[DealLineIte
             for r in rows]
 
 
+# The orders (not cancelled, ordered by the day) with money still owed as of a day, as
+# (order id, outstanding). As of a day after every payment, the payments up to that day are
+# all the payments, so the set is agg_order_due (kept by triggers, app/rollups.py) plus the
+# orders without a due date (which it leaves out): a few thousand rows read by index instead
+# of summing every payment of ten years per order (0.57 s on 150,000 orders). As of an
+# earlier day, the payments up to it are summed per order.
+_OWED_NOW = (
+    "SELECT a.order_id AS order_id, a.outstanding AS outstanding FROM agg_order_due a"
+    " UNION ALL"
+    " SELECT o.id, o.amount - COALESCE((SELECT SUM(p.amount) FROM payments p"
+    "                                   WHERE p.order_id = o.id), 0) FROM orders o"
+    " WHERE o.payment_due_on IS NULL AND o.status != 'cancelled'")
+_OWED_AS_OF = (
+    "SELECT o.id AS order_id, o.amount - COALESCE(p.paid, 0) AS outstanding FROM orders o"
+    " LEFT JOIN (SELECT order_id, SUM(amount) AS paid FROM payments"
+    "            WHERE paid_on <= :d GROUP BY order_id) p ON p.order_id = o.id"
+    " WHERE o.status != 'cancelled'")
+
+
+def _owed(session: Session, as_of: date) -> str:
+    later = session.execute(text("SELECT 1 FROM payments WHERE paid_on > :d LIMIT 1"),
+                            {"d": as_of}).first()
+    return _OWED_AS_OF if later else _OWED_NOW
+
+
 def receivables(session: Session, as_of: date, limit: int = 40) -> list[Receivable]:
     """Orders (not cancelled) with money still owed, most overdue first."""
     rows = session.execute(text(
-        "SELECT o.number, c.name, o.ordered_on, o.payment_due_on, o.amount,"
-        " COALESCE(p.paid, 0) FROM orders o JOIN clients c ON c.id = o.client_id"
-        " LEFT JOIN (SELECT order_id, SUM(amount) AS paid FROM payments"
-        "            WHERE paid_on <= :d GROUP BY order_id) p ON p.order_id = o.id"
-        " WHERE o.status != 'cancelled' AND o.amount > COALESCE(p.paid, 0)"
-        "   AND o.ordered_on <= :d"
+        "SELECT o.number, c.name, o.ordered_on, o.payment_due_on, o.amount, w.outstanding"
+        f" FROM ({_owed(session, as_of)}) w JOIN orders o ON o.id = w.order_id"
+        " JOIN clients c ON c.id = o.client_id"
+        " WHERE w.outstanding > 0 AND o.ordered_on <= :d"
         " ORDER BY COALESCE(o.payment_due_on, o.ordered_on), o.id"), {"d": as_of}).all()
     out = []
     for r in rows:
         due = _date(r[3])
-        amount, paid = _k(r[4]), _k(r[5])
+        amount, outstanding = _k(r[4]), _k(r[5])
         overdue = (as_of - due).days if due and due < as_of else 0
-        out.append(Receivable(r[0], r[1], _day(r[2]), due, amount, paid, amount - paid, overdue))
+        out.append(Receivable(r[0], r[1], _day(r[2]), due, amount, amount - outstanding,
+                              outstanding, overdue))
     out.sort(key=lambda x: -x.days_overdue)
     return out[:limit] if limit else out
 
@@ -130,13 +154,11 @@ def receivables(session: Session, as_of: date, limit: int = 40) -> list[Receivab
 def receivables_total(session: Session, as_of: date) -> tuple[Decimal, Decimal, int]:
     """(outstanding, of it overdue, orders) over all open orders."""
     row = session.execute(text(
-        "SELECT COALESCE(SUM(o.amount - COALESCE(p.paid, 0)), 0),"
-        " COALESCE(SUM(CASE WHEN o.payment_due_on < :d THEN o.amount - COALESCE(p.paid, 0)"
-        "                   ELSE 0 END), 0), COUNT(o.id)"
-        " FROM orders o LEFT JOIN (SELECT order_id, SUM(amount) AS paid FROM payments"
-        "            WHERE paid_on <= :d GROUP BY order_id) p ON p.order_id = o.id"
-        " WHERE o.status != 'cancelled' AND o.amount > COALESCE(p.paid, 0)"
-        "   AND o.ordered_on <= :d"), {"d": as_of}).one()
+        "SELECT COALESCE(SUM(w.outstanding), 0),"
+        " COALESCE(SUM(CASE WHEN o.payment_due_on < :d THEN w.outstanding ELSE 0 END), 0),"
+        " COUNT(o.id)"
+        f" FROM ({_owed(session, as_of)}) w JOIN orders o ON o.id = w.order_id"
+        " WHERE w.outstanding > 0 AND o.ordered_on <= :d"), {"d": as_of}).one()
     return _k(row[0]), _k(row[1]), int(row[2])
 
 
