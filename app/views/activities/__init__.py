@@ -1,0 +1,1 @@
+"""Activities: the editor, the completion dialog, the call log, reminders and the calendar."""

@@ -1,0 +1,131 @@
+"""«Записать звонок»: a call that already happened, logged in two keystrokes (the outcome's
+digit, then Enter), with an optional contact, duration and note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.i18n import translate
+from app.services.activities import CALL_RESULTS
+from app.services.errors import ServiceError, ValidationError
+from app.views import style
+from app.views.activities.complete import ResultChoice
+from app.views.forms import FieldErrors, dialog_buttons
+from app.views.style import named
+from app.views.unsaved import EditorDialog
+
+
+class CallLogDialog(EditorDialog):
+    """Log a call made (or taken) a moment ago for a client, optionally for a deal.
+
+    Signals:
+        call_logged(int): the call was stored (its activity id).
+    """
+
+    call_logged = Signal(int)
+
+    def __init__(self, *, services: Services, client_id: int, contact_id: int | None = None,
+                 deal_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.client_id = client_id
+        self.deal_id = deal_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(translate("CallLog", "Записать звонок"))
+        self.setMinimumWidth(520)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 14, 16, 12)
+        name = services.deals.client_name(client_id)
+        outer.addWidget(named(QLabel(translate("CallLog", "Звонок: {client}").format(
+            client=name)), "sectionTitle"))
+        outer.addWidget(named(QLabel(translate(
+            "CallLog", "Цифра — результат, Enter — записать")), "cardNote"))
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"background: #fde8e8; color: {style.DANGER};"
+                                  f" border-radius: 6px; padding: 6px 10px;")
+        outer.addWidget(self.banner)
+        self.errors = FieldErrors(banner=self.banner)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.results = ResultChoice(CALL_RESULTS, shortcuts_on=self)
+        self.results.chosen.connect(lambda _c: self.errors.clear_field("result"))
+        self.errors.add_row(form, translate("CallLog", "Результат *"), "result", self.results)
+        self.contact_combo = QComboBox()
+        self.contact_combo.addItem(translate("CallLog", "— не выбрано —"), None)
+        for c in services.clients.contacts_of(client_id):
+            self.contact_combo.addItem(f"{c.name}, {c.position}" if c.position else c.name,
+                                       c.id)
+        if contact_id is not None:
+            self.contact_combo.setCurrentIndex(max(self.contact_combo.findData(contact_id), 0))
+        elif self.contact_combo.count() > 1:
+            self.contact_combo.setCurrentIndex(1)
+        self.errors.add_row(form, translate("CallLog", "С кем"), "contact_id",
+                            self.contact_combo)
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setRange(0, 24 * 60)
+        self.duration_spin.setSuffix(translate("CallLog", " мин"))
+        self.duration_spin.setSpecialValueText(translate("CallLog", "не указана"))
+        self.errors.add_row(form, translate("CallLog", "Длительность"), "duration_min",
+                            self.duration_spin)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(translate("CallLog", "О чём говорили"))
+        self.errors.add_row(form, translate("CallLog", "Заметка"), "notes", self.note_edit)
+        outer.addLayout(form)
+        outer.addWidget(dialog_buttons(self, translate("CallLog", "Записать"),
+                                       self._on_log_clicked))
+        self.track_changes(values=self.values, save=self.save)
+        self.results.setFocus()
+
+    def values(self) -> tuple[object, ...]:
+        return (self.results.value(), self.contact_combo.currentData(),
+                self.duration_spin.value(), self.note_edit.text())
+
+    def save(self) -> bool:
+        """Store the call; a refusal is shown next to its field and the dialog stays."""
+        result = self.results.value()
+        if not result:
+            self.errors.show({"result": translate(
+                "CallLog", "Выберите результат (цифры 1–{n})").format(n=len(CALL_RESULTS))})
+            return False
+        try:
+            self.saved_id = self._services.activities.log_call(
+                client_id=self.client_id, result=result,
+                duration_min=self.duration_spin.value() or None, notes=self.note_edit.text(),
+                contact_id=self.contact_combo.currentData(), deal_id=self.deal_id)
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return False
+        except ServiceError as exc:
+            self.errors.show({"": str(exc)})
+            return False
+        if self.unsaved is not None:
+            self.unsaved.mark_clean()
+        self.call_logged.emit(self.saved_id)
+        self.accept()
+        return True
+
+    def _on_log_clicked(self) -> None:
+        self.save()
+
+
+def log_call(parent: QWidget, services: Services, client_id: int, *,
+             contact_id: int | None = None, deal_id: int | None = None) -> int | None:
+    """Open «Записать звонок»; the stored call's id, or None when cancelled."""
+    dialog = CallLogDialog(services=services, client_id=client_id, contact_id=contact_id,
+                           deal_id=deal_id, parent=parent)
+    dialog.exec()
+    return dialog.saved_id
+
+
+__all__ = ["CallLogDialog", "log_call"]
