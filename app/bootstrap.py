@@ -134,7 +134,7 @@ class Services:
     def activities(self) -> ActivitiesService:
         from app.services.activities import ActivitiesService
 
-        return ActivitiesService(uow_factory=self.uow_factory)
+        return ActivitiesService(uow_factory=self.uow_factory, settings=self.settings)
 
     @cached_property
     def mentoring(self) -> MentoringService:

@@ -404,6 +404,8 @@ class Workload:
 
     # --- activities and the catalog --------------------------------------------------------
     def plan_activity(self) -> bool:
+        from app.services.activities import ActivityDraft
+
         deals = self.state["deals"]
         if not deals:
             return False
@@ -412,22 +414,29 @@ class Workload:
         subject = f"{r.choice(('Позвонить', 'Встретиться', 'Отправить КП'))} {r.randrange(100)}"
         facts = ActivityFacts(deal_id, deals[deal_id][0], subject, 0)
         due = self._now()
+        draft = ActivityDraft(kind=r.choice(("call", "meeting", "email")), subject=subject,
+                              deal_id=deal_id, due_at=due)
         self._write("activities", None, facts,
-                    lambda: self.svc.activities.plan_for_deal(
-                        deal_id, kind=r.choice(("call", "meeting", "email")), subject=subject,
-                        due_at=due))
+                    lambda: self.svc.activities.create(draft, now=due))
         return True
 
     def finish_activity(self) -> bool:
+        from app.services.activities import Completion, results_for
+
         pending = sorted(i for i, a in self.state["activities"].items() if not a[3])
         if not pending:
             return False
         activity_id = self.rng.choice(pending)
         facts = self.state["activities"][activity_id]._replace(done=1)
         now = self._now()
-        self._write("activities", activity_id, facts,
-                    lambda: self.svc.activities.mark_done(activity_id, outcome="Договорились",
-                                                          now=now))
+
+        def finish() -> object:
+            kind = self.svc.activities.get(activity_id).kind
+            return self.svc.activities.complete(activity_id, Completion(
+                result=results_for(kind)[0], outcome="Договорились",
+                no_next_reason="Ждём ответа"), now=now)
+
+        self._write("activities", activity_id, facts, finish)
         return True
 
     def add_product(self, n: int) -> None:
