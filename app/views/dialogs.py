@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the dialogs themselves are imported when first asked (start
     from PySide6.QtPrintSupport import QPrinter
 
     from app.services.clients import DuplicateMatch
-    from app.views.deals.move_dialogs import ActivityAnswer, LostAnswer, WonAnswer
+    from app.views.deals.move_dialogs import LostAnswer, WonAnswer
     from app.views.documents.offer_dialog import OfferAnswer
     from app.views.documents.report_dialog import ReportAnswer
 
@@ -91,17 +91,10 @@ def ask_lost_reason(parent: QWidget | None, deal_title: str, reasons: list[str],
 
 def ask_won_details(parent: QWidget | None, deal_title: str, amount: Decimal,
                     today: date) -> WonAnswer | None:
-    """→ WonAnswer(closed_on, amount) or None when the user cancels."""
+    """→ WonAnswer(closed_on, amount, follow_up) or None when the user cancels."""
     from app.views.deals.move_dialogs import ask_won_details as ask
 
     return ask(parent, deal_title, amount, today)
-
-
-def ask_deal_activity(parent: QWidget | None, deal_title: str) -> ActivityAnswer | None:
-    """→ ActivityAnswer(kind, subject, due_at, place) or None when the user cancels."""
-    from app.views.deals.move_dialogs import ask_activity as ask
-
-    return ask(parent, deal_title)
 
 
 # --- documents (the questions themselves live in app/views/documents/) --------------------

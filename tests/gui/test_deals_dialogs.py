@@ -1,13 +1,13 @@
-"""The questions asked when a deal is won, lost or gets its next activity."""
+"""The questions asked when a deal is won or lost."""
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtWidgets import QDialog
 
-from app.views.deals.move_dialogs import LostReasonDialog, PlanActivityDialog, WonDialog
+from app.views.deals.move_dialogs import LostReasonDialog, WonDialog
 
 
 def test_lost_dialog_needs_competitor_and_comment(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -46,14 +46,9 @@ def test_won_dialog_refuses_bad_amounts(qtbot) -> None:  # type: ignore[no-untyp
     assert dlg.answer().closed_on == date(2026, 11, 16)
 
 
-def test_plan_dialog_gives_an_aware_time(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dlg = PlanActivityDialog(None, "Поставка")
+def test_won_dialog_offers_the_call_after_the_sale(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dlg = WonDialog(None, "Поставка", Decimal("1000"), date(2026, 11, 16))
     qtbot.addWidget(dlg)
-    dlg.kind.setCurrentIndex(dlg.kind.findData("meeting"))
-    answer = dlg.answer()
-    assert answer.kind == "meeting" and answer.subject == "Встреча"
-    assert answer.due_at.tzinfo is not None and answer.due_at.utcoffset() == UTC.utcoffset(None)
-    dlg.subject.setText(" ")
-    dlg.subject.setModified(True)
-    dlg._on_accept()
-    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert dlg.follow_up_check.isChecked() and dlg.answer().follow_up is True
+    dlg.follow_up_check.setChecked(False)
+    assert dlg.answer().follow_up is False

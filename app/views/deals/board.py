@@ -683,6 +683,15 @@ class PipelineBoard(QScrollArea):
         self.ensureWidgetVisible(col)
         return True
 
+    def current_deal_id(self) -> int | None:
+        """The deal the user is on: the selected card of the focused column, else of any."""
+        views = sorted((c.view for c in self.columns), key=lambda v: not v.hasFocus())
+        for view in views:
+            card = view.current_card()
+            if card is not None:
+                return card.id
+        return None
+
     def focus_column(self, i: int) -> None:
         if not (0 <= i < len(self.columns)):
             return

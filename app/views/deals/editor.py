@@ -16,6 +16,7 @@ from decimal import Decimal
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
+    QModelIndex,
     QStringListModel,
     Qt,
     QTimer,
@@ -48,6 +49,7 @@ from app.bootstrap import Services
 from app.domain.dates import short_date
 from app.domain.money import format_money
 from app.i18n import translate
+from app.services.activities import ActivityDetail
 from app.services.deals import (
     Choice,
     DealDetail,
@@ -57,9 +59,12 @@ from app.services.deals import (
 )
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
+from app.views.activities.call_log import CallLogDialog
+from app.views.activities.complete import CompletionDialog
+from app.views.activities.editor import ActivityEditor
+from app.views.activities.list_model import ActivityListModel
 from app.views.deals.common import parse_decimal
 from app.views.deals.editor_models import (
-    ActivitiesModel,
     DaysBarDelegate,
     EditLine,
     HistoryModel,
@@ -361,20 +366,31 @@ class DealEditor(EditorDialog):
         v = QVBoxLayout(page)
         v.setContentsMargins(12, 12, 12, 12)
         bar = QHBoxLayout()
-        self.plan_button = QPushButton(translate("DealEditor", "+ Запланировать звонок, "
-                                                               "встречу или презентацию…"))
+        self.plan_button = QPushButton(translate("DealEditor", "+ Новое дело…"))
+        self.plan_button.setToolTip(translate("DealEditor",
+                                              "Звонок, встреча, презентация, письмо или задача"))
         self.plan_button.clicked.connect(self._on_plan_clicked)
-        self.done_button = QPushButton(translate("DealEditor", "Отметить сделанным"))
-        self.done_button.clicked.connect(self._on_done_clicked)
-        bar.addWidget(self.plan_button)
-        bar.addWidget(self.done_button)
+        self.log_call_button = QPushButton(translate("DealEditor", "Записать звонок…"))
+        self.log_call_button.clicked.connect(self._on_log_call_clicked)
+        self.complete_button = QPushButton(translate("DealEditor", "Завершить…"))
+        self.complete_button.setToolTip(translate(
+            "DealEditor", "Результат и следующий шаг выбранного дела"))
+        self.complete_button.clicked.connect(self._on_complete_clicked)
+        self.edit_activity_button = QPushButton(translate("DealEditor", "Изменить…"))
+        self.edit_activity_button.clicked.connect(self._on_edit_activity_clicked)
+        for b in (self.plan_button, self.log_call_button, self.complete_button,
+                  self.edit_activity_button):
+            bar.addWidget(b)
         bar.addStretch(1)
         v.addLayout(bar)
-        self.activities_model = ActivitiesModel(self)
+        self.activities_model = ActivityListModel(self)
         self.activities_view = _table(self.activities_model)
         h = self.activities_view.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.activities_view.doubleClicked.connect(self._on_activities_view_double_clicked)
+        self.activities_view.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_activity_buttons())
         v.addWidget(self.activities_view, 1)
         return page
 
@@ -639,39 +655,66 @@ class DealEditor(EditorDialog):
     def _reload_activities(self) -> None:
         if self.deal_id is not None:
             self.activities_model.set_rows(self.services.activities.for_deal(self.deal_id))
+        self._update_activity_buttons()
 
     def _update_activity_buttons(self) -> None:
         if self.deal_id is None:
             self.plan_button.setToolTip(translate(
                 "DealEditor", "Сделка будет сохранена перед планированием"))
+        current = self.current_activity()
+        self.complete_button.setEnabled(current is not None and not current.done)
+        self.edit_activity_button.setEnabled(current is not None)
+
+    def current_activity(self) -> ActivityDetail | None:
+        return self.activities_model.row_at(self.activities_view.currentIndex().row())
+
+    def _saved_deal(self) -> int | None:
+        """The deal's id, saving a new deal first (activities need it stored)."""
+        if self.deal_id is None and not self.save(close=False):
+            return None
+        return self.deal_id
+
+    def _after_activity_change(self) -> None:
+        assert self.deal_id is not None
+        self._reload_activities()
+        self.deal_saved.emit(self.deal_id)  # the board card shows the next step
 
     def _on_plan_clicked(self) -> None:
-        if self.deal_id is None and not self.save(close=False):
+        deal_id = self._saved_deal()
+        if deal_id is None:
             return
-        assert self.deal_id is not None
-        answer = dialogs.ask_deal_activity(self, self.title_edit.text())
-        if answer is None:
-            return
-        try:
-            self.services.activities.plan_for_deal(
-                self.deal_id, kind=answer.kind, subject=answer.subject, due_at=answer.due_at,
-                place=answer.place)
-        except ServiceError as exc:
-            dialogs.show_error(self, str(exc))
-            return
-        self._reload_activities()
-        self.deal_saved.emit(self.deal_id)
+        editor = ActivityEditor(services=self.services, deal_id=deal_id,
+                                contact_id=self.contact_combo.currentData(), parent=self)
+        if editor.exec():
+            self._after_activity_change()
 
-    def _on_done_clicked(self) -> None:
-        idx = self.activities_view.currentIndex()
-        if not idx.isValid():
+    def _on_log_call_clicked(self) -> None:
+        deal_id = self._saved_deal()
+        if deal_id is None or self._client_id is None:
             return
-        try:
-            self.services.activities.mark_done(self.activities_model.row(idx.row()).id)
-        except ServiceError as exc:
-            dialogs.show_error(self, str(exc))
+        dialog = CallLogDialog(services=self.services, client_id=self._client_id,
+                               contact_id=self.contact_combo.currentData(), deal_id=deal_id,
+                               parent=self)
+        if dialog.exec():
+            self._after_activity_change()
+
+    def _on_complete_clicked(self) -> None:
+        current = self.current_activity()
+        if current is None or current.done:
             return
-        self._reload_activities()
+        if CompletionDialog(services=self.services, activity_id=current.id,
+                            parent=self).exec():
+            self._after_activity_change()
+
+    def _on_edit_activity_clicked(self) -> None:
+        current = self.current_activity()
+        if current is None:
+            return
+        if ActivityEditor(services=self.services, activity_id=current.id, parent=self).exec():
+            self._after_activity_change()
+
+    def _on_activities_view_double_clicked(self, _index: QModelIndex) -> None:
+        self._on_edit_activity_clicked()
 
     # --- saving -------------------------------------------------------------------------------
     def edited_values(self) -> tuple[object, ...]:

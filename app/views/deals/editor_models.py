@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from app.domain.dates import date_time
 from app.domain.money import format_money
 from app.i18n import translate
-from app.services.activities import ActivityRow, activity_kind_label
 from app.services.catalog import VAT_KINDS
 from app.services.deals import (
     LineInput,
@@ -237,10 +236,6 @@ def _is_current(span: StageSpan) -> bool:
     return span.left_at is None
 
 
-def _muted_if_done(activity: ActivityRow) -> str | None:
-    return style.MUTED if activity.done else None
-
-
 class HistoryModel(RecordTableModel[StageSpan]):
     """The deal's stage path: stage, entered, left, days spent (the current stage bold)."""
 
@@ -254,22 +249,6 @@ class HistoryModel(RecordTableModel[StageSpan]):
                    else translate("DealEditor", "сейчас"), bold=_is_current),
             Column(translate("DealEditor", "Дней в этапе"), lambda sp: str(sp.days),
                    bold=_is_current),
-        ], parent)
-
-
-class ActivitiesModel(RecordTableModel[ActivityRow]):
-    """The deal's activities; done ones greyed out."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__([
-            Column(translate("DealEditor", "Когда"), lambda a: date_time(a.due_at),
-                   color=_muted_if_done),
-            Column(translate("DealEditor", "Вид"), lambda a: activity_kind_label(a.kind),
-                   color=_muted_if_done),
-            Column(translate("DealEditor", "Что"), lambda a: a.subject, color=_muted_if_done),
-            Column(translate("DealEditor", "Статус"),
-                   lambda a: translate("DealEditor", "сделано") if a.done
-                   else translate("DealEditor", "запланировано"), color=_muted_if_done),
         ], parent)
 
 

@@ -1,4 +1,4 @@
-"""Questions asked when a deal is closed (won / lost) and when an activity is planned.
+"""Questions asked when a deal is closed (won / lost).
 
 Reached through `app.views.dialogs` so tests can replace them.
 """
@@ -6,11 +6,11 @@ Reached through `app.views.dialogs` so tests can replace them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -18,17 +18,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.money import format_money
 from app.i18n import translate
-from app.services.activities import activity_kind_label
 from app.services.deals import lost_reason_label
 from app.views.deals.common import parse_decimal
-from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_qdate, to_time
+from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_qdate
 
 
 @dataclass(frozen=True)
@@ -42,14 +40,7 @@ class LostAnswer:
 class WonAnswer:
     closed_on: date
     amount: Decimal
-
-
-@dataclass(frozen=True)
-class ActivityAnswer:
-    kind: str
-    subject: str
-    due_at: datetime
-    place: str = ""
+    follow_up: bool = False  # plan the call after the sale (ActivitiesService.follow_up_draft)
 
 
 class LostReasonDialog(QDialog):
@@ -131,6 +122,11 @@ class WonDialog(QDialog):
         self.errors.add_row(form, translate("Deals", "Итоговая сумма, ₽"), "final_amount",
                             self.amount)
         layout.addLayout(form)
+        self.follow_up_check = QCheckBox(translate("Deals", "Запланировать звонок после продажи"))
+        self.follow_up_check.setToolTip(translate(
+            "Deals", "Через несколько дней спросить клиента, всё ли его устраивает"))
+        self.follow_up_check.setChecked(True)
+        layout.addWidget(self.follow_up_check)
         layout.addWidget(
             dialog_buttons(self, translate("Deals", "Закрыть как выигранную"), self._on_accept))
 
@@ -149,59 +145,8 @@ class WonDialog(QDialog):
 
     def answer(self) -> WonAnswer:
         return WonAnswer(closed_on=to_date(self.closed_on.date()),
-                         amount=parse_decimal(self.amount.text()))
-
-
-class PlanActivityDialog(QDialog):
-    KINDS = ("call", "meeting", "presentation", "email", "task")
-
-    def __init__(self, parent: QWidget | None, deal_title: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(translate("Deals", "Запланировать дело"))
-        self.setMinimumWidth(420)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(translate("Deals", "Следующий шаг по сделке «{title}»")
-                                .format(title=deal_title), wordWrap=True))
-        form = QFormLayout()
-        self.kind = QComboBox()
-        for k in self.KINDS:
-            self.kind.addItem(activity_kind_label(k), k)
-        self.subject = QLineEdit()
-        self.subject.setPlaceholderText(translate("Deals", "Например: обсудить условия оплаты"))
-        tomorrow = date.today() + timedelta(days=1)
-        self.day = QDateEdit(to_qdate(tomorrow))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd.MM.yyyy")
-        self.time = QTimeEdit(QTime(10, 0))
-        self.time.setDisplayFormat("HH:mm")
-        self.place = QLineEdit()
-        self.errors = FieldErrors()
-        form.addRow(translate("Deals", "Вид"), self.kind)
-        self.errors.add_row(form, translate("Deals", "Что сделать"), "subject", self.subject)
-        form.addRow(translate("Deals", "Дата"), self.day)
-        form.addRow(translate("Deals", "Время"), self.time)
-        form.addRow(translate("Deals", "Место"), self.place)
-        layout.addLayout(form)
-        layout.addWidget(
-            dialog_buttons(self, translate("Deals", "Запланировать"), self._on_accept))
-        self.kind.currentIndexChanged.connect(self._suggest_subject)
-        self._suggest_subject()
-
-    def _suggest_subject(self) -> None:
-        if not self.subject.isModified():
-            self.subject.setText(activity_kind_label(str(self.kind.currentData())))
-
-    def _on_accept(self) -> None:
-        if not self.subject.text().strip():
-            self.errors.show({"subject": translate("Deals", "Опишите, что нужно сделать")})
-            return
-        self.accept()
-
-    def answer(self) -> ActivityAnswer:
-        local = datetime.combine(to_date(self.day.date()), to_time(self.time.time())).astimezone()
-        return ActivityAnswer(kind=str(self.kind.currentData()),
-                              subject=self.subject.text().strip(),
-                              due_at=local.astimezone(UTC), place=self.place.text().strip())
+                         amount=parse_decimal(self.amount.text()),
+                         follow_up=self.follow_up_check.isChecked())
 
 
 def ask_lost_reason(parent: QWidget | None, deal_title: str, reasons: list[str],
@@ -213,9 +158,4 @@ def ask_lost_reason(parent: QWidget | None, deal_title: str, reasons: list[str],
 def ask_won_details(parent: QWidget | None, deal_title: str, amount: Decimal,
                     today: date) -> WonAnswer | None:
     dlg = WonDialog(parent, deal_title, amount, today)
-    return dlg.answer() if dlg.exec() == QDialog.DialogCode.Accepted else None
-
-
-def ask_activity(parent: QWidget | None, deal_title: str) -> ActivityAnswer | None:
-    dlg = PlanActivityDialog(parent, deal_title)
     return dlg.answer() if dlg.exec() == QDialog.DialogCode.Accepted else None

@@ -442,6 +442,7 @@ class DealsTab(QWidget):
         if card is None or target is None or card.stage_id == to_stage_id:
             return False
         kwargs: _MoveDetails = {}
+        follow_up = False
         if target.is_lost:
             lost = dialogs.ask_lost_reason(self, card.title, self._deals.lost_reasons(),
                                            self._deals.competitor_names())
@@ -454,6 +455,7 @@ class DealsTab(QWidget):
             if won is None:
                 return False
             kwargs = {"closed_on": won.closed_on, "final_amount": won.amount}
+            follow_up = won.follow_up
         try:
             self._deals.move_deal(deal_id, to_stage_id, expected_from=card.stage_id,
                                   **kwargs)
@@ -463,9 +465,21 @@ class DealsTab(QWidget):
                 title=card.title, stage=target.name, reason=exc))
             self._reload(select_deal=deal_id)  # the board shows what is stored
             return False
+        if follow_up:
+            self._plan_follow_up(deal_id)
         self._apply_move(card, target)
         self.deal_moved.emit(deal_id, to_stage_id)
         return True
+
+    def _plan_follow_up(self, deal_id: int) -> None:
+        """The call after the sale, asked for in the won dialog (the win is stored already)."""
+        activities = self._services.activities
+        try:
+            activities.create(activities.follow_up_draft(deal_id))
+        except ServiceError as exc:
+            dialogs.show_error(self, translate(
+                "Deals", "Сделка выиграна, но звонок после продажи не запланирован:\n{reason}"
+            ).format(reason=exc))
 
     def _apply_move(self, card: DealCard, target: StageInfo) -> None:
         """Show a stored move: the card leaves one column and enters the other, their two
@@ -499,6 +513,8 @@ class DealsTab(QWidget):
         menu.addAction(translate("Deals", "Открыть сделку…"), lambda: self.open_deal(deal_id))
         menu.addAction(translate("Deals", "Запланировать дело…"),
                        lambda: self.plan_activity(deal_id))
+        menu.addAction(translate("Deals", "Записать звонок…"),
+                       lambda: self.log_call(deal_id))
         move = menu.addMenu(translate("Deals", "Перенести в этап"))
         for st in self._stages:
             if not st.is_open:
@@ -537,20 +553,37 @@ class DealsTab(QWidget):
         self._reload(select_deal=deal_id)
         self.deal_saved.emit(deal_id)
 
+    def current_deal_id(self) -> int | None:
+        """The deal selected on the board (the quick-add shortcut pre-fills it)."""
+        return self.board.current_deal_id()
+
     def plan_activity(self, deal_id: int) -> None:
+        """The activity editor for the deal (its client and contact pre-filled)."""
+        from app.views.activities.editor import ActivityEditor
+
         card = self._card(deal_id)
         if card is None:
             return
-        answer = dialogs.ask_deal_activity(self, card.title)
-        if answer is None:
+        editor = ActivityEditor(services=self._services, deal_id=deal_id,
+                                contact_id=self._deals.detail(deal_id).contact_id, parent=self)
+        if editor.exec():
+            self._refresh_card(deal_id)
+
+    def log_call(self, deal_id: int) -> None:
+        """«Записать звонок» for the deal's client, tied to the deal."""
+        from app.views.activities.call_log import CallLogDialog
+
+        card = self._card(deal_id)
+        if card is None:
             return
-        try:
-            self._services.activities.plan_for_deal(
-                deal_id, kind=answer.kind, subject=answer.subject, due_at=answer.due_at,
-                place=answer.place)
-        except ServiceError as exc:
-            dialogs.show_error(self, str(exc))
-            return
+        detail = self._deals.detail(deal_id)
+        dialog = CallLogDialog(services=self._services, client_id=detail.client_id,
+                               contact_id=detail.contact_id, deal_id=deal_id, parent=self)
+        if dialog.exec():
+            self._refresh_card(deal_id)
+
+    def _refresh_card(self, deal_id: int) -> None:
+        """The card shows the deal's next step (or its absence) as stored now."""
         col = self.board.column_of_deal(deal_id)
         if col is not None:
             col.model.replace_card(self._deals.card(deal_id))

@@ -1,0 +1,75 @@
+"""The table of a client's or a deal's activities: open ones with their time, done ones with
+their outcome, result text and what came next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.domain.dates import date_time
+from app.i18n import translate
+from app.services.activities import ActivityDetail, activity_kind_label, result_label
+from app.views import style
+from app.views.deals.common import activity_short
+from app.views.record_model import Column, RecordTableModel
+
+
+def _muted_if_done(a: ActivityDetail) -> str | None:
+    return style.MUTED if a.done else None
+
+
+def outcome_text(a: ActivityDetail) -> str:
+    """`Дозвонился: договорились о встрече`; `запланировано` for an open activity."""
+    if not a.done:
+        return translate("ActivityList", "запланировано")
+    label = result_label(a.result) if a.result else translate("ActivityList", "сделано")
+    return f"{label}: {a.outcome}" if a.outcome else label
+
+
+class ActivityListModel(RecordTableModel[ActivityDetail]):
+    """Activities as the client card and the deal editor list them (done ones greyed)."""
+
+    def __init__(self, parent: Any = None, *, show_deal: bool = False) -> None:
+        self._by_id: dict[int, ActivityDetail] = {}
+        columns: list[Column[ActivityDetail]] = [
+            Column(translate("ActivityList", "Когда"),
+                   lambda a: date_time(a.done_at if a.done and a.done_at else a.due_at),
+                   color=_muted_if_done),
+            Column(translate("ActivityList", "Вид"), lambda a: activity_kind_label(a.kind),
+                   color=_muted_if_done),
+            Column(translate("ActivityList", "Что"), lambda a: a.subject, tooltip=lambda a:
+                   a.notes or None),
+        ]
+        if show_deal:
+            columns.append(Column(translate("ActivityList", "Сделка"), lambda a: a.deal_title,
+                                  color=_muted_if_done))
+        columns += [
+            Column(translate("ActivityList", "Результат"), outcome_text,
+                   color=lambda a: None if a.done else style.ACCENT,
+                   tooltip=lambda a: a.outcome or None),
+            Column(translate("ActivityList", "Следующий шаг"), self.next_step_text,
+                   color=lambda a: style.WARNING if a.done and a.no_next_reason else None),
+        ]
+        super().__init__(columns, parent)
+
+    def set_rows(self, rows: Any, *, columns: Any = None) -> None:
+        self._by_id = {a.id: a for a in rows}
+        super().set_rows(rows, columns=columns)
+
+    def next_step_text(self, a: ActivityDetail) -> str:
+        """What followed a done activity: the next one, or why there is none."""
+        if not a.done:
+            return ""
+        if a.next_activity_id is not None:
+            nxt = self._by_id.get(a.next_activity_id)
+            if nxt is None:
+                return translate("ActivityList", "запланирован")
+            when = activity_short(nxt.kind, nxt.due_at) if nxt.due_at is not None \
+                else activity_kind_label(nxt.kind)
+            return f"{when} — {nxt.subject}"
+        if a.no_next_reason:
+            return translate("ActivityList", "без шага: {reason}").format(
+                reason=a.no_next_reason)
+        return a.next_step
+
+
+__all__ = ["ActivityListModel", "outcome_text"]
