@@ -125,6 +125,36 @@ def print_table(results: dict[str, list[dict[str, Any]]],
             print("  ".join("-" * w for w in widths))
 
 
+# A figure counts as flat when the large base (33× the clients and deals of the small one,
+# 30× the activities) takes at most this many times as long; anything more is growth the
+# table names, so a figure that scales with the rows is seen (issue 12: every figure but
+# import and export must be flat or logarithmic in the number of rows).
+FLAT_GROWTH = 2.0
+
+
+def print_growth(results: dict[str, list[dict[str, Any]]]) -> None:
+    """Each figure at both sizes side by side (the base as grown), and how much it grew."""
+    small = {f["name"]: f for f in results.get("small/grown", [])}
+    large = {f["name"]: f for f in results.get("large/grown", [])}
+    names = [name for name in large if name in small]
+    if not names:
+        return
+    rows = [["figure", "small", "large", "large / small", ""]]
+    for name in names:
+        a, b = small[name], large[name]
+        unit = b.get("unit", "s")
+        growth = (b["median"] / a["median"]) if a.get("median") and b.get("median") else None
+        verdict = "" if growth is None else ("flat" if growth <= FLAT_GROWTH else "grows")
+        rows.append([name, _fmt(a.get("median"), unit), _fmt(b.get("median"), unit),
+                     f"{growth:.2f}×" if growth is not None else "—", verdict])
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    print("\ngrowth (medians, base as grown):")
+    for n, row in enumerate(rows):
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="large",
@@ -164,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     compare = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
     print()
     print_table(results, compare)
+    print_growth(results)
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     missed = [f["name"] for figs in results.values() for f in figs
