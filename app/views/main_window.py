@@ -186,6 +186,11 @@ class MainWindow(QMainWindow):
         self._shortcut(refresh, QKeySequence("F5"))
         refresh.triggered.connect(self.refresh_all)
         self.edit_menu.addAction(refresh)
+        quick_add = QAction(translate("MainWindow", "Новое дело…"), self)
+        quick_add.setObjectName("quickAddActivityAction")
+        self._shortcut(quick_add, QKeySequence("Ctrl+Shift+A"))
+        quick_add.triggered.connect(self.quick_add_activity)
+        self.edit_menu.addAction(quick_add)
         self.edit_menu.addSeparator()
         company = QAction(translate("MainWindow", "Реквизиты компании…"), self)
         company.setObjectName("companySettingsAction")
@@ -212,6 +217,27 @@ class MainWindow(QMainWindow):
         about = QAction(translate("MainWindow", "О программе"), self)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
+
+    def quick_add_activity(self) -> int | None:
+        """Ctrl+Shift+A: the activity editor with the current tab's deal or client pre-filled
+        (a tab says which through `current_deal_id()` / `current_client_id()`)."""
+        from app.views.activities.editor import ActivityEditor
+
+        index = self.tabs.currentIndex()
+        lazy = self._lazy[index] if 0 <= index < len(self._lazy) else None
+        tab = lazy.content if lazy is not None and lazy.is_built else None
+        deal_id = client_id = None
+        if tab is not None and hasattr(tab, "current_deal_id"):
+            deal_id = tab.current_deal_id()
+        if tab is not None and hasattr(tab, "current_client_id"):
+            client_id = tab.current_client_id()
+        editor = ActivityEditor(services=self.services, deal_id=deal_id, client_id=client_id,
+                                parent=self)
+        if not editor.exec():
+            return None
+        if lazy is not None:
+            lazy.refresh()
+        return editor.saved_id
 
     def _on_meeting_report_triggered(self) -> None:
         from app.views.documents.report_dialog import open_report

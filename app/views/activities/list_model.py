@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtWidgets import QHeaderView, QTableView
+
 from app.domain.dates import date_time
 from app.i18n import translate
 from app.services.activities import ActivityDetail, activity_kind_label, result_label
@@ -23,6 +25,21 @@ def outcome_text(a: ActivityDetail) -> str:
         return translate("ActivityList", "запланировано")
     label = result_label(a.result) if a.result else translate("ActivityList", "сделано")
     return f"{label}: {a.outcome}" if a.outcome else label
+
+
+def fit_activity_columns(view: QTableView) -> None:
+    """Time and kind as wide as they need, the subject the rest; the deal, the outcome and
+    the next step get a fixed share (their full text is in the tooltip)."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column in (0, 1):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    model = view.model()
+    count = model.columnCount() if model is not None else 0
+    widths = (120, 190, 210) if count == 6 else (210, 230)
+    for column, width in zip(range(count - len(widths), count), widths, strict=True):
+        view.setColumnWidth(column, width)
 
 
 class ActivityListModel(RecordTableModel[ActivityDetail]):
@@ -45,9 +62,10 @@ class ActivityListModel(RecordTableModel[ActivityDetail]):
         columns += [
             Column(translate("ActivityList", "Результат"), outcome_text,
                    color=lambda a: None if a.done else style.ACCENT,
-                   tooltip=lambda a: a.outcome or None),
+                   tooltip=lambda a: outcome_text(a) if a.done else None),
             Column(translate("ActivityList", "Следующий шаг"), self.next_step_text,
-                   color=lambda a: style.WARNING if a.done and a.no_next_reason else None),
+                   color=lambda a: style.WARNING if a.done and a.no_next_reason else None,
+                   tooltip=lambda a: self.next_step_text(a) or None),
         ]
         super().__init__(columns, parent)
 

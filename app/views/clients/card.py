@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,7 +31,7 @@ from app.bootstrap import Services
 from app.domain.dates import short_date
 from app.domain.money import format_money
 from app.i18n import translate
-from app.services.activities import activity_kind_label
+from app.services.activities import ActivityDetail, ActivityDraft, activity_kind_label
 from app.services.clients import (
     CLIENT_KINDS,
     CLIENT_STATUSES,
@@ -43,8 +44,13 @@ from app.services.clients import (
 )
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
+from app.views.activities.call_log import CallLogDialog
+from app.views.activities.complete import CompletionDialog
+from app.views.activities.editor import ActivityEditor
+from app.views.activities.links import links_html, open_link
+from app.views.activities.list_model import ActivityListModel, fit_activity_columns
 from app.views.clients.widgets import StatusPill, TagsEdit
-from app.views.forms import FieldErrors, to_date, to_qdate
+from app.views.forms import FieldErrors, error_label, to_date, to_qdate
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
 from app.views.unsaved import EditorDialog, Settled
@@ -152,6 +158,36 @@ class TimelineModel(RecordTableModel[TimelineEntry]):
             Column(translate("ClientCard", "Подробности"), lambda e: e.detail.replace("\n", " "),
                    tooltip=lambda e: e.detail),
         ], parent)
+
+
+NOTE_SUBJECT_LENGTH = 120  # a note's first line names it in the lists
+
+
+def _links_label() -> QLabel:
+    """A label of tel:/mailto: links, handed to the system when clicked."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    label.linkActivated.connect(open_link)
+    return label
+
+
+class NoteEdit(QPlainTextEdit):
+    """A note field: Ctrl+Enter submits it, Enter starts a new line.
+
+    Signals:
+        submitted(): Ctrl+Enter was pressed.
+    """
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class ContactDialog(EditorDialog):
@@ -289,7 +325,18 @@ class ClientCardDialog(EditorDialog):
         self.subtitle_label.setStyleSheet(f"color: {style.MUTED};")
         titles.addWidget(self.title_label)
         titles.addWidget(self.subtitle_label)
+        self.links_label = _links_label()
+        titles.addWidget(self.links_label)
         head.addLayout(titles, 1)
+        self.new_activity_button = QPushButton(translate("ClientCard", "+ Дело…"))
+        self.new_activity_button.setToolTip(translate(
+            "ClientCard", "Запланировать звонок, встречу, презентацию, письмо или задачу"))
+        self.new_activity_button.clicked.connect(lambda: self.new_activity())
+        self.log_call_button = QPushButton(translate("ClientCard", "Записать звонок…"))
+        self.log_call_button.clicked.connect(lambda: self.log_call())
+        for b in (self.new_activity_button, self.log_call_button):
+            b.setAutoDefault(False)
+            head.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         self.status_pill = StatusPill()
         head.addWidget(self.status_pill, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(head)
@@ -375,6 +422,10 @@ class ClientCardDialog(EditorDialog):
         self.contacts_error = self.errors.attach_rows(
             "contacts", self.contacts_view, describe=self._contact_problem)
         layout.addWidget(self.contacts_error)
+        self.contact_links_label = _links_label()
+        layout.addWidget(self.contact_links_label)
+        self.contacts_view.selectionModel().selectionChanged.connect(
+            self._on_contacts_selection_changed)
         row = QHBoxLayout()
         add = QPushButton(translate("ClientCard", "+ Добавить"))
         add.clicked.connect(lambda: self.edit_contact(None))
@@ -385,6 +436,12 @@ class ClientCardDialog(EditorDialog):
         for b in (add, change, remove):
             row.addWidget(b)
         row.addStretch(1)
+        self.contact_activity_button = QPushButton(translate("ClientCard", "+ Дело с контактом…"))
+        self.contact_activity_button.clicked.connect(self._on_contact_activity_clicked)
+        self.contact_call_button = QPushButton(translate("ClientCard", "Записать звонок…"))
+        self.contact_call_button.clicked.connect(self._on_contact_call_clicked)
+        row.addWidget(self.contact_activity_button)
+        row.addWidget(self.contact_call_button)
         layout.addLayout(row)
         self.tabs.addTab(page, translate("ClientCard", "Контакты"))
 
@@ -422,8 +479,18 @@ class ClientCardDialog(EditorDialog):
         self.notes_edit.setMinimumHeight(120)
         grid.setRowStretch(c.row + 1, 1)
 
-        # --- timeline and purchases (existing clients only) -------------------------------------
+        # --- timeline, activities and purchases (existing clients only) -----------------------
+        history = QWidget()
+        hl = QVBoxLayout(history)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(translate("ClientCard", "Показать:")))
+        self.timeline_filter = QComboBox()
+        self.timeline_filter.currentIndexChanged.connect(self._show_timeline)
+        bar.addWidget(self.timeline_filter)
+        bar.addStretch(1)
+        hl.addLayout(bar)
         self.timeline_model = TimelineModel(self)
+        self._timeline: list[TimelineEntry] = []
         timeline = QTableView()
         timeline.setModel(self.timeline_model)
         timeline.verticalHeader().hide()
@@ -435,7 +502,19 @@ class ClientCardDialog(EditorDialog):
         th.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         th.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.timeline_view = timeline
-        self.tabs.addTab(timeline, translate("ClientCard", "История"))
+        hl.addWidget(timeline, 1)
+        self.note_edit = NoteEdit()
+        self.note_edit.setPlaceholderText(translate(
+            "ClientCard", "Заметка о клиенте — Ctrl+Enter, чтобы добавить в историю"))
+        self.note_edit.setFixedHeight(56)
+        self.note_edit.submitted.connect(self.add_note)
+        hl.addWidget(self.note_edit)
+        self.note_error = error_label()
+        hl.addWidget(self.note_error)
+        self.history_page = history
+        self.tabs.addTab(history, translate("ClientCard", "История"))
+        self.activities_page = self._build_activities()
+        self.tabs.addTab(self.activities_page, translate("ClientCard", "Дела"))
         page = QWidget()
         grid = QGridLayout(page)
         grid.setSpacing(12)
@@ -450,6 +529,7 @@ class ClientCardDialog(EditorDialog):
         for n, fig in enumerate(self.figures.values()):
             grid.addWidget(fig, n // 3, n % 3)
         grid.setRowStretch(2, 1)
+        self.purchases_page = page
         self.tabs.addTab(page, translate("ClientCard", "Покупки"))
 
         # --- buttons -----------------------------------------------------------------------------
@@ -479,18 +559,143 @@ class ClientCardDialog(EditorDialog):
         self._fields: dict[str, QWidget] = {**self.form.widgets, **self.class_form.widgets}
         if self._card is not None:
             self._load(self._card.draft)
-            self.timeline_model.set_rows(services.clients.timeline(self._card.id))
+            self.reload_history()
             self._load_summary()
         else:
             self._load(ClientDraft())
-            for i in (3, 4):
-                self.tabs.setTabEnabled(i, False)
+            for page in (self.history_page, self.activities_page, self.purchases_page):
+                self.tabs.setTabEnabled(self.tabs.indexOf(page), False)
             self.archive_button.hide()
             self.handover_button.hide()
+            self.new_activity_button.hide()
+            self.log_call_button.hide()
+        self._update_contact_actions()
         self.handover_button.setVisible(self._card is not None and _handover_available())
         self._update_header()
         self.name_edit.setFocus()
         self.track_changes(values=self.draft, save=self.save)
+
+    def _build_activities(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        bar = QHBoxLayout()
+        new = QPushButton(translate("ClientCard", "+ Новое дело…"))
+        new.clicked.connect(lambda: self.new_activity())
+        call = QPushButton(translate("ClientCard", "Записать звонок…"))
+        call.clicked.connect(lambda: self.log_call())
+        self.complete_activity_button = QPushButton(translate("ClientCard", "Завершить…"))
+        self.complete_activity_button.clicked.connect(self._on_complete_activity_clicked)
+        self.edit_activity_button = QPushButton(translate("ClientCard", "Изменить…"))
+        self.edit_activity_button.clicked.connect(self._on_edit_activity_clicked)
+        for b in (new, call, self.complete_activity_button, self.edit_activity_button):
+            b.setAutoDefault(False)
+            bar.addWidget(b)
+        bar.addStretch(1)
+        v.addLayout(bar)
+        self.activities_model = ActivityListModel(self, show_deal=True)
+        view = QTableView()
+        view.setModel(self.activities_model)
+        view.verticalHeader().hide()
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        fit_activity_columns(view)
+        view.doubleClicked.connect(lambda _i: self._on_edit_activity_clicked())
+        view.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_activity_buttons())
+        self.activities_view = view
+        v.addWidget(view, 1)
+        return page
+
+    # --- timeline and activities --------------------------------------------------------------
+    def reload_history(self) -> None:
+        """Re-read the timeline and the activities (after an activity or a note was stored)."""
+        if self.client_id is None:
+            return
+        self._timeline = self._services.clients.timeline(self.client_id)
+        kinds = list(dict.fromkeys(e.kind for e in self._timeline
+                                   if e.kind != "deal_closed"))
+        chosen = self.timeline_filter.currentData()
+        self.timeline_filter.blockSignals(True)
+        self.timeline_filter.clear()
+        self.timeline_filter.addItem(translate("ClientCard", "всё"), "")
+        for kind in sorted(kinds, key=_timeline_kind):
+            self.timeline_filter.addItem(_timeline_kind(kind), kind)
+        self.timeline_filter.setCurrentIndex(max(self.timeline_filter.findData(chosen), 0))
+        self.timeline_filter.blockSignals(False)
+        self._show_timeline()
+        self.activities_model.set_rows(self._services.activities.for_client(self.client_id))
+        self._update_activity_buttons()
+
+    def _show_timeline(self, *_: object) -> None:
+        kind = self.timeline_filter.currentData() or ""
+        # a closed deal is filed with the deals
+        shown = [e for e in self._timeline if not kind or e.kind == kind
+                 or (kind == "deal" and e.kind == "deal_closed")]
+        self.timeline_model.set_rows(shown)
+
+    def add_note(self) -> bool:
+        """Ctrl+Enter in the note field: the note goes into the client's history."""
+        text = self.note_edit.toPlainText().strip()
+        if self.client_id is None or not text:
+            return False
+        subject = text.splitlines()[0][:NOTE_SUBJECT_LENGTH]
+        try:
+            self._services.activities.create(ActivityDraft(
+                kind="note", subject=subject, client_id=self.client_id, notes=text))
+        except ServiceError as exc:
+            self.note_error.setText(str(exc))
+            self.note_error.show()
+            return False
+        self.note_error.hide()
+        self.note_edit.clear()
+        self.changed = True
+        self.reload_history()
+        return True
+
+    def current_activity(self) -> ActivityDetail | None:
+        return self.activities_model.row_at(self.activities_view.currentIndex().row())
+
+    def _update_activity_buttons(self) -> None:
+        current = self.current_activity()
+        self.complete_activity_button.setEnabled(current is not None and not current.done)
+        self.edit_activity_button.setEnabled(current is not None)
+
+    def _after_activity(self, stored: bool) -> bool:
+        if stored:
+            self.changed = True
+            self.reload_history()
+        return stored
+
+    def new_activity(self, contact_id: int | None = None) -> bool:
+        """The activity editor for this client (and `contact_id`); True when one was stored."""
+        if self.client_id is None:
+            return False
+        editor = ActivityEditor(services=self._services, client_id=self.client_id,
+                                contact_id=contact_id, parent=self)
+        return self._after_activity(bool(editor.exec()))
+
+    def log_call(self, contact_id: int | None = None) -> bool:
+        if self.client_id is None:
+            return False
+        dialog = CallLogDialog(services=self._services, client_id=self.client_id,
+                               contact_id=contact_id, parent=self)
+        return self._after_activity(bool(dialog.exec()))
+
+    def _on_complete_activity_clicked(self) -> None:
+        current = self.current_activity()
+        if current is not None and not current.done:
+            self._after_activity(bool(CompletionDialog(
+                services=self._services, activity_id=current.id, parent=self).exec()))
+
+    def _on_edit_activity_clicked(self) -> None:
+        current = self.current_activity()
+        if current is not None:
+            self._after_activity(bool(ActivityEditor(
+                services=self._services, activity_id=current.id, parent=self).exec()))
 
     # --- building helpers -------------------------------------------------------------------
     def _scroll_page(self, title: str) -> QWidget:
@@ -566,6 +771,8 @@ class ClientCardDialog(EditorDialog):
         if self.inn_edit.text().strip():
             parts.append(translate("ClientCard", "ИНН {inn}").format(inn=self.inn_edit.text()))
         self.subtitle_label.setText(" · ".join(parts))
+        self.links_label.setText(links_html([self.phone_edit.text().strip()],
+                                            [self.email_edit.text().strip()]))
         code = self.status_combo.currentData()
         self.status_pill.show_status(code, status_label(code))
 
@@ -591,6 +798,34 @@ class ClientCardDialog(EditorDialog):
         dialog = ContactDialog(current, self)
         dialog.accepted.connect(lambda: self.contacts_model.upsert(row, dialog.contact))
         dialog.exec()
+
+    def _selected_contact(self) -> ContactDraft | None:
+        row = self._contact_row()
+        return self.contacts_model.row_at(row) if row is not None else None
+
+    def _on_contacts_selection_changed(self, *_: object) -> None:
+        self._update_contact_actions()
+
+    def _update_contact_actions(self) -> None:
+        contact = self._selected_contact()
+        self.contact_links_label.setText(links_html(
+            [p for p in (contact.phone, contact.phone2) if p], [contact.email])
+            if contact is not None else "")
+        stored = contact is not None and contact.id is not None and self.client_id is not None
+        for b in (self.contact_activity_button, self.contact_call_button):
+            b.setEnabled(stored)
+            b.setToolTip("" if stored else translate(
+                "ClientCard", "Выберите сохранённый контакт (новый — после сохранения карточки)"))
+
+    def _on_contact_activity_clicked(self) -> None:
+        contact = self._selected_contact()
+        if contact is not None and contact.id is not None:
+            self.new_activity(contact.id)
+
+    def _on_contact_call_clicked(self) -> None:
+        contact = self._selected_contact()
+        if contact is not None and contact.id is not None:
+            self.log_call(contact.id)
 
     def _on_remove_contact_clicked(self) -> None:
         row = self._contact_row()

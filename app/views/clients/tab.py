@@ -444,6 +444,10 @@ class ClientsTab(QWidget):
         ids = self.selected_ids()
         return ids[0] if ids else None
 
+    def current_client_id(self) -> int | None:
+        """The client the user is on (the quick-add shortcut pre-fills it)."""
+        return self.current_id()
+
     def select_client(self, client_id: int) -> bool:
         self.settle()
         row = self.model.row_of(client_id)

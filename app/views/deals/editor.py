@@ -62,7 +62,7 @@ from app.views import dialogs, style
 from app.views.activities.call_log import CallLogDialog
 from app.views.activities.complete import CompletionDialog
 from app.views.activities.editor import ActivityEditor
-from app.views.activities.list_model import ActivityListModel
+from app.views.activities.list_model import ActivityListModel, fit_activity_columns
 from app.views.deals.common import parse_decimal
 from app.views.deals.editor_models import (
     DaysBarDelegate,
@@ -385,9 +385,7 @@ class DealEditor(EditorDialog):
         v.addLayout(bar)
         self.activities_model = ActivityListModel(self)
         self.activities_view = _table(self.activities_model)
-        h = self.activities_view.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        fit_activity_columns(self.activities_view)
         self.activities_view.doubleClicked.connect(self._on_activities_view_double_clicked)
         self.activities_view.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_activity_buttons())
