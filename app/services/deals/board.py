@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, TypeVarTuple
 
 from sqlalchemy import Integer, Row, Select, func, select, type_coerce
+from sqlalchemy.orm import Session
 
 from app.domain.figures import weighted_amount
 from app.domain.money import ZERO, round_money
@@ -43,6 +44,11 @@ class DealCard:
     next_due: datetime | None
     lost_reason: str
     close_overdue: bool
+    # the "no next step" flag: an open deal with no open activity planned, whether its last
+    # activity was done with an explicit "no next step" (`no_next_reason`, shown) or it has
+    # none at all
+    no_next_step: bool = False
+    no_next_reason: str = ""
 
     @property
     def weighted(self) -> Decimal:
@@ -86,6 +92,16 @@ class Board:
 
 
 NO_NEXT: tuple[str | None, str | None, datetime | None] = (None, "", None)
+_EPOCH = datetime.min.replace(tzinfo=UTC)
+_REASON_CHUNK = 500  # deal ids per IN list when the reasons of flagged deals are read
+
+
+def last_no_next_reason(done: list[tuple[datetime | None, int, str]]) -> str:
+    """The reason of the deal's last done activity (by done time, then id): (done_at, id,
+    no_next_reason) of each; "" when it gave none or there is none."""
+    if not done:
+        return ""
+    return max(done, key=lambda d: (d[0] or _EPOCH, d[1]))[2]
 
 
 def local_date(value: datetime) -> date:
@@ -128,7 +144,9 @@ class BoardQueries(StageSettings):
 
     @staticmethod
     def _make_card(r: Row[Any], stage: StageInfo, days: int,
-                   nxt: tuple[str | None, str | None, datetime | None], today: date) -> DealCard:
+                   nxt: tuple[str | None, str | None, datetime | None], today: date,
+                   no_next_reason: str = "") -> DealCard:
+        flagged = stage.is_open and nxt[2] is None
         return DealCard(
             id=r.id, stage_id=r.stage_id, client_id=r.client_id, client_name=r.name,
             segment=r.segment, title=r.title, amount=r.amount, probability=int(r.probability),
@@ -137,6 +155,7 @@ class BoardQueries(StageSettings):
             next_subject=nxt[1] or "", next_due=nxt[2], lost_reason=r.lost_reason,
             close_overdue=(stage.is_open and r.expected_close is not None
                            and r.expected_close < today),
+            no_next_step=flagged, no_next_reason=no_next_reason if flagged else "",
         )
 
     def board(self, flt: BoardFilter = BoardFilter(), *, today: date | None = None) -> Board:
@@ -188,6 +207,7 @@ class BoardQueries(StageSettings):
                 card = shown(r, by_id[r.stage_id], next_by_deal.get(r.id, NO_NEXT))
                 if card is not None:
                     cards[r.stage_id].append(card)
+            self._add_no_next_reasons(s, cards, open_ids)
             # A closed column shows its newest CLOSED_LIMIT deals: read newest first (by
             # (stage_id, closed_on)) and stop there, not all of history's won or lost deals.
             for st in visible:
@@ -210,6 +230,30 @@ class BoardQueries(StageSettings):
             ids = [c.id for col in cards.values() for c in col]
         summaries = self.column_summaries(flt, [st.id for st in visible], ids)
         return Board(stages=visible, cards=cards, summaries=summaries, working_days=working)
+
+    @staticmethod
+    def _add_no_next_reasons(s: Session, cards: dict[int, list[DealCard]],
+                             open_ids: list[int]) -> None:
+        """Give each flagged card of the open columns its last activity's reason: the done
+        activities of the flagged deals only, by ix_activities_deal_id."""
+        flagged = {c.id: (stage_id, i) for stage_id in open_ids for i, c in
+                   enumerate(cards.get(stage_id, ())) if c.no_next_step}
+        ids = list(flagged)
+        done: dict[int, list[tuple[datetime | None, int, str]]] = {}
+        for start in range(0, len(ids), _REASON_CHUNK):
+            # done is tested here, not in SQL: without statistics a `done = 1` term would
+            # drive the read from (done, due_at), every done activity of the base
+            for deal_id, done_at, activity_id, reason, is_done in s.execute(
+                    select(Activity.deal_id, Activity.done_at, Activity.id,
+                           Activity.no_next_reason, Activity.done)
+                    .where(Activity.deal_id.in_(ids[start:start + _REASON_CHUNK]))):
+                if is_done and deal_id is not None:
+                    done.setdefault(deal_id, []).append((done_at, activity_id, reason))
+        for deal_id, rows in done.items():
+            reason = last_no_next_reason(rows)
+            if reason:
+                stage_id, i = flagged[deal_id]
+                cards[stage_id][i] = replace(cards[stage_id][i], no_next_reason=reason)
 
     @staticmethod
     def _apply_sql_filter(q: Select[*Ts], flt: BoardFilter) -> Select[*Ts]:
@@ -272,10 +316,13 @@ class BoardQueries(StageSettings):
             # All of the deal's activities, the next one picked here: with only deal_id in
             # the WHERE clause no plan can prefer (done, due_at), which reads every
             # undone activity of the base when there are no planner statistics.
-            planned = [(a.due_at, a.id, a.kind, a.subject) for a in s.execute(
+            activities = s.execute(
                 select(Activity.id, Activity.kind, Activity.subject, Activity.due_at,
-                       Activity.done).where(Activity.deal_id == deal_id))
-                if not a.done and a.due_at is not None]
+                       Activity.done, Activity.done_at, Activity.no_next_reason)
+                .where(Activity.deal_id == deal_id)).all()
+            planned = [(a.due_at, a.id, a.kind, a.subject) for a in activities
+                       if not a.done and a.due_at is not None]
+            done = [(a.done_at, a.id, a.no_next_reason) for a in activities if a.done]
         stage = StageInfo(id=r.stage_id, name=r.stage_name, position=r.position,
                           probability=r.stage_probability, stall_days=r.stall_days,
                           is_won=r.is_won, is_lost=r.is_lost)
@@ -285,4 +332,4 @@ class BoardQueries(StageSettings):
         if planned and stage.is_open:
             due, _id, kind, subject = min(planned)
             shown = (kind, subject, due)
-        return self._make_card(r, stage, days, shown, today)
+        return self._make_card(r, stage, days, shown, today, last_no_next_reason(done))
