@@ -630,3 +630,41 @@ def test_next_reminder_is_one_index_seek(services: Services, world: World) -> No
     assert any("ix_activities_remind_at" in d for _sql, d in plans), plans
     assert not any(d.startswith("SCAN activities") or "TEMP B-TREE" in d
                    for _sql, d in plans), plans
+
+
+# --- the follow-up after a win --------------------------------------------------------------
+
+def test_follow_up_draft(services: Services, world: World) -> None:
+    acts = services.activities
+    assert acts.follow_up_days() == 14
+    # won on Thursday 03.12.2026: Thursday 17.12 at 10:00 local time
+    draft = acts.follow_up_draft(world.deal, today=date(2026, 12, 3))
+    assert draft == ActivityDraft(
+        kind="call", subject="Как вам «Поставка насосов»?", client_id=world.client,
+        contact_id=None, deal_id=world.deal, due_at=_local(2026, 12, 17, 10, 0),
+        purpose="follow_up", notes=draft.notes)
+    assert draft.notes
+    # 05.12 + 14 = Saturday 19.12 → Monday 21.12; 29.05 + 14 = 12.06 (Russia Day, a Friday)
+    # → Monday 15.06
+    assert acts.follow_up_draft(world.deal, today=date(2026, 12, 5)).due_at == _local(
+        2026, 12, 21, 10, 0)
+    assert acts.follow_up_draft(world.deal, today=date(2026, 5, 29)).due_at == _local(
+        2026, 6, 15, 10, 0)
+    acts.set_follow_up_days(7)
+    assert acts.follow_up_draft(world.deal, today=date(2026, 12, 3)).due_at == _local(
+        2026, 12, 10, 10, 0)
+    for bad in (0, -1, 366):
+        with pytest.raises(ValidationError) as exc:
+            acts.set_follow_up_days(bad)
+        assert set(_errors(exc)) == {"follow_up_days"}
+    assert acts.follow_up_days() == 7
+    services.settings.set("follow_up_days", "две недели")  # a value edited by hand
+    assert acts.follow_up_days() == 14
+    with pytest.raises(NotFoundError):
+        acts.follow_up_draft(99999)
+    # the draft is what the won dialog saves: valid as it is
+    new_id = acts.create(acts.follow_up_draft(world.deal, today=date(2026, 12, 3)),
+                         now=datetime(2026, 12, 3, 12, tzinfo=UTC))
+    d = acts.get(new_id)
+    assert (d.purpose, d.kind, d.deal_id, d.remind_before_min) == ("follow_up", "call",
+                                                                   world.deal, 0)
