@@ -20,6 +20,7 @@ from app.services.activities.codes import (
     PLANNABLE_KINDS,
     REACTIONS,
     activity_kind_label,
+    next_step_text,
     priority_label,
     purpose_label,
     reaction_label,
@@ -42,7 +43,8 @@ __all__ = [
     "CALL_RESULTS", "DEFAULT_REMIND_BEFORE", "GENERIC_RESULTS", "MEETING_KINDS",
     "MEETING_RESULTS", "PLANNABLE_KINDS", "REACTIONS", "ActivitiesService", "ActivityDetail",
     "ActivityDraft", "ActivityState", "BulkChange", "Completion", "Material",
-    "activity_kind_label", "add_months_clamped", "next_occurrence", "priority_label",
+    "activity_kind_label", "add_months_clamped", "next_occurrence", "next_step_text",
+    "priority_label",
     "purpose_label", "reaction_label", "repeat_unit_label", "result_label", "results_for",
 ]
 

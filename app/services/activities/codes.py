@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from app.domain.dates import date_time
 from app.i18n import translate
 from app.models import ACTIVITY_KINDS, ACTIVITY_PRIORITIES, ACTIVITY_PURPOSES, REPEAT_UNITS
 
 __all__ = [
     "ACTIVITY_KINDS", "ACTIVITY_PRIORITIES", "ACTIVITY_PURPOSES", "ALL_RESULTS", "CALL_RESULTS",
     "DEFAULT_REMIND_BEFORE", "GENERIC_RESULTS", "MEETING_KINDS", "MEETING_RESULTS",
-    "PLANNABLE_KINDS", "REACTIONS", "REPEAT_UNITS", "activity_kind_label", "priority_label",
-    "purpose_label", "reaction_label", "repeat_unit_label", "result_label", "results_for",
+    "PLANNABLE_KINDS", "REACTIONS", "REPEAT_UNITS", "activity_kind_label", "next_step_text",
+    "priority_label", "purpose_label", "reaction_label", "repeat_unit_label", "result_label",
+    "results_for",
 ]
 
 PLANNABLE_KINDS = ("call", "meeting", "presentation", "email", "task")
@@ -106,3 +110,21 @@ def repeat_unit_label(unit: str) -> str:
     }
     return labels.get(unit, unit)
 
+
+
+def next_step_text(subject: str | None, due_at: datetime | None, no_next_reason: str = "",
+                   old_text: str = "") -> str:
+    """What came after a done activity, in one line: the next activity (subject and local
+    time), «Без следующего шага: reason», or the free text of activities done before
+    issue 13; "" when nothing is known."""
+    if subject:
+        if due_at is None:
+            return translate("Activity", "Следующий шаг: {subject}").format(subject=subject)
+        return translate("Activity", "Следующий шаг: {subject}, {when}").format(
+            subject=subject, when=date_time(due_at))
+    if no_next_reason:
+        return translate("Activity", "Без следующего шага: {reason}").format(
+            reason=no_next_reason)
+    if old_text:
+        return translate("Activity", "Следующий шаг: {subject}").format(subject=old_text)
+    return ""
