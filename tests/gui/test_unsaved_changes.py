@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.bootstrap import Services
+from app.services.activities import ActivityDraft
 from app.services.clients import ClientDraft
 from app.services.deals import DealInput
 from app.views import dialogs
@@ -599,9 +600,9 @@ def trainees(services: Services, deal_id: int) -> tuple[int, int]:
     first = services.mentoring.save_trainee(None, name="Петров Иван", start_date=START)
     second = services.mentoring.save_trainee(None, name="Сидорова Анна", start_date=START)
     for day, subject in ((10, "Встреча на складе"), (12, "Презентация весов")):
-        activity = services.activities.plan_for_deal(
-            deal_id, kind="meeting", subject=subject,
-            due_at=datetime(2026, 3, day, 10, tzinfo=UTC))
+        activity = services.activities.create(ActivityDraft(
+            kind="meeting", subject=subject, deal_id=deal_id,
+            due_at=datetime(2026, 3, day, 10, tzinfo=UTC)))
         services.mentoring.add_meeting(first, activity, "")
     return first, second
 

@@ -1,0 +1,81 @@
+"""Helpers of the activity dialog tests: hand-made data, driving a modal dialog like a user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TypeVar
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from app.bootstrap import Services
+from app.services.clients import ClientDraft, ContactDraft
+from app.services.deals import DealInput
+
+D = TypeVar("D", bound=QDialog)
+
+
+def make_client(services: Services, name: str = "ООО «Ромашка»") -> tuple[int, int, int]:
+    """A client with two contacts (the first primary); → (client, first, second contact)."""
+    card = services.clients.create(ClientDraft(name=name, phone="+7 495 123-45-67",
+                                               email="info@romashka.example", contacts=(
+        ContactDraft(name="Анна Петрова", position="Закупки", phone="+7 916 111-22-33",
+                     email="anna@romashka.example", is_primary=True),
+        ContactDraft(name="Борис Сидоров", position="Директор", phone="+7 916 444-55-66"))))
+    contacts = {c.name: c.id for c in services.clients.contacts_of(card.id)}
+    return card.id, contacts["Анна Петрова"], contacts["Борис Сидоров"]
+
+
+def make_deal(services: Services, client_id: int, contact_id: int | None = None,
+              title: str = "Поставка весов") -> int:
+    return services.deals.save_deal(DealInput(
+        client_id=client_id, contact_id=contact_id, title=title,
+        manual_amount=Decimal("150000"))).deal_id
+
+
+class ModalDriver:
+    """Acts on the next modal dialog of a class once its `exec()` is running.
+
+    `action(dialog)` must close the dialog (save, cancel); if it raises, the dialog is closed
+    without saving so the test does not hang, and `check()` raises the error afterwards.
+    """
+
+    def __init__(self) -> None:
+        self.seen: list[QDialog] = []
+        self.error: BaseException | None = None
+
+    def on_next(self, cls: type[D], action: Callable[[D], None]) -> None:
+        def attempt() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, cls) or not dialog.isVisible():
+                QTimer.singleShot(0, attempt)
+                return
+            self.seen.append(dialog)
+            try:
+                action(dialog)
+            except BaseException as exc:
+                self.error = exc
+                close = getattr(dialog, "close_discarding", None)
+                close() if close is not None else dialog.reject()
+        QTimer.singleShot(0, attempt)
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
+def click_text(parent: QWidget, text: str) -> None:
+    """Press the button or trigger the action labelled `text` under `parent`."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton
+
+    for button in parent.findChildren(QAbstractButton):
+        if button.text() == text and button.isVisible():
+            button.click()
+            return
+    for action in parent.findChildren(QAction):
+        if action.text() == text:
+            action.trigger()
+            return
+    raise AssertionError(f"nothing labelled «{text}»")
