@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.bootstrap import Services
 from app.services.clients import ClientDraft, ContactDraft
@@ -51,6 +51,10 @@ class ModalDriver:
             if not isinstance(dialog, cls) or not dialog.isVisible():
                 QTimer.singleShot(0, attempt)
                 return
+            if not dialog.isActiveWindow():  # keys and shortcuts go to the active window
+                dialog.activateWindow()
+                QTimer.singleShot(0, attempt)
+                return
             self.seen.append(dialog)
             try:
                 action(dialog)
@@ -63,19 +67,3 @@ class ModalDriver:
     def check(self) -> None:
         if self.error is not None:
             raise self.error
-
-
-def click_text(parent: QWidget, text: str) -> None:
-    """Press the button or trigger the action labelled `text` under `parent`."""
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QAbstractButton
-
-    for button in parent.findChildren(QAbstractButton):
-        if button.text() == text and button.isVisible():
-            button.click()
-            return
-    for action in parent.findChildren(QAction):
-        if action.text() == text:
-            action.trigger()
-            return
-    raise AssertionError(f"nothing labelled «{text}»")

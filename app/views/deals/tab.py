@@ -442,7 +442,7 @@ class DealsTab(QWidget):
         if card is None or target is None or card.stage_id == to_stage_id:
             return False
         kwargs: _MoveDetails = {}
-        follow_up = False
+        follow_up: date | None = None  # the day the win is counted from, when asked for
         if target.is_lost:
             lost = dialogs.ask_lost_reason(self, card.title, self._deals.lost_reasons(),
                                            self._deals.competitor_names())
@@ -455,7 +455,7 @@ class DealsTab(QWidget):
             if won is None:
                 return False
             kwargs = {"closed_on": won.closed_on, "final_amount": won.amount}
-            follow_up = won.follow_up
+            follow_up = max(won.closed_on, date.today()) if won.follow_up else None
         try:
             self._deals.move_deal(deal_id, to_stage_id, expected_from=card.stage_id,
                                   **kwargs)
@@ -465,17 +465,18 @@ class DealsTab(QWidget):
                 title=card.title, stage=target.name, reason=exc))
             self._reload(select_deal=deal_id)  # the board shows what is stored
             return False
-        if follow_up:
-            self._plan_follow_up(deal_id)
+        if follow_up is not None:
+            self._plan_follow_up(deal_id, follow_up)
         self._apply_move(card, target)
         self.deal_moved.emit(deal_id, to_stage_id)
         return True
 
-    def _plan_follow_up(self, deal_id: int) -> None:
-        """The call after the sale, asked for in the won dialog (the win is stored already)."""
+    def _plan_follow_up(self, deal_id: int, won_on: date) -> None:
+        """The call after the sale, asked for in the won dialog (the win is stored already);
+        counted from the closing day, or from today for a win entered after the fact."""
         activities = self._services.activities
         try:
-            activities.create(activities.follow_up_draft(deal_id))
+            activities.create(activities.follow_up_draft(deal_id, today=won_on))
         except ServiceError as exc:
             dialogs.show_error(self, translate(
                 "Deals", "Сделка выиграна, но звонок после продажи не запланирован:\n{reason}"
