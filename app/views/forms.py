@@ -96,6 +96,19 @@ def error_label() -> QLabel:
     return label
 
 
+def error_banner() -> QLabel:
+    """The red box at the top of a form that `FieldErrors(banner=…)` fills: how many fields
+    need a look, and the messages no field took (hidden while there is nothing to say)."""
+    from app.views import style
+
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(f"background: #fde8e8; color: {style.DANGER};"
+                        f" border-radius: 6px; padding: 6px 10px;")
+    label.hide()
+    return label
+
+
 def _edited_signals(widget: QWidget) -> list[SignalInstance]:
     """The signals that mean "the user changed this field"."""
     if isinstance(widget, QLineEdit):

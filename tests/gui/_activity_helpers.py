@@ -6,14 +6,15 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TypeVar
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QRadioButton, QWidget
 
 from app.bootstrap import Services
 from app.services.clients import ClientDraft, ContactDraft
 from app.services.deals import DealInput
 
 D = TypeVar("D", bound=QDialog)
+W = TypeVar("W", bound=QWidget)
 
 
 def make_client(services: Services, name: str = "ООО «Ромашка»") -> tuple[int, int, int]:
@@ -32,6 +33,25 @@ def make_deal(services: Services, client_id: int, contact_id: int | None = None,
     return services.deals.save_deal(DealInput(
         client_id=client_id, contact_id=contact_id, title=title,
         manual_amount=Decimal("150000"))).deal_id
+
+
+def show_active(qtbot, widget: W) -> W:  # type: ignore[no-untyped-def]
+    """Show `widget` as the active window (keys and shortcuts go there), closed after the test."""
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    return widget
+
+
+def click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """A click on a button; a radio button or check box is clicked on its indicator (the
+    middle of a wide one is beside its text)."""
+    if isinstance(widget, QRadioButton | QCheckBox):
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
+    else:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 class ModalDriver:

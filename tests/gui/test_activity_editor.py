@@ -15,28 +15,10 @@ from app.services.activities import ActivityDraft
 from app.views.activities.call_log import CallLogDialog
 from app.views.activities.complete import CompletionDialog
 from app.views.activities.editor import ActivityEditor, next_half_hour
+from tests.gui._activity_helpers import click as _click
 from tests.gui._activity_helpers import make_client, make_deal
+from tests.gui._activity_helpers import show_active as _show
 from tests.gui.test_unsaved_changes import Questions, _type, questions  # noqa: F401 - fixture
-
-
-def _show(qtbot, dialog: QDialog) -> QDialog:  # type: ignore[no-untyped-def]
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: dialog.isActiveWindow())
-    return dialog
-
-
-def _click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
-    """A click on a button; a radio button or check box is clicked on its indicator."""
-    from PySide6.QtCore import QPoint
-    from PySide6.QtWidgets import QCheckBox, QRadioButton
-
-    if isinstance(widget, QRadioButton | QCheckBox):
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
-    else:
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def _save_button(dialog: QDialog):  # type: ignore[no-untyped-def]
@@ -217,26 +199,19 @@ def test_materials_are_stored_and_a_missing_file_is_marked(qtbot, services, clie
         ("Презентация.pdf", True), ("Прайс.xlsx", False)]
 
 
-def test_esc_with_edits_asks_and_cancel_keeps_them(qtbot, services, client,  # type: ignore[no-untyped-def]
-                                                   questions: Questions) -> None:  # noqa: F811
+@pytest.mark.parametrize("answer", ["save", "discard"])
+def test_esc_with_edits_asks(qtbot, services, client, questions: Questions,  # type: ignore[no-untyped-def]  # noqa: F811
+                             answer: str) -> None:
     editor = _editor(qtbot, services, client_id=client[0])
     _type(qtbot, editor.subject_edit, "Позвонить")
     questions.answer = "cancel"
     qtbot.keyClick(editor.subject_edit, Qt.Key.Key_Escape)
     assert questions.asked == ["Новое дело"] and editor.isVisible()
-    questions.answer = "discard"
+    questions.answer = answer
     qtbot.keyClick(editor.subject_edit, Qt.Key.Key_Escape)
-    assert not editor.isVisible() and services.activities.for_client(client[0]) == []
-
-
-def test_esc_with_edits_then_save_stores_them(qtbot, services, client,  # type: ignore[no-untyped-def]
-                                              questions: Questions) -> None:  # noqa: F811
-    editor = _editor(qtbot, services, client_id=client[0])
-    _type(qtbot, editor.subject_edit, "Позвонить")
-    questions.answer = "save"
-    qtbot.keyClick(editor.subject_edit, Qt.Key.Key_Escape)
-    assert not editor.isVisible() and editor.result() == QDialog.DialogCode.Accepted
-    assert [a.subject for a in services.activities.for_client(client[0])] == ["Позвонить"]
+    assert not editor.isVisible()
+    assert [a.subject for a in services.activities.for_client(client[0])] == (
+        ["Позвонить"] if answer == "save" else [])
 
 
 # --- completing ---------------------------------------------------------------------------

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QPushButton, QRadioButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from app.bootstrap import Services
 from app.services.activities import ActivityDraft
@@ -18,6 +18,8 @@ from app.views.activities.call_log import CallLogDialog
 from app.views.activities.complete import CompletionDialog
 from app.views.activities.editor import ActivityEditor
 from tests.gui._activity_helpers import ModalDriver, make_client, make_deal
+from tests.gui._activity_helpers import click as _click
+from tests.gui._activity_helpers import show_active as _show
 from tests.gui.test_unsaved_changes import _type
 
 
@@ -29,20 +31,6 @@ def client(services: Services) -> tuple[int, int, int]:
 @pytest.fixture
 def driver() -> ModalDriver:
     return ModalDriver()
-
-
-def _show(qtbot, widget: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def _click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
-    if isinstance(widget, QRadioButton | QCheckBox):
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
-    else:
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def _save(qtbot, dialog: QDialog) -> None:  # type: ignore[no-untyped-def]

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.i18n import translate
 from app.services.activities import CALL_RESULTS
-from app.services.errors import ServiceError, ValidationError
-from app.views import style
 from app.views.activities.complete import ResultChoice
-from app.views.forms import FieldErrors, dialog_buttons
+from app.views.activities.editor import stored_or_shown
+from app.views.forms import FieldErrors, dialog_buttons, error_banner
 from app.views.style import named
 from app.views.unsaved import EditorDialog
 
@@ -50,10 +49,7 @@ class CallLogDialog(EditorDialog):
             client=name)), "sectionTitle"))
         outer.addWidget(named(QLabel(translate(
             "CallLog", "Цифра — результат, Enter — записать")), "cardNote"))
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background: #fde8e8; color: {style.DANGER};"
-                                  f" border-radius: 6px; padding: 6px 10px;")
+        self.banner = error_banner()
         outer.addWidget(self.banner)
         self.errors = FieldErrors(banner=self.banner)
         form = QFormLayout()
@@ -98,16 +94,11 @@ class CallLogDialog(EditorDialog):
             self.errors.show({"result": translate(
                 "CallLog", "Выберите результат (цифры 1–{n})").format(n=len(CALL_RESULTS))})
             return False
-        try:
-            self.saved_id = self._services.activities.log_call(
-                client_id=self.client_id, result=result,
-                duration_min=self.duration_spin.value() or None, notes=self.note_edit.text(),
-                contact_id=self.contact_combo.currentData(), deal_id=self.deal_id)
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except ServiceError as exc:
-            self.errors.show({"": str(exc)})
+        ok, self.saved_id = stored_or_shown(self.errors, lambda: self._services.activities.log_call(
+            client_id=self.client_id, result=result,
+            duration_min=self.duration_spin.value() or None, notes=self.note_edit.text(),
+            contact_id=self.contact_combo.currentData(), deal_id=self.deal_id))
+        if not ok or self.saved_id is None:
             return False
         if self.unsaved is not None:
             self.unsaved.mark_clean()

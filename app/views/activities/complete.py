@@ -38,10 +38,13 @@ from app.services.activities import (
     result_label,
     results_for,
 )
-from app.services.errors import ServiceError, ValidationError
-from app.views import style
-from app.views.activities.editor import aware_datetime, datetime_edit, to_qdatetime
-from app.views.forms import FieldErrors, dialog_buttons
+from app.views.activities.editor import (
+    aware_datetime,
+    datetime_edit,
+    stored_or_shown,
+    to_qdatetime,
+)
+from app.views.forms import FieldErrors, dialog_buttons, error_banner
 from app.views.style import named
 from app.views.unsaved import EditorDialog
 
@@ -132,10 +135,7 @@ class CompletionDialog(EditorDialog):
         about = [p for p in (a.client_name, a.contact_name, a.deal_title,
                              date_time(a.due_at)) if p]
         outer.addWidget(named(QLabel(" · ".join(about)), "cardNote"))
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background: #fde8e8; color: {style.DANGER};"
-                                  f" border-radius: 6px; padding: 6px 10px;")
+        self.banner = error_banner()
         outer.addWidget(self.banner)
         self.errors = FieldErrors(banner=self.banner)
 
@@ -286,13 +286,9 @@ class CompletionDialog(EditorDialog):
                 "CompleteActivity", "Выберите результат (цифры 1–{n})").format(
                 n=len(self.results.results))})
             return False
-        try:
-            self.next_id = self._services.activities.complete(self.activity.id, completion)
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except ServiceError as exc:
-            self.errors.show({"": str(exc)})
+        ok, self.next_id = stored_or_shown(
+            self.errors, lambda: self._services.activities.complete(self.activity.id, completion))
+        if not ok:
             return False
         self.errors.clear()
         if self.unsaved is not None:

@@ -3,9 +3,11 @@ opened from the client card, a contact, the deal editor, the board, Today and Ct
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QDateTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -43,11 +45,12 @@ from app.services.deals import BoardFilter
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
 from app.views.clients.picker import ClientPicker
-from app.views.forms import FieldErrors, dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons, error_banner
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
 from app.views.unsaved import EditorDialog
 
+T = TypeVar("T")
 NO_REMINDER = -1
 REMINDER_CHOICES = (NO_REMINDER, 0, 5, 10, 15, 30, 60, 24 * 60)  # minutes before the start
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
@@ -94,6 +97,18 @@ def datetime_edit() -> QDateTimeEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATETIME_FORMAT)
     return edit
+
+
+def stored_or_shown(errors: FieldErrors, store: Callable[[], T]) -> tuple[bool, T | None]:
+    """Run a service call that stores what a dialog shows → (True, its result); a refusal is
+    shown next to its fields (or in the banner) and gives (False, None)."""
+    try:
+        return True, store()
+    except ValidationError as exc:
+        errors.show(exc)
+    except ServiceError as exc:
+        errors.show({"": str(exc)})
+    return False, None
 
 
 @dataclass(frozen=True)
@@ -144,10 +159,7 @@ class ActivityEditor(EditorDialog):
         outer.setContentsMargins(16, 14, 16, 12)
         self.heading = named(QLabel(self.windowTitle()), "sectionTitle")
         outer.addWidget(self.heading)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background: #fde8e8; color: {style.DANGER};"
-                                  f" border-radius: 6px; padding: 6px 10px;")
+        self.banner = error_banner()
         outer.addWidget(self.banner)
         self.errors = FieldErrors(banner=self.banner)
         form = QFormLayout()  # who and what
@@ -483,17 +495,17 @@ class ActivityEditor(EditorDialog):
             self.errors.show(local)
             return False
         draft = self.draft()
-        try:
-            if self.activity_id is None:
-                saved = self._services.activities.create(draft)
-            else:
-                self._services.activities.update(self.activity_id, draft)
-                saved = self.activity_id
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except ServiceError as exc:
-            self.errors.show({"": str(exc)})
+        activities = self._services.activities
+        ident = self.activity_id
+
+        def store() -> int:
+            if ident is None:
+                return activities.create(draft)
+            activities.update(ident, draft)
+            return ident
+
+        ok, saved = stored_or_shown(self.errors, store)
+        if not ok or saved is None:
             return False
         self.errors.clear()
         self.saved_id = saved
@@ -516,4 +528,5 @@ def open_activity_editor(parent: QWidget, services: Services, **context: object)
 
 
 __all__ = ["ActivityEditor", "MaterialsModel", "aware_datetime", "datetime_edit",
-           "next_half_hour", "open_activity_editor", "reminder_label", "to_qdatetime"]
+           "next_half_hour", "open_activity_editor", "reminder_label", "stored_or_shown",
+           "to_qdatetime"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -161,6 +161,20 @@ class TimelineModel(RecordTableModel[TimelineEntry]):
 
 
 NOTE_SUBJECT_LENGTH = 120  # a note's first line names it in the lists
+
+
+def _list_table(model: QAbstractItemModel) -> QTableView:
+    """A read-only table of the card (contacts, history, activities): whole rows, one at a time."""
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setShowGrid(False)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
 
 
 def _links_label() -> QLabel:
@@ -405,15 +419,9 @@ class ClientCardDialog(EditorDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.contacts_model = ContactsModel(self)
-        self.contacts_view = QTableView()
-        self.contacts_view.setModel(self.contacts_model)
-        self.contacts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.contacts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.contacts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.contacts_view.verticalHeader().hide()
-        self.contacts_view.setAlternatingRowColors(True)
-        self.contacts_view.setShowGrid(False)
+        self.contacts_view = _list_table(self.contacts_model)
         self.contacts_view.verticalHeader().setDefaultSectionSize(30)
+        self.contacts_view.setWordWrap(True)
         ch = self.contacts_view.horizontalHeader()
         ch.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         ch.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -491,13 +499,7 @@ class ClientCardDialog(EditorDialog):
         hl.addLayout(bar)
         self.timeline_model = TimelineModel(self)
         self._timeline: list[TimelineEntry] = []
-        timeline = QTableView()
-        timeline.setModel(self.timeline_model)
-        timeline.verticalHeader().hide()
-        timeline.setShowGrid(False)
-        timeline.setAlternatingRowColors(True)
-        timeline.setWordWrap(False)
-        timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        timeline = _list_table(self.timeline_model)
         th = timeline.horizontalHeader()
         th.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         th.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -593,15 +595,7 @@ class ClientCardDialog(EditorDialog):
         bar.addStretch(1)
         v.addLayout(bar)
         self.activities_model = ActivityListModel(self, show_deal=True)
-        view = QTableView()
-        view.setModel(self.activities_model)
-        view.verticalHeader().hide()
-        view.setShowGrid(False)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view = _list_table(self.activities_model)
         fit_activity_columns(view)
         view.doubleClicked.connect(lambda _i: self._on_edit_activity_clicked())
         view.selectionModel().currentRowChanged.connect(

@@ -72,7 +72,7 @@ from app.views.deals.editor_models import (
     ObjectionsModel,
     VatDelegate,
 )
-from app.views.forms import FieldErrors, to_date, to_qdate
+from app.views.forms import FieldErrors, error_banner, to_date, to_qdate
 from app.views.style import named
 from app.views.unsaved import EditorDialog, RecordSwitch
 
@@ -139,10 +139,7 @@ class DealEditor(EditorDialog):
         head.addStretch(1)
         head.addWidget(self.amount_label)
         layout.addLayout(head)
-        self.error_banner = QLabel()
-        self.error_banner.setWordWrap(True)
-        self.error_banner.setStyleSheet(f"background: #fde8e8; color: {style.DANGER};"
-                                        f" border-radius: 6px; padding: 6px 10px;")
+        self.error_banner = error_banner()
         layout.addWidget(self.error_banner)
         self.errors = FieldErrors(banner=self.error_banner)
         self.sections = QTabWidget()
