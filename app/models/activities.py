@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, check_in, utcnow
@@ -23,6 +23,9 @@ class Activity(Base):
         check_in("kind", ACTIVITY_KINDS, "kind"),
         Index("ix_activities_done_due", "done", "due_at"),
         Index("ix_activities_client_done_due", "client_id", "done", "due_at"),
+        # the presentations held, for the Plan tab's conversion figure (migration 0009)
+        Index("ix_activities_held_presentations", "due_at", "deal_id", "done",
+              sqlite_where=text("kind = 'presentation' AND result = 'held'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

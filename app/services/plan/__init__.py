@@ -5,6 +5,7 @@
 - `targets`: setting the plan (`PlanGrid`, `TargetChange`)
 - `progress`: plan against actual (`PlanProgress`, `CumulativeSeries`, `Breakdown`)
 - `funnel`: funnel, losses, lead sources (`FunnelStage`, `Losses`, `SourceRow`)
+- `presentations`: presentation → next stage → won (`PresentationConversion`)
 - `abc_xyz`: the ABC/XYZ matrix (`AbcXyzResult`)
 - `client_base`: RFM and churn risk (`RfmResult`, `ChurnRiskClient`)
 - `service` / `analytics`: `PlanService` and `AnalyticsService` over those features
@@ -36,6 +37,7 @@ from app.services.plan.common import (
 )
 from app.services.plan.funnel import FunnelStage, Losses, LossRow, SourceRow
 from app.services.plan.periods import Period, add_months, month_period, parse_period
+from app.services.plan.presentations import PresentationConversion
 from app.services.plan.progress import (
     Breakdown,
     BreakdownRow,
@@ -50,7 +52,8 @@ __all__ = [
     "ABC_CLASSES", "DIMENSIONS", "METRICS", "RFM_SEGMENTS", "XYZ_CLASSES", "AbcXyzCell",
     "AbcXyzClient", "AbcXyzResult", "AnalyticsService", "Breakdown", "BreakdownRow",
     "ChurnRiskClient", "CumulativeSeries", "FunnelStage", "LossRow", "Losses", "MonthFigures",
-    "Period", "PlanGrid", "PlanGridRow", "PlanProgress", "PlanService", "RfmClient",
+    "Period", "PlanGrid", "PlanGridRow", "PlanProgress", "PlanService", "PresentationConversion",
+    "RfmClient",
     "RfmResult", "RfmSegmentSummary", "SourceRow", "TargetChange", "add_months",
     "dimension_label", "empty_value_label", "metric_label", "month_period",
     "parse_period", "rfm_segment", "rfm_segment_label",

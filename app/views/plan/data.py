@@ -21,6 +21,7 @@ from app.services.plan import (
     MonthFigures,
     Period,
     PlanProgress,
+    PresentationConversion,
     RfmSegmentSummary,
     parse_period,
 )
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 SECTIONS = ("progress", "funnel", "sources", "base")
 SECTION_FIELDS = {
     "progress": ("progress", "cumulative", "monthly", "breakdown"),
-    "funnel": ("funnel", "losses"),
+    "funnel": ("funnel", "losses", "presentations"),
     "sources": ("sources",),
     "base": ("abc_xyz", "rfm_segments", "churn"),
 }
@@ -68,6 +69,7 @@ class PlanTabData:
     breakdown: Breakdown | None = None
     funnel: list[FunnelStage] | None = None
     losses: Losses | None = None
+    presentations: PresentationConversion | None = None
     sources: list[SourceFigures] | None = None
     abc_xyz: AbcXyzResult | None = None
     rfm_segments: list[RfmSegmentSummary] | None = None
@@ -94,6 +96,7 @@ def load_section(services: Services, data: PlanTabData, section: str) -> None:
     elif section == "funnel":
         data.funnel = services.analytics.funnel(p)
         data.losses = services.analytics.losses(p)
+        data.presentations = services.analytics.presentation_conversion(p)
     elif section == "sources":
         data.sources = services.analytics.sources(p)
     elif section == "base":

@@ -44,6 +44,7 @@ from app.services.plan import (
     FunnelStage,
     LossRow,
     Period,
+    PresentationConversion,
     RfmSegmentSummary,
     SourceRow,
     add_months,
@@ -448,19 +449,43 @@ class PlanTab(QWidget):
         self.competitor_view = _table(self.competitor_model)
         for chart in (self.funnel_chart, self.lost_count_chart, self.lost_amount_chart):
             chart.setMinimumHeight(280)
-        grid.addWidget(self.funnel_chart, 0, 0)
+        grid.addLayout(self._build_presentations(), 0, 0, 1, 2)
+        grid.addWidget(self.funnel_chart, 1, 0)
         box = QVBoxLayout()
         box.addWidget(_title(translate("PlanTab", "Этапы воронки")))
         box.addWidget(self.funnel_view, 1)
-        grid.addLayout(box, 0, 1)
-        grid.addWidget(self.lost_count_chart, 1, 0)
-        grid.addWidget(self.lost_amount_chart, 1, 1)
+        grid.addLayout(box, 1, 1)
+        grid.addWidget(self.lost_count_chart, 2, 0)
+        grid.addWidget(self.lost_amount_chart, 2, 1)
         box = QVBoxLayout()
         self.competitor_title = _title(translate("PlanTab", "Проиграно конкурентам"))
         box.addWidget(self.competitor_title)
         box.addWidget(self.competitor_view, 1)
-        grid.addLayout(box, 2, 0, 1, 2)
+        grid.addLayout(box, 3, 0, 1, 2)
         return page
+
+    def _build_presentations(self) -> QVBoxLayout:
+        """Presentation → next stage → won: three cards in a row with arrows between."""
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        box.addWidget(_title(translate("PlanTab", "Презентация → следующий этап → выиграна")))
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.presentation_cards: dict[str, tuple[QLabel, QLabel]] = {}
+        for i, (key, title) in enumerate((
+                ("presented", translate("PlanTab", "Сделки с проведённой презентацией")),
+                ("moved_on", translate("PlanTab", "Перешли в следующий этап")),
+                ("won", translate("PlanTab", "Выиграны")))):
+            if i:
+                arrow = named(QLabel("→"), "cardValue")
+                arrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                row.addWidget(arrow)
+            frame, value, note = _card(title)
+            frame.setStyleSheet("QLabel#cardValue { font-size: 17px; }")
+            self.presentation_cards[key] = (value, note)
+            row.addWidget(frame, 1)
+        box.addLayout(row)
+        return box
 
     def _build_sources(self) -> QWidget:
         page = QWidget()
@@ -836,9 +861,22 @@ class PlanTab(QWidget):
             subtitle=translate("PlanTab", "серый — план на сегодня; факт зелёный, если план "
                                           "выполняется, красный — если отстаёт"))
 
+    def _show_presentations(self, figures: PresentationConversion) -> None:
+        cards = self.presentation_cards
+        cards["presented"][0].setText(format_count(figures.presented))
+        cards["presented"][1].setText(translate(
+            "PlanTab", "презентация с итогом «Состоялась» в периоде"))
+        for key, count, share in (("moved_on", figures.moved_on, figures.moved_on_pct),
+                                  ("won", figures.won, figures.won_pct)):
+            cards[key][0].setText(format_count(count))
+            cards[key][1].setText(translate("PlanTab", "{p} от сделок с презентацией").format(
+                p=pct(share)) if figures.presented else translate(
+                "PlanTab", "презентаций в периоде не было"))
+
     def _show_funnel(self) -> None:
         assert self.data is not None and self.data.funnel is not None
-        assert self.data.losses is not None
+        assert self.data.losses is not None and self.data.presentations is not None
+        self._show_presentations(self.data.presentations)
         stages = self.data.funnel
         self.funnel_model.set_rows(stages)
         notes = []
