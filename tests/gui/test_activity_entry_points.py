@@ -151,13 +151,21 @@ def test_the_history_filters_by_kind_newest_first(qtbot, services, client) -> No
         services.activities.create(ActivityDraft(kind=kind, subject=subject,
                                                  client_id=client_id,
                                                  due_at=base + timedelta(hours=hours)))
+    make_deal(services, client_id, title="Весы")
     card = _card(qtbot, services, client_id)
     combo = card.timeline_filter
+    assert [combo.itemText(i).strip() for i in range(combo.count())] == [
+        "всё", "Все дела", "Встреча", "Звонок", "Сделки и этапы"]
     combo.setCurrentIndex(combo.findData("activity:call"))
     assert [e.title for e in card.timeline_model.rows()] == ["Второй звонок", "Первый звонок"]
+    combo.setCurrentIndex(combo.findData("activity"))
+    assert [e.title for e in card.timeline_model.rows()] == [
+        "Второй звонок", "Встреча", "Первый звонок"]
+    combo.setCurrentIndex(combo.findData("deal"))
+    assert [e.kind for e in card.timeline_model.rows()] == ["deal"]
     combo.setCurrentIndex(combo.findData(""))
     assert [e.title for e in card.timeline_model.rows()][:3] == [
-        "Второй звонок", "Встреча", "Первый звонок"]
+        "Второй звонок", "Встреча", "Первый звонок"]  # planned for tomorrow: newest
 
 
 # --- the deal editor ----------------------------------------------------------------------

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from app.domain.dates import date_time
 from app.i18n import translate
 from app.services.activities import ActivityDetail, activity_kind_label, result_label
+from app.services.activities.codes import next_step_text
 from app.views import style
-from app.views.deals.common import activity_short
 from app.views.record_model import Column, RecordTableModel
 
 
@@ -77,17 +77,11 @@ class ActivityListModel(RecordTableModel[ActivityDetail]):
         """What followed a done activity: the next one, or why there is none."""
         if not a.done:
             return ""
-        if a.next_activity_id is not None:
-            nxt = self._by_id.get(a.next_activity_id)
-            if nxt is None:
-                return translate("ActivityList", "запланирован")
-            when = activity_short(nxt.kind, nxt.due_at) if nxt.due_at is not None \
-                else activity_kind_label(nxt.kind)
-            return f"{when} — {nxt.subject}"
-        if a.no_next_reason:
-            return translate("ActivityList", "без шага: {reason}").format(
-                reason=a.no_next_reason)
-        return a.next_step
+        nxt = self._by_id.get(a.next_activity_id) if a.next_activity_id is not None else None
+        if a.next_activity_id is not None and nxt is None:  # not in this list (another deal)
+            return translate("ActivityList", "запланирован")
+        return next_step_text(nxt.subject if nxt else None, nxt.due_at if nxt else None,
+                              a.no_next_reason, a.next_step)
 
 
 __all__ = ["ActivityListModel", "outcome_text"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from app.bootstrap import Services
 from app.domain.dates import short_date
 from app.domain.money import format_money
 from app.i18n import translate
-from app.services.activities import ActivityDetail, ActivityDraft, activity_kind_label
+from app.services.activities import ActivityDetail, activity_kind_label
 from app.services.clients import (
     CLIENT_KINDS,
     CLIENT_STATUSES,
@@ -42,6 +42,7 @@ from app.services.clients import (
     status_label,
     validate_draft,
 )
+from app.services.clients.history import TIMELINE_GROUPS
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
 from app.views.activities.call_log import CallLogDialog
@@ -132,7 +133,9 @@ def _timeline_kind(kind: str) -> str:
         return activity_kind_label(kind.removeprefix("activity:"))
     labels = {
         "deal": translate("ClientCard", "Сделка"),
+        "stage": translate("ClientCard", "Этап"),
         "deal_closed": translate("ClientCard", "Сделка"),
+        "payment": translate("ClientCard", "Оплата"),
         "offer": translate("ClientCard", "КП"),
         "order": translate("ClientCard", "Заказ"),
         "complaint": translate("ClientCard", "Рекламация"),
@@ -141,8 +144,23 @@ def _timeline_kind(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-_TIMELINE_COLORS = {"deal": style.ACCENT, "deal_closed": style.SUCCESS, "offer": "#9333ea",
-                    "order": style.SUCCESS, "complaint": style.DANGER, "score": style.WARNING}
+_TIMELINE_COLORS = {"deal": style.ACCENT, "stage": style.ACCENT, "deal_closed": style.SUCCESS,
+                    "offer": "#9333ea", "order": style.SUCCESS, "payment": style.SUCCESS,
+                    "complaint": style.DANGER, "score": style.WARNING}
+
+
+def _timeline_group(group: str) -> str:
+    """`Все дела`, `Сделки`…: the history filter's groups (TIMELINE_GROUPS)."""
+    labels = {
+        "activity": translate("ClientCard", "Все дела"),
+        "deal": translate("ClientCard", "Сделки и этапы"),
+        "offer": translate("ClientCard", "КП"),
+        "order": translate("ClientCard", "Заказы"),
+        "payment": translate("ClientCard", "Оплаты"),
+        "complaint": translate("ClientCard", "Рекламации"),
+        "score": translate("ClientCard", "Оценки"),
+    }
+    return labels.get(group, group)
 
 
 class TimelineModel(RecordTableModel[TimelineEntry]):
@@ -158,9 +176,6 @@ class TimelineModel(RecordTableModel[TimelineEntry]):
             Column(translate("ClientCard", "Подробности"), lambda e: e.detail.replace("\n", " "),
                    tooltip=lambda e: e.detail),
         ], parent)
-
-
-NOTE_SUBJECT_LENGTH = 120  # a note's first line names it in the lists
 
 
 def _list_table(model: QAbstractItemModel) -> QTableView:
@@ -500,6 +515,7 @@ class ClientCardDialog(EditorDialog):
         self.timeline_model = TimelineModel(self)
         self._timeline: list[TimelineEntry] = []
         timeline = _list_table(self.timeline_model)
+        timeline.doubleClicked.connect(self._on_timeline_double_clicked)
         th = timeline.horizontalHeader()
         th.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         th.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -610,14 +626,20 @@ class ClientCardDialog(EditorDialog):
         if self.client_id is None:
             return
         self._timeline = self._services.clients.timeline(self.client_id)
-        kinds = list(dict.fromkeys(e.kind for e in self._timeline
-                                   if e.kind != "deal_closed"))
+        groups = {e.group for e in self._timeline}
+        activity_kinds = sorted({e.kind for e in self._timeline if e.group == "activity"},
+                                key=_timeline_kind)
         chosen = self.timeline_filter.currentData()
         self.timeline_filter.blockSignals(True)
         self.timeline_filter.clear()
         self.timeline_filter.addItem(translate("ClientCard", "всё"), "")
-        for kind in sorted(kinds, key=_timeline_kind):
-            self.timeline_filter.addItem(_timeline_kind(kind), kind)
+        for group in TIMELINE_GROUPS:
+            if group not in groups:
+                continue
+            self.timeline_filter.addItem(_timeline_group(group), group)
+            if group == "activity":  # and each kind of activity on its own
+                for kind in activity_kinds:
+                    self.timeline_filter.addItem("   " + _timeline_kind(kind), kind)
         self.timeline_filter.setCurrentIndex(max(self.timeline_filter.findData(chosen), 0))
         self.timeline_filter.blockSignals(False)
         self._show_timeline()
@@ -625,21 +647,23 @@ class ClientCardDialog(EditorDialog):
         self._update_activity_buttons()
 
     def _show_timeline(self, *_: object) -> None:
-        kind = self.timeline_filter.currentData() or ""
-        # a closed deal is filed with the deals
-        shown = [e for e in self._timeline if not kind or e.kind == kind
-                 or (kind == "deal" and e.kind == "deal_closed")]
-        self.timeline_model.set_rows(shown)
+        wanted = self.timeline_filter.currentData() or ""
+        self.timeline_model.set_rows([e for e in self._timeline if not wanted
+                                      or wanted in (e.kind, e.group)])
+
+    def _on_timeline_double_clicked(self, index: QModelIndex) -> None:
+        entry = self.timeline_model.row_at(index.row())
+        if entry is not None and entry.group == "activity" and entry.ident is not None:
+            self._after_activity(bool(ActivityEditor(
+                services=self._services, activity_id=entry.ident, parent=self).exec()))
 
     def add_note(self) -> bool:
         """Ctrl+Enter in the note field: the note goes into the client's history."""
         text = self.note_edit.toPlainText().strip()
         if self.client_id is None or not text:
             return False
-        subject = text.splitlines()[0][:NOTE_SUBJECT_LENGTH]
         try:
-            self._services.activities.create(ActivityDraft(
-                kind="note", subject=subject, client_id=self.client_id, notes=text))
+            self._services.clients.add_note(self.client_id, text)
         except ServiceError as exc:
             self.note_error.setText(str(exc))
             self.note_error.show()
