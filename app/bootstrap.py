@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from app.services.plan.analytics import AnalyticsService
     from app.services.settings import SettingsService
     from app.services.transfer import TransferService
+    from app.services.worklist import WorklistService
 
 
 class Services:
@@ -135,6 +136,14 @@ class Services:
         from app.services.activities import ActivitiesService
 
         return ActivitiesService(uow_factory=self.uow_factory, settings=self.settings)
+
+    @cached_property
+    def worklist(self) -> WorklistService:
+        from app.services.worklist import WorklistService
+
+        return WorklistService(uow_factory=self.uow_factory, overview=self.overview,
+                               deals=self.deals, mentoring=self.mentoring,
+                               settings=self.settings, activities=self.activities)
 
     @cached_property
     def mentoring(self) -> MentoringService:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import ColumnClause, and_, func, literal_column, select, text
+from sqlalchemy import ColumnClause, and_, case, func, literal_column, select, text
 
 from app.domain.money import ZERO, from_kopecks
 from app.models import (
@@ -54,6 +54,9 @@ class Birthday:
     client_name: str
     day: date  # this year's (or next year's) date of the birthday
     age: int | None
+    contact_id: int = 0
+    phone: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,15 +77,28 @@ BIRTHDAY_KEY: ColumnClause[str] = literal_column(BIRTHDAY_KEY_SQL)
 
 
 @dataclass(frozen=True)
+class BirthdaysDue:
+    rows: list[Birthday]  # by day, then name
+    total: int  # every birthday in the period, however many rows were asked for
+
+
+@dataclass(frozen=True)
 class ReceivablesDue:
     rows: list[Receivable]  # oldest due date first
     total: int  # every balance due in the period, however many rows were asked for
 
 
+def local_day_start(day: date) -> datetime:
+    """The UTC instant at which `day` begins in the user's local time zone.
+
+    Each day is converted on its own (the zone's offset of that day), so a day across a
+    daylight-saving change starts at its own midnight, not at one shifted by an hour.
+    """
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+
+
 def _local_day_bounds(day: date) -> tuple[datetime, datetime]:
-    tz = datetime.now().astimezone().tzinfo
-    start = datetime.combine(day, time.min, tzinfo=tz).astimezone(UTC)
-    return start, start + timedelta(days=1)
+    return local_day_start(day), local_day_start(day + timedelta(days=1))
 
 
 class OverviewService:
@@ -150,24 +166,37 @@ class OverviewService:
 
     def birthdays(self, today: date | None = None, days: int = 7) -> list[Birthday]:
         """Contacts whose birthday falls within the next `days` days (today included)."""
+        return self.birthdays_due(today, days).rows
+
+    def birthdays_due(self, today: date | None = None, days: int = 7,
+                      limit: int | None = None) -> BirthdaysDue:
+        """The birthdays of `birthdays` by day and name: the first `limit` (all without a
+        limit) and how many there are; the order and the cap are applied in SQL."""
         today = today or date.today()
         wanted = [(today + timedelta(days=k)) for k in range(days + 1)]
-        keys = [d.strftime("%m-%d") for d in wanted]
-        if any(k == "02-28" for k in keys) and not _is_leap(today.year):
-            keys.append("02-29")  # celebrated on 28 February in common years
+        order: dict[str, int] = {d.strftime("%m-%d"): k for k, d in enumerate(wanted)}
+        if "02-28" in order and not _is_leap(today.year):
+            order["02-29"] = order["02-28"]  # celebrated on 28 February in common years
+        keys = list(order)
+        position = case(order, value=BIRTHDAY_KEY, else_=len(wanted))
+        where = (Contact.birthday.is_not(None), Client.archived.is_(False),
+                 BIRTHDAY_KEY.in_(keys))
         with self._uow(read_only=True) as uow:
-            rows = uow.session.execute(
-                select(Contact.name, Client.id, Client.name, Contact.birthday)
-                .join(Client, Client.id == Contact.client_id)
-                .where(Contact.birthday.is_not(None), Client.archived.is_(False),
-                       BIRTHDAY_KEY.in_(keys))
-            ).all()
+            s = uow.session
+            total = s.scalar(select(func.count(Contact.id))
+                             .join(Client, Client.id == Contact.client_id).where(*where)) or 0
+            q = (select(Contact.name, Client.id, Client.name, Contact.birthday, Contact.id,
+                        Contact.phone, Contact.email)
+                 .join(Client, Client.id == Contact.client_id).where(*where)
+                 .order_by(position, Contact.name, Contact.id))
+            rows = s.execute(q if limit is None else q.limit(limit)).all()
         result = []
-        for name, client_id, client_name, birthday in rows:
+        for name, client_id, client_name, birthday, contact_id, phone, email in rows:
             born = not_null(birthday, "contacts.birthday")  # filtered `IS NOT NULL`
             day = _next_occurrence(born, today)
-            result.append(Birthday(name, client_id, client_name, day, day.year - born.year))
-        return sorted(result, key=lambda b: (b.day, b.contact_name))
+            result.append(Birthday(name, client_id, client_name, day, day.year - born.year,
+                                   contact_id, phone, email))
+        return BirthdaysDue(result, total)
 
     def receivables_due(self, today: date | None = None, days: int = 7,
                         limit: int | None = None) -> ReceivablesDue:

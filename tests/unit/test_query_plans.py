@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import pytest
@@ -78,6 +79,9 @@ HOT: dict[str, Callable[[Services], object]] = {
     "Today: figures and agenda": lambda s: s.overview.overview(),
     "Today: birthdays": lambda s: s.overview.birthdays(),
     "Today: payments due": lambda s: s.overview.receivables_due(limit=100),
+    "Today: worklist": lambda s: s.worklist.worklist(),
+    # a holiday in the week: its key clients are listed too
+    "Today: worklist at New Year": lambda s: s.worklist.worklist(date(2026, 12, 28)),
 }
 
 

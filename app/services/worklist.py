@@ -1,0 +1,516 @@
+"""The Today tab's worklist: the day's activities, the deals and clients that need a step,
+payments, birthdays, holidays and trainees' overdue tasks, in sections.
+
+Rules of the sections (one place each):
+- "today" is the user's local date; a section of activities is a range of local days turned
+  into UTC instants (`overview.local_day_start`), so 23:59 local is today and 00:00 tomorrow.
+- overdue: open activities due before today; today: due today, by time; tomorrow; week: the
+  days after tomorrow up to today + 7 (the same seven days ahead as the birthdays). Open
+  post-sale follow-ups (purpose "follow_up") are listed in their own section only, whatever
+  their date (marked overdue when they are).
+- stalled: open deals past their stage's stall limit (the deals service's rule,
+  `deals.board.stalled`), and the board's «no next step» deals (`DealCard.no_next_step`:
+  open, no open activity planned), with the reason their last completion gave; the
+  longest in their stage first.
+- service_due: active clients whose last done activity (by its planned time) lies `rhythm`
+  days or more before today — a client called 14 days ago with a rhythm of 14 is due today;
+  never contacted counts as due. The rhythm is the client's `service_every_days`, else the
+  settings' "service_rhythm_days"[segment], else "service_rhythm_default_days". A client with
+  an open service call (purpose "service") already planned is left out.
+- birthdays: `overview.birthdays` (29 February is celebrated on 28 February in a common
+  year); ticked when a greeting (purpose "greeting", done) was recorded for the contact in
+  the seven days before the birthday or on it — so a birthday on 2 January greeted on
+  30 December counts, which "this calendar year" would not.
+- holidays: Russian public holidays (the `holidays` package) from today to today + 7, each
+  with the key clients to greet: the active clients of the segment(s) with the shortest
+  rhythm in "service_rhythm_days" (by default «Ключевые»), by name.
+- trainee_tasks: `mentoring.overdue_tasks`.
+Every section is capped at `limit` rows; `Worklist.totals` holds each one's full count.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
+
+from app.domain.dates import local_date
+from app.domain.money import format_money
+from app.i18n import current_language, translate
+from app.models import Activity, Client, Contact, Deal, Stage
+from app.services.deals.board import days_in_stage, last_no_next_reason, stalled
+from app.services.errors import NotFoundError
+from app.services.overview import local_day_start
+from app.services.rows import not_null
+from app.services.uow import UowFactory
+
+if TYPE_CHECKING:
+    from app.services.activities import ActivitiesService
+    from app.services.deals import DealsService
+    from app.services.mentoring import MentoringService
+    from app.services.overview import OverviewService
+    from app.services.settings import SettingsService
+
+SECTIONS = ("overdue", "today", "tomorrow", "week", "stalled", "service_due", "follow_up",
+            "payments", "birthdays", "holidays", "trainee_tasks")
+WEEK_DAYS = 7  # "the next 7 days": today + 1 … today + 7
+
+
+def section_label(section: str) -> str:
+    """`Просрочено` for "overdue": the heading of each worklist section."""
+    labels = {
+        "overdue": translate("Worklist", "Просрочено"),
+        "today": translate("Worklist", "Сегодня"),
+        "tomorrow": translate("Worklist", "Завтра"),
+        "week": translate("Worklist", "Ближайшие 7 дней"),
+        "stalled": translate("Worklist", "Сделки без движения"),
+        "service_due": translate("Worklist", "Пора позвонить"),
+        "follow_up": translate("Worklist", "Звонки после продажи"),
+        "payments": translate("Worklist", "Ожидаемые оплаты"),
+        "birthdays": translate("Worklist", "Дни рождения"),
+        "holidays": translate("Worklist", "Праздники"),
+        "trainee_tasks": translate("Worklist", "Задачи стажёров"),
+    }
+    return labels.get(section, section)
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    section: str
+    # "activity" | "deal" | "client" | "birthday" | "holiday" | "payment" | "trainee_task"
+    kind: str
+    ident: int | None  # activity / deal / client / contact / order / trainee-task id
+    when: datetime | date | None
+    title: str  # subject, deal title, client name, contact name, holiday name
+    detail: str  # the second line: client and deal, amount, days overdue, …
+    client_id: int | None = None
+    deal_id: int | None = None
+    contact_id: int | None = None
+    phone: str = ""
+    email: str = ""
+    overdue: bool = False
+    activity_kind: str = ""  # call/meeting/… for kind "activity"
+    done: bool = False  # a birthday already greeted
+    related: tuple[tuple[int, str], ...] = ()  # a holiday's key clients: (client id, name)
+
+
+@dataclass(frozen=True)
+class Worklist:
+    today: date
+    sections: dict[str, list[WorkItem]]  # every key of SECTIONS, in that order
+    totals: dict[str, int]  # each section's full count (more than its list when capped)
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """The service-call rhythm settings: days per segment and for any other segment."""
+
+    by_segment: dict[str, int]
+    default: int
+
+    def key_segments(self) -> list[str]:
+        """The segments of the shortest rhythm: the key clients' (greeted on holidays)."""
+        if not self.by_segment:
+            return []
+        shortest = min(self.by_segment.values())
+        return sorted(s for s, days in self.by_segment.items() if days == shortest)
+
+
+def _days(value: int) -> str:
+    return translate("Worklist", "{n} дн.").format(n=value)
+
+
+def _joined(*parts: str) -> str:
+    return " · ".join(p for p in parts if p)
+
+
+@lru_cache(maxsize=16)
+def holiday_occasions(year: int, language: str) -> tuple[tuple[date, str], ...]:
+    """Russia's public holidays of `year` (the `holidays` package) as greeting occasions,
+    named in the interface language: the first day of each holiday in the year (the New
+    Year holidays once, on 1 January, not again on 8 January after Christmas), without the
+    days off moved or added for a holiday on a weekend."""
+    import holidays
+
+    calendar = holidays.country_holidays("RU", years=year,
+                                         language="ru" if language == "ru" else "en_US")
+    moved = [re.compile(re.escape(calendar.tr(label)).replace(re.escape("%s"), ".+"))
+             for label in (calendar.observed_label, calendar.substituted_label)]
+    seen: set[str] = set()
+    occasions = []
+    for day, name in sorted(calendar.items()):
+        if name not in seen and not any(m.fullmatch(name) for m in moved):
+            occasions.append((day, name))
+        seen.add(name)
+    return tuple(occasions)
+
+
+def _done_unindexed(value: bool) -> ColumnElement[bool]:
+    """`+activities.done = value`: the unary plus keeps SQLite, which has no statistics on a
+    user's base, from searching the (done, due_at) index — every done activity of the base —
+    where the activity's deal or contact narrows the rows to a handful."""
+    return literal_column("+activities.done") == int(value)
+
+
+def _sql_instant(value: datetime) -> str:
+    """A UTC instant spelled as UTCDateTime stores it, for comparisons in raw SQL."""
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+class WorklistService:
+    def __init__(self, *, uow_factory: UowFactory, overview: OverviewService,
+                 deals: DealsService, mentoring: MentoringService, settings: SettingsService,
+                 activities: ActivitiesService) -> None:
+        self._uow = uow_factory
+        self._overview = overview
+        self._deals = deals
+        self._mentoring = mentoring
+        self._settings = settings
+        self._activities = activities
+
+    # -- the whole list ------------------------------------------------------------------
+
+    def worklist(self, today: date | None = None, *, now: datetime | None = None,
+                 limit: int = 100) -> Worklist:
+        """The day's worklist for the local date `today` (default: the local date of `now`)."""
+        now = now or datetime.now(UTC)
+        today = today or local_date(now)
+        sections: dict[str, list[WorkItem]] = {}
+        totals: dict[str, int] = {}
+
+        def put(name: str, items: list[WorkItem], total: int) -> None:
+            sections[name], totals[name] = items, total
+
+        starts = [local_day_start(today + timedelta(days=k)) for k in range(WEEK_DAYS + 2)]
+        not_follow_up = Activity.purpose != "follow_up"
+        with self._uow(read_only=True) as uow:
+            s = uow.session
+            put("overdue", *self._activities_in(
+                s, "overdue", and_(Activity.due_at < starts[0], not_follow_up), limit,
+                starts[0]))
+            put("today", *self._activities_in(
+                s, "today", and_(Activity.due_at >= starts[0], Activity.due_at < starts[1],
+                                 not_follow_up), limit, starts[0]))
+            put("tomorrow", *self._activities_in(
+                s, "tomorrow", and_(Activity.due_at >= starts[1], Activity.due_at < starts[2],
+                                    not_follow_up), limit, starts[0]))
+            put("week", *self._activities_in(
+                s, "week", and_(Activity.due_at >= starts[2],
+                                Activity.due_at < starts[WEEK_DAYS + 1], not_follow_up),
+                limit, starts[0]))
+        put("stalled", *self._stalled(today, limit))
+        put("service_due", *self.service_due(today, limit=limit))
+        with self._uow(read_only=True) as uow:
+            put("follow_up", *self._activities_in(
+                uow.session, "follow_up", and_(Activity.due_at.is_not(None),
+                                               Activity.purpose == "follow_up"),
+                limit, starts[0]))
+        put("payments", *self._payments(today, limit))
+        put("birthdays", *self._birthdays(today, limit))
+        put("holidays", *self._holidays(today, limit))
+        put("trainee_tasks", *self._trainee_tasks(today, limit))
+        return Worklist(today, {k: sections[k] for k in SECTIONS},
+                        {k: totals[k] for k in SECTIONS})
+
+    # -- activities ----------------------------------------------------------------------
+
+    @staticmethod
+    def _activities_in(s: Any, section: str, where: ColumnElement[bool], limit: int,
+                       day_start: datetime) -> tuple[list[WorkItem], int]:
+        """Open activities matching `where`, by due time: the first `limit` and the count.
+
+        Both read the (done, due_at) index: `done = 0` and a due range."""
+        pending = Activity.done.is_(False)
+        total = s.scalar(select(func.count(Activity.id)).where(pending, where)) or 0
+        rows = s.execute(
+            select(Activity.id, Activity.kind, Activity.subject, Activity.due_at,
+                   Activity.client_id, Activity.deal_id, Activity.contact_id,
+                   func.coalesce(Client.name, ""), func.coalesce(Deal.title, ""),
+                   func.coalesce(Contact.name, ""),
+                   func.coalesce(func.nullif(Contact.phone, ""), Client.phone, ""),
+                   func.coalesce(func.nullif(Contact.email, ""), Client.email, ""))
+            .outerjoin(Client, Client.id == Activity.client_id)
+            .outerjoin(Deal, Deal.id == Activity.deal_id)
+            .outerjoin(Contact, Contact.id == Activity.contact_id)
+            .where(pending, where)
+            .order_by(Activity.due_at, Activity.id)
+            .limit(limit)
+        ).all()
+        items = []
+        today = local_date(day_start)
+        for (ident, kind, subject, due, client_id, deal_id, contact_id, client, deal,
+             contact, phone, email) in rows:
+            due_at = not_null(due, "activities.due_at")  # every `where` bounds due_at
+            overdue = due_at < day_start
+            late = (translate("Worklist", "просрочено на {d}").format(
+                d=_days((today - local_date(due_at)).days)) if overdue else "")
+            items.append(WorkItem(
+                section=section, kind="activity", ident=ident, when=due_at, title=subject,
+                detail=_joined(client, deal, contact, late), client_id=client_id,
+                deal_id=deal_id, contact_id=contact_id, phone=phone, email=email,
+                overdue=overdue, activity_kind=kind))
+        return items, total
+
+    # -- deals ---------------------------------------------------------------------------
+
+    def _stalled(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
+        """Open deals past their stage's stall limit, then open deals left without a next
+        step (no open activity; the last done one closed with none), longest waiting first."""
+        stages = {st.id: st for st in self._deals.stages()}
+        open_ids = [st.id for st in stages.values() if st.is_open]
+        working = self._deals.stall_in_working_days()
+        cache: dict[date, int] = {}
+        with self._uow(read_only=True) as uow:
+            s = uow.session
+            columns = (Deal.id, Deal.title, Deal.stage_id, Deal.stage_entered_at,
+                       Deal.client_id, Client.name, Client.phone, Client.email)
+            limited = [st.id for st in stages.values()
+                       if st.is_open and st.stall_days is not None]
+            # calendar days ≥ working days, a day's margin for the zone: a cheap superset
+            # of the stalled, the exact rule below keeps only them
+            late = s.execute(
+                select(*columns).join(Client, Client.id == Deal.client_id)
+                .join(Stage, Stage.id == Deal.stage_id)
+                .where(Deal.stage_id.in_(limited),
+                       func.julianday(today.isoformat())
+                       - func.julianday(Deal.stage_entered_at) > Stage.stall_days - 1)
+            ).all() if limited else []
+            # the board's «no next step» (DealCard.no_next_step): an open deal without an
+            # open activity planned, by ix_activities_deal_id (`+done`, see _done_unindexed)
+            open_step = (select(Activity.id).where(Activity.deal_id == Deal.id,
+                                                   _done_unindexed(False),
+                                                   Activity.due_at.is_not(None))
+                         .correlate(Deal).exists())
+            no_next = s.execute(
+                select(*columns).join(Client, Client.id == Deal.client_id)
+                .where(Deal.stage_id.in_(open_ids), ~open_step)
+            ).all() if open_ids else []
+        found: dict[int, tuple[int, WorkItem]] = {}
+        for r in late:
+            stage = stages[r.stage_id]
+            days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
+            if stalled(stage, days):
+                detail = _joined(r.name, stage.name, translate(
+                    "Worklist", "в этапе {d} (норма {n})").format(
+                    d=_days(days), n=_days(not_null(stage.stall_days, "stages.stall_days"))))
+                found[r.id] = (days, WorkItem(
+                    "stalled", "deal", r.id, r.stage_entered_at, r.title, detail,
+                    client_id=r.client_id, deal_id=r.id, phone=r.phone, email=r.email,
+                    overdue=True))
+        for r in no_next:
+            if r.id in found:
+                continue
+            days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
+            found[r.id] = (days, WorkItem(
+                "stalled", "deal", r.id, r.stage_entered_at, r.title,
+                _joined(r.name, stages[r.stage_id].name), client_id=r.client_id,
+                deal_id=r.id, phone=r.phone, email=r.email))
+        ordered = [item for _days_in, item in
+                   sorted(found.values(), key=lambda p: (-p[0], p[1].ident or 0))]
+        shown = ordered[:limit]
+        reasons = self._no_next_reasons([i.ident for i in shown if not i.overdue and i.ident])
+        return [replace(i, detail=_joined(i.detail, reasons[i.ident]))
+                if i.ident in reasons else i for i in shown], len(ordered)
+
+    def _no_next_reasons(self, deal_ids: list[int]) -> dict[int, str]:
+        """«нет следующего шага» with the reason the deal's last completion gave (the
+        board's `last_no_next_reason`), per deal; its activities by ix_activities_deal_id."""
+        done: dict[int, list[tuple[datetime | None, int, str]]] = {d: [] for d in deal_ids}
+        if deal_ids:
+            with self._uow(read_only=True) as uow:
+                for deal_id, done_at, ident, reason, is_done in uow.session.execute(
+                        select(Activity.deal_id, Activity.done_at, Activity.id,
+                               Activity.no_next_reason, Activity.done)
+                        .where(Activity.deal_id.in_(deal_ids))):
+                    if is_done and deal_id is not None:
+                        done[deal_id].append((done_at, ident, reason))
+        none = translate("Worklist", "нет следующего шага")
+        return {d: _joined(none, last_no_next_reason(rows)) for d, rows in done.items()}
+
+    # -- service calls -------------------------------------------------------------------
+
+    def rhythm(self) -> Rhythm:
+        by_segment = self._settings.get("service_rhythm_days") or {}
+        default = self._settings.get("service_rhythm_default_days")
+        return Rhythm({str(k): int(v) for k, v in dict(by_segment).items()}, int(default))
+
+    def service_due(self, today: date | None = None, *,
+                    limit: int = 100) -> tuple[list[WorkItem], int]:
+        """Active clients past their service-call rhythm (see the module's rules): the
+        longest without a contact first (never contacted before all), and how many.
+
+        One pass over the active clients by (status, archived); for each, its last done
+        activity is one seek of (client_id, done, due_at); the planned service calls are
+        read once by (done, due_at) — never a read of the activities of the base."""
+        today = today or date.today()
+        rhythm = self.rhythm()
+        params: dict[str, object] = {"today": today.isoformat(),
+                                     "default_days": rhythm.default,
+                                     "default_from": _sql_instant(
+                                         local_day_start(today - timedelta(rhythm.default - 1)))}
+        cases = []
+        for i, (segment, days) in enumerate(sorted(rhythm.by_segment.items())):
+            params[f"seg{i}"], params[f"days{i}"] = segment, days
+            params[f"from{i}"] = _sql_instant(local_day_start(today - timedelta(days - 1)))
+            cases.append((f":seg{i}", f":days{i}", f":from{i}"))
+        days_case = ("CASE WHEN c.service_every_days IS NOT NULL THEN c.service_every_days"
+                     + "".join(f" WHEN c.segment = {seg} THEN {d}" for seg, d, _f in cases)
+                     + " ELSE :default_days END")
+        # a contact on or after this instant (the local midnight of today - rhythm + 1)
+        # keeps the client off the list; an override's is computed in SQL in local time
+        from_case = ("CASE WHEN c.service_every_days IS NOT NULL THEN"
+                     " strftime('%Y-%m-%d %H:%M:%f', :today, '-' || (c.service_every_days - 1)"
+                     " || ' days', 'utc')"
+                     + "".join(f" WHEN c.segment = {seg} THEN {f}" for seg, _d, f in cases)
+                     + " ELSE :default_from END")
+        # the clients with a service call planned: a few open activities, read once
+        sql = text(
+            "SELECT id, last, rhythm FROM ("
+            " SELECT c.id AS id, (SELECT max(a.due_at) FROM activities a"
+            "  WHERE a.client_id = c.id AND a.done = 1) AS last,"
+            f" {days_case} AS rhythm, {from_case} AS since"
+            " FROM clients c WHERE c.status = 'active' AND c.archived = 0"
+            " AND c.id NOT IN (SELECT o.client_id FROM activities o WHERE o.done = 0"
+            "  AND o.purpose = 'service' AND o.client_id IS NOT NULL))"
+            " WHERE coalesce(last, '') < since")
+        with self._uow(read_only=True) as uow:
+            s = uow.session
+            due = s.execute(sql, params).all()
+            total = len(due)
+
+            # never contacted first, then the longest without a contact
+            shown = heapq.nsmallest(limit, due, key=lambda r: (r[1] is not None, r[1] or "",
+                                                               r[0]))
+            ids = [r[0] for r in shown]
+            clients = {r.id: r for r in s.execute(
+                select(Client.id, Client.name, Client.segment, Client.phone, Client.email)
+                .where(Client.id.in_(ids)))}
+        items = []
+        for ident, last, days in shown:
+            c = clients[ident]
+            when: datetime | None = None
+            late = True  # past the day the call fell due (never contacted: always)
+            since = translate("Worklist", "контактов не было")
+            if last is not None:
+                when = datetime.fromisoformat(last).replace(tzinfo=UTC)
+                waited = (today - local_date(when)).days
+                late = waited > days
+                since = translate("Worklist", "последний контакт {d} назад").format(
+                    d=_days(waited))
+            items.append(WorkItem(
+                "service_due", "client", ident, when, c.name,
+                _joined(c.segment, since, translate("Worklist", "звонок раз в {d}").format(
+                    d=_days(days))),
+                client_id=ident, phone=c.phone, email=c.email, overdue=late))
+        return items, total
+
+    # -- the other sections --------------------------------------------------------------
+
+    def _payments(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
+        due = self._overview.receivables_due(today, limit=limit)
+        items = []
+        for r in due.rows:
+            late = (translate("Worklist", "просрочено на {d}").format(d=_days(r.overdue_days))
+                    if r.overdue_days else "")
+            items.append(WorkItem("payments", "payment", r.order_id, r.due_on,
+                                  f"{r.number} · {r.client_name}",
+                                  _joined(format_money(r.outstanding), late),
+                                  client_id=r.client_id or None, overdue=r.overdue_days > 0))
+        return items, due.total
+
+    def _birthdays(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
+        found = self._overview.birthdays_due(today, days=WEEK_DAYS, limit=limit)
+        greeted = self._greeted({b.contact_id: b.day for b in found.rows})
+        items = []
+        for b in found.rows:
+            age = translate("Worklist", "исполняется {n}").format(n=b.age) if b.age else ""
+            items.append(WorkItem("birthdays", "birthday", b.contact_id, b.day, b.contact_name,
+                                  _joined(b.client_name, age), client_id=b.client_id,
+                                  contact_id=b.contact_id, phone=b.phone, email=b.email,
+                                  done=b.contact_id in greeted))
+        return items, found.total
+
+    def _greeted(self, days: dict[int, date]) -> set[int]:
+        """The contacts among `days` (contact → birthday) greeted in the week before it."""
+        if not days:
+            return set()
+        earliest = local_day_start(min(days.values()) - timedelta(days=WEEK_DAYS))
+        with self._uow(read_only=True) as uow:
+            rows = uow.session.execute(
+                select(Activity.contact_id, Activity.done_at)
+                .where(Activity.contact_id.in_(list(days)), Activity.purpose == "greeting",
+                       _done_unindexed(True), Activity.done_at >= earliest)).all()
+        return {contact for contact, done_at in rows
+                if contact is not None and done_at is not None
+                and local_date(done_at) >= days[contact] - timedelta(days=WEEK_DAYS)}
+
+    def _holidays(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
+        last = today + timedelta(days=WEEK_DAYS)
+        found = [(day, name) for year in sorted({today.year, last.year})
+                 for day, name in holiday_occasions(year, current_language())
+                 if today <= day <= last]
+        if not found:
+            return [], 0
+        key_clients = self.key_clients(limit)
+        who = (translate("Worklist", "поздравить ключевых клиентов: {n}").format(
+            n=len(key_clients)) if key_clients else "")
+        items = [WorkItem("holidays", "holiday", None, day, name, who,
+                          related=tuple(key_clients)) for day, name in found[:limit]]
+        return items, len(found)
+
+    def key_clients(self, limit: int = 100) -> list[tuple[int, str]]:
+        """The key clients to greet on a holiday (the module's rule), by name."""
+        segments = self.rhythm().key_segments()
+        if not segments:
+            return []
+        with self._uow(read_only=True) as uow:
+            return [(r[0], r[1]) for r in uow.session.execute(
+                select(Client.id, Client.name)
+                .where(Client.segment.in_(segments), Client.status == "active",
+                       Client.archived.is_(False))
+                .order_by(Client.name, Client.id).limit(limit))]
+
+    def _trainee_tasks(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
+        tasks = self._mentoring.overdue_tasks(today)
+        items = [WorkItem("trainee_tasks", "trainee_task", t.task_id, t.due_on, t.title,
+                          _joined(t.trainee_name, translate("Worklist", "просрочено на {d}")
+                                  .format(d=_days((today - t.due_on).days))),
+                          overdue=True) for t in tasks[:limit]]
+        return items, len(tasks)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def mark_greeted(self, contact_id: int, *, today: date | None = None,
+                     now: datetime | None = None) -> int:
+        """Record that the contact was greeted on the birthday: a done call with purpose
+        "greeting" (at the current time, or at local noon of another `today`); its id."""
+        from app.services.activities import ActivityDraft, Completion
+
+        now = now or datetime.now(UTC)
+        today = today or local_date(now)
+        at = now if local_date(now) == today else (
+            datetime.combine(today, time(12)).astimezone().astimezone(UTC))
+        with self._uow(read_only=True) as uow:
+            contact = uow.session.get(Contact, contact_id)
+            if contact is None:
+                raise NotFoundError(translate("Worklist", "Контакт не найден"))
+            client_id, name = contact.client_id, contact.name
+        subject = translate("Worklist", "Поздравление с днём рождения: {name}").format(
+            name=name)
+        new_id = self._activities.create(ActivityDraft(
+            kind="call", subject=subject, client_id=client_id, contact_id=contact_id,
+            due_at=at, purpose="greeting", remind_before_min=-1), now=at)
+        try:
+            self._activities.complete(new_id, Completion(
+                result="reached", no_next_reason=translate("Worklist", "Поздравление"),
+                done_at=at), now=at)
+        except BaseException:
+            self._activities.delete(new_id)  # no open greeting left behind
+            raise
+        return new_id
+
