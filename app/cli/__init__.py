@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "app.cli.clients",
     "app.cli.documents",
     "app.cli.deals",
+    "app.cli.day",
 ]
 # The module that registers each command: a run builds its own command's parser only (a
 # module's `register` may import the services, a quarter of a second before any work).
@@ -39,6 +40,7 @@ COMMAND_OWNERS = {
     "clients": "app.cli.clients",
     "offer": "app.cli.documents", "invoice": "app.cli.documents", "report": "app.cli.documents",
     "pipeline": "app.cli.deals", "move-deal": "app.cli.deals",
+    "today": "app.cli.day",
 }
 _VALUE_OPTIONS = ("--db", "--lang")  # the top-level options that take a value
 _HELP = ("-h", "--help")
