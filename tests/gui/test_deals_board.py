@@ -286,11 +286,10 @@ def test_editor_picks_client_and_contact_through_the_clients_service(qtbot, serv
     editor = DealEditor(services=services)
     qtbot.addWidget(editor)
     editor.client_edit.setText("василёк")
-    editor._lookup_clients()
-    choices = editor._client_model.stringList()
+    choices = editor.client_edit.lookup()
     assert choices and choices[0].startswith("ООО «Василёк»")
-    editor._on_client_completer_activated(choices[0])
-    assert editor._client_id == cid
+    assert editor.client_edit.choose(choices[0])
+    assert editor.client_edit.client_id() == cid
     assert editor.contact_combo.currentText() == "Анна Петрова, Закупки"
     editor.title_edit.setText("Первая поставка")
     assert editor.save(close=False)

@@ -19,6 +19,7 @@ from app.i18n import translate
 from app.services.activities import CALL_RESULTS
 from app.views.activities.complete import ResultChoice
 from app.views.activities.editor import stored_or_shown
+from app.views.clients.picker import fill_contacts
 from app.views.forms import FieldErrors, dialog_buttons, error_banner
 from app.views.style import named
 from app.views.unsaved import EditorDialog
@@ -58,14 +59,7 @@ class CallLogDialog(EditorDialog):
         self.results.chosen.connect(lambda _c: self.errors.clear_field("result"))
         self.errors.add_row(form, translate("CallLog", "Результат *"), "result", self.results)
         self.contact_combo = QComboBox()
-        self.contact_combo.addItem(translate("CallLog", "— не выбрано —"), None)
-        for c in services.clients.contacts_of(client_id):
-            self.contact_combo.addItem(f"{c.name}, {c.position}" if c.position else c.name,
-                                       c.id)
-        if contact_id is not None:
-            self.contact_combo.setCurrentIndex(max(self.contact_combo.findData(contact_id), 0))
-        elif self.contact_combo.count() > 1:
-            self.contact_combo.setCurrentIndex(1)
+        fill_contacts(self.contact_combo, services, client_id, contact_id)
         self.errors.add_row(form, translate("CallLog", "С кем"), "contact_id",
                             self.contact_combo)
         self.duration_spin = QSpinBox()

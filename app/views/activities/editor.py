@@ -44,7 +44,7 @@ from app.services.activities.codes import ACTIVITY_KINDS, ACTIVITY_PRIORITIES, R
 from app.services.deals import BoardFilter
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
-from app.views.clients.picker import ClientPicker
+from app.views.clients.picker import ClientPicker, fill_contacts
 from app.views.forms import FieldErrors, dialog_buttons, error_banner
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
@@ -356,15 +356,11 @@ class ActivityEditor(EditorDialog):
 
     def _fill_client_lists(self, client_id: int | None, *, contact_id: int | None = None,
                            deal_id: int | None = None, deal_title: str = "") -> None:
-        self.contact_combo.clear()
-        self.contact_combo.addItem(translate("ActivityEditor", "— не выбрано —"), None)
+        fill_contacts(self.contact_combo, self._services, client_id, contact_id)
         self.deal_combo.clear()
         self.deal_combo.addItem(translate("ActivityEditor", "— без сделки —"), None)
         if client_id is None:
             return
-        for c in self._services.clients.contacts_of(client_id):
-            self.contact_combo.addItem(f"{c.name}, {c.position}" if c.position else c.name,
-                                       c.id)
         board = self._services.deals.board(BoardFilter(client_id=client_id))
         for stage in board.stages:
             for card in board.column(stage.id):
@@ -373,10 +369,6 @@ class ActivityEditor(EditorDialog):
             # a closed deal is not on the board, but the activity stays with it
             title = deal_title or self._services.deals.detail(deal_id).title
             self.deal_combo.addItem(title, deal_id)
-        if contact_id is not None:
-            self.contact_combo.setCurrentIndex(max(self.contact_combo.findData(contact_id), 0))
-        elif self.contact_combo.count() > 1:
-            self.contact_combo.setCurrentIndex(1)
         if deal_id is not None:
             self.deal_combo.setCurrentIndex(max(self.deal_combo.findData(deal_id), 0))
 

@@ -7,7 +7,7 @@ Deals, activities and whatever else needs "which client" use this one widget ove
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, QTimer, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from app.bootstrap import Services
 from app.i18n import translate
@@ -19,6 +19,22 @@ def choice_text(choice: ClientChoice) -> str:
     if choice.inn:
         return f"{choice.name} — {translate('ClientPicker', 'ИНН')} {choice.inn}"
     return choice.name
+
+
+def fill_contacts(combo: QComboBox, services: Services, client_id: int | None,
+                  contact_id: int | None = None) -> None:
+    """The client's contact persons in `combo` after «— не выбрано —»: `contact_id` chosen,
+    else the primary one (the first listed)."""
+    combo.clear()
+    combo.addItem(translate("ClientPicker", "— не выбрано —"), None)
+    if client_id is None:
+        return
+    for c in services.clients.contacts_of(client_id):
+        combo.addItem(f"{c.name}, {c.position}" if c.position else c.name, c.id)
+    if contact_id is not None:
+        combo.setCurrentIndex(max(combo.findData(contact_id), 0))
+    elif combo.count() > 1:
+        combo.setCurrentIndex(1)
 
 
 class ClientPicker(QLineEdit):

@@ -19,13 +19,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QStringListModel,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QFormLayout,
     QFrame,
@@ -51,7 +49,6 @@ from app.domain.money import format_money
 from app.i18n import translate
 from app.services.activities import ActivityDetail
 from app.services.deals import (
-    Choice,
     DealDetail,
     DealInput,
     ObjectionInput,
@@ -63,6 +60,7 @@ from app.views.activities.call_log import CallLogDialog
 from app.views.activities.complete import CompletionDialog
 from app.views.activities.editor import ActivityEditor
 from app.views.activities.list_model import ActivityListModel, fit_activity_columns
+from app.views.clients.picker import ClientPicker, fill_contacts
 from app.views.deals.common import parse_decimal
 from app.views.deals.editor_models import (
     DaysBarDelegate,
@@ -114,8 +112,6 @@ class DealEditor(EditorDialog):
         self._deals = services.deals
         self.deal_id = deal_id
         self._won = False
-        self._client_id: int | None = None
-        self._client_choices: list[Choice] = []
         self._stage_probability = next((s.probability for s in self._deals.stages()
                                         if s.is_open), 10)
         self.setWindowTitle(translate("DealEditor", "Новая сделка") if deal_id is None
@@ -180,18 +176,8 @@ class DealEditor(EditorDialog):
         grid.setHorizontalSpacing(24)
         left = QFormLayout()
         right = QFormLayout()
-        self.client_edit = QLineEdit()
-        self.client_edit.setPlaceholderText(translate("DealEditor",
-                                                      "Начните вводить название или ИНН"))
-        self._client_model = QStringListModel(self)
-        self._client_completer = QCompleter(self._client_model, self)
-        self._client_completer.setCompletionMode(
-            QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._client_completer.activated.connect(self._on_client_completer_activated)
-        self.client_edit.setCompleter(self._client_completer)
-        self._client_timer = QTimer(self, singleShot=True, interval=200)
-        self._client_timer.timeout.connect(self._lookup_clients)
-        self.client_edit.textEdited.connect(self._on_client_edit_text_edited)
+        self.client_edit = ClientPicker(services=self.services)
+        self.client_edit.client_chosen.connect(self._on_client_edit_client_chosen)
         self.contact_combo = QComboBox()
         self.title_edit = QLineEdit()
         self.source_combo = QComboBox()
@@ -500,54 +486,23 @@ class DealEditor(EditorDialog):
         self.probability_spin.setSpecialValueText(translate(
             "DealEditor", "как у этапа ({p} %)").format(p=self._stage_probability))
 
-    # --- client picker ------------------------------------------------------------------------
-    def _lookup(self, text: str) -> list[Choice]:
-        return [Choice(id=c.id, name=c.name, detail=c.inn)
-                for c in self.services.clients.lookup(text, 20)]
+    # --- client ------------------------------------------------------------------------------
+    @property
+    def _client_id(self) -> int | None:
+        return self.client_edit.client_id()
 
-    def _contacts(self, client_id: int) -> list[Choice]:
-        return [Choice(id=c.id, name=c.name, detail=c.position)
-                for c in self.services.clients.contacts_of(client_id)]
-
-    def _on_client_edit_text_edited(self, _text: str) -> None:
-        self._client_id = None
-        self._client_timer.start()
-
-    def _lookup_clients(self) -> None:
-        text = self.client_edit.text().strip()
-        self._client_choices = self._lookup(text) if text else []
-        self._client_model.setStringList([self._choice_text(c) for c in self._client_choices])
-        if self._client_choices:
-            self._client_completer.complete()
-
-    @staticmethod
-    def _choice_text(c: Choice) -> str:
-        return f"{c.name} — {translate('DealEditor', 'ИНН')} {c.detail}" if c.detail else c.name
-
-    def _on_client_completer_activated(self, text: str) -> None:
-        for c in self._client_choices:
-            if self._choice_text(c) == text:
-                self._set_client(c.id, c.name)
-                return
+    def _on_client_edit_client_chosen(self, client_id: int) -> None:
+        fill_contacts(self.contact_combo, self.services, client_id)
 
     def choose_client(self, client_id: int) -> None:
         """Pick a client programmatically (tests, "new deal for this client")."""
         self._set_client(client_id, self._deals.client_name(client_id))
 
     def _set_client(self, client_id: int, name: str, *, contact_id: int | None = None) -> None:
-        self._client_id = client_id
-        # Deferred: QCompleter writes its own text into the line edit after `activated`.
-        self.client_edit.setText(name)
-        QTimer.singleShot(0, lambda: self.client_edit.setText(name)
-                          if self._client_id == client_id else None)
-        self.contact_combo.clear()
-        self.contact_combo.addItem(translate("DealEditor", "— не выбрано —"), None)
-        for c in self._contacts(client_id):
-            self.contact_combo.addItem(f"{c.name}, {c.detail}" if c.detail else c.name, c.id)
-        if contact_id is not None:
-            self.contact_combo.setCurrentIndex(max(self.contact_combo.findData(contact_id), 0))
-        elif self.contact_combo.count() > 1:
-            self.contact_combo.setCurrentIndex(1)
+        self.client_edit.blockSignals(True)
+        self.client_edit.set_client(client_id, name)
+        self.client_edit.blockSignals(False)
+        fill_contacts(self.contact_combo, self.services, client_id, contact_id)
 
     # --- lines --------------------------------------------------------------------------------
     def _on_add_product_clicked(self) -> None:
