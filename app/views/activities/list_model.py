@@ -3,6 +3,7 @@ their outcome, result text and what came next."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtWidgets import QHeaderView, QTableView
@@ -19,6 +20,14 @@ def _muted_if_done(a: ActivityDetail) -> str | None:
     return style.MUTED if a.done else None
 
 
+def _when_color(a: ActivityDetail) -> str | None:
+    """Done ones grey, overdue ones red."""
+    if a.done:
+        return style.MUTED
+    overdue = a.due_at is not None and a.due_at < datetime.now(UTC)
+    return style.DANGER if overdue else None
+
+
 def outcome_text(a: ActivityDetail) -> str:
     """`Дозвонился: договорились о встрече`; `запланировано` for an open activity."""
     if not a.done:
@@ -30,6 +39,7 @@ def outcome_text(a: ActivityDetail) -> str:
 def fit_activity_columns(view: QTableView) -> None:
     """Time and kind as wide as they need, the subject the rest; the deal, the outcome and
     the next step get a fixed share (their full text is in the tooltip)."""
+    view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column in (0, 1):
@@ -50,7 +60,7 @@ class ActivityListModel(RecordTableModel[ActivityDetail]):
         columns: list[Column[ActivityDetail]] = [
             Column(translate("ActivityList", "Когда"),
                    lambda a: date_time(a.done_at if a.done and a.done_at else a.due_at),
-                   color=_muted_if_done),
+                   color=_when_color),
             Column(translate("ActivityList", "Вид"), lambda a: activity_kind_label(a.kind),
                    color=_muted_if_done),
             Column(translate("ActivityList", "Что"), lambda a: a.subject, tooltip=lambda a:
