@@ -63,6 +63,7 @@ from app.services.mentoring.common import day_start_utc
 from app.services.mentoring.defaults import seed_default_template
 from app.services.mentoring.meetings import MEETING_KINDS
 from app.services.requisites import account_control_digit
+from app.services.settings import DEFAULTS
 from app.services.uow import UowFactory
 
 BATCH = 5000
@@ -482,6 +483,10 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         won_below = open_share + (1 - open_share) * won_part / closed_part
         low_done, high_done = sizes.done_activities
         planned_created_by = _at(today, 8)  # a planned activity was entered by this morning
+        # results, next-step links and service calls draw on their own generator, so every
+        # other row of the demo stays as it was before they came (issue 13)
+        outcomes = random.Random(seed * 104729 + 17)
+        next_activity_id = (s.scalar(select(func.max(Activity.id))) or 0) + 1
         for i in range(sizes.deals):
             did = first_deal + i
             client_id = rng.choice(client_ids)
@@ -556,14 +561,20 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 "stage_entered_at": entered_at, "created_at": _at(created, 9),
                 "updated_at": entered_at,
             })
+            deal_acts: list[InsertRow] = []
             if is_open and rng.random() < 0.8:
                 due = today + timedelta(days=rng.choice([-3, -1, 0, 0, 1, 2, 3, 5, 7, 10]))
-                act_rows.append(_activity(rng, client_id, did, due, done=False,
-                                          created_by=planned_created_by))
+                deal_acts.append(_activity(rng, client_id, did, due, done=False,
+                                           created_by=planned_created_by))
             for _ in range(rng.randint(low_done, high_done)):
                 when = created + timedelta(days=rng.randint(0, max(1, (t - created).days)))
                 if when <= today:
-                    act_rows.append(_activity(rng, client_id, did, when, done=True))
+                    deal_acts.append(_activity(rng, client_id, did, when, done=True,
+                                               outcomes=outcomes))
+            next_activity_id = _link_next_steps(
+                deal_acts, next_activity_id, outcomes,
+                closed_reason="" if is_open else CLOSED_REASONS[stage_id == won_id])
+            act_rows.extend(deal_acts)
             if stage_id == won_id and closed_on is not None:
                 if (today - closed_on).days <= 365:
                     for group, total in totals:
@@ -594,6 +605,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 n_deals += len(deal_rows)
                 n_activities += len(act_rows)
                 _insert_all(insert_rows, tables)
+        act_rows.extend(_service_calls(s, outcomes, today, next_activity_id))
         n_deals += len(deal_rows)
         n_activities += len(act_rows)
         _insert_all(insert_rows, tables)
@@ -796,19 +808,109 @@ ACTIVITY_SUBJECTS = {"call": "Созвониться по КП", "meeting": "В�
                      "task": "Подготовить договор"}
 
 
+# each result of a done demo activity with its weight and the result text written with it
+_RESULTS: dict[str, list[tuple[str, int, str]]] = {
+    "call": [("reached", 55, "Договорились о следующем шаге"), ("no_answer", 15, "Не взяли трубку"),
+             ("busy", 8, "Занято"), ("call_back", 12, "Просили перезвонить после обеда"),
+             ("wrong_number", 3, "Номер сменился, уточнить контакт"),
+             ("refused", 7, "Сейчас не актуально")],
+    "meeting": [("held", 80, "Обсудили объёмы и сроки поставки"),
+                ("moved", 15, "Перенесли по просьбе клиента"), ("cancelled", 5, "Отменили")],
+    "presentation": [("held", 80, "Показали оборудование, вопросы по гарантии"),
+                     ("moved", 15, "Перенесли на следующую неделю"),
+                     ("cancelled", 5, "Отменили")],
+    "email": [("done", 95, "Отправлено"), ("cancelled", 5, "Не понадобилось")],
+    "task": [("done", 95, "Готово"), ("cancelled", 5, "Не понадобилось")],
+}
+_REACTIONS = [("positive", 50), ("neutral", 35), ("negative", 15)]
+# why the last done activity of a deal had no next step: a lost deal, a won one
+CLOSED_REASONS = ("Сделка проиграна", "Сделка выиграна")
+_PAUSE_REASONS = ["Клиент взял паузу до следующего квартала", "Ждём утверждения бюджета",
+                  "Решение отложено"]
+
+
 def _activity(rng: random.Random, client_id: int, deal_id: int, day: date,
-              *, done: bool, created_by: datetime | None = None) -> InsertRow:
-    """An activity two days in the making, or by `created_by` (a planned one: by today)."""
+              *, done: bool, created_by: datetime | None = None,
+              outcomes: random.Random | None = None) -> InsertRow:
+    """An activity two days in the making, or by `created_by` (a planned one: by today); a
+    done one gets a result drawn from `outcomes` (the main `rng` is drawn as before)."""
     kind = rng.choice(ACTIVITY_KINDS)
     due = _at(day, rng.randint(9, 17), rng.choice([0, 30]))
     created = due - timedelta(days=2)
     if created_by is not None:
         created = min(created, created_by)
+    result = reaction = text = ""
+    if done and outcomes is not None:
+        choices = _RESULTS[kind]
+        result, _w, text = outcomes.choices(choices, [w for _c, w, _t in choices])[0]
+        if result == "held":
+            reaction = outcomes.choices([r for r, _w in _REACTIONS],
+                                        [w for _r, w in _REACTIONS])[0]
     return {"kind": kind, "subject": ACTIVITY_SUBJECTS[kind], "client_id": client_id,
             "deal_id": deal_id, "contact_id": None, "due_at": due, "done": done,
-            "done_at": due if done else None, "place": "",
-            "outcome": "Договорились о следующем шаге" if done else "",
-            "next_step": "", "notes": "", "created_at": created}
+            "done_at": due if done else None, "place": "", "outcome": text,
+            "next_step": "", "notes": "", "created_at": created, "result": result,
+            "reaction": reaction, "next_activity_id": None, "no_next_reason": "",
+            "purpose": "", "remind_before_min": None, "remind_at": None,
+            "repeat_every": None, "repeat_unit": ""}
+
+
+def _link_next_steps(rows: list[InsertRow], first_id: int, outcomes: random.Random, *,
+                     closed_reason: str) -> int:
+    """Give a deal's activities ids in time order and link each done one to the one after it
+    (its next step); the last done one of a closed deal says why there is none, of an open
+    one sometimes. Rows are reordered newest first, so each row a link names is inserted
+    before the link. Returns the next free id."""
+    order = sorted(range(len(rows)), key=lambda k: (rows[k]["due_at"], k))
+    for n, k in enumerate(order):
+        rows[k]["id"] = first_id + n
+    for n, k in enumerate(order):
+        row = rows[k]
+        if not row["done"]:
+            continue
+        if n + 1 < len(order):
+            row["next_activity_id"] = rows[order[n + 1]]["id"]
+        elif closed_reason:
+            row["no_next_reason"] = closed_reason
+        elif outcomes.random() < 0.5:
+            row["no_next_reason"] = outcomes.choice(_PAUSE_REASONS)
+    rows[:] = [rows[k] for k in reversed(order)]
+    return first_id + len(rows)
+
+
+SERVICE_CALL_CLIENTS = 30  # key clients with a recurring service call in the demo
+
+
+def _service_calls(s: Session, outcomes: random.Random, today: date,
+                   first_id: int) -> list[InsertRow]:
+    """Recurring service calls (every "service_rhythm_days" of the key segment) for some key
+    clients: the last one done a rhythm ago, linked to the next one, planned in the coming
+    two weeks. No reminder: the demo dates nothing but planned activities after its today
+    (tests/unit/test_demo_dates.py), and a reminder time is an instant of its own."""
+    rhythm = DEFAULTS["service_rhythm_days"]
+    assert isinstance(rhythm, dict)
+    every = rhythm["Ключевые"]
+    keys = list(s.scalars(select(Client.id).where(Client.segment == "Ключевые")
+                          .order_by(Client.id)))
+    rows: list[InsertRow] = []
+    for n, client_id in enumerate(outcomes.sample(keys, min(len(keys), SERVICE_CALL_CLIENTS))):
+        due = _at(today + timedelta(days=outcomes.randint(1, every - 1)), 10)
+        held = due - timedelta(days=every)
+        base: InsertRow = {
+            "kind": "call", "subject": "Сервисный звонок", "client_id": client_id,
+            "deal_id": None, "contact_id": None, "place": "", "next_step": "", "notes": "",
+            "reaction": "", "no_next_reason": "", "purpose": "service",
+            "remind_before_min": None, "remind_at": None, "repeat_every": every,
+            "repeat_unit": "day"}
+        open_id, done_id = first_id + 2 * n + 1, first_id + 2 * n
+        rows.append(base | {  # the planned one first: the done one links to it
+            "id": open_id, "due_at": due, "done": False, "done_at": None, "outcome": "",
+            "created_at": held, "result": "", "next_activity_id": None})
+        rows.append(base | {
+            "id": done_id, "due_at": held, "done": True, "done_at": held,
+            "outcome": "Всё работает, претензий нет", "created_at": held - timedelta(days=1),
+            "result": "reached", "next_activity_id": open_id})
+    return rows
 
 
 _NAME_HEADS = ["Техно", "Строй", "Агро", "Пром", "Логист", "Маркет", "Сиб", "Урал", "Волга",
