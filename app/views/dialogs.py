@@ -75,6 +75,12 @@ def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str | Non
     return path or None
 
 
+def ask_open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
+    """Several files to open (e.g. a presentation's materials); [] when cancelled."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    return list(paths)
+
+
 def ask_folder(parent: QWidget | None, title: str) -> str | None:
     path = QFileDialog.getExistingDirectory(parent, title)
     return path or None
@@ -138,3 +144,23 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     value, ok = QInputDialog.getText(parent, title, label, text=text)
     value = value.strip()
     return value if ok and value else None
+
+
+def ask_date(parent: QWidget | None, title: str, initial: date) -> date | None:
+    """A day picked on a calendar (None when cancelled); `initial` is shown first."""
+    from PySide6.QtWidgets import QCalendarWidget, QDialog, QVBoxLayout
+
+    from app.views.forms import dialog_buttons, to_date, to_qdate
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    calendar = QCalendarWidget()
+    calendar.setGridVisible(True)
+    calendar.setSelectedDate(to_qdate(initial))
+    calendar.activated.connect(lambda _day: dialog.accept())  # a double-click or Enter on a day
+    layout.addWidget(calendar)
+    layout.addWidget(dialog_buttons(dialog, translate("Dialogs", "Выбрать")))
+    if not dialog.exec():
+        return None
+    return to_date(calendar.selectedDate())

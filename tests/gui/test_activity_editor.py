@@ -182,7 +182,10 @@ def test_materials_are_stored_and_a_missing_file_is_marked(qtbot, services, clie
     editor = _editor(qtbot, services, kind="presentation", client_id=client[0],
                      due_at=_local(date.today() + timedelta(days=3), 11))
     _type(qtbot, editor.subject_edit, "Презентация весов")
-    editor.add_materials([str(slides), str(gone)])
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda parent, title, filters: [
+        str(slides), str(gone)])
+    _click(qtbot, editor.add_material_button)
+    _click(qtbot, editor.add_material_button)  # the same files again: listed once
     _click(qtbot, _save_button(editor))
     gone.unlink()
     reopened = _editor(qtbot, services, activity_id=editor.saved_id)

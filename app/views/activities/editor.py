@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -270,6 +269,7 @@ class ActivityEditor(EditorDialog):
         ml.addWidget(self.errors.attach_rows("materials", self.materials_view))
         mb = QHBoxLayout()
         add = QPushButton(translate("ActivityEditor", "+ Добавить файлы…"))
+        self.add_material_button = add
         add.clicked.connect(self._on_add_materials_clicked)
         self.open_material_button = QPushButton(translate("ActivityEditor", "Открыть"))
         self.open_material_button.clicked.connect(
@@ -419,10 +419,9 @@ class ActivityEditor(EditorDialog):
                 known.add(path)
 
     def _on_add_materials_clicked(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, translate("ActivityEditor", "Материалы презентации"), "",
-            translate("ActivityEditor", "Все файлы (*)"))
-        self.add_materials(paths)
+        self.add_materials(dialogs.ask_open_paths(
+            self, translate("ActivityEditor", "Материалы презентации"),
+            translate("ActivityEditor", "Все файлы (*)")))
 
     def open_material(self, row: int) -> bool:
         """Open a material with the system's viewer; a missing file is explained instead."""
