@@ -104,13 +104,4 @@ class CallLogDialog(EditorDialog):
         self.save()
 
 
-def log_call(parent: QWidget, services: Services, client_id: int, *,
-             contact_id: int | None = None, deal_id: int | None = None) -> int | None:
-    """Open «Записать звонок»; the stored call's id, or None when cancelled."""
-    dialog = CallLogDialog(services=services, client_id=client_id, contact_id=contact_id,
-                           deal_id=deal_id, parent=parent)
-    dialog.exec()
-    return dialog.saved_id
-
-
-__all__ = ["CallLogDialog", "log_call"]
+__all__ = ["CallLogDialog"]

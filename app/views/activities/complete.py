@@ -301,10 +301,4 @@ class CompletionDialog(EditorDialog):
         self.save()
 
 
-def complete_activity(parent: QWidget, services: Services, activity_id: int) -> bool:
-    """Ask for the outcome and the next step; True when the activity was completed."""
-    dialog = CompletionDialog(services=services, activity_id=activity_id, parent=parent)
-    return bool(dialog.exec())
-
-
-__all__ = ["CompletionDialog", "ResultChoice", "complete_activity"]
+__all__ = ["CompletionDialog", "ResultChoice"]

@@ -510,14 +510,6 @@ class ActivityEditor(EditorDialog):
         self.save()
 
 
-def open_activity_editor(parent: QWidget, services: Services, **context: object) -> int | None:
-    """Open the editor (`activity_id`, or a new one with `kind`, `client_id`, `contact_id`,
-    `deal_id`, `due_at` pre-filled); returns the stored activity's id, None when cancelled."""
-    editor = ActivityEditor(services=services, parent=parent, **context)  # type: ignore[arg-type]
-    editor.exec()
-    return editor.saved_id
-
-
 __all__ = ["ActivityEditor", "MaterialsModel", "aware_datetime", "datetime_edit",
-           "next_half_hour", "open_activity_editor", "reminder_label", "stored_or_shown",
+           "next_half_hour", "reminder_label", "stored_or_shown",
            "to_qdatetime"]
