@@ -19,8 +19,11 @@ def test_every_tab_builds_and_refreshes(main_window: MainWindow) -> None:
 def test_today_tab_shows_database_figures(main_window: MainWindow) -> None:
     today = main_window.show_tab("today")
     overview = main_window.services.overview.overview()
+    worklist = main_window.services.worklist.worklist()
     assert today.clients_card.value.text().replace("\u00a0", "") == str(overview.clients)
-    assert today.agenda_model.rowCount() == len(overview.agenda)
+    shown = [today.model.item(r) for r in today.model.item_rows()]
+    assert {i.section for i in shown if i is not None} == {
+        s for s, items in worklist.sections.items() if items}
 
 
 def test_window_remembers_current_tab(qtbot, demo_services) -> None:  # type: ignore[no-untyped-def]
@@ -60,21 +63,28 @@ def test_today_rows_open_their_deal_client_or_trainee(main_window: MainWindow,  
     monkeypatch.setattr(deals, "open_deal", lambda ident: opened.append(("deal", ident)))
     monkeypatch.setattr(clients, "open_client", lambda ident: opened.append(("client", ident)))
     today = main_window.show_tab("today")
+
+    def first_row(section: str) -> int | None:
+        return next((r for r in today.model.item_rows()
+                     if today.model.item(r).section == section), None)
+
     checked = 0
-    for section, kind, ident in (
-        (today.stalled, "deal", lambda row: row.id),
-        (today.receivables, "client", lambda row: row.client_id),
-        (today.birthdays, "client", lambda row: row.client_id),
-    ):
-        if section.model.rowCount() == 0:
+    for section, kind in (("stalled", "deal"), ("payments", "client"),
+                          ("birthdays", "client")):
+        row = first_row(section)
+        if row is None:
             continue
-        section.view.activated.emit(section.model.index(0, 0))
-        assert opened[-1] == (kind, ident(section.model.row(0)))
+        item = today.model.item(row)
+        today.view.activated.emit(today.model.index(row, 0))
+        assert opened[-1] == (kind, item.deal_id if kind == "deal" else item.client_id)
         checked += 1
     assert checked >= 2
-    tasks = today.trainee_tasks
-    assert tasks.model.rowCount() > 0
-    tasks.view.activated.emit(tasks.model.index(0, 0))
+    row = first_row("trainee_tasks")
+    assert row is not None
+    task = today.model.item(row)
+    today.view.activated.emit(today.model.index(row, 0))
     mentoring = main_window.show_tab("mentoring")
     assert main_window.tabs.currentIndex() == main_window.tab_keys().index("mentoring")
-    assert mentoring.trainees.card.name_label.text() == tasks.model.row(0).trainee_name
+    trainee = next(t.trainee_name for t in main_window.services.mentoring.overdue_tasks()
+                   if t.task_id == task.ident)
+    assert mentoring.trainees.card.name_label.text() == trainee
