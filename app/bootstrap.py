@@ -20,6 +20,7 @@ from app.services.uow import UowFactory, make_uow_factory
 if TYPE_CHECKING:
     from app.services.activities import ActivitiesService
     from app.services.backup import BackupService
+    from app.services.calendar_ics import CalendarService
     from app.services.catalog import CatalogService
     from app.services.clients import ClientService
     from app.services.clients.exporter import ClientExportService
@@ -144,6 +145,12 @@ class Services:
         return WorklistService(uow_factory=self.uow_factory, overview=self.overview,
                                deals=self.deals, mentoring=self.mentoring,
                                settings=self.settings, activities=self.activities)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        from app.services.calendar_ics import CalendarService
+
+        return CalendarService(uow_factory=self.uow_factory, activities=self.activities)
 
     @cached_property
     def mentoring(self) -> MentoringService:

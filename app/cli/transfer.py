@@ -1,4 +1,5 @@
-"""`export` and `import`: whole-database JSON, and (from the clients area) client lists.
+"""`export` and `import`: whole-database JSON, client lists (from the clients area) and
+calendar files (.ics: the planned activities out, meetings in).
 
 Each kind registers a handler in EXPORTERS / IMPORTERS; `what` picks one.
 """
@@ -6,10 +7,11 @@ Each kind registers a handler in EXPORTERS / IMPORTERS; `what` picks one.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cli import add_db_option, open_services
+from app.cli import EXIT_USAGE, add_db_option, open_services
 from app.cli import clients as clients_cli
 from app.i18n import translate
 
@@ -40,8 +42,43 @@ def _import_all(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORTERS: dict[str, Handler] = {"all": _export_all, "clients": clients_cli.export_clients}
-IMPORTERS: dict[str, Handler] = {"all": _import_all, "clients": clients_cli.import_clients}
+def _export_calendar(args: argparse.Namespace) -> int:
+    from app.cli.day import parse_day
+
+    bounds = []
+    for option, value in (("--from", args.from_date), ("--to", args.to_date)):
+        day = parse_day(value) if value is not None else None
+        if value is not None and day is None:
+            print("salesdesk: " + translate("Cli", "{option}: дата в виде ГГГГ-ММ-ДД: {t}")
+                  .format(option=option, t=value), file=sys.stderr)
+            return EXIT_USAGE
+        bounds.append(day)
+    services = open_services(args, create=False)
+    try:
+        written = services.calendar.export_ics(args.file, start=bounds[0], end=bounds[1])
+    finally:
+        services.close()
+    print(translate("Cli", "Выгружено дел в календарь: {n} → {path}").format(
+        n=written, path=args.file))
+    return 0
+
+
+def _import_calendar(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    try:
+        result = services.calendar.import_ics(args.file)
+    finally:
+        services.close()
+    print(translate("Cli", "Загружено событий: {created}, пропущено: {skipped}, "
+                           "привязано к клиентам: {matched}").format(
+        created=result.created, skipped=result.skipped, matched=result.matched))
+    return 0
+
+
+EXPORTERS: dict[str, Handler] = {"all": _export_all, "clients": clients_cli.export_clients,
+                                 "calendar": _export_calendar}
+IMPORTERS: dict[str, Handler] = {"all": _import_all, "clients": clients_cli.import_clients,
+                                 "calendar": _import_calendar}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,6 +87,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("what", choices=sorted(EXPORTERS))
     p.add_argument("file", type=Path)
     p.add_argument("--search", default="", help=translate("Cli", "только найденные записи"))
+    p.add_argument("--from", dest="from_date", default=None, metavar=translate("Cli", "ДАТА"),
+                   help=translate("Cli", "календарь: дела с этого дня ГГГГ-ММ-ДД "
+                                         "(по умолчанию с сегодняшнего)"))
+    p.add_argument("--to", dest="to_date", default=None, metavar=translate("Cli", "ДАТА"),
+                   help=translate("Cli", "календарь: дела по этот день включительно"))
     p.set_defaults(handler=lambda a: EXPORTERS[a.what](a))
 
     p = sub.add_parser("import", help=translate("Cli", "загрузить данные из файла"))
