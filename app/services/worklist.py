@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -290,32 +290,31 @@ class WorklistService:
                 select(*columns).join(Client, Client.id == Deal.client_id)
                 .where(Deal.stage_id.in_(open_ids), ~open_step)
             ).all() if open_ids else []
-        found: dict[int, tuple[int, WorkItem]] = {}
+        # (days in stage, deal id, its row, past the stall limit) — the rows are made into
+        # items for the shown ones only
+        found: dict[int, tuple[int, int, Any, bool]] = {}
         for r in late:
-            stage = stages[r.stage_id]
             days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
-            if stalled(stage, days):
-                detail = _joined(r.name, stage.name, translate(
-                    "Worklist", "в этапе {d} (норма {n})").format(
-                    d=_days(days), n=_days(not_null(stage.stall_days, "stages.stall_days"))))
-                found[r.id] = (days, WorkItem(
-                    "stalled", "deal", r.id, r.stage_entered_at, r.title, detail,
-                    client_id=r.client_id, deal_id=r.id, phone=r.phone, email=r.email,
-                    overdue=True))
+            if stalled(stages[r.stage_id], days):
+                found[r.id] = (days, r.id, r, True)
         for r in no_next:
-            if r.id in found:
-                continue
-            days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
-            found[r.id] = (days, WorkItem(
-                "stalled", "deal", r.id, r.stage_entered_at, r.title,
-                _joined(r.name, stages[r.stage_id].name), client_id=r.client_id,
-                deal_id=r.id, phone=r.phone, email=r.email))
-        ordered = [item for _days_in, item in
-                   sorted(found.values(), key=lambda p: (-p[0], p[1].ident or 0))]
-        shown = ordered[:limit]
-        reasons = self._no_next_reasons([i.ident for i in shown if not i.overdue and i.ident])
-        return [replace(i, detail=_joined(i.detail, reasons[i.ident]))
-                if i.ident in reasons else i for i in shown], len(ordered)
+            if r.id not in found:
+                days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
+                found[r.id] = (days, r.id, r, False)
+        shown = sorted(found.values(), key=lambda f: (-f[0], f[1]))[:limit]
+        reasons = self._no_next_reasons([ident for _d, ident, _r, late in shown if not late])
+        items = []
+        for days, ident, r, past_limit in shown:
+            stage = stages[r.stage_id]
+            why = reasons.get(ident, "")
+            if past_limit:
+                why = translate("Worklist", "в этапе {d} (норма {n})").format(
+                    d=_days(days), n=_days(not_null(stage.stall_days, "stages.stall_days")))
+            items.append(WorkItem(
+                "stalled", "deal", ident, r.stage_entered_at, r.title,
+                _joined(r.name, stage.name, why), client_id=r.client_id, deal_id=ident,
+                phone=r.phone, email=r.email, overdue=past_limit))
+        return items, len(found)
 
     def _no_next_reasons(self, deal_ids: list[int]) -> dict[int, str]:
         """«нет следующего шага» with the reason the deal's last completion gave (the

@@ -1,0 +1,77 @@
+"""The manager's day on a grown base: the Today worklist, the calendar's week, completing an
+activity with its next step, the next reminder.
+
+    python bench/bench_day.py DB [--runs 10]
+
+Works on a scratch copy of DB (a completion writes). Figures (issue 13):
+  * "Today worklist (service)": `WorklistService.worklist()` — every section, capped at 100
+    rows with its total; target < 200 ms;
+  * "service calls due": its hardest section alone (the rhythm over every active client);
+  * "calendar work week (in_range)": `ActivitiesService.in_range` over this week's Monday to
+    Saturday; target < 100 ms;
+  * "complete with a next step": `ActivitiesService.complete` of an open activity with a
+    result and a new activity a week later, in one transaction; target median < 30 ms;
+  * "next reminder": `ActivitiesService.next_reminder_at()`; target < 5 ms.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.core import Context, Figure, run_standalone, timed  # noqa: E402
+
+
+def figures(ctx: Context) -> Iterator[Figure]:
+    from app.bootstrap import bootstrap
+    from app.services.activities import ActivityDraft, Completion, results_for
+    from app.services.overview import local_day_start
+
+    db = ctx.scratch_copy("day.db")
+    services = bootstrap(db)
+    worklist, activities = services.worklist, services.activities
+
+    yield Figure("Today worklist (service)", timed(worklist.worklist, ctx.runs),
+                 target_s=0.200)
+    yield Figure("service calls due", timed(worklist.service_due, ctx.runs),
+                 note="the rhythm over every active client, inside the worklist's figure")
+
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    week = (local_day_start(monday), local_day_start(monday + timedelta(days=5)))
+    yield Figure("calendar work week (in_range)",
+                 timed(lambda: activities.in_range(*week), ctx.runs), target_s=0.100,
+                 note=f"{len(activities.in_range(*week))} activities, Mon–Fri")
+
+    yield Figure("next reminder", timed(activities.next_reminder_at, max(ctx.runs, 20)),
+                 target_s=0.005)
+
+    now = datetime.now(UTC)
+    ahead = activities.in_range(now, now + timedelta(days=30))
+    candidates = [a for a in ahead if not a.recurring and a.client_id][:ctx.runs + 1]
+    completed: list[float] = []
+    for i, a in enumerate(candidates):
+        completion = Completion(
+            result=results_for(a.kind)[0], outcome="обсудили условия",
+            next=ActivityDraft(kind="call", subject="Перезвонить по итогам",
+                               client_id=a.client_id, deal_id=a.deal_id,
+                               due_at=now + timedelta(days=7), remind_before_min=-1))
+        start = time.perf_counter()
+        activities.complete(a.id, completion, now=now)
+        if i:  # the first one warms the statements up
+            completed.append(time.perf_counter() - start)
+    if completed:
+        yield Figure("complete with a next step", completed, target_s=0.030,
+                     note="done with a result and a call a week later, one transaction")
+    services.close()
+
+
+if __name__ == "__main__":
+    run_standalone(figures, runs=10)
