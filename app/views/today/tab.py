@@ -148,7 +148,7 @@ class TodayTab(QWidget):
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._today = date.today()
+        self._today = self.today()
         self.last_change: BulkChange | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -230,9 +230,13 @@ class TodayTab(QWidget):
         """Reload the figures and the worklist, keeping the selected rows selected."""
         self._refill(self._selected_keys(), [])
 
+    def today(self) -> date:
+        """The local date the worklist is for (tests put the tab on another day)."""
+        return date.today()
+
     def _refill(self, keep: Sequence[_Key], following: Sequence[_Key],
                 near_row: int | None = None) -> None:
-        today = self._today = date.today()
+        today = self._today = self.today()
         svc = self._services
         worklist = svc.worklist.worklist(today)
         ov = svc.overview.overview(today, agenda_limit=0)

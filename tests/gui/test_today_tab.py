@@ -1,0 +1,405 @@
+"""The Today tab as a worklist, driven like a user: each section's rows in order, the arrow
+keys past the headings, Enter opens, Space completes (or ticks «поздравил»), Ctrl+D moves to
+tomorrow, a bulk reschedule and Ctrl+Z, long sections opened by their «Ещё» line."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMenu
+
+from app.bootstrap import Services
+from app.models import Order
+from app.services.activities import ActivityDraft
+from app.services.clients import ClientDraft, ContactDraft
+from app.views.activities.complete import CompletionDialog
+from app.views.activities.editor import ActivityEditor
+from app.views.today import TodayTab
+from app.views.today import tab as today_module
+from tests.gui._activity_helpers import ModalDriver, make_deal, show_active
+from tests.gui._activity_helpers import click as _click
+from tests.gui.test_unsaved_changes import _type
+
+TODAY = date.today()
+
+
+def _local(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute)).astimezone()
+
+
+def _plan(services: Services, client_id: int, subject: str, due: datetime,
+          kind: str = "call", **extra: object) -> int:
+    return services.activities.create(ActivityDraft(
+        kind=kind, subject=subject, client_id=client_id, due_at=due, **extra))  # type: ignore[arg-type]
+
+
+def _birthday_in(days: int) -> date:
+    """A birthday `days` from today, born in 1992 (a leap year: 29 February exists)."""
+    return (TODAY + timedelta(days=days)).replace(year=1992)
+
+
+class Day:
+    """The hand-made day: one active client with two contacts, a deal without a next step,
+    activities in every section, an order to be paid, a trainee's overdue task."""
+
+    def __init__(self, services: Services) -> None:
+        card = services.clients.create(ClientDraft(
+            name="ООО «Ромашка»", status="active", segment="Прочие", phone="+7 495 123-45-67",
+            email="info@romashka.example", contacts=(
+                ContactDraft(name="Анна Петрова", phone="+7 916 111-22-33",
+                             email="anna@romashka.example", is_primary=True,
+                             birthday=_birthday_in(2)),
+                ContactDraft(name="Борис Сидоров", phone="+7 916 444-55-66"))))
+        self.client = card.id
+        contacts = {c.name: c.id for c in services.clients.contacts_of(card.id)}
+        self.anna = contacts["Анна Петрова"]
+        self.deal = make_deal(services, self.client, self.anna, "Поставка весов")
+        p = _plan
+        self.older = p(services, self.client, "Позавчерашняя встреча",
+                       _local(TODAY - timedelta(days=2), 15), kind="meeting")
+        self.yesterday = p(services, self.client, "Вчерашний звонок",
+                           _local(TODAY - timedelta(days=1), 10), contact_id=self.anna)
+        self.late_call = p(services, self.client, "Звонок в три", _local(TODAY, 15))
+        self.morning = p(services, self.client, "Встреча в девять", _local(TODAY, 9),
+                         kind="meeting")
+        self.tomorrow = p(services, self.client, "Письмо с КП",
+                          _local(TODAY + timedelta(days=1), 11), kind="email")
+        self.week = p(services, self.client, "Презентация весов",
+                      _local(TODAY + timedelta(days=3), 12), kind="presentation")
+        self.follow_up = p(services, self.client, "Как вам весы?",
+                           _local(TODAY + timedelta(days=5), 10), purpose="follow_up")
+        with services.uow_factory() as uow:  # orders have no service of their own yet
+            order = Order(number="З-7", client_id=self.client,
+                          ordered_on=TODAY - timedelta(days=30), amount=Decimal("1500.50"),
+                          payment_due_on=TODAY + timedelta(days=2))
+            uow.session.add(order)
+            uow.flush()
+            self.order = order.id
+            uow.commit()
+        trainee = services.mentoring.save_trainee(None, name="Стажёр Сидоров",
+                                                  start_date=TODAY - timedelta(days=30))
+        self.task = services.mentoring.add_task(trainee, section="Продукт",
+                                                title="Выучить каталог",
+                                                due_on=TODAY - timedelta(days=3))
+        self.trainee = trainee
+
+
+@pytest.fixture
+def day(services: Services) -> Day:
+    return Day(services)
+
+
+@pytest.fixture
+def driver() -> ModalDriver:
+    return ModalDriver()
+
+
+def _tab(qtbot, services: Services) -> TodayTab:  # type: ignore[no-untyped-def]
+    tab = TodayTab(services=services)
+    tab.resize(1366, 700)
+    show_active(qtbot, tab)
+    tab.view.setFocus()
+    return tab
+
+
+def _headings(tab: TodayTab) -> list[str]:
+    return [tab.model.data(tab.model.index(r, 0)) for r in tab.model.heading_rows()]
+
+
+def _titles(tab: TodayTab, section: str) -> list[str]:
+    return [i.title for i in tab.model.section_items(section)]
+
+
+def _row_of(tab: TodayTab, title: str) -> int:
+    return next(r for r in tab.model.item_rows() if tab.model.item(r).title == title)  # type: ignore[union-attr]
+
+
+def _current_title(tab: TodayTab) -> str:
+    item = tab.model.item(tab.view.currentIndex().row())
+    assert item is not None
+    return item.title
+
+
+def _cell(tab: TodayTab, row: int, column: int) -> str:
+    return tab.model.data(tab.model.index(row, column))  # type: ignore[no-any-return]
+
+
+def _menu_action(menu: QMenu, *path: str):  # type: ignore[no-untyped-def]
+    """The action reached through the (sub)menu titles of `path`."""
+    for title in path[:-1]:
+        menu = next(a.menu() for a in menu.actions() if a.text() == title)
+    return next(a for a in menu.actions() if a.text() == path[-1])
+
+
+def _without_holidays(headings: list[str]) -> list[str]:
+    """A real holiday may fall within the week of the run: its heading is left out."""
+    return [h for h in headings if not h.startswith("Праздники")]
+
+
+def test_each_section_lists_its_rows_in_order(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, services)
+    assert _without_holidays(_headings(tab)) == [
+        "Просрочено · 2", "Сегодня · 2", "Завтра · 1", "Ближайшие 7 дней · 1",
+        "Сделки без движения · 1", "Пора позвонить · 1", "Звонки после продажи · 1",
+        "Ожидаемые оплаты · 1", "Дни рождения · 1", "Задачи стажёров · 1"]
+    assert _titles(tab, "overdue") == ["Позавчерашняя встреча", "Вчерашний звонок"]
+    assert _titles(tab, "today") == ["Встреча в девять", "Звонок в три"]
+    assert _titles(tab, "tomorrow") == ["Письмо с КП"]
+    assert _titles(tab, "week") == ["Презентация весов"]
+    assert _titles(tab, "stalled") == ["Поставка весов"]
+    assert _titles(tab, "service_due") == ["ООО «Ромашка»"]  # never called
+    assert _titles(tab, "follow_up") == ["Как вам весы?"]
+    assert _titles(tab, "payments") == ["З-7 · ООО «Ромашка»"]
+    assert _titles(tab, "birthdays") == ["Анна Петрова"]
+    assert _titles(tab, "trainee_tasks") == ["Выучить каталог"]
+    # the columns: today's rows show the time only, the others their date; kind labels
+    morning = _row_of(tab, "Встреча в девять")
+    assert [_cell(tab, morning, c) for c in range(3)] == ["09:00", "Встреча", "Встреча в девять"]
+    older = _row_of(tab, "Позавчерашняя встреча")
+    assert _cell(tab, older, 0) == (TODAY - timedelta(days=2)).strftime("%d.%m.%Y 15:00")
+    assert "просрочено на 2 дн." in _cell(tab, older, 3)
+    red = tab.model.data(tab.model.index(older, 0), Qt.ItemDataRole.ForegroundRole)
+    assert red.color().name() == "#dc2626"  # style.DANGER
+    assert tab.model.data(tab.model.index(morning, 0), Qt.ItemDataRole.ForegroundRole) is None
+    birthday = _row_of(tab, "Анна Петрова")
+    assert _cell(tab, birthday, 0) == (TODAY + timedelta(days=2)).strftime("%d.%m.%Y")
+    assert _cell(tab, birthday, 1) == "День рождения"
+    # the first figures are the worklist's own counts
+    assert tab.agenda_card.value.text() == "2"
+    assert tab.agenda_card.note.text() == "просрочено: 2"
+    assert tab.view.isVisible() and not tab.empty.isVisible()
+
+
+def test_the_arrow_keys_skip_the_section_headings(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, services)
+    assert _current_title(tab) == "Позавчерашняя встреча"  # the first row, not a heading
+    qtbot.keyClick(tab.view, Qt.Key.Key_Up)  # nothing above the first row but its heading
+    assert _current_title(tab) == "Позавчерашняя встреча"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down)
+    assert _current_title(tab) == "Вчерашний звонок"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down)  # over «Сегодня · 2»
+    assert _current_title(tab) == "Встреча в девять"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Up)  # back over it
+    assert _current_title(tab) == "Вчерашний звонок"
+    qtbot.keyClick(tab.view, Qt.Key.Key_End)
+    assert _current_title(tab) == "Выучить каталог"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down)  # the last row stays
+    assert _current_title(tab) == "Выучить каталог"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Home)
+    assert _current_title(tab) == "Позавчерашняя встреча"
+    headings = set(tab.model.heading_rows())
+    assert not any(tab.view.selectionModel().isRowSelected(r) for r in headings)
+
+
+def test_enter_opens_an_activity_in_its_editor_and_the_rest_in_their_tab(  # type: ignore[no-untyped-def]
+        qtbot, services, day, driver) -> None:
+    tab = _tab(qtbot, services)
+    opened: list[tuple[str, int]] = []
+    tab.open_requested.connect(lambda kind, ident: opened.append((kind, ident)))
+
+    def check(editor: ActivityEditor) -> None:
+        assert editor.activity_id == day.yesterday
+        assert editor.subject_edit.text() == "Вчерашний звонок"
+        qtbot.keyClick(editor.subject_edit, Qt.Key.Key_Escape)  # nothing changed: no question
+
+    tab.select_row(_row_of(tab, "Вчерашний звонок"))
+    driver.on_next(ActivityEditor, check)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    driver.check()
+    assert len(driver.seen) == 1
+    for title in ("Поставка весов", "ООО «Ромашка»", "З-7 · ООО «Ромашка»", "Анна Петрова",
+                  "Выучить каталог"):
+        tab.select_row(_row_of(tab, title))
+        qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    assert opened == [("deal", day.deal), ("client", day.client), ("client", day.client),
+                      ("client", day.client), ("trainee", day.trainee)]
+
+
+def test_space_completes_an_activity_and_its_next_step_appears(qtbot, services, day,  # type: ignore[no-untyped-def]
+                                                               driver) -> None:
+    tab = _tab(qtbot, services)
+
+    def complete(dialog: CompletionDialog) -> None:
+        assert dialog.activity.id == day.yesterday
+        qtbot.keyClick(dialog, Qt.Key.Key_1)  # «Дозвонился»
+        dialog.next_subject_edit.clear()
+        _type(qtbot, dialog.next_subject_edit, "Отправить договор")
+        _click(qtbot, dialog.quick_buttons[1])  # «Завтра»
+        _click(qtbot, next(b for b in dialog.findChildren(type(dialog.quick_buttons[1]))
+                           if b.objectName() == "primary"))
+        assert dialog.result() == QDialog.DialogCode.Accepted
+
+    tab.select_row(_row_of(tab, "Вчерашний звонок"))
+    driver.on_next(CompletionDialog, complete)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Space)
+    driver.check()
+    done = services.activities.get(day.yesterday)
+    assert done.done and done.result == "reached"
+    assert _titles(tab, "overdue") == ["Позавчерашняя встреча"]
+    assert _titles(tab, "tomorrow") == ["Отправить договор", "Письмо с КП"]  # 10:00, 11:00
+    assert services.activities.get(done.next_activity_id).due_at == _local(
+        TODAY + timedelta(days=1), 10)
+    assert _current_title(tab) == "Встреча в девять"  # the row that followed it
+
+
+def test_ctrl_d_moves_a_row_to_tomorrow_at_its_time(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, services)
+    tab.select_row(_row_of(tab, "Звонок в три"))
+    qtbot.keyClick(tab.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert _titles(tab, "today") == ["Встреча в девять"]
+    assert _titles(tab, "tomorrow") == ["Письмо с КП", "Звонок в три"]  # 11:00, 15:00
+    assert services.activities.get(day.late_call).due_at == _local(TODAY + timedelta(days=1), 15)
+    assert _current_title(tab) == "Письмо с КП"  # the next row
+    assert tab.status.text() == "Перенесено дел: 1" and tab.undo_button.isVisibleTo(tab)
+
+
+def test_a_bulk_reschedule_is_undone_by_ctrl_z(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, services)
+    selection = tab.view.selectionModel()
+    tab.select_row(_row_of(tab, "Позавчерашняя встреча"))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)  # over a heading
+    assert [i.title for i in tab.selected_items()] == [
+        "Позавчерашняя встреча", "Вчерашний звонок", "Встреча в девять"]
+    menu = tab.context_menu()
+    _menu_action(menu, "Перенести", "Через неделю").trigger()
+    week = TODAY + timedelta(days=7)
+    assert _titles(tab, "overdue") == []
+    assert _titles(tab, "week") == ["Презентация весов", "Встреча в девять",
+                                    "Вчерашний звонок", "Позавчерашняя встреча"]
+    assert services.activities.get(day.older).due_at == _local(week, 15)
+    assert tab.status.text() == "Перенесено дел: 3"
+    assert _current_title(tab) == "Звонок в три"  # the row after the three
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _titles(tab, "overdue") == ["Позавчерашняя встреча", "Вчерашний звонок"]
+    assert _titles(tab, "today") == ["Встреча в девять", "Звонок в три"]
+    assert services.activities.get(day.older).due_at == _local(TODAY - timedelta(days=2), 15)
+    assert services.activities.get(day.morning).due_at == _local(TODAY, 9)
+    assert not tab.undo_button.isVisibleTo(tab)
+    assert tab.status.text() == "Отменено: Перенесено дел: 3"
+    assert {i.title for i in tab.selected_items()} == {
+        "Позавчерашняя встреча", "Вчерашний звонок", "Встреча в девять"}
+    assert selection.isRowSelected(_row_of(tab, "Встреча в девять"))
+    assert not tab.undo()  # nothing left to undo
+
+
+def test_space_on_several_marks_them_done_and_the_button_undoes_it(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, services)
+    tab.select_row(_row_of(tab, "Встреча в девять"))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Space)
+    assert _titles(tab, "today") == []
+    assert services.activities.get(day.morning).done
+    assert services.activities.get(day.late_call).no_next_reason == "Отмечено списком"
+    _click(qtbot, tab.undo_button)
+    assert _titles(tab, "today") == ["Встреча в девять", "Звонок в три"]
+    assert not services.activities.get(day.late_call).done
+
+
+def test_pozdravil_records_a_greeting_and_the_row_shows_it(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, services)
+    row = _row_of(tab, "Анна Петрова")
+    tab.select_row(row)
+    assert [a.text() for a in tab.context_menu().actions()][:2] == ["Открыть", "Поздравил"]
+    qtbot.keyClick(tab.view, Qt.Key.Key_Space)
+    [greeting] = [a for a in services.activities.for_client(day.client)
+                  if a.purpose == "greeting"]
+    assert (greeting.done, greeting.contact_id, greeting.kind) == (True, day.anna, "call")
+    row = _row_of(tab, "Анна Петрова")
+    assert _cell(tab, row, 1) == "✓ поздравил"
+    assert tab.model.item(row).done  # type: ignore[union-attr]
+    assert tab.status.text() == "Поздравление записано: Анна Петрова"
+    tab.select_row(row)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Space)  # once is enough
+    assert len([a for a in services.activities.for_client(day.client)
+                if a.purpose == "greeting"]) == 1
+    assert "Поздравил" not in [a.text() for a in tab.context_menu().actions()]
+
+
+def test_the_menu_calls_writes_and_opens_the_client_and_deal(qtbot, services, day,  # type: ignore[no-untyped-def]
+                                                             monkeypatch) -> None:
+    tab = _tab(qtbot, services)
+    urls: list[str] = []
+    monkeypatch.setattr(today_module, "open_link", lambda url: urls.append(url) or True)
+    opened: list[tuple[str, int]] = []
+    tab.open_requested.connect(lambda kind, ident: opened.append((kind, ident)))
+    tab.select_row(_row_of(tab, "Вчерашний звонок"))  # Анна's phone and e-mail
+    menu = tab.context_menu()
+    _menu_action(menu, "Позвонить: +7 916 111-22-33").trigger()
+    _menu_action(menu, "Написать: anna@romashka.example").trigger()
+    _menu_action(menu, "Открыть клиента").trigger()
+    assert urls == ["tel:+79161112233", "mailto:anna@romashka.example"]
+    assert opened == [("client", day.client)]
+    assert "Открыть сделку" not in [a.text() for a in menu.actions()]  # no deal
+    tab.select_row(_row_of(tab, "Поставка весов"))
+    assert [a.text() for a in tab.context_menu().actions()][:2] == [
+        "Открыть", "Запланировать дело…"]
+
+
+def test_a_long_section_shows_its_first_rows_and_opens_in_full(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    card = services.clients.create(ClientDraft(name="ООО «Лента»"))
+    for k in range(12):
+        _plan(services, card.id, f"Дело {k + 1:02d}", _local(TODAY - timedelta(days=12 - k), 9))
+    tab = _tab(qtbot, services)
+    assert _headings(tab)[0] == "Просрочено · 12"
+    assert _titles(tab, "overdue") == [f"Дело {k:02d}" for k in range(1, 11)]
+    qtbot.keyClick(tab.view, Qt.Key.Key_End)  # the «more» line is a stop of the cursor
+    more = tab.view.currentIndex().row()
+    assert _cell(tab, more, 0) == "Ещё 2 — Enter, чтобы показать все"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    assert _titles(tab, "overdue") == [f"Дело {k:02d}" for k in range(1, 13)]
+    assert _current_title(tab) == "Дело 11"
+    tab.refresh()  # the section stays open
+    assert len(_titles(tab, "overdue")) == 12
+
+
+def test_an_empty_day_says_so(qtbot, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(TodayTab, "today", lambda self: date(2026, 10, 14))  # no holiday near
+    tab = _tab(qtbot, services)
+    assert tab.model.rowCount() == 0
+    assert tab.empty.isVisible() and tab.empty.text() == "Нет дел на сегодня"
+    assert not tab.view.isVisible()
+    assert not tab.context_menu().actions()
+    assert not tab.done_selected() and not tab.reschedule_selected_to_tomorrow()
+
+
+def test_a_holiday_lists_the_key_clients_to_greet(qtbot, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(TodayTab, "today", lambda self: date(2027, 3, 5))
+    key = services.clients.create(ClientDraft(name="АО «Ключ»", status="active",
+                                              segment="Ключевые")).id
+    tab = _tab(qtbot, services)
+    [holiday] = tab.model.section_items("holidays")
+    assert (holiday.title, holiday.when) == ("Международный женский день", date(2027, 3, 8))
+    row = _row_of(tab, "Международный женский день")
+    assert _cell(tab, row, 1) == "Праздник"
+    assert tab.model.data(tab.model.index(row, 2), Qt.ItemDataRole.ToolTipRole) == (
+        "Поздравить: АО «Ключ»")
+    opened: list[tuple[str, int]] = []
+    tab.open_requested.connect(lambda kind, ident: opened.append((kind, ident)))
+    tab.select_row(row)
+    _menu_action(tab.context_menu(), "Поздравить ключевых клиентов", "АО «Ключ»").trigger()
+    assert opened == [("client", key)]
+
+
+def test_plus_delo_and_ctrl_n_open_an_empty_editor(qtbot, services, day, driver) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, services)
+
+    def plan(editor: ActivityEditor) -> None:
+        assert editor.activity_id is None and editor.client_picker.client_id() is None
+        editor.choose_client(day.client)
+        _type(qtbot, editor.subject_edit, "Новое дело с вкладки")
+        _click(qtbot, next(b for b in editor.findChildren(type(tab.new_button))
+                           if b.objectName() == "primary"))
+
+    driver.on_next(ActivityEditor, plan)
+    qtbot.keyClick(tab.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    driver.check()
+    assert len(driver.seen) == 1
+    assert _current_title(tab) == "Новое дело с вкладки"  # the new row, selected
+    driver.on_next(ActivityEditor, lambda e: qtbot.keyClick(e.subject_edit, Qt.Key.Key_Escape))
+    _click(qtbot, tab.new_button)
+    driver.check()
+    assert len(driver.seen) == 2
