@@ -181,17 +181,16 @@ class OverviewService:
         position = case(order, value=BIRTHDAY_KEY, else_=len(wanted))
         where = (Contact.birthday.is_not(None), Client.archived.is_(False),
                  BIRTHDAY_KEY.in_(keys))
+        # one pass: the count over the whole match rides along with the first rows
+        q = (select(Contact.name, Client.id, Client.name, Contact.birthday, Contact.id,
+                    Contact.phone, Contact.email, func.count().over())
+             .join(Client, Client.id == Contact.client_id).where(*where)
+             .order_by(position, Contact.name, Contact.id))
         with self._uow(read_only=True) as uow:
-            s = uow.session
-            total = s.scalar(select(func.count(Contact.id))
-                             .join(Client, Client.id == Contact.client_id).where(*where)) or 0
-            q = (select(Contact.name, Client.id, Client.name, Contact.birthday, Contact.id,
-                        Contact.phone, Contact.email)
-                 .join(Client, Client.id == Contact.client_id).where(*where)
-                 .order_by(position, Contact.name, Contact.id))
-            rows = s.execute(q if limit is None else q.limit(limit)).all()
+            rows = uow.session.execute(q if limit is None else q.limit(limit)).all()
+        total = rows[0][-1] if rows else 0
         result = []
-        for name, client_id, client_name, birthday, contact_id, phone, email in rows:
+        for name, client_id, client_name, birthday, contact_id, phone, email, _n in rows:
             born = not_null(birthday, "contacts.birthday")  # filtered `IS NOT NULL`
             day = _next_occurrence(born, today)
             result.append(Birthday(name, client_id, client_name, day, day.year - born.year,

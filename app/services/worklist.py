@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -51,7 +52,7 @@ from app.services.uow import UowFactory
 
 if TYPE_CHECKING:
     from app.services.activities import ActivitiesService
-    from app.services.deals import DealsService
+    from app.services.deals import DealsService, StageInfo
     from app.services.mentoring import MentoringService
     from app.services.overview import OverviewService
     from app.services.settings import SettingsService
@@ -264,18 +265,16 @@ class WorklistService:
         stages = {st.id: st for st in self._deals.stages()}
         open_ids = [st.id for st in stages.values() if st.is_open]
         working = self._deals.stall_in_working_days()
-        cache: dict[date, int] = {}
         with self._uow(read_only=True) as uow:
             s = uow.session
-            columns = (Deal.id, Deal.title, Deal.stage_id, Deal.stage_entered_at,
-                       Deal.client_id, Client.name, Client.phone, Client.email)
+            # the deal and its stage only: the title and the client are read for the shown
+            columns = (Deal.id, Deal.stage_id, Deal.stage_entered_at)
             limited = [st.id for st in stages.values()
                        if st.is_open and st.stall_days is not None]
             # calendar days ≥ working days, a day's margin for the zone: a cheap superset
             # of the stalled, the exact rule below keeps only them
             late = s.execute(
-                select(*columns).join(Client, Client.id == Deal.client_id)
-                .join(Stage, Stage.id == Deal.stage_id)
+                select(*columns).join(Stage, Stage.id == Deal.stage_id)
                 .where(Deal.stage_id.in_(limited),
                        func.julianday(today.isoformat())
                        - func.julianday(Deal.stage_entered_at) > Stage.stall_days - 1)
@@ -287,25 +286,19 @@ class WorklistService:
                                                    Activity.due_at.is_not(None))
                          .correlate(Deal).exists())
             no_next = s.execute(
-                select(*columns).join(Client, Client.id == Deal.client_id)
-                .where(Deal.stage_id.in_(open_ids), ~open_step)
+                select(*columns).where(Deal.stage_id.in_(open_ids), ~open_step)
             ).all() if open_ids else []
-        # (days in stage, deal id, its row, past the stall limit) — the rows are made into
-        # items for the shown ones only
-        found: dict[int, tuple[int, int, Any, bool]] = {}
-        for r in late:
-            days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
-            if stalled(stages[r.stage_id], days):
-                found[r.id] = (days, r.id, r, True)
-        for r in no_next:
-            if r.id not in found:
-                days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
-                found[r.id] = (days, r.id, r, False)
-        shown = sorted(found.values(), key=lambda f: (-f[0], f[1]))[:limit]
-        reasons = self._no_next_reasons([ident for _d, ident, _r, late in shown if not late])
+            found = self._stalled_ids(late, no_next, stages, today, working)
+            shown = sorted(found.values(), key=lambda f: (-f[0], f[1]))[:limit]
+            details = {r.id: r for r in s.execute(
+                select(Deal.id, Deal.title, Deal.client_id, Deal.stage_entered_at,
+                       Client.name, Client.phone, Client.email)
+                .join(Client, Client.id == Deal.client_id)
+                .where(Deal.id.in_([f[1] for f in shown])))}
+        reasons = self._no_next_reasons([ident for _d, ident, _s, late in shown if not late])
         items = []
-        for days, ident, r, past_limit in shown:
-            stage = stages[r.stage_id]
+        for days, ident, stage_id, past_limit in shown:
+            stage, r = stages[stage_id], details[ident]
             why = reasons.get(ident, "")
             if past_limit:
                 why = translate("Worklist", "в этапе {d} (норма {n})").format(
@@ -315,6 +308,23 @@ class WorklistService:
                 _joined(r.name, stage.name, why), client_id=r.client_id, deal_id=ident,
                 phone=r.phone, email=r.email, overdue=past_limit))
         return items, len(found)
+
+    @staticmethod
+    def _stalled_ids(late: Sequence[Any], no_next: Sequence[Any], stages: dict[int, StageInfo],
+                     today: date, working: bool) -> dict[int, tuple[int, int, int, bool]]:
+        """deal id → (days in its stage, id, stage id, past the stall limit) of the deals
+        the section lists: the stall rule on `late` (a superset), then `no_next`."""
+        cache: dict[date, int] = {}
+        found: dict[int, tuple[int, int, int, bool]] = {}
+        for r in late:
+            days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
+            if stalled(stages[r.stage_id], days):
+                found[r.id] = (days, r.id, r.stage_id, True)
+        for r in no_next:
+            if r.id not in found:
+                days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
+                found[r.id] = (days, r.id, r.stage_id, False)
+        return found
 
     def _no_next_reasons(self, deal_ids: list[int]) -> dict[int, str]:
         """«нет следующего шага» with the reason the deal's last completion gave (the
