@@ -3,8 +3,6 @@ round-tripped through an import into a fresh base, matching, skipping, and bad f
 
 from __future__ import annotations
 
-import time as time_module
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -19,17 +17,9 @@ from app.models import Activity, Client, Contact
 from app.services.activities import ActivityDraft
 from app.services.calendar_ics import MAX_ICS_BYTES
 from app.services.errors import ValidationError
+from tests.unit._moscow import moscow  # noqa: F401  (the zone of every test here)
 
 NOW = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)  # 12:00 in Moscow
-
-
-@pytest.fixture(autouse=True)
-def moscow(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Europe/Moscow")
-    time_module.tzset()
-    yield
-    monkeypatch.undo()
-    time_module.tzset()
 
 
 def msk(y: int, m: int, d: int, hh: int = 12, mm: int = 0) -> datetime:

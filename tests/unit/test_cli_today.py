@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import time as time_module
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
 
 from app.cli import run
 from app.models import Activity, Client, Contact
-
-
-@pytest.fixture(autouse=True)
-def moscow(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Europe/Moscow")
-    time_module.tzset()
-    yield
-    monkeypatch.undo()
-    time_module.tzset()
+from tests.unit._moscow import moscow  # noqa: F401  (the zone of every test here)
 
 
 @pytest.fixture

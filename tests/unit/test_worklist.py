@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time as time_module
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -13,16 +11,7 @@ from sqlalchemy import select
 from app.models import Activity, Client, Contact, Deal, Order, Trainee, TraineeTask
 from app.services.errors import NotFoundError
 from app.services.worklist import SECTIONS, section_label
-
-
-@pytest.fixture(autouse=True)
-def moscow(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The user's zone is Moscow (UTC+3 all year): local midnight is 21:00 UTC the day before."""
-    monkeypatch.setenv("TZ", "Europe/Moscow")
-    time_module.tzset()
-    yield
-    monkeypatch.undo()
-    time_module.tzset()
+from tests.unit._moscow import moscow  # noqa: F401  (the zone of every test here)
 
 
 def msk(day: date, hh: int = 12, mm: int = 0) -> datetime:
