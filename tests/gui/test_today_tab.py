@@ -192,6 +192,22 @@ def test_the_arrow_keys_skip_the_section_headings(qtbot, services, day) -> None:
     assert _current_title(tab) == "Позавчерашняя встреча"
     headings = set(tab.model.heading_rows())
     assert not any(tab.view.selectionModel().isRowSelected(r) for r in headings)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert _current_title(tab) == "Встреча в девять"  # the next section's first row
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert _current_title(tab) == "Письмо с КП"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert _current_title(tab) == "Встреча в девять"
+
+
+def test_the_sections_line_counts_each_section_and_jumps_to_it(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, services)
+    line = tab.sections_line.text()
+    assert line.index("Просрочено · 2") < line.index("Сегодня · 2") < line.index(
+        "Задачи стажёров · 1")
+    assert "Праздники" not in line or "Праздники · 1" in line
+    tab.sections_line.linkActivated.emit("payments")
+    assert _current_title(tab) == "З-7 · ООО «Ромашка»"
 
 
 def test_enter_opens_an_activity_in_its_editor_and_the_rest_in_their_tab(  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from app.domain.dates import date_time, short_date
 from app.domain.money import format_count
 from app.i18n import translate
 from app.services.activities import activity_kind_label
+from app.services.activities.codes import ACTIVITY_KINDS
 from app.services.worklist import SECTIONS, WorkItem, Worklist, section_label
 from app.views import style
 
@@ -21,11 +22,8 @@ TIME_ONLY_SECTIONS = frozenset({"today", "tomorrow"})
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def item_kind_label(item: WorkItem) -> str:
-    """The «Тип» of a row: the activity's kind, or what else the row is."""
-    if item.kind == "activity":
-        return activity_kind_label(item.activity_kind)
-    labels = {
+def _other_kind_labels() -> dict[str, str]:
+    return {
         "deal": translate("Today", "Сделка"),
         "client": translate("Today", "Клиент"),
         "birthday": translate("Today", "День рождения"),
@@ -33,7 +31,23 @@ def item_kind_label(item: WorkItem) -> str:
         "payment": translate("Today", "Оплата"),
         "trainee_task": translate("Today", "Задача стажёра"),
     }
-    return labels.get(item.kind, item.kind)
+
+
+def greeted_label() -> str:
+    return translate("Today", "✓ поздравил")
+
+
+def item_kind_label(item: WorkItem) -> str:
+    """The «Тип» of a row: the activity's kind, or what else the row is."""
+    if item.kind == "activity":
+        return activity_kind_label(item.activity_kind)
+    return _other_kind_labels().get(item.kind, item.kind)
+
+
+def every_kind_label() -> list[str]:
+    """Every text the «Тип» column can show (its width fits the widest)."""
+    return ([activity_kind_label(k) for k in ACTIVITY_KINDS]
+            + list(_other_kind_labels().values()) + [greeted_label()])
 
 
 def item_when(item: WorkItem) -> str:
@@ -215,8 +229,7 @@ class WorklistModel(QAbstractTableModel):
             if column == self.WHEN:
                 return item_when(item)
             if column == self.KIND:
-                return (translate("Today", "✓ поздравил") if item.done
-                        else item_kind_label(item))
+                return greeted_label() if item.done else item_kind_label(item)
             if column == self.TITLE:
                 return item.title
             return item.detail
@@ -252,5 +265,6 @@ def reschedule_days(today: date) -> list[tuple[str, date]]:
             (translate("Today", "Через неделю"), today + timedelta(days=7))]
 
 
-__all__ = ["PREVIEW_ROWS", "TODAY_ROWS", "WorkRow", "WorklistModel", "item_key", "item_kind_label",
-           "item_when", "next_monday", "reschedule_days", "rows_of"]
+__all__ = ["PREVIEW_ROWS", "TODAY_ROWS", "WorkRow", "WorklistModel", "every_kind_label",
+           "greeted_label", "item_key", "item_kind_label", "item_when", "next_monday",
+           "reschedule_days", "rows_of"]

@@ -10,8 +10,9 @@ Ctrl+D moves it to tomorrow, the context menu has the rest; a bulk change can be
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import partial
+from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QResizeEvent, QShortcut
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.domain.dates import short_date
+from app.domain.dates import date_time, short_date
 from app.domain.money import format_count, format_money
 from app.i18n import translate
 from app.services.activities import BulkChange
@@ -40,10 +41,9 @@ from app.services.worklist import WorkItem, Worklist
 from app.views import dialogs, style
 from app.views.activities.links import mailto_url, open_link, tel_url
 from app.views.style import named
-from app.views.today.model import WorklistModel, item_key, reschedule_days
+from app.views.today.model import WorklistModel, every_kind_label, item_key, reschedule_days
 
-# Columns are sized to the contents of the first rows (measuring every row is slow at start).
-MEASURED_ROWS = 20
+COLUMN_PADDING = 24  # px beside a column's widest text
 ROW_PADDING = 8  # px added to each row's text height
 TITLE_SHARE = 0.38  # the «Что» column's share of the width left by time and kind
 
@@ -85,10 +85,13 @@ class WorklistView(QTreeView):
     Signals:
         done_requested: Space on the selected rows.
         tomorrow_requested: Ctrl+D on the selected rows.
+        section_jump_requested(int): Ctrl+Down (1) or Ctrl+Up (-1): the next or the
+            previous section.
     """
 
     done_requested = Signal()
     tomorrow_requested = Signal()
+    section_jump_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +133,11 @@ class WorklistView(QTreeView):
         if event.key() == Qt.Key.Key_D and mods == Qt.KeyboardModifier.ControlModifier:
             event.accept()
             self.tomorrow_requested.emit()
+            return
+        if (event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+                and mods == Qt.KeyboardModifier.ControlModifier):
+            event.accept()
+            self.section_jump_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
 
@@ -175,6 +183,12 @@ class TodayTab(QWidget):
         for card in (self.clients_card, self.deals_card, self.won_card, self.agenda_card):
             cards.addWidget(card, 1)
         layout.addLayout(cards)
+        # every non-empty section with its count, a link to it: the day at a glance
+        self.sections_line = QLabel()
+        self.sections_line.setWordWrap(True)
+        self.sections_line.setTextFormat(Qt.TextFormat.RichText)
+        self.sections_line.linkActivated.connect(self._on_sections_line_link_activated)
+        layout.addWidget(self.sections_line)
 
         self.model = WorklistModel(self)
         self.view = WorklistView()
@@ -192,13 +206,20 @@ class TodayTab(QWidget):
             "Today", "Enter — открыть, Пробел — готово, Ctrl+D — на завтра"))
         header = self.view.header()
         header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(MEASURED_ROWS)
-        for column in (WorklistModel.WHEN, WorklistModel.KIND):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the time and kind columns as wide as their widest possible text (no row measured)
+        metrics = self.view.fontMetrics()
+        widths = {WorklistModel.WHEN: metrics.horizontalAdvance(
+                      date_time(datetime(2026, 12, 28, 20, 0).astimezone())),
+                  WorklistModel.KIND: max(metrics.horizontalAdvance(t)
+                                          for t in every_kind_label())}
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width + COLUMN_PADDING)
         header.setSectionResizeMode(WorklistModel.TITLE, QHeaderView.ResizeMode.Interactive)
         self.view.activated.connect(self._on_view_activated)
         self.view.done_requested.connect(self.done_selected)
         self.view.tomorrow_requested.connect(self.reschedule_selected_to_tomorrow)
+        self.view.section_jump_requested.connect(self.jump_section)
         self.view.customContextMenuRequested.connect(self._on_view_custom_context_menu_requested)
         layout.addWidget(self.view, 1)
         self.empty = named(QLabel(translate("Today", "Нет дел на сегодня")), "sectionTitle")
@@ -217,7 +238,8 @@ class TodayTab(QWidget):
         status.addStretch(1)
         status.addWidget(named(QLabel(translate(
             "Today", "Enter — открыть · Пробел — готово · Ctrl+D — на завтра · "
-                     "Ctrl+Z — отменить · правая кнопка — ещё")), "cardNote"))
+                     "Ctrl+Z — отменить · Ctrl+↑↓ — разделы · правая кнопка — ещё")),
+            "cardNote"))
         layout.addLayout(status)
 
         QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_activity)
@@ -246,6 +268,7 @@ class TodayTab(QWidget):
         self.model.set_worklist(worklist)
         for row in self.model.heading_rows():  # the «more» lines span the row too
             self.view.setFirstColumnSpanned(row, QModelIndex(), True)
+        self._show_sections_line()
         has_rows = self.model.rowCount() > 0
         self.view.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
@@ -265,6 +288,43 @@ class TodayTab(QWidget):
             format_count(worklist.totals.get("today", 0)),
             translate("Today", "просрочено: {n}").format(
                 n=format_count(worklist.totals.get("overdue", 0))))
+
+    def _show_sections_line(self) -> None:
+        links = []
+        for row in self.model.heading_rows():
+            line = self.model.work_row(row)
+            if line.item is None and not line.more:
+                text = escape(str(self.model.data(self.model.index(row, 0))))
+                color = style.DANGER if line.section == "overdue" else style.ACCENT
+                links.append(f'<a href="{line.section}" style="color:{color}; '
+                             f'text-decoration:none">{text}</a>')
+        self.sections_line.setText("&nbsp;&nbsp;|&nbsp;&nbsp;".join(links))
+        self.sections_line.setVisible(bool(links))
+
+    def _on_sections_line_link_activated(self, section: str) -> None:
+        self.show_section(section)
+
+    def show_section(self, section: str) -> None:
+        """Scroll to a section's heading and select its first row."""
+        heading = next((r for r in self.model.heading_rows()
+                        if self.model.work_row(r).section == section
+                        and not self.model.work_row(r).more), None)
+        if heading is None:
+            return
+        self.select_row(heading)
+        self.view.scrollTo(self.model.index(heading, 0),
+                           QAbstractItemView.ScrollHint.PositionAtTop)
+        self.view.setFocus()
+
+    def jump_section(self, step: int) -> None:
+        """Ctrl+Down / Ctrl+Up: the first row of the next or the previous section."""
+        sections = [self.model.work_row(r).section for r in self.model.heading_rows()
+                    if not self.model.work_row(r).more]
+        current = self.model.item(self.view.currentIndex().row())
+        if not sections:
+            return
+        at = sections.index(current.section) if current and current.section in sections else 0
+        self.show_section(sections[max(0, min(len(sections) - 1, at + step))])
 
     def _fit_title_column(self) -> None:
         header = self.view.header()
