@@ -7,6 +7,8 @@ Works on a scratch copy of DB (a completion writes). Figures (issue 13):
   * "Today worklist (service)": `WorklistService.worklist()` — every section, capped at 100
     rows with its total; target < 200 ms;
   * "service calls due": its hardest section alone (the rhythm over every active client);
+  * "Today worklist without service calls": every other section (`sections=`), what the tab
+    can show first;
   * "calendar work week (in_range)": `ActivitiesService.in_range` over this week's Monday to
     Saturday; target < 100 ms;
   * "complete with a next step": `ActivitiesService.complete` of an open activity with a
@@ -33,6 +35,7 @@ def figures(ctx: Context) -> Iterator[Figure]:
     from app.bootstrap import bootstrap
     from app.services.activities import ActivityDraft, Completion, results_for
     from app.services.overview import local_day_start
+    from app.services.worklist import SECTIONS
 
     db = ctx.scratch_copy("day.db")
     services = bootstrap(db)
@@ -42,6 +45,10 @@ def figures(ctx: Context) -> Iterator[Figure]:
                  target_s=0.200)
     yield Figure("service calls due", timed(worklist.service_due, ctx.runs),
                  note="the rhythm over every active client, inside the worklist's figure")
+    quick = [s for s in SECTIONS if s != "service_due"]
+    yield Figure("Today worklist without service calls",
+                 timed(lambda: worklist.worklist(sections=quick), ctx.runs),
+                 note="what a view can show before the service calls are read")
 
     today = date.today()
     monday = today - timedelta(days=today.weekday())

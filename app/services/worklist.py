@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -45,7 +45,7 @@ from app.domain.money import format_money
 from app.i18n import current_language, translate
 from app.models import Activity, Client, Contact, Deal, Stage
 from app.services.deals.board import days_in_stage, last_no_next_reason, stalled
-from app.services.errors import NotFoundError
+from app.services.errors import NotFoundError, ValidationError
 from app.services.overview import local_day_start
 from app.services.rows import not_null
 from app.services.uow import UowFactory
@@ -177,46 +177,52 @@ class WorklistService:
     # -- the whole list ------------------------------------------------------------------
 
     def worklist(self, today: date | None = None, *, now: datetime | None = None,
-                 limit: int = 100) -> Worklist:
-        """The day's worklist for the local date `today` (default: the local date of `now`)."""
+                 limit: int = 100, sections: Collection[str] | None = None) -> Worklist:
+        """The day's worklist for the local date `today` (default: the local date of `now`).
+
+        `sections` (default: all) names the sections to read; the others come back empty
+        with a total of 0 — so a view can show the quick sections first and read the
+        service calls, which visit every active client, after them."""
         now = now or datetime.now(UTC)
         today = today or local_date(now)
-        sections: dict[str, list[WorkItem]] = {}
-        totals: dict[str, int] = {}
-
-        def put(name: str, items: list[WorkItem], total: int) -> None:
-            sections[name], totals[name] = items, total
-
+        wanted = set(SECTIONS if sections is None else sections)
+        unknown = wanted - set(SECTIONS)
+        if unknown:
+            raise ValidationError({"sections": translate(
+                "Worklist", "Нет такого раздела: {names}").format(
+                names=", ".join(sorted(unknown)))})
         starts = [local_day_start(today + timedelta(days=k)) for k in range(WEEK_DAYS + 2)]
         not_follow_up = Activity.purpose != "follow_up"
+        activity_ranges: dict[str, ColumnElement[bool]] = {
+            "overdue": and_(Activity.due_at < starts[0], not_follow_up),
+            "today": and_(Activity.due_at >= starts[0], Activity.due_at < starts[1],
+                          not_follow_up),
+            "tomorrow": and_(Activity.due_at >= starts[1], Activity.due_at < starts[2],
+                             not_follow_up),
+            "week": and_(Activity.due_at >= starts[2], Activity.due_at < starts[WEEK_DAYS + 1],
+                         not_follow_up),
+            "follow_up": and_(Activity.due_at.is_not(None), Activity.purpose == "follow_up"),
+        }
+        readers: dict[str, Callable[[], tuple[list[WorkItem], int]]] = {
+            "stalled": lambda: self._stalled(today, limit),
+            "service_due": lambda: self.service_due(today, limit=limit),
+            "payments": lambda: self._payments(today, limit),
+            "birthdays": lambda: self._birthdays(today, limit),
+            "holidays": lambda: self._holidays(today, limit),
+            "trainee_tasks": lambda: self._trainee_tasks(today, limit),
+        }
+        items: dict[str, list[WorkItem]] = {}
+        totals: dict[str, int] = {}
         with self._uow(read_only=True) as uow:
-            s = uow.session
-            put("overdue", *self._activities_in(
-                s, "overdue", and_(Activity.due_at < starts[0], not_follow_up), limit,
-                starts[0]))
-            put("today", *self._activities_in(
-                s, "today", and_(Activity.due_at >= starts[0], Activity.due_at < starts[1],
-                                 not_follow_up), limit, starts[0]))
-            put("tomorrow", *self._activities_in(
-                s, "tomorrow", and_(Activity.due_at >= starts[1], Activity.due_at < starts[2],
-                                    not_follow_up), limit, starts[0]))
-            put("week", *self._activities_in(
-                s, "week", and_(Activity.due_at >= starts[2],
-                                Activity.due_at < starts[WEEK_DAYS + 1], not_follow_up),
-                limit, starts[0]))
-        put("stalled", *self._stalled(today, limit))
-        put("service_due", *self.service_due(today, limit=limit))
-        with self._uow(read_only=True) as uow:
-            put("follow_up", *self._activities_in(
-                uow.session, "follow_up", and_(Activity.due_at.is_not(None),
-                                               Activity.purpose == "follow_up"),
-                limit, starts[0]))
-        put("payments", *self._payments(today, limit))
-        put("birthdays", *self._birthdays(today, limit))
-        put("holidays", *self._holidays(today, limit))
-        put("trainee_tasks", *self._trainee_tasks(today, limit))
-        return Worklist(today, {k: sections[k] for k in SECTIONS},
-                        {k: totals[k] for k in SECTIONS})
+            for name, where in activity_ranges.items():
+                if name in wanted:
+                    items[name], totals[name] = self._activities_in(
+                        uow.session, name, where, limit, starts[0])
+        for name, read in readers.items():
+            if name in wanted:
+                items[name], totals[name] = read()
+        return Worklist(today, {k: items.get(k, []) for k in SECTIONS},
+                        {k: totals.get(k, 0) for k in SECTIONS})
 
     # -- activities ----------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Activity, Client, Contact, Deal, Order, Trainee, TraineeTask
-from app.services.errors import NotFoundError
+from app.services.errors import NotFoundError, ValidationError
 from app.services.worklist import SECTIONS, section_label
 from tests.unit._moscow import moscow  # noqa: F401  (the zone of every test here)
 
@@ -310,3 +310,19 @@ def test_payments_and_trainee_tasks(services) -> None:  # type: ignore[no-untype
     assert (t.kind, t.ident, t.title, t.when) == ("trainee_task", task, "Выучить каталог",
                                                   date(2026, 11, 25))
     assert t.detail == "Стажёр Сидоров · просрочено на 7 дн."
+
+
+def test_only_the_sections_asked_for_are_read(services) -> None:  # type: ignore[no-untyped-def]
+    today = date(2026, 12, 2)
+    c = client(services, "Давно не звонили")
+    add(services, Activity(kind="call", subject="сегодня", client_id=c, due_at=msk(today)))
+    quick = services.worklist.worklist(today, sections=("today", "overdue"))
+    assert list(quick.sections) == list(SECTIONS)  # every key, the others empty
+    assert titles(quick, "today") == ["сегодня"] and quick.totals["today"] == 1
+    assert quick.sections["service_due"] == [] and quick.totals["service_due"] == 0
+    calls = services.worklist.worklist(today, sections=["service_due"])
+    assert titles(calls, "service_due") == ["Давно не звонили"]
+    assert calls.sections["today"] == []
+    with pytest.raises(ValidationError) as err:
+        services.worklist.worklist(today, sections=["today", "calls"])
+    assert "calls" in err.value.errors["sections"]
