@@ -3,6 +3,7 @@ round-tripped through an import into a fresh base, matching, skipping, and bad f
 
 from __future__ import annotations
 
+import time as time_module
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -298,3 +299,32 @@ def test_the_commands(services, planned, tmp_path, capsys) -> None:  # type: ign
     assert run(["import", "calendar", str(bad), "--db", fresh]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "не файл календаря" in err
+
+
+def test_a_zone_with_summer_time_across_its_change(services, tmp_path,  # type: ignore[no-untyped-def]
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Berlin goes from +01:00 to +02:00 on 28 March 2027: both parsers read each event's
+    own offset from the VTIMEZONE, and the import gives back the same instants."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time_module.tzset()
+    before = datetime(2027, 3, 27, 9, 0, tzinfo=UTC)  # 10:00 CET
+    after = datetime(2027, 3, 29, 8, 0, tzinfo=UTC)  # 10:00 CEST
+    for due in (before, after):
+        services.activities.create(ActivityDraft(kind="task", subject=f"в {due:%d.%m}",
+                                                 due_at=due, duration_min=60), now=NOW)
+    path = tmp_path / "berlin.ics"
+    assert services.calendar.export_ics(path, start=date(2027, 3, 1)) == 2
+    events = _events(path)
+    assert {str(e["DTSTART"].params["TZID"]) for e in events.values()} == {"Europe/Berlin"}
+    assert [e["DTSTART"].dt.replace(tzinfo=None) for e in events.values()] == [
+        datetime(2027, 3, 27, 10, 0), datetime(2027, 3, 29, 10, 0)]
+    cal = vobject.readOne(path.read_text(encoding="utf-8"))
+    assert sorted(e.dtstart.value for e in cal.vevent_list) == [before, after]
+    fresh = bootstrap(tmp_path / "fresh.db")
+    try:
+        assert fresh.calendar.import_ics(path, now=NOW).created == 2
+        got = fresh.activities.in_range(datetime(2027, 3, 1, tzinfo=UTC),
+                                        datetime(2027, 4, 1, tzinfo=UTC))
+        assert [(a.due_at, a.duration_min) for a in got] == [(before, 60), (after, 60)]
+    finally:
+        fresh.close()
