@@ -64,9 +64,12 @@ def _export_calendar(args: argparse.Namespace) -> int:
 
 
 def _import_calendar(args: argparse.Namespace) -> int:
+    from app.services.calendar_ics import read_calendar
+
+    calendar = read_calendar(args.file)  # a bad file is refused before the base is opened
     services = open_services(args)
     try:
-        result = services.calendar.import_ics(args.file)
+        result = services.calendar.import_checked(calendar)
     finally:
         services.close()
     print(translate("Cli", "Загружено событий: {created}, пропущено: {skipped}, "

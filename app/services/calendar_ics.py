@@ -293,11 +293,15 @@ class CalendarService:
 
     def import_ics(self, path: Path, *, now: datetime | None = None) -> IcsImport:
         """Add the file's events as activities (the module's rules); all or nothing."""
+        return self.import_checked(read_calendar(path), now=now)
+
+    def import_checked(self, cal: Calendar, *, now: datetime | None = None) -> IcsImport:
+        """Add the events of a calendar `read_calendar` returned (the command reads the file
+        before it opens the database, so a bad file leaves the base untouched)."""
         from app.services.activities.records import new_activity
         from app.services.activities.rules import check_draft
 
         now = now or datetime.now(UTC)
-        cal = read_calendar(path)
         events: list[_Event] = []
         skipped = 0
         seen: set[str] = set()

@@ -299,6 +299,10 @@ def test_the_commands(services, planned, tmp_path, capsys) -> None:  # type: ign
     assert run(["import", "calendar", str(bad), "--db", fresh]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "не файл календаря" in err
+    untouched = tmp_path / "never.db"
+    assert run(["import", "calendar", str(tmp_path / "missing.ics"), "--db", str(untouched)]) == 1
+    assert "Файл не найден" in capsys.readouterr().err
+    assert not untouched.exists()  # the file is checked before a base is opened (or made)
 
 
 def test_a_zone_with_summer_time_across_its_change(services, tmp_path,  # type: ignore[no-untyped-def]
