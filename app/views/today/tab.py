@@ -124,6 +124,19 @@ class WorklistView(QTreeView):
             row = model.nearest_stop_row(index.row(), -step)
         return model.index(row, index.column()) if row is not None else current
 
+    def fit_title_column(self) -> None:
+        """«Что» takes TITLE_SHARE of the width the time and kind leave, «Подробности» the
+        rest."""
+        header = self.header()
+        rest = (self.viewport().width() - header.sectionSize(WorklistModel.WHEN)
+                - header.sectionSize(WorklistModel.KIND))
+        if rest > 0:
+            header.resizeSection(WorklistModel.TITLE, int(rest * TITLE_SHARE))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_title_column()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if event.key() == Qt.Key.Key_Space and mods == Qt.KeyboardModifier.NoModifier:
@@ -272,7 +285,7 @@ class TodayTab(QWidget):
         has_rows = self.model.rowCount() > 0
         self.view.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
-        self._fit_title_column()
+        self.view.fit_title_column()
         self._restore_selection(keep, following, near_row)
 
     def _show_figures(self, worklist: Worklist, clients: int, leads: int, open_deals: int,
@@ -294,7 +307,8 @@ class TodayTab(QWidget):
         for row in self.model.heading_rows():
             line = self.model.work_row(row)
             if line.item is None and not line.more:
-                text = escape(str(self.model.data(self.model.index(row, 0))))
+                text = escape(str(self.model.data(self.model.index(row, 0)))).replace(
+                    " ", "&nbsp;")  # a section's name and count on one line
                 color = style.DANGER if line.section == "overdue" else style.ACCENT
                 links.append(f'<a href="{line.section}" style="color:{color}; '
                              f'text-decoration:none">{text}</a>')
@@ -325,17 +339,6 @@ class TodayTab(QWidget):
             return
         at = sections.index(current.section) if current and current.section in sections else 0
         self.show_section(sections[max(0, min(len(sections) - 1, at + step))])
-
-    def _fit_title_column(self) -> None:
-        header = self.view.header()
-        rest = (self.view.viewport().width() - header.sectionSize(WorklistModel.WHEN)
-                - header.sectionSize(WorklistModel.KIND))
-        if rest > 0:
-            header.resizeSection(WorklistModel.TITLE, int(rest * TITLE_SHARE))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_title_column()
 
     # -- selection ---------------------------------------------------------------------
     def _selected_rows(self) -> list[int]:
