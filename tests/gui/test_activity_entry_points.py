@@ -168,6 +168,26 @@ def test_the_history_filters_by_kind_newest_first(qtbot, services, client) -> No
         "Второй звонок", "Встреча", "Первый звонок"]  # planned for tomorrow: newest
 
 
+def test_the_client_list_menu_plans_an_activity_and_logs_a_call(qtbot, services, client,  # type: ignore[no-untyped-def]
+                                                               driver) -> None:
+    from app.views.clients import ClientsTab
+
+    client_id, anna, _boris = client
+    tab = _show(qtbot, ClientsTab(services=services))
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    assert tab.select_client(client_id)
+    driver.on_next(ActivityEditor, _plan(qtbot, "Выставить счёт",
+                                         {"client_id": client_id, "contact_id": anna}))
+    tab.plan_action.trigger()
+    driver.check()
+    driver.on_next(CallLogDialog, _log_call(qtbot, Qt.Key.Key_1))
+    tab.call_action.trigger()
+    driver.check()
+    planned, logged = sorted(services.activities.for_client(client_id), key=lambda a: a.done)
+    assert (planned.subject, planned.done) == ("Выставить счёт", False)
+    assert (logged.kind, logged.done, logged.result) == ("call", True, "reached")
+
+
 # --- the deal editor ----------------------------------------------------------------------
 def test_the_deal_editor_plans_and_completes_an_activity(qtbot, services, client,  # type: ignore[no-untyped-def]
                                                          driver) -> None:
@@ -287,6 +307,10 @@ def window(qtbot, services: Services):  # type: ignore[no-untyped-def]
 def _quick_add(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(window.tabs, Qt.Key.Key_A,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    # Let go of Ctrl and Shift: Qt keeps the modifiers of the last key event as held, and a
+    # later test's selectRow with Ctrl "held" would toggle the row off.
+    for key in (Qt.Key.Key_Shift, Qt.Key.Key_Control):
+        qtbot.keyRelease(window.tabs, key)
 
 
 def test_ctrl_shift_a_in_clients_pre_fills_the_selected_client(qtbot, services, client,  # type: ignore[no-untyped-def]

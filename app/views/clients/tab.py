@@ -243,6 +243,10 @@ class ClientsTab(QWidget):
     def _build_actions(self) -> None:
         self.open_action = QAction(translate("Clients", "Открыть карточку"), self)
         self.open_action.triggered.connect(lambda: self.open_client(self.current_id()))
+        self.plan_action = QAction(translate("Clients", "Запланировать дело…"), self)
+        self.plan_action.triggered.connect(lambda: self.plan_activity(self.current_id()))
+        self.call_action = QAction(translate("Clients", "Записать звонок…"), self)
+        self.call_action.triggered.connect(lambda: self.log_call(self.current_id()))
         self.archive_action = QAction(translate("Clients", "В архив"), self)
         self.archive_action.triggered.connect(self.archive_selected)
         self.merge_action = QAction(translate("Clients", "Объединить двух клиентов…"), self)
@@ -253,7 +257,10 @@ class ClientsTab(QWidget):
         self.delete_action.triggered.connect(self.delete_selected)
         self.view.addAction(self.delete_action)
         menu = QMenu(self)
-        for action in (self.open_action, self.archive_action, self.merge_action):
+        for action in (self.open_action, self.plan_action, self.call_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.archive_action, self.merge_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
@@ -476,6 +483,22 @@ class ClientsTab(QWidget):
         dialog = self._card_dialog(client_id)
         if dialog.exec() or dialog.changed:
             self._after_change(select=client_id)
+
+    def plan_activity(self, client_id: int | None) -> None:
+        """The activity editor for the client (its primary contact pre-filled)."""
+        from app.views.activities.editor import ActivityEditor
+
+        if client_id is not None and ActivityEditor(services=self._services,
+                                                    client_id=client_id, parent=self).exec():
+            self._after_change(select=client_id)  # the list's next activity
+
+    def log_call(self, client_id: int | None) -> None:
+        """«Записать звонок» for the client."""
+        from app.views.activities.call_log import CallLogDialog
+
+        if client_id is not None and CallLogDialog(services=self._services,
+                                                   client_id=client_id, parent=self).exec():
+            self._after_change(select=client_id)  # the list's last contact
 
     def _on_card_open_client_requested(self, client_id: int) -> None:
         QTimer.singleShot(0, lambda: self.open_client(client_id))
