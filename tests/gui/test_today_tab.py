@@ -234,6 +234,43 @@ def test_enter_opens_an_activity_in_its_editor_and_the_rest_in_their_tab(  # typ
                       ("client", day.client), ("trainee", day.trainee)]
 
 
+def test_an_edited_activity_stays_selected_under_its_new_subject(qtbot, services, day,  # type: ignore[no-untyped-def]
+                                                                  driver) -> None:
+    tab = _tab(qtbot, services)
+
+    def rename(editor: ActivityEditor) -> None:
+        editor.subject_edit.clear()
+        _type(qtbot, editor.subject_edit, "Звонок в три: счёт")
+        _click(qtbot, next(b for b in editor.findChildren(type(tab.new_button))
+                           if b.objectName() == "primary"))
+
+    tab.select_row(_row_of(tab, "Звонок в три"))
+    driver.on_next(ActivityEditor, rename)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    driver.check()
+    assert _titles(tab, "today") == ["Встреча в девять", "Звонок в три: счёт"]
+    assert _current_title(tab) == "Звонок в три: счёт"
+
+
+def test_the_model_passes_qts_checks(qtbot, qtmodeltester, services, day) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, services)
+    qtmodeltester.check(tab.model)
+    tab.toggle_section("overdue")
+    qtmodeltester.check(tab.model)
+
+
+def test_ctrl_n_on_the_today_tab_of_the_window(qtbot, main_window, driver) -> None:  # type: ignore[no-untyped-def]
+    main_window.show_tab("clients")  # its own Ctrl+N (a new client) is built, then hidden
+    today = main_window.show_tab("today")
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    today.view.setFocus()
+    driver.on_next(ActivityEditor, lambda e: qtbot.keyClick(e.subject_edit, Qt.Key.Key_Escape))
+    qtbot.keyClick(today.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    driver.check()
+    assert [type(d) for d in driver.seen] == [ActivityEditor]
+
+
 def test_space_completes_an_activity_and_its_next_step_appears(qtbot, services, day,  # type: ignore[no-untyped-def]
                                                                driver) -> None:
     tab = _tab(qtbot, services)

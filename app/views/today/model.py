@@ -63,8 +63,9 @@ def item_when(item: WorkItem) -> str:
 
 
 def item_key(item: WorkItem) -> tuple[str, str, int | None, str]:
-    """What names a row across refreshes (a holiday has no id, so its title counts too)."""
-    return item.section, item.kind, item.ident, item.title
+    """What names a row across refreshes, an edit of its title too (a holiday has no id:
+    its name does)."""
+    return item.section, item.kind, item.ident, item.title if item.ident is None else ""
 
 
 # a section lists its first PREVIEW_ROWS (today's: its first TODAY_ROWS) until opened in full

@@ -383,11 +383,12 @@ class TodayTab(QWidget):
             selection.select(self.model.index(r, 0),
                              selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
 
-    def _run(self, action: Callable[[], bool]) -> bool:
+    def _run(self, action: Callable[[], bool], *, stay: bool = False) -> bool:
         """Run an action on the selected rows; when it changed something, reload and put the
-        selection on the row that followed them."""
+        selection on the row that followed them (`stay`: on them while they are listed)."""
         rows = self._selected_rows()
-        acted = {item_key(i) for i in self.selected_items()}
+        items = self.selected_items()
+        acted = {item_key(i) for i in items}
         last = rows[-1] if rows else -1
         following = [item_key(item) for r in self.model.item_rows() if r > last
                      and (item := self.model.item(r)) is not None and item_key(item) not in acted]
@@ -397,7 +398,8 @@ class TodayTab(QWidget):
             self._say(str(exc))
             return False
         if changed:
-            self._refill([], following, near_row=rows[0] if rows else None)
+            self._refill([item_key(i) for i in items] if stay else [], following,
+                         near_row=rows[0] if rows else None)
         return changed
 
     # -- what a row does ---------------------------------------------------------------
@@ -428,7 +430,7 @@ class TodayTab(QWidget):
 
             ident = item.ident
             self._run(lambda: bool(ActivityEditor(
-                services=self._services, activity_id=ident, parent=self).exec()))
+                services=self._services, activity_id=ident, parent=self).exec()), stay=True)
         elif item.kind == "deal" and item.ident is not None:
             self.open_requested.emit("deal", item.ident)
         elif item.kind == "trainee_task":
