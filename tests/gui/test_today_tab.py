@@ -15,6 +15,7 @@ from app.bootstrap import Services
 from app.models import Order
 from app.services.activities import ActivityDraft
 from app.services.clients import ClientDraft, ContactDraft
+from app.views.activities.call_log import CallLogDialog
 from app.views.activities.complete import CompletionDialog
 from app.views.activities.editor import ActivityEditor
 from app.views.today import TodayTab
@@ -350,6 +351,67 @@ def test_space_on_several_marks_them_done_and_the_button_undoes_it(qtbot, servic
     _click(qtbot, tab.undo_button)
     assert _titles(tab, "today") == ["Встреча в девять", "Звонок в три"]
     assert not services.activities.get(day.late_call).done
+
+
+def test_the_menu_moves_to_next_monday_or_a_picked_day(qtbot, services, day,  # type: ignore[no-untyped-def]
+                                                      monkeypatch) -> None:
+    tab = _tab(qtbot, services)
+    monday = next(TODAY + timedelta(days=k) for k in range(1, 8)
+                  if (TODAY + timedelta(days=k)).weekday() == 0)
+    tab.select_row(_row_of(tab, "Письмо с КП"))
+    _menu_action(tab.context_menu(), "Перенести", "На следующий понедельник").trigger()
+    assert services.activities.get(day.tomorrow).due_at == _local(monday, 11)
+    asked: list[date] = []
+    picked = TODAY + timedelta(days=20)
+
+    def ask_date(parent, title, initial):  # type: ignore[no-untyped-def]
+        asked.append(initial)
+        return picked
+
+    monkeypatch.setattr(today_module.dialogs, "ask_date", ask_date)
+    tab.select_row(_row_of(tab, "Презентация весов"))
+    _menu_action(tab.context_menu(), "Перенести", "Выбрать дату…").trigger()
+    assert asked == [TODAY + timedelta(days=1)]
+    assert services.activities.get(day.week).due_at == _local(picked, 12)
+    assert "Презентация весов" not in _titles(tab, "week")  # 20 days on: off the list
+    monkeypatch.setattr(today_module.dialogs, "ask_date", lambda *a: None)  # cancelled
+    tab.select_row(_row_of(tab, "Звонок в три"))
+    assert not tab.reschedule_selected_to_picked_day()
+    assert services.activities.get(day.late_call).due_at == _local(TODAY, 15)
+
+
+def test_space_logs_the_call_a_client_is_due_and_plans_a_deals_step(qtbot, services, day,  # type: ignore[no-untyped-def]
+                                                                    driver) -> None:
+    tab = _tab(qtbot, services)
+
+    def log(dialog: CallLogDialog) -> None:
+        assert dialog.client_id == day.client
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_1)  # «Дозвонился»
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+
+    tab.select_row(_row_of(tab, "ООО «Ромашка»"))
+    driver.on_next(CallLogDialog, log)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Space)
+    driver.check()
+    assert _titles(tab, "service_due") == []  # called now
+    assert any(a.kind == "call" and a.done and a.result == "reached"
+               for a in services.activities.for_client(day.client))
+
+    def plan(editor: ActivityEditor) -> None:
+        assert (editor.client_picker.client_id(), editor.deal_combo.currentData()) == (
+            day.client, day.deal)
+        _type(qtbot, editor.subject_edit, "Согласовать договор")
+        _click(qtbot, next(b for b in editor.findChildren(type(tab.new_button))
+                           if b.objectName() == "primary"))
+
+    tab.select_row(_row_of(tab, "Поставка весов"))
+    driver.on_next(ActivityEditor, plan)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Space)
+    driver.check()
+    assert _titles(tab, "stalled") == []  # it has a next step now
+    assert [a.subject for a in services.activities.for_deal(day.deal)] == [
+        "Согласовать договор"]
 
 
 def test_pozdravil_records_a_greeting_and_the_row_shows_it(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
