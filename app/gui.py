@@ -224,6 +224,7 @@ def _run_window(app: QApplication, services: Services, settings: QSettings, *,
     # The background work waits until the first tab has been filled (the window queued
     # that first), so the page scan, the backup and the statistics never delay its figures.
     QTimer.singleShot(0, lambda: _start_maintenance(window, services))
+    QTimer.singleShot(0, window.start_reminders)  # missed reminders, then the next one
     code = app.exec()
     from app.views import background
 

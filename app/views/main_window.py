@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QTimer, Signal
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QStackedLayout,
+    QStyle,
+    QSystemTrayIcon,
     QTabWidget,
     QWidget,
 )
@@ -26,6 +29,7 @@ from app.views import dialogs
 from app.views.tabs import TABS, Refreshable, TabSpec
 
 if TYPE_CHECKING:  # the tabs are imported when first shown (start-up time)
+    from app.views.activities.reminders import ReminderBanner, ReminderScheduler
     from app.views.clients import ClientsTab
     from app.views.deals.tab import DealsTab
     from app.views.mentoring import MentoringTab
@@ -69,7 +73,8 @@ class LazyTab(QWidget):
 
 class MainWindow(QMainWindow):
     """Signals:
-        data_changed: a change made in one place that other tabs should show.
+        data_changed: a change made in one place that other tabs should show (activities
+            too: the reminder scheduler re-arms on it).
     """
 
     data_changed = Signal()
@@ -90,6 +95,10 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(lazy, spec.title())
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._pending_shortcuts: list[tuple[QAction, QKeySequence]] = []
+        self.reminders: ReminderScheduler | None = None  # start_reminders(), after the window
+        self.reminder_banner: ReminderBanner | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self._quitting = False  # Выход (menu, tray): close for real, not into the tray
         self._build_menus()
         self._db_label = QLabel(translate("MainWindow", "База данных: {path}").format(
             path=services.db_path))
@@ -106,6 +115,8 @@ class MainWindow(QMainWindow):
             widget: QWidget = cls(services=self.services)
             if hasattr(widget, "open_requested"):
                 widget.open_requested.connect(self.open_item)
+            if hasattr(widget, "activities_changed"):
+                widget.activities_changed.connect(self.data_changed)
             return widget
         return build
 
@@ -139,6 +150,8 @@ class MainWindow(QMainWindow):
                 lazy.refresh()
             else:
                 _ = lazy.content
+            if self.reminders is not None:  # an edit made in the tab left may move a reminder
+                self.data_changed.emit()
 
     def current_tab_ready(self) -> bool:
         index = self.tabs.currentIndex()
@@ -176,9 +189,18 @@ class MainWindow(QMainWindow):
         reports.triggered.connect(self._on_meeting_report_triggered)
         file_menu.addAction(reports)
         file_menu.addSeparator()
+        export_ics = QAction(translate("MainWindow", "Экспорт календаря (.ics)…"), self)
+        export_ics.setObjectName("exportCalendarAction")
+        export_ics.triggered.connect(self._on_export_calendar_triggered)
+        file_menu.addAction(export_ics)
+        import_ics = QAction(translate("MainWindow", "Импорт календаря (.ics)…"), self)
+        import_ics.setObjectName("importCalendarAction")
+        import_ics.triggered.connect(self._on_import_calendar_triggered)
+        file_menu.addAction(import_ics)
+        file_menu.addSeparator()
         quit_action = QAction(translate("MainWindow", "Выход"), self)
         self._shortcut(quit_action, QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         file_menu.addAction(quit_action)
 
         self.edit_menu = bar.addMenu(translate("MainWindow", "&Правка"))
@@ -205,6 +227,19 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             view_menu.addAction(action)
         view_menu.addSeparator()
+        self.tray_option = QAction(translate("MainWindow", "Сворачивать в трей"), self)
+        self.tray_option.setObjectName("trayOptionAction")
+        self.tray_option.setCheckable(True)
+        self.tray_option.setChecked(
+            bool(self._settings.value("tray/enabled", False, type=bool)))
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray_option.setChecked(False)
+            self.tray_option.setEnabled(False)
+            self.tray_option.setToolTip(translate(
+                "MainWindow", "Системный трей недоступен в этом окружении"))
+            view_menu.setToolTipsVisible(True)
+        self.tray_option.toggled.connect(self._on_tray_option_toggled)
+        view_menu.addAction(self.tray_option)
         lang_menu = view_menu.addMenu(translate("MainWindow", "Язык интерфейса"))
         for code, label in (("ru", "Русский"), ("en", "English")):
             action = QAction(label, self)
@@ -237,7 +272,106 @@ class MainWindow(QMainWindow):
             return None
         if lazy is not None:
             lazy.refresh()
+        self.data_changed.emit()
         return editor.saved_id
+
+    # --- reminders and the tray ---------------------------------------------------
+    def start_reminders(self, now: Callable[[], datetime] | None = None) -> ReminderScheduler:
+        """The reminder scheduler, its banner and the tray icon — started once the window is
+        shown and its first tab filled (app.gui), so they never delay the start."""
+        from app.views.activities.reminders import (
+            ReminderBanner,
+            ReminderScheduler,
+            notify_tray,
+            utc_now,
+        )
+
+        if self.reminders is not None:
+            return self.reminders
+        scheduler = ReminderScheduler(services=self.services, now=now or utc_now, parent=self)
+        banner = ReminderBanner(services=self.services, scheduler=scheduler, parent=self)
+        banner.activities_changed.connect(self.data_changed)
+        banner.activities_changed.connect(self.refresh_all)
+        scheduler.reminders_due.connect(banner.show_reminders)
+        scheduler.reminders_due.connect(lambda due: notify_tray(self.tray, due))
+        scheduler.missed_found.connect(lambda due: banner.show_reminders(due, missed=True))
+        scheduler.missed_found.connect(lambda due: notify_tray(self.tray, due, missed=True))
+        self.data_changed.connect(scheduler.changed)
+        self.reminders, self.reminder_banner = scheduler, banner
+        self._sync_tray()
+        scheduler.start()
+        return scheduler
+
+    def _sync_tray(self) -> None:
+        """The tray icon is there while the option is on (and the desktop has a tray)."""
+        from PySide6.QtWidgets import QMenu
+
+        wanted = self.tray_option.isChecked() and QSystemTrayIcon.isSystemTrayAvailable()
+        if wanted and self.tray is None:
+            icon = self.windowIcon()
+            if icon.isNull():
+                icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
+            self.tray = QSystemTrayIcon(icon, self)
+            menu = QMenu(self)
+            menu.addAction(translate("MainWindow", "Открыть"), self.show_from_tray)
+            menu.addAction(translate("MainWindow", "Выход"), self.quit)
+            self.tray.setContextMenu(menu)
+            self.tray.setToolTip("SalesDesk")
+            self.tray.activated.connect(self._on_tray_activated)
+            self.tray.show()
+        elif not wanted and self.tray is not None:
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
+
+    def _on_tray_option_toggled(self, on: bool) -> None:
+        self._settings.setValue("tray/enabled", on)
+        self._sync_tray()
+
+    def _on_tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.show_from_tray()
+
+    def show_from_tray(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit(self) -> None:
+        """Выход: the window closes for real, whatever the tray option says."""
+        self._quitting = True
+        if not self.close():
+            self._quitting = False
+
+    def _to_tray_on_close(self) -> bool | None:
+        """Whether closing the window hides it in the tray: asked once, then remembered
+        (None: the user cancelled the question)."""
+        from app.views.activities import reminders
+
+        if self._quitting or self.tray is None or not self.tray_option.isChecked():
+            return False
+        answer = self._settings.value("tray/on_close", "")
+        if answer not in ("tray", "quit"):
+            answer = reminders.ask_tray_or_quit(self)
+            if answer is None:
+                return None
+            self._settings.setValue("tray/on_close", answer)
+        return answer == "tray"
+
+    # --- calendar files -------------------------------------------------------------
+    def _on_export_calendar_triggered(self) -> None:
+        from app.views.activities.calendar import export_calendar
+
+        export_calendar(self, self.services)
+
+    def _on_import_calendar_triggered(self) -> None:
+        from app.views.activities.calendar import import_calendar
+
+        def imported() -> None:
+            self.refresh_all()
+            self.data_changed.emit()
+
+        import_calendar(self, self.services, imported)
 
     def _on_meeting_report_triggered(self) -> None:
         from app.views.documents.report_dialog import open_report
@@ -309,6 +443,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from app.views.unsaved import settle_open_editors
 
+        to_tray = self._to_tray_on_close()
+        if to_tray is None or to_tray:  # Отмена, or the window waits in the tray
+            event.ignore()
+            if to_tray:
+                self.hide()
+            return
         if not settle_open_editors():  # Отмена in an editor's question: the app stays
             event.ignore()
             return

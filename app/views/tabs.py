@@ -30,6 +30,8 @@ class TabSpec:
 
 TABS: list[TabSpec] = [
     TabSpec("today", lambda: translate("MainWindow", "Сегодня"), "app.views.today", "TodayTab"),
+    TabSpec("calendar", lambda: translate("MainWindow", "Календарь"),
+            "app.views.activities.calendar", "CalendarTab"),
     TabSpec("clients", lambda: translate("MainWindow", "Клиенты"), "app.views.clients",
             "ClientsTab"),
     TabSpec("deals", lambda: translate("MainWindow", "Сделки"), "app.views.deals.tab",
