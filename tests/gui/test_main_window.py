@@ -16,8 +16,9 @@ def test_every_tab_builds_and_refreshes(main_window: MainWindow) -> None:
         assert widget.isVisible()
 
 
-def test_today_tab_shows_database_figures(main_window: MainWindow) -> None:
+def test_today_tab_shows_database_figures(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     today = main_window.show_tab("today")
+    qtbot.waitUntil(today.is_filled)
     overview = main_window.services.overview.overview()
     worklist = main_window.services.worklist.worklist()
     assert today.clients_card.value.text().replace("\u00a0", "") == str(overview.clients)

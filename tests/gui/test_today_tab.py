@@ -102,6 +102,7 @@ def _tab(qtbot, services: Services) -> TodayTab:  # type: ignore[no-untyped-def]
     tab = TodayTab(services=services)
     tab.resize(1366, 700)
     show_active(qtbot, tab)
+    qtbot.waitUntil(tab.is_filled)  # the late sections' job started with the tab
     tab.view.setFocus()
     return tab
 
@@ -172,6 +173,26 @@ def test_each_section_lists_its_rows_in_order(qtbot, services, day) -> None:  # 
     assert tab.agenda_card.value.text() == "2"
     assert tab.agenda_card.note.text() == "просрочено: 2"
     assert tab.view.isVisible() and not tab.empty.isVisible()
+
+
+def test_the_late_sections_arrive_after_the_rest_keeping_the_selection(qtbot, services,  # type: ignore[no-untyped-def]
+                                                                        day) -> None:
+    tab = TodayTab(services=services)  # no event processed yet: the job cannot have reported
+    qtbot.addWidget(tab)
+    assert not tab.is_filled()
+    assert _titles(tab, "service_due") == [] and _titles(tab, "birthdays") == ["Анна Петрова"]
+    assert "Пора позвонить, Праздники: загрузка…" in tab.sections_line.text()
+    tab.select_row(_row_of(tab, "Выучить каталог"))
+    with qtbot.waitSignal(tab.filled):
+        pass
+    assert tab.is_filled()
+    assert _titles(tab, "service_due") == ["ООО «Ромашка»"]
+    assert "загрузка" not in tab.sections_line.text()
+    assert _current_title(tab) == "Выучить каталог"
+    assert [i.title for i in tab.selected_items()] == ["Выучить каталог"]
+    with qtbot.waitSignal(tab.filled):
+        tab.refresh()  # the late rows stay shown while they are read again
+        assert _titles(tab, "service_due") == ["ООО «Ромашка»"]
 
 
 def test_the_arrow_keys_skip_the_section_headings(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
@@ -392,7 +413,8 @@ def test_space_logs_the_call_a_client_is_due_and_plans_a_deals_step(qtbot, servi
 
     tab.select_row(_row_of(tab, "ООО «Ромашка»"))
     driver.on_next(CallLogDialog, log)
-    qtbot.keyClick(tab.view, Qt.Key.Key_Space)
+    with qtbot.waitSignal(tab.filled):  # the service calls are read again after the call
+        qtbot.keyClick(tab.view, Qt.Key.Key_Space)
     driver.check()
     assert _titles(tab, "service_due") == []  # called now
     assert any(a.kind == "call" and a.done and a.result == "reached"

@@ -37,9 +37,11 @@ from app.domain.money import format_count, format_money
 from app.i18n import translate
 from app.services.activities import BulkChange
 from app.services.errors import ServiceError
-from app.services.worklist import WorkItem, Worklist
+from app.services.worklist import SECTIONS, WorkItem, Worklist, section_label
 from app.views import dialogs, style
 from app.views.activities.links import mailto_url, open_link, tel_url
+from app.views.background import Job
+from app.views.background import start as start_job
 from app.views.style import named
 from app.views.today.model import WorklistModel, every_kind_label, item_key, reschedule_days
 
@@ -48,6 +50,10 @@ ROW_PADDING = 8  # px added to each row's text height
 TITLE_SHARE = 0.38  # the «Что» column's share of the width left by time and kind
 
 _Key = tuple[str, str, int | None, str]
+# read off the GUI thread after the rest: the service calls visit every active client, and
+# the holidays' calendar package loads for a third of a second the first time
+LATE_SECTIONS = ("service_due", "holidays")
+QUICK_SECTIONS = tuple(s for s in SECTIONS if s not in LATE_SECTIONS)
 
 
 class _FigureCard(QFrame):
@@ -158,19 +164,30 @@ class WorklistView(QTreeView):
 class TodayTab(QWidget):
     """The first tab: figures at a glance and the day's worklist from every area.
 
+    The worklist's quick sections are read with the figures when the tab is built or
+    refreshed (the start-up bench times that); the service calls due, which visit every
+    active client, and the holidays, whose calendar package takes a third of a second to
+    load, come from a background job a moment later (`is_filled`, `filled`).
+
     Signals:
         open_requested(str, int): open a "deal" or a "client" (by id), or show a "trainee"
             — Enter or a double-click on a row; the main window routes it.
+        filled: the late sections were read and are shown.
     """
 
     tab_key = "today"
     open_requested = Signal(str, int)
+    filled = Signal()
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self._today = self.today()
         self.last_change: BulkChange | None = None
+        self._quick: Worklist | None = None  # the quick sections, read on the GUI thread
+        self._late: Worklist | None = None  # LATE_SECTIONS, read by a job
+        self._late_reads = 0  # the late job last started (a newer one outdates the others)
+        self._late_pending = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(8)
@@ -269,24 +286,79 @@ class TodayTab(QWidget):
         """The local date the worklist is for (tests put the tab on another day)."""
         return date.today()
 
+    def is_filled(self) -> bool:
+        """Whether every section is read, the late ones (LATE_SECTIONS) too."""
+        return not self._late_pending
+
     def _refill(self, keep: Sequence[_Key], following: Sequence[_Key],
                 near_row: int | None = None) -> None:
+        """Read the quick sections and the figures now, show them with the late sections as
+        last read (of the same day), and read the late ones again off the GUI thread."""
         today = self._today = self.today()
         svc = self._services
-        worklist = svc.worklist.worklist(today)
+        self._quick = svc.worklist.worklist(today, sections=QUICK_SECTIONS)
+        if self._late is not None and self._late.today != today:
+            self._late = None
         ov = svc.overview.overview(today, agenda_limit=0)
-        self._show_figures(worklist, ov.clients, ov.leads, ov.open_deals,
+        self._show_figures(self._quick, ov.clients, ov.leads, ov.open_deals,
                            format_money(ov.open_deals_amount),
                            format_money(ov.won_this_month_amount), ov.won_this_month)
-        self.model.set_worklist(worklist)
+        self._read_late_sections(today)  # it reports through the event loop: after these
+        self._show_worklist()
+        self._restore_selection(keep, following, near_row)
+
+    def _show_worklist(self) -> None:
+        quick, late = self._quick, self._late
+        if quick is None:
+            return
+        merged = quick if late is None else Worklist(
+            quick.today,
+            {s: (late if s in LATE_SECTIONS else quick).sections[s] for s in quick.sections},
+            {s: (late if s in LATE_SECTIONS else quick).totals[s] for s in quick.totals})
+        self.model.set_worklist(merged)
         for row in self.model.heading_rows():  # the «more» lines span the row too
             self.view.setFirstColumnSpanned(row, QModelIndex(), True)
         self._show_sections_line()
         has_rows = self.model.rowCount() > 0
         self.view.setVisible(has_rows)
+        self.empty.setText(translate("Today", "Нет дел на сегодня") if self.is_filled()
+                           or late is not None else translate("Today", "Загрузка…"))
         self.empty.setVisible(not has_rows)
         self.view.fit_title_column()
-        self._restore_selection(keep, following, near_row)
+
+    def _read_late_sections(self, today: date) -> None:
+        worklist = self._services.worklist
+        self._late_reads += 1
+        self._late_pending = True
+        read = self._late_reads  # the callbacks hold its number, never the job (see start_job)
+        job = Job(lambda: worklist.worklist(today, sections=LATE_SECTIONS))
+        job.signals.finished.connect(lambda late: self._on_late_job_finished(read, late),
+                                     Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(lambda message: self._on_late_job_failed(read, message),
+                                   Qt.ConnectionType.QueuedConnection)
+        start_job(job)
+
+    def _on_late_job_finished(self, read: int, late: Worklist) -> None:
+        if read != self._late_reads:  # a newer read replaced it
+            return
+        self._late_pending = False
+        self._late = late
+        current = self.model.item(self.view.currentIndex().row())
+        keep = self._selected_keys()
+        self._show_worklist()
+        if current is not None and item_key(current) in keep:  # the current row first
+            keep.remove(item_key(current))
+            keep.insert(0, item_key(current))
+        self._restore_selection(keep, [], self.view.currentIndex().row())
+        self.filled.emit()
+
+    def _on_late_job_failed(self, read: int, message: str) -> None:
+        if read != self._late_reads:
+            return
+        self._late_pending = False
+        self._say(message)
+        self._show_worklist()
+        self.filled.emit()
 
     def _show_figures(self, worklist: Worklist, clients: int, leads: int, open_deals: int,
                       open_amount: str, won_amount: str, won: int) -> None:
@@ -312,6 +384,10 @@ class TodayTab(QWidget):
                 color = style.DANGER if line.section == "overdue" else style.ACCENT
                 links.append(f'<a href="{line.section}" style="color:{color}; '
                              f'text-decoration:none">{text}</a>')
+        if not self.is_filled():
+            links.append('<span style="color:{c}">{t}</span>'.format(c=style.MUTED, t=escape(
+                translate("Today", "{sections}: загрузка…").format(
+                    sections=", ".join(section_label(s) for s in LATE_SECTIONS)))))
         self.sections_line.setText("&nbsp;&nbsp;|&nbsp;&nbsp;".join(links))
         self.sections_line.setVisible(bool(links))
 
