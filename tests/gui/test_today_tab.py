@@ -8,8 +8,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from app.bootstrap import Services
 from app.models import Order
@@ -474,6 +475,26 @@ def test_the_menu_calls_writes_and_opens_the_client_and_deal(qtbot, services, da
     tab.select_row(_row_of(tab, "Поставка весов"))
     assert [a.text() for a in tab.context_menu().actions()][:2] == [
         "Открыть", "Запланировать дело…"]
+
+
+def test_the_menu_key_opens_the_menu_of_the_current_row(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, services)
+    tab.select_row(_row_of(tab, "Звонок в три"))
+    seen: list[list[str]] = []
+
+    def close_menu() -> None:  # once the menu's own event loop runs
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            QTimer.singleShot(0, close_menu)
+            return
+        seen.append([a.text() for a in popup.actions()])
+        popup.close()
+
+    QTimer.singleShot(0, close_menu)
+    viewport = tab.view.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), viewport.mapToGlobal(QPoint(0, 0))))
+    assert seen and seen[0][:3] == ["Открыть", "Завершить…", "Перенести"]
 
 
 def test_a_long_section_shows_its_first_rows_and_opens_in_full(qtbot, services) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,15 @@ from functools import partial
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -93,11 +101,13 @@ class WorklistView(QTreeView):
         tomorrow_requested: Ctrl+D on the selected rows.
         section_jump_requested(int): Ctrl+Down (1) or Ctrl+Up (-1): the next or the
             previous section.
+        menu_requested(QPoint): the context menu, to open at this global position.
     """
 
     done_requested = Signal()
     tomorrow_requested = Signal()
     section_jump_requested = Signal(int)
+    menu_requested = Signal(QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +139,18 @@ class WorklistView(QTreeView):
                 return current  # past the first or the last item: stay
             row = model.nearest_stop_row(index.row(), -step)
         return model.index(row, index.column()) if row is not None else current
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The right button opens the menu where it was clicked; the menu key or Shift+F10
+        below the current row."""
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            at = event.globalPos()
+        else:
+            rect = self.visualRect(self.currentIndex())
+            at = self.viewport().mapToGlobal(rect.bottomLeft() if rect.isValid()
+                                             else QPoint(0, 0))
+        event.accept()
+        self.menu_requested.emit(at)
 
     def fit_title_column(self) -> None:
         """«Что» takes TITLE_SHARE of the width the time and kind leave, «Подробности» the
@@ -231,7 +253,6 @@ class TodayTab(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setToolTip(translate(
             "Today", "Enter — открыть, Пробел — готово, Ctrl+D — на завтра"))
         header = self.view.header()
@@ -250,7 +271,7 @@ class TodayTab(QWidget):
         self.view.done_requested.connect(self.done_selected)
         self.view.tomorrow_requested.connect(self.reschedule_selected_to_tomorrow)
         self.view.section_jump_requested.connect(self.jump_section)
-        self.view.customContextMenuRequested.connect(self._on_view_custom_context_menu_requested)
+        self.view.menu_requested.connect(self._on_view_menu_requested)
         layout.addWidget(self.view, 1)
         self.empty = named(QLabel(translate("Today", "Нет дел на сегодня")), "sectionTitle")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -644,10 +665,10 @@ class TodayTab(QWidget):
         self.status.setText(text)
 
     # -- the context menu --------------------------------------------------------------
-    def _on_view_custom_context_menu_requested(self, pos: QPoint) -> None:
+    def _on_view_menu_requested(self, at: QPoint) -> None:
         menu = self.context_menu()
         if not menu.isEmpty():
-            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.exec(at)
 
     def context_menu(self) -> QMenu:
         """The actions on the selected rows (built afresh for each right-click)."""
