@@ -36,6 +36,8 @@ from app.views.style import named
 
 SNOOZE = timedelta(minutes=10)
 MAX_INTERVAL_MS = 24 * 3600 * 1000  # a reminder weeks away re-arms at most daily
+BANNER_WIDTH = 760  # at most: narrower windows get their width less a margin
+BANNER_TOP = 56  # below the menu bar and the tab bar, over the tab's own top line
 BANNER_ROWS = 5  # more due at once: «Ещё: N» below the first ones
 
 
@@ -144,7 +146,6 @@ class ReminderBanner(QFrame):
         self.setAutoFillBackground(True)
         self.setStyleSheet("#reminderBanner { background: #fff8e1; border: 1px solid #e0b000;"
                            " border-radius: 6px; }")
-        self.setFixedWidth(620)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 10)
         top = QHBoxLayout()
@@ -187,10 +188,14 @@ class ReminderBanner(QFrame):
         raise KeyError(activity_id)
 
     def _rebuild(self) -> None:
+        # hidden while rebuilt: the rows added to a shown frame would stay hidden (and out of
+        # its layout's size) until shown one by one; show() below shows them all
+        self.hide()
         while self._grid.count():
             taken = self._grid.takeAt(0)
             widget = taken.widget() if taken is not None else None
             if widget is not None:
+                widget.hide()  # until deleted it would still be drawn where it was
                 widget.deleteLater()
         if not self.items:
             self.hide()
@@ -254,10 +259,12 @@ class ReminderBanner(QFrame):
         parent = self.parentWidget()
         if parent is None:
             return
-        self.adjustSize()
-        top = 30 if parent.property("menuBarHeight") is None else int(
-            parent.property("menuBarHeight"))
-        self.move(max(0, parent.width() - self.width() - 16), top)
+        width = min(BANNER_WIDTH, parent.width() - 32)
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        self.setGeometry(max(0, parent.width() - width - 16), BANNER_TOP,
+                         width, layout.totalHeightForWidth(width))
 
 
 def ask_tray_or_quit(parent: QWidget | None) -> str | None:

@@ -1,0 +1,274 @@
+"""The «Календарь» tab driven with the mouse and keys, and the .ics menu round trip."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+
+from app.bootstrap import Services, bootstrap
+from app.services.activities import ActivityDraft
+from app.views import dialogs
+from app.views.activities import calendar
+from app.views.activities.calendar import (
+    CalendarTab,
+    default_export_period,
+    lay_out,
+    period_days,
+    shift_anchor,
+)
+from app.views.activities.editor import ActivityEditor, aware_datetime
+from app.views.main_window import MainWindow
+from tests.gui._activity_helpers import ModalDriver, make_client
+
+# a week two weeks ahead (the import skips past events), Monday … Friday
+MONDAY = date.today() - timedelta(days=date.today().weekday()) + timedelta(weeks=2)
+TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = (MONDAY + timedelta(days=i) for i in range(1, 5))
+
+
+def local(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute).astimezone()
+
+
+class FixedDayTab(CalendarTab):
+    def today(self) -> date:
+        return WEDNESDAY
+
+
+@pytest.fixture
+def meeting(services: Services) -> int:
+    client_id, contact_id, _ = make_client(services)
+    return services.activities.create(ActivityDraft(
+        kind="meeting", subject="Встреча по договору", client_id=client_id,
+        contact_id=contact_id, due_at=local(TUESDAY, 10), duration_min=60, place="Офис"))
+
+
+@pytest.fixture
+def tab(qtbot, services: Services, meeting: int) -> FixedDayTab:  # type: ignore[no-untyped-def]
+    widget = FixedDayTab(services=services)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _drag(qtbot, grid, start: QPoint, end: QPoint) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mousePress(grid, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(grid, pos=QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2))
+    qtbot.mouseMove(grid, pos=end)
+    qtbot.mouseRelease(grid, Qt.MouseButton.LeftButton, pos=end)
+
+
+def test_periods_and_steps() -> None:
+    wednesday = date(2026, 12, 2)
+    assert period_days("day", wednesday) == [wednesday]
+    assert period_days("week", wednesday) == [date(2026, 11, 30) + timedelta(days=i)
+                                              for i in range(5)]
+    month = period_days("month", wednesday)
+    assert (month[0], month[-1], len(month)) == (date(2026, 11, 30), date(2027, 1, 10), 42)
+    assert shift_anchor("month", date(2026, 12, 31), 1) == date(2027, 1, 1)
+    assert shift_anchor("month", date(2027, 1, 15), -1) == date(2026, 12, 1)
+    assert shift_anchor("week", wednesday, -1) == date(2026, 11, 25)
+    assert default_export_period(date(2026, 11, 30)) == (date(2026, 11, 30), date(2027, 2, 28))
+    assert default_export_period(date(2026, 12, 2)) == (date(2026, 12, 2), date(2027, 3, 2))
+
+
+def test_overlapping_activities_share_the_column(services: Services, meeting: int) -> None:
+    client_id, _, _ = make_client(services, "ИП Кузнецов")
+    call = services.activities.create(ActivityDraft(
+        kind="call", subject="Перезвонить", client_id=client_id, due_at=local(TUESDAY, 10, 30)))
+    later = services.activities.create(ActivityDraft(
+        kind="call", subject="Позже", client_id=client_id, due_at=local(TUESDAY, 11, 0)))
+    blocks = {b.activity.id: b for b in lay_out(
+        services.activities.in_range(local(MONDAY, 0), local(FRIDAY, 23)),
+        period_days("week", TUESDAY))}
+    assert {i: (b.day_index, b.start_min, b.length_min, b.lane, b.lanes)
+            for i, b in blocks.items()} == {
+        meeting: (1, 600, 60, 0, 2), call: (1, 630, 30, 1, 2),
+        later: (1, 660, 30, 0, 1)}  # 11:00 starts when the meeting has ended
+
+
+def test_a_drag_moves_the_activity_to_the_dropped_slot(qtbot, tab, services, meeting) -> None:  # type: ignore[no-untyped-def]
+    grid = tab.grid
+    rect = grid.block_rect(grid.block_of(meeting))
+    start = QPoint(rect.center().x(), rect.top() + 2)  # grabbed 2 px below its top
+    end = QPoint(grid.slot_point(THURSDAY, 14 * 60).x(), grid.y_of(14 * 60) + 3)
+    with qtbot.waitSignal(tab.activities_changed, timeout=2000):
+        _drag(qtbot, grid, start, end)
+    moved = services.activities.get(meeting)
+    assert moved.due_at == local(THURSDAY, 14)
+    assert moved.duration_min == 60
+    block = grid.block_of(meeting)
+    assert (block.day_index, block.start_min) == (3, 14 * 60)
+
+
+def test_a_resize_changes_its_duration_in_quarter_hours(qtbot, tab, services, meeting) -> None:  # type: ignore[no-untyped-def]
+    grid = tab.grid
+    rect = grid.block_rect(grid.block_of(meeting))
+    start = QPoint(rect.center().x(), rect.bottom() - 2)  # the bottom edge
+    end = QPoint(start.x(), grid.y_of(11 * 60 + 30) + 1)  # 11:30 (just past the line)
+    with qtbot.waitSignal(tab.activities_changed, timeout=2000):
+        _drag(qtbot, grid, start, end)
+    resized = services.activities.get(meeting)
+    assert resized.duration_min == 90
+    assert resized.due_at == local(TUESDAY, 10)
+
+
+def test_a_small_jiggle_is_a_click_not_a_move(qtbot, tab, services, meeting) -> None:  # type: ignore[no-untyped-def]
+    grid = tab.grid
+    rect = grid.block_rect(grid.block_of(meeting))
+    with qtbot.assertNotEmitted(tab.activities_changed):
+        _drag(qtbot, grid, rect.center(), rect.center() + QPoint(1, 1))
+    assert services.activities.get(meeting).due_at == local(TUESDAY, 10)
+
+
+def test_a_click_on_an_empty_slot_opens_the_editor_at_that_time(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    driver = ModalDriver()
+    seen: list[tuple[datetime, int | None]] = []
+
+    def look(editor: ActivityEditor) -> None:
+        seen.append((aware_datetime(editor.due_edit), editor.activity_id))
+        editor.close_discarding()
+
+    driver.on_next(ActivityEditor, look)
+    point = tab.grid.slot_point(FRIDAY, 9 * 60 + 30)
+    qtbot.mouseClick(tab.grid, Qt.MouseButton.LeftButton, pos=point)
+    driver.check()
+    assert seen == [(local(FRIDAY, 9, 30), None)]
+
+
+def test_a_double_click_opens_the_activity(qtbot, tab, meeting) -> None:  # type: ignore[no-untyped-def]
+    driver = ModalDriver()
+    opened: list[int | None] = []
+
+    def look(editor: ActivityEditor) -> None:
+        opened.append(editor.activity_id)
+        editor.close_discarding()
+
+    driver.on_next(ActivityEditor, look)
+    centre = tab.grid.block_rect(tab.grid.block_of(meeting)).center()
+    qtbot.mouseDClick(tab.grid, Qt.MouseButton.LeftButton, pos=centre)
+    driver.check()
+    assert opened == [meeting]
+
+
+def test_keys_page_through_and_t_returns_to_today(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    tab.setFocus()
+    assert tab.days() == [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY] and tab.mode == "week"
+    qtbot.keyClick(tab, Qt.Key.Key_PageDown)
+    assert tab.days()[0] == MONDAY + timedelta(weeks=1)
+    assert tab.heading.text() == (f"{(MONDAY + timedelta(weeks=1)):%d.%m.%Y} — "
+                                  f"{(FRIDAY + timedelta(weeks=1)):%d.%m.%Y}")
+    qtbot.keyClick(tab, Qt.Key.Key_PageUp)
+    qtbot.keyClick(tab, Qt.Key.Key_PageUp)
+    assert tab.days()[0] == MONDAY - timedelta(weeks=1)
+    qtbot.keyClick(tab, Qt.Key.Key_T)
+    assert tab.anchor == WEDNESDAY and tab.days()[0] == MONDAY
+    tab.set_mode("day")
+    qtbot.keyClick(tab, Qt.Key.Key_Right)
+    assert tab.days() == [THURSDAY]
+    qtbot.keyClick(tab, Qt.Key.Key_PageUp)
+    assert tab.days() == [WEDNESDAY]
+
+
+def test_the_month_shows_counts_and_a_click_opens_the_day(qtbot, tab, services, meeting) -> None:  # type: ignore[no-untyped-def]
+    client_id, _, _ = make_client(services, "ИП Кузнецов")
+    for hour in (9, 12, 15):
+        services.activities.create(ActivityDraft(
+            kind="call", subject=f"Звонок в {hour}", client_id=client_id,
+            due_at=local(TUESDAY, hour)))
+    tab.anchor = TUESDAY
+    tab.set_mode("month")
+    month = tab.month_grid
+    assert [a.subject for a in month.by_day[TUESDAY]] == [
+        "Звонок в 9", "Встреча по договору", "Звонок в 12", "Звонок в 15"]
+    index = month.days.index(TUESDAY)
+    qtbot.mouseClick(month, Qt.MouseButton.LeftButton, pos=month.cell_rect(index).center())
+    assert tab.mode == "day" and tab.days() == [TUESDAY]
+    assert len(tab.grid.blocks) == 4
+
+
+def test_ctrl_n_plans_an_activity_from_the_tab(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    driver = ModalDriver()
+    driver.on_next(ActivityEditor, lambda editor: editor.close_discarding())
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    qtbot.keyClick(tab, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    driver.check()
+    assert len(driver.seen) == 1
+
+
+def _window(qtbot, services: Services) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(services=services, settings=QSettings())
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _action(window: MainWindow, name: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def test_ics_export_and_import_through_the_file_menu(qtbot, services, meeting, tmp_path,  # type: ignore[no-untyped-def]
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    file = tmp_path / "week.ics"
+    infos: list[str] = []
+    errors: list[str] = []
+    monkeypatch.setattr(calendar, "ask_export_period", lambda parent, today: (MONDAY, FRIDAY))
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(file))
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(file))
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, text, title=None: infos.append(text))
+    monkeypatch.setattr(dialogs, "show_error",
+                        lambda parent, text, title=None: errors.append(text))
+    _action(_window(qtbot, services), "exportCalendarAction").trigger()
+    qtbot.waitUntil(lambda: bool(infos or errors), timeout=10000)
+    assert errors == [] and infos == [f"Выгружено дел: 1\n{file}"]
+    assert "SUMMARY:Встреча по договору" in file.read_text(encoding="utf-8")
+
+    other = bootstrap(tmp_path / "other.db")
+    try:
+        window = _window(qtbot, other)
+        infos.clear()
+        with qtbot.waitSignal(window.data_changed, timeout=10000):
+            _action(window, "importCalendarAction").trigger()
+        qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+        assert infos == ["Импортировано: 1, пропущено: 0"]
+        imported = other.activities.in_range(local(MONDAY, 0), local(FRIDAY, 23))
+        assert [(a.subject, a.due_at, a.duration_min) for a in imported] == [
+            ("Встреча по договору — ООО «Ромашка»", local(TUESDAY, 10), 60)]  # the client
+        # is not in the other base: the export's summary named it
+        infos.clear()  # the same file again: its event was imported before
+        _action(window, "importCalendarAction").trigger()
+        qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+        assert infos == ["Импортировано: 0, пропущено: 1"]
+    finally:
+        from app.views.background import wait_for_all
+
+        wait_for_all()
+        other.close()
+
+
+def test_a_bad_calendar_file_shows_the_message(qtbot, services, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "not-a-calendar.ics"
+    bad.write_text("name;phone\nООО Ромашка;123\n", encoding="utf-8")
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(bad))
+    monkeypatch.setattr(dialogs, "show_error",
+                        lambda parent, text, title=None: errors.append(text))
+    _action(_window(qtbot, services), "importCalendarAction").trigger()
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    from app.services.calendar_ics import read_calendar
+    from app.services.errors import ValidationError
+
+    with pytest.raises(ValidationError) as expected:
+        read_calendar(bad)
+    assert errors == [str(expected.value)]
+    assert services.activities.in_range(local(MONDAY, 0), local(FRIDAY, 23)) == []
