@@ -4,6 +4,7 @@ tomorrow, a bulk reschedule and Ctrl+Z, long sections opened by their «Ещё»
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -135,6 +136,24 @@ def _menu_action(menu: QMenu, *path: str):  # type: ignore[no-untyped-def]
     for title in path[:-1]:
         menu = next(a.menu() for a in menu.actions() if a.text() == title)
     return next(a for a in menu.actions() if a.text() == path[-1])
+
+
+def _popup_menu_of(action: Callable[[], object]) -> list[str]:
+    """The texts of the popup menu `action` opens (closed once its event loop runs)."""
+    seen: list[list[str]] = []
+
+    def close_menu() -> None:
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            QTimer.singleShot(0, close_menu)
+            return
+        seen.append([a.text() for a in popup.actions()])
+        popup.close()
+
+    QTimer.singleShot(0, close_menu)
+    action()
+    assert seen, "no menu was shown"
+    return seen[0]
 
 
 def _without_holidays(headings: list[str]) -> list[str]:
@@ -480,21 +499,10 @@ def test_the_menu_calls_writes_and_opens_the_client_and_deal(qtbot, services, da
 def test_the_menu_key_opens_the_menu_of_the_current_row(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
     tab = _tab(qtbot, services)
     tab.select_row(_row_of(tab, "Звонок в три"))
-    seen: list[list[str]] = []
-
-    def close_menu() -> None:  # once the menu's own event loop runs
-        popup = QApplication.activePopupWidget()
-        if popup is None:
-            QTimer.singleShot(0, close_menu)
-            return
-        seen.append([a.text() for a in popup.actions()])
-        popup.close()
-
-    QTimer.singleShot(0, close_menu)
     viewport = tab.view.viewport()
-    QApplication.sendEvent(viewport, QContextMenuEvent(
-        QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), viewport.mapToGlobal(QPoint(0, 0))))
-    assert seen and seen[0][:3] == ["Открыть", "Завершить…", "Перенести"]
+    shown = _popup_menu_of(lambda: QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), viewport.mapToGlobal(QPoint(0, 0)))))
+    assert shown[:3] == ["Открыть", "Завершить…", "Перенести"]
 
 
 def test_a_long_section_shows_its_first_rows_and_opens_in_full(qtbot, services) -> None:  # type: ignore[no-untyped-def]
@@ -540,6 +548,8 @@ def test_a_holiday_lists_the_key_clients_to_greet(qtbot, services, monkeypatch) 
     tab.select_row(row)
     _menu_action(tab.context_menu(), "Поздравить ключевых клиентов", "АО «Ключ»").trigger()
     assert opened == [("client", key)]
+    shown = _popup_menu_of(lambda: qtbot.keyClick(tab.view, Qt.Key.Key_Return))
+    assert "Поздравить ключевых клиентов" in shown  # Enter on a holiday opens its menu
 
 
 def test_plus_delo_and_ctrl_n_open_an_empty_editor(qtbot, services, day, driver) -> None:  # type: ignore[no-untyped-def]

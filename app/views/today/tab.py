@@ -143,14 +143,15 @@ class WorklistView(QTreeView):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """The right button opens the menu where it was clicked; the menu key or Shift+F10
         below the current row."""
-        if event.reason() == QContextMenuEvent.Reason.Mouse:
-            at = event.globalPos()
-        else:
-            rect = self.visualRect(self.currentIndex())
-            at = self.viewport().mapToGlobal(rect.bottomLeft() if rect.isValid()
-                                             else QPoint(0, 0))
+        mouse = event.reason() == QContextMenuEvent.Reason.Mouse
         event.accept()
-        self.menu_requested.emit(at)
+        self.menu_requested.emit(event.globalPos() if mouse else self.below_current_row())
+
+    def below_current_row(self) -> QPoint:
+        """The global point under the current row's left end (where a menu for it opens)."""
+        rect = self.visualRect(self.currentIndex())
+        return self.viewport().mapToGlobal(rect.bottomLeft() if rect.isValid()
+                                           else QPoint(0, 0))
 
     def fit_title_column(self) -> None:
         """«Что» takes TITLE_SHARE of the width the time and kind leave, «Подробности» the
@@ -520,8 +521,8 @@ class TodayTab(QWidget):
             self.select_row(min(row, self.model.rowCount() - 1))
 
     def open_item(self, item: WorkItem) -> None:
-        """An activity opens in its editor; the rest in their own tab (a holiday: nothing
-        to open — its key clients are in the context menu)."""
+        """An activity opens in its editor; the rest in their own tab (a holiday: its menu,
+        where its key clients are)."""
         if item.kind == "activity" and item.ident is not None:
             from app.views.activities.editor import ActivityEditor
 
@@ -530,6 +531,8 @@ class TodayTab(QWidget):
                 services=self._services, activity_id=ident, parent=self).exec()), stay=True)
         elif item.kind == "deal" and item.ident is not None:
             self.open_requested.emit("deal", item.ident)
+        elif item.kind == "holiday":  # its key clients to open are in the row's menu
+            self._on_view_menu_requested(self.view.below_current_row())
         elif item.kind == "trainee_task":
             trainee = next((t.trainee_id for t in self._services.mentoring.overdue_tasks(
                 self._today) if t.task_id == item.ident), None)
