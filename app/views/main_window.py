@@ -189,14 +189,15 @@ class MainWindow(QMainWindow):
         reports.triggered.connect(self._on_meeting_report_triggered)
         file_menu.addAction(reports)
         file_menu.addSeparator()
-        export_ics = QAction(translate("MainWindow", "Экспорт календаря (.ics)…"), self)
-        export_ics.setObjectName("exportCalendarAction")
-        export_ics.triggered.connect(self._on_export_calendar_triggered)
-        file_menu.addAction(export_ics)
-        import_ics = QAction(translate("MainWindow", "Импорт календаря (.ics)…"), self)
-        import_ics.setObjectName("importCalendarAction")
-        import_ics.triggered.connect(self._on_import_calendar_triggered)
-        file_menu.addAction(import_ics)
+        for text, name, slot in (
+                (translate("MainWindow", "Экспорт календаря (.ics)…"), "exportCalendarAction",
+                 self._on_export_calendar_triggered),
+                (translate("MainWindow", "Импорт календаря (.ics)…"), "importCalendarAction",
+                 self._on_import_calendar_triggered)):
+            ics = QAction(text, self)
+            ics.setObjectName(name)
+            ics.triggered.connect(slot)
+            file_menu.addAction(ics)
         file_menu.addSeparator()
         quit_action = QAction(translate("MainWindow", "Выход"), self)
         self._shortcut(quit_action, QKeySequence("Ctrl+Q"))
@@ -303,11 +304,11 @@ class MainWindow(QMainWindow):
         return scheduler
 
     def _sync_tray(self) -> None:
-        """The tray icon is there while the option is on (and the desktop has a tray)."""
+        """The tray icon, where the desktop has a tray: reminders are shown there, and with
+        «Сворачивать в трей» on the closed window waits there."""
         from PySide6.QtWidgets import QMenu
 
-        wanted = self.tray_option.isChecked() and QSystemTrayIcon.isSystemTrayAvailable()
-        if wanted and self.tray is None:
+        if QSystemTrayIcon.isSystemTrayAvailable() and self.tray is None:
             icon = self.windowIcon()
             if icon.isNull():
                 icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
@@ -319,14 +320,9 @@ class MainWindow(QMainWindow):
             self.tray.setToolTip("SalesDesk")
             self.tray.activated.connect(self._on_tray_activated)
             self.tray.show()
-        elif not wanted and self.tray is not None:
-            self.tray.hide()
-            self.tray.deleteLater()
-            self.tray = None
 
     def _on_tray_option_toggled(self, on: bool) -> None:
         self._settings.setValue("tray/enabled", on)
-        self._sync_tray()
 
     def _on_tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:

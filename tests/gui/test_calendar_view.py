@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -21,15 +23,32 @@ from app.views.activities.calendar import (
 )
 from app.views.activities.editor import ActivityEditor, aware_datetime
 from app.views.main_window import MainWindow
+from app.views.unsaved import EditorDialog
 from tests.gui._activity_helpers import ModalDriver, make_client
 
 # a week two weeks ahead (the import skips past events), Monday … Friday
 MONDAY = date.today() - timedelta(days=date.today().weekday()) + timedelta(weeks=2)
 TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = (MONDAY + timedelta(days=i) for i in range(1, 5))
+D = TypeVar("D", bound=EditorDialog)
 
 
 def local(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute).astimezone()
+
+
+def read_modal(cls: type[D], read: Callable[[D], object], trigger: Callable[[], object]) -> list:
+    """What `read` saw in the modal `cls` that `trigger` opened (then closed unsaved)."""
+    driver = ModalDriver()
+    seen: list[object] = []
+
+    def look(dialog: D) -> None:
+        seen.append(read(dialog))
+        dialog.close_discarding()
+
+    driver.on_next(cls, look)
+    trigger()
+    driver.check()
+    return seen
 
 
 class FixedDayTab(CalendarTab):
@@ -126,33 +145,19 @@ def test_a_small_jiggle_is_a_click_not_a_move(qtbot, tab, services, meeting) -> 
 
 
 def test_a_click_on_an_empty_slot_opens_the_editor_at_that_time(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
-    driver = ModalDriver()
-    seen: list[tuple[datetime, int | None]] = []
-
-    def look(editor: ActivityEditor) -> None:
-        seen.append((aware_datetime(editor.due_edit), editor.activity_id))
-        editor.close_discarding()
-
-    driver.on_next(ActivityEditor, look)
     point = tab.grid.slot_point(FRIDAY, 9 * 60 + 30)
-    qtbot.mouseClick(tab.grid, Qt.MouseButton.LeftButton, pos=point)
-    driver.check()
-    assert seen == [(local(FRIDAY, 9, 30), None)]
+    assert read_modal(
+        ActivityEditor, lambda e: (aware_datetime(e.due_edit), e.activity_id),
+        lambda: qtbot.mouseClick(tab.grid, Qt.MouseButton.LeftButton, pos=point),
+    ) == [(local(FRIDAY, 9, 30), None)]
 
 
 def test_a_double_click_opens_the_activity(qtbot, tab, meeting) -> None:  # type: ignore[no-untyped-def]
-    driver = ModalDriver()
-    opened: list[int | None] = []
-
-    def look(editor: ActivityEditor) -> None:
-        opened.append(editor.activity_id)
-        editor.close_discarding()
-
-    driver.on_next(ActivityEditor, look)
     centre = tab.grid.block_rect(tab.grid.block_of(meeting)).center()
-    qtbot.mouseDClick(tab.grid, Qt.MouseButton.LeftButton, pos=centre)
-    driver.check()
-    assert opened == [meeting]
+    assert read_modal(
+        ActivityEditor, lambda e: e.activity_id,
+        lambda: qtbot.mouseDClick(tab.grid, Qt.MouseButton.LeftButton, pos=centre),
+    ) == [meeting]
 
 
 def test_keys_page_through_and_t_returns_to_today(qtbot, tab) -> None:  # type: ignore[no-untyped-def]

@@ -11,9 +11,15 @@ from app.bootstrap import Services
 from app.services.activities import ActivityDraft
 from app.views.activities.complete import CompletionDialog
 from app.views.activities.editor import ActivityEditor
-from app.views.activities.reminders import MAX_INTERVAL_MS, ReminderScheduler, interval_ms
+from app.views.activities.reminders import (
+    MAX_INTERVAL_MS,
+    ReminderBanner,
+    ReminderScheduler,
+    interval_ms,
+)
 from app.views.main_window import MainWindow
-from tests.gui._activity_helpers import ModalDriver, make_client
+from tests.gui._activity_helpers import make_client
+from tests.gui.test_calendar_view import read_modal
 
 # a meeting at 10:00 UTC with the meeting's default reminder 15 minutes before
 MEETING_AT = datetime(2027, 1, 11, 10, 0, tzinfo=UTC)
@@ -105,44 +111,27 @@ def test_snooze_rearms_ten_minutes_later_on_the_fake_clock(qtbot, services, meet
     assert banner.isVisible()
 
 
-def test_done_opens_the_completion_dialog(qtbot, services, meeting) -> None:  # type: ignore[no-untyped-def]
+def _banner_with_due(qtbot, services: Services) -> ReminderBanner:  # type: ignore[no-untyped-def]
     window = _window(qtbot, services)
     window.start_reminders(now=FakeClock(FIRES_AT))
     banner = window.reminder_banner
     assert banner is not None
     qtbot.waitUntil(lambda: banner.items != [], timeout=2000)
-    driver = ModalDriver()
-    shown: list[str] = []
+    return banner
 
-    def look(dialog: CompletionDialog) -> None:
-        shown.append(dialog.activity.subject)
-        dialog.close_discarding()
 
-    driver.on_next(CompletionDialog, look)
-    banner.buttons_of(meeting)[2].click()
-    driver.check()
-    assert shown == ["Обсудить поставку"]
+def test_done_opens_the_completion_dialog(qtbot, services, meeting) -> None:  # type: ignore[no-untyped-def]
+    banner = _banner_with_due(qtbot, services)
+    assert read_modal(CompletionDialog, lambda d: d.activity.subject,
+                      banner.buttons_of(meeting)[2].click) == ["Обсудить поставку"]
     assert [a.id for a in banner.items] == [meeting]  # not completed: still listed
     assert not services.activities.get(meeting).done
 
 
 def test_open_shows_the_activity_in_its_editor(qtbot, services, meeting) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, services)
-    window.start_reminders(now=FakeClock(FIRES_AT))
-    banner = window.reminder_banner
-    assert banner is not None
-    qtbot.waitUntil(lambda: banner.items != [], timeout=2000)
-    driver = ModalDriver()
-    opened: list[int | None] = []
-
-    def look(editor: ActivityEditor) -> None:
-        opened.append(editor.activity_id)
-        editor.close_discarding()
-
-    driver.on_next(ActivityEditor, look)
-    banner.buttons_of(meeting)[0].click()
-    driver.check()
-    assert opened == [meeting]
+    banner = _banner_with_due(qtbot, services)
+    assert read_modal(ActivityEditor, lambda e: e.activity_id,
+                      banner.buttons_of(meeting)[0].click) == [meeting]
 
 
 def test_missed_reminders_are_shown_once_at_start(qtbot, services) -> None:  # type: ignore[no-untyped-def]
@@ -194,3 +183,37 @@ def test_the_tray_option_is_disabled_without_a_tray(qtbot, services) -> None:  #
     assert window.tray is None
     window.close()  # no tray: closing is closing, nothing is asked
     assert not window.isVisible()
+
+
+# a tray icon made where the platform (offscreen) has no tray says so once
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_closing_with_the_tray_option_asks_once_and_remembers(  # type: ignore[no-untyped-def]
+        qtbot, services, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from app.views.activities import reminders
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    asked: list[str] = []
+    answers = iter([None, "tray"])  # Отмена first, then «Свернуть в трей»
+
+    def ask(parent) -> str | None:  # type: ignore[no-untyped-def]
+        asked.append("?")
+        return next(answers)
+
+    monkeypatch.setattr(reminders, "ask_tray_or_quit", ask)
+    window = _window(qtbot, services)
+    assert window.tray_option.isEnabled() and not window.tray_option.isChecked()  # off at first
+    window.start_reminders(now=FakeClock(PLANNED))
+    assert window.tray is not None
+    window.tray_option.setChecked(True)
+    assert QSettings().value("tray/enabled", type=bool) is True
+    assert not window.close() and window.isVisible() and asked == ["?"]  # cancelled
+    assert not window.close() and not window.isVisible() and asked == ["?", "?"]  # in the tray
+    assert QSettings().value("tray/on_close") == "tray"
+    window.show_from_tray()
+    assert window.isVisible()
+    assert not window.close() and not window.isVisible() and asked == ["?", "?"]  # remembered
+    window.show_from_tray()
+    window.quit()  # Выход: closes for real
+    assert not window.isVisible() and asked == ["?", "?"]
