@@ -274,6 +274,12 @@ def test_enter_opens_an_activity_in_its_editor_and_the_rest_in_their_tab(  # typ
         qtbot.keyClick(tab.view, Qt.Key.Key_Return)
     assert opened == [("deal", day.deal), ("client", day.client), ("client", day.client),
                       ("client", day.client), ("trainee", day.trainee)]
+    row = _row_of(tab, "Поставка весов")
+    tab.view.scrollTo(tab.model.index(row, 0))
+    middle = tab.view.visualRect(tab.model.index(row, 2)).center()
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=middle)  # a hand clicks first
+    qtbot.mouseDClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    assert opened[-1] == ("deal", day.deal)
 
 
 def test_an_edited_activity_stays_selected_under_its_new_subject(qtbot, services, day,  # type: ignore[no-untyped-def]
