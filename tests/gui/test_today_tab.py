@@ -277,8 +277,9 @@ def test_enter_opens_an_activity_in_its_editor_and_the_rest_in_their_tab(  # typ
     row = _row_of(tab, "Поставка весов")
     tab.view.scrollTo(tab.model.index(row, 0))
     middle = tab.view.visualRect(tab.model.index(row, 2)).center()
-    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=middle)  # a hand clicks first
-    qtbot.mouseDClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    viewport = tab.view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=middle)  # a hand clicks first
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=middle)
     assert opened[-1] == ("deal", day.deal)
 
 
