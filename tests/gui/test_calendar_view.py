@@ -277,3 +277,24 @@ def test_a_bad_calendar_file_shows_the_message(qtbot, services, tmp_path: Path, 
         read_calendar(bad)
     assert errors == [str(expected.value)]
     assert services.activities.in_range(local(MONDAY, 0), local(FRIDAY, 23)) == []
+
+
+def test_the_export_period_refuses_an_end_before_its_start(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    from app.views.activities.calendar import ExportPeriodDialog
+    from app.views.forms import to_qdate
+
+    dialog = ExportPeriodDialog(date(2026, 12, 2))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.period() == (date(2026, 12, 2), date(2027, 3, 2))
+    dialog.end_edit.setDate(to_qdate(date(2026, 12, 1)))
+    accept = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Далее")
+    qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "Конец периода раньше его начала"
+    dialog.end_edit.setDate(to_qdate(date(2026, 12, 2)))  # one day is a period
+    qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 1

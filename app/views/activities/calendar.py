@@ -380,8 +380,9 @@ class TimeGrid(QWidget):
 class DayHeader(QWidget):
     """The names of the time grid's days above it (today in the accent colour)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, grid: TimeGrid, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._grid = grid
         self.days: list[date] = []
         self.today = date.today()
         self.setFixedHeight(28)
@@ -392,10 +393,11 @@ class DayHeader(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        # the grid below is narrower by its scroll bar; the columns line up with it
-        width = (self.width() - GUTTER_PX - 14) / max(1, len(self.days))
+        width = self._grid.column_width()  # the grid below is narrower by its scroll bar
+        left = self._grid.mapTo(self.window(), QPoint(0, 0)).x() - self.mapTo(
+            self.window(), QPoint(0, 0)).x()
         for i, day in enumerate(self.days):
-            rect = QRect(round(GUTTER_PX + i * width), 0, round(width), self.height())
+            rect = QRect(round(left + GUTTER_PX + i * width), 0, round(width), self.height())
             font = QFont(self.font())
             font.setBold(day == self.today)
             p.setFont(font)
@@ -560,9 +562,9 @@ class CalendarTab(QWidget):
         week_layout = QVBoxLayout(week_page)
         week_layout.setContentsMargins(0, 0, 0, 0)
         week_layout.setSpacing(0)
-        self.header = DayHeader()
-        week_layout.addWidget(self.header)
         self.grid = TimeGrid()
+        self.header = DayHeader(self.grid)
+        week_layout.addWidget(self.header)
         self.hours_scroll = QScrollArea()
         self.hours_scroll.setWidgetResizable(True)
         self.hours_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -708,7 +710,10 @@ class ExportPeriodDialog(QDialog):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Calendar", "Экспорт календаря"))
+        self.setMinimumWidth(340)
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(translate(
+            "Calendar", "Открытые дела этих дней (включительно) будут выгружены в файл .ics")))
         form = QFormLayout()
         start, end = default_export_period(today)
         self.start_edit = QDateEdit(to_qdate(start))

@@ -276,7 +276,7 @@ def ask_tray_or_quit(parent: QWidget | None) -> str | None:
                          QMessageBox.ButtonRole.AcceptRole)
     quit_button = box.addButton(translate("Reminders", "Выйти"),
                                 QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.addButton(translate("Reminders", "Отмена"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     if clicked is tray:
