@@ -47,7 +47,3 @@ __all__ = [
     "priority_label",
     "purpose_label", "reaction_label", "repeat_unit_label", "result_label", "results_for",
 ]
-
-# the first cut's name of a deal's activity row, until the deal editor's model moves to
-# ActivityDetail (app/views/deals/editor_models.py)
-ActivityRow = ActivityDetail

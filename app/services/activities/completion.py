@@ -142,14 +142,3 @@ class ActivityCompletion:
             a.done, a.done_at, a.result, a.outcome = True, at, result, notes.strip()
             uow.commit()
             return a.id
-
-    # --- the first cut's API, kept while its callers move to complete ------------------------
-    def mark_done(self, activity_id: int, *, outcome: str = "",
-                  now: datetime | None = None) -> None:
-        """Mark done without a result code (the first cut's button; prefer `complete`)."""
-        with self._uow() as uow:
-            a = get_activity(uow.session, activity_id)
-            a.done, a.done_at, a.remind_at = True, now or datetime.now(UTC), None
-            if outcome:
-                a.outcome = outcome
-            uow.commit()

@@ -32,17 +32,24 @@ def get_activity(s: Session, activity_id: int) -> Activity:
     return activity
 
 
+def write_draft(a: Activity, c: CheckedDraft) -> None:
+    """Put a checked draft's editable columns into the activity (not the reminder)."""
+    d = c.draft
+    a.kind, a.subject, a.client_id, a.contact_id, a.deal_id = (d.kind, d.subject, d.client_id,
+                                                               d.contact_id, d.deal_id)
+    a.due_at, a.duration_min, a.place, a.notes = d.due_at, d.duration_min, d.place, d.notes
+    a.priority, a.purpose = d.priority, d.purpose
+    a.repeat_every, a.repeat_unit = d.repeat_every, d.repeat_unit
+
+
 def new_activity(s: Session, c: CheckedDraft) -> Activity:
     """An open activity from a checked draft, added and flushed (with its materials)."""
-    activity = Activity(
-        kind=c.kind, subject=c.subject, client_id=c.client_id, contact_id=c.contact_id,
-        deal_id=c.deal_id, due_at=c.due_at, duration_min=c.duration_min, place=c.place,
-        notes=c.notes, priority=c.priority, purpose=c.purpose,
-        remind_before_min=c.remind_before_min, remind_at=c.remind_at,
-        repeat_every=c.repeat_every, repeat_unit=c.repeat_unit, done=False)
+    activity = Activity(done=False, remind_before_min=c.remind_before_min,
+                        remind_at=c.remind_at)
+    write_draft(activity, c)
     s.add(activity)
     s.flush()
-    for path in c.materials:
+    for path in c.draft.materials:
         s.add(ActivityMaterial(activity_id=activity.id, path=path, title=Path(path).name))
     return activity
 
@@ -134,13 +141,7 @@ class ActivityRecords:
             checked, errors = check_draft(s, draft, now=now, check_reminder=reminder_changed)
             if checked is None:
                 raise ValidationError(errors)
-            a.kind, a.subject = checked.kind, checked.subject
-            a.client_id, a.contact_id, a.deal_id = (checked.client_id, checked.contact_id,
-                                                    checked.deal_id)
-            a.due_at, a.duration_min = checked.due_at, checked.duration_min
-            a.place, a.notes = checked.place, checked.notes
-            a.priority, a.purpose = checked.priority, checked.purpose
-            a.repeat_every, a.repeat_unit = checked.repeat_every, checked.repeat_unit
+            write_draft(a, checked)
             if a.done:
                 a.remind_before_min, a.remind_at = checked.remind_before_min, None
             elif reminder_changed:
@@ -148,9 +149,9 @@ class ActivityRecords:
             have = {m.path: m for m in s.scalars(
                 select(ActivityMaterial).where(ActivityMaterial.activity_id == activity_id))}
             for path, m in have.items():
-                if path not in checked.materials:
+                if path not in checked.draft.materials:
                     s.delete(m)
-            for path in checked.materials:
+            for path in checked.draft.materials:
                 if path not in have:
                     s.add(ActivityMaterial(activity_id=activity_id, path=path,
                                            title=Path(path).name))

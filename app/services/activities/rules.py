@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -24,24 +24,13 @@ NO_REMINDER = -1  # a draft's remind_before_min for "no reminder"
 
 @dataclass(frozen=True)
 class CheckedDraft:
-    """A draft that passed validation, with its client taken from the deal or contact."""
+    """A draft that passed validation: trimmed, its client taken from the deal or contact,
+    materials once each; the reminder offset as stored (the default resolved, None for
+    none) and its firing time."""
 
-    kind: str
-    subject: str
-    client_id: int | None
-    contact_id: int | None
-    deal_id: int | None
-    due_at: datetime | None
-    duration_min: int | None
-    place: str
-    notes: str
-    priority: str
-    purpose: str
-    remind_before_min: int | None  # as stored: the default resolved, None for none
+    draft: ActivityDraft
+    remind_before_min: int | None
     remind_at: datetime | None
-    repeat_every: int | None
-    repeat_unit: str
-    materials: tuple[str, ...]
 
 
 def aware_error(value: datetime | None) -> str | None:
@@ -177,11 +166,8 @@ def check_draft(s: Session, draft: ActivityDraft, *, now: datetime, check_remind
         err("client_id", translate("Activities", "Клиент не найден"))
     if errors:
         return None, errors
-    return CheckedDraft(
-        kind=kind, subject=subject, client_id=client_id, contact_id=contact_id,
-        deal_id=deal_id, due_at=draft.due_at,
-        duration_min=draft.duration_min, place=draft.place.strip(), notes=draft.notes,
-        priority=draft.priority, purpose=draft.purpose, remind_before_min=before,
-        remind_at=remind_at, repeat_every=draft.repeat_every if draft.repeat_unit else None,
+    return CheckedDraft(replace(
+        draft, subject=subject, client_id=client_id, place=draft.place.strip(),
+        repeat_every=draft.repeat_every if draft.repeat_unit else None,
         repeat_unit=draft.repeat_unit if draft.repeat_every is not None else "",
-        materials=tuple(dict.fromkeys(materials))), {}
+        materials=tuple(dict.fromkeys(materials))), before, remind_at), {}

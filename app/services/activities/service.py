@@ -31,8 +31,9 @@ class ActivitiesService(ActivityRecords, ActivityCompletion, BulkActions, Remind
 
     def plan_for_deal(self, deal_id: int, *, kind: str, subject: str, due_at: datetime,
                       place: str = "", notes: str = "") -> int:
-        """Plan an activity for a deal, its client and contact (the first cut's API: prefer
-        `create`). Any start is accepted, as before; a reminder is set only ahead of it."""
+        """Plan an activity for a deal, its client and contact: the first cut's API, kept for
+        tests/unit/test_deals_board_queries.py (prefer `create`). Any start is accepted, as
+        before; a reminder is set only ahead of it."""
         with self._uow(read_only=True) as uow:
             deal = uow.session.get(Deal, deal_id)
             if deal is None:
