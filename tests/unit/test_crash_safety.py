@@ -133,9 +133,15 @@ def test_squares_past_float_precision_are_no_rollup_finding(template: Path,
 
     from tests.unit._rollup_check import rollup_mismatches
 
+    # a won deal alone in its client's first month of purchases, so that month's running
+    # sum of squares is its own square (whatever else the writer's actions made)
+    won = "SELECT e.id, e.client_id, e.closed_on FROM deals e JOIN stages t ON t.id = e.stage_id" \
+          " WHERE t.is_won AND e.closed_on IS NOT NULL"
     path = _doctored(template, tmp_path, (
-        "UPDATE deals SET amount = 100000001 WHERE id = (SELECT min(d.id) FROM deals d"
-        " JOIN stages s ON s.id = d.stage_id WHERE s.is_won AND d.closed_on IS NOT NULL)"))
+        "UPDATE deals SET amount = 100000001 WHERE id = (SELECT min(d.id)"
+        f" FROM ({won}) d WHERE NOT EXISTS (SELECT 1 FROM ({won}) o WHERE"
+        " o.client_id = d.client_id AND o.id != d.id"
+        " AND substr(o.closed_on, 1, 7) <= substr(d.closed_on, 1, 7)))"))
     engine = create_engine(f"sqlite:///{path}")
     try:
         with engine.connect() as conn:

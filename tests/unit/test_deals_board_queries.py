@@ -34,6 +34,7 @@ def test_card_is_the_boards_card_for_every_kind_of_deal(services: Services) -> N
     """Open, stalled, won and lost deals; none, done, several planned next steps; the
     calendar and the working-days rule."""
     from app.models import Activity, Client
+    from app.services.activities import ActivityDraft
 
     with services.uow_factory() as uow:
         made = [Client(name=name, segment="Малые") for name in ("ООО «Берёза»", "ИП Клёнов")]
@@ -58,11 +59,14 @@ def test_card_is_the_boards_card_for_every_kind_of_deal(services: Services) -> N
     services.deals.move_deal(ids[6], lost.id, lost_reason="price", now=now)
     services.deals.move_deal(ids[1], open_[3].id, now=now)
     # ids[0]: two planned steps (the sooner is shown), one done; ids[2]: only a done one
-    acts = services.activities
-    acts.plan_for_deal(ids[0], kind="call", subject="Позже", due_at=now + timedelta(days=5))
-    acts.plan_for_deal(ids[0], kind="meeting", subject="Раньше", due_at=now + timedelta(days=2))
-    done = acts.plan_for_deal(ids[2], kind="call", subject="Сделано", due_at=now)
-    acts.plan_for_deal(ids[5], kind="call", subject="После победы", due_at=now)
+    def plan(deal_id: int, kind: str, subject: str, due_at: datetime) -> int:
+        return services.activities.create(
+            ActivityDraft(kind=kind, subject=subject, deal_id=deal_id, due_at=due_at), now=now)
+
+    plan(ids[0], "call", "Позже", now + timedelta(days=5))
+    plan(ids[0], "meeting", "Раньше", now + timedelta(days=2))
+    done = plan(ids[2], "call", "Сделано", now)
+    plan(ids[5], "call", "После победы", now)
     with services.uow_factory() as uow:
         activity = uow.session.get(Activity, done)
         assert activity is not None

@@ -7,17 +7,11 @@ log), `bulk` (several at once, undo; the calendar's move), `reminders`, `follow_
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from app.i18n import translate
-from app.models import Deal
 from app.services.activities.bulk import BulkActions
 from app.services.activities.completion import ActivityCompletion
-from app.services.activities.dtos import ActivityDraft
 from app.services.activities.follow_up import FollowUps
 from app.services.activities.records import ActivityRecords
 from app.services.activities.reminders import Reminders
-from app.services.errors import NotFoundError
 from app.services.settings import SettingsService
 from app.services.uow import UowFactory
 
@@ -28,17 +22,3 @@ class ActivitiesService(ActivityRecords, ActivityCompletion, BulkActions, Remind
     def __init__(self, *, uow_factory: UowFactory, settings: SettingsService) -> None:
         self._uow = uow_factory
         self._settings = settings
-
-    def plan_for_deal(self, deal_id: int, *, kind: str, subject: str, due_at: datetime,
-                      place: str = "", notes: str = "") -> int:
-        """Plan an activity for a deal, its client and contact: the first cut's API, kept for
-        tests/unit/test_deals_board_queries.py (prefer `create`). Any start is accepted, as
-        before; a reminder is set only ahead of it."""
-        with self._uow(read_only=True) as uow:
-            deal = uow.session.get(Deal, deal_id)
-            if deal is None:
-                raise NotFoundError(translate("Activities", "Сделка не найдена"))
-            contact_id = deal.contact_id
-        return self.create(ActivityDraft(kind=kind, subject=subject, deal_id=deal_id,
-                                         contact_id=contact_id, due_at=due_at, place=place,
-                                         notes=notes), now=due_at)
