@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         self.data_changed.connect(scheduler.changed)
         self.reminders, self.reminder_banner = scheduler, banner
         self._sync_tray()
-        scheduler.start()
+        QTimer.singleShot(0, scheduler.start)  # its `ready` can be waited on from here
         return scheduler
 
     def _sync_tray(self) -> None:

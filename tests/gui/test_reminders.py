@@ -54,7 +54,9 @@ def test_the_scheduler_fires_at_the_fake_clock_time(qtbot, services, meeting) ->
     assert services.activities.get(meeting).remind_at == FIRES_AT
     clock = FakeClock(FIRES_AT - timedelta(minutes=5))
     scheduler = ReminderScheduler(services=services, now=clock)
-    with qtbot.assertNotEmitted(scheduler.missed_found):
+    scheduler.changed()  # before start: nothing armed (start reports what is due as missed)
+    assert not scheduler.timer.isActive() and scheduler.armed_at is None
+    with qtbot.assertNotEmitted(scheduler.missed_found), qtbot.waitSignal(scheduler.ready):
         scheduler.start()
     assert scheduler.armed_at == FIRES_AT
     assert scheduler.timer.isActive() and scheduler.timer.isSingleShot()
@@ -70,7 +72,8 @@ def test_the_scheduler_fires_at_the_fake_clock_time(qtbot, services, meeting) ->
 def test_a_far_reminder_rearms_daily_and_fires_nothing_early(qtbot, services, meeting) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock(FIRES_AT - timedelta(days=5))
     scheduler = ReminderScheduler(services=services, now=clock)
-    scheduler.start()
+    with qtbot.waitSignal(scheduler.ready):
+        scheduler.start()
     assert scheduler.timer.interval() == MAX_INTERVAL_MS
     clock.at += timedelta(days=1)  # the daily wake-up: nothing due yet, armed again
     with qtbot.assertNotEmitted(scheduler.reminders_due):
@@ -91,7 +94,10 @@ def _window(qtbot, services: Services) -> MainWindow:  # type: ignore[no-untyped
 def test_snooze_rearms_ten_minutes_later_on_the_fake_clock(qtbot, services, meeting) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, services)
     clock = FakeClock(FIRES_AT - timedelta(minutes=1))
-    scheduler = window.start_reminders(now=clock)
+    with qtbot.waitSignal(window.start_reminders(now=clock).ready):
+        pass
+    scheduler = window.reminders
+    assert scheduler is not None
     banner = window.reminder_banner
     assert banner is not None and not banner.isVisible()
     clock.at = FIRES_AT
@@ -113,10 +119,10 @@ def test_snooze_rearms_ten_minutes_later_on_the_fake_clock(qtbot, services, meet
 
 def _banner_with_due(qtbot, services: Services) -> ReminderBanner:  # type: ignore[no-untyped-def]
     window = _window(qtbot, services)
-    window.start_reminders(now=FakeClock(FIRES_AT))
+    with qtbot.waitSignal(window.start_reminders(now=FakeClock(FIRES_AT)).missed_found):
+        pass  # at start a reminder already due counts as missed
     banner = window.reminder_banner
-    assert banner is not None
-    qtbot.waitUntil(lambda: banner.items != [], timeout=2000)
+    assert banner is not None and banner.items != []
     return banner
 
 
@@ -152,7 +158,7 @@ def test_missed_reminders_are_shown_once_at_start(qtbot, services) -> None:  # t
     assert services.activities.get(later).remind_at == scheduler.armed_at
     again = ReminderScheduler(services=services, now=FakeClock(start))  # the next start
     with qtbot.assertNotEmitted(again.missed_found), \
-            qtbot.assertNotEmitted(again.reminders_due):
+            qtbot.assertNotEmitted(again.reminders_due), qtbot.waitSignal(again.ready):
         again.start()
 
 
@@ -163,7 +169,9 @@ def test_the_window_lists_missed_reminders_in_one_banner(qtbot, services) -> Non
         due_at=MEETING_AT + timedelta(minutes=30 * n), remind_before_min=0), now=PLANNED)
         for n in range(3)]
     window = _window(qtbot, services)
-    window.start_reminders(now=FakeClock(MEETING_AT + timedelta(days=2)))
+    with qtbot.waitSignal(window.start_reminders(
+            now=FakeClock(MEETING_AT + timedelta(days=2))).ready):
+        pass
     banner = window.reminder_banner
     assert banner is not None and banner.isVisible() and banner.missed
     assert [a.id for a in banner.items] == ids
@@ -179,7 +187,8 @@ def test_the_tray_option_is_disabled_without_a_tray(qtbot, services) -> None:  #
         pytest.skip("this desktop has a tray")
     assert not window.tray_option.isEnabled() and not window.tray_option.isChecked()
     assert window.tray_option.toolTip() == "Системный трей недоступен в этом окружении"
-    window.start_reminders(now=FakeClock(PLANNED))
+    with qtbot.waitSignal(window.start_reminders(now=FakeClock(PLANNED)).ready):
+        pass
     assert window.tray is None
     window.close()  # no tray: closing is closing, nothing is asked
     assert not window.isVisible()
@@ -204,7 +213,8 @@ def test_closing_with_the_tray_option_asks_once_and_remembers(  # type: ignore[n
     monkeypatch.setattr(reminders, "ask_tray_or_quit", ask)
     window = _window(qtbot, services)
     assert window.tray_option.isEnabled() and not window.tray_option.isChecked()  # off at first
-    window.start_reminders(now=FakeClock(PLANNED))
+    with qtbot.waitSignal(window.start_reminders(now=FakeClock(PLANNED)).ready):
+        pass
     assert window.tray is not None
     window.tray_option.setChecked(True)
     assert QSettings().value("tray/enabled", type=bool) is True

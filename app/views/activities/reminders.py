@@ -12,6 +12,7 @@ each reminder with «Открыть», «Отложить на 10 мин» and �
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -34,6 +35,7 @@ from app.i18n import translate
 from app.services.activities import ActivityDetail, activity_kind_label
 from app.views.style import named
 
+log = logging.getLogger(__name__)
 SNOOZE = timedelta(minutes=10)
 MAX_INTERVAL_MS = 24 * 3600 * 1000  # a reminder weeks away re-arms at most daily
 BANNER_WIDTH = 760  # at most: narrower windows get their width less a margin
@@ -57,10 +59,12 @@ class ReminderScheduler(QObject):
     Signals:
         reminders_due(list): activities (ActivityDetail) whose reminder time has come.
         missed_found(list): the reminders that came while the program was closed (at start).
+        ready(): `start` is done: the missed ones reported, the timer armed.
     """
 
     reminders_due = Signal(list)
     missed_found = Signal(list)
+    ready = Signal()
 
     def __init__(self, *, services: Services, now: Callable[[], datetime] = utc_now,
                  parent: QObject | None = None) -> None:
@@ -71,16 +75,40 @@ class ReminderScheduler(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.fire)
         self.armed_at: datetime | None = None  # the reminder the timer waits for
+        # nothing is armed before `start` has taken the missed ones: a reminder due at start
+        # is reported as missed, not fired by a change that came first
+        self._started = False
 
     def start(self) -> None:
-        """At start: the missed reminders shown once (then dismissed), the timer armed."""
-        missed = self._take_due()
+        """At start: the missed reminders shown once (then dismissed), the timer armed.
+
+        Read and dismissed off the GUI thread: after weeks away a manager may have hundreds
+        of planned calls (each with its reminder), one small write apiece.
+        """
+        from app.views import background
+
+        job = background.Job(self._take_due)
+        job.signals.finished.connect(self._on_missed_taken)
+        job.signals.failed.connect(self._on_missed_failed)
+        background.start(job)
+
+    def _on_missed_taken(self, missed: list[ActivityDetail]) -> None:
+        self._started = True
+        self.changed()
         if missed:
             self.missed_found.emit(missed)
+        self.ready.emit()
+
+    def _on_missed_failed(self, message: str) -> None:
+        log.warning("missed reminders: %s", message)
+        self._started = True
         self.changed()
+        self.ready.emit()
 
     def changed(self) -> None:
         """Re-arm the timer to the soonest reminder (after any change to activities)."""
+        if not self._started:
+            return
         at = self._services.activities.next_reminder_at()
         self.armed_at = at
         if at is None:
