@@ -12,16 +12,148 @@
         <translation>Describe what needs to be done</translation>
     </message>
     <message>
+        <source>Неизвестный приоритет</source>
+        <translation>Unknown priority</translation>
+    </message>
+    <message>
+        <source>Неизвестное назначение дела</source>
+        <translation>Unknown activity purpose</translation>
+    </message>
+    <message>
+        <source>Укажите дату и время</source>
+        <translation>Enter the date and time</translation>
+    </message>
+    <message>
+        <source>Неизвестная единица повторения</source>
+        <translation>Unknown repeat unit</translation>
+    </message>
+    <message>
+        <source>Интервал повторения — не меньше 1</source>
+        <translation>The repeat interval must be at least 1</translation>
+    </message>
+    <message>
+        <source>Выберите: дни, недели или месяцы</source>
+        <translation>Choose days, weeks or months</translation>
+    </message>
+    <message>
+        <source>Укажите, через сколько повторять</source>
+        <translation>Specify how often to repeat</translation>
+    </message>
+    <message>
+        <source>У повторяющегося дела должна быть дата</source>
+        <translation>A recurring activity must have a date</translation>
+    </message>
+    <message>
+        <source>Напоминание не может быть после начала</source>
+        <translation>The reminder cannot be after the start</translation>
+    </message>
+    <message>
+        <source>Напоминание уже в прошлом</source>
+        <translation>The reminder is already in the past</translation>
+    </message>
+    <message>
+        <source>Эта сделка другого клиента</source>
+        <translation>This deal belongs to another client</translation>
+    </message>
+    <message>
+        <source>Контакт не найден</source>
+        <translation>Contact not found</translation>
+    </message>
+    <message>
+        <source>Это контакт другого клиента</source>
+        <translation>This contact belongs to another client</translation>
+    </message>
+    <message>
+        <source>Выберите клиента (без клиента можно только личную задачу)</source>
+        <translation>Select a client (only a personal task can have no client)</translation>
+    </message>
+    <message>
+        <source>Клиент не найден</source>
+        <translation>Client not found</translation>
+    </message>
+    <message>
         <source>Время без часового пояса</source>
         <translation>Time has no time zone</translation>
+    </message>
+    <message>
+        <source>Перенесено дел: {n}</source>
+        <translation>Activities rescheduled: {n}</translation>
+    </message>
+    <message>
+        <source>Этот результат подходит не ко всем выбранным делам</source>
+        <translation>This result does not fit all the selected activities</translation>
+    </message>
+    <message>
+        <source>Отмечено списком</source>
+        <translation>Marked in bulk</translation>
+    </message>
+    <message>
+        <source>Выполнено дел: {n}</source>
+        <translation>Activities completed: {n}</translation>
     </message>
     <message>
         <source>Сделка не найдена</source>
         <translation>Deal not found</translation>
     </message>
     <message>
+        <source>Сделка другого клиента, чем у дела «{subject}»</source>
+        <translation>The deal belongs to a different client than the activity “{subject}”</translation>
+    </message>
+    <message>
+        <source>Перенесено в сделку «{title}» дел: {n}</source>
+        <translation>Activities moved to the deal “{title}”: {n}</translation>
+    </message>
+    <message>
+        <source>Окончание раньше начала</source>
+        <translation>The end is before the start</translation>
+    </message>
+    <message>
         <source>Дело не найдено</source>
         <translation>Activity not found</translation>
+    </message>
+    <message>
+        <source>Пустой путь к файлу</source>
+        <translation>Empty file path</translation>
+    </message>
+    <message>
+        <source>Материал не найден</source>
+        <translation>Material not found</translation>
+    </message>
+    <message>
+        <source>Выберите результат</source>
+        <translation>Select a result</translation>
+    </message>
+    <message>
+        <source>Такого результата у этого вида дела нет</source>
+        <translation>This activity type has no such result</translation>
+    </message>
+    <message>
+        <source>Дело уже отмечено выполненным</source>
+        <translation>The activity is already marked as done</translation>
+    </message>
+    <message>
+        <source>Неизвестная реакция клиента</source>
+        <translation>Unknown client reaction</translation>
+    </message>
+    <message>
+        <source>Запланируйте следующий шаг или укажите, почему его нет</source>
+        <translation>Schedule the next step or say why there is none</translation>
+    </message>
+    <message>
+        <source>Звонок — {result}</source>
+        <translation>Call — {result}</translation>
+    </message>
+    <message>
+        <source>От 1 до {n} дней</source>
+        <translation>From 1 to {n} days</translation>
+    </message>
+    <message>
+        <source>Как вам «{title}»?</source>
+        <translation>How do you like “{title}”?</translation>
+    </message>
+    <message>
+        <source>Узнать, доволен ли клиент покупкой, всё ли пришло и работает; записать оценку и пожелания.</source>
+        <translation>Find out whether the client is happy with the purchase and whether everything arrived and works; record the score and wishes.</translation>
     </message>
 </context>
 <context>
@@ -49,6 +181,292 @@
     <message>
         <source>Заметка</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Дозвонился</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>Не ответил</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Занято</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Просил перезвонить</source>
+        <translation>Asked to call back</translation>
+    </message>
+    <message>
+        <source>Неверный номер</source>
+        <translation>Wrong number</translation>
+    </message>
+    <message>
+        <source>Отказ</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Состоялась</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Перенесена</source>
+        <translation>Rescheduled</translation>
+    </message>
+    <message>
+        <source>Отменено</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Выполнено</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Положительная</source>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <source>Нейтральная</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Отрицательная</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
+        <source>Низкий</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Обычный</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Высокий</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Сервисный звонок</source>
+        <translation>Service call</translation>
+    </message>
+    <message>
+        <source>Звонок после продажи</source>
+        <translation>After-sale call</translation>
+    </message>
+    <message>
+        <source>Поздравление</source>
+        <translation>Greeting</translation>
+    </message>
+    <message>
+        <source>дн.</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>нед.</source>
+        <translation>weeks</translation>
+    </message>
+    <message>
+        <source>мес.</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <source>Следующий шаг: {subject}</source>
+        <translation>Next step: {subject}</translation>
+    </message>
+    <message>
+        <source>Следующий шаг: {subject}, {when}</source>
+        <translation>Next step: {subject}, {when}</translation>
+    </message>
+    <message>
+        <source>Без следующего шага: {reason}</source>
+        <translation>No next step: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityEditor</name>
+    <message>
+        <source>без напоминания</source>
+        <translation>no reminder</translation>
+    </message>
+    <message>
+        <source>в момент начала</source>
+        <translation>at start time</translation>
+    </message>
+    <message>
+        <source>за 1 день</source>
+        <translation>1 day before</translation>
+    </message>
+    <message>
+        <source>за {n} ч</source>
+        <translation>{n} h before</translation>
+    </message>
+    <message>
+        <source>за {n} мин</source>
+        <translation>{n} min before</translation>
+    </message>
+    <message>
+        <source>Файл</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Папка</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Состояние</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>файл не найден</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <source>Новое дело</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>Дело</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Например: обсудить условия оплаты</source>
+        <translation>For example: discuss payment terms</translation>
+    </message>
+    <message>
+        <source> мин</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>не указана</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <source>каждые</source>
+        <translation>every</translation>
+    </message>
+    <message>
+        <source>Вид</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Что сделать *</source>
+        <translation>What to do *</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Контактное лицо</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Дата и время *</source>
+        <translation>Date and time *</translation>
+    </message>
+    <message>
+        <source>Длительность</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Место</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Приоритет</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Напоминание</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Повторять</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Описание</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Материалы презентации</source>
+        <translation>Presentation materials</translation>
+    </message>
+    <message>
+        <source>+ Добавить файлы…</source>
+        <translation>+ Add files…</translation>
+    </message>
+    <message>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Убрать</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>— без сделки —</source>
+        <translation>— no deal —</translation>
+    </message>
+    <message>
+        <source>Все файлы (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Файл не найден: {path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>Выберите клиента из списка (начните вводить название)</source>
+        <translation>Select a client from the list (start typing a name)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityList</name>
+    <message>
+        <source>запланировано</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <source>сделано</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>Когда</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Вид</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Что</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Результат</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Следующий шаг</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>запланирован</source>
+        <translation>scheduled</translation>
     </message>
 </context>
 <context>
@@ -408,6 +826,222 @@ Backups folder: {folder}</translation>
     <message>
         <source>Восстанавливаю базу…</source>
         <translation>Restoring the database…</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Конец периода раньше его начала</source>
+        <translation>The end of the period is before its start</translation>
+    </message>
+    <message>
+        <source>SalesDesk: дела</source>
+        <translation>SalesDesk: activities</translation>
+    </message>
+    <message>
+        <source>Контакт: {who}</source>
+        <translation>Contact: {who}</translation>
+    </message>
+    <message>
+        <source>Сделка: {title}</source>
+        <translation>Deal: {title}</translation>
+    </message>
+    <message>
+        <source>Файл календаря повреждён: событие «{name}» не читается</source>
+        <translation>The calendar file is damaged: the event “{name}” cannot be read</translation>
+    </message>
+    <message>
+        <source>Событие {n} («{name}») не подходит: {why}</source>
+        <translation>Event {n} (“{name}”) is not suitable: {why}</translation>
+    </message>
+    <message>
+        <source>Событие из календаря</source>
+        <translation>Calendar event</translation>
+    </message>
+    <message>
+        <source>Файл не найден: {path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>Файл календаря слишком большой: {size} МБ (не больше {limit} МБ)</source>
+        <translation>The calendar file is too large: {size} MB (at most {limit} MB)</translation>
+    </message>
+    <message>
+        <source>Это не файл календаря (.ics): нет BEGIN:VCALENDAR</source>
+        <translation>This is not a calendar file (.ics): no BEGIN:VCALENDAR</translation>
+    </message>
+    <message>
+        <source>Файл календаря повреждён и не читается</source>
+        <translation>The calendar file is damaged and cannot be read</translation>
+    </message>
+    <message>
+        <source>День</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Рабочая неделя</source>
+        <translation>Work week</translation>
+    </message>
+    <message>
+        <source>Месяц</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>пн</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>вт</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>ср</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>чт</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>пт</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>сб</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>вс</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Дел: {n}</source>
+        <translation>Activities: {n}</translation>
+    </message>
+    <message>
+        <source>Назад (PgUp)</source>
+        <translation>Back (PgUp)</translation>
+    </message>
+    <message>
+        <source>Сегодня</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>К сегодняшнему дню (T)</source>
+        <translation>Go to today (T)</translation>
+    </message>
+    <message>
+        <source>Вперёд (PgDn)</source>
+        <translation>Forward (PgDn)</translation>
+    </message>
+    <message>
+        <source>+ Дело</source>
+        <translation>+ Activity</translation>
+    </message>
+    <message>
+        <source>Новое дело (Ctrl+N)</source>
+        <translation>New activity (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Экспорт календаря</source>
+        <translation>Export calendar</translation>
+    </message>
+    <message>
+        <source>Открытые дела этих дней (включительно) будут выгружены в файл .ics</source>
+        <translation>Open activities for these days (inclusive) will be exported to an .ics file</translation>
+    </message>
+    <message>
+        <source>С</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>По</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Далее</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Календарь (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Выгружено дел: {n}
+{path}</source>
+        <translation>Activities exported: {n}
+{path}</translation>
+    </message>
+    <message>
+        <source>Выгружаю календарь…</source>
+        <translation>Exporting the calendar…</translation>
+    </message>
+    <message>
+        <source>Импортировано: {created}, пропущено: {skipped}</source>
+        <translation>Imported: {created}, skipped: {skipped}</translation>
+    </message>
+    <message>
+        <source>Импорт календаря</source>
+        <translation>Import calendar</translation>
+    </message>
+    <message>
+        <source>Календарь (*.ics);;Все файлы (*)</source>
+        <translation>Calendar (*.ics);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Загружаю календарь…</source>
+        <translation>Importing the calendar…</translation>
+    </message>
+</context>
+<context>
+    <name>CallLog</name>
+    <message>
+        <source>Записать звонок</source>
+        <translation>Log a call</translation>
+    </message>
+    <message>
+        <source>Звонок: {client}</source>
+        <translation>Call: {client}</translation>
+    </message>
+    <message>
+        <source>Цифра — результат, Enter — записать</source>
+        <translation>Digit to pick the result, Enter to log</translation>
+    </message>
+    <message>
+        <source>Результат *</source>
+        <translation>Result *</translation>
+    </message>
+    <message>
+        <source>С кем</source>
+        <translation>With whom</translation>
+    </message>
+    <message>
+        <source> мин</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>не указана</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <source>Длительность</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>О чём говорили</source>
+        <translation>What was discussed</translation>
+    </message>
+    <message>
+        <source>Заметка</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Записать</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Выберите результат (цифры 1–{n})</source>
+        <translation>Select a result (digits 1–{n})</translation>
     </message>
 </context>
 <context>
@@ -967,12 +1601,32 @@ Backups folder: {folder}</translation>
         <translation>Records imported: {n}</translation>
     </message>
     <message>
+        <source>{option}: дата в виде ГГГГ-ММ-ДД: {t}</source>
+        <translation>{option}: date as YYYY-MM-DD: {t}</translation>
+    </message>
+    <message>
+        <source>Выгружено дел в календарь: {n} → {path}</source>
+        <translation>Activities exported to the calendar: {n} → {path}</translation>
+    </message>
+    <message>
+        <source>Загружено событий: {created}, пропущено: {skipped}, привязано к клиентам: {matched}</source>
+        <translation>Events imported: {created}, skipped: {skipped}, linked to clients: {matched}</translation>
+    </message>
+    <message>
         <source>выгрузить данные в файл</source>
         <translation>export data to a file</translation>
     </message>
     <message>
         <source>только найденные записи</source>
         <translation>only the matching records</translation>
+    </message>
+    <message>
+        <source>календарь: дела с этого дня ГГГГ-ММ-ДД (по умолчанию с сегодняшнего)</source>
+        <translation>calendar: activities from this day, YYYY-MM-DD (default: today)</translation>
+    </message>
+    <message>
+        <source>календарь: дела по этот день включительно</source>
+        <translation>calendar: activities up to and including this day</translation>
     </message>
     <message>
         <source>загрузить данные из файла</source>
@@ -985,6 +1639,42 @@ Backups folder: {folder}</translation>
     <message>
         <source>обновлять клиентов с тем же ИНН вместо пропуска</source>
         <translation>update clients with the same INN instead of skipping them</translation>
+    </message>
+    <message>
+        <source>список дел на день: просроченные, сегодняшние по времени, дни рождения, кому пора позвонить</source>
+        <translation>the day&apos;s worklist: overdue, today&apos;s by time, birthdays, who is due a call</translation>
+    </message>
+    <message>
+        <source>ДАТА</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>день ГГГГ-ММ-ДД (по умолчанию сегодня)</source>
+        <translation>day YYYY-MM-DD (default: today)</translation>
+    </message>
+    <message>
+        <source>строк в разделе (по умолчанию 20)</source>
+        <translation>rows per section (default: 20)</translation>
+    </message>
+    <message>
+        <source>дата в виде ГГГГ-ММ-ДД: {t}</source>
+        <translation>date as YYYY-MM-DD: {t}</translation>
+    </message>
+    <message>
+        <source>--limit: нужно число больше нуля</source>
+        <translation>--limit: a number greater than zero is required</translation>
+    </message>
+    <message>
+        <source>Дела на {day}</source>
+        <translation>Activities for {day}</translation>
+    </message>
+    <message>
+        <source>нет</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>… и ещё {n}</source>
+        <translation>… and {n} more</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1724,14 @@ Backups folder: {folder}</translation>
         <translation>Deal</translation>
     </message>
     <message>
+        <source>Этап</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Оплата</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
         <source>КП</source>
         <translation>Quote</translation>
     </message>
@@ -1048,6 +1746,30 @@ Backups folder: {folder}</translation>
     <message>
         <source>Оценка</source>
         <translation>Score</translation>
+    </message>
+    <message>
+        <source>Все дела</source>
+        <translation>All activities</translation>
+    </message>
+    <message>
+        <source>Сделки и этапы</source>
+        <translation>Deals and stages</translation>
+    </message>
+    <message>
+        <source>Заказы</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Оплаты</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Рекламации</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Оценки</source>
+        <translation>Scores</translation>
     </message>
     <message>
         <source>Контактное лицо</source>
@@ -1092,6 +1814,18 @@ Backups folder: {folder}</translation>
     <message>
         <source>Карточка клиента</source>
         <translation>Client card</translation>
+    </message>
+    <message>
+        <source>+ Дело…</source>
+        <translation>+ Activity…</translation>
+    </message>
+    <message>
+        <source>Запланировать звонок, встречу, презентацию, письмо или задачу</source>
+        <translation>Schedule a call, meeting, presentation, email or task</translation>
+    </message>
+    <message>
+        <source>Записать звонок…</source>
+        <translation>Log a call…</translation>
     </message>
     <message>
         <source>Реквизиты</source>
@@ -1174,6 +1908,10 @@ Backups folder: {folder}</translation>
         <translation>Delete</translation>
     </message>
     <message>
+        <source>+ Дело с контактом…</source>
+        <translation>+ Activity with contact…</translation>
+    </message>
+    <message>
         <source>Контакты</source>
         <translation>Contacts</translation>
     </message>
@@ -1222,8 +1960,20 @@ Backups folder: {folder}</translation>
         <translation>Note</translation>
     </message>
     <message>
+        <source>Показать:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Заметка о клиенте — Ctrl+Enter, чтобы добавить в историю</source>
+        <translation>Note about the client — Ctrl+Enter to add it to the history</translation>
+    </message>
+    <message>
         <source>История</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <source>Дела</source>
+        <translation>Activities</translation>
     </message>
     <message>
         <source>Выручка за всё время</source>
@@ -1274,6 +2024,18 @@ Backups folder: {folder}</translation>
         <translation>Save</translation>
     </message>
     <message>
+        <source>+ Новое дело…</source>
+        <translation>+ New activity…</translation>
+    </message>
+    <message>
+        <source>Завершить…</source>
+        <translation>Complete…</translation>
+    </message>
+    <message>
+        <source>всё</source>
+        <translation>all</translation>
+    </message>
+    <message>
         <source>{n} дн.</source>
         <translation>{n} days</translation>
     </message>
@@ -1304,6 +2066,10 @@ Backups folder: {folder}</translation>
     <message>
         <source>12 цифр</source>
         <translation>12 digits</translation>
+    </message>
+    <message>
+        <source>Выберите сохранённый контакт (новый — после сохранения карточки)</source>
+        <translation>Select a saved contact (a new one can be chosen after the card is saved)</translation>
     </message>
     <message>
         <source>Удалить контактное лицо «{name}»? Изменение сохранится вместе с карточкой.</source>
@@ -1741,6 +2507,17 @@ Backups folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ClientPicker</name>
+    <message>
+        <source>— не выбрано —</source>
+        <translation>— not selected —</translation>
+    </message>
+    <message>
+        <source>Начните вводить название или ИНН</source>
+        <translation>Start typing a name or INN</translation>
+    </message>
+</context>
+<context>
     <name>Clients</name>
     <message>
         <source>Лид</source>
@@ -1891,6 +2668,10 @@ Backups folder: {folder}</translation>
         <translation>Deal “{t}” for {sum}</translation>
     </message>
     <message>
+        <source>{result}: {text}</source>
+        <translation>{result}: {text}</translation>
+    </message>
+    <message>
         <source>этап: {stage}</source>
         <translation>stage: {stage}</translation>
     </message>
@@ -1907,12 +2688,28 @@ Backups folder: {folder}</translation>
         <translation>Order {n} for {sum}</translation>
     </message>
     <message>
+        <source>Оплата {sum} по заказу {n}</source>
+        <translation>Payment {sum} for order {n}</translation>
+    </message>
+    <message>
         <source>Рекламация: {category}</source>
         <translation>Complaint: {category}</translation>
     </message>
     <message>
         <source>Оценка удовлетворённости: {n} из 10</source>
         <translation>Satisfaction score: {n} out of 10</translation>
+    </message>
+    <message>
+        <source>Сделка «{t}»: {a} → {b}</source>
+        <translation>Deal “{t}”: {a} → {b}</translation>
+    </message>
+    <message>
+        <source>Напишите заметку</source>
+        <translation>Write a note</translation>
+    </message>
+    <message>
+        <source>Клиент не найден</source>
+        <translation>Client not found</translation>
     </message>
     <message>
         <source>Передача клиента {name}</source>
@@ -2053,6 +2850,14 @@ Backups folder: {folder}</translation>
     <message>
         <source>Открыть карточку</source>
         <translation>Open card</translation>
+    </message>
+    <message>
+        <source>Запланировать дело…</source>
+        <translation>Schedule activity…</translation>
+    </message>
+    <message>
+        <source>Записать звонок…</source>
+        <translation>Log a call…</translation>
     </message>
     <message>
         <source>В архив</source>
@@ -2380,6 +3185,93 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     </message>
 </context>
 <context>
+    <name>CompleteActivity</name>
+    <message>
+        <source>Завтра</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <source>Через 3 дня</source>
+        <translation>In 3 days</translation>
+    </message>
+    <message>
+        <source>Через неделю</source>
+        <translation>In a week</translation>
+    </message>
+    <message>
+        <source>Завершить дело</source>
+        <translation>Complete activity</translation>
+    </message>
+    <message>
+        <source>Результат *</source>
+        <translation>Result *</translation>
+    </message>
+    <message>
+        <source>— не указана —</source>
+        <translation>— not specified —</translation>
+    </message>
+    <message>
+        <source>Реакция клиента</source>
+        <translation>Client reaction</translation>
+    </message>
+    <message>
+        <source>О чём договорились, что важно запомнить</source>
+        <translation>What was agreed, what is important to remember</translation>
+    </message>
+    <message>
+        <source>Итог</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Следующий шаг</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Запланировать дело</source>
+        <translation>Schedule activity</translation>
+    </message>
+    <message>
+        <source>Без следующего шага</source>
+        <translation>No next step</translation>
+    </message>
+    <message>
+        <source>Следующий звонок: {when}</source>
+        <translation>Next call: {when}</translation>
+    </message>
+    <message>
+        <source>Следующее по графику: {kind}, {when}</source>
+        <translation>Next on schedule: {kind}, {when}</translation>
+    </message>
+    <message>
+        <source>Завершить</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Что сделать</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Вид</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Что сделать *</source>
+        <translation>What to do *</translation>
+    </message>
+    <message>
+        <source>Когда *</source>
+        <translation>When *</translation>
+    </message>
+    <message>
+        <source>Почему следующего шага нет: клиент отказался, сделка закрыта…</source>
+        <translation>Why there is no next step: the client refused, the deal is closed…</translation>
+    </message>
+    <message>
+        <source>Выберите результат (цифры 1–{n})</source>
+        <translation>Select a result (digits 1–{n})</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>База данных отклонила изменение: {reason}</source>
@@ -2596,10 +3488,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Save</translation>
     </message>
     <message>
-        <source>Начните вводить название или ИНН</source>
-        <translation>Start typing a name or INN</translation>
-    </message>
-    <message>
         <source>не указана</source>
         <translation>not specified</translation>
     </message>
@@ -2646,6 +3534,30 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>+ Своя строка</source>
         <translation>+ Custom line</translation>
+    </message>
+    <message>
+        <source>+ Новое дело…</source>
+        <translation>+ New activity…</translation>
+    </message>
+    <message>
+        <source>Звонок, встреча, презентация, письмо или задача</source>
+        <translation>Call, meeting, presentation, email or task</translation>
+    </message>
+    <message>
+        <source>Записать звонок…</source>
+        <translation>Log a call…</translation>
+    </message>
+    <message>
+        <source>Завершить…</source>
+        <translation>Complete…</translation>
+    </message>
+    <message>
+        <source>Результат и следующий шаг выбранного дела</source>
+        <translation>Result and next step of the selected activity</translation>
+    </message>
+    <message>
+        <source>Изменить…</source>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>Новая позиция</source>
@@ -2700,14 +3612,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Delivery terms (in quote)</translation>
     </message>
     <message>
-        <source>+ Запланировать звонок, встречу или презентацию…</source>
-        <translation>+ Schedule a call, meeting or presentation…</translation>
-    </message>
-    <message>
-        <source>Отметить сделанным</source>
-        <translation>Mark as done</translation>
-    </message>
-    <message>
         <source>Сделка: {title}</source>
         <translation>Deal: {title}</translation>
     </message>
@@ -2754,10 +3658,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>как у этапа ({p} %)</source>
         <translation>same as stage ({p}%)</translation>
-    </message>
-    <message>
-        <source>— не выбрано —</source>
-        <translation>— not selected —</translation>
     </message>
     <message>
         <source>причина: «{r}»</source>
@@ -2894,30 +3794,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>сейчас</source>
         <translation>now</translation>
-    </message>
-    <message>
-        <source>Когда</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <source>Вид</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Что</source>
-        <translation>What</translation>
-    </message>
-    <message>
-        <source>Статус</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>сделано</source>
-        <translation>done</translation>
-    </message>
-    <message>
-        <source>запланировано</source>
-        <translation>scheduled</translation>
     </message>
     <message>
         <source>{n} дн.</source>
@@ -3239,52 +4115,20 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Final amount, ₽</translation>
     </message>
     <message>
+        <source>Запланировать звонок после продажи</source>
+        <translation>Schedule an after-sale call</translation>
+    </message>
+    <message>
+        <source>Через несколько дней спросить клиента, всё ли его устраивает</source>
+        <translation>In a few days, ask the client whether everything is satisfactory</translation>
+    </message>
+    <message>
         <source>Закрыть как выигранную</source>
         <translation>Close as won</translation>
     </message>
     <message>
         <source>Сумма — это число, например 125 000,50</source>
         <translation>The amount must be a number, e.g. 125 000.50</translation>
-    </message>
-    <message>
-        <source>Запланировать дело</source>
-        <translation>Schedule activity</translation>
-    </message>
-    <message>
-        <source>Следующий шаг по сделке «{title}»</source>
-        <translation>Next step for the deal “{title}”</translation>
-    </message>
-    <message>
-        <source>Например: обсудить условия оплаты</source>
-        <translation>For example: discuss payment terms</translation>
-    </message>
-    <message>
-        <source>Вид</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Что сделать</source>
-        <translation>What to do</translation>
-    </message>
-    <message>
-        <source>Дата</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Время</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Место</source>
-        <translation>Location</translation>
-    </message>
-    <message>
-        <source>Запланировать</source>
-        <translation>Schedule</translation>
-    </message>
-    <message>
-        <source>Опишите, что нужно сделать</source>
-        <translation>Describe what needs to be done</translation>
     </message>
     <message>
         <source>Новый этап</source>
@@ -3501,6 +4345,12 @@ Empty details will be filled in from the second card, then “{gone}” will be 
 {reason}</translation>
     </message>
     <message>
+        <source>Сделка выиграна, но звонок после продажи не запланирован:
+{reason}</source>
+        <translation>The deal is won, but no after-sale call was scheduled:
+{reason}</translation>
+    </message>
+    <message>
         <source>«{title}» → {stage}</source>
         <translation>“{title}” → {stage}</translation>
     </message>
@@ -3511,6 +4361,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Запланировать дело…</source>
         <translation>Schedule activity…</translation>
+    </message>
+    <message>
+        <source>Записать звонок…</source>
+        <translation>Log a call…</translation>
     </message>
     <message>
         <source>Перенести в этап</source>
@@ -3550,6 +4404,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Ошибка</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>Выбрать</source>
+        <translation>Choose</translation>
     </message>
     <message>
         <source>SalesDesk</source>
@@ -4396,6 +5254,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Meeting report…</translation>
     </message>
     <message>
+        <source>Экспорт календаря (.ics)…</source>
+        <translation>Export calendar (.ics)…</translation>
+    </message>
+    <message>
+        <source>Импорт календаря (.ics)…</source>
+        <translation>Import calendar (.ics)…</translation>
+    </message>
+    <message>
         <source>Выход</source>
         <translation>Exit</translation>
     </message>
@@ -4408,12 +5274,24 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Refresh</translation>
     </message>
     <message>
+        <source>Новое дело…</source>
+        <translation>New activity…</translation>
+    </message>
+    <message>
         <source>Реквизиты компании…</source>
         <translation>Company details…</translation>
     </message>
     <message>
         <source>&amp;Вид</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Сворачивать в трей</source>
+        <translation>Minimize to tray</translation>
+    </message>
+    <message>
+        <source>Системный трей недоступен в этом окружении</source>
+        <translation>The system tray is not available in this environment</translation>
     </message>
     <message>
         <source>Язык интерфейса</source>
@@ -4426,6 +5304,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>О программе</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>Открыть</source>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Резервная копия не создана: {e}</source>
@@ -4454,6 +5336,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Сегодня</source>
         <translation>Today</translation>
+    </message>
+    <message>
+        <source>Календарь</source>
+        <translation>Calendar</translation>
     </message>
     <message>
         <source>Клиенты</source>
@@ -5646,6 +6532,22 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Lost to competitors</translation>
     </message>
     <message>
+        <source>Презентация → следующий этап → выиграна</source>
+        <translation>Presentation → next stage → won</translation>
+    </message>
+    <message>
+        <source>Сделки с проведённой презентацией</source>
+        <translation>Deals with a presentation held</translation>
+    </message>
+    <message>
+        <source>Перешли в следующий этап</source>
+        <translation>Moved to the next stage</translation>
+    </message>
+    <message>
+        <source>Выиграны</source>
+        <translation>Won</translation>
+    </message>
+    <message>
         <source>Выручка по источникам лидов</source>
         <translation>Revenue by lead source</translation>
     </message>
@@ -5876,6 +6778,18 @@ Deviation: {d}</translation>
         <translation>gray: plan to date; actual is green if the plan is on track, red if it is behind</translation>
     </message>
     <message>
+        <source>презентация с итогом «Состоялась» в периоде</source>
+        <translation>a presentation with the result “Held” in the period</translation>
+    </message>
+    <message>
+        <source>{p} от сделок с презентацией</source>
+        <translation>{p} of deals with a presentation</translation>
+    </message>
+    <message>
+        <source>презентаций в периоде не было</source>
+        <translation>no presentations in the period</translation>
+    </message>
+    <message>
         <source>выиграно</source>
         <translation>won</translation>
     </message>
@@ -6091,6 +7005,57 @@ Please find the document attached.
     <message>
         <source>Почтовая программа не умеет открывать черновики с вложением: приложите к письму файл {p}</source>
         <translation>The email program cannot open drafts with attachments: attach the file {p} to the message</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Пропущенные напоминания: {n}</source>
+        <translation>Missed reminders: {n}</translation>
+    </message>
+    <message>
+        <source>Напоминаний: {n}</source>
+        <translation>Reminders: {n}</translation>
+    </message>
+    <message>
+        <source>Скрыть</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Отложить на 10 мин</source>
+        <translation>Snooze for 10 min</translation>
+    </message>
+    <message>
+        <source>Готово</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Ещё: {n}</source>
+        <translation>{n} more</translation>
+    </message>
+    <message>
+        <source>Закрытие окна</source>
+        <translation>Closing the window</translation>
+    </message>
+    <message>
+        <source>Свернуть в трей или выйти?</source>
+        <translation>Minimize to tray or quit?</translation>
+    </message>
+    <message>
+        <source>Свернуть в трей</source>
+        <translation>Minimize to tray</translation>
+    </message>
+    <message>
+        <source>Выйти</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -6606,20 +7571,68 @@ Make no changes: open File → Backups… and restore the last sound backup — 
 <context>
     <name>Today</name>
     <message>
-        <source>Срок</source>
-        <translation>Due</translation>
+        <source>День рождения</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Праздник</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>Оплата</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Задача стажёра</source>
+        <translation>Trainee task</translation>
+    </message>
+    <message>
+        <source>✓ поздравил</source>
+        <translation>✓ greeted</translation>
+    </message>
+    <message>
+        <source>Когда</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Что</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Подробности</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Ещё {n} — Enter, чтобы показать все</source>
+        <translation>{n} more — press Enter to show all</translation>
+    </message>
+    <message>
+        <source>Ещё {n} — список ограничен первыми строками</source>
+        <translation>{n} more — the list is limited to the first rows</translation>
+    </message>
+    <message>
+        <source>Поздравить: {names}</source>
+        <translation>Greet: {names}</translation>
     </message>
     <message>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <source>Тип</source>
-        <translation>Type</translation>
+        <source>На завтра</source>
+        <translation>Tomorrow</translation>
     </message>
     <message>
-        <source>Дело</source>
-        <translation>Activity</translation>
+        <source>На следующий понедельник</source>
+        <translation>Next Monday</translation>
+    </message>
+    <message>
+        <source>Через неделю</source>
+        <translation>In a week</translation>
+    </message>
+    <message>
+        <source>Тип</source>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Клиент</source>
@@ -6642,84 +7655,40 @@ Make no changes: open File → Backups… and restore the last sound backup — 
         <translation>Today&apos;s activities</translation>
     </message>
     <message>
-        <source>Просроченные и сегодняшние дела</source>
-        <translation>Overdue and today&apos;s activities</translation>
-    </message>
-    <message>
-        <source>На сегодня дел нет.</source>
-        <translation>No activities for today.</translation>
-    </message>
-    <message>
-        <source>Зависшие сделки</source>
-        <translation>Stalled deals</translation>
-    </message>
-    <message>
         <source>Сделка</source>
         <translation>Deal</translation>
     </message>
     <message>
-        <source>Дней</source>
-        <translation>Days</translation>
+        <source>+ Дело</source>
+        <translation>+ Activity</translation>
     </message>
     <message>
-        <source>Сумма</source>
-        <translation>Amount</translation>
+        <source>Новое дело (Ctrl+N)</source>
+        <translation>New activity (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Зависших сделок нет.</source>
-        <translation>No stalled deals.</translation>
+        <source>Enter — открыть, Пробел — готово, Ctrl+D — на завтра</source>
+        <translation>Enter to open, Space to mark done, Ctrl+D to move to tomorrow</translation>
     </message>
     <message>
-        <source>Ожидаемые оплаты</source>
-        <translation>Expected payments</translation>
+        <source>Нет дел на сегодня</source>
+        <translation>No activities for today</translation>
     </message>
     <message>
-        <source>Заказ</source>
-        <translation>Order</translation>
+        <source>Отменить</source>
+        <translation>Undo</translation>
     </message>
     <message>
-        <source>Долг</source>
-        <translation>Balance due</translation>
+        <source>Отменить последнее действие (Ctrl+Z)</source>
+        <translation>Undo the last action (Ctrl+Z)</translation>
     </message>
     <message>
-        <source>Оплат на этой неделе не ожидается.</source>
-        <translation>No payments expected this week.</translation>
+        <source>Enter — открыть · Пробел — готово · Ctrl+D — на завтра · Ctrl+Z — отменить · Ctrl+↑↓ — разделы · правая кнопка — ещё</source>
+        <translation>Enter: open · Space: done · Ctrl+D: tomorrow · Ctrl+Z: undo · Ctrl+↑↓: sections · right-click: more</translation>
     </message>
     <message>
-        <source>Дни рождения на неделе</source>
-        <translation>Birthdays this week</translation>
-    </message>
-    <message>
-        <source>Дата</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Контакт</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <source>Дней рождения на этой неделе нет.</source>
-        <translation>No birthdays this week.</translation>
-    </message>
-    <message>
-        <source>Просроченные задачи стажёров</source>
-        <translation>Overdue trainee tasks</translation>
-    </message>
-    <message>
-        <source>Стажёр</source>
-        <translation>Trainee</translation>
-    </message>
-    <message>
-        <source>Задача</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <source>У стажёров нет просроченных задач.</source>
-        <translation>Trainees have no overdue tasks.</translation>
-    </message>
-    <message>
-        <source>Двойной щелчок или Enter — открыть</source>
-        <translation>Double-click or press Enter to open</translation>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>Сегодня, {date}</source>
@@ -6740,6 +7709,78 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>просрочено: {n}</source>
         <translation>overdue: {n}</translation>
+    </message>
+    <message>
+        <source>{sections}: загрузка…</source>
+        <translation>{sections}: loading…</translation>
+    </message>
+    <message>
+        <source>Поздравление записано: {name}</source>
+        <translation>Greeting recorded: {name}</translation>
+    </message>
+    <message>
+        <source>Перенести на дату</source>
+        <translation>Reschedule to date</translation>
+    </message>
+    <message>
+        <source>Отменено: {what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Перенести</source>
+        <translation>Reschedule</translation>
+    </message>
+    <message>
+        <source>Выбрать дату…</source>
+        <translation>Choose date…</translation>
+    </message>
+    <message>
+        <source>Отметить выполненными: {n}</source>
+        <translation>Mark as done: {n}</translation>
+    </message>
+    <message>
+        <source>Завершить…</source>
+        <translation>Complete…</translation>
+    </message>
+    <message>
+        <source>Поздравил</source>
+        <translation>Greeted</translation>
+    </message>
+    <message>
+        <source>Записать звонок…</source>
+        <translation>Log a call…</translation>
+    </message>
+    <message>
+        <source>Запланировать дело…</source>
+        <translation>Schedule activity…</translation>
+    </message>
+    <message>
+        <source>Позвонить: {phone}</source>
+        <translation>Call: {phone}</translation>
+    </message>
+    <message>
+        <source>Написать: {email}</source>
+        <translation>Email: {email}</translation>
+    </message>
+    <message>
+        <source>Открыть клиента</source>
+        <translation>Open client</translation>
+    </message>
+    <message>
+        <source>Открыть сделку</source>
+        <translation>Open deal</translation>
+    </message>
+    <message>
+        <source>Поздравить ключевых клиентов</source>
+        <translation>Greet key clients</translation>
+    </message>
+    <message>
+        <source>Новое дело для клиента…</source>
+        <translation>New activity for the client…</translation>
     </message>
 </context>
 <context>
@@ -6942,6 +7983,105 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>НДС {rate} %</source>
         <translation>VAT {rate}%</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Просрочено</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Сегодня</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Завтра</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <source>Ближайшие 7 дней</source>
+        <translation>Next 7 days</translation>
+    </message>
+    <message>
+        <source>Сделки без движения</source>
+        <translation>Stalled deals</translation>
+    </message>
+    <message>
+        <source>Пора позвонить</source>
+        <translation>Due for a call</translation>
+    </message>
+    <message>
+        <source>Звонки после продажи</source>
+        <translation>After-sale calls</translation>
+    </message>
+    <message>
+        <source>Ожидаемые оплаты</source>
+        <translation>Expected payments</translation>
+    </message>
+    <message>
+        <source>Дни рождения</source>
+        <translation>Birthdays</translation>
+    </message>
+    <message>
+        <source>Праздники</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>Задачи стажёров</source>
+        <translation>Trainee tasks</translation>
+    </message>
+    <message>
+        <source>{n} дн.</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>Нет такого раздела: {names}</source>
+        <translation>No such section: {names}</translation>
+    </message>
+    <message>
+        <source>просрочено на {d}</source>
+        <translation>overdue by {d}</translation>
+    </message>
+    <message>
+        <source>в этапе {d} (норма {n})</source>
+        <translation>in stage for {d} (limit {n})</translation>
+    </message>
+    <message>
+        <source>нет следующего шага</source>
+        <translation>no next step</translation>
+    </message>
+    <message>
+        <source>контактов не было</source>
+        <translation>no contacts yet</translation>
+    </message>
+    <message>
+        <source>последний контакт {d} назад</source>
+        <translation>last contact {d} ago</translation>
+    </message>
+    <message>
+        <source>звонок раз в {d}</source>
+        <translation>a call every {d}</translation>
+    </message>
+    <message>
+        <source>исполняется {n}</source>
+        <translation>turns {n}</translation>
+    </message>
+    <message>
+        <source>поздравить ключевых клиентов: {n}</source>
+        <translation>greet key clients: {n}</translation>
+    </message>
+    <message>
+        <source>Контакт не найден</source>
+        <translation>Contact not found</translation>
+    </message>
+    <message>
+        <source>Поздравление с днём рождения: {name}</source>
+        <translation>Birthday greeting: {name}</translation>
+    </message>
+    <message>
+        <source>Поздравление</source>
+        <translation>Greeting</translation>
     </message>
 </context>
 </TS>
