@@ -4,6 +4,12 @@ Source strings are Russian (the default interface language). `translate(context,
 is picked up by `pyside6-lupdate` like `QCoreApplication.translate`, so services and
 models can use it without importing Qt: the GUI and the CLI install Qt's translator as
 the backend at start (`set_backend`), and without a backend the Russian text is shown.
+
+Plural forms: a count's words are one message holding every form of its language, split by
+"|" — Russian three (one, few, many: «%n заказ|%n заказа|%n заказов»), English two
+(«%n order|%n orders») — and `plural(n, translate(context, forms))` picks the form by the
+current language's rule (CLDR) and puts the number in for `%n`. (Qt's own numerus forms
+need `tr()`, which pyside6-lupdate does not read from `translate(context, text, …, n)`.)
 """
 
 from __future__ import annotations
@@ -33,3 +39,25 @@ def set_backend(backend: _Backend | None, language: str) -> None:
 
 def current_language() -> str:
     return _language
+
+
+def plural_index(n: int, language: str | None = None) -> int:
+    """Which of the language's plural forms a count takes (CLDR cardinal rules for whole
+    numbers): Russian one (1, 21, 101…), few (2–4, 22–24…), many (0, 5–20, 11–14…);
+    English one (1) and other."""
+    n = abs(n)
+    if (language or _language) == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return 1
+        return 2
+    return 0 if n == 1 else 1
+
+
+def plural(n: int, forms: str) -> str:
+    """The form of `forms` ("one|few|many", as translated) for the count `n`, with `%n`
+    replaced by it. A message with fewer forms than the rule asks for uses its last."""
+    options = forms.split("|")
+    form = options[min(plural_index(n), len(options) - 1)]
+    return form.replace("%n", str(n))

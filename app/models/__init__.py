@@ -45,7 +45,18 @@ from app.models.mentoring import (
     Trainee,
     TraineeTask,
 )
-from app.models.orders import ORDER_STATUSES, SHIPMENT_STATUSES, Offer, Order, Payment, Shipment
+from app.models.orders import (
+    ORDER_STATUSES,
+    SHIPMENT_STATUSES,
+    STOCK_MOVEMENT_KINDS,
+    Offer,
+    Order,
+    OrderLine,
+    Payment,
+    Shipment,
+    ShipmentLine,
+    StockMovement,
+)
 from app.models.plans import PlanTarget
 
 __all__ = [
@@ -62,6 +73,7 @@ __all__ = [
     "REPEAT_UNITS",
     "SHIPMENT_STATUSES",
     "SKILLS",
+    "STOCK_MOVEMENT_KINDS",
     "TRAINEE_STATUSES",
     "VAT_KINDS",
     "AccompaniedMeeting",
@@ -86,15 +98,18 @@ __all__ = [
     "Objection",
     "Offer",
     "Order",
+    "OrderLine",
     "Payment",
     "PlanTarget",
     "Product",
     "SatisfactionScore",
     "Setting",
     "Shipment",
+    "ShipmentLine",
     "Stage",
     "StageChange",
     "StandardObjection",
+    "StockMovement",
     "Trainee",
     "TraineeTask",
     "effective_probability",

@@ -17,10 +17,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, Money, UTCDateTime, check_in, utcnow
+from app.models.base import Base, Money, Percent, Quantity, UTCDateTime, check_in, utcnow
 
-ORDER_STATUSES = ("new", "confirmed", "shipped", "delivered", "cancelled")
-SHIPMENT_STATUSES = ("planned", "ready", "shipped", "delivered", "delayed")
+# новый, подтверждён, в сборке, отгружен частично, отгружен, закрыт, отменён (migration 0010)
+ORDER_STATUSES = ("new", "confirmed", "picking", "partly_shipped", "shipped", "closed",
+                  "cancelled")
+# готовится, отгружен, в пути, доставлен, проблема, отменена (a cancelled shipment gives its
+# stock back)
+SHIPMENT_STATUSES = ("preparing", "shipped", "in_transit", "delivered", "problem", "cancelled")
+# the stock journal's kinds: the balance a product had when the journal started, a shipment
+# (out), a cancelled shipment (back in), goods received, a manual correction with a reason
+STOCK_MOVEMENT_KINDS = ("opening", "shipment", "shipment_cancel", "receipt", "correction")
 
 
 class Offer(Base):
@@ -71,6 +78,39 @@ class Order(Base):
     invoice_number: Mapped[str] = mapped_column(String(30), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # the terms agreed at closing (migration 0010): ship date, prepayment share, deferred
+    # payment in days (the due date follows from them unless one is set), the contract
+    ship_by: Mapped[date | None] = mapped_column(Date)
+    prepayment_pct: Mapped[Decimal] = mapped_column(Percent, default=Decimal("0"),
+                                                   server_default="0")
+    deferred_days: Mapped[int | None] = mapped_column(Integer)
+    contract_number: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    contract_date: Mapped[date | None] = mapped_column(Date)
+
+
+class OrderLine(Base):
+    """A line of an order, copied from the deal or the accepted КП's snapshot."""
+
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("price >= 0", name="price_non_negative"),
+        CheckConstraint("discount BETWEEN 0 AND 10000", name="discount_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"),
+                                          index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    product_id: Mapped[int | None] = mapped_column(
+        ForeignKey("products.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(20), default="шт")
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+    price: Mapped[Decimal] = mapped_column(Money)
+    discount: Mapped[Decimal] = mapped_column(Percent, default=Decimal("0"))
+    vat_kind: Mapped[str] = mapped_column(String(20), default="standard")
 
 
 class Shipment(Base):
@@ -86,20 +126,74 @@ class Shipment(Base):
     planned_on: Mapped[date] = mapped_column(Date)
     shipped_on: Mapped[date | None] = mapped_column(Date)
     delivered_on: Mapped[date | None] = mapped_column(Date)
-    waybill_number: Mapped[str] = mapped_column(String(30), default="")
-    invoice_number: Mapped[str] = mapped_column(String(30), default="")
+    waybill_number: Mapped[str] = mapped_column(String(30), default="")  # ТТН / ТОРГ-12
+    invoice_number: Mapped[str] = mapped_column(String(30), default="")  # счёт-фактура
     notes: Mapped[str] = mapped_column(Text, default="")
+    # migration 0010
+    planned_delivery_on: Mapped[date | None] = mapped_column(Date)
+    carrier: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    tracking_number: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    upd_number: Mapped[str] = mapped_column(String(30), default="",
+                                            server_default="")  # УПД
+    problem_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ShipmentLine(Base):
+    """How much of one order line a shipment carries (the sum over an order's shipments
+    that are not cancelled never exceeds the line's quantity: checked by the service)."""
+
+    __tablename__ = "shipment_lines"
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id", ondelete="CASCADE"),
+                                             index=True)
+    order_line_id: Mapped[int] = mapped_column(
+        ForeignKey("order_lines.id", ondelete="RESTRICT"), index=True
+    )
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+
+
+class StockMovement(Base):
+    """One entry of the stock journal; a product's `stock` is the sum of its entries (the
+    service keeps `products.stock` equal to it in the same transaction)."""
+
+    __tablename__ = "stock_movements"
+    __table_args__ = (
+        check_in("kind", STOCK_MOVEMENT_KINDS, "kind"),
+        CheckConstraint("quantity != 0", name="quantity_non_zero"),
+        Index("ix_stock_movements_product_date", "product_id", "moved_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="RESTRICT"))
+    moved_on: Mapped[date] = mapped_column(Date)
+    quantity: Mapped[Decimal] = mapped_column(Quantity)  # signed: out is negative
+    kind: Mapped[str] = mapped_column(String(20))
+    shipment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("shipments.id", ondelete="SET NULL"), index=True
+    )
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Payment(Base):
+    """Money received from a client: against an order, or (order_id NULL) not yet allocated
+    — a client's unallocated payments are its credit (an overpayment's remainder is split
+    off into one). Allocating part of a payment splits the row (migration 0010)."""
+
     __tablename__ = "payments"
     __table_args__ = (
         CheckConstraint("amount > 0", name="amount_positive"),
         Index("ix_payments_paid_cover", "paid_on", "amount"),  # daily sums read the index (0004)
+        Index("ix_payments_client_paid", "client_id", "paid_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="RESTRICT"), index=True)
+    order_id: Mapped[int | None] = mapped_column(
+        ForeignKey("orders.id", ondelete="RESTRICT"), index=True
+    )
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="RESTRICT"))
     paid_on: Mapped[date] = mapped_column(Date)
     amount: Mapped[Decimal] = mapped_column(Money)
     reference: Mapped[str] = mapped_column(String(100), default="")

@@ -43,11 +43,13 @@ from app.models import (
     LearningRecord,
     Objection,
     Order,
+    OrderLine,
     Payment,
     PlanTarget,
     Product,
     SatisfactionScore,
     Shipment,
+    ShipmentLine,
     Stage,
     StageChange,
     StandardObjection,
@@ -468,10 +470,11 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         competitor_ids = [c.id for c in competitors]
         tables: list[tuple[type[Base], list[InsertRow]]] = [
             (Deal, []), (DealLine, []), (StageChange, []), (Activity, []), (Order, []),
-            (Shipment, []), (Payment, [])]
-        (deal_rows, line_rows, change_rows, act_rows, order_rows, shipment_rows,
-         payment_rows) = (rows for _model, rows in tables)
+            (OrderLine, []), (Shipment, []), (ShipmentLine, []), (Payment, [])]
+        (deal_rows, line_rows, change_rows, act_rows, order_rows, order_line_rows,
+         shipment_rows, shipment_line_rows, payment_rows) = (rows for _model, rows in tables)
         n_deals = n_activities = n_orders = 0
+        next_order_line = (s.scalar(select(func.max(OrderLine.id))) or 0) + 1
         # the plan's base: each group's won revenue of the last 365 days
         yearly = {group: Decimal(0) for group in PRODUCT_GROUPS}
         first_deal = (s.scalar(select(func.max(Deal.id))) or 0) + 1
@@ -584,14 +587,30 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 order_rows.append({
                     "id": oid, "number": f"З-{closed_on.year}-{oid:05d}", "client_id": client_id,
                     "deal_id": did, "ordered_on": closed_on, "amount": amount,
-                    "status": "delivered" if (today - closed_on).days > 20 else "confirmed",
+                    "status": "closed" if (today - closed_on).days > 20 else "confirmed",
                     "payment_due_on": closed_on + timedelta(days=14),
                     "delivery_address": "", "invoice_number": f"СЧ-{oid:05d}", "notes": "",
-                    "created_at": _at(closed_on, 17)})
+                    "created_at": _at(closed_on, 17), "ship_by": closed_on + timedelta(days=7),
+                    "deferred_days": 14, "contract_number": f"Д-{client_id}",
+                    "contract_date": None})
+                first_line = next_order_line
+                for line in lines:
+                    order_line_rows.append({
+                        "id": next_order_line, "order_id": oid, "position": line["position"],
+                        "product_id": line["product_id"], "name": line["name"],
+                        "unit": line["unit"], "quantity": line["quantity"],
+                        "price": line["price"], "discount": line["discount"],
+                        "vat_kind": line["vat_kind"]})
+                    next_order_line += 1
                 shipped = closed_on + timedelta(days=rng.randint(2, 12))
+                if shipped < today:  # the shipment is the order's id: one per order
+                    shipment_line_rows.extend(
+                        {"shipment_id": oid, "order_line_id": first_line + k,
+                         "quantity": line["quantity"]} for k, line in enumerate(lines))
                 shipment_rows.append({
-                    "order_id": oid, "planned_on": closed_on + timedelta(days=7),
-                    "status": "delivered" if shipped < today else "planned",
+                    "id": oid, "order_id": oid, "planned_on": closed_on + timedelta(days=7),
+                    "planned_delivery_on": closed_on + timedelta(days=8),
+                    "status": "delivered" if shipped < today else "preparing",
                     "shipped_on": shipped if shipped < today else None,
                     "delivered_on": shipped + timedelta(days=1) if shipped < today else None,
                     "waybill_number": f"ТН-{oid:05d}", "invoice_number": f"СФ-{oid:05d}",
@@ -599,7 +618,8 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 paid = closed_on + timedelta(days=rng.randint(1, 30))
                 recent = (today - closed_on).days < 60
                 if paid <= today and rng.random() < (0.7 if recent else 0.98):
-                    payment_rows.append({"order_id": oid, "paid_on": paid, "amount": amount,
+                    payment_rows.append({"order_id": oid,
+                                         "client_id": client_id, "paid_on": paid, "amount": amount,
                                          "reference": f"п/п {rng.randint(100, 9999)}"})
             if len(deal_rows) >= BATCH:
                 n_deals += len(deal_rows)

@@ -40,7 +40,8 @@ def tab(qtbot, services):
                       ordered_on=date(2026, 11, 2), amount=D("39000"))
         s.add(order)
         s.flush()
-        s.add(Payment(order_id=order.id, paid_on=date(2026, 11, 12), amount=D("19500")))
+        s.add(Payment(order_id=order.id, client_id=order.client_id,
+                      paid_on=date(2026, 11, 12), amount=D("19500")))
         s.add_all([
             PlanTarget(period_start=date(2026, 11, 1), amount=D("200000")),
             PlanTarget(period_start=date(2026, 11, 1), product_group="Упаковка",

@@ -80,7 +80,8 @@ def story(services: Services) -> Story:
                       amount=Decimal("5000.00"))
         s.add(order)
         uow.flush()
-        s.add(Payment(order_id=order.id, paid_on=date(2026, 10, 12), amount=Decimal("2500.00"),
+        s.add(Payment(order_id=order.id, client_id=order.client_id,
+                      paid_on=date(2026, 10, 12), amount=Decimal("2500.00"),
                       reference="п/п 17"))
         s.add(Complaint(client_id=client, opened_on=date(2026, 10, 14), category="delivery",
                         description="Привезли позже"))

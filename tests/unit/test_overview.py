@@ -54,8 +54,10 @@ def _seed(services) -> None:  # type: ignore[no-untyped-def]
                    amount=Decimal("300.00"), payment_due_on=date(2026, 12, 30))
         s.add_all([o1, o2, o3, o4])
         s.flush()
-        s.add_all([Payment(order_id=o1.id, paid_on=TODAY, amount=Decimal("400.01")),
-                   Payment(order_id=o3.id, paid_on=TODAY, amount=Decimal("300.00"))])
+        s.add_all([Payment(order_id=o1.id, client_id=o1.client_id,
+                           paid_on=TODAY, amount=Decimal("400.01")),
+                   Payment(order_id=o3.id, client_id=o3.client_id,
+                           paid_on=TODAY, amount=Decimal("300.00"))])
         uow.commit()
 
 
@@ -113,6 +115,7 @@ def test_orders_due_follow_every_change_of_orders_and_payments(services) -> None
     with services.uow_factory() as uow:
         s = uow.session
         ids = {o.number: o.id for o in s.query(Order)}
+        clients = {o.number: o.client_id for o in s.query(Order)}
         steps = [
             update(Order).where(Order.id == ids["З-2"]).values(amount=Decimal("250.50")),
             update(Order).where(Order.id == ids["З-4"]).values(status="cancelled"),
@@ -126,7 +129,8 @@ def test_orders_due_follow_every_change_of_orders_and_payments(services) -> None
         for step in steps:
             s.execute(step)
             assert_rollups_in_sync(s)
-        s.add(Payment(order_id=ids["З-1"], paid_on=TODAY, amount=Decimal("1000.00")))
+        s.add(Payment(order_id=ids["З-1"], client_id=clients["З-1"],
+                      paid_on=TODAY, amount=Decimal("1000.00")))
         s.flush()
         assert_rollups_in_sync(s)
         uow.commit()

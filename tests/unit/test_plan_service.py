@@ -58,8 +58,10 @@ def plan_db(services):
                       ordered_on=date(2026, 11, 2), amount=D("39000"))
         s.add(order)
         s.flush()
-        s.add_all([Payment(order_id=order.id, paid_on=date(2026, 11, 12), amount=D("19500")),
-                   Payment(order_id=order.id, paid_on=date(2026, 10, 20), amount=D("100"))])
+        s.add_all([Payment(order_id=order.id, client_id=order.client_id,
+                           paid_on=date(2026, 11, 12), amount=D("19500")),
+                   Payment(order_id=order.id, client_id=order.client_id,
+                           paid_on=date(2026, 10, 20), amount=D("100"))])
         # Plan: November total 200 000; groups 120 000 + 60 000 = 180 000 (a 20 000 gap).
         s.add_all([
             PlanTarget(period_start=date(2026, 11, 1), amount=D("200000")),

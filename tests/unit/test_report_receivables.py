@@ -40,16 +40,22 @@ def _seed(services) -> None:  # type: ignore[no-untyped-def]
         s.add_all(orders.values())
         s.flush()
         s.add_all([
-            Payment(order_id=orders["З-1"].id, paid_on=date(2026, 10, 1), amount=Decimal("400.00")),
-            Payment(order_id=orders["З-1"].id, paid_on=date(2026, 11, 25),
+            Payment(order_id=orders["З-1"].id, client_id=orders["З-1"].client_id,
+                    paid_on=date(2026, 10, 1), amount=Decimal("400.00")),
+            Payment(order_id=orders["З-1"].id, client_id=orders["З-1"].client_id,
+                    paid_on=date(2026, 11, 25),
                     amount=Decimal("100.00")),
-            Payment(order_id=orders["З-2"].id, paid_on=date(2026, 11, 1), amount=Decimal("500.00")),
+            Payment(order_id=orders["З-2"].id, client_id=orders["З-2"].client_id,
+                    paid_on=date(2026, 11, 1), amount=Decimal("500.00")),
             # paid in full, in two parts, the second after 31 October
-            Payment(order_id=orders["З-5"].id, paid_on=date(2026, 9, 1), amount=Decimal("300.00")),
-            Payment(order_id=orders["З-5"].id, paid_on=date(2026, 11, 10),
+            Payment(order_id=orders["З-5"].id, client_id=orders["З-5"].client_id,
+                    paid_on=date(2026, 9, 1), amount=Decimal("300.00")),
+            Payment(order_id=orders["З-5"].id, client_id=orders["З-5"].client_id,
+                    paid_on=date(2026, 11, 10),
                     amount=Decimal("400.00")),
             # an overpayment is not a debt
-            Payment(order_id=orders["З-6"].id, paid_on=date(2026, 12, 1), amount=Decimal("95.00")),
+            Payment(order_id=orders["З-6"].id, client_id=orders["З-6"].client_id,
+                    paid_on=date(2026, 12, 1), amount=Decimal("95.00")),
         ])
         uow.commit()
 

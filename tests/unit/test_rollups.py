@@ -57,7 +57,8 @@ def test_rollups_follow_every_kind_of_change(services) -> None:  # type: ignore[
                             amount=Decimal(700)))  # no deal: all of it under ''
         s.add_all(orders)
         s.flush()
-        payments = [Payment(order_id=o.id, paid_on=date(2026, 4 + i % 3, 10),
+        payments = [Payment(order_id=o.id, client_id=o.client_id,
+                            paid_on=date(2026, 4 + i % 3, 10),
                             amount=Decimal("1234.56") + i) for i, o in enumerate(orders * 2)]
         s.add_all(payments)
         s.flush()
@@ -226,8 +227,9 @@ def test_a_demo_built_in_bulk_keeps_its_rollups_and_search_exact(tmp_path) -> No
             s.execute(text("UPDATE deals SET stage_id = :won, closed_on = '2026-11-10'"
                            " WHERE id = (SELECT MIN(id) FROM deals WHERE closed_on IS NULL)"),
                       {"won": won})
-            s.execute(text("INSERT INTO payments(order_id, paid_on, amount, reference)"
-                           " SELECT MIN(id), '2026-11-12', 12345, 'x' FROM orders"))
+            s.execute(text("INSERT INTO payments(order_id, client_id, paid_on, amount,"
+                           " reference) SELECT id, client_id, '2026-11-12', 12345, 'x'"
+                           " FROM orders ORDER BY id LIMIT 1"))
             s.execute(text("UPDATE clients SET region = 'Сибирь' WHERE id = 1"))
             assert rollup_mismatches(s) == []
     finally:

@@ -58,3 +58,35 @@ def test_amount_in_words_follows_the_interface_language() -> None:
         assert amount_in_words(Decimal("2.05")) == "Two roubles 05 kopeks"
     finally:
         i18n.set_backend(None, "ru")
+
+
+def test_plural_forms_follow_each_language_rule() -> None:
+    """CLDR's cardinal rules, spelled out by hand for the boundaries."""
+    from app import i18n
+    from app.i18n import plural
+
+    forms = "%n заказ|%n заказа|%n заказов"
+    expected = {0: "0 заказов", 1: "1 заказ", 2: "2 заказа", 4: "4 заказа", 5: "5 заказов",
+                11: "11 заказов", 12: "12 заказов", 14: "14 заказов", 21: "21 заказ",
+                22: "22 заказа", 25: "25 заказов", 101: "101 заказ", 111: "111 заказов",
+                112: "112 заказов", 1002: "1002 заказа"}
+    assert {n: plural(n, forms) for n in expected} == expected
+    i18n.set_backend(None, "en")
+    try:
+        assert [plural(n, "%n order|%n orders") for n in (0, 1, 2, 21)] == [
+            "0 orders", "1 order", "2 orders", "21 orders"]
+    finally:
+        i18n.set_backend(None, "ru")
+
+
+def test_plural_messages_carry_every_form_of_both_languages() -> None:
+    """A message whose source has the three Russian forms ("|"-separated, each with %n) is
+    translated with English's two."""
+    bad = []
+    plurals = [(c, s, t) for c, s, t in _messages() if "%n" in s]
+    for c, s, t in plurals:
+        text = (t.text or "") if t is not None else ""
+        if (s.count("|") != 2 or text.count("|") != 1
+                or not all("%n" in f for f in (*s.split("|"), *text.split("|")))):
+            bad.append(f"{c}|{s} → {text}")
+    assert bad == []
