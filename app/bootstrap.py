@@ -29,9 +29,11 @@ if TYPE_CHECKING:
     from app.services.deals import DealsService
     from app.services.documents import DocumentService
     from app.services.mentoring import MentoringService
+    from app.services.orders import OrdersService
     from app.services.overview import OverviewService
     from app.services.plan import PlanService
     from app.services.plan.analytics import AnalyticsService
+    from app.services.receivables import ReceivablesService
     from app.services.settings import SettingsService
     from app.services.transfer import TransferService
     from app.services.worklist import WorklistService
@@ -184,6 +186,17 @@ class Services:
 
         return AnalyticsService(uow_factory=self.uow_factory)
 
+    @cached_property
+    def orders(self) -> OrdersService:
+        from app.services.orders import OrdersService
+
+        return OrdersService(uow_factory=self.uow_factory, settings=self.settings)
+
+    @cached_property
+    def receivables(self) -> ReceivablesService:
+        from app.services.receivables import ReceivablesService
+
+        return ReceivablesService(uow_factory=self.uow_factory)
 
     @cached_property
     def transfer(self) -> TransferService:
