@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from app.cli import CliError, add_db_option, open_services
-from app.i18n import translate
+from app.i18n import plural, translate
 
 if TYPE_CHECKING:
     from app.services.clients import ClientQuery
@@ -120,14 +120,16 @@ def import_clients(args: argparse.Namespace) -> int:
     for p in report.skipped_rows:
         print(translate("Cli", "  строка {line}: {msg}").format(line=p.line, msg=p.message))
     if report.skipped > len(report.skipped_rows):
-        print(translate("Cli", "  … и ещё {n} пропущенных строк").format(
-            n=report.skipped - len(report.skipped_rows)))
+        print(plural(report.skipped - len(report.skipped_rows), translate(
+            "Cli", "  … и ещё %n пропущенная строка|  … и ещё %n пропущенные строки"
+                   "|  … и ещё %n пропущенных строк")))
     for p in report.problems:
         print(translate("Cli", "  строка {line}: {msg}").format(line=p.line, msg=p.message),
               file=sys.stderr)
     if report.rejected > len(report.problems):
-        print(translate("Cli", "  … и ещё {n} строк с ошибками").format(
-            n=report.rejected - len(report.problems)), file=sys.stderr)
+        print(plural(report.rejected - len(report.problems), translate(
+            "Cli", "  … и ещё %n строка с ошибками|  … и ещё %n строки с ошибками"
+                   "|  … и ещё %n строк с ошибками")), file=sys.stderr)
     if report.rejected and not report.committed:
         print(translate("Cli", "Ничего не загружено: в файле есть ошибки. Исправьте их или "
                                "запустите с --skip-invalid, чтобы загрузить верные строки."),

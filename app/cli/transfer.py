@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.cli import EXIT_USAGE, add_db_option, open_services
 from app.cli import clients as clients_cli
-from app.i18n import translate
+from app.i18n import plural, translate
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -24,8 +24,9 @@ def _export_all(args: argparse.Namespace) -> int:
         summary = services.transfer.export_all(args.file)
     finally:
         services.close()
-    print(translate("Cli", "Выгружено записей: {n} ({t} таблиц) → {path}").format(
-        n=summary.rows, t=summary.tables, path=args.file))
+    tables = plural(summary.tables, translate("Cli", "%n таблица|%n таблицы|%n таблиц"))
+    print(translate("Cli", "Выгружено записей: {n} ({tables}) → {path}").format(
+        n=summary.rows, tables=tables, path=args.file))
     return 0
 
 

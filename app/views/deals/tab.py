@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain.dates import month_name
 from app.domain.money import format_rubles
-from app.i18n import translate
+from app.i18n import plural, translate
 from app.services.deals import Board, BoardFilter, DealCard, MonthForecast, StageInfo
 from app.services.errors import ServiceError
 from app.views import dialogs, style
@@ -90,8 +90,10 @@ class ForecastStrip(QWidget):
             parts = []
             if m.won:
                 parts.append(translate("Deals", "выиграно {sum}").format(sum=format_rubles(m.won)))
-            parts.append(translate("Deals", "+ взвешенно {sum} по {n} сделкам").format(
-                sum=format_rubles(m.weighted), n=m.deals))
+            parts.append(plural(m.deals, translate(
+                "Deals", "+ взвешенно {sum} по %n сделке|+ взвешенно {sum} по %n сделкам"
+                         "|+ взвешенно {sum} по %n сделкам")).format(
+                sum=format_rubles(m.weighted)))
             if m.plan:
                 parts.append(translate("Deals", "план {plan} ({share} %)").format(
                     plan=format_rubles(m.plan), share=m.plan_share))

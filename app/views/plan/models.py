@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from app.domain.dates import month_name
 from app.domain.money import format_money, parse_money
-from app.i18n import translate
+from app.i18n import plural, translate
 from app.services.errors import ServiceError
 from app.services.plan import (
     ABC_CLASSES,
@@ -234,8 +234,9 @@ class MatrixModel(QAbstractTableModel):
         abc, xyz = self.cell_at(index)
         cell = self._result.cell(abc, xyz)
         if role == Qt.ItemDataRole.DisplayRole:
-            return translate("PlanTab", "{n} клиентов\n{sum}").format(n=cell.count,
-                                                                     sum=format_money(cell.revenue))
+            return plural(cell.count, translate(
+                "PlanTab", "%n клиент\n{sum}|%n клиента\n{sum}|%n клиентов\n{sum}")).format(
+                sum=format_money(cell.revenue))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain.dates import month_name, short_date
 from app.domain.figures import percent
 from app.domain.money import format_count, format_money, parse_money, short_money
-from app.i18n import translate
+from app.i18n import plural, translate
 from app.services.deals import lost_reason_label
 from app.services.errors import ServiceError
 from app.services.plan import (
@@ -905,8 +905,10 @@ class PlanTab(QWidget):
         tips = [translate("PlanTab", "{r}\nСделок: {n} ({s})\nСумма: {a}").format(
             r=label, n=r.count, s=pct(r.share), a=format_money(r.amount))
             for label, r in zip(labels, reasons, strict=True)]
-        summary = translate("PlanTab", "проиграно {n} сделок на {sum}").format(
-            n=losses.total_count, sum=format_money(losses.total_amount))
+        summary = plural(losses.total_count, translate(
+            "PlanTab", "проиграна %n сделка на {sum}|проиграно %n сделки на {sum}"
+                       "|проиграно %n сделок на {sum}")).format(
+            sum=format_money(losses.total_amount))
         self.lost_count_chart.set_series(
             labels, [_series(translate("PlanTab", "Сделок"), [r.count for r in reasons],
                                style.DANGER)], tips,
@@ -945,8 +947,10 @@ class PlanTab(QWidget):
         assert self.data is not None and self.data.abc_xyz is not None
         res = self.data.abc_xyz
         self.matrix_model.set_result(res)
-        self.abc_title.setText(translate("PlanTab", "ABC × XYZ: {n} клиентов с покупками "
-                                                    "за период").format(n=res.client_count))
+        self.abc_title.setText(plural(res.client_count, translate(
+            "PlanTab", "ABC × XYZ: %n клиент с покупками за период"
+                       "|ABC × XYZ: %n клиента с покупками за период"
+                       "|ABC × XYZ: %n клиентов с покупками за период")))
         self.abc_note.setText(translate(
             "PlanTab", "ABC по выручке за период ({a}/{b}/{c} %), XYZ по коэффициенту "
                        "вариации помесячных покупок за {m} мес. (X ≤ {x} %, Y ≤ {y} %). "
