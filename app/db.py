@@ -87,6 +87,18 @@ def create_db_engine(path: Path | str) -> Engine:
     event.listen(engine, "begin", _begin)
     return engine
 
+def scratch_engine() -> Engine:
+    """A private in-memory database (one connection) with the same PRAGMAs and BEGIN rule,
+    for work that must pass through the schema without touching a file (an old export is
+    upgraded through it)."""
+    from sqlalchemy.pool import StaticPool
+
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
 @dataclass(frozen=True)
 class FileState:
     """What a look at the file (read-only) found."""

@@ -5,6 +5,12 @@ UTC, binary data (logos) as base64. Import goes into an empty database only (its
 defaults, untouched, are replaced), in one transaction: a malformed file or a non-empty
 target changes nothing.
 
+A file written at an older schema revision is first carried up to this one the way a
+database file would be (`_upgraded_tables`): its records go into a private in-memory database
+built at the file's revision, the migrations run on it, and what they leave is read back as
+the tables of a file at the current revision — so a JSON backup made before an update still
+loads, with every migration's data changes (new columns' values, renamed statuses) applied.
+
 An import is checked in two steps. `read_export` reads the file and checks every record
 without a database: its shape, each field's type and range (what the column stores, to the
 last stored decimal), the deal lines' rules and a deal's amount against its lines (the
@@ -34,6 +40,7 @@ from sqlalchemy import (
     Date,
     Integer,
     LargeBinary,
+    MetaData,
     Table,
     delete,
     func,
@@ -46,7 +53,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.money import format_money
 from app.i18n import translate
-from app.migrations import HEAD_REVISION
+from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from app.models import Base
 from app.models.base import Money as MoneyType
 from app.models.base import UTCDateTime, _ScaledDecimal
@@ -363,7 +370,7 @@ def _load_json(path: Path) -> object:
                         "глубокая вложенность)")) from None
 
 
-def _check_header(path: Path, document: object) -> dict[str, Any]:
+def _check_header(path: Path, document: object) -> tuple[dict[str, Any], str]:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise _problem(path, translate("Transfer", "это не выгрузка SalesDesk"))
     version = document.get("version")
@@ -378,14 +385,16 @@ def _check_header(path: Path, document: object) -> dict[str, Any]:
     if version != FORMAT_VERSION:
         raise _problem(path, translate("Transfer", "версия формата {v} не поддерживается")
                        .format(v=version))
-    if document.get("schema") != HEAD_REVISION:
+    schema = document.get("schema")
+    if not isinstance(schema, str) or schema not in KNOWN_REVISIONS:
         raise _problem(path, translate(
-            "Transfer", "выгрузка сделана со схемой {s}, эта версия SalesDesk читает схему {h}")
-            .format(s=_preview(document.get("schema")), h=HEAD_REVISION))
+            "Transfer", "выгрузка сделана со схемой {s}, которой эта версия SalesDesk не знает "
+                        "(она читает схемы до {h}): обновите программу")
+            .format(s=_preview(schema), h=HEAD_REVISION))
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise _problem(path, translate("Transfer", "нет раздела tables"))
-    return tables
+    return tables, schema
 
 
 def _decode_table(table: Table, rows: object) -> tuple[list[Record], list[str]]:
@@ -461,9 +470,12 @@ def _check_deals(rows: dict[str, list[Record]], labels: dict[str, list[str]]) ->
 def read_export(path: Path) -> CheckedExport:
     """Read an `export all` file and check every record; ServiceError names the first fault.
 
-    Needs no database, so a bad file is refused before the target is opened or created.
+    Needs no database file (an older revision passes through an in-memory one), so a bad
+    file is refused before the target is opened or created.
     """
-    tables = _check_header(path, _load_json(path))
+    tables, revision = _check_header(path, _load_json(path))
+    if revision != HEAD_REVISION:
+        tables = _upgraded_tables(path, tables, revision)
     schema = {t.name: t for t in _tables()}
     unknown = sorted(name for name in tables if name not in schema)
     if unknown:
@@ -480,6 +492,65 @@ def read_export(path: Path) -> CheckedExport:
     except _RecordError as err:
         raise _record_problem(path, err) from None
     return CheckedExport(source=path, rows=rows, labels=labels, present=present)
+
+
+def _upgraded_tables(path: Path, tables: dict[str, Any], revision: str) -> dict[str, Any]:
+    """The tables of a file written at an older `revision`, as a file at the current one.
+
+    Each record is decoded with today's column types (a column keeps its type across
+    revisions; the file spells values as today's export does) and inserted into an in-memory
+    database built at `revision`; the migrations then bring that database to the head, and
+    its rows are encoded back. Records and fields the old schema does not have are refused
+    by name; what the migrated rows break is found by the ordinary checks that follow.
+    """
+    from app.db import MigrationError, scratch_engine, upgrade
+
+    current = {t.name: t for t in _tables()}
+    engine = scratch_engine()
+    try:
+        upgrade(engine, revision)
+        with engine.connect() as conn:
+            old_columns = {name: [r[1] for r in conn.exec_driver_sql(
+                f'PRAGMA table_info("{name}")')] for name in current}
+        unknown = sorted(n for n in tables if not old_columns.get(n))
+        if unknown:
+            names = ", ".join(_preview(n, 30) for n in unknown[:5]) + (
+                ", …" if unknown[5:] else "")
+            raise _problem(path, translate("Transfer", "неизвестные таблицы: {names}").format(
+                names=names))
+        with engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None  # a checked-out connection has its DBAPI connection
+            raw.execute("PRAGMA foreign_keys=OFF")  # links are checked after the upgrade
+            with conn.begin():
+                for name, table in current.items():
+                    if name not in tables:
+                        continue
+                    then = Table(name, MetaData(), *(c._copy() for c in table.columns
+                                                     if c.name in old_columns[name]))
+                    records, _labels = _decode_table(then, tables[name])
+                    for start in range(0, len(records), BATCH_ROWS):
+                        conn.execute(insert(then), records[start:start + BATCH_ROWS])
+            raw.execute("PRAGMA foreign_keys=ON")
+        upgrade(engine)
+        upgraded: dict[str, Any] = {}
+        with engine.connect() as conn:
+            for name, table in current.items():
+                if name in tables or conn.execute(select(func.count()).select_from(
+                        table)).scalar_one():
+                    upgraded[name] = [
+                        {k: _encode(v) for k, v in r.items()} for r in conn.execute(
+                            select(table).order_by(*table.primary_key.columns)).mappings()]
+        return upgraded
+    except _RecordError as err:
+        raise _record_problem(path, err) from None
+    except (IntegrityError, MigrationError) as exc:
+        raise _problem(path, translate(
+            "Transfer", "выгрузку со схемой {s} не удалось перевести на схему {h}: {why}")
+            .format(s=revision, h=HEAD_REVISION, why=_preview(str(exc).splitlines()[0], 200))
+        ) from None
+    finally:
+        engine.dispose()
 
 
 # --- what the database refused ---------------------------------------------------------------

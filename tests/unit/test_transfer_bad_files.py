@@ -227,7 +227,7 @@ FILE_CASES = [
     ("other_program.json", "это не выгрузка SalesDesk"),
     ("unknown_version.json", "более новой версией SalesDesk (формат 2"),
     ("version_as_text.json", "версия формата «1» не поддерживается"),
-    ("other_schema.json", "схемой «0001»"),
+    ("other_schema.json", "схемой «0999», которой эта версия SalesDesk не знает"),
     ("unknown_table.json", "неизвестные таблицы: «customers»"),
     ("tables_not_object.json", "нет раздела tables"),
     ("utf16.json", "UTF-8"),

@@ -67,8 +67,12 @@ def _edit_create_statements(edits: dict[str, list[tuple[str, str]]]) -> None:
         bind.exec_driver_sql(f"PRAGMA schema_version = {int(version) + 1}")
     finally:
         bind.exec_driver_sql("PRAGMA writable_schema = OFF")
-    for table in edits:
-        problem = bind.exec_driver_sql(f"PRAGMA quick_check({table})").scalar_one()
+
+
+def _check_tables(tables: tuple[str, ...]) -> None:
+    """quick_check each table: its rows against its (edited) NOT NULL and CHECK constraints."""
+    for table in tables:
+        problem = op.get_bind().exec_driver_sql(f"PRAGMA quick_check({table})").scalar_one()
         if problem != "ok":
             raise RuntimeError(f"{table}: {problem}")
 
@@ -96,16 +100,19 @@ def upgrade() -> None:
     op.execute("UPDATE payments SET client_id ="
                " (SELECT o.client_id FROM orders o WHERE o.id = payments.order_id)")
     op.create_index("ix_payments_client_paid", "payments", ["client_id", "paid_on"])
-    # --- the data into the new constraints, then the constraints ---------------------------
-    op.execute("UPDATE orders SET status = 'closed' WHERE status = 'delivered'")
-    op.execute("UPDATE shipments SET status = 'preparing' WHERE status IN ('planned', 'ready')")
-    op.execute("UPDATE shipments SET status = 'problem' WHERE status = 'delayed'")
+    # --- the constraints, then the data into them, then a check of both -------------------
+    # (SQLite checks a CHECK on writes only: the rows are moved to the new statuses under
+    # the new CHECK, which the old one would refuse, and quick_check verifies every row)
     _edit_create_statements({
         "orders": [(OLD_ORDER_CHECK, NEW_ORDER_CHECK)],
         "shipments": [(OLD_SHIPMENT_CHECK, NEW_SHIPMENT_CHECK)],
         "payments": [(PAYMENT_ORDER_NOT_NULL, PAYMENT_ORDER_NULL),
                      (PAYMENT_CLIENT_NULL, PAYMENT_CLIENT_NOT_NULL)],
     })
+    op.execute("UPDATE orders SET status = 'closed' WHERE status = 'delivered'")
+    op.execute("UPDATE shipments SET status = 'preparing' WHERE status IN ('planned', 'ready')")
+    op.execute("UPDATE shipments SET status = 'problem' WHERE status = 'delayed'")
+    _check_tables(("orders", "shipments", "payments"))
     # --- new tables -------------------------------------------------------------------------
     op.create_table(
         "order_lines",
@@ -191,15 +198,17 @@ def upgrade() -> None:
         "INSERT INTO stock_movements(product_id, moved_on, quantity, kind, reason, created_at)"
         " SELECT id, ?, stock, 'opening', '', CURRENT_TIMESTAMP FROM products"
         " WHERE stock != 0", (date.today().isoformat(),))
-    broken = op.get_bind().exec_driver_sql(
-        "SELECT COUNT(*) FROM payments WHERE client_id IS NULL").scalar_one()
-    if broken:
-        raise RuntimeError(f"{broken} payment(s) without a client")
 
 
 def downgrade() -> None:
     for table in ("stock_movements", "shipment_lines", "order_lines"):
         op.drop_table(table)
+    _edit_create_statements({
+        "orders": [(NEW_ORDER_CHECK, OLD_ORDER_CHECK)],
+        "shipments": [(NEW_SHIPMENT_CHECK, OLD_SHIPMENT_CHECK)],
+        "payments": [(PAYMENT_ORDER_NULL, PAYMENT_ORDER_NOT_NULL),
+                     (PAYMENT_CLIENT_NOT_NULL, PAYMENT_CLIENT_NULL)],
+    })
     op.execute("UPDATE orders SET status = 'delivered' WHERE status = 'closed'")
     op.execute("UPDATE orders SET status = 'confirmed'"
                " WHERE status IN ('picking', 'partly_shipped')")
@@ -207,12 +216,7 @@ def downgrade() -> None:
     op.execute("UPDATE shipments SET status = 'shipped' WHERE status = 'in_transit'")
     op.execute("UPDATE shipments SET status = 'delayed' WHERE status = 'problem'")
     op.execute("DELETE FROM payments WHERE order_id IS NULL")
-    _edit_create_statements({
-        "orders": [(NEW_ORDER_CHECK, OLD_ORDER_CHECK)],
-        "shipments": [(NEW_SHIPMENT_CHECK, OLD_SHIPMENT_CHECK)],
-        "payments": [(PAYMENT_ORDER_NULL, PAYMENT_ORDER_NOT_NULL),
-                     (PAYMENT_CLIENT_NOT_NULL, PAYMENT_CLIENT_NULL)],
-    })
+    _check_tables(("orders", "shipments", "payments"))
     op.drop_index("ix_payments_client_paid", table_name="payments")
     op.execute("ALTER TABLE payments DROP COLUMN client_id")
     for name in ("problem_note", "upd_number", "tracking_number", "carrier",
