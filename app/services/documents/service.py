@@ -75,8 +75,8 @@ def company_info(row: CompanySettings | None) -> CompanyInfo:
 
 
 class DocumentService:
-    """Offers (КП), invoices, reports, trainee reports and client hand-overs as PDF bytes;
-    numbering through DocumentSequence."""
+    """Offers (КП), invoices, reports, trainee reports, client hand-overs and reconciliation
+    statements as PDF bytes; numbering through DocumentSequence."""
 
     def __init__(self, *, uow_factory: UowFactory, plan: PlanService,
                  analytics: AnalyticsService, deals: DealsService, clients: ClientService,
@@ -309,6 +309,21 @@ class DocumentService:
 
         return render_client_handover(gather_client_handover(
             self._clients, client_id, company=self.company(), today=today or date.today()))
+
+    def statement_pdf(self, client_id: int, start: date, end: date) -> bytes:
+        """The акт сверки взаиморасчётов of a client for `start`..`end` (NotFoundError for an
+        unknown client, ValidationError for an end before the start)."""
+        from app.services.documents.statement import StatementDocument, render_statement
+        from app.services.receivables.statement import statement_in
+
+        with self._uow(read_only=True) as uow:
+            s = uow.session
+            statement = statement_in(s, client_id, start, end)
+            client = s.get(Client, client_id)
+            buyer = {k: (getattr(client, k) or "") for k in BUYER_FIELDS} if client else {}
+            company = company_info(s.get(CompanySettings, 1))
+        return render_statement(StatementDocument(statement=statement, company=company,
+                                                  client=buyer))
 
     # --- helpers used by the CLI and the views ---------------------------------------------
 
