@@ -115,10 +115,12 @@ def _cell_styles(ctx: BuildContext) -> tuple[ParagraphStyle, ParagraphStyle, Par
     """Plain, right-aligned, bold and bold right-aligned cells, a size smaller: eight
     columns on a portrait page."""
     st = ctx.styles
-    small = {"fontSize": 7.2, "leading": 9}
-    return (st.cell.clone("acts-cell", **small), st.cell_right.clone("acts-cell-r", **small),
-            st.cell_bold.clone("acts-cell-b", **small),
-            st.cell_bold_right.clone("acts-cell-br", **small))
+
+    def smaller(style: ParagraphStyle, name: str) -> ParagraphStyle:
+        return style.clone(name, fontSize=7.2, leading=9)
+
+    return (smaller(st.cell, "acts-cell"), smaller(st.cell_right, "acts-cell-r"),
+            smaller(st.cell_bold, "acts-cell-b"), smaller(st.cell_bold_right, "acts-cell-br"))
 
 
 def _ledger(ctx: BuildContext, st: Statement, ours: str, theirs: str) -> Table:
@@ -131,13 +133,14 @@ def _ledger(ctx: BuildContext, st: Statement, ours: str, theirs: str) -> Table:
     head, head_c = styles.header_cell, styles.header_cell_center
 
     def side(on: str, document: str, debit: Decimal | None, credit: Decimal | None,
-             strong: bool = False) -> list[Paragraph]:
+             strong: bool = False) -> list[Paragraph | str]:
         text, amount = (bold, bold_right) if strong else (cell, right)
         return [Paragraph(esc(on), text), Paragraph(esc(document), text),
                 Paragraph(money(debit) if debit else "", amount),
                 Paragraph(money(credit) if credit else "", amount)]
 
-    def summary(label: str, debit: Decimal | None, credit: Decimal | None) -> list[Paragraph]:
+    def summary(label: str, debit: Decimal | None,
+                credit: Decimal | None) -> list[Paragraph | str]:
         return [*side(label, "", debit, credit, strong=True), *side(label, "", None, None, True)]
 
     def balance(value: Decimal) -> tuple[Decimal | None, Decimal | None]:
@@ -149,7 +152,7 @@ def _ledger(ctx: BuildContext, st: Statement, ours: str, theirs: str) -> Table:
         [Paragraph(fmt(translate("Documents", "По данным {p}, руб."), p=ours), head_c), "", "",
          "", Paragraph(fmt(translate("Documents", "По данным {p}, руб."), p=theirs), head_c),
          "", "", ""],
-        [Paragraph(esc(t), head) for t in titles] * 2,
+        [*(Paragraph(esc(t), head) for t in titles)] * 2,
         summary(translate("Documents", "Сальдо начальное"), *balance(st.opening)),
     ]
     for entry in st.entries:
