@@ -7,7 +7,7 @@ installed into it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app import i18n
 from app.resources import RESOURCES_DIR
@@ -28,6 +28,7 @@ def install_language(language: str) -> bool:
     if language == "ru":
         QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
         i18n.set_backend(None, "ru")
+        _install_qt_own(app, "ru")
         return True
     translator = QTranslator()
     qm = RESOURCES_DIR / "translations" / f"salesdesk_{language}.qm"
@@ -43,3 +44,16 @@ def install_language(language: str) -> bool:
 
     i18n.set_backend(backend, language)
     return True
+
+
+def _install_qt_own(app: QCoreApplication | None, language: str) -> None:
+    """Qt's own strings (the file and print dialogs, standard buttons: «Отмена», «Имя
+    файла») in the interface language, from the catalogue Qt ships (qtbase_ru.qm). Only an
+    application shows them; Qt's sources are English, so English needs none."""
+    if app is None:
+        return
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        QCoreApplication.installTranslator(translator)
+        _installed.append(translator)

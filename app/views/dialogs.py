@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from app.i18n import translate
@@ -65,24 +67,53 @@ def show_info(parent: QWidget | None, text: str, title: str | None = None) -> No
     QMessageBox.information(parent, title or translate("Dialogs", "SalesDesk"), text)
 
 
+LAST_FOLDER_KEY = "dialogs/last_folder"
+
+
+def start_folder() -> Path:
+    """Where a file dialog opens: the folder the user last saved to or opened from (if it
+    is still there), else the user's Documents folder — never the program's own folder."""
+    last = QSettings().value(LAST_FOLDER_KEY, "", str)
+    if last and Path(last).is_dir():
+        return Path(last)
+    from platformdirs import user_documents_path
+
+    return user_documents_path()
+
+
+def _remember(path: str) -> None:
+    QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+
+
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    """A path to save to; a bare `suggested` name is offered in `start_folder()`."""
+    if Path(suggested).parent == Path():
+        suggested = str(start_folder() / suggested)
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    if path:
+        _remember(path)
     return path or None
 
 
 def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder()), filters)
+    if path:
+        _remember(path)
     return path or None
 
 
 def ask_open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
     """Several files to open (e.g. a presentation's materials); [] when cancelled."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder()), filters)
+    if paths:
+        _remember(paths[0])
     return list(paths)
 
 
 def ask_folder(parent: QWidget | None, title: str) -> str | None:
-    path = QFileDialog.getExistingDirectory(parent, title)
+    path = QFileDialog.getExistingDirectory(parent, title, str(start_folder()))
+    if path:
+        QSettings().setValue(LAST_FOLDER_KEY, path)
     return path or None
 
 

@@ -19,3 +19,27 @@ def test_compiled_catalogue_translates(qapp) -> None:  # type: ignore[no-untyped
     finally:
         install_language("ru")
     assert i18n.translate("MainWindow", "О программе") == "О программе"
+
+
+def test_qt_own_dialogs_speak_the_interface_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Qt's standard buttons and file dialog come from Qt's own catalogue (qtbase_ru): in
+    Russian under the Russian interface, Qt's English sources under the English one."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.qt_i18n import install_language
+
+    def cancel_text() -> str:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        text = box.button(QDialogButtonBox.StandardButton.Cancel).text()
+        box.deleteLater()
+        return text.replace("&", "")
+
+    try:
+        install_language("ru")
+        assert cancel_text() == "Отмена"
+        assert QCoreApplication.translate("QFileDialog", "Save As") == "Сохранить как"
+        install_language("en")
+        assert cancel_text() == "Cancel"
+    finally:
+        install_language("ru")

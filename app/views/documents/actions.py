@@ -51,8 +51,9 @@ def show_offer(parent: QWidget, services: Services, offer_id: int, *,
         return None
     email = str((snapshot.get("contact") or {}).get("email") or "")
     title = translate("Documents", "Коммерческое предложение № {n}").format(n=offer.number)
+    buyer = str((snapshot.get("buyer") or {}).get("name") or "")
     return preview_built_pdf(parent, lambda: docs.offer_pdf(offer_id), title=title,
-                    filename=offer.number, email=email, on_shown=on_shown)
+                    filename=f"{offer.number} {buyer}", email=email, on_shown=on_shown)
 
 
 def show_invoice(parent: QWidget, services: Services, *, deal_id: int | None = None,
@@ -67,5 +68,7 @@ def show_invoice(parent: QWidget, services: Services, *, deal_id: int | None = N
     email = str((invoice.snapshot.get("buyer") or {}).get("email") or "")
     title = translate("Documents", "Счёт на оплату № {n}").format(n=invoice.number)
     return preview_built_pdf(parent, lambda: docs.invoice_pdf(invoice), title=title,
-                    filename=translate("Documents", "Счёт {n}").format(n=invoice.number),
+                    filename=translate("Documents", "Счёт {n} {buyer}").format(
+                        n=invoice.number, buyer=(invoice.snapshot.get("buyer") or {}).get(
+                            "name") or ""),
                     email=email, on_shown=on_shown)
