@@ -73,7 +73,7 @@ LAST_FOLDER_KEY = "dialogs/last_folder"
 def start_folder() -> Path:
     """Where a file dialog opens: the folder the user last saved to or opened from (if it
     is still there), else the user's Documents folder — never the program's own folder."""
-    last = QSettings().value(LAST_FOLDER_KEY, "", str)
+    last = str(QSettings().value(LAST_FOLDER_KEY, "") or "")
     if last and Path(last).is_dir():
         return Path(last)
     from platformdirs import user_documents_path
