@@ -33,14 +33,14 @@ from app.services.documents.totals import (
     totals_rows,
     vat_phrase,
 )
+from app.services.documents.addressing import greeting
 from app.services.documents.words import amount_in_words
 
 SNAPSHOT_VERSION = 1
 
 
 def default_intro(template: str, contact_name: str = "") -> str:
-    greeting = (translate("Documents", "Уважаемый(ая) {name}!").format(name=contact_name)
-                if contact_name else translate("Documents", "Добрый день!"))
+    opening = greeting(contact_name)
     if template == "modern":
         body = translate(
             "Documents",
@@ -53,7 +53,7 @@ def default_intro(template: str, contact_name: str = "") -> str:
             "Благодарим вас за проявленный интерес к нашей компании. Предлагаем рассмотреть "
             "поставку на следующих условиях. Цены указаны с учётом согласованных скидок; "
             "предложение действительно до указанной даты.")
-    return f"{greeting}\n{body}"
+    return f"{opening}\n{body}"
 
 
 def render_offer(snapshot: dict[str, Any]) -> bytes:
