@@ -67,7 +67,8 @@ def _gender(first: str, patronymic: str) -> str:
     from pytrovich.enums import Gender
 
     try:
-        found = _detector().detect(firstname=first, middlename=patronymic)
+        found = _detector().detect(  # type: ignore[no-untyped-call]  # pytrovich's own
+            firstname=first, middlename=patronymic)
     except (KeyError, ValueError, IndexError):  # a name its rules do not cover
         return ""
     return {Gender.MALE: "male", Gender.FEMALE: "female"}.get(found, "")

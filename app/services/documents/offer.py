@@ -10,6 +10,7 @@ if TYPE_CHECKING:  # reportlab is imported when an offer is rendered
 
 from app.domain.dates import short_date
 from app.i18n import translate
+from app.services.documents.addressing import greeting
 from app.services.documents.base import (
     MM,
     BuildContext,
@@ -33,7 +34,6 @@ from app.services.documents.totals import (
     totals_rows,
     vat_phrase,
 )
-from app.services.documents.addressing import greeting
 from app.services.documents.words import amount_in_words
 
 SNAPSHOT_VERSION = 1
