@@ -36,6 +36,8 @@ TABS: list[TabSpec] = [
             "ClientsTab"),
     TabSpec("deals", lambda: translate("MainWindow", "Сделки"), "app.views.deals.tab",
             "DealsTab"),
+    TabSpec("orders", lambda: translate("MainWindow", "Заказы"), "app.views.orders.tab",
+            "OrdersTab"),
     TabSpec("plan", lambda: translate("MainWindow", "План"), "app.views.plan.tab", "PlanTab"),
     TabSpec("mentoring", lambda: translate("MainWindow", "Наставничество"),
             "app.views.mentoring", "MentoringTab"),

@@ -41,6 +41,7 @@ class WonAnswer:
     closed_on: date
     amount: Decimal
     follow_up: bool = False  # plan the call after the sale (ActivitiesService.follow_up_draft)
+    create_order: bool = False  # make the order from the deal (OrdersService.create_from_deal)
 
 
 class LostReasonDialog(QDialog):
@@ -127,6 +128,11 @@ class WonDialog(QDialog):
             "Deals", "Через несколько дней спросить клиента, всё ли его устраивает"))
         self.follow_up_check.setChecked(True)
         layout.addWidget(self.follow_up_check)
+        self.create_order_check = QCheckBox(translate("Deals", "Создать заказ"))
+        self.create_order_check.setToolTip(translate(
+            "Deals", "Заказ с позициями сделки на итоговую сумму: отгрузки, оплаты, счёт"))
+        self.create_order_check.setChecked(True)
+        layout.addWidget(self.create_order_check)
         layout.addWidget(
             dialog_buttons(self, translate("Deals", "Закрыть как выигранную"), self._on_accept))
 
@@ -146,7 +152,8 @@ class WonDialog(QDialog):
     def answer(self) -> WonAnswer:
         return WonAnswer(closed_on=to_date(self.closed_on.date()),
                          amount=parse_decimal(self.amount.text()),
-                         follow_up=self.follow_up_check.isChecked())
+                         follow_up=self.follow_up_check.isChecked(),
+                         create_order=self.create_order_check.isChecked())
 
 
 def ask_lost_reason(parent: QWidget | None, deal_title: str, reasons: list[str],

@@ -445,6 +445,7 @@ class DealsTab(QWidget):
             return False
         kwargs: _MoveDetails = {}
         follow_up: date | None = None  # the day the win is counted from, when asked for
+        order_on: date | None = None  # the order's date, when the won dialog asked for one
         if target.is_lost:
             lost = dialogs.ask_lost_reason(self, card.title, self._deals.lost_reasons(),
                                            self._deals.competitor_names())
@@ -458,6 +459,7 @@ class DealsTab(QWidget):
                 return False
             kwargs = {"closed_on": won.closed_on, "final_amount": won.amount}
             follow_up = max(won.closed_on, date.today()) if won.follow_up else None
+            order_on = min(won.closed_on, date.today()) if won.create_order else None
         try:
             self._deals.move_deal(deal_id, to_stage_id, expected_from=card.stage_id,
                                   **kwargs)
@@ -471,7 +473,16 @@ class DealsTab(QWidget):
             self._plan_follow_up(deal_id, follow_up)
         self._apply_move(card, target)
         self.deal_moved.emit(deal_id, to_stage_id)
+        if order_on is not None:
+            self._create_order(deal_id, order_on)
         return True
+
+    def _create_order(self, deal_id: int, on: date) -> None:
+        """The order asked for in the won dialog (the win is stored already), opened in its
+        editor."""
+        from app.views.orders.editor import create_order_from_deal
+
+        create_order_from_deal(self, self._services, deal_id, on=on)
 
     def _plan_follow_up(self, deal_id: int, won_on: date) -> None:
         """The call after the sale, asked for in the won dialog (the win is stored already);
