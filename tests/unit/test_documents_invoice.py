@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.models import Order
+from app.models import Order, OrderLine
 from app.services.errors import NotFoundError, ValidationError
 from tests.unit._documents_helpers import assert_fonts_embedded, flat, make_deal, pdf_text
 
@@ -81,10 +81,58 @@ def test_cli_invoice(services, tmp_path, capsys) -> None:  # type: ignore[no-unt
 def test_deal_with_an_order_invoices_the_order(services) -> None:  # type: ignore[no-untyped-def]
     deal_id = make_deal(services, [("Станок", "1", "100.00", "0", "standard")])
     with services.uow_factory() as uow:
-        uow.session.add(Order(number="З-7", client_id=1, deal_id=deal_id, ordered_on=ON,
-                              amount=Decimal("100.00"), invoice_number="СЧ-00077"))
+        order = Order(number="З-7", client_id=1, deal_id=deal_id, ordered_on=ON,
+                      amount=Decimal("100.00"), invoice_number="СЧ-00077")
+        uow.session.add(order)
+        uow.session.flush()
+        uow.session.add(OrderLine(order_id=order.id, name="Станок", quantity=Decimal(1),
+                                  price=Decimal("100.00")))
         uow.commit()
     inv = services.documents.issue_invoice(deal_id=deal_id)  # not won, but ordered
     assert (inv.number, inv.issued_on) == ("СЧ-00077", ON)
     text = flat(pdf_text(services.documents.invoice_pdf(inv)))
     assert "Станок" in text and "Заказ № З-7 от 16.11.2026" in text  # lines add up → shown
+
+
+def _order_with_lines(services, deal_id: int, number: str, amount: str,  # type: ignore[no-untyped-def]
+                      **terms: object) -> int:
+    """An order of the deal's client with lines 2 × 61 000 + 1 × 1 100 (123 100 in all)."""
+    with services.uow_factory() as uow:
+        order = Order(number=number, client_id=1, deal_id=deal_id, ordered_on=ON,
+                      amount=Decimal(amount), **terms)
+        uow.session.add(order)
+        uow.session.flush()
+        uow.session.add_all([
+            OrderLine(order_id=order.id, position=0, name="Станок", quantity=Decimal(2),
+                      price=Decimal("61000.00")),
+            OrderLine(order_id=order.id, position=1, name="Доставка", quantity=Decimal(1),
+                      price=Decimal("1100.00"), vat_kind="reduced10")])
+        uow.commit()
+        return order.id
+
+
+def test_an_order_invoice_bills_the_order_lines_with_its_terms(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, [("Другое", "1", "5.00", "0", "standard")], won=True)
+    order_id = _order_with_lines(services, deal_id, "З-2026-00001", "123100.00",
+                                 payment_due_on=date(2026, 11, 30), contract_number="15/26",
+                                 contract_date=date(2026, 1, 10))
+    inv = services.documents.issue_invoice(order_id=order_id, on=ON)
+    assert inv.total == Decimal("123100.00")
+    text = flat(pdf_text(services.documents.invoice_pdf(inv)))
+    assert "Станок" in text and "Доставка" in text and "Другое" not in text  # not the deal's
+    assert ("Основание: Договор № 15/26 от 10.01.2026; заказ № З-2026-00001 от 16.11.2026"
+            in text)
+    assert "Оплатить не позднее 30.11.2026" in text
+    assert "Всего к оплате: 123 100,00" in text
+
+
+def test_an_order_sold_below_its_lines_is_billed_for_its_amount(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, [("Станок", "1", "100.00", "0", "standard")], won=True)
+    order_id = _order_with_lines(services, deal_id, "З-2026-00002", "120000.00",
+                                 contract_number="7")  # a discount agreed at closing
+    inv = services.documents.issue_invoice(order_id=order_id, on=ON)
+    assert inv.total == Decimal("120000.00")  # never more than the order
+    text = flat(pdf_text(services.documents.invoice_pdf(inv)))
+    assert "Оплата по заказу № З-2026-00002" in text and "Станок" not in text
+    assert "Основание: Договор № 7; заказ № З-2026-00002 от 16.11.2026" in text
+    assert "Оплатить не позднее" not in text  # no due date agreed

@@ -9,7 +9,7 @@ if TYPE_CHECKING:  # reportlab is imported when an invoice is rendered
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Flowable, Paragraph, Table
 
-from app.domain.dates import long_date
+from app.domain.dates import long_date, short_date
 from app.i18n import translate
 from app.services.documents.base import (
     MM,
@@ -191,8 +191,8 @@ def _totals_and_signatures(ctx: BuildContext, snapshot: dict[str, Any], seller: 
     if snapshot.get("pay_until"):
         out.append(Spacer(1, 2 * MM))
         out.append(Paragraph(fmt(translate("Documents", "Оплатить не позднее {d}"),
-                                 d=date.fromisoformat(snapshot["pay_until"]).strftime(
-                                     "%d.%m.%Y")), st.small))
+                                 d=short_date(date.fromisoformat(snapshot["pay_until"]))),
+                             st.body))
     out.append(HRFlowable(width="100%", thickness=1.8, color=black, spaceBefore=4 * MM,
                           spaceAfter=5 * MM))
     sign_rows = [(seller.signer_title or translate("Documents", "Руководитель"),

@@ -18,7 +18,17 @@ from sqlalchemy.orm import Session
 
 from app.domain.dates import short_date
 from app.i18n import translate
-from app.models import Client, CompanySettings, Contact, Deal, Offer, Order, Setting, Stage
+from app.models import (
+    Client,
+    CompanySettings,
+    Contact,
+    Deal,
+    Offer,
+    Order,
+    OrderLine,
+    Setting,
+    Stage,
+)
 from app.services.documents.base import IMAGE_FIELDS, CompanyInfo
 from app.services.documents.numbering import next_number
 from app.services.documents.offer import SNAPSHOT_VERSION, default_intro, render_offer
@@ -222,15 +232,12 @@ class DocumentService:
                 if order is not None:
                     order.invoice_number = number
             default_kind = company.default_vat_kind if company else "standard"
-            if deal is not None and deal.lines and (
-                    order is None or _same_amount(deal, order, company)):
+            include_vat = bool(company.prices_include_vat) if company else True
+            if order is not None:
+                lines = _order_lines(s, order, issued, include_vat, default_kind)
+            elif deal is not None and deal.lines:
                 lines = [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount,
                                        ln.vat_kind, issued) for ln in deal.lines]
-            elif order is not None:
-                lines = [snapshot_line(
-                    translate("Documents", "Оплата по заказу № {n}").format(n=order.number),
-                    translate("Documents", "шт"), Decimal(1), order.amount, Decimal(0),
-                    default_kind, issued)]
             else:
                 # no order: the deal path above, which refused a missing deal
                 sold = not_null(deal, "deal")
@@ -239,6 +246,14 @@ class DocumentService:
             if order is not None:
                 basis = translate("Documents", "Заказ № {n} от {d}").format(
                     n=order.number, d=short_date(order.ordered_on))
+                if order.contract_number.strip():
+                    contract = translate("Documents", "Договор № {n}").format(
+                        n=order.contract_number.strip())
+                    if order.contract_date is not None:
+                        contract = translate("Documents", "{contract} от {d}").format(
+                            contract=contract, d=short_date(order.contract_date))
+                    basis = translate("Documents", "{contract}; {order}").format(
+                        contract=contract, order=basis[:1].lower() + basis[1:])
             else:
                 basis = translate("Documents", "Сделка «{t}»").format(
                     t=not_null(deal, "deal").title)
@@ -426,10 +441,18 @@ def _invoice_ref(snapshot: dict[str, Any]) -> InvoiceRef:
                       snapshot=snapshot)
 
 
-def _same_amount(deal: Deal, order: Order, company: CompanySettings | None) -> bool:
-    """An order carries only its amount: print the deal's lines only if they add up to it."""
-    include = bool(company.prices_include_vat) if company else True
+def _order_lines(s: Session, order: Order, issued: date, include_vat: bool,
+                 default_kind: str) -> list[dict[str, str | None]]:
+    """An order's invoice lines: its own lines when they add up to its amount; else (a
+    discount agreed at closing, an order without lines) one line for the amount — the
+    invoice never bills more, or less, than the order."""
+    own = s.scalars(select(OrderLine).where(OrderLine.order_id == order.id)
+                    .order_by(OrderLine.position, OrderLine.id)).all()
     lines = [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount, ln.vat_kind,
-                           order.ordered_on) for ln in deal.lines]
-    totals = compute_totals(lines, prices_include_vat=include)
-    return order.amount in (totals.total, totals.amount)
+                           issued) for ln in own]
+    if lines and compute_totals(lines, prices_include_vat=include_vat).amount == order.amount:
+        return lines
+    return [snapshot_line(
+        translate("Documents", "Оплата по заказу № {n}").format(n=order.number),
+        translate("Documents", "шт"), Decimal(1), order.amount, Decimal(0), default_kind,
+        issued)]
