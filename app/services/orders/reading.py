@@ -157,8 +157,8 @@ def order_detail(s: Session, order: Order, today: date) -> OrderDetail:
     product_ids = {ln.product_id for ln in lines if ln.product_id is not None}
     stock: dict[int, Decimal] = {}
     if product_ids:
-        stock = dict(s.execute(select(Product.id, Product.stock)
-                               .where(Product.id.in_(product_ids))).tuples().all())
+        stock = {pid: quantity for pid, quantity in s.execute(
+            select(Product.id, Product.stock).where(Product.id.in_(product_ids)))}
     line_rows = tuple(OrderLineRow(
         id=ln.id, position=ln.position, product_id=ln.product_id, name=ln.name, unit=ln.unit,
         quantity=ln.quantity, price=ln.price, discount=ln.discount, vat_kind=ln.vat_kind,
