@@ -222,6 +222,20 @@ class DealEditor(EditorDialog):
         self.closed_info = named(QLabel(), "cardNote")
         self.closed_info.setWordWrap(True)
         right.addRow("", self.closed_info)
+        self.after_sale = QWidget()  # a won deal past "won": ordered → shipped → paid
+        after = QHBoxLayout(self.after_sale)
+        after.setContentsMargins(0, 0, 0, 0)
+        self.after_sale_label = QLabel()
+        self.after_sale_label.setWordWrap(True)
+        self.after_sale_label.setTextFormat(Qt.TextFormat.RichText)
+        self.after_sale_button = QPushButton()
+        self.after_sale_button.clicked.connect(self._on_after_sale_button_clicked)
+        after.addWidget(self.after_sale_label, 1)
+        after.addWidget(self.after_sale_button)
+        self.after_sale_row = QLabel(translate("DealEditor", "После продажи"))
+        self.after_sale.hide()
+        self.after_sale_row.hide()
+        right.addRow(self.after_sale_row, self.after_sale)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -431,6 +445,7 @@ class DealEditor(EditorDialog):
         self._update_amount()
         self._update_activity_buttons()
         self._show_summary(d)
+        self._show_after_sale()
 
     def _show_summary(self, d: DealDetail) -> None:
         """Where the deal stands: days in the stage, the next step, open objections."""
@@ -471,6 +486,47 @@ class DealEditor(EditorDialog):
                      day=short_date(d.created_at))]
         self.summary.setText("<br>".join(p for p in parts if p))
         self.summary.show()
+
+    def _show_after_sale(self) -> None:
+        """A won deal's way on: ordered → shipped → paid (services.orders.deal_after_sale)."""
+        after = (self.services.orders.deal_after_sale(self.deal_id)
+                 if self._won and self.deal_id is not None else None)
+        self.after_sale.setVisible(after is not None)
+        self.after_sale_row.setVisible(after is not None)
+        if after is None:
+            return
+        if not after.ordered:
+            self.after_sale_label.setText(translate("DealEditor", "Заказ по сделке не создан"))
+            self.after_sale_button.setText(translate("DealEditor", "Создать заказ"))
+            return
+        done, todo = f"color:{style.SUCCESS}", f"color:{style.MUTED}"
+        steps = [
+            (True, translate("DealEditor", "заказ № {n}").format(n=after.order_number)),
+            (after.shipped_pct >= 100, translate("DealEditor", "отгружено {p} %{d}").format(
+                p=after.shipped_pct, d=translate("DealEditor", ", доставлено")
+                if after.delivered else "")),
+            (after.paid >= after.amount, translate("DealEditor", "оплачено {paid} из {sum}")
+             .format(paid=format_money(after.paid), sum=format_money(after.amount))),
+        ]
+        text = " → ".join(f"<span style='{done if ok else todo}'>{step}</span>"
+                          for ok, step in steps)
+        if after.complete:
+            text += "<br><b>" + translate("DealEditor", "Сделка завершена: оплачена и "
+                                                        "доставлена") + "</b>"
+        self.after_sale_label.setText(text)
+        self.after_sale_button.setText(translate("DealEditor", "Открыть заказ"))
+
+    def _on_after_sale_button_clicked(self) -> None:
+        from app.views.orders.editor import OrderEditor, create_order_from_deal
+
+        if self.deal_id is None:
+            return
+        order_id = self.services.orders.order_for_deal(self.deal_id)
+        if order_id is None:
+            create_order_from_deal(self, self.services, self.deal_id)
+        else:
+            OrderEditor(services=self.services, order_id=order_id, parent=self).exec()
+        self._show_after_sale()
 
     def _on_stage_combo_changed(self) -> None:
         if self.deal_id is not None:
