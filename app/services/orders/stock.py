@@ -69,15 +69,15 @@ class StockJournal:
                 .outerjoin(Order, Order.id == Shipment.order_id)
                 .where(StockMovement.product_id == product_id)
                 .order_by(StockMovement.moved_on, StockMovement.id)).all()
-        balance = Decimal("0")
-        out: list[StockMovementRow] = []
-        for movement, number in rows:
-            balance += movement.quantity
-            out.append(StockMovementRow(
-                id=movement.id, moved_on=movement.moved_on, quantity=movement.quantity,
-                kind=movement.kind, kind_label=stock_kind_label(movement.kind),
-                shipment_id=movement.shipment_id, order_number=number or "",
-                reason=movement.reason, balance=balance))
+            balance = Decimal("0")
+            out: list[StockMovementRow] = []
+            for movement, number in rows:
+                balance += movement.quantity
+                out.append(StockMovementRow(
+                    id=movement.id, moved_on=movement.moved_on, quantity=movement.quantity,
+                    kind=movement.kind, kind_label=stock_kind_label(movement.kind),
+                    shipment_id=movement.shipment_id, order_number=number or "",
+                    reason=movement.reason, balance=balance))
         return tuple(reversed(out))
 
     def correct_stock(self, product_id: int, delta: Decimal, reason: str, *,
@@ -138,8 +138,8 @@ class StockJournal:
                     Product.archived.is_(False),
                     or_((Product.min_stock > 0) & (Product.stock <= Product.min_stock),
                         Product.stock < 0))).all()
-        rows = [LowStockRow(product_id=p.id, sku=p.sku, name=p.name, unit=p.unit,
-                            stock=p.stock, min_stock=p.min_stock) for p in products]
+            rows = [LowStockRow(product_id=p.id, sku=p.sku, name=p.name, unit=p.unit,
+                                stock=p.stock, min_stock=p.min_stock) for p in products]
         rows.sort(key=lambda r: (r.stock - r.min_stock, r.name, r.product_id))
         return tuple(rows)
 
