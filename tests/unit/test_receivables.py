@@ -330,3 +330,34 @@ def test_aging_of_a_fresh_database_is_empty(services) -> None:  # type: ignore[n
     assert aging.rows == () and aging.totals.total == D("0") and aging.totals.credit == D("0")
     with services.uow_factory(read_only=True) as uow:
         assert uow.session.scalar(select(func.count(Payment.id))) == 0
+
+
+def test_the_meeting_pack_shows_the_same_aging(services, alpha) -> None:  # type: ignore[no-untyped-def]
+    from app.services.documents.reports import gather_report
+    from tests.unit._documents_helpers import flat, pdf_text
+
+    client, order = alpha  # 1 000, due 1 November
+    beta = _client(services, "Бета")
+    _order(services, beta, "2500.00", number="З-Б", due=date(2026, 7, 1))  # 153 days on AS_OF
+    services.receivables.register_payment(PaymentDraft(
+        client_id=client, order_id=order, amount=D("400.00"), paid_on=date(2026, 11, 5)))
+    services.receivables.register_payment(PaymentDraft(
+        client_id=beta, amount=D("15.00"), paid_on=date(2026, 11, 6)))  # credit, beside
+    pack = services.documents.report_pdf("meeting-pack", "2026-11", today=AS_OF)
+    text = flat(pdf_text(pack))
+    assert "По срокам просрочки" in text
+    # by bucket: sum, share of 3 100, debtors; Альфа's 600 is 30 days overdue, Бета's 153
+    assert "Срок не наступил 0,00 0,0 % 0" in text
+    assert "1–30 дн. 600,00 19,4 % 1" in text
+    assert "Более 90 дн. 2 500,00 80,6 % 1 Итого 3 100,00 100,0 % 2" in text
+    assert "Авансы клиентов (не разнесённые оплаты): 15,00" in text
+    assert "Бета 2 500,00 2 500,00 2 500,00 15,00" in text  # debt, overdue, over 90, credit
+    assert "Альфа 600,00 600,00 — —" in text
+    # the figures are the service's, not a second rule
+    svc = services
+    data = gather_report("meeting-pack", "2026-11", today=AS_OF, company=svc.documents.company(),
+                         uow_factory=svc.uow_factory, plan=svc.plan, analytics=svc.analytics,
+                         deals=svc.deals)
+    assert data.receivables is not None and data.receivables.aging == svc.receivables.aging(AS_OF)
+    assert (data.receivables.outstanding, data.receivables.overdue) == (D("3100.00"),
+                                                                        D("3100.00"))

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         PlanProgress,
         PlanService,
     )
+    from app.services.receivables import Aging
 
 KINDS = ("plan", "pipeline", "clients", "meeting-pack")
 SECTIONS = {"plan": ("plan", "stalled"), "pipeline": ("pipeline", "stalled"),
@@ -88,6 +89,7 @@ class ReceivablesFigures:
     outstanding: Decimal
     overdue: Decimal
     orders: int
+    aging: Aging | None = None  # by client and days overdue (the receivables area's buckets)
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ def gather_report(kind: str, period: str | None, *, today: date, company: Compan
             outstanding, overdue, orders = queries.receivables_total(s, today)
             receivables = ReceivablesFigures(
                 items=queries.receivables(s, today), outstanding=outstanding,
-                overdue=overdue, orders=orders)
+                overdue=overdue, orders=orders, aging=queries.receivables_aging(s, today))
         if "clients" in sections:
             clients = ClientFigures(
                 by_status=queries.clients_by(s, "status", p),
@@ -446,6 +448,9 @@ def _receivables_section(ctx: BuildContext, data: ReportData) -> list[Flowable]:
     out.append(Spacer(1, 3 * MM))
     if not items:
         return [*out, _none(ctx, translate("Reports", "Неоплаченных заказов нет"))]
+    if r.aging is not None and r.aging.rows:
+        out += _aging_table(ctx, r.aging)
+    out.append(_h(ctx, translate("Reports", "Неоплаченные заказы")))
     out.append(data_table(ctx, [
         Column(translate("Reports", "Заказ"), 1.4), Column(translate("Reports", "Клиент"), 2.6),
         Column(translate("Reports", "Срок оплаты"), 1.1, "center"),
@@ -454,6 +459,47 @@ def _receivables_section(ctx: BuildContext, data: ReportData) -> list[Flowable]:
         Column(translate("Reports", "Долг"), 1.3, "right")],
         [[r.order_number, r.client, short_date(r.due_on), str(r.days_overdue or "—"),
           money(r.amount), money(r.outstanding)] for r in items]))
+    return out
+
+
+AGING_CLIENTS = 15  # the largest debtors the meeting pack lists
+
+
+def _aging_table(ctx: BuildContext, aging: Aging) -> list[Flowable]:
+    """The debt by days overdue (each bucket's sum, share and debtors), then the largest
+    debtors with their overdue part and credit."""
+    from app.domain.figures import percent
+    from app.services.receivables import BUCKETS, bucket_labels
+
+    labels = bucket_labels()
+    t = aging.totals
+    debtors = [row for row in aging.rows if row.total > 0]
+    buckets = [[labels[b], money(getattr(t, b)), _pct(percent(getattr(t, b), t.total, places=1)),
+                str(sum(1 for row in debtors if getattr(row, b) > 0))] for b in BUCKETS]
+    out: list[Flowable] = [
+        _h(ctx, translate("Reports", "По срокам просрочки")),
+        data_table(ctx, [Column(translate("Reports", "Просрочка"), 2.4),
+                         Column(translate("Reports", "Долг"), 1.6, "right"),
+                         Column(translate("Reports", "Доля"), 1, "right"),
+                         Column(translate("Reports", "Клиентов"), 1, "right")],
+                   buckets, footer_rows=[[translate("Reports", "Итого"), money(t.total),
+                                          _pct(percent(t.total, t.total, places=1)),
+                                          str(len(debtors))]],
+                   width=ctx.width * 0.7)]
+    if t.credit:
+        out.append(ctx.p(translate(
+            "Reports", "Авансы клиентов (не разнесённые оплаты): {v}").format(
+            v=money(t.credit)), "small_muted"))
+    out.append(_h(ctx, translate("Reports", "Крупнейшие должники")))
+    out.append(data_table(ctx, [
+        Column(translate("Reports", "Клиент"), 3),
+        Column(translate("Reports", "Долг"), 1.3, "right"),
+        Column(translate("Reports", "Просрочено"), 1.3, "right"),
+        Column(labels["over_90"], 1.3, "right"),
+        Column(translate("Reports", "Аванс"), 1.1, "right")],
+        [[row.client_name, money(row.total), money(row.overdue) if row.overdue else "—",
+          money(row.over_90) if row.over_90 else "—", money(row.credit) if row.credit else "—"]
+         for row in debtors[:AGING_CLIENTS]]))
     return out
 
 

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from app.domain.figures import effective_probability_sql, open_stage_sql, won_stage_sql
 from app.domain.money import from_kopecks
 from app.services.plan import Period
+from app.services.receivables import Aging
+from app.services.receivables.aging import aging_in, days_overdue, owed_orders
 
 
 def _k(value: int | None) -> Decimal:
@@ -67,14 +69,6 @@ def _date(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def _day(value: object) -> date:
-    """A NOT NULL date column."""
-    day = _date(value)
-    if day is None:
-        raise ValueError("a required date is missing")
-    return day
-
-
 def open_stage_sums(session: Session) -> list[StageSum]:
     """Open deals by stage: count, sum and sum weighted by the deal's (or stage's) probability."""
     rows = session.execute(text(
@@ -107,59 +101,27 @@ def lost_deals(session: Session, p: Period, limit: int = 30) -> list[DealLineIte
             for r in rows]
 
 
-# The orders (not cancelled, ordered by the day) with money still owed as of a day, as
-# (order id, outstanding). As of a day after every payment, the payments up to that day are
-# all the payments, so the set is agg_order_due (kept by triggers, app/rollups.py) plus the
-# orders without a due date (which it leaves out): a few thousand rows read by index instead
-# of summing every payment of ten years per order (0.57 s on 150,000 orders). As of an
-# earlier day, the payments up to it are summed per order.
-_OWED_NOW = (
-    "SELECT a.order_id AS order_id, a.outstanding AS outstanding FROM agg_order_due a"
-    " UNION ALL"
-    " SELECT o.id, o.amount - COALESCE((SELECT SUM(p.amount) FROM payments p"
-    "                                   WHERE p.order_id = o.id), 0) FROM orders o"
-    " WHERE o.payment_due_on IS NULL AND o.status != 'cancelled'")
-_OWED_AS_OF = (
-    "SELECT o.id AS order_id, o.amount - COALESCE(p.paid, 0) AS outstanding FROM orders o"
-    " LEFT JOIN (SELECT order_id, SUM(amount) AS paid FROM payments"
-    "            WHERE paid_on <= :d GROUP BY order_id) p ON p.order_id = o.id"
-    " WHERE o.status != 'cancelled'")
-
-
-def _owed(session: Session, as_of: date) -> str:
-    later = session.execute(text("SELECT 1 FROM payments WHERE paid_on > :d LIMIT 1"),
-                            {"d": as_of}).first()
-    return _OWED_AS_OF if later else _OWED_NOW
-
-
 def receivables(session: Session, as_of: date, limit: int = 40) -> list[Receivable]:
-    """Orders (not cancelled) with money still owed, most overdue first."""
-    rows = session.execute(text(
-        "SELECT o.number, c.name, o.ordered_on, o.payment_due_on, o.amount, w.outstanding"
-        f" FROM ({_owed(session, as_of)}) w JOIN orders o ON o.id = w.order_id"
-        " JOIN clients c ON c.id = o.client_id"
-        " WHERE w.outstanding > 0 AND o.ordered_on <= :d"
-        " ORDER BY COALESCE(o.payment_due_on, o.ordered_on), o.id"), {"d": as_of}).all()
-    out = []
-    for r in rows:
-        due = _date(r[3])
-        amount, outstanding = _k(r[4]), _k(r[5])
-        overdue = (as_of - due).days if due and due < as_of else 0
-        out.append(Receivable(r[0], r[1], _day(r[2]), due, amount, amount - outstanding,
-                              outstanding, overdue))
+    """Orders (not cancelled) with money still owed, most overdue first (what an order owes
+    as of a day, and its days overdue, are the receivables area's: `owed_orders`)."""
+    out = [Receivable(o.number, o.client_name, o.ordered_on, o.due_on, o.amount, o.paid,
+                      o.outstanding, days_overdue(o.due_on, as_of))
+           for o in owed_orders(session, as_of)]
     out.sort(key=lambda x: -x.days_overdue)
     return out[:limit] if limit else out
 
 
 def receivables_total(session: Session, as_of: date) -> tuple[Decimal, Decimal, int]:
     """(outstanding, of it overdue, orders) over all open orders."""
-    row = session.execute(text(
-        "SELECT COALESCE(SUM(w.outstanding), 0),"
-        " COALESCE(SUM(CASE WHEN o.payment_due_on < :d THEN w.outstanding ELSE 0 END), 0),"
-        " COUNT(o.id)"
-        f" FROM ({_owed(session, as_of)}) w JOIN orders o ON o.id = w.order_id"
-        " WHERE w.outstanding > 0 AND o.ordered_on <= :d"), {"d": as_of}).one()
-    return _k(row[0]), _k(row[1]), int(row[2])
+    owed = owed_orders(session, as_of)
+    overdue = sum((o.outstanding for o in owed if days_overdue(o.due_on, as_of) > 0),
+                  Decimal("0.00"))
+    return sum((o.outstanding for o in owed), Decimal("0.00")), overdue, len(owed)
+
+
+def receivables_aging(session: Session, as_of: date) -> Aging:
+    """Every client's debt by aging bucket (the receivables area's rule), with credit."""
+    return aging_in(session, as_of)
 
 
 def clients_by(session: Session, column: str, p: Period) -> list[CountRow]:
