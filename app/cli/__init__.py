@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "app.cli.documents",
     "app.cli.deals",
     "app.cli.day",
+    "app.cli.money",
 ]
 # The module that registers each command: a run builds its own command's parser only (a
 # module's `register` may import the services, a quarter of a second before any work).
@@ -41,6 +42,7 @@ COMMAND_OWNERS = {
     "offer": "app.cli.documents", "invoice": "app.cli.documents", "report": "app.cli.documents",
     "pipeline": "app.cli.deals", "move-deal": "app.cli.deals",
     "today": "app.cli.day",
+    "receivables": "app.cli.money", "statement": "app.cli.money",
 }
 _VALUE_OPTIONS = ("--db", "--lang")  # the top-level options that take a value
 _HELP = ("-h", "--help")
