@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -419,11 +419,10 @@ class MainWindow(QMainWindow):
 
     # --- state ----------------------------------------------------------------
     def _restore_state(self) -> None:
-        geometry = self._settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        from app.views.geometry import restore_geometry
+
+        restore_geometry(self, self._settings.value("main_window/geometry"),
+                         preferred=QSize(1280, 800), minimum=QSize(900, 560))
         key = self._settings.value("main_window/tab", "today")
         keys = self.tab_keys()
         if key in keys:

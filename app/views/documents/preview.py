@@ -6,7 +6,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, QUrlQuery
+from PySide6.QtCore import QSize, Qt, QUrl, QUrlQuery
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolBar, QVBoxLayout, QWidget
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolBar, QVBoxLayo
 from app.i18n import translate
 from app.views import dialogs
 from app.views.documents.pdf_pages import PdfDocument, PdfPagesView, ZoomMode, render_to_printer
+from app.views.geometry import default_size
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -90,8 +91,7 @@ class PdfPreviewDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(bar)
         layout.addWidget(self.view, 1)
-        screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
-        self.resize(min(860, screen.width() - 40), min(980, screen.height() - 60))
+        self.resize(default_size(self, QSize(860, 980)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.document.close()
