@@ -2,8 +2,9 @@
 with filters by status, client, period, «просрочено» and text; Enter opens the order.
 
 An order is made from a won deal («Создать заказ» in the won dialog or in the deal editor),
-so the tab has no «new» of its own. The list is read off the GUI thread a page at a time
-(`services.orders.list_orders`); `filled` says a read is shown.
+so the tab has no «new» of its own. The list comes a page at a time
+(`services.orders.list_orders`): the first look is read in place, every later read (a
+filter, a refresh, the next page) off the GUI thread; `filled` says a read is shown.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain.money import format_count
 from app.i18n import plural, translate
+from app.services.errors import ServiceError
 from app.services.orders import OrderFilter, OrderPage, OrderRow
 from app.services.orders.codes import ORDER_STATUS_LABELS
 from app.services.plan import add_months, month_period, parse_period
@@ -137,7 +139,7 @@ class OrdersTab(QWidget):
         find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find_action.triggered.connect(self.focus_search)
         self.addAction(find_action)
-        self.reload()
+        self._read_first_page()
 
     # --- building -----------------------------------------------------------------------------
     def _build_toolbar(self) -> QHBoxLayout:
@@ -279,6 +281,17 @@ class OrdersTab(QWidget):
         self._select_after = select
         self._read(self.current_filter(), 0)
 
+    def _read_first_page(self) -> None:
+        """The tab's first look, read in place like the Today tab's quick sections (one
+        indexed query, `bench_orders`): the tab is never shown empty while it loads. Later
+        reads, whose filters may be slow, go to the thread pool."""
+        try:
+            page = self._services.orders.list_orders(self.current_filter(), limit=PAGE)
+        except ServiceError as exc:
+            self._on_read_failed(self._reads, str(exc))
+            return
+        self._show_page(page, 0)
+
     def load_more(self) -> None:
         """The next page of the same filters, appended."""
         if self._loading or self.model.rowCount() >= self._total:
@@ -305,6 +318,9 @@ class OrdersTab(QWidget):
     def _on_read_done(self, read: int, offset: int, page: OrderPage) -> None:
         if read != self._reads:  # a newer read replaced it
             return
+        self._show_page(page, offset)
+
+    def _show_page(self, page: OrderPage, offset: int) -> None:
         self._loading = False
         self._total = page.total
         if offset == 0:
