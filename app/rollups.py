@@ -34,6 +34,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
+from app import service_calls
+
 WON = "stage_id IN (SELECT id FROM stages WHERE is_won = 1)"
 
 
@@ -452,7 +454,8 @@ BULK_CACHE_KIB = 256 * 1024  # the page cache of a bulk load (the connection's o
 def _suspended(name: str) -> bool:
     """A trigger whose table bulk_load fills itself: only those (a trigger of another
     derived table keeps working row by row, so its table stays right)."""
-    return name in TRIGGERS or name in ORDER_DUE_TRIGGERS or name.startswith(_SEARCH_TRIGGERS)
+    return (name in TRIGGERS or name in ORDER_DUE_TRIGGERS or name.startswith(_SEARCH_TRIGGERS)
+            or name in service_calls.BULK_TRIGGERS)
 
 
 def _search_fill(trigger_sql: str) -> str:
@@ -466,9 +469,10 @@ def _search_fill(trigger_sql: str) -> str:
 def bulk_load(connection: Connection) -> Iterator[None]:
     """Insert rows in bulk with the derived tables' triggers off; fill those tables once after.
 
-    Inside the caller's transaction: the rollups' triggers (`TRIGGERS`) and the client
-    search index's are dropped, the caller
-    inserts and updates as it likes, then every rollup and the client search index are
+    Inside the caller's transaction: the rollups' triggers (`TRIGGERS`), the client
+    search index's and the per-row ones of the clients due a service call
+    (`service_calls.BULK_TRIGGERS`) are dropped, the caller inserts and updates as it
+    likes, then every rollup, the client search index and agg_service_due are
     emptied and filled set-based from the base tables, and the triggers re-created from
     their saved SQL in their original order. An exception leaves the triggers dropped in an
     uncommitted transaction, which the caller rolls back, so the file never lacks them.
@@ -492,6 +496,8 @@ def bulk_load(connection: Connection) -> Iterator[None]:
             connection.exec_driver_sql(statement)
         connection.exec_driver_sql("DELETE FROM agg_order_due")
         connection.exec_driver_sql(ORDER_DUE_SELECT.format(where="1"))
+        for statement in service_calls.refill_due_statements():  # the clients due a call
+            connection.exec_driver_sql(statement)
         if search is not None:
             connection.exec_driver_sql("DELETE FROM fts_clients")
             connection.exec_driver_sql(_search_fill(search))

@@ -6,7 +6,8 @@ activity with its next step, the next reminder.
 Works on a scratch copy of DB (a completion writes). Figures (issue 13):
   * "Today worklist (service)": `WorklistService.worklist()` — every section, capped at 100
     rows with its total; target < 200 ms;
-  * "service calls due": its hardest section alone (the rhythm over every active client);
+  * "service calls due": the section alone, a range of the trigger-kept agg_service_due
+    (migration 0011; before it, a seek per active client: 0.2–0.35 s on the large base);
   * "Today worklist without service calls": every other section (`sections=`), what the tab
     can show first;
   * "calendar work week (in_range)": `ActivitiesService.in_range` over this week's Monday to
@@ -44,7 +45,7 @@ def figures(ctx: Context) -> Iterator[Figure]:
     yield Figure("Today worklist (service)", timed(worklist.worklist, ctx.runs),
                  target_s=0.200)
     yield Figure("service calls due", timed(worklist.service_due, ctx.runs),
-                 note="the rhythm over every active client, inside the worklist's figure")
+                 note="agg_service_due (0011), inside the worklist's figure")
     quick = [s for s in SECTIONS if s != "service_due"]
     yield Figure("Today worklist without service calls",
                  timed(lambda: worklist.worklist(sections=quick), ctx.runs),

@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
+from sqlalchemy.orm import Session
 
 from app.domain.dates import local_date
 from app.domain.money import format_money
@@ -155,6 +156,13 @@ def _done_unindexed(value: bool) -> ColumnElement[bool]:
     user's base, from searching the (done, due_at) index — every done activity of the base —
     where the activity's deal or contact narrows the rows to a handful."""
     return literal_column("+activities.done") == int(value)
+
+
+def _mirrors(mirrored: Sequence[Any], rhythm: Rhythm) -> bool:
+    """Whether agg_service_rhythm's rows (segment, days; NULL: the default) are `rhythm`."""
+    defaults = [days for segment, days in mirrored if segment is None]
+    segments = {segment: days for segment, days in mirrored if segment is not None}
+    return defaults == [rhythm.default] and segments == rhythm.by_segment
 
 
 def _sql_instant(value: datetime) -> str:
@@ -358,12 +366,56 @@ class WorklistService:
         """Active clients past their service-call rhythm (see the module's rules): the
         longest without a contact first (never contacted before all), and how many.
 
-        One pass over the active clients by (status, archived); for each, its last done
-        activity is one seek of (client_id, done, due_at); the planned service calls are
-        read once by (done, due_at) — never a read of the activities of the base. Counted
-        and capped in SQL."""
+        Read from `agg_service_due` (migration 0011, app/service_calls.py: each client's
+        last contact, rhythm and the instant it runs out, kept by triggers): the count is
+        one range of its (due_at) index, the first rows a walk of its (last_at) index that
+        stops at `limit`. When the rhythm mirrored there is not the one the settings give
+        (a default changed since the mirror was written), the clients are scanned instead."""
         today = today or date.today()
         rhythm = self.rhythm()
+        with self._uow(read_only=True) as uow:
+            s = uow.session
+            mirrored = s.execute(text("SELECT segment, days FROM agg_service_rhythm")).all()
+            if _mirrors(mirrored, rhythm):
+                rows = self._due_from_mirror(s, today, limit)
+            else:
+                rows = self._due_by_scan(s, today, limit, rhythm)
+            total = rows[0][0] if rows else 0
+            shown = [(r[1], r[2], r[3]) for r in rows]
+            clients = {r.id: r for r in s.execute(
+                select(Client.id, Client.name, Client.segment, Client.phone, Client.email)
+                .where(Client.id.in_([r[0] for r in shown])))}
+        return self._service_items(today, shown, clients), total
+
+    @staticmethod
+    def _due_from_mirror(s: Session, today: date, limit: int) -> Sequence[Any]:
+        """(count, client id, last contact, rhythm) of the first `limit` due, by
+        agg_service_due: `due_at` below tomorrow's local midnight − 2 days is due, from
+        + 2 days on is not, the rows between are checked by the rule itself (the zone's
+        offset may differ between the day of the contact and today)."""
+        tomorrow = local_day_start(today + timedelta(days=1))
+        params = {"today": today.isoformat(), "limit": limit,
+                  "lo": f"{tomorrow - timedelta(days=2):%Y-%m-%d %H:%M:%S}",
+                  "hi": f"{tomorrow + timedelta(days=2):%Y-%m-%d %H:%M:%S}"}
+        # the local midnight of today − rhythm + 1, as UTCDateTime stores an instant
+        rule = ("last_at < strftime('%Y-%m-%d %H:%M:%f', :today,"
+                " printf('%+d days', 1 - rhythm), 'utc')")
+        due = f"due_at < :hi AND (due_at < :lo OR {rule})"
+        # the unary plus keeps the first rows on the (last_at) index, in the wanted order
+        first = due.replace("due_at", "+due_at")
+        return list(s.execute(text(
+            f"SELECT (SELECT count(*) FROM agg_service_due WHERE {due}),"
+            f" client_id, last_at, rhythm FROM agg_service_due WHERE {first}"
+            " ORDER BY last_at, client_id LIMIT :limit"), params).all())
+
+    @staticmethod
+    def _due_by_scan(s: Session, today: date, limit: int,
+                     rhythm: Rhythm) -> Sequence[Any]:
+        """The same rows as `_due_from_mirror`, from every active client's activities.
+
+        One pass over the active clients by (status, archived); for each, its last done
+        activity is one seek of (client_id, done, due_at); the planned service calls are
+        read once by (done, due_at). Counted and capped in SQL."""
         params: dict[str, object] = {"today": today.isoformat(),
                                      "default_days": rhythm.default,
                                      "default_from": _sql_instant(
@@ -402,21 +454,17 @@ class WorklistService:
             "  WHERE coalesce(last, '') < since)"
             " SELECT (SELECT count(*) FROM due), id, last, rhythm FROM due"
             " ORDER BY last IS NOT NULL, last, id LIMIT :limit")
-        with self._uow(read_only=True) as uow:
-            s = uow.session
-            rows = s.execute(sql, params).all()
-            total = rows[0][0] if rows else 0
-            shown = [(r[1], r[2], r[3]) for r in rows]
-            clients = {r.id: r for r in s.execute(
-                select(Client.id, Client.name, Client.segment, Client.phone, Client.email)
-                .where(Client.id.in_([r[0] for r in shown])))}
+        return list(s.execute(sql, params).all())
+
+    def _service_items(self, today: date, shown: list[tuple[int, str | None, int]],
+                       clients: dict[int, Any]) -> list[WorkItem]:
         items = []
         for ident, last, days in shown:
             c = clients[ident]
             when: datetime | None = None
             late = True  # past the day the call fell due (never contacted: always)
             since = translate("Worklist", "контактов не было")
-            if last is not None:
+            if last:  # the scan gives None, the mirror '' for never contacted
                 when = datetime.fromisoformat(last).replace(tzinfo=UTC)
                 waited = (today - local_date(when)).days
                 late = waited > days
@@ -427,7 +475,7 @@ class WorklistService:
                 _joined(c.segment, since, translate("Worklist", "звонок раз в {d}").format(
                     d=_days(days))),
                 client_id=ident, phone=c.phone, email=c.email, overdue=late))
-        return items, total
+        return items
 
     # -- the other sections --------------------------------------------------------------
 
