@@ -59,4 +59,12 @@ QTimeEdit[invalid="true"], QSpinBox[invalid="true"], QDoubleSpinBox[invalid="tru
 QPlainTextEdit[invalid="true"], QTextEdit[invalid="true"], QTableView[invalid="true"],
 QListView[invalid="true"] {{ border: 1px solid {DANGER}; }}
 QStatusBar {{ color: {MUTED}; }}
+/* a combo box's popup: Fusion's menu-style popup under a style sheet draws the current
+   item as an empty white box (issue 17, finding 5) */
+QComboBox QAbstractItemView {{ background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER};
+    outline: 0; selection-background-color: {ACCENT_SOFT}; selection-color: {TEXT}; }}
+QComboBox {{ combobox-popup: 0; }}  /* a list popup, whose items the rules below draw */
+QComboBox QAbstractItemView::item {{ min-height: 22px; padding: 0 6px; border: none; }}
+QComboBox QAbstractItemView::item:selected, QComboBox QAbstractItemView::item:hover {{
+    background: {ACCENT_SOFT}; color: {TEXT}; }}
 """
