@@ -275,3 +275,109 @@ def test_every_window_fits_the_small_screen(qtbot, services: Services) -> None: 
         qtbot.addWidget(dialog)
         dialog.show()
         assert _fits(dialog) and dialog.minimumSizeHint().height() <= SCREEN_H - 40
+
+
+# --- the status and the documents ---------------------------------------------------------------
+def test_the_status_menu_sets_a_status(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    _sale, order = make_order(services)
+    editor = _editor(qtbot, services, order.id)
+    menu = editor.status_menu()
+    actions = {a.text(): a for a in menu.actions()}
+    assert set(actions) == {"Новый", "Подтверждён", "В сборке", "Закрыт"}
+    assert not actions["Новый"].isEnabled()  # the status it has
+    with qtbot.waitSignal(editor.order_changed):
+        actions["Подтверждён"].trigger()
+    assert services.orders.order(order.id).status == "confirmed"
+    assert editor.status_badge.text() == "Подтверждён"
+
+
+def _pdf_text(data: bytes) -> str:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        return "\n".join(document[i].get_textpage().get_text_range()
+                         for i in range(len(document)))
+    finally:
+        document.close()
+
+
+def test_the_invoice_carries_the_terms_and_the_statement_opens(  # type: ignore[no-untyped-def]
+        qtbot, services: Services, monkeypatch) -> None:
+    from app.views.background import wait_for_all
+
+    _sale, order = make_order(services, on=date(2026, 11, 2))
+    editor = _editor(qtbot, services, order.id)
+    editor.deferred_spin.setValue(14)
+    editor.contract_number_edit.setText("15/2026")
+    editor.contract_date_edit.setDate(QDate(2026, 10, 1))
+    assert editor.save(close=False)
+    note = editor.documents_note.text()
+    assert "Оплатить не позднее 16.11.2026" in note and "Договор № 15/2026 от 01.10.2026" in note
+    shown: list[tuple[str, bytes]] = []
+    monkeypatch.setattr("app.views.documents.preview.show_pdf",
+                        lambda _parent, data, **kw: shown.append((kw["title"], data)))
+    editor.open_invoice()
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    number = services.orders.order(order.id).invoice_number
+    assert number and editor.invoice_button.text() == f"Счёт № {number}"
+    text = _pdf_text(shown[0][1])
+    assert "16.11.2026" in text and "15/2026" in text
+    editor.open_statement(today=date(2026, 12, 1))
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert shown[1][0].startswith("Акт сверки") and shown[1][1].startswith(b"%PDF")
+
+
+# --- the status and the documents ---------------------------------------------------------------
+def test_the_status_menu_sets_a_status(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    _sale, order = make_order(services)
+    editor = _editor(qtbot, services, order.id)
+    menu = editor.status_menu()
+    actions = {a.text(): a for a in menu.actions()}
+    assert set(actions) == {"Новый", "Подтверждён", "В сборке", "Закрыт"}
+    assert not actions["Новый"].isEnabled()  # the status it has
+    with qtbot.waitSignal(editor.order_changed):
+        actions["Подтверждён"].trigger()
+    assert services.orders.order(order.id).status == "confirmed"
+    assert editor.status_badge.text() == "Подтверждён"
+
+
+def _pdf_text(data: bytes) -> str:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        return "\n".join(document[i].get_textpage().get_text_range()
+                         for i in range(len(document)))
+    finally:
+        document.close()
+
+
+def test_the_invoice_carries_the_terms_and_the_statement_opens(  # type: ignore[no-untyped-def]
+        qtbot, services: Services, monkeypatch) -> None:
+    from app.views.background import wait_for_all
+
+    _sale, order = make_order(services, on=date(2026, 11, 2))
+    editor = _editor(qtbot, services, order.id)
+    editor.deferred_spin.setValue(14)
+    editor.contract_number_edit.setText("15/2026")
+    editor.contract_date_edit.setDate(QDate(2026, 10, 1))
+    assert editor.save(close=False)
+    note = editor.documents_note.text()
+    assert "Оплатить не позднее 16.11.2026" in note and "Договор № 15/2026 от 01.10.2026" in note
+    shown: list[tuple[str, bytes]] = []
+    monkeypatch.setattr("app.views.documents.preview.show_pdf",
+                        lambda _parent, data, **kw: shown.append((kw["title"], data)))
+    editor.open_invoice()
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    number = services.orders.order(order.id).invoice_number
+    assert number and editor.invoice_button.text() == f"Счёт № {number}"
+    text = _pdf_text(shown[0][1])
+    assert "16.11.2026" in text and "15/2026" in text
+    editor.open_statement(today=date(2026, 12, 1))
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert shown[1][0].startswith("Акт сверки") and shown[1][1].startswith(b"%PDF")
