@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TypedDict
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -151,16 +151,10 @@ class DealsTab(QWidget):
         layout.addWidget(self.status)
         self._text_timer = QTimer(self, singleShot=True, interval=250)
         self._text_timer.timeout.connect(self._on_filters_changed)
-        new_action = QAction(self)
-        new_action.setShortcut(QKeySequence.StandardKey.New)
-        new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new_action.triggered.connect(self.new_deal)
-        self.addAction(new_action)
-        find_action = QAction(self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find_action.triggered.connect(lambda: self.search.setFocus())
-        self.addAction(find_action)
+        # a window shortcut of the tab: active as soon as the tab is shown (a hidden tab's
+        # are not), whether or not the board has the focus yet
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_deal)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.search.setFocus)
         self.refresh()
 
     # --- building -----------------------------------------------------------------------------
