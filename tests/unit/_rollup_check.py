@@ -50,7 +50,8 @@ def recompute_rollups(s: Session | Connection) -> dict[str, list[tuple[Any, ...]
         group = group_of[product_id] if product_id is not None else ""
         lines[deal_id].append((group, line_kopecks(quantity, price, discount)))
     orders = {i: (c, d) for i, c, d in rows("SELECT id, client_id, deal_id FROM orders")}
-    payments = rows("SELECT order_id, paid_on, amount FROM payments")
+    # a payment not allocated to an order (the client's credit) counts in no rollup
+    payments = rows("SELECT order_id, paid_on, amount FROM payments WHERE order_id IS NOT NULL")
     changes = rows("SELECT id, deal_id, to_stage_id, changed_at FROM stage_changes")
     won = [d for d in deals if stages[d.stage_id][0] and d.closed_on is not None]
     out: dict[str, list[tuple[Any, ...]]] = {}

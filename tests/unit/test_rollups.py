@@ -16,7 +16,12 @@ import pytest
 from sqlalchemy import delete, text
 
 from app.models import Client, Deal, DealLine, Order, Payment, Product, Stage, StageChange
-from tests.unit._rollup_check import assert_rollups_in_sync, rollup_mismatches
+from tests.unit._rollup_check import (
+    assert_rollups_in_sync,
+    kept_rollups,
+    recompute_rollups,
+    rollup_mismatches,
+)
 
 
 def test_rollups_follow_every_kind_of_change(services) -> None:  # type: ignore[no-untyped-def]
@@ -255,3 +260,101 @@ def test_a_failed_bulk_load_leaves_the_triggers(services) -> None:  # type: igno
     with services.engine.connect() as conn:
         assert _triggers(conn) == before
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM clients").scalar() == 0
+
+
+def _payments_of_the_receivables(services, in_sync) -> None:  # type: ignore[no-untyped-def]
+    """The receivables' own writes (issue 14), `in_sync(session)` checked after each: an
+    overpayment split into the order's part and credit, credit without an order, a credit row
+    allocated in part (split) and in full, credit used over several rows, payments deleted.
+    Credit is in no rollup until it is allocated, then counts in the month it was received."""
+    from app.services.receivables import PaymentDraft
+
+    with services.uow_factory() as uow:
+        s = uow.session
+        uow.session.execute(delete(Stage))
+        won = Stage(name="Won", position=1, probability=100, is_won=True)
+        north, south = Client(name="Север", region="Урал", segment="A"), Client(
+            name="Юг", region="Москва", segment="B")
+        tools = Product(sku="T", name="Дрель", group_name="Инструмент", price=100)
+        s.add_all([won, north, south, tools])
+        s.flush()
+        deals = [Deal(client_id=c.id, stage_id=won.id, title=f"D{i}", amount=Decimal(3000),
+                      closed_on=date(2026, 3, 1)) for i, c in enumerate((north, north, south))]
+        s.add_all(deals)
+        s.flush()
+        for d in deals[:2]:  # the third deal has no lines: all its payments under ''
+            s.add(DealLine(deal_id=d.id, product_id=tools.id, name="Дрель",
+                           quantity=Decimal(2), price=Decimal("1000.00")))
+            s.add(DealLine(deal_id=d.id, name="Доставка", quantity=Decimal(1),
+                           price=Decimal("1000.00")))
+        orders = [Order(number=f"З-{i}", client_id=d.client_id, deal_id=d.id,
+                        ordered_on=date(2026, 3, 2), amount=Decimal(3000),
+                        payment_due_on=date(2026, 4, 1)) for i, d in enumerate(deals)]
+        s.add_all(orders)
+        uow.commit()
+        n, n2, s1 = (o.id for o in orders)
+        north_id, south_id = north.id, south.id
+    rv = services.receivables
+
+    def check() -> None:
+        with services.uow_factory(read_only=True) as uow:
+            in_sync(uow.session)
+
+    def paid_in(month: str) -> int:
+        with services.uow_factory(read_only=True) as uow:
+            return int(uow.session.execute(text(
+                "SELECT COALESCE(SUM(amount), 0) FROM agg_pay_month WHERE month = :m"),
+                {"m": month}).scalar())
+
+    over = rv.register_payment(PaymentDraft(client_id=north_id, order_id=n, paid_on=date(
+        2026, 4, 5), amount=Decimal("3500.55"), reference="1"))  # 3 000 + 500,55 of credit
+    check()
+    assert paid_in("2026-04") == 300000  # the credit part is not a "payment received" yet
+    credit = rv.register_payment(PaymentDraft(client_id=north_id, paid_on=date(2026, 5, 7),
+                                              amount=Decimal("1000.00"), reference="2"))
+    check()
+    assert paid_in("2026-05") == 0
+    rv.allocate(credit.rows[0].id, n2, Decimal("400.10"))  # split: 400,10 to З-1
+    check()
+    assert paid_in("2026-05") == 40010  # counted in the month it was received
+    rv.use_credit(north_id, n2)  # 500,55 (April) wholly, then 599,90 of May's rest: split
+    check()
+    assert (paid_in("2026-04"), paid_in("2026-05")) == (300000 + 50055, 100000)
+    assert rv.credit(north_id) == Decimal("0.00")
+    south_credit = rv.register_payment(PaymentDraft(client_id=south_id, paid_on=date(
+        2026, 6, 1), amount=Decimal("10.00")))
+    rv.allocate(south_credit.rows[0].id, s1)  # in full: the row itself gets the order
+    check()
+    rv.delete_payment(over.rows[0].id)  # an allocated payment entered wrongly
+    rv.delete_payment(over.rows[1].id)  # and its credit part (already used: З-1's row)
+    check()
+    with services.uow_factory(read_only=True) as uow:
+        due = dict(uow.session.execute(text(
+            "SELECT order_id, outstanding FROM agg_order_due")).all())
+    assert due[n] == 300000  # З-0 owes all of it again
+    assert n2 in due and due[s1] == 300000 - 1000
+
+
+# agg_pay_group_month counts a payment without an order (credit) under '' (no product
+# group): the payment triggers' _payment_groups adds every payment's whole amount under ''
+# and takes back only what its order's deal lines claim — an unallocated payment has none.
+# agg_pay_month and agg_order_due join the order and are right. Fixing it is a trigger change
+# (app/rollups.py) and a migration re-creating agg_pay_ai / agg_pay_au; until then the
+# strict xfail below fails the run as soon as the trigger is right.
+CREDIT_IN_GROUPS = "agg_pay_group_month"
+
+
+def test_rollups_follow_payments_split_allocated_and_deleted(services) -> None:  # type: ignore[no-untyped-def]
+    def in_sync(s) -> None:  # type: ignore[no-untyped-def]
+        expected = recompute_rollups(s)
+        for table, kept in kept_rollups(s).items():
+            if table != CREDIT_IN_GROUPS:
+                assert kept == sorted(expected[table], key=repr), table
+
+    _payments_of_the_receivables(services, in_sync)
+
+
+@pytest.mark.xfail(strict=True, reason="the payment triggers put unallocated payments (credit) "
+                   "into agg_pay_group_month under '' (app/rollups.py _payment_groups)")
+def test_product_group_payments_leave_credit_out(services) -> None:  # type: ignore[no-untyped-def]
+    _payments_of_the_receivables(services, assert_rollups_in_sync)
