@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the tabs are imported when first shown (start-up time)
     from app.views.clients import ClientsTab
     from app.views.deals.tab import DealsTab
     from app.views.mentoring import MentoringTab
+    from app.views.orders.tab import OrdersTab
 
 
 class LazyTab(QWidget):
@@ -121,11 +122,14 @@ class MainWindow(QMainWindow):
         return build
 
     def open_item(self, kind: str, ident: int) -> None:
-        """Show a deal, a client or a trainee in its own tab (requests from other tabs)."""
+        """Show a deal, a client, an order or a trainee in its own tab (requests from other
+        tabs)."""
         if kind == "deal":
             cast("DealsTab", self.show_tab("deals")).open_deal(ident)
         elif kind == "client":
             cast("ClientsTab", self.show_tab("clients")).open_client(ident)
+        elif kind == "order":
+            cast("OrdersTab", self.show_tab("orders")).open_order(ident)
         elif kind == "trainee":
             tab = cast("MentoringTab", self.show_tab("mentoring"))
             tab.pages.setCurrentWidget(tab.trainees)

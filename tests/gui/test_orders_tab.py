@@ -270,3 +270,14 @@ def test_the_editor_closing_refreshes_the_list(qtbot, services: Services,  # typ
     with qtbot.waitSignal(tab.filled):
         tab.open_order(order.id)
     assert _cell(tab, 0, OrderListModel.STATUS) == "Отменён"
+
+
+def test_other_tabs_open_an_order_through_the_main_window(  # type: ignore[no-untyped-def]
+        main_window, monkeypatch) -> None:
+    services = main_window.services
+    newest = services.orders.list_orders(OrderFilter(), limit=1).rows[0]
+    opened: list[int] = []
+    monkeypatch.setattr(OrderEditor, "exec", lambda self: opened.append(self.order_id) or 0)
+    main_window.open_item("order", newest.id)
+    assert main_window.tab_keys()[main_window.tabs.currentIndex()] == "orders"
+    assert opened == [newest.id]
