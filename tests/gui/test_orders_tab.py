@@ -281,3 +281,31 @@ def test_other_tabs_open_an_order_through_the_main_window(  # type: ignore[no-un
     main_window.open_item("order", newest.id)
     assert main_window.tab_keys()[main_window.tabs.currentIndex()] == "orders"
     assert opened == [newest.id]
+
+
+def test_the_deal_editor_shows_the_after_sale_and_creates_the_order(  # type: ignore[no-untyped-def]
+        qtbot, services: Services, monkeypatch) -> None:
+    from app.views.deals.editor import DealEditor
+
+    sale = make_sale(services)
+    opened: list[int] = []
+    monkeypatch.setattr(OrderEditor, "exec", lambda self: opened.append(self.order_id) or 0)
+    editor = DealEditor(services=services, deal_id=sale.deal_id)
+    qtbot.addWidget(editor)
+    assert editor.after_sale.isVisibleTo(editor)
+    assert editor.after_sale_label.text() == "Заказ по сделке не создан"
+    assert editor.after_sale_button.text() == "Создать заказ"
+    editor.after_sale_button.click()
+    order_id = services.orders.order_for_deal(sale.deal_id)
+    assert order_id is not None and opened == [order_id]
+    number = services.orders.order(order_id).number
+    text = editor.after_sale_label.text().replace(NBSP, " ")
+    assert f"заказ № {number}" in text and "отгружено 0 %" in text
+    assert "оплачено 0,00 ₽ из 212 000,00 ₽" in text
+    assert editor.after_sale_button.text() == "Открыть заказ"
+    editor.after_sale_button.click()
+    assert opened == [order_id, order_id]
+    open_deal = make_sale(services, "АО «Открытая»", win=False)
+    other = DealEditor(services=services, deal_id=open_deal.deal_id)
+    qtbot.addWidget(other)
+    assert not other.after_sale.isVisibleTo(other)  # not won: no after-sale yet
