@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from app.models import Order, OrderLine
 from app.services.deals import DealInput, LineInput
@@ -588,3 +588,37 @@ def test_shipped_percent_is_100_only_when_everything_left(services) -> None:
     # 99.9 % rounds to 100 half-up, but a thing still to leave keeps it at 99
     assert services.orders.order(order.id).shipped_pct == 99
     assert services.orders.list_orders(OrderFilter(), today=ON).rows[0].shipped_pct == 99
+
+
+def test_the_list_reads_payments_lines_and_shipments_through_indexes(services) -> None:
+    """On a base without planner statistics (as a user's is), the page's sums and flags are
+    index searches per order and the "просрочено" set is built from small index ranges;
+    only `orders` itself is walked (it has no index on the order date yet)."""
+    statements: list[tuple[str, object]] = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    event.listen(services.engine, "before_cursor_execute", capture)
+    try:
+        for flt in (OrderFilter(), OrderFilter(overdue_only=True), OrderFilter(text="ромашка"),
+                    OrderFilter(client_id=1, status="new")):
+            services.orders.list_orders(flt, today=ON)
+    finally:
+        event.remove(services.engine, "before_cursor_execute", capture)
+    raw = services.engine.raw_connection()
+    try:
+        plans = [str(row[-1]) for sql, params in statements
+                 for row in raw.cursor().execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+    finally:
+        raw.close()
+    scanned = {detail.split()[1] for detail in plans if detail.startswith("SCAN ")}
+    assert scanned <= {"o", "o2", "page", "fts_clients"}, plans
+    for needed in ("SEARCH p USING INDEX ix_payments_order_id (order_id=?)",
+                   "SEARCH l USING INDEX ix_order_lines_order_id (order_id=?)",
+                   "SEARCH sh USING INDEX ix_shipments_order_id (order_id=?)",
+                   "SEARCH sl USING INDEX ix_shipment_lines_shipment_id (shipment_id=?)",
+                   "SEARCH a USING COVERING INDEX agg_order_due_on (due_on<?)",
+                   "SEARCH sh USING INDEX ix_shipments_status_planned (status=? AND planned_on<?)",
+                   "SEARCH o2 USING COVERING INDEX ix_orders_client_date (client_id=?)"):
+        assert needed in plans, needed

@@ -38,14 +38,36 @@ def _quoted(values: tuple[str, ...]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 
-# a shipment late to leave / to arrive (reading.late_shipment / late_delivery in SQL)
-LATE_SHIPMENT_SQL = (f"sh.status != 'cancelled' AND NOT {left_sql('sh')}"
-                     " AND sh.planned_on < :today")
+# a shipment late to leave / to arrive (reading.late_shipment / late_delivery in SQL),
+# written so that the (status, planned_on) index finds them
+LATE_SHIPMENT_SQL = ("sh.status IN ('preparing', 'problem') AND sh.planned_on < :today"
+                     " AND NOT (sh.status = 'problem' AND sh.shipped_on IS NOT NULL)")
 LATE_DELIVERY_SQL = (f"sh.status IN ({_quoted(OPEN_SHIPMENT_STATUSES)})"
                      " AND sh.planned_delivery_on < :today")
-# the order's agreed ship date passed with goods still to leave (order_late_shipment)
-ORDER_LATE_SQL = (f"o.status IN ({_quoted(UNSHIPPED_ORDER_STATUSES)})"
-                  " AND o.ship_by < :today")
+
+
+def _of_the_order(condition: str) -> str:
+    """`condition` for one order's shipments, found by their order_id index: "+" keeps the
+    planner off the status index, which would walk every late shipment for each order."""
+    return f"sh.order_id = o.id AND {condition.replace('sh.status IN', '+sh.status IN')}"
+
+
+def order_late_sql(order: str = "o") -> str:
+    """`reading.order_late_shipment` in SQL: the agreed ship date passed, goods to leave."""
+    return (f"{order}.status IN ({_quoted(UNSHIPPED_ORDER_STATUSES)})"
+            f" AND {order}.ship_by < :today")
+
+
+# "просрочено": the ids of the orders overdue or late, each part from a small set (the
+# orders owing money, the shipments not yet gone or not yet delivered)
+LIVE = "o2.status NOT IN ('cancelled', 'closed')"
+OVERDUE_IDS_SQL = (
+    "SELECT a.order_id FROM agg_order_due a WHERE a.due_on < :today"
+    " UNION ALL SELECT sh.order_id FROM shipments sh JOIN orders o2 ON o2.id = sh.order_id"
+    f" WHERE {LATE_SHIPMENT_SQL} AND {LIVE}"
+    " UNION ALL SELECT sh.order_id FROM shipments sh JOIN orders o2 ON o2.id = sh.order_id"
+    f" WHERE {LATE_DELIVERY_SQL} AND {LIVE}"
+    f" UNION ALL SELECT o2.id FROM orders o2 WHERE {order_late_sql('o2')}")
 
 
 def _where(flt: OrderFilter, today: date) -> tuple[list[str], dict[str, Any]]:
@@ -66,13 +88,7 @@ def _where(flt: OrderFilter, today: date) -> tuple[list[str], dict[str, Any]]:
         where.append("o.ordered_on <= :end")
         params["end"] = flt.end.isoformat()
     if flt.overdue_only:
-        where.append(
-            "(o.id IN (SELECT a.order_id FROM agg_order_due a WHERE a.due_on < :today)"
-            " OR (o.status NOT IN ('cancelled', 'closed')"
-            f" AND (({ORDER_LATE_SQL})"
-            f" OR o.id IN (SELECT sh.order_id FROM shipments sh WHERE {LATE_SHIPMENT_SQL})"
-            f" OR o.id IN (SELECT sh.order_id FROM shipments sh"
-            f" WHERE {LATE_DELIVERY_SQL}))))")
+        where.append(f"o.id IN ({OVERDUE_IDS_SQL})")
     words = flt.text.strip()
     if words:
         # the number as typed (numbers are upper case), or the client by the search index
@@ -80,12 +96,43 @@ def _where(flt: OrderFilter, today: date) -> tuple[list[str], dict[str, Any]]:
             "%", "\\%").replace("_", "\\_") + "%"
         match = fts_match_expression(words)
         if match:
-            where.append("(o.number LIKE :number ESCAPE '\\' OR o.client_id IN"
+            # two small sets (the number index, the client's orders by client) instead of
+            # a test of both on every order
+            where.append("o.id IN (SELECT o2.id FROM orders o2"
+                         " WHERE o2.number LIKE :number ESCAPE '\\'"
+                         " UNION ALL SELECT o2.id FROM orders o2 WHERE o2.client_id IN"
                          " (SELECT rowid FROM fts_clients WHERE fts_clients MATCH :match))")
             params["match"] = match
         else:
             where.append("o.number LIKE :number ESCAPE '\\'")
     return where, params
+
+
+def page_sql(condition: str) -> str:
+    """One page of the orders matching `condition` (over `orders o`), with their sums and
+    flags; parameters :today, :limit, :offset and the condition's."""
+    return (
+        "SELECT o.id, o.number, o.ordered_on, o.client_id, c.name, o.amount,"
+        " o.payment_due_on, o.status, o.ship_by,"
+        " (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.order_id = o.id),"
+        " (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l"
+        "  WHERE l.order_id = o.id),"
+        " (SELECT COALESCE(SUM(sl.quantity), 0) FROM shipments sh"
+        "  JOIN shipment_lines sl ON sl.shipment_id = sh.id"
+        f"  WHERE sh.order_id = o.id AND {left_sql('sh')}),"
+        f" EXISTS (SELECT 1 FROM shipments sh WHERE {_of_the_order(LATE_SHIPMENT_SQL)}),"
+        f" EXISTS (SELECT 1 FROM shipments sh WHERE {_of_the_order(LATE_DELIVERY_SQL)}),"
+        " EXISTS (SELECT 1 FROM agg_order_due a WHERE a.order_id = o.id"
+        "  AND a.due_on < :today)"
+        " FROM (SELECT o.id AS id FROM orders o"
+        f"  WHERE {condition} ORDER BY o.ordered_on DESC, o.id DESC"
+        "  LIMIT :limit OFFSET :offset) page"
+        " JOIN orders o ON o.id = page.id JOIN clients c ON c.id = o.client_id"
+        " ORDER BY o.ordered_on DESC, o.id DESC")
+
+
+def count_sql(condition: str) -> str:
+    return f"SELECT COUNT(*) FROM orders o WHERE {condition}"
 
 
 class OrderList:
@@ -101,32 +148,12 @@ class OrderList:
         offset = max(0, int(offset))
         where, params = _where(flt, today)
         condition = " AND ".join(f"({w})" for w in where) or "1 = 1"
-        page_sql = (
-            "SELECT o.id, o.number, o.ordered_on, o.client_id, c.name, o.amount,"
-            " o.payment_due_on, o.status, o.ship_by,"
-            " (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.order_id = o.id),"
-            " (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l"
-            "  WHERE l.order_id = o.id),"
-            " (SELECT COALESCE(SUM(sl.quantity), 0) FROM shipments sh"
-            "  JOIN shipment_lines sl ON sl.shipment_id = sh.id"
-            f"  WHERE sh.order_id = o.id AND {left_sql('sh')}),"
-            f" EXISTS (SELECT 1 FROM shipments sh WHERE sh.order_id = o.id"
-            f"  AND {LATE_SHIPMENT_SQL}),"
-            f" EXISTS (SELECT 1 FROM shipments sh WHERE sh.order_id = o.id"
-            f"  AND {LATE_DELIVERY_SQL}),"
-            " EXISTS (SELECT 1 FROM agg_order_due a WHERE a.order_id = o.id"
-            "  AND a.due_on < :today)"
-            " FROM (SELECT o.id AS id FROM orders o"
-            f"  WHERE {condition} ORDER BY o.ordered_on DESC, o.id DESC"
-            "  LIMIT :limit OFFSET :offset) page"
-            " JOIN orders o ON o.id = page.id JOIN clients c ON c.id = o.client_id"
-            " ORDER BY o.ordered_on DESC, o.id DESC")
-        count_sql = f"SELECT COUNT(*) FROM orders o WHERE {condition}"
+        page, count = page_sql(condition), count_sql(condition)
         with self._uow(read_only=True) as uow:
             conn = uow.session
-            rows = conn.execute(text(page_sql),
+            rows = conn.execute(text(page),
                                 {**params, "limit": limit, "offset": offset}).all()
-            total = int(conn.execute(text(count_sql), params).scalar_one())
+            total = int(conn.execute(text(count), params).scalar_one())
         out = []
         for (oid, number, ordered_on, client_id, client_name, amount, due, status, ship_by,
              paid, ordered_qty, gone_qty, late_ship, late_delivery, overdue) in rows:
