@@ -35,11 +35,12 @@ from app.bootstrap import Services
 from app.domain.dates import short_date
 from app.domain.money import format_money
 from app.i18n import translate
-from app.services.errors import ServiceError, ValidationError
+from app.services.errors import ServiceError
 from app.services.orders import OrderDetail, OrderDraft, ShipmentRow
 from app.services.orders.codes import MANUAL_ORDER_STATUSES, ORDER_STATUS_LABELS
 from app.services.orders.rules import MAX_DEFERRED_DAYS, due_date
 from app.views import dialogs, style
+from app.views.activities.editor import stored_or_shown
 from app.views.deals.common import parse_decimal
 from app.views.forms import FieldErrors, error_banner
 from app.views.orders.fields import date_edit, late_texts, read_date, set_date
@@ -613,14 +614,9 @@ class OrderEditor(EditorDialog):
             self.errors.show({"prepayment_pct": translate(
                 "OrderEditor", "Процент — это число, например 30")})
             return False
-        try:
-            detail = self._orders.update_order(self.order_id, draft)
-        except ValidationError as exc:
-            for message in self.errors.show(exc):
-                dialogs.show_error(self, message)
-            return False
-        except ServiceError as exc:
-            dialogs.show_error(self, str(exc))
+        ok, detail = stored_or_shown(
+            self.errors, lambda: self._orders.update_order(self.order_id, draft))
+        if not ok or detail is None:
             return False
         self.errors.clear()
         if self.unsaved is not None:

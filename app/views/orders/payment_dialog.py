@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from app.bootstrap import Services
 from app.domain.money import format_money
 from app.i18n import translate
-from app.services.errors import ServiceError, ValidationError
 from app.services.orders import OrderDetail
 from app.services.receivables import PaymentDraft, PaymentResult
-from app.views import dialogs, style
+from app.views import style
+from app.views.activities.editor import stored_or_shown
 from app.views.deals.common import parse_decimal
 from app.views.forms import FieldErrors, dialog_buttons, error_banner
 from app.views.orders.fields import date_edit, read_date
@@ -121,14 +121,9 @@ class PaymentDialog(EditorDialog):
         draft = PaymentDraft(client_id=self.order.client_id, amount=amount, paid_on=paid_on,
                              reference=self.reference_edit.text().strip(),
                              order_id=self.order.id)
-        try:
-            self.stored = self._receivables.register_payment(draft)
-        except ValidationError as exc:
-            for message in self.errors.show(exc):
-                dialogs.show_error(self, message)
-            return False
-        except ServiceError as exc:
-            dialogs.show_error(self, str(exc))
+        ok, self.stored = stored_or_shown(
+            self.errors, lambda: self._receivables.register_payment(draft))
+        if not ok:
             return False
         self.errors.clear()
         if self.unsaved is not None:

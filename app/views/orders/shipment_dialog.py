@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.i18n import translate
-from app.services.errors import ServiceError, ValidationError
+from app.services.errors import ValidationError
 from app.services.orders import OrderDetail, ShipmentDraft, ShipmentRow
 from app.services.orders.codes import LEFT_STATUSES, SHIPMENT_STATUS_LABELS
-from app.views import dialogs
+from app.views.activities.editor import stored_or_shown
 from app.views.forms import FieldErrors, dialog_buttons, error_banner
 from app.views.orders.fields import date_edit, read_date, set_date
 from app.views.orders.model import ShipLine, ShipLinesModel, quantity_with_unit
@@ -244,17 +244,18 @@ class ShipmentDialog(EditorDialog):
             self.errors.show(errors)
             return False
         draft = self.draft()
-        try:
-            if self.shipment is None:
-                self.saved = self._orders.add_shipment(self.order.id, draft)
-            else:
-                self.saved = self._orders.update_shipment(self.shipment.id, draft)
-        except ValidationError as exc:
-            for message in self.errors.show(self._row_keys(exc.errors)):
-                dialogs.show_error(self, message)
-            return False
-        except ServiceError as exc:
-            dialogs.show_error(self, str(exc))
+        shipment = self.shipment
+
+        def store() -> ShipmentRow:
+            try:
+                if shipment is None:
+                    return self._orders.add_shipment(self.order.id, draft)
+                return self._orders.update_shipment(shipment.id, draft)
+            except ValidationError as exc:
+                raise ValidationError(self._row_keys(exc.errors)) from exc
+
+        ok, self.saved = stored_or_shown(self.errors, store)
+        if not ok:
             return False
         self.errors.clear()
         if self.unsaved is not None:
