@@ -328,3 +328,27 @@ def test_the_invoice_carries_the_terms_and_the_statement_opens(  # type: ignore[
     assert wait_for_all()
     qtbot.waitUntil(lambda: len(shown) == 2)
     assert shown[1][0].startswith("Акт сверки") and shown[1][1].startswith(b"%PDF")
+
+
+def test_the_dialogs_ask_before_typed_values_are_lost(qtbot, services: Services,  # type: ignore[no-untyped-def]
+                                                      monkeypatch) -> None:
+    _sale, order = make_order(services)
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_save_changes",
+                        lambda _p, subject="": asked.append(subject) or "cancel")
+    for dialog in (ShipmentDialog(services=services, order=order),
+                   PaymentDialog(services=services, order=order)):
+        show_active(qtbot, dialog)
+        dialog.reject()  # untouched: closes
+        assert not dialog.isVisible()
+    shipment = show_active(qtbot, ShipmentDialog(services=services, order=order))
+    shipment.carrier_edit.setText("ПЭК")
+    shipment.reject()
+    payment = show_active(qtbot, PaymentDialog(services=services, order=order))
+    payment.reference_edit.setText("345")
+    payment.reject()
+    assert len(asked) == 2 and shipment.isVisible() and payment.isVisible()
+    shipment.close_discarding()
+    payment.close_discarding()
+    assert services.orders.order(order.id).shipments == ()
+    assert services.orders.order(order.id).payments == ()

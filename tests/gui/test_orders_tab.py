@@ -309,3 +309,21 @@ def test_the_deal_editor_shows_the_after_sale_and_creates_the_order(  # type: ig
     other = DealEditor(services=services, deal_id=open_deal.deal_id)
     qtbot.addWidget(other)
     assert not other.after_sale.isVisibleTo(other)  # not won: no after-sale yet
+
+
+def test_a_late_shipment_is_flagged_in_the_list(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    from app.services.orders import ShipmentDraft
+    from app.views import style
+
+    _sale, order = make_order(services, on=date.today() - timedelta(days=10))
+    services.orders.add_shipment(order.id, ShipmentDraft(
+        lines={order.lines[0].id: D(2)}, planned_on=date.today() - timedelta(days=2)))
+    tab = _tab(qtbot, services)
+    flag = tab.model.index(0, OrderListModel.FLAG)
+    assert flag.data() == "●"
+    assert flag.data(Qt.ItemDataRole.ForegroundRole).name() == style.WARNING
+    assert "Опаздывает отгрузка" in flag.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Просрочена оплата" not in flag.data(Qt.ItemDataRole.ToolTipRole)
+    tab.overdue_only.setChecked(True)  # «просрочено» takes late shipments in too
+    _settle(qtbot, tab)
+    assert _numbers(tab) == [order.number]
