@@ -322,3 +322,31 @@ def test_columns_sort_and_count_stalled(board_tab, services) -> None:  # type: i
     assert [c.title for c in col.model.cards()] == ["Сделка 1", "Сделка 2", "Сделка 3"]
     # The fixture deals entered the first stage on 2 November 2026 (norm: 7 days).
     assert col.stalled_label.isVisibleTo(board_tab) and col.stalled_label.text() == "⚠ 3"
+
+
+def test_a_search_scrolls_to_and_selects_its_first_match(qtbot, board_tab, services) -> None:  # type: ignore[no-untyped-def]
+    """The only match stands in the last open column, off-screen on a narrow window: the
+    board scrolls to it and makes it current, and the search box keeps the keyboard
+    (issue 17, finding 8)."""
+    from PySide6.QtCore import QPoint, QRect
+
+    board = board_tab.board
+    last_open = [c for c in board.columns if c.stage.is_open][-1]
+    target = next(c.id for col in board.columns for c in col.model.cards()
+                  if c.title == "Сделка 2")
+    services.deals.move_deal(target, last_open.stage.id)
+    board_tab.refresh()
+    board_tab.resize(700, 700)
+    qtbot.waitUntil(lambda: board.horizontalScrollBar().maximum() > 0)
+    board.horizontalScrollBar().setValue(0)
+
+    def visible(col) -> bool:  # type: ignore[no-untyped-def]
+        rect = QRect(col.mapTo(board.viewport(), QPoint(0, 0)), col.size())
+        return board.viewport().rect().contains(rect.center())
+
+    assert not visible(last_open)
+    board_tab.search.setFocus()
+    qtbot.keyClicks(board_tab.search, "2")  # QTest types ASCII only
+    qtbot.waitUntil(lambda: board.current_deal_id() == target, timeout=3000)
+    assert visible(last_open)
+    assert board_tab.search.hasFocus()

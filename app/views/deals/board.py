@@ -672,14 +672,17 @@ class PipelineBoard(QScrollArea):
                 return col
         return None
 
-    def select_deal(self, deal_id: int) -> bool:
+    def select_deal(self, deal_id: int, *, focus: bool = True) -> bool:
+        """Make the deal's card current and scroll the board to it (`focus=False` leaves
+        the keyboard where it is, e.g. in the search box while typing)."""
         col = self.column_of_deal(deal_id)
         if col is None:
             return False
         idx = col.model.index(col.model.row_of(deal_id))
         col.view.setCurrentIndex(idx)
         col.view.scrollTo(idx)
-        col.view.setFocus()
+        if focus:
+            col.view.setFocus()
         self.ensureWidgetVisible(col)
         return True
 

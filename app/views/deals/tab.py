@@ -376,6 +376,12 @@ class DealsTab(QWidget):
 
     def _on_filters_changed(self) -> None:
         self._reload()
+        if self._filter.text.strip():
+            # the first match, left to right, made current and scrolled to: it may be in a
+            # column off-screen
+            first = next((c.id for col in self.board.columns for c in col.model.cards()), None)
+            if first is not None:
+                self.board.select_deal(first, focus=False)
 
     def _on_client_text_finished(self) -> None:
         text = self.client_filter.currentText().strip()
