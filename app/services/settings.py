@@ -35,11 +35,16 @@ class SettingsService:
             return json.loads(row.value)
 
     def set(self, key: str, value: object) -> None:
+        self.set_many({key: value})
+
+    def set_many(self, values: dict[str, object]) -> None:
+        """Store several keys in one transaction (all of them or none)."""
         with self._uow() as uow:
-            row = uow.session.get(Setting, key)
-            text = json.dumps(value, ensure_ascii=False)
-            if row is None:
-                uow.session.add(Setting(key=key, value=text))
-            else:
-                row.value = text
+            for key, value in values.items():
+                row = uow.session.get(Setting, key)
+                text = json.dumps(value, ensure_ascii=False)
+                if row is None:
+                    uow.session.add(Setting(key=key, value=text))
+                else:
+                    row.value = text
             uow.commit()

@@ -8,6 +8,7 @@
 - `bulk`: reschedule, done, another deal for several at once, undo; the calendar's move
 - `reminders`: the next reminder, the due ones, snooze, dismiss
 - `follow_up`: the call after a won deal
+- `rhythm`: the service-call rhythm settings (per segment, default, follow-up days)
 - `service`: `ActivitiesService`, the features above over one unit of work
 """
 
@@ -36,14 +37,20 @@ from app.services.activities.dtos import (
     Completion,
     Material,
 )
+from app.services.activities.rhythm import (
+    MAX_RHYTHM_DAYS,
+    RhythmSettings,
+    SegmentRhythm,
+    rhythm_days_error,
+)
 from app.services.activities.rules import add_months_clamped, next_occurrence
 from app.services.activities.service import ActivitiesService
 
 __all__ = [
-    "CALL_RESULTS", "DEFAULT_REMIND_BEFORE", "GENERIC_RESULTS", "MEETING_KINDS",
-    "MEETING_RESULTS", "PLANNABLE_KINDS", "REACTIONS", "ActivitiesService", "ActivityDetail",
-    "ActivityDraft", "ActivityState", "BulkChange", "Completion", "Material",
-    "activity_kind_label", "add_months_clamped", "next_occurrence", "next_step_text",
-    "priority_label",
-    "purpose_label", "reaction_label", "repeat_unit_label", "result_label", "results_for",
+    "CALL_RESULTS", "DEFAULT_REMIND_BEFORE", "GENERIC_RESULTS", "MAX_RHYTHM_DAYS",
+    "MEETING_KINDS", "MEETING_RESULTS", "PLANNABLE_KINDS", "REACTIONS", "ActivitiesService",
+    "ActivityDetail", "ActivityDraft", "ActivityState", "BulkChange", "Completion", "Material",
+    "RhythmSettings", "SegmentRhythm", "activity_kind_label", "add_months_clamped",
+    "next_occurrence", "next_step_text", "priority_label", "purpose_label", "reaction_label",
+    "repeat_unit_label", "result_label", "results_for", "rhythm_days_error",
 ]

@@ -81,7 +81,7 @@ class ClientCards:
             is_primary=c.is_primary, notes=c.notes) for c in client.contacts)
         draft = ClientDraft(**{name: getattr(client, name) for name in CLIENT_TEXT_FIELDS},
                             tags=tuple(sorted((t.tag for t in client.tags), key=fold)),
-                            contacts=contacts)
+                            contacts=contacts, service_every_days=client.service_every_days)
         return ClientCard(id=client.id, draft=draft, archived=client.archived,
                           created_at=client.created_at, updated_at=client.updated_at)
 
@@ -113,6 +113,7 @@ class ClientCards:
     def _apply(session: Session, client: Client, draft: ClientDraft) -> None:
         for name in CLIENT_TEXT_FIELDS:
             setattr(client, name, getattr(draft, name))
+        client.service_every_days = draft.service_every_days
         wanted = {fold(t): t for t in draft.tags}
         for tag in list(client.tags):
             if fold(tag.tag) not in wanted:

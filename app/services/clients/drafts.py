@@ -12,6 +12,7 @@ from app.models import (
     CLIENT_STATUSES,
 )
 from app.services import requisites
+from app.services.activities.rhythm import rhythm_days_error
 from app.services.clients.matching import fold
 from app.services.contact_info import normalize_email, normalize_phone
 from app.services.errors import ValidationError
@@ -47,10 +48,13 @@ class ClientDraft(requisites.PartyDetails):
     notes: str = ""
     tags: tuple[str, ...] = ()
     contacts: tuple[ContactDraft, ...] = ()
+    # a service call every N days for this client; None: its segment's rhythm (settings)
+    service_every_days: int | None = None
 
 
 CLIENT_TEXT_FIELDS = tuple(
-    f.name for f in fields(ClientDraft) if f.name not in ("tags", "contacts")
+    f.name for f in fields(ClientDraft)
+    if f.name not in ("tags", "contacts", "service_every_days")
 )
 
 
@@ -135,9 +139,14 @@ def validate_draft(draft: ClientDraft) -> ClientDraft:
         contacts.append(ContactDraft(
             id=contact.id, birthday=contact.birthday, is_primary=bool(contact.is_primary),
             notes=str(contact.notes or "").strip(), **c))
+    if draft.service_every_days is not None:
+        problem = rhythm_days_error(draft.service_every_days)
+        if problem:
+            errors["service_every_days"] = problem
     if errors:
         raise ValidationError(errors)
     if contacts and sum(c.is_primary for c in contacts) != 1:
         first = next((i for i, c in enumerate(contacts) if c.is_primary), 0)
         contacts = [replace(c, is_primary=(i == first)) for i, c in enumerate(contacts)]
-    return ClientDraft(**values, tags=tuple(tags), contacts=tuple(contacts))
+    return ClientDraft(**values, tags=tuple(tags), contacts=tuple(contacts),
+                       service_every_days=draft.service_every_days)

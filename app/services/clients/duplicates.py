@@ -119,6 +119,8 @@ class ClientDuplicates:
                 survivor.notes = (survivor.notes + "\n\n" + other.notes).strip()
             if survivor.campaign_id is None:
                 survivor.campaign_id = other.campaign_id
+            if survivor.service_every_days is None:
+                survivor.service_every_days = other.service_every_days
             own_tags = {fold(t.tag) for t in survivor.tags}
             other_tags = [t.tag for t in other.tags if fold(t.tag) not in own_tags]
             had_primary = any(c.is_primary for c in survivor.contacts)

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
@@ -667,7 +667,8 @@ def row_to_draft(values: dict[str, str]) -> tuple[ClientDraft, dict[str, str]]:
                                  position=v.get("contact_position", ""),
                                  phone=v.get("contact_phone", ""),
                                  email=v.get("contact_email", ""), is_primary=True),)
-    plain = {k: v.get(k, "") for k in CLIENT_FIELDS if k not in ("kind", "status", "tags")}
+    plain: dict[str, Any] = {k: v.get(k, "") for k in CLIENT_FIELDS
+                             if k not in ("kind", "status", "tags")}
     draft = ClientDraft(**plain, kind=kind, status=status, tags=tags, contacts=contacts)
     return draft, errors
 

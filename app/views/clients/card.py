@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -31,7 +32,7 @@ from app.bootstrap import Services
 from app.domain.dates import short_date
 from app.domain.money import format_money
 from app.i18n import translate
-from app.services.activities import ActivityDetail, activity_kind_label
+from app.services.activities import MAX_RHYTHM_DAYS, ActivityDetail, activity_kind_label
 from app.services.clients import (
     CLIENT_KINDS,
     CLIENT_STATUSES,
@@ -496,7 +497,18 @@ class ClientCardDialog(EditorDialog):
                                         self._editable_combo(options.loyalty_tiers))
         self.responsible_combo = c.add("responsible", translate("ClientCard", "Ответственный"),
                                        self._editable_combo(options.responsibles))
-        c.col = 1
+        self.service_every_spin = c.add("service_every_days",
+                                        translate("ClientCard", "Сервисный звонок"),
+                                        QSpinBox())
+        # 0 shows as «по ритму сегмента»: the client has no rhythm of its own
+        self.service_every_spin.setRange(0, MAX_RHYTHM_DAYS)
+        self.service_every_spin.setSpecialValueText(translate("ClientCard",
+                                                              "по ритму сегмента"))
+        self.service_every_spin.setPrefix(translate("ClientCard", "раз в "))
+        self.service_every_spin.setSuffix(translate("ClientCard", " дн."))
+        self.service_every_spin.setToolTip(translate(
+            "ClientCard", "Как часто звонить клиенту без повода; без своего ритма — как "
+                          "задано для его сегмента (Правка → Ритм работы с клиентами…)"))
         self.notes_edit = c.add("notes", translate("ClientCard", "Примечание"),
                                 QPlainTextEdit(), span=True)
         self.notes_edit.setMinimumHeight(120)
@@ -748,6 +760,7 @@ class ClientCardDialog(EditorDialog):
             elif isinstance(widget, QComboBox) and widget.isEditable():
                 widget.setCurrentText(value or "")
         self.tags_edit.set_tags(d.tags)
+        self.service_every_spin.setValue(d.service_every_days or 0)
         self.contacts_model.set_rows(d.contacts)
         self._on_kind_combo_changed()
 
@@ -764,7 +777,8 @@ class ClientCardDialog(EditorDialog):
                 values[key] = widget.currentData() if not widget.isEditable() \
                     else widget.currentText()
         return ClientDraft(**values, tags=self.tags_edit.tags(),
-                           contacts=tuple(self.contacts_model.rows()))
+                           contacts=tuple(self.contacts_model.rows()),
+                           service_every_days=self.service_every_spin.value() or None)
 
     def _load_summary(self) -> None:
         assert self._card is not None
