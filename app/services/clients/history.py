@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from app.domain.dates import short_date
 from app.domain.money import ZERO, format_money
 from app.i18n import translate
 from app.models import (
@@ -23,14 +24,16 @@ from app.models import (
     Order,
     Payment,
     SatisfactionScore,
+    Shipment,
     Stage,
     StageChange,
     effective_probability,
 )
 from app.services.activities.codes import next_step_text, result_label
-from app.services.clients.labels import complaint_category_label, order_status_label
+from app.services.clients.labels import complaint_category_label
 from app.services.clients.search import day_start_utc
 from app.services.errors import NotFoundError, ValidationError
+from app.services.orders.codes import order_status_label, shipment_status_label
 from app.services.uow import UowFactory
 
 TIMELINE_GROUPS = ("activity", "deal", "offer", "order", "payment", "complaint", "score")
@@ -42,8 +45,9 @@ class TimelineEntry:
     """One event of a client's history.
 
     `kind`: "activity:<kind>" (call, meeting, …, note), "deal" (opened), "stage" (moved to
-    another stage), "deal_closed", "offer", "order", "payment", "complaint", "score";
-    `group` files them for the filter (every activity; every deal event). An activity's
+    another stage), "deal_closed", "offer", "order", "shipment", "payment", "complaint",
+    "score"; `group` files them for the filter (every activity; every deal event; an
+    order's shipments with the orders). An activity's
     entry carries its result code, result text and next step (`next_step`: the next
     activity, the reason there is none, or the old free text).
     """
@@ -66,6 +70,8 @@ class TimelineEntry:
             return "activity"
         if self.kind in ("stage", "deal_closed"):
             return "deal"
+        if self.kind == "shipment":
+            return "order"
         return self.kind
 
 
@@ -168,13 +174,17 @@ class ClientHistory:
                         "Clients", "Заказ {n} на {sum}").format(
                         n=r.number, sum=format_money(r.amount)),
                         order_status_label(r.status), ident=r.id, deal_id=r.deal_id))
+            if want("order", "shipment"):
+                entries += self._shipment_entries(s, client_id)
             if want("payment"):
                 for p in s.execute(select(Payment.id, Payment.paid_on, Payment.amount,
                                           Payment.reference, Order.number, Order.deal_id)
-                                   .join(Order, Order.id == Payment.order_id)
-                                   .where(Order.client_id == client_id)):
-                    entries.append(TimelineEntry(at(p.paid_on), "payment", translate(
-                        "Clients", "Оплата {sum} по заказу {n}").format(
+                                   .outerjoin(Order, Order.id == Payment.order_id)
+                                   .where(Payment.client_id == client_id)):
+                    title = (translate("Clients", "Оплата {sum} по заказу {n}")
+                             if p.number is not None else
+                             translate("Clients", "Оплата {sum} без заказа (аванс)"))
+                    entries.append(TimelineEntry(at(p.paid_on), "payment", title.format(
                         sum=format_money(p.amount), n=p.number), p.reference, ident=p.id,
                         deal_id=p.deal_id))
             if want("complaint"):
@@ -196,6 +206,33 @@ class ClientHistory:
             entries = [e for e in entries if e.kind in wanted or e.group in wanted]
         entries.sort(key=lambda e: (e.when, e.ident or 0), reverse=True)
         return entries[:limit]
+
+    @staticmethod
+    def _shipment_entries(s: Session, client_id: int) -> list[TimelineEntry]:
+        """The client's shipments: on the day they left (else the day planned), with their
+        status, documents and carrier."""
+        entries = []
+        for sh in s.execute(select(Shipment.id, Shipment.status, Shipment.planned_on,
+                                   Shipment.shipped_on, Shipment.delivered_on,
+                                   Shipment.upd_number, Shipment.waybill_number,
+                                   Shipment.carrier, Order.number, Order.deal_id)
+                            .join(Order, Order.id == Shipment.order_id)
+                            .where(Order.client_id == client_id)):
+            details = [shipment_status_label(sh.status)]
+            if sh.delivered_on is not None:
+                details.append(translate("Clients", "доставлена {d}").format(
+                    d=short_date(sh.delivered_on)))
+            if sh.upd_number:
+                details.append(translate("Clients", "УПД № {n}").format(n=sh.upd_number))
+            if sh.waybill_number:
+                details.append(translate("Clients", "ТН № {n}").format(n=sh.waybill_number))
+            if sh.carrier:
+                details.append(sh.carrier)
+            entries.append(TimelineEntry(
+                day_start_utc(sh.shipped_on or sh.planned_on), "shipment",
+                translate("Clients", "Отгрузка по заказу {n}").format(n=sh.number),
+                ", ".join(details), ident=sh.id, deal_id=sh.deal_id))
+        return entries
 
     @staticmethod
     def _activity_entries(s: Session, client_id: int, limit: int,
