@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import event, func, select
 
-from app.models import Order, OrderLine
+from app.models import Order, OrderLine, Payment
 from app.services.deals import DealInput, LineInput
 from app.services.errors import NotFoundError, ValidationError
 from app.services.orders import (
@@ -622,3 +622,32 @@ def test_the_list_reads_payments_lines_and_shipments_through_indexes(services) -
                    "SEARCH sh USING INDEX ix_shipments_status_planned (status=? AND planned_on<?)",
                    "SEARCH o2 USING COVERING INDEX ix_orders_client_date (client_id=?)"):
         assert needed in plans, needed
+
+
+def test_the_client_history_shows_the_order_its_shipments_and_payments(services) -> None:
+    cid = client(services)
+    deal_id, _, _ = _furniture(services, cid)
+    order = services.orders.create_from_deal(deal_id, on=ON)
+    table_line, chair_line = order.lines
+    shipment = services.orders.add_shipment(order.id, ShipmentDraft(
+        lines={table_line.id: D("2"), chair_line.id: D("8")}, planned_on=ON + timedelta(days=1),
+        status="delivered", shipped_on=ON + timedelta(days=2),
+        delivered_on=ON + timedelta(days=3), upd_number="17", carrier="ПЭК"))
+    paid = pay(services, order.id, cid, "45000", ON + timedelta(days=4))
+    with services.uow_factory() as uow:  # money paid without an order: the client's credit
+        uow.session.add(Payment(order_id=None, client_id=cid, paid_on=ON + timedelta(days=5),
+                                amount=D("500"), reference="п/п 9"))
+        uow.commit()
+    services.orders.set_status(order.id, "closed")
+    entries = services.clients.timeline(cid, kinds=("order", "payment"))
+    assert [(e.kind, e.title, e.detail) for e in entries] == [
+        ("payment", "Оплата 500,00\u00a0₽ без заказа (аванс)", "п/п 9"),
+        ("payment", "Оплата 45\u00a0000,00\u00a0₽ по заказу З-2026-00001", "п/п 1"),
+        ("shipment", "Отгрузка по заказу З-2026-00001",
+         "Доставлена, доставлена 19.11.2026, УПД № 17, ПЭК"),
+        ("order", "Заказ З-2026-00001 на 45\u00a0000,00\u00a0₽", "Закрыт")]
+    assert entries[1].ident == paid and entries[2].ident == shipment.id
+    assert {e.deal_id for e in entries[1:]} == {deal_id}
+    assert entries[2].group == "order"  # the filter's «Заказы» brings the shipments along
+    summary = services.clients.purchase_summary(cid)
+    assert (summary.total, summary.orders, summary.last_purchase) == (D("45000"), 1, ON)
