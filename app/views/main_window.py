@@ -223,6 +223,10 @@ class MainWindow(QMainWindow):
         company.setObjectName("companySettingsAction")
         company.triggered.connect(self._on_company_settings_triggered)
         self.edit_menu.addAction(company)
+        rhythm = QAction(translate("MainWindow", "Ритм работы с клиентами…"), self)
+        rhythm.setObjectName("rhythmSettingsAction")
+        rhythm.triggered.connect(self._on_rhythm_settings_triggered)
+        self.edit_menu.addAction(rhythm)
 
         view_menu = bar.addMenu(translate("MainWindow", "&Вид"))
         for index, lazy in enumerate(self._lazy):
@@ -382,6 +386,12 @@ class MainWindow(QMainWindow):
         from app.views.documents.company_dialog import open_company_dialog
 
         open_company_dialog(self, self.services)
+
+    def _on_rhythm_settings_triggered(self) -> None:
+        from app.views.activities.rhythm import open_rhythm_dialog
+
+        if open_rhythm_dialog(self, self.services):
+            self.refresh_all()  # «Пора позвонить» on Сегодня follows the new rhythm
 
     def _on_backup_triggered(self) -> None:
         from app.backups import BackupInfo
