@@ -245,7 +245,12 @@ class OrderEditor(EditorDialog):
         self.remove_line_button.clicked.connect(self._on_remove_line_clicked)
         for b in (self.add_product_button, self.add_free_line_button, self.remove_line_button):
             bar.addWidget(b)
+        self.lines_locked = _note()
+        self.lines_locked.setText(translate(
+            "OrderEditor", "Позиции меняются, пока заказ новый, подтверждён или в сборке"))
+        self.lines_locked.hide()
         bar.addStretch(1)
+        bar.addWidget(self.lines_locked)
         v.addLayout(bar)
         self.lines_model = OrderLinesModel(self)
         self.lines_view = _table(self.lines_model)
@@ -532,6 +537,7 @@ class OrderEditor(EditorDialog):
         self.invoice_button.setEnabled(d is not None and d.status != "cancelled")
         self.save_button.setEnabled(d is not None and d.status != "cancelled")
         lines_editable = d is not None and d.lines_editable
+        self.lines_locked.setVisible(not lines_editable)
         for w in (self.add_product_button, self.add_free_line_button,
                   self.remove_line_button):
             w.setEnabled(lines_editable)
