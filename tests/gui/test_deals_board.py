@@ -350,3 +350,61 @@ def test_a_search_scrolls_to_and_selects_its_first_match(qtbot, board_tab, servi
     qtbot.waitUntil(lambda: board.current_deal_id() == target, timeout=3000)
     assert visible(last_open)
     assert board_tab.search.hasFocus()
+
+
+def test_closing_drop_zones_appear_while_dragging_and_close_the_deal(  # type: ignore[no-untyped-def]
+        qtbot, board_tab, services, monkeypatch) -> None:
+    """With the closed columns hidden, a dragged card can still be dropped on «Проиграна»:
+    the zones appear at the bottom of the board during the drag (issue 17, finding 4)."""
+    from PySide6.QtCore import QPoint, QPointF, QRect
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    board = board_tab.board
+    stages = services.deals.stages()
+    lost = next(s for s in stages if s.is_lost)
+    won = next(s for s in stages if s.is_won)
+    assert not board_tab.show_closed.isChecked()
+    assert board.column_for(lost.id) is None  # no column to drop on
+    assert [z.stage.id for z in board.drop_zones] == [
+        s.id for s in stages if not s.is_open]
+    assert {z.text() for z in board.drop_zones} == {won.name, lost.name}
+    src = board.columns[0]
+    deal_id = src.model.card_at(0).id
+    assert not any(z.isVisible() for z in board.drop_zones)
+    src.view.drag_started.emit()
+    zone = next(z for z in board.drop_zones if z.stage.id == lost.id)
+    assert zone.isVisible()
+    inside = QRect(zone.mapTo(board, QPoint(0, 0)), zone.size())
+    viewport = board.viewport().geometry()
+    assert viewport.contains(inside) and inside.bottom() > viewport.center().y()
+    monkeypatch.setattr(dialogs, "ask_lost_reason",
+                        lambda *a: LostAnswer(reason="price", comment="Дорого"))
+    mime = src.model.mimeData([src.model.index(0)])
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.MoveAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    zone.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.MoveAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(board_tab.deal_moved, timeout=2000):
+        zone.dropEvent(drop)
+    src.view.drag_finished.emit()
+    assert not zone.isVisible()
+    detail = services.deals.detail(deal_id)
+    assert (detail.stage_id, detail.lost_reason) == (lost.id, "price")
+    # a card already in a closing stage is not accepted by its own zone
+    closed = _mime_for(deal_id, lost.id)  # kept alive: the event holds no reference
+    stuck = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.MoveAction, closed,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    zone.dragEnterEvent(stuck)
+    assert not stuck.isAccepted()
+
+
+def _mime_for(deal_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QByteArray, QMimeData
+
+    from app.views.deals.board import MIME_DEAL
+
+    mime = QMimeData()
+    mime.setData(MIME_DEAL, QByteArray(f"{deal_id}:{stage_id}".encode()))
+    return mime

@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -412,6 +413,8 @@ class StageListView(QListView):
     step_requested = Signal(int, int)
     open_requested = Signal(int)
     focus_neighbour_requested = Signal(int)
+    drag_started = Signal()
+    drag_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -444,6 +447,14 @@ class StageListView(QListView):
         if isinstance(model, DealCardModel) and 0 <= index.row() < model.rowCount():
             return model.card_at(index.row())
         return None
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        """A card is dragged: the board shows its closing drop zones until it is dropped."""
+        self.drag_started.emit()
+        try:
+            super().startDrag(supportedActions)
+        finally:
+            self.drag_finished.emit()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         super().dragEnterEvent(event)
@@ -602,6 +613,53 @@ class StageColumn(QFrame):
                 else translate("Deals", "проигранные сделки"))
 
 
+class ClosingDropZone(QLabel):
+    """A target for closing a deal while a card is dragged: «Выиграна» or «Проиграна»,
+    always reachable at the bottom of the board even when the closed columns are hidden
+    or scrolled away. A drop asks for the move as a drop on the column would."""
+
+    move_requested = Signal(int, int, int)
+
+    def __init__(self, stage: StageInfo, parent: QWidget | None = None) -> None:
+        super().__init__(stage.name, parent)
+        self.stage = stage
+        self.setObjectName("closingDropZone")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAcceptDrops(True)
+        self._colour = style.SUCCESS if stage.is_won else style.DANGER
+        self._paint(False)
+
+    def _paint(self, hot: bool) -> None:
+        self.setStyleSheet(
+            f"QLabel#closingDropZone {{ color: {'white' if hot else self._colour};"
+            f" background: {self._colour if hot else style.SURFACE};"
+            f" border: 2px dashed {self._colour}; border-radius: 8px;"
+            " font-size: 14px; font-weight: 600; }")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        decoded = DealCardModel.decode(event.mimeData())
+        if decoded is not None and decoded[1] != self.stage.id:
+            event.acceptProposedAction()
+            self._paint(True)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._paint(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._paint(False)
+        decoded = DealCardModel.decode(event.mimeData())
+        if decoded is None or decoded[1] == self.stage.id:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        # the source view must not remove the card on its own (as dropMimeData): the board
+        # changes once the move is stored
+        self.move_requested.emit(decoded[0], decoded[1], self.stage.id)
+
+
 class PipelineBoard(QScrollArea):
     """The columns side by side, scrolling horizontally when they do not fit.
 
@@ -634,6 +692,54 @@ class PipelineBoard(QScrollArea):
         self._autoscroll_step = 0
         self._autoscroll = QTimer(self, interval=30)
         self._autoscroll.timeout.connect(self._on_autoscroll_timeout)
+        # the closing drop zones: over the bottom of the board while a card is dragged
+        self.drop_zones: list[ClosingDropZone] = []
+        self._zones_bar = QWidget(self)
+        self._zones_bar.setObjectName("closingZones")
+        self._zones_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._zones_bar.setStyleSheet(
+            f"QWidget#closingZones {{ background: {style.BACKGROUND};"
+            f" border-top: 1px solid {style.BORDER}; }}")
+        self._zones_row = QHBoxLayout(self._zones_bar)
+        self._zones_row.setContentsMargins(8, 6, 8, 6)
+        self._zones_row.setSpacing(12)
+        self._zones_bar.hide()
+
+    ZONES_HEIGHT = 64
+
+    def set_closing_stages(self, stages: list[StageInfo]) -> None:
+        """The won and lost stages the drop zones close a deal into (shown or not as
+        columns)."""
+        closing = [st for st in stages if not st.is_open]
+        if [z.stage for z in self.drop_zones] == closing:
+            return
+        for zone in self.drop_zones:
+            self._zones_row.removeWidget(zone)
+            zone.deleteLater()
+        self.drop_zones = []
+        for st in closing:
+            zone = ClosingDropZone(st, self._zones_bar)
+            zone.move_requested.connect(self.move_requested, Qt.ConnectionType.QueuedConnection)
+            self._zones_row.addWidget(zone, 1)
+            self.drop_zones.append(zone)
+
+    def show_drop_zones(self, on: bool) -> None:
+        if on and self.drop_zones:
+            self._place_zones()
+            self._zones_bar.show()
+            self._zones_bar.raise_()
+        else:
+            self._zones_bar.hide()
+
+    def _place_zones(self) -> None:
+        area = self.viewport().geometry()
+        self._zones_bar.setGeometry(area.x(), area.y() + area.height() - self.ZONES_HEIGHT,
+                                    area.width(), self.ZONES_HEIGHT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._zones_bar.isVisible():
+            self._place_zones()
 
     def set_stages(self, stages: list[StageInfo], *, working_days: bool) -> None:
         """Rebuild the columns when the stage list (or the day-counting rule) changes."""
@@ -653,6 +759,8 @@ class PipelineBoard(QScrollArea):
             col.view.open_requested.connect(self.open_requested)
             col.view.focus_neighbour_requested.connect(
                 lambda step, i=i: self.focus_column(i + step))
+            col.view.drag_started.connect(lambda: self.show_drop_zones(True))
+            col.view.drag_finished.connect(lambda: self.show_drop_zones(False))
             col.view.customContextMenuRequested.connect(
                 lambda pos, c=col: self._on_column_context_menu(c, pos))
             self._row.addWidget(col)

@@ -178,9 +178,8 @@ class DealsTab(QWidget):
             ("days", translate("Deals", "Сначала дольше всех в этапе")),
         ):
             self.sort_combo.addItem(label, key)
-        self.sort_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.sort_combo.setMinimumContentsLength(18)
+        # as wide as its longest choice: «Сначала ближайшие к закрытию» was cut at 1280 px
+        self.sort_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sort_combo.currentIndexChanged.connect(lambda _i: self._on_sort_changed())
         row.addWidget(self.sort_combo)
         row.addStretch(0)
@@ -327,6 +326,7 @@ class DealsTab(QWidget):
         self._board = board
         self._stages = self._deals.stages()
         self.board.set_stages(board.stages, working_days=board.working_days)
+        self.board.set_closing_stages(self._stages)
         sort_key = str(self.sort_combo.currentData())
         for col in self.board.columns:
             col.model.set_cards(board.column(col.stage.id), sort_key)
