@@ -46,6 +46,7 @@ from app.services.orders.codes import MANUAL_ORDER_STATUSES
 from app.services.orders.dtos import AfterSale, OrderDetail, OrderDraft, OrderLineDraft
 from app.services.orders.reading import (
     derived_status,
+    get_order,
     line_progress,
     order_detail,
     paid_amount,
@@ -197,9 +198,7 @@ class OrderRecords:
 
     def order(self, order_id: int, *, today: date | None = None) -> OrderDetail:
         with self._uow(read_only=True) as uow:
-            order = uow.session.get(Order, order_id)
-            if order is None:
-                raise NotFoundError(translate("Orders", "Заказ не найден"))
+            order = get_order(uow.session, order_id)
             return order_detail(uow.session, order, today or date.today())
 
     def order_for_deal(self, deal_id: int) -> int | None:
@@ -257,9 +256,7 @@ class OrderRecords:
             raise ValidationError(errors)
         with self._uow() as uow:
             s = uow.session
-            order = s.get(Order, order_id)
-            if order is None:
-                raise NotFoundError(translate("Orders", "Заказ не найден"))
+            order = get_order(s, order_id)
             if order.status == "cancelled":
                 raise ValidationError.single("status", translate(
                     "Orders", "Заказ отменён: изменить его нельзя"))
@@ -371,9 +368,7 @@ class OrderRecords:
                 "Orders", "Этот статус ставится по отгрузкам"))
         with self._uow() as uow:
             s = uow.session
-            order = s.get(Order, order_id)
-            if order is None:
-                raise NotFoundError(translate("Orders", "Заказ не найден"))
+            order = get_order(s, order_id)
             if order.status == "cancelled":
                 raise ValidationError.single("status", translate(
                     "Orders", "Заказ отменён: статус не меняется"))
@@ -397,9 +392,7 @@ class OrderRecords:
         shipments still being prepared are cancelled with it (one transaction)."""
         with self._uow() as uow:
             s = uow.session
-            order = s.get(Order, order_id)
-            if order is None:
-                raise NotFoundError(translate("Orders", "Заказ не найден"))
+            order = get_order(s, order_id)
             if order.status != "cancelled":
                 self._refuse_with_payments(s, order, translate(
                     "Orders", "По заказу есть оплаты на {sum}: отменить его нельзя, "
@@ -419,9 +412,7 @@ class OrderRecords:
         invoice (those are history: cancel the order instead). Its number is not reused."""
         with self._uow() as uow:
             s = uow.session
-            order = s.get(Order, order_id)
-            if order is None:
-                raise NotFoundError(translate("Orders", "Заказ не найден"))
+            order = get_order(s, order_id)
             self._refuse_with_payments(s, order, translate(
                 "Orders", "По заказу есть оплаты на {sum}: удалить его нельзя"))
             if s.scalar(select(Shipment.id).where(Shipment.order_id == order.id).limit(1)):

@@ -16,6 +16,7 @@ from app.domain.figures import line_total, percent
 from app.domain.money import ZERO
 from app.i18n import translate
 from app.models import Client, Deal, Order, OrderLine, Payment, Product, Shipment, ShipmentLine
+from app.services.errors import NotFoundError
 from app.services.orders.codes import (
     MANUAL_ORDER_STATUSES,
     OPEN_SHIPMENT_STATUSES,
@@ -33,6 +34,14 @@ from app.services.orders.rules import has_left, quantity_text
 
 # an order whose agreed ship date has passed is late while goods are still to leave
 UNSHIPPED_ORDER_STATUSES = ("new", "confirmed", "picking", "partly_shipped")
+
+
+def get_order(s: Session, order_id: int) -> Order:
+    """The order, or NotFoundError."""
+    order = s.get(Order, order_id)
+    if order is None:
+        raise NotFoundError(translate("Orders", "Заказ не найден"))
+    return order
 
 
 def shipped_pct(dispatched: Decimal, ordered: Decimal) -> int:

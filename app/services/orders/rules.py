@@ -11,10 +11,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
-from app.domain.figures import MAX_LINE_GROSS
-from app.domain.money import format_money
 from app.i18n import translate
-from app.models import VAT_KINDS
+from app.services.deals.editor import LineInput
+from app.services.deals.editor import validate_line as deal_line_errors
 from app.services.documents.totals import number
 from app.services.orders.codes import LEFT_STATUSES
 from app.services.orders.dtos import OrderDraft, OrderLineDraft, ShipmentDraft
@@ -58,38 +57,35 @@ def quantity_error(value: object, *, allow_zero: bool = False) -> str | None:
 
 
 def validate_line(line: OrderLineDraft) -> dict[str, str]:
-    """One line's problems by its field name (without the "lines.N." prefix)."""
+    """One line's problems by its field name (without the "lines.N." prefix): the deal
+    line's rules (`deals.validate_line`, no concession zone after the sale) and the stored
+    places, lengths."""
     errors: dict[str, str] = {}
-    if not line.name.strip():
+    for key, what in (("quantity", translate("Orders", "Количество должно быть числом")),
+                      ("price", translate("Orders", "Цена должна быть числом")),
+                      ("discount", translate("Orders", "Скидка должна быть числом"))):
+        if not is_number(getattr(line, key)):
+            errors[key] = what
+    if not errors:
+        errors = deal_line_errors(LineInput(
+            name=line.name, quantity=Decimal(line.quantity), price=Decimal(line.price),
+            discount=Decimal(line.discount), unit=line.unit, vat_kind=line.vat_kind), None)
+    elif not line.name.strip():
         errors["name"] = translate("Orders", "Укажите наименование")
-    elif len(line.name.strip()) > NAME_LENGTH:
+    for key, places, message in (
+            ("quantity", QUANTITY_PLACES,
+             translate("Orders", "Количество — не больше трёх знаков после запятой")),
+            ("price", MONEY_PLACES, translate("Orders", "Цена — с точностью до копейки")),
+            ("discount", PERCENT_PLACES,
+             translate("Orders", "Скидка — не больше двух знаков после запятой"))):
+        if key not in errors and too_precise(getattr(line, key), places):
+            errors[key] = message
+    if "name" not in errors and len(line.name.strip()) > NAME_LENGTH:
         errors["name"] = translate("Orders", "Наименование не длиннее {n} знаков").format(
             n=NAME_LENGTH)
     if len(line.unit.strip()) > UNIT_LENGTH:
         errors["unit"] = translate("Orders", "Единица измерения не длиннее {n} знаков").format(
             n=UNIT_LENGTH)
-    problem = quantity_error(line.quantity)
-    if problem:
-        errors["quantity"] = problem
-    if not is_number(line.price):
-        errors["price"] = translate("Orders", "Цена должна быть числом")
-    elif line.price < 0:
-        errors["price"] = translate("Orders", "Цена не может быть отрицательной")
-    elif too_precise(line.price, MONEY_PLACES):
-        errors["price"] = translate("Orders", "Цена — с точностью до копейки")
-    if not is_number(line.discount):
-        errors["discount"] = translate("Orders", "Скидка должна быть числом")
-    elif not 0 <= line.discount <= 100:
-        errors["discount"] = translate("Orders", "Скидка должна быть от 0 до 100 %")
-    elif too_precise(line.discount, PERCENT_PLACES):
-        errors["discount"] = translate("Orders", "Скидка — не больше двух знаков после запятой")
-    if line.vat_kind not in VAT_KINDS:
-        errors["vat_kind"] = translate("Orders", "Неизвестная ставка НДС")
-    if "quantity" not in errors and "price" not in errors and (
-            line.quantity * line.price > MAX_LINE_GROSS):
-        errors["quantity"] = translate(
-            "Orders", "Сумма строки не может превышать {max}: разбейте её на несколько строк"
-        ).format(max=format_money(MAX_LINE_GROSS))
     return errors
 
 

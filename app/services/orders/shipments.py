@@ -30,7 +30,12 @@ from app.models import (
 )
 from app.services.errors import NotFoundError, ValidationError
 from app.services.orders.dtos import ShipmentDraft, ShipmentRow
-from app.services.orders.reading import derived_status, line_progress, shipment_rows
+from app.services.orders.reading import (
+    derived_status,
+    get_order,
+    line_progress,
+    shipment_rows,
+)
 from app.services.orders.rules import has_left, quantity_text, validate_shipment
 from app.services.orders.stock import move_stock
 from app.services.uow import UowFactory
@@ -68,9 +73,7 @@ class Shipments:
         errors = validate_shipment(draft, SHIPMENT_STATUSES)
         with self._uow() as uow:
             s = uow.session
-            shipment = s.get(Shipment, shipment_id)
-            if shipment is None:
-                raise NotFoundError(translate("Orders", "Отгрузка не найдена"))
+            shipment = _get_shipment(s, shipment_id)
             if shipment.status == "cancelled":
                 raise ValidationError.single("status", translate(
                     "Orders", "Отгрузка отменена: изменить её нельзя"))
@@ -114,9 +117,7 @@ class Shipments:
         """Cancel a shipment; what it took from the stock comes back (journal entries)."""
         with self._uow() as uow:
             s = uow.session
-            shipment = s.get(Shipment, shipment_id)
-            if shipment is None:
-                raise NotFoundError(translate("Orders", "Отгрузка не найдена"))
+            shipment = _get_shipment(s, shipment_id)
             if shipment.status != "cancelled":
                 _give_back(s, shipment, date.today())
                 shipment.status = "cancelled"
@@ -129,16 +130,12 @@ class Shipments:
 
     def _shipment(self, shipment_id: int, today: date | None = None) -> ShipmentRow:
         with self._uow(read_only=True) as uow:
-            shipment = uow.session.get(Shipment, shipment_id)
-            if shipment is None:
-                raise NotFoundError(translate("Orders", "Отгрузка не найдена"))
+            shipment = _get_shipment(uow.session, shipment_id)
             return shipment_rows(uow.session, [shipment], today or date.today())[0]
 
     @staticmethod
     def _open_order(s: Session, order_id: int) -> Order:
-        order = s.get(Order, order_id)
-        if order is None:
-            raise NotFoundError(translate("Orders", "Заказ не найден"))
+        order = get_order(s, order_id)
         if order.status == "cancelled":
             raise ValidationError.single("order", translate(
                 "Orders", "Заказ отменён: отгрузка невозможна"))
@@ -146,6 +143,13 @@ class Shipments:
             raise ValidationError.single("order", translate(
                 "Orders", "Заказ закрыт: откройте его снова, чтобы менять отгрузки"))
         return order
+
+
+def _get_shipment(s: Session, shipment_id: int) -> Shipment:
+    shipment = s.get(Shipment, shipment_id)
+    if shipment is None:
+        raise NotFoundError(translate("Orders", "Отгрузка не найдена"))
+    return shipment
 
 
 def _quantity_errors(s: Session, order_id: int, draft: ShipmentDraft, *,
