@@ -134,9 +134,21 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _screenshots(args: argparse.Namespace) -> int:
+    import json
     import os
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window appears on screen
+    from app.views.geometry import FRAME_ALLOWANCE
+
+    # No window appears on screen: an offscreen screen with room for the window and its
+    # frame (every window is fitted to its screen, and offscreen's default is 800×600).
+    args.dir.mkdir(parents=True, exist_ok=True)
+    screen = args.dir / ".offscreen.json"
+    screen.write_text(json.dumps({"screens": [{
+        "name": "Screenshots", "x": 0, "y": 0, "dpr": 1, "logicalDpiX": 96, "logicalDpiY": 96,
+        "width": max(args.width + FRAME_ALLOWANCE.width(), 1920),
+        "height": max(args.height + FRAME_ALLOWANCE.height(), 1080)}]}), encoding="utf-8")
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":  # a bare one too
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen's size-hint notes
     from app.gui import render_screenshots
 
@@ -145,6 +157,7 @@ def _screenshots(args: argparse.Namespace) -> int:
         files = render_screenshots(services, args.dir, size=(args.width, args.height))
     finally:
         services.close()
+        screen.unlink(missing_ok=True)
     for f in files:
         print(f)
     return 0

@@ -74,3 +74,28 @@ def test_a_bug_in_a_slot_is_logged_and_apologised_for(qapp, tmp_path: Path,  # t
     assert "ZeroDivisionError" in log_file.read_text(encoding="utf-8")
     assert "Внутренняя ошибка" in captured_errors[0] and str(log_file) in captured_errors[0]
     assert captured_errors[1] == "Клиент не найден"
+
+
+def test_the_screenshots_command_renders_the_size_asked_for(tmp_path: Path) -> None:
+    """Every window is fitted to its screen, and a bare offscreen platform's screen is
+    800×600: the command gives itself a screen with room for the size asked for."""
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[key] = str(tmp_path / key.lower())
+    out = tmp_path / "shots"
+    result = subprocess.run(
+        [sys.executable, "main.py", "--db", str(tmp_path / "s.db"), "screenshots", str(out),
+         "--width", "1366", "--height", "768"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=180, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    image = QImage(str(out / "today.png"))
+    assert (image.width(), image.height()) == (1366, 768)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        p.name for p in out.glob("*.png"))  # nothing else left behind
