@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QKeyEvent,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -47,6 +49,7 @@ from app.i18n import translate
 from app.services.activities import ActivityDetail, activity_kind_label
 from app.services.overview import local_day_start
 from app.views import style
+from app.views.activities.bulk_menu import ActivityBulkActions, Target
 from app.views.forms import dialog_buttons, to_date, to_qdate
 from app.views.style import named
 
@@ -159,11 +162,13 @@ class TimeGrid(QWidget):
             in minutes or None to keep it).
         create_requested(object): a click on an empty slot (its aware start).
         open_requested(int): a double-click on an activity.
+        menu_requested(int, QPoint): the context menu of an activity (id, global point).
     """
 
     move_requested = Signal(int, object, object)
     create_requested = Signal(object)
     open_requested = Signal(int)
+    menu_requested = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -282,6 +287,12 @@ class TimeGrid(QWidget):
         if block is not None:
             self._drag = None
             self.open_requested.emit(block.activity.id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        block = self.block_at(event.pos())
+        if block is not None:
+            self._drag = None
+            self.menu_requested.emit(block.activity.id, event.globalPos())
 
     def _dropped(self, pos: QPoint) -> tuple[int, int, int] | None:
         """Where the dragged block would land: (day index, start, length) in minutes."""
@@ -575,6 +586,25 @@ class CalendarTab(QWidget):
         self.month_grid = MonthGrid()
         self.pages.addWidget(self.month_grid)
         layout.addWidget(self.pages, 1)
+        status = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setStyleSheet(f"color: {style.MUTED};")
+        status.addWidget(self.status, 1)
+        self.undo_button = QPushButton(translate("Calendar", "Отменить"))
+        self.undo_button.setToolTip(translate("Calendar", "Отменить последнее действие (Ctrl+Z)"))
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.hide()
+        status.addWidget(self.undo_button)
+        layout.addLayout(status)
+        # the activity whose menu is open: what the bulk actions act on
+        self.menu_activity: ActivityDetail | None = None
+        self.bulk = ActivityBulkActions(services=services, parent=self,
+                                        selected=self._menu_targets, today=self.today)
+        self.bulk.changed.connect(self._on_bulk_changed)
+        self.bulk.message.connect(self.status.setText)
+        self.undo_button.clicked.connect(self.bulk.undo)
+        QShortcut(QKeySequence.StandardKey.Undo, self).activated.connect(self.bulk.undo)
+        self.grid.menu_requested.connect(self._on_grid_menu_requested)
         self.grid.move_requested.connect(self._on_grid_move_requested)
         self.grid.create_requested.connect(self._on_grid_create_requested)
         self.grid.open_requested.connect(self.open_activity)
@@ -660,6 +690,38 @@ class CalendarTab(QWidget):
             self._services.activities.move(activity_id, due_at, duration_min)
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
+        self.refresh()
+        self.activities_changed.emit()
+
+    def _menu_targets(self) -> list[Target]:
+        a = self.menu_activity
+        return [] if a is None else [Target(a.id, a.client_id, a.deal_id, a.done)]
+
+    def activity_menu(self, activity_id: int) -> QMenu:
+        """An activity's menu: open, complete, reschedule, done, another deal, undo."""
+        from app.views.activities.complete import CompletionDialog
+
+        self.menu_activity = next((a for a in self.activities if a.id == activity_id), None)
+        menu = QMenu(self)
+        if self.menu_activity is None:
+            return menu
+        menu.addAction(translate("Calendar", "Открыть"),
+                       lambda: self.open_activity(activity_id))
+        if not self.menu_activity.done:
+            def complete() -> None:
+                if CompletionDialog(services=self._services, activity_id=activity_id,
+                                    parent=self).exec():
+                    self._on_bulk_changed()
+            menu.addAction(translate("Calendar", "Завершить…"), complete)
+        menu.addSeparator()
+        self.bulk.add_to_menu(menu)
+        return menu
+
+    def _on_grid_menu_requested(self, activity_id: int, at: QPoint) -> None:
+        self.activity_menu(activity_id).exec(at)
+
+    def _on_bulk_changed(self) -> None:
+        self.undo_button.setVisible(self.bulk.last_change is not None)
         self.refresh()
         self.activities_changed.emit()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -46,6 +47,7 @@ from app.services.clients import (
 from app.services.clients.history import TIMELINE_GROUPS
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
+from app.views.activities.bulk_menu import ActivityBulkActions, Target
 from app.views.activities.call_log import CallLogDialog
 from app.views.activities.complete import CompletionDialog
 from app.views.activities.editor import ActivityEditor
@@ -528,6 +530,10 @@ class ClientCardDialog(EditorDialog):
         self._timeline: list[TimelineEntry] = []
         timeline = _list_table(self.timeline_model)
         timeline.doubleClicked.connect(self._on_timeline_double_clicked)
+        timeline.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        timeline.customContextMenuRequested.connect(
+            lambda pos: self._show_activity_menu(timeline, pos))
         th = timeline.horizontalHeader()
         th.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         th.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -617,20 +623,72 @@ class ClientCardDialog(EditorDialog):
         self.complete_activity_button.clicked.connect(self._on_complete_activity_clicked)
         self.edit_activity_button = QPushButton(translate("ClientCard", "Изменить…"))
         self.edit_activity_button.clicked.connect(self._on_edit_activity_clicked)
-        for b in (new, call, self.complete_activity_button, self.edit_activity_button):
+        # reschedule, done, another deal for the selected ones, and the undo of the last
+        self.activity_actions_button = QPushButton(translate("ClientCard", "С выбранными"))
+        self.activity_actions_menu = QMenu(self.activity_actions_button)
+        self.activity_actions_menu.aboutToShow.connect(self._fill_activity_actions_menu)
+        self.activity_actions_button.setMenu(self.activity_actions_menu)
+        for b in (new, call, self.complete_activity_button, self.edit_activity_button,
+                  self.activity_actions_button):
             b.setAutoDefault(False)
             bar.addWidget(b)
         bar.addStretch(1)
         v.addLayout(bar)
         self.activities_model = ActivityListModel(self, show_deal=True)
         view = _list_table(self.activities_model)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         fit_activity_columns(view)
         view.doubleClicked.connect(lambda _i: self._on_edit_activity_clicked())
         view.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_activity_buttons())
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(
+            lambda pos: self._show_activity_menu(view, pos))
         self.activities_view = view
         v.addWidget(view, 1)
+        self.activity_status = QLabel()
+        self.activity_status.setStyleSheet(f"color: {style.MUTED};")
+        v.addWidget(self.activity_status)
+        self.activity_bulk = ActivityBulkActions(
+            services=self._services, parent=self, selected=self.selected_activity_targets)
+        self.activity_bulk.changed.connect(lambda: self._after_activity(True))
+        self.activity_bulk.message.connect(self.activity_status.setText)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, page)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.activity_bulk.undo)
         return page
+
+    def selected_activity_targets(self) -> list[Target]:
+        """The activities selected in the list in front: the Дела list, or the activity
+        rows of the История timeline."""
+        if self.tabs.currentWidget() is self.history_page:
+            by_id = {a.id: a for a in self.activities_model.rows()}
+            rows = sorted({i.row() for i in self.timeline_view.selectionModel().selectedRows()})
+            found = [by_id.get(e.ident) for r in rows
+                     if (e := self.timeline_model.row_at(r)) is not None
+                     and e.group == "activity" and e.ident is not None]
+        else:
+            rows = sorted({i.row() for i in self.activities_view.selectionModel().selectedRows()})
+            found = [self.activities_model.row_at(r) for r in rows]
+        return [Target(a.id, a.client_id, a.deal_id, a.done) for a in found if a is not None]
+
+    def _fill_activity_actions_menu(self) -> None:
+        self.activity_actions_menu.clear()
+        self.activity_bulk.add_to_menu(self.activity_actions_menu)
+        if self.activity_actions_menu.isEmpty():
+            self.activity_actions_menu.addAction(
+                translate("ClientCard", "Выберите дела в списке")).setEnabled(False)
+
+    def activity_menu(self) -> QMenu:
+        """The selected activities' menu (built afresh each time)."""
+        menu = QMenu(self)
+        self.activity_bulk.add_to_menu(menu)
+        return menu
+
+    def _show_activity_menu(self, view: QTableView, pos: QPoint) -> None:
+        menu = self.activity_menu()
+        if not menu.isEmpty():
+            menu.exec(view.viewport().mapToGlobal(pos))
 
     # --- timeline and activities --------------------------------------------------------------
     def reload_history(self) -> None:

@@ -636,6 +636,25 @@ class TodayTab(QWidget):
                                reschedule_days(self._today)[0][1])
         return day is not None and self.reschedule_selected(day)
 
+    def move_selected_to_deal(self) -> bool:
+        """«Перенести в другую сделку…»: the selected activities to a deal of their client
+        (picked from the client's open deals; undoable)."""
+        from app.views.activities.bulk_menu import Target, pick_other_deal
+
+        targets = [Target(i.ident, i.client_id, i.deal_id) for i in self.selected_items()
+                   if i.kind == "activity" and i.ident is not None]
+        if not targets:
+            return False
+        picked = pick_other_deal(self, self._services, targets)
+        if isinstance(picked, str):
+            self._say(picked)
+            return False
+        if picked is None:
+            return False
+        deal_id, ids = picked, [t.id for t in targets]
+        return self._run(lambda: self._bulk(self._services.activities.reassign(ids, deal_id)),
+                         stay=True)
+
     def _bulk(self, change: BulkChange) -> bool:
         self.last_change = change
         self._say(change.description)
@@ -691,6 +710,8 @@ class TodayTab(QWidget):
                     action.setShortcut(QKeySequence("Ctrl+D"))
             move.addAction(translate("Today", "Выбрать дату…"),
                            self.reschedule_selected_to_picked_day)
+            menu.addAction(translate("Today", "Перенести в другую сделку…"),
+                           self.move_selected_to_deal)
         if one is not None:
             self._add_contact_actions(menu, one)
         return menu
