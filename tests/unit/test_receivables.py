@@ -361,3 +361,18 @@ def test_the_meeting_pack_shows_the_same_aging(services, alpha) -> None:  # type
     assert data.receivables is not None and data.receivables.aging == svc.receivables.aging(AS_OF)
     assert (data.receivables.outstanding, data.receivables.overdue) == (D("3100.00"),
                                                                         D("3100.00"))
+
+
+def test_the_sql_buckets_are_the_python_rule(services) -> None:  # type: ignore[no-untyped-def]
+    """The aging sums its buckets in SQL (bucket_conditions): for every day around each
+    boundary, the SQL condition that holds is the bucket bucket_of names."""
+    from app.services.receivables.aging import bucket_bounds, bucket_conditions
+
+    conditions = bucket_conditions(":due")
+    with services.uow_factory(read_only=True) as uow:
+        for days in [*range(-3, 125), None]:
+            due = None if days is None else AS_OF - timedelta(days=days)
+            held = uow.session.execute(text("SELECT " + ", ".join(conditions)),
+                                       {"due": due, **bucket_bounds(AS_OF)}).one()
+            want = bucket_of(0 if days is None else days)
+            assert [b for b, ok in zip(BUCKETS, held, strict=True) if ok] == [want], days

@@ -10,10 +10,10 @@ an overpaid order owes nothing (its excess is not netted elsewhere). The client'
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -24,19 +24,29 @@ from app.services.receivables.dtos import Aging, AgingRow
 from app.services.uow import UowFactory
 
 BUCKETS = ("not_due", "d1_30", "d31_60", "d61_90", "over_90")  # AgingRow's fields in order
+LIMITS = (0, 30, 60, 90)  # the most days overdue of each bucket but the last
 
 
 def bucket_of(days_overdue: int) -> str:
     """The aging bucket of a debt `days_overdue` days past its due date."""
-    if days_overdue <= 0:
-        return "not_due"
-    if days_overdue <= 30:
-        return "d1_30"
-    if days_overdue <= 60:
-        return "d31_60"
-    if days_overdue <= 90:
-        return "d61_90"
-    return "over_90"
+    for limit, bucket in zip(LIMITS, BUCKETS, strict=False):
+        if days_overdue <= limit:
+            return bucket
+    return BUCKETS[-1]
+
+
+def bucket_conditions(due: str) -> list[str]:
+    """The SQL twin of `bucket_of`: per bucket, the condition on a due-date column `due`
+    (ISO text, NULL for none), with the parameters `bucket_bounds` gives — days overdue
+    (as of − due) ≤ N is due ≥ as of − N, so the dates compare as they are stored."""
+    edges = [f":b{limit}" for limit in LIMITS]
+    out = [f"({due} IS NULL OR {due} >= {edges[0]})"]
+    out += [f"({due} < {hi} AND {due} >= {lo})" for hi, lo in pairwise(edges)]
+    return [*out, f"{due} < {edges[-1]}"]
+
+
+def bucket_bounds(as_of: date) -> dict[str, date]:
+    return {f"b{limit}": as_of - timedelta(days=limit) for limit in LIMITS}
 
 
 def bucket_labels() -> dict[str, str]:
@@ -100,23 +110,32 @@ def _date(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def owed_orders(session: Session, as_of: date, *,
-                client_id: int | None = None) -> list[OwedOrder]:
-    """The orders (placed by `as_of`, not cancelled) with money owed as of `as_of`."""
+def _owed(session: Session, as_of: date, client_id: int | None) -> tuple[str, dict[str, object]]:
+    """The subquery (order_id, outstanding) of the orders owing as of the day, and its
+    parameters: the trigger-kept list when no payment came later, else the sums by then."""
     params: dict[str, object] = {"d": as_of}
     if client_id is not None:
-        owed, params["c"] = _OWED_BY_CLIENT, client_id
-    else:
-        later = session.execute(text("SELECT 1 FROM payments WHERE paid_on > :d LIMIT 1"),
-                                {"d": as_of}).first()
-        owed = _OWED_AS_OF if later else _OWED_NOW
+        params["c"] = client_id
+        return _OWED_BY_CLIENT, params
+    later = session.execute(text("SELECT 1 FROM payments WHERE paid_on > :d LIMIT 1"),
+                            {"d": as_of}).first()
+    return (_OWED_AS_OF if later else _OWED_NOW), params
+
+
+def owed_orders(session: Session, as_of: date, *, client_id: int | None = None,
+                limit: int = 0) -> list[OwedOrder]:
+    """The orders (placed by `as_of`, not cancelled) with money owed as of `as_of`, the
+    most overdue first (then by due or order date); the first `limit` of them (0: all)."""
+    owed, params = _owed(session, as_of, client_id)
     rows = session.execute(text(
         "SELECT o.id, o.number, o.client_id, c.name, o.ordered_on, o.payment_due_on,"
         " o.amount, w.outstanding"
         f" FROM ({owed}) w JOIN orders o ON o.id = w.order_id"
         " JOIN clients c ON c.id = o.client_id"
         " WHERE w.outstanding > 0 AND o.ordered_on <= :d"
-        " ORDER BY COALESCE(o.payment_due_on, o.ordered_on), o.id"), params).all()
+        " ORDER BY (o.payment_due_on IS NULL OR o.payment_due_on >= :d),"
+        " COALESCE(o.payment_due_on, o.ordered_on), o.id"
+        + (" LIMIT :n" if limit else "")), {**params, "n": limit}).all()
     out = []
     for r in rows:
         ordered = _date(r[4])
@@ -125,6 +144,17 @@ def owed_orders(session: Session, as_of: date, *,
                              ordered_on=ordered, due_on=_date(r[5]),
                              amount=from_kopecks(r[6]), outstanding=from_kopecks(r[7])))
     return out
+
+
+def owed_totals(session: Session, as_of: date) -> tuple[Decimal, Decimal, int]:
+    """(owed, of it overdue, orders owing) as of the day, summed in SQL."""
+    owed, params = _owed(session, as_of, None)
+    row = session.execute(text(
+        "SELECT COALESCE(SUM(w.outstanding), 0), COALESCE(SUM(CASE WHEN o.payment_due_on < :d"
+        " THEN w.outstanding ELSE 0 END), 0), COUNT(*)"
+        f" FROM ({owed}) w JOIN orders o ON o.id = w.order_id"
+        " WHERE w.outstanding > 0 AND o.ordered_on <= :d"), params).one()
+    return from_kopecks(row[0]), from_kopecks(row[1]), int(row[2])
 
 
 def credits(session: Session, as_of: date, *,
@@ -142,26 +172,34 @@ def credits(session: Session, as_of: date, *,
     return {r[0]: (r[1], from_kopecks(r[2])) for r in rows}
 
 
+def _rubles(kopecks: int) -> Decimal:
+    return from_kopecks(kopecks) if kopecks else ZERO  # most buckets of most clients are 0
+
+
 def aging_in(session: Session, as_of: date, *, client_id: int | None = None) -> Aging:
-    """The aging of every client (or one) as of a day, inside the caller's session."""
-    sums: dict[int, dict[str, Decimal]] = defaultdict(lambda: dict.fromkeys(BUCKETS, ZERO))
-    names: dict[int, str] = {}
-    for o in owed_orders(session, as_of, client_id=client_id):
-        sums[o.client_id][bucket_of(days_overdue(o.due_on, as_of))] += o.outstanding
-        names[o.client_id] = o.client_name
+    """The aging of every client (or one) as of a day, inside the caller's session: the
+    buckets summed and the clients ordered by their total in SQL (thousands of debtors on a
+    grown base); the clients with only credit follow, by credit."""
+    owed, params = _owed(session, as_of, client_id)
+    sums = ", ".join(f"SUM(CASE WHEN {cond} THEN w.outstanding ELSE 0 END)"
+                     for cond in bucket_conditions("o.payment_due_on"))
+    debts = session.execute(text(
+        f"SELECT g.*, c.name FROM (SELECT o.client_id, SUM(w.outstanding) AS total, {sums}"
+        f" FROM ({owed}) w JOIN orders o ON o.id = w.order_id"
+        " WHERE w.outstanding > 0 AND o.ordered_on <= :d GROUP BY o.client_id) g"
+        " JOIN clients c ON c.id = g.client_id ORDER BY g.total DESC, c.name, g.client_id"),
+        {**params, **bucket_bounds(as_of)}).all()
     credit = credits(session, as_of, client_id=client_id)
-    for cid, (name, _amount) in credit.items():
-        names.setdefault(cid, name)
-        sums.setdefault(cid, dict.fromkeys(BUCKETS, ZERO))
-    rows = [AgingRow(client_id=cid, client_name=names[cid], **buckets,
-                     total=sum(buckets.values(), ZERO),
-                     credit=credit.get(cid, ("", ZERO))[1])
-            for cid, buckets in sums.items()]
-    rows.sort(key=lambda r: (-r.total, -r.credit, r.client_name, r.client_id))
-    totals = {b: sum((getattr(r, b) for r in rows), ZERO) for b in BUCKETS}
+    rows = [AgingRow(cid, name, _rubles(k0), _rubles(k1), _rubles(k2), _rubles(k3),
+                     _rubles(k4), _rubles(total), credit.pop(cid, ("", ZERO))[1])
+            for cid, total, k0, k1, k2, k3, k4, name in debts]  # the five BUCKETS
+    rows += [AgingRow(cid, name, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, amount)
+             for cid, (name, amount) in sorted(credit.items(),
+                                               key=lambda c: (-c[1][1], c[1][0], c[0]))]
+    total, k0, k1, k2, k3, k4 = (from_kopecks(sum(r[i] for r in debts)) for i in range(1, 7))
     return Aging(as_of=as_of, rows=tuple(rows), totals=AgingRow(
-        client_id=0, client_name=translate("Receivables", "Итого"), **totals,
-        total=sum(totals.values(), ZERO), credit=sum((r.credit for r in rows), ZERO)))
+        0, translate("Receivables", "Итого"), k0, k1, k2, k3, k4, total,
+        sum((r.credit for r in rows), ZERO)))
 
 
 class AgingReport:
@@ -177,6 +215,6 @@ class AgingReport:
 
     def owed_orders(self, as_of: date | None = None, *,
                     client_id: int | None = None) -> tuple[OwedOrder, ...]:
-        """The orders with money owed as of a day (today), by due date."""
+        """The orders with money owed as of a day (today), the most overdue first."""
         with self._uow(read_only=True) as uow:
             return tuple(owed_orders(uow.session, as_of or date.today(), client_id=client_id))

@@ -13,7 +13,7 @@ from app.domain.figures import effective_probability_sql, open_stage_sql, won_st
 from app.domain.money import from_kopecks
 from app.services.plan import Period
 from app.services.receivables import Aging
-from app.services.receivables.aging import aging_in, days_overdue, owed_orders
+from app.services.receivables.aging import aging_in, days_overdue, owed_orders, owed_totals
 
 
 def _k(value: int | None) -> Decimal:
@@ -104,19 +104,14 @@ def lost_deals(session: Session, p: Period, limit: int = 30) -> list[DealLineIte
 def receivables(session: Session, as_of: date, limit: int = 40) -> list[Receivable]:
     """Orders (not cancelled) with money still owed, most overdue first (what an order owes
     as of a day, and its days overdue, are the receivables area's: `owed_orders`)."""
-    out = [Receivable(o.number, o.client_name, o.ordered_on, o.due_on, o.amount, o.paid,
-                      o.outstanding, days_overdue(o.due_on, as_of))
-           for o in owed_orders(session, as_of)]
-    out.sort(key=lambda x: -x.days_overdue)
-    return out[:limit] if limit else out
+    return [Receivable(o.number, o.client_name, o.ordered_on, o.due_on, o.amount, o.paid,
+                       o.outstanding, days_overdue(o.due_on, as_of))
+            for o in owed_orders(session, as_of, limit=limit)]
 
 
 def receivables_total(session: Session, as_of: date) -> tuple[Decimal, Decimal, int]:
     """(outstanding, of it overdue, orders) over all open orders."""
-    owed = owed_orders(session, as_of)
-    overdue = sum((o.outstanding for o in owed if days_overdue(o.due_on, as_of) > 0),
-                  Decimal("0.00"))
-    return sum((o.outstanding for o in owed), Decimal("0.00")), overdue, len(owed)
+    return owed_totals(session, as_of)
 
 
 def receivables_aging(session: Session, as_of: date) -> Aging:
