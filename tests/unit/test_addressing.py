@@ -39,3 +39,16 @@ def test_the_offer_intro_opens_with_the_greeting() -> None:
     assert default_intro("classic", "Лазарева Марфа Олеговна").splitlines()[0] == \
         "Уважаемая Марфа Олеговна!"
     assert default_intro("modern", "").splitlines()[0] == "Добрый день!"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Полина Павловна Фокина", "Фокина П. П."),
+    ("Фокина Полина Павловна", "Фокина П. П."),
+    ("Алиев Ахмед Рашид оглы", "Алиев А. Р."),
+    ("Анна Ильинична", "Анна Ильинична"),  # no surname: as written
+    ("Никита  Смирнов", "Никита Смирнов"),
+])
+def test_short_name(name: str, expected: str) -> None:
+    from app.services.documents.addressing import short_name
+
+    assert short_name(name) == expected

@@ -74,6 +74,16 @@ def _gender(first: str, patronymic: str) -> str:
     return {Gender.MALE: "male", Gender.FEMALE: "female"}.get(found, "")
 
 
+def short_name(name: str) -> str:
+    """«Фокина П. П.» for «Полина Павловна Фокина» (a narrow list's form); a name without a
+    patronymic or a surname as written."""
+    person = parse_person_name(name)
+    if person is None or not person.last:
+        return " ".join(name.split())
+    initials = " ".join(f"{part[0]}." for part in (person.first, person.patronymic.split()[0]))
+    return f"{person.last} {initials}"
+
+
 def greeting(name: str) -> str:
     """The first line of a letter to `name` («Уважаемый Иван Петрович!»)."""
     name = " ".join(name.split())

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont
 from app.domain.dates import date_time, short_date
 from app.i18n import translate
 from app.services.activities import activity_kind_label
+from app.services.documents.addressing import short_name
 from app.services.mentoring import (
     AssessmentRow,
     LearningRow,
@@ -46,7 +47,8 @@ def hours_text(value: Any) -> str:
 class TraineeListModel(RecordTableModel[TraineeRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
-            Column(translate("Mentoring", "Стажёр"), lambda r: r.name),
+            # «Фокина П. П.»: the list is narrow; the tooltip and the card give the full name
+            Column(translate("Mentoring", "Стажёр"), lambda r: short_name(r.name)),
             Column(translate("Mentoring", "Статус"), lambda r: trainee_status_label(r.status)),
             Column(translate("Mentoring", "Прогресс"), lambda r: f"{r.percent} %"),
         ], parent)
@@ -60,8 +62,9 @@ class TraineeListModel(RecordTableModel[TraineeRow]):
             if column == 0 and row.tasks_overdue and row.status == "onboarding":
                 return QColor(style.DANGER)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return translate("Mentoring", "Начало: {start}; выполнено {done} из {total}, "
-                                          "просрочено {overdue}").format(
+            return row.name + "\n" + translate(
+                "Mentoring", "Начало: {start}; выполнено {done} из {total}, "
+                             "просрочено {overdue}").format(
                 start=short_date(row.start_date), done=row.tasks_done, total=row.tasks_total,
                 overdue=row.tasks_overdue)
         return None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -219,7 +220,7 @@ class TraineesPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        self.list_view.setColumnWidth(2, 100)
+        self.list_view.setColumnWidth(2, 84)
         self.list_view.doubleClicked.connect(lambda _: self._on_edit_button_clicked())
         ll.addWidget(self.list_view, 1)
         buttons = QGridLayout()  # two rows keep the list narrow on small screens
@@ -243,9 +244,13 @@ class TraineesPage(QWidget):
         self.template_model = TemplateListModel(self)
         self.template_combo = QComboBox()
         self.template_combo.setModel(self.template_model)
-        self.template_combo.setMinimumContentsLength(12)
+        # takes the row's free width (the template's name was cut at a fixed 12 letters)
+        # without widening the card's minimum, which would squeeze the trainee list
+        self.template_combo.setMinimumContentsLength(16)
         self.template_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template_combo.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                          QSizePolicy.Policy.Fixed)
         self.assign_button = QPushButton(translate("Mentoring", "Назначить шаблон"))
         self.assign_button.setToolTip(translate(
             "Mentoring", "Пункты шаблона станут задачами стажёра со сроками от даты начала"))
@@ -287,7 +292,7 @@ class TraineesPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([290, 1000])
+        splitter.setSizes([360, 1000])  # room for a trainee's full name beside the status
         self._current_id: int | None = None
         self.unsaved = UnsavedChanges(
             self, values=self.conclusion_edit.toPlainText, save=self._store_conclusion,
