@@ -62,6 +62,8 @@ class Order(Base):
         check_in("status", ORDER_STATUSES, "status"),
         CheckConstraint("amount >= 0", name="amount_non_negative"),
         Index("ix_orders_client_date", "client_id", "ordered_on"),
+        # the orders past their agreed ship date with goods to leave (migration 0011)
+        Index("ix_orders_status_ship_by", "status", "ship_by"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
