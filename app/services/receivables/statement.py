@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from app.domain.figures import line_total
@@ -33,10 +33,14 @@ from app.services.uow import UowFactory
 LEFT_STATUSES = ("shipped", "in_transit", "delivered")  # the goods are on their way or there
 
 
-def shipment_has_left() -> ColumnElement[bool]:
-    """The SQL condition of a shipment that debits the client (over Shipment)."""
-    return or_(Shipment.status.in_(LEFT_STATUSES),
-               and_(Shipment.status == "problem", Shipment.shipped_on.is_not(None)))
+def has_left(status: str, shipped_on: date | None) -> bool:
+    """Whether a shipment debits the client: the goods left (a problem after they left)."""
+    return status in LEFT_STATUSES or (status == "problem" and shipped_on is not None)
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    """Bound id lists short enough for any database's parameter limit."""
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
 
 
 @dataclass(frozen=True)
@@ -98,30 +102,36 @@ def statement_in(session: Session, client_id: int, start: date, end: date) -> St
     if client is None:
         raise NotFoundError(translate("Receivables", "Клиент не найден"))
     s = session
-    live = select(Order.id).where(Order.client_id == client_id, Order.status != "cancelled")
+    # one client's orders are a handful: their ids are bound as lists, so each table is read
+    # by its order (shipment) index — a subquery lets SQLite pick the shipments' status index
+    # and scan the shipment lines of the whole base
     orders = {r.id: (r.number, r.amount) for r in s.execute(
-        select(Order.id, Order.number, Order.amount).where(Order.id.in_(live)))}
+        select(Order.id, Order.number, Order.amount)
+        .where(Order.client_id == client_id, Order.status != "cancelled"))}
     lines: dict[int, dict[int, tuple[Decimal, Decimal]]] = defaultdict(dict)
-    for ln in s.execute(select(OrderLine.id, OrderLine.order_id, OrderLine.quantity,
-                               OrderLine.price, OrderLine.discount)
-                        .where(OrderLine.order_id.in_(live))):
-        lines[ln.order_id][ln.id] = (ln.quantity, line_total(ln.quantity, ln.price,
-                                                              ln.discount))
-    left = (select(Shipment.id, Shipment.order_id, Shipment.shipped_on, Shipment.planned_on,
-                   Shipment.upd_number, Shipment.waybill_number)
-            .where(Shipment.order_id.in_(live), shipment_has_left()))
+    shipments: list[Row[int, int, str, date | None, date, str, str]] = []
+    for chunk in _chunks(list(orders)):
+        for ln in s.execute(select(OrderLine.id, OrderLine.order_id, OrderLine.quantity,
+                                   OrderLine.price, OrderLine.discount)
+                            .where(OrderLine.order_id.in_(chunk))):
+            lines[ln.order_id][ln.id] = (ln.quantity, line_total(ln.quantity, ln.price,
+                                                                  ln.discount))
+        shipments += s.execute(
+            select(Shipment.id, Shipment.order_id, Shipment.status, Shipment.shipped_on,
+                   Shipment.planned_on, Shipment.upd_number, Shipment.waybill_number)
+            .where(Shipment.order_id.in_(chunk))).all()
+    left = [sh for sh in shipments if has_left(sh.status, sh.shipped_on)
+            and (sh.shipped_on or sh.planned_on) <= end]
     shipped_lines: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for sl in s.execute(select(ShipmentLine.shipment_id, ShipmentLine.order_line_id,
-                               ShipmentLine.quantity)
-                        .where(ShipmentLine.shipment_id.in_(left.with_only_columns(
-                            Shipment.id)))):
-        got = shipped_lines[sl.shipment_id]
-        got[sl.order_line_id] = got.get(sl.order_line_id, ZERO) + sl.quantity
+    for chunk in _chunks([sh.id for sh in left]):
+        for sl in s.execute(select(ShipmentLine.shipment_id, ShipmentLine.order_line_id,
+                                   ShipmentLine.quantity)
+                            .where(ShipmentLine.shipment_id.in_(chunk))):
+            got = shipped_lines[sl.shipment_id]
+            got[sl.order_line_id] = got.get(sl.order_line_id, ZERO) + sl.quantity
     by_order: dict[int, list[_Shipped]] = defaultdict(list)
-    for sh in s.execute(left):
+    for sh in left:
         on = sh.shipped_on or sh.planned_on
-        if on > end:
-            continue
         number = orders[sh.order_id][0]
         by_order[sh.order_id].append(_Shipped(
             id=sh.id, on=on, document=shipment_document(sh.upd_number or "",
