@@ -24,6 +24,16 @@ Rules of the sections (one place each):
 - holidays: Russian public holidays (the `holidays` package) from today to today + 7, each
   with the key clients to greet: the active clients of the segment(s) with the shortest
   rhythm in "service_rhythm_days" (by default «Ключевые»), by name.
+- receivables: the clients owing money past its due date — the orders of `agg_order_due`
+  (not cancelled, a due date, paid less than the amount: `receivables.aging`'s outstanding)
+  due before today, summed per client; the largest debt first, with the days since the
+  oldest due date.
+- late_shipments: the orders with a shipment late to leave or to arrive, or whose agreed
+  ship date passed with goods still to leave (the orders service's rules,
+  `orders.listing.LATE_SHIPMENT_SQL` / `LATE_DELIVERY_SQL` / `order_late_sql`), one row per
+  order, the longest late first.
+- low_stock: products not archived at or below their low-stock threshold (> 0), or below
+  zero — `orders.low_stock`'s rule — the largest shortage first.
 - trainee_tasks: `mentoring.overdue_tasks`.
 Every section is capped at `limit` rows; `Worklist.totals` holds each one's full count.
 """
@@ -37,13 +47,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.dates import local_date
-from app.domain.money import format_money
-from app.i18n import current_language, translate
-from app.models import Activity, Client, Contact, Deal, Stage
+from app.domain.money import format_money, from_kopecks
+from app.i18n import current_language, plural, translate
+from app.models import Activity, Client, Contact, Deal, Product, Stage
 from app.services.deals.board import days_in_stage, last_no_next_reason, stalled
 from app.services.errors import NotFoundError, ValidationError
 from app.services.overview import local_day_start
@@ -58,7 +68,8 @@ if TYPE_CHECKING:
     from app.services.settings import SettingsService
 
 SECTIONS = ("overdue", "today", "tomorrow", "week", "stalled", "service_due", "follow_up",
-            "payments", "birthdays", "holidays", "trainee_tasks")
+            "payments", "receivables", "late_shipments", "low_stock", "birthdays", "holidays",
+            "trainee_tasks")
 WEEK_DAYS = 7  # "the next 7 days": today + 1 … today + 7
 
 
@@ -73,6 +84,9 @@ def section_label(section: str) -> str:
         "service_due": translate("Worklist", "Пора позвонить"),
         "follow_up": translate("Worklist", "Звонки после продажи"),
         "payments": translate("Worklist", "Ожидаемые оплаты"),
+        "receivables": translate("Worklist", "Просроченная дебиторка"),
+        "late_shipments": translate("Worklist", "Отгрузки с опозданием"),
+        "low_stock": translate("Worklist", "Мало на складе"),
         "birthdays": translate("Worklist", "Дни рождения"),
         "holidays": translate("Worklist", "Праздники"),
         "trainee_tasks": translate("Worklist", "Задачи стажёров"),
@@ -83,9 +97,12 @@ def section_label(section: str) -> str:
 @dataclass(frozen=True)
 class WorkItem:
     section: str
-    # "activity" | "deal" | "client" | "birthday" | "holiday" | "payment" | "trainee_task"
+    # "activity" | "deal" | "client" | "birthday" | "holiday" | "payment" | "receivable" |
+    # "order" | "product" | "trainee_task"
     kind: str
-    ident: int | None  # activity / deal / client / contact / order / trainee-task id
+    # activity / deal / client / contact / order / product / trainee-task id (a receivable:
+    # its client's)
+    ident: int | None
     when: datetime | date | None
     title: str  # subject, deal title, client name, contact name, holiday name
     detail: str  # the second line: client and deal, amount, days overdue, …
@@ -214,6 +231,9 @@ class WorklistService:
             "stalled": lambda: self._stalled(today, limit),
             "service_due": lambda: self.service_due(today, limit=limit),
             "payments": lambda: self._payments(today, limit),
+            "receivables": lambda: self._receivables(today, limit),
+            "late_shipments": lambda: self._late_shipments(today, limit),
+            "low_stock": lambda: self._low_stock(limit),
             "birthdays": lambda: self._birthdays(today, limit),
             "holidays": lambda: self._holidays(today, limit),
             "trainee_tasks": lambda: self._trainee_tasks(today, limit),
@@ -490,6 +510,104 @@ class WorklistService:
                                   _joined(format_money(r.outstanding), late),
                                   client_id=r.client_id or None, overdue=r.overdue_days > 0))
         return items, due.total
+
+    def _receivables(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
+        """Clients with money overdue, summed over their orders in agg_order_due (its
+        (due_on) index: only the orders still owing, due before today)."""
+        # materialized, so the planner starts from the few orders owing (by agg_order_due's
+        # (due_on) index) rather than walk every order in client order for the GROUP BY;
+        # the clients' names are read for the first rows only
+        with self._uow(read_only=True) as uow:
+            rows = uow.session.execute(text(
+                "WITH due AS MATERIALIZED (SELECT o.client_id AS client_id,"
+                "  a.outstanding AS outstanding, a.due_on AS due_on FROM agg_order_due a"
+                "  JOIN orders o ON o.id = a.order_id WHERE a.due_on < :today),"
+                " owing AS MATERIALIZED (SELECT client_id, SUM(outstanding) AS owed,"
+                "  MIN(due_on) AS oldest, COUNT(*) AS orders FROM due GROUP BY client_id)"
+                " SELECT w.client_id, c.name, c.phone, c.email, w.owed, w.oldest, w.orders,"
+                " (SELECT COUNT(*) FROM owing) FROM owing w"
+                " JOIN clients c ON c.id = w.client_id"
+                " ORDER BY w.owed DESC, w.client_id LIMIT :limit"),
+                {"today": today.isoformat(), "limit": limit}).all()
+        items = []
+        for client_id, name, phone, email, owed, oldest, orders, _total in rows:
+            due_on = date.fromisoformat(oldest)
+            items.append(WorkItem(
+                "receivables", "receivable", client_id, due_on, name,
+                _joined(format_money(from_kopecks(owed)),
+                        translate("Worklist", "просрочено до {d}").format(
+                            d=_days((today - due_on).days)),
+                        plural(orders, translate("Worklist", "%n заказ|%n заказа|%n заказов"))),
+                client_id=client_id, phone=phone, email=email, overdue=True))
+        return items, rows[0][-1] if rows else 0
+
+    def _late_shipments(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
+        """Orders late to ship or to arrive, one row each: the late shipments by the
+        (status, planned_on) index (few are not delivered), the orders past their ship date
+        by (status) — the orders service's rules."""
+        from app.services.orders.listing import (
+            LATE_DELIVERY_SQL,
+            LATE_SHIPMENT_SQL,
+            LIVE,
+            order_late_sql,
+        )
+
+        late = (
+            "SELECT 'ship' AS what, sh.order_id AS order_id, sh.planned_on AS since"
+            " FROM shipments sh JOIN orders o2 ON o2.id = sh.order_id"
+            f" WHERE {LATE_SHIPMENT_SQL} AND {LIVE}"
+            " UNION ALL SELECT 'deliver', sh.order_id, sh.planned_delivery_on"
+            " FROM shipments sh JOIN orders o2 ON o2.id = sh.order_id"
+            f" WHERE {LATE_DELIVERY_SQL} AND {LIVE}"
+            f" UNION ALL SELECT 'ship', o2.id, o2.ship_by FROM orders o2"
+            f" WHERE {order_late_sql('o2')}")
+        with self._uow(read_only=True) as uow:
+            rows = uow.session.execute(text(
+                "SELECT x.order_id, o.number, o.client_id, c.name, c.phone, c.email,"
+                " MIN(CASE WHEN x.what = 'ship' THEN x.since END),"
+                " MIN(CASE WHEN x.what = 'deliver' THEN x.since END),"
+                " MIN(x.since) AS first, COUNT(*) OVER ()"
+                f" FROM ({late}) x JOIN orders o ON o.id = x.order_id"
+                " JOIN clients c ON c.id = o.client_id"
+                " GROUP BY x.order_id ORDER BY first, x.order_id LIMIT :limit"),
+                {"today": today.isoformat(), "limit": limit}).all()
+        items = []
+        for order_id, number, client_id, name, phone, email, ship, deliver, first, _n in rows:
+            parts = []
+            if ship is not None:
+                parts.append(translate("Worklist", "отгрузка опаздывает на {d}").format(
+                    d=_days((today - date.fromisoformat(ship)).days)))
+            if deliver is not None:
+                parts.append(translate("Worklist", "доставка опаздывает на {d}").format(
+                    d=_days((today - date.fromisoformat(deliver)).days)))
+            items.append(WorkItem(
+                "late_shipments", "order", order_id, date.fromisoformat(first),
+                f"{number} · {name}", _joined(*parts), client_id=client_id, phone=phone,
+                email=email, overdue=True))
+        return items, rows[0][-1] if rows else 0
+
+    def _low_stock(self, limit: int) -> tuple[list[WorkItem], int]:
+        """Products at or below their threshold (or below zero), the largest shortage
+        first (`orders.low_stock`'s rule, counted and capped in SQL)."""
+        from app.services.orders.rules import quantity_text
+
+        with self._uow(read_only=True) as uow:
+            rows = uow.session.execute(
+                select(Product.id, Product.sku, Product.name, Product.unit, Product.stock,
+                       Product.min_stock, func.count().over())
+                .where(Product.archived.is_(False),
+                       or_((Product.min_stock > 0) & (Product.stock <= Product.min_stock),
+                           Product.stock < 0))
+                .order_by(Product.stock - Product.min_stock, Product.name, Product.id)
+                .limit(limit)).all()
+        items = [WorkItem(
+            "low_stock", "product", ident, None, f"{name} ({sku})" if sku else name,
+            _joined(translate("Worklist", "на складе {n}").format(n=quantity_text(stock, unit)),
+                    translate("Worklist", "порог {n}").format(n=quantity_text(minimum, unit))
+                    if minimum > 0 else ""),
+            overdue=stock <= 0)
+            for ident, sku, name, unit, stock, minimum, _n in rows]
+        return items, rows[0][-1] if rows else 0
 
     def _birthdays(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
         found = self._overview.birthdays_due(today, days=WEEK_DAYS, limit=limit)

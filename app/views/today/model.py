@@ -29,6 +29,9 @@ def _other_kind_labels() -> dict[str, str]:
         "birthday": translate("Today", "День рождения"),
         "holiday": translate("Today", "Праздник"),
         "payment": translate("Today", "Оплата"),
+        "receivable": translate("Today", "Долг"),
+        "order": translate("Today", "Заказ"),
+        "product": translate("Today", "Товар"),
         "trainee_task": translate("Today", "Задача стажёра"),
     }
 

@@ -531,6 +531,10 @@ class TodayTab(QWidget):
                 services=self._services, activity_id=ident, parent=self).exec()), stay=True)
         elif item.kind == "deal" and item.ident is not None:
             self.open_requested.emit("deal", item.ident)
+        elif item.kind in ("order", "payment") and item.ident is not None:
+            self.open_requested.emit("order", item.ident)  # a late shipment, a payment due
+        elif item.kind == "product":
+            self.open_catalog()
         elif item.kind == "holiday":  # its key clients to open are in the row's menu
             self._on_view_menu_requested(self.view.below_current_row())
         elif item.kind == "trainee_task":
@@ -538,8 +542,15 @@ class TodayTab(QWidget):
                 self._today) if t.task_id == item.ident), None)
             if trainee is not None:
                 self.open_requested.emit("trainee", trainee)
-        elif item.client_id is not None:  # a client due a call, a birthday, a payment
+        elif item.client_id is not None:  # a client due a call or owing, a birthday
             self.open_requested.emit("client", item.client_id)
+
+    def open_catalog(self) -> bool:
+        """A low-stock row: the catalog, where stock and thresholds are kept."""
+        from app.views.deals.catalog import CatalogDialog
+
+        return self._run(lambda: bool(CatalogDialog(services=self._services,
+                                                    parent=self).exec()), stay=True)
 
     def done_selected(self) -> bool:
         """Space: one activity → the completion dialog; several → done without a next step
