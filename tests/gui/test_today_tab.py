@@ -272,7 +272,8 @@ def test_enter_opens_an_activity_in_its_editor_and_the_rest_in_their_tab(  # typ
                   "Выучить каталог"):
         tab.select_row(_row_of(tab, title))
         qtbot.keyClick(tab.view, Qt.Key.Key_Return)
-    assert opened == [("deal", day.deal), ("client", day.client), ("client", day.client),
+    # a payment due opens its order
+    assert opened == [("deal", day.deal), ("client", day.client), ("order", day.order),
                       ("client", day.client), ("trainee", day.trainee)]
     row = _row_of(tab, "Поставка весов")
     tab.view.scrollTo(tab.model.index(row, 0))
