@@ -14,6 +14,19 @@ from app.domain.money import round_money
 HUNDRED = Decimal(100)
 TENTH = Decimal("0.1")
 
+# --- what is stored ------------------------------------------------------------------------
+# Decimal places the columns keep (models/base.py: Money, Quantity, Percent). A value with
+# more is refused where it is entered, never rounded on the way in.
+MONEY_PLACES = 2
+QUANTITY_PLACES = 3
+PERCENT_PLACES = 2
+
+
+def too_precise(value: Decimal | int, places: int) -> bool:
+    """More decimals than `places` (trailing zeros do not count: 1.500 has one)."""
+    value = Decimal(value)
+    return value != value.quantize(Decimal(1).scaleb(-places))
+
 
 # --- percentages -----------------------------------------------------------------------
 

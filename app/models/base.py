@@ -14,6 +14,7 @@ from sqlalchemy import CheckConstraint, DateTime, Dialect, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+from app.domain.figures import PERCENT_PLACES, QUANTITY_PLACES
 from app.domain.money import from_kopecks, to_kopecks
 
 NAMING_CONVENTION = {
@@ -76,14 +77,14 @@ class Quantity(_ScaledDecimal):
     """Quantities to 0.001 (kilograms, metres, pieces)."""
 
     cache_ok = True
-    places = 3
+    places = QUANTITY_PLACES
 
 
 class Percent(_ScaledDecimal):
     """Percentages to 0.01 % (discounts, shares)."""
 
     cache_ok = True
-    places = 2
+    places = PERCENT_PLACES
 
 
 class UTCDateTime(TypeDecorator[datetime]):

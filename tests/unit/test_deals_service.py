@@ -69,8 +69,13 @@ def test_amount_is_the_sum_of_lines_to_the_kopeck(services) -> None:
     services.deals.save_deal(DealInput(client_id=cid, title="Смешанная",
                                        manual_amount=D("1"), lines=lines), deal_id)
     assert services.deals.detail(deal_id).amount == D("2273.40")
+    # a manual amount finer than a kopeck is refused, not rounded
+    with pytest.raises(ValidationError) as err:
+        services.deals.save_deal(DealInput(client_id=cid, title="Без строк",
+                                           manual_amount=D("100.005")), deal_id)
+    assert "копейки" in err.value.errors["amount"]
     services.deals.save_deal(DealInput(client_id=cid, title="Без строк",
-                                       manual_amount=D("100.005")), deal_id)
+                                       manual_amount=D("100.01")), deal_id)
     assert services.deals.detail(deal_id).amount == D("100.01")
 
 
@@ -244,6 +249,31 @@ def test_a_line_beyond_what_the_rollups_hold_exactly_is_refused(services) -> Non
         LineInput(name="Турбина", quantity=D("3"), price=D("3000000000")),))
     deal_id = services.deals.save_deal(at_limit).deal_id
     assert services.deals.detail(deal_id).amount == D("9000000000.00")
+
+
+def test_more_decimals_than_stored_are_refused_not_rounded(services) -> None:
+    """0,3333 × 3 630,00 with 12,345 % off was stored as 0,333 and 12,35 %: the deal said
+    1 209,85 and its КП 1 209,50 (issue 15, finding 3). Refused, each next to its field."""
+    cid = _client(services)
+    bad = DealInput(client_id=cid, title="Точная", lines=(
+        LineInput(name="Кабель", quantity=D("0.3333"), price=D("3630"), discount=D("1")),
+        LineInput(name="Лоток", quantity=D("1"), price=D("10.005")),
+        LineInput(name="Монтаж", quantity=D("1"), price=D("100"), discount=D("12.345")),))
+    with pytest.raises(ValidationError) as err:
+        services.deals.save_deal(bad)
+    assert set(err.value.errors) == {"lines.0.quantity", "lines.1.price", "lines.2.discount"}
+    assert "трёх знаков" in err.value.errors["lines.0.quantity"]
+    assert "копейки" in err.value.errors["lines.1.price"]
+    assert "двух знаков" in err.value.errors["lines.2.discount"]
+    with services.uow_factory() as uow:
+        assert uow.session.scalar(select(func.count(Deal.id))) == 0
+    # trailing zeros are not decimals: 0,3330 and 12,340 % are what is stored
+    ok = DealInput(client_id=cid, title="Точная", lines=(
+        LineInput(name="Кабель", quantity=D("0.3330"), price=D("3630.00"),
+                  discount=D("12.340")),))
+    deal_id = services.deals.save_deal(ok).deal_id
+    # 0,333 × 3 630,00 = 1 208,79; less 12,34 % = 1 059,63 (by hand: 1208.79 × 0.8766)
+    assert services.deals.detail(deal_id).amount == D("1059.63")
 
 
 def test_past_expected_close_warns_but_saves(services) -> None:

@@ -7,7 +7,7 @@ live feedback.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -15,7 +15,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.dates import short_date
-from app.domain.figures import HUNDRED, MAX_LINE_GROSS, line_total
+from app.domain.figures import (
+    HUNDRED,
+    MAX_LINE_GROSS,
+    MONEY_PLACES,
+    PERCENT_PLACES,
+    QUANTITY_PLACES,
+    line_total,
+    too_precise,
+)
 from app.domain.money import ZERO, format_money, round_money
 from app.i18n import translate
 from app.models import (
@@ -148,6 +156,16 @@ def validate_line(line: LineInput, floor: Decimal | None) -> dict[str, str]:
         errors["discount"] = translate("Deals", "Скидка должна быть от 0 до 100 %")
     if line.vat_kind not in VAT_KINDS:
         errors["vat_kind"] = translate("Deals", "Неизвестная ставка НДС")
+    # more decimals than stored are refused, not rounded: 0,3333 stored as 0,333 made the
+    # deal 1 209,85 and its КП 1 209,50 (issue 15, finding 3)
+    for key, places, message in (
+            ("quantity", QUANTITY_PLACES,
+             translate("Deals", "Количество — не больше трёх знаков после запятой")),
+            ("price", MONEY_PLACES, translate("Deals", "Цена — с точностью до копейки")),
+            ("discount", PERCENT_PLACES,
+             translate("Deals", "Скидка — не больше двух знаков после запятой"))):
+        if key not in errors and too_precise(getattr(line, key), places):
+            errors[key] = message
     if "quantity" not in errors and "price" not in errors and (
             line.quantity * line.price > MAX_LINE_GROSS):
         errors["quantity"] = translate(
@@ -244,6 +262,8 @@ class DealEditor:
             errors["probability"] = translate("Deals", "Вероятность должна быть от 0 до 100 %")
         if data.manual_amount is not None and data.manual_amount < 0:
             errors["amount"] = translate("Deals", "Сумма не может быть отрицательной")
+        elif data.manual_amount is not None and too_precise(data.manual_amount, MONEY_PLACES):
+            errors["amount"] = translate("Deals", "Сумма — с точностью до копейки")
         floors = self.floors_for(ln.product_id for ln in data.lines if ln.product_id)
         for i, line in enumerate(data.lines):
             floor = floors.get(line.product_id) if line.product_id else None
@@ -260,9 +280,8 @@ class DealEditor:
                   today: date | None = None, now: datetime | None = None) -> SaveResult:
         """Create or update a deal with its lines and objections in one transaction."""
         now = now or datetime.now(UTC)
-        # Prices are stored in kopecks: round them first so the amount matches the lines.
-        data = replace(data, lines=tuple(replace(ln, price=round_money(ln.price))
-                                         for ln in data.lines))
+        # a price with more decimals than kopecks is refused (validate), never rounded: the
+        # amount is the sum of the lines as stored
         errors = self.validate(data)
         client_id = data.client_id
         if errors or client_id is None:  # a missing client is among the errors

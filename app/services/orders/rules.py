@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
+from app.domain.figures import MONEY_PLACES, PERCENT_PLACES, QUANTITY_PLACES, too_precise
 from app.i18n import translate
 from app.services.deals.editor import LineInput
 from app.services.deals.editor import validate_line as deal_line_errors
@@ -18,9 +19,6 @@ from app.services.documents.totals import number
 from app.services.orders.codes import LEFT_STATUSES
 from app.services.orders.dtos import OrderDraft, OrderLineDraft, ShipmentDraft
 
-MONEY_PLACES = 2
-QUANTITY_PLACES = 3
-PERCENT_PLACES = 2
 MAX_DEFERRED_DAYS = 3650
 # the columns' lengths (models/orders.py)
 NAME_LENGTH = 300
@@ -38,12 +36,6 @@ def is_number(value: object) -> bool:
     return Decimal(value).is_finite()
 
 
-def too_precise(value: Decimal | int, places: int) -> bool:
-    """More decimals than `places` (trailing zeros do not count: 1.500 has one)."""
-    value = Decimal(value)
-    return value != value.quantize(Decimal(1).scaleb(-places))
-
-
 def quantity_error(value: object, *, allow_zero: bool = False) -> str | None:
     """Why `value` cannot be a quantity (> 0, at most 3 decimals), or None."""
     if not is_number(value):
@@ -58,8 +50,8 @@ def quantity_error(value: object, *, allow_zero: bool = False) -> str | None:
 
 def validate_line(line: OrderLineDraft) -> dict[str, str]:
     """One line's problems by its field name (without the "lines.N." prefix): the deal
-    line's rules (`deals.validate_line`, no concession zone after the sale) and the stored
-    places, lengths."""
+    line's rules (`deals.validate_line`: signs, stored places, VAT; no concession zone after
+    the sale) and the columns' lengths."""
     errors: dict[str, str] = {}
     for key, what in (("quantity", translate("Orders", "Количество должно быть числом")),
                       ("price", translate("Orders", "Цена должна быть числом")),
@@ -72,14 +64,6 @@ def validate_line(line: OrderLineDraft) -> dict[str, str]:
             discount=Decimal(line.discount), unit=line.unit, vat_kind=line.vat_kind), None)
     elif not line.name.strip():
         errors["name"] = translate("Orders", "Укажите наименование")
-    for key, places, message in (
-            ("quantity", QUANTITY_PLACES,
-             translate("Orders", "Количество — не больше трёх знаков после запятой")),
-            ("price", MONEY_PLACES, translate("Orders", "Цена — с точностью до копейки")),
-            ("discount", PERCENT_PLACES,
-             translate("Orders", "Скидка — не больше двух знаков после запятой"))):
-        if key not in errors and too_precise(getattr(line, key), places):
-            errors[key] = message
     if "name" not in errors and len(line.name.strip()) > NAME_LENGTH:
         errors["name"] = translate("Orders", "Наименование не длиннее {n} знаков").format(
             n=NAME_LENGTH)

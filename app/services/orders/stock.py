@@ -15,12 +15,13 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.domain.figures import QUANTITY_PLACES, too_precise
 from app.i18n import translate
 from app.models import Order, Product, Shipment, StockMovement
 from app.services.errors import NotFoundError, ValidationError
 from app.services.orders.codes import stock_kind_label
 from app.services.orders.dtos import LowStockRow, StockMovementRow
-from app.services.orders.rules import is_number, quantity_error, quantity_text, too_precise
+from app.services.orders.rules import is_number, quantity_error, quantity_text
 from app.services.uow import UowFactory
 
 REASON_LENGTH = 500
@@ -89,7 +90,7 @@ class StockJournal:
             errors["delta"] = translate("Orders", "Количество должно быть числом")
         elif delta == 0:
             errors["delta"] = translate("Orders", "Укажите, на сколько изменить остаток")
-        elif too_precise(delta, 3):
+        elif too_precise(delta, QUANTITY_PLACES):
             errors["delta"] = translate(
                 "Orders", "Количество — не больше трёх знаков после запятой")
         reason = (reason or "").strip()
