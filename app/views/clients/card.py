@@ -357,6 +357,12 @@ class ClientCardDialog(EditorDialog):
         self.subtitle_label.setStyleSheet(f"color: {style.MUTED};")
         titles.addWidget(self.title_label)
         titles.addWidget(self.subtitle_label)
+        # the client's payments not yet allocated to an order (shown when there are any)
+        self.credit_label = QLabel()
+        self.credit_label.setObjectName("clientCredit")
+        self.credit_label.setStyleSheet(f"color: {style.SUCCESS}; font-weight: 600;")
+        self.credit_label.hide()
+        titles.addWidget(self.credit_label)
         self.links_label = _links_label()
         titles.addWidget(self.links_label)
         head.addLayout(titles, 1)
@@ -579,6 +585,11 @@ class ClientCardDialog(EditorDialog):
             translate("ClientCard", "Вернуть из архива") if self._archived
             else translate("ClientCard", "В архив"))
         self.archive_button.clicked.connect(self._on_archive_clicked)
+        self.statement_button = QPushButton(translate("ClientCard", "Акт сверки…"))
+        self.statement_button.setToolTip(translate(
+            "ClientCard", "Акт сверки взаиморасчётов с клиентом за период (PDF)"))
+        self.statement_button.clicked.connect(self._on_statement_clicked)
+        buttons.addWidget(self.statement_button)
         buttons.addWidget(self.handover_button)
         buttons.addWidget(self.archive_button)
         buttons.addStretch(1)
@@ -597,11 +608,13 @@ class ClientCardDialog(EditorDialog):
             self._load(self._card.draft)
             self.reload_history()
             self._load_summary()
+            self._load_credit()
         else:
             self._load(ClientDraft())
             for page in (self.history_page, self.activities_page, self.purchases_page):
                 self.tabs.setTabEnabled(self.tabs.indexOf(page), False)
             self.archive_button.hide()
+            self.statement_button.hide()
             self.handover_button.hide()
             self.new_activity_button.hide()
             self.log_call_button.hide()
@@ -849,6 +862,25 @@ class ClientCardDialog(EditorDialog):
             if s.average_days_between is not None else "—")
         self.figures["last"].value.setText(short_date(s.last_purchase) or "—")
         self.figures["first"].value.setText(short_date(s.first_purchase) or "—")
+
+    def _load_credit(self) -> None:
+        """«Аванс: 1 000,00 ₽» under the name when the client has paid ahead (a payment not
+        allocated to an order); nothing otherwise."""
+        assert self._card is not None
+        credit = self._services.receivables.credit(self._card.id)
+        self.credit_label.setText(translate("ClientCard", "Аванс: {amount}").format(
+            amount=format_money(credit)))
+        self.credit_label.setToolTip(translate(
+            "ClientCard", "Оплаты клиента, ещё не отнесённые к заказу"))
+        self.credit_label.setVisible(credit != 0)
+
+    def _on_statement_clicked(self) -> None:
+        if self._card is None:
+            return
+        from app.views.clients.statement import show_statement
+
+        show_statement(self, self._services, self._card.id, self.name_edit.text().strip(),
+                       email=self.email_edit.text().strip())
 
     def _update_header(self) -> None:
         name = self.name_edit.text().strip()
