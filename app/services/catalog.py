@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, or_, select
 
-from app.domain.figures import HUNDRED
+from app.domain.figures import HUNDRED, MONEY_PLACES, PERCENT_PLACES, QUANTITY_PLACES, too_precise
 from app.domain.money import round_money
 from app.i18n import translate
 from app.models import VAT_KINDS, DealLine, Product
@@ -98,6 +99,20 @@ def validate_product(data: ProductInput) -> dict[str, str]:
     if data.min_stock < 0:
         errors["min_stock"] = translate("Catalog", "Неснижаемый остаток не может быть "
                                                    "отрицательным")
+    # more decimals than stored are refused, not rounded (app/domain/figures.py)
+    for key, places, message in (
+            ("price", MONEY_PLACES, translate("Catalog", "Цена — с точностью до копейки")),
+            ("floor_price", MONEY_PLACES,
+             translate("Catalog", "Минимальная цена — с точностью до копейки")),
+            ("max_discount", PERCENT_PLACES,
+             translate("Catalog", "Скидка — не больше двух знаков после запятой")),
+            ("stock", QUANTITY_PLACES,
+             translate("Catalog", "Остаток — не больше трёх знаков после запятой")),
+            ("min_stock", QUANTITY_PLACES,
+             translate("Catalog", "Неснижаемый остаток — не больше трёх знаков после запятой"))):
+        value = getattr(data, key)
+        if key not in errors and value is not None and too_precise(value, places):
+            errors[key] = message
     return errors
 
 
@@ -160,15 +175,25 @@ class CatalogService:
             p.name = data.name.strip()
             p.group_name = data.group_name.strip()
             p.unit = data.unit.strip()
-            p.price = round_money(data.price)
-            p.floor_price = None if data.floor_price is None else round_money(data.floor_price)
+            p.price = data.price
+            p.floor_price = data.floor_price
             p.max_discount = data.max_discount
             p.vat_kind = data.vat_kind
-            p.stock = data.stock
             p.min_stock = data.min_stock
             p.description = data.description
             p.archived = data.archived
+            if product_id is None:
+                p.stock = Decimal(0)
             uow.flush()
+            if data.stock != p.stock:
+                # the stock changes through its journal (a count entered in the card is a
+                # correction; a new product's, its opening balance)
+                from app.services.orders.stock import move_stock
+
+                move_stock(s, p, data.stock - p.stock,
+                           "opening" if product_id is None else "correction", date.today(),
+                           reason="" if product_id is None else translate(
+                               "Catalog", "Остаток изменён в карточке товара"))
             new_id = p.id
             uow.commit()
             return new_id

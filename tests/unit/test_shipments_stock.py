@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.models import Product, Shipment, ShipmentLine, StockMovement
 from app.services.catalog import ProductInput
@@ -299,13 +299,25 @@ def test_a_stock_set_in_the_catalog_is_taken_into_the_journal(services) -> None:
                           glue)
     services.orders.receive_stock(glue, D("1"), on=ON + timedelta(days=1))
     journal = services.orders.stock_journal(glue)
-    assert [(m.kind, m.quantity, m.balance) for m in journal] == [
-        ("receipt", D("1"), D("13")),
-        ("correction", D("2"), D("12")),
-        ("receipt", D("3"), D("10")),
-        ("opening", D("7"), D("7"))]
-    assert journal[1].reason == "Остаток, изменённый вне журнала"
+    # the catalog writes its change as a correction in the journal itself (the product's
+    # first stock as its opening entry), each dated the day it was entered
+    assert sorted((m.kind, m.quantity, m.reason) for m in journal) == [
+        ("correction", D("2"), "Остаток изменён в карточке товара"),
+        ("opening", D("7"), ""),
+        ("receipt", D("1"), ""),
+        ("receipt", D("3"), "")]
     assert stock_of(services, glue) == (D("13"), D("13"))
+    # a stock written around the journal (as an import or an old version did) is still
+    # taken in as a correction before the next movement
+    with services.uow_factory() as uow:
+        uow.session.execute(text("UPDATE products SET stock = 15000 WHERE id = :id"),
+                            {"id": glue})
+        uow.commit()
+    services.orders.receive_stock(glue, D("1"), on=ON + timedelta(days=2))
+    journal = services.orders.stock_journal(glue)
+    assert ("correction", D("2"), "Остаток, изменённый вне журнала") in [
+        (m.kind, m.quantity, m.reason) for m in journal]
+    assert stock_of(services, glue) == (D("16"), D("16"))
 
 
 def test_the_journal_and_the_stock_agree_after_every_kind_of_change(services) -> None:
@@ -339,3 +351,16 @@ def test_payments_and_shipments_on_the_order_card(services) -> None:
     assert [(p.paid_on, p.amount, p.reference) for p in detail.payments] == [
         (ON, D("20000"), "п/п 1"), (DAY2, D("5000.50"), "п/п 1")]
     assert (detail.paid, detail.outstanding) == (D("25000.50"), D("24999.50"))
+
+
+def test_the_catalog_refuses_more_decimals_than_stored(services) -> None:
+    from app.services.errors import ValidationError
+
+    with pytest.raises(ValidationError) as err:
+        services.catalog.save(ProductInput(
+            sku="P", name="Плёнка", price=D("10.005"), floor_price=D("9.001"),
+            max_discount=D("5.555"), stock=D("1.0005"), min_stock=D("0.0001")))
+    assert set(err.value.errors) == {"price", "floor_price", "max_discount", "stock",
+                                     "min_stock"}
+    with services.uow_factory() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(text("products"))) == 0
