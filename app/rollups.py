@@ -241,7 +241,9 @@ def _payments_moved(where: str, region: str, segment: str, sign: str) -> str:
 
 def _payment_groups(payments: str) -> str:
     """Re-derive agg_payment_group for the payments matching `payments` (over p): each
-    payment split over its order's deal lines by line total, the rest under ''."""
+    payment split over its order's deal lines by line total, the rest under ''. A payment
+    without an order (a client's credit, migration 0010) counts in no group until it is
+    allocated (migration 0012)."""
     alloc = (
         "SELECT id, g, month, CAST(ROUND(CAST(amount AS REAL) * k / total) AS INTEGER) AS k"
         " FROM (SELECT id, month, amount, g, k, SUM(k) OVER (PARTITION BY id) AS total"
@@ -260,6 +262,7 @@ def _payment_groups(payments: str) -> str:
         f"  SELECT id, g, month, k FROM ({alloc})"
         "  UNION ALL"
         f"  SELECT p.id, '', substr(p.paid_on, 1, 7), p.amount FROM payments p WHERE {payments}"
+        "   AND p.order_id IS NOT NULL"
         "  UNION ALL"
         f"  SELECT id, '', month, -k FROM ({alloc}))"
         " GROUP BY id, g, month HAVING SUM(k) <> 0;")

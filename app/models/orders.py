@@ -64,6 +64,7 @@ class Order(Base):
         Index("ix_orders_client_date", "client_id", "ordered_on"),
         # the orders past their agreed ship date with goods to leave (migration 0011)
         Index("ix_orders_status_ship_by", "status", "ship_by"),
+        Index("ix_orders_ordered_on", "ordered_on"),  # the Orders tab's period (0012)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

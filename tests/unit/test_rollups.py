@@ -18,8 +18,6 @@ from sqlalchemy import delete, text
 from app.models import Client, Deal, DealLine, Order, Payment, Product, Stage, StageChange
 from tests.unit._rollup_check import (
     assert_rollups_in_sync,
-    kept_rollups,
-    recompute_rollups,
     rollup_mismatches,
 )
 
@@ -335,26 +333,49 @@ def _payments_of_the_receivables(services, in_sync) -> None:  # type: ignore[no-
     assert n2 in due and due[s1] == 300000 - 1000
 
 
-# agg_pay_group_month counts a payment without an order (credit) under '' (no product
-# group): the payment triggers' _payment_groups adds every payment's whole amount under ''
-# and takes back only what its order's deal lines claim — an unallocated payment has none.
-# agg_pay_month and agg_order_due join the order and are right. Fixing it is a trigger change
-# (app/rollups.py) and a migration re-creating agg_pay_ai / agg_pay_au; until then the
-# strict xfail below fails the run as soon as the trigger is right.
-CREDIT_IN_GROUPS = "agg_pay_group_month"
-
-
 def test_rollups_follow_payments_split_allocated_and_deleted(services) -> None:  # type: ignore[no-untyped-def]
-    def in_sync(s) -> None:  # type: ignore[no-untyped-def]
-        expected = recompute_rollups(s)
-        for table, kept in kept_rollups(s).items():
-            if table != CREDIT_IN_GROUPS:
-                assert kept == sorted(expected[table], key=repr), table
-
-    _payments_of_the_receivables(services, in_sync)
-
-
-@pytest.mark.xfail(strict=True, reason="the payment triggers put unallocated payments (credit) "
-                   "into agg_pay_group_month under '' (app/rollups.py _payment_groups)")
-def test_product_group_payments_leave_credit_out(services) -> None:  # type: ignore[no-untyped-def]
+    """Every rollup, the payments by product group included, equals its recomputation
+    after each payment operation: a client's credit (no order) counts in no rollup until it
+    is allocated (migration 0012; before it the groups counted credit under '')."""
     _payments_of_the_receivables(services, assert_rollups_in_sync)
+
+
+def test_migration_0012_takes_credit_out_of_the_product_groups(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A database at 0011 whose old triggers counted a payment without an order under the
+    '' group: after 0012 the groups hold none of it, and a new one is not counted."""
+    from app.db import create_db_engine, upgrade
+
+    engine = create_db_engine(tmp_path / "at0011.db")
+    try:
+        upgrade(engine, "0011")
+        from sqlalchemy.orm import Session
+
+        with Session(engine) as s:  # the tables of clients and payments are 0011's too
+            client = Client(name="К", region="Москва", segment="Ключевые")
+            s.add(client)
+            s.flush()
+            s.add(Payment(order_id=None, client_id=client.id, paid_on=date(2026, 11, 5),
+                          amount=Decimal("500.00"), reference="п/п 1"))
+            s.commit()
+            client_id = client.id
+        with engine.begin() as conn:
+            # what the triggers before 0012 counted for it (a database made before today has
+            # their text; a new one gets 0004's from today's app.rollups)
+            conn.exec_driver_sql("INSERT INTO agg_payment_group(payment_id, g, month, amount)"
+                                 " SELECT id, '', '2026-11', amount FROM payments")
+            before = conn.exec_driver_sql(
+                "SELECT g, month, amount FROM agg_pay_group_month").all()
+        assert before == [("", "2026-11", 50000)]
+        upgrade(engine)
+        with engine.begin() as conn:
+            assert conn.exec_driver_sql(
+                "SELECT COUNT(*) FROM agg_payment_group").scalar() == 0
+            assert conn.exec_driver_sql(
+                "SELECT COALESCE(SUM(amount), 0) FROM agg_pay_group_month").scalar() == 0
+            conn.exec_driver_sql("INSERT INTO payments(order_id, client_id, paid_on, amount,"
+                                 " reference) VALUES (NULL, ?, '2026-11-06', 700, 'п/п 2')",
+                                 (client_id,))
+            assert conn.exec_driver_sql(
+                "SELECT COUNT(*) FROM agg_payment_group").scalar() == 0
+    finally:
+        engine.dispose()
