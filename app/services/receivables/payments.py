@@ -17,7 +17,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.money import KOPECK, ZERO, format_money
+from app.domain.figures import MONEY_PLACES, too_precise
+from app.domain.money import ZERO, format_money
 from app.i18n import translate
 from app.models import Client, Order, Payment
 from app.services.errors import NotFoundError, ValidationError
@@ -38,7 +39,7 @@ def amount_error(amount: object) -> str | None:
         return translate("Receivables", "Сумма должна быть числом")
     if value <= 0:
         return translate("Receivables", "Сумма должна быть больше нуля")
-    if value != value.quantize(KOPECK):
+    if too_precise(value, MONEY_PLACES):
         return translate("Receivables", "Сумма с точностью до копейки")
     if value > MAX_AMOUNT:
         return translate("Receivables", "Слишком большая сумма")
