@@ -22,7 +22,6 @@ from app.services.clients.history import ActivityLine, OpenDeal, PurchaseSummary
 from app.services.clients.labels import (
     complaint_category_label,
     kind_label,
-    order_status_label,
     status_label,
 )
 from app.services.clients.matching import fold, fts_match_expression, name_key
@@ -40,6 +39,6 @@ __all__ = [
     "ClientDraft", "ClientQuery", "ClientRow", "ClientService", "ContactChoice", "ContactDraft",
     "DeletionImpact", "DuplicateMatch", "FilterOptions", "MergeResult", "OpenDeal",
     "PurchaseSummary", "TimelineEntry", "complaint_category_label", "fold",
-    "fts_match_expression", "kind_label", "name_key", "order_status_label", "status_label",
+    "fts_match_expression", "kind_label", "name_key", "status_label",
     "validate_draft",
 ]

@@ -22,16 +22,6 @@ def kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
-def order_status_label(status: str) -> str:
-    return {
-        "new": translate("Clients", "новый"),
-        "confirmed": translate("Clients", "подтверждён"),
-        "shipped": translate("Clients", "отгружен"),
-        "delivered": translate("Clients", "доставлен"),
-        "cancelled": translate("Clients", "отменён"),
-    }.get(status, status)
-
-
 def complaint_category_label(category: str) -> str:
     return {
         "quality": translate("Clients", "качество"),
