@@ -620,7 +620,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                 if paid <= today and rng.random() < (0.7 if recent else 0.98):
                     payment_rows.append({"order_id": oid,
                                          "client_id": client_id, "paid_on": paid, "amount": amount,
-                                         "reference": f"п/п {rng.randint(100, 9999)}"})
+                                         "reference": str(rng.randint(100, 9999))})
             if len(deal_rows) >= BATCH:
                 n_deals += len(deal_rows)
                 n_activities += len(act_rows)

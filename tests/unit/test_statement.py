@@ -200,3 +200,16 @@ def test_a_long_statement_repeats_its_header_on_every_page(services, ledger) -> 
     text = " ".join(pages)
     assert "Сальдо конечное 316,00" in text  # 400 − 84 payments of 1,00
     assert "задолженность в пользу ООО «Продавец» 316,00 руб." in pages[-1]
+
+
+@pytest.mark.parametrize(("reference", "expected"), [
+    ("345", "Оплата (п/п № 345)"),
+    ("п/п 77", "Оплата (п/п № 77)"),  # typed with its own «п/п»: not «п/п № п/п 77»
+    ("п/п № 12", "Оплата (п/п № 12)"),
+    ("№ 9", "Оплата (п/п № 9)"),
+    ("  ", "Оплата"),
+])
+def test_a_payment_is_named_by_its_order_number_once(reference: str, expected: str) -> None:
+    from app.services.receivables.statement import payment_document
+
+    assert payment_document(reference) == expected

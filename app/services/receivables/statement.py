@@ -14,6 +14,7 @@ Cancelled orders and cancelled shipments owe nothing.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -60,9 +61,14 @@ def shipment_document(upd: str, waybill: str, order_number: str) -> str:
     return translate("Receivables", "Отгрузка по заказу № {n}").format(n=order_number)
 
 
+_REFERENCE_PREFIX = re.compile(r"^\s*(?:п/п|пп|пл\.?\s*пор\.?)?\s*№?\s*", re.IGNORECASE)
+
+
 def payment_document(reference: str) -> str:
-    if reference.strip():
-        return translate("Receivables", "Оплата (п/п № {n})").format(n=reference.strip())
+    """«Оплата (п/п № 345)»; a reference typed with its own «п/п №» is not prefixed twice."""
+    number = _REFERENCE_PREFIX.sub("", reference).strip()
+    if number:
+        return translate("Receivables", "Оплата (п/п № {n})").format(n=number)
     return translate("Receivables", "Оплата")
 
 
