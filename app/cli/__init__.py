@@ -162,6 +162,25 @@ def _setup_language(lang: str | None) -> None:
         install_language(lang)
 
 
+def window_problem() -> str | None:
+    """Why the window cannot open on this machine, in one line, before Qt aborts on it."""
+    from app.qt_platform import install_hint, missing_xcb_libraries, uses_xcb
+
+    if not uses_xcb():
+        return None
+    missing = missing_xcb_libraries()
+    if missing:
+        return translate(
+            "Startup", "окну не хватает системных библиотек Qt: {libs}. Установите их: "
+                       "{command}").format(libs=", ".join(missing),
+                                           command=install_hint(missing))
+    if not os.environ.get("DISPLAY"):
+        return translate(
+            "Startup", "нет экрана для окна: переменная DISPLAY не задана (запуск по SSH или "
+                       "без графического сеанса); команды без окна работают — salesdesk -h")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     sys.exit(run(argv))
 
@@ -180,6 +199,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     if args.command is None:
+        problem = window_problem()
+        if problem:
+            print(f"salesdesk: {problem}", file=sys.stderr)
+            return 1
         from app.gui import run_gui
 
         return run_gui(db_path=resolve_db(args), language=args.lang, demo=args.demo)
