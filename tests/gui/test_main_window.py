@@ -56,13 +56,15 @@ def test_shortcuts_are_bound_once_the_window_is_up(qtbot, main_window: MainWindo
     assert main_window.tabs.currentIndex() == 1
 
 
-def test_today_rows_open_their_deal_client_or_trainee(main_window: MainWindow,  # type: ignore[no-untyped-def]
+def test_today_rows_open_their_deal_order_client_or_trainee(main_window: MainWindow,  # type: ignore[no-untyped-def]
                                                       monkeypatch) -> None:
     opened: list[tuple[str, int]] = []
     deals = main_window.show_tab("deals")
     clients = main_window.show_tab("clients")
     monkeypatch.setattr(deals, "open_deal", lambda ident: opened.append(("deal", ident)))
     monkeypatch.setattr(clients, "open_client", lambda ident: opened.append(("client", ident)))
+    orders = main_window.show_tab("orders")
+    monkeypatch.setattr(orders, "open_order", lambda ident: opened.append(("order", ident)))
     today = main_window.show_tab("today")
 
     def first_row(section: str) -> int | None:
@@ -70,14 +72,16 @@ def test_today_rows_open_their_deal_client_or_trainee(main_window: MainWindow,  
                      if today.model.item(r).section == section), None)
 
     checked = 0
-    for section, kind in (("stalled", "deal"), ("payments", "client"),
+    # a payment due opens its order (issue 14); a deal its deal, a birthday the client
+    for section, kind in (("stalled", "deal"), ("payments", "order"),
                           ("birthdays", "client")):
         row = first_row(section)
         if row is None:
             continue
         item = today.model.item(row)
         today.view.activated.emit(today.model.index(row, 0))
-        assert opened[-1] == (kind, item.deal_id if kind == "deal" else item.client_id)
+        expected = {"deal": item.deal_id, "order": item.ident, "client": item.client_id}[kind]
+        assert opened[-1] == (kind, expected)
         checked += 1
     assert checked >= 2
     row = first_row("trainee_tasks")
