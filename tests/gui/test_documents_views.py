@@ -110,6 +110,28 @@ def test_company_dialog_validates_and_saves(qtbot, services, monkeypatch) -> Non
     assert saved.logo and saved.logo.startswith(b"\x89PNG")
 
 
+
+def test_the_order_number_prefix_is_set_in_the_company_dialog(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    """A bad prefix is refused under its field with nothing saved; a good one numbers the next
+    order (issue 14: «one series, configurable prefix»)."""
+    from app.views.documents.company_dialog import CompanyDialog
+    from tests.gui._orders_helpers import make_order
+
+    dialog = CompanyDialog(services=services)
+    qtbot.addWidget(dialog)
+    assert dialog.order_prefix.text() == "З"  # the default
+    dialog.editors["name"].setText("ООО «Новое имя»")
+    dialog.order_prefix.setText("ЗК 1")
+    assert dialog.save() is False
+    assert "без пробелов" in dialog.errors.label("order_number_prefix").text()
+    assert services.company.get().name != "ООО «Новое имя»"  # nothing saved half-way
+    dialog.order_prefix.setText("ЗК")
+    assert dialog.save() is True
+    assert services.orders.number_prefix() == "ЗК"
+    _sale, order = make_order(services)
+    assert order.number.startswith(f"ЗК-{order.ordered_on.year}-")
+
+
 def test_company_menu_action(main_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Правка → Реквизиты компании… opens the dialog over the window, showing the saved name."""
     from PySide6.QtWidgets import QDialog

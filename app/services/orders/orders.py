@@ -15,6 +15,7 @@ prefix and year in `orders` — never reused, even after a delete.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -58,11 +59,12 @@ from app.services.orders.rules import (
     validate_header,
     validate_lines,
 )
+from app.services.settings import DEFAULTS as SETTING_DEFAULTS
 from app.services.settings import SettingsService
 from app.services.uow import UowFactory
 
-DEFAULT_PREFIX = "З"
 PREFIX_SETTING = "order_number_prefix"
+PREFIX_PATTERN = re.compile(r"[0-9A-Za-zА-Яа-яЁё]{1,10}")
 SEQUENCE_KIND = "order"
 
 
@@ -75,6 +77,13 @@ class _NewLine:
     price: Decimal
     discount: Decimal
     vat_kind: str
+
+
+def prefix_error(prefix: str) -> str | None:
+    """Why `prefix` cannot start order numbers, or None."""
+    if PREFIX_PATTERN.fullmatch((prefix or "").strip()):
+        return None
+    return translate("Orders", "Префикс номера — от 1 до 10 букв или цифр, без пробелов")
 
 
 def order_number(prefix: str, year: int, seq: int) -> str:
@@ -150,9 +159,25 @@ class OrderRecords:
 
     def _prefix(self) -> str:
         value = self._settings.get(PREFIX_SETTING)
-        if isinstance(value, str) and value.strip():
+        if isinstance(value, str) and PREFIX_PATTERN.fullmatch(value.strip()):
             return value.strip()
-        return DEFAULT_PREFIX
+        return str(SETTING_DEFAULTS[PREFIX_SETTING])
+
+    def number_prefix(self) -> str:
+        """The prefix of new order numbers («З» in «З-2026-00001»)."""
+        return self._prefix()
+
+    def check_number_prefix(self, prefix: str) -> None:
+        """ValidationError (on "order_number_prefix") if `prefix` cannot be saved."""
+        problem = prefix_error(prefix)
+        if problem:
+            raise ValidationError.single(PREFIX_SETTING, problem)
+
+    def set_number_prefix(self, prefix: str) -> None:
+        """Number new orders with `prefix` (1–10 letters or digits); the numbers already
+        given keep theirs, and a number is never given twice under any prefix."""
+        self.check_number_prefix(prefix)
+        self._settings.set(PREFIX_SETTING, prefix.strip())
 
     # --- create ----------------------------------------------------------------------------
 

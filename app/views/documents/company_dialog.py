@@ -151,6 +151,13 @@ class CompanyDialog(EditorDialog):
                             "offer_validity_days", self.validity)
         self.errors.add_row(form, translate("CompanyDialog", "Шаблон КП"), "offer_template",
                             self.template)
+        self.order_prefix = QLineEdit(services.orders.number_prefix())
+        self.order_prefix.setMaxLength(10)
+        self.order_prefix.setToolTip(translate(
+            "CompanyDialog", "Номера новых заказов: префикс-год-номер, например ЗК-2026-00001; "
+                             "выданные номера не меняются и не повторяются"))
+        self.errors.add_row(form, translate("CompanyDialog", "Префикс номера заказа"),
+                            "order_number_prefix", self.order_prefix)
         self.tabs.addTab(docs, translate("CompanyDialog", "Документы"))
 
         self.buttons = dialog_buttons(self, translate("CompanyDialog", "Сохранить"),
@@ -159,7 +166,8 @@ class CompanyDialog(EditorDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
         self.resize(620, 520)
-        self.track_changes(values=self.profile, save=self.save)
+        self.track_changes(values=lambda: (self.profile(), self.order_prefix.text()),
+                           save=self.save)
 
     def _image_row(self, kind: str) -> QWidget:
         row = QWidget()
@@ -229,8 +237,11 @@ class CompanyDialog(EditorDialog):
         self.save()  # a refusal is shown in the dialog, which stays open
 
     def save(self) -> bool:
-        try:
+        prefix = self.order_prefix.text()
+        try:  # both checked before either is written
+            self._services.orders.check_number_prefix(prefix)
             self._profile = self._services.company.save(self.profile())
+            self._services.orders.set_number_prefix(prefix)
         except ValidationError as exc:
             unplaced = self.errors.show(exc)
             if unplaced:
