@@ -344,7 +344,7 @@ def test_a_report_lists_the_first_thousand_bad_rows_and_counts_all(
     assert code == 1
     assert "отклонено: 1500" in _out
     assert err.count("  строка ") == 1_000
-    assert "и ещё 500" in err
+    assert "  … и ещё 500 строк с ошибками" in err.splitlines()
 
 
 # --- 5. formulas on stdout -------------------------------------------------------------------

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.i18n import translate
+from app.i18n import plural, translate
 from app.services.clients.importer import (
     IMPORT_FIELDS,
     ImportReport,
@@ -373,14 +373,16 @@ class ImportDialog(QDialog):
             lines.append(translate("ClientImport", "Строка {line} ({name}): {msg}").format(
                 line=p.line, name=p.name or "—", msg=p.message))
         if r.rejected > len(r.problems):
-            lines.append(translate("ClientImport", "… и ещё {n} строк с ошибками").format(
-                n=r.rejected - len(r.problems)))
+            lines.append(plural(r.rejected - len(r.problems), translate(
+                "ClientImport", "… и ещё %n строка с ошибками|… и ещё %n строки с ошибками"
+                                "|… и ещё %n строк с ошибками")))
         for p in r.skipped_rows:
             lines.append(translate("ClientImport", "Строка {line} ({name}): {msg}").format(
                 line=p.line, name=p.name or "—", msg=p.message))
         if r.skipped > len(r.skipped_rows):
-            lines.append(translate("ClientImport", "… и ещё {n} пропущенных строк").format(
-                n=r.skipped - len(r.skipped_rows)))
+            lines.append(plural(r.skipped - len(r.skipped_rows), translate(
+                "ClientImport", "… и ещё %n пропущенная строка|… и ещё %n пропущенные строки"
+                                "|… и ещё %n пропущенных строк")))
         if not lines:
             lines.append(translate("ClientImport", "Ошибок нет."))
         self.report_edit.setPlainText("\n".join(lines))
