@@ -42,9 +42,6 @@ def ensure_app() -> QApplication:
 
     collect_garbage_on_gui_thread()  # never destroy Qt objects from a worker thread
     assert isinstance(app, QApplication)
-    from app.views.geometry import install_screen_fit
-
-    install_screen_fit(app)  # every window inside its screen (a 1366×768 laptop)
     return app
 
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from app.services.backup import BackupInfo, BackupSettings, RestoreResult, backu
 from app.services.errors import ValidationError
 from app.views import background, dialogs
 from app.views.forms import FieldErrors
+from app.views.geometry import FittedDialog
 from app.views.record_model import Column, RecordTableModel
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def _columns() -> list[Column[BackupInfo]]:
     ]
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(FittedDialog):
     """The backups window. Signals: none; `restored` is set after a successful restore."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:

@@ -1,23 +1,22 @@
 """Every window inside its screen: one rule for the main window, dialogs and previews.
 
 A dialog asks for the size its content likes (`resize(1080, 700)`); on a 1366×768 laptop,
-less the task bar and the title bar, that may not fit. `ScreenFit`, installed on the
-application once, clamps each top-level window to the available geometry of its screen
-(frame included) when it is shown, and moves it back inside if it starts off-screen. A
-geometry saved on a larger screen is restored only if it fits and is of a usable size
-(`restore_geometry`); otherwise the window takes its default size, fitted the same way.
+less the task bar and the title bar, that may not fit. Every dialog derives from
+`FittedDialog`, which clamps it to the available geometry of its screen (frame included)
+when it is shown and moves it back inside if it starts off-screen. The main window restores
+a saved geometry only if it fits and is of a usable size (`restore_geometry`); otherwise it
+takes its default size, fitted the same way.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QDialog, QWidget
 
 # What a title bar and borders take when the window system has not framed the window yet
 # (before its first show): the clamp leaves room for them.
 FRAME_ALLOWANCE = QSize(16, 40)
-_SKIPPED = (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen)
 
 
 def available_geometry(widget: QWidget) -> QRect:
@@ -74,23 +73,12 @@ def restore_geometry(widget: QWidget, saved: object, *, preferred: QSize,
     return False
 
 
-class ScreenFit(QObject):
-    """Application-wide event filter: each top-level window fits its screen when shown."""
+class FittedDialog(QDialog):
+    """A dialog that fits its screen when shown: every dialog of the app derives from it
+    (EditorDialog does). A per-class showEvent, not an application-wide event filter, which
+    would run Python for every event of the application."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
-                and watched.isWindow() and not watched.isMaximized()
-                and not watched.isFullScreen()
-                and not any(watched.windowType() == t for t in _SKIPPED)):
-            fit_to_screen(watched)
-        return False
-
-
-def install_screen_fit(app: QApplication) -> ScreenFit:
-    """Install the filter once; the returned object lives as long as the application."""
-    existing = app.findChild(ScreenFit)
-    if isinstance(existing, ScreenFit):
-        return existing
-    fit = ScreenFit(app)
-    app.installEventFilter(fit)
-    return fit
+    def showEvent(self, event: QShowEvent) -> None:
+        if not (self.isMaximized() or self.isFullScreen()):
+            fit_to_screen(self)
+        super().showEvent(event)

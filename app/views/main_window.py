@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -448,6 +448,15 @@ class MainWindow(QMainWindow):
         if 0 <= index < len(self._lazy):
             self._settings.setValue("main_window/tab", self._lazy[index].spec.key)
         self._settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Inside the screen with its frame (a saved geometry is checked before the frame
+        exists; `views/geometry.py`)."""
+        if not (self.isMaximized() or self.isFullScreen()):
+            from app.views.geometry import fit_to_screen
+
+            fit_to_screen(self)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from app.views.unsaved import settle_open_editors

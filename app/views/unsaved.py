@@ -20,9 +20,10 @@ from contextlib import contextmanager
 from enum import Enum
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from app.views import dialogs
+from app.views.geometry import FittedDialog
 
 _NOTHING_LOADED = object()
 
@@ -78,7 +79,7 @@ class UnsavedChanges(QObject):
         return Settled.STAYED
 
 
-class EditorDialog(QDialog):
+class EditorDialog(FittedDialog):
     """A dialog that edits something: closing it with unsaved changes asks first.
 
     Esc, an Отмена button connected to `reject` and the window's close button all end in

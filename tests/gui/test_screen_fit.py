@@ -20,7 +20,6 @@ SCRIPT = r"""
 import json, sys
 from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QSize
-from PySide6.QtWidgets import QDialog
 from app.gui import ensure_app
 from app.bootstrap import bootstrap
 from app.views.main_window import MainWindow
@@ -57,7 +56,8 @@ for name, saved in (("big", big), ("tiny", None)):
     out[name] = frame(w)
     out[name + "_size"] = [w.width(), w.height()]
     w.close()
-dialog = QDialog()
+from app.views.unsaved import EditorDialog
+dialog = EditorDialog()
 dialog.resize(1080, 900)
 dialog.move(500, 300)
 dialog.show()

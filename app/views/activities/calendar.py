@@ -30,7 +30,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -51,6 +50,7 @@ from app.services.overview import local_day_start
 from app.views import style
 from app.views.activities.bulk_menu import ActivityBulkActions, Target
 from app.views.forms import dialog_buttons, to_date, to_qdate
+from app.views.geometry import FittedDialog
 from app.views.style import named
 
 HOUR_PX = 46  # 8:00–20:00 (12 hours) fit the visible part at 1366×768
@@ -766,7 +766,7 @@ def default_export_period(today: date) -> tuple[date, date]:
     return today, date(year, month, min(today.day, month_days.monthrange(year, month)[1]))
 
 
-class ExportPeriodDialog(QDialog):
+class ExportPeriodDialog(FittedDialog):
     """The days to export: «С» and «По» (both included)."""
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from app.services.clients.importer import (
 from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.background import Job, start
+from app.views.geometry import FittedDialog
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
 
@@ -87,7 +87,7 @@ class PreviewModel(RecordTableModel[PreviewRow]):
                       columns=[_preview_column(h, i) for i, h in enumerate(table.headers)])
 
 
-class ImportDialog(QDialog):
+class ImportDialog(FittedDialog):
     """Signals:
         report_ready(object): an ImportReport arrived (check or load).
         file_loaded: reading the chosen file ended (shown, or refused with a message).

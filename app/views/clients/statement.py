@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QVBoxLayout, QWidget
 
 from app.domain.dates import short_date
 from app.i18n import translate
 from app.views.background import Job
 from app.views.forms import FieldErrors, dialog_buttons, to_date, to_qdate
+from app.views.geometry import FittedDialog
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
@@ -22,7 +23,7 @@ def default_statement_period(today: date) -> tuple[date, date]:
     return date(today.year, 1, 1), today
 
 
-class StatementPeriodDialog(QDialog):
+class StatementPeriodDialog(FittedDialog):
     """The period of the statement; an end before the start is refused under the field."""
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:

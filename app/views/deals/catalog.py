@@ -31,6 +31,7 @@ from app.services.pricing import vat_kind_label
 from app.views import dialogs, style
 from app.views.deals.common import parse_decimal
 from app.views.forms import FieldErrors
+from app.views.geometry import FittedDialog
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
 from app.views.unsaved import EditorDialog, RecordSwitch
@@ -88,7 +89,7 @@ def _table(model: ProductsModel) -> QTableView:
     return view
 
 
-class ProductPicker(QDialog):
+class ProductPicker(FittedDialog):
     """Search the catalog and pick one product."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:

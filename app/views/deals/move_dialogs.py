@@ -27,6 +27,7 @@ from app.i18n import translate
 from app.services.deals import lost_reason_label
 from app.views.deals.common import parse_decimal
 from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_qdate
+from app.views.geometry import FittedDialog
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class WonAnswer:
     create_order: bool = False  # make the order from the deal (OrdersService.create_from_deal)
 
 
-class LostReasonDialog(QDialog):
+class LostReasonDialog(FittedDialog):
     def __init__(self, parent: QWidget | None, deal_title: str, reasons: list[str],
                  competitors: list[str]) -> None:
         super().__init__(parent)
@@ -103,7 +104,7 @@ class LostReasonDialog(QDialog):
         self.accept()
 
 
-class WonDialog(QDialog):
+class WonDialog(FittedDialog):
     def __init__(self, parent: QWidget | None, deal_title: str, amount: Decimal,
                  today: date) -> None:
         super().__init__(parent)

@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QUrl, QUrlQuery
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from app.i18n import translate
 from app.views import dialogs
 from app.views.documents.pdf_pages import PdfDocument, PdfPagesView, ZoomMode, render_to_printer
-from app.views.geometry import default_size
+from app.views.geometry import FittedDialog, default_size
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -47,7 +47,7 @@ def _temp_dir() -> Path:
     return _private_dir
 
 
-class PdfPreviewDialog(QDialog):
+class PdfPreviewDialog(FittedDialog):
     """Shows PDF bytes; the toolbar prints, saves, opens externally and drafts an e-mail."""
 
     def __init__(self, pdf: bytes, *, title: str, filename: str, email_to: str = "",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.i18n import translate
 from app.views import dialogs
 from app.views.forms import dialog_buttons
+from app.views.geometry import FittedDialog
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
@@ -51,7 +52,7 @@ def period_choices(today: date) -> list[tuple[str, str]]:
     return [(k, parse_period(k).label.capitalize()) for k in keys]
 
 
-class ReportOptionsDialog(QDialog):
+class ReportOptionsDialog(FittedDialog):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("ReportDialog", "Отчёт для совещания"))
