@@ -155,6 +155,18 @@
         <source>Узнать, доволен ли клиент покупкой, всё ли пришло и работает; записать оценку и пожелания.</source>
         <translation>Find out whether the client is happy with the purchase and whether everything arrived and works; record the score and wishes.</translation>
     </message>
+    <message>
+        <source>Укажите сегмент</source>
+        <translation>Enter the segment</translation>
+    </message>
+    <message>
+        <source>Не длиннее {n} знаков</source>
+        <translation>At most {n} characters</translation>
+    </message>
+    <message>
+        <source>Сегмент «{name}» уже есть в списке</source>
+        <translation>Segment “{name}” is already in the list</translation>
+    </message>
 </context>
 <context>
     <name>Activity</name>
@@ -829,6 +841,53 @@ Backups folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>BulkActions</name>
+    <message>
+        <source>Сделка:</source>
+        <translation>Deal:</translation>
+    </message>
+    <message>
+        <source>Выберите дела одного клиента</source>
+        <translation>Select activities of a single client</translation>
+    </message>
+    <message>
+        <source>У клиента нет других открытых сделок</source>
+        <translation>The client has no other open deals</translation>
+    </message>
+    <message>
+        <source>Перенести в другую сделку</source>
+        <translation>Move to another deal</translation>
+    </message>
+    <message>
+        <source>Перенести на дату</source>
+        <translation>Reschedule to date</translation>
+    </message>
+    <message>
+        <source>Отменено: {what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <source>Перенести</source>
+        <translation>Reschedule</translation>
+    </message>
+    <message>
+        <source>Выбрать дату…</source>
+        <translation>Choose date…</translation>
+    </message>
+    <message>
+        <source>Отметить выполненными: {n}</source>
+        <translation>Mark as done: {n}</translation>
+    </message>
+    <message>
+        <source>Перенести в другую сделку…</source>
+        <translation>Move to another deal…</translation>
+    </message>
+    <message>
+        <source>Отменить: {what}</source>
+        <translation>Undo: {what}</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>Конец периода раньше его начала</source>
@@ -941,6 +1000,22 @@ Backups folder: {folder}</translation>
     <message>
         <source>Новое дело (Ctrl+N)</source>
         <translation>New activity (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Отменить</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Отменить последнее действие (Ctrl+Z)</source>
+        <translation>Undo the last action (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Завершить…</source>
+        <translation>Complete…</translation>
     </message>
     <message>
         <source>Экспорт календаря</source>
@@ -1087,12 +1162,36 @@ Backups folder: {folder}</translation>
         <translation>Minimum stock level cannot be negative</translation>
     </message>
     <message>
+        <source>Цена — с точностью до копейки</source>
+        <translation>Price can have at most two decimal places</translation>
+    </message>
+    <message>
+        <source>Минимальная цена — с точностью до копейки</source>
+        <translation>Minimum price can have at most two decimal places</translation>
+    </message>
+    <message>
+        <source>Скидка — не больше двух знаков после запятой</source>
+        <translation>Discount can have at most two decimal places</translation>
+    </message>
+    <message>
+        <source>Остаток — не больше трёх знаков после запятой</source>
+        <translation>Stock can have at most three decimal places</translation>
+    </message>
+    <message>
+        <source>Неснижаемый остаток — не больше трёх знаков после запятой</source>
+        <translation>Minimum stock level can have at most three decimal places</translation>
+    </message>
+    <message>
         <source>Товар не найден</source>
         <translation>Product not found</translation>
     </message>
     <message>
         <source>Артикул {sku} уже есть в каталоге</source>
         <translation>SKU {sku} is already in the catalog</translation>
+    </message>
+    <message>
+        <source>Остаток изменён в карточке товара</source>
+        <translation>Stock changed in the product card</translation>
     </message>
     <message>
         <source>Артикул</source>
@@ -1389,12 +1488,12 @@ Backups folder: {folder}</translation>
         <translation>  line {line}: {msg}</translation>
     </message>
     <message>
-        <source>  … и ещё {n} пропущенных строк</source>
-        <translation>  … and {n} more skipped rows</translation>
+        <source>  … и ещё %n пропущенная строка|  … и ещё %n пропущенные строки|  … и ещё %n пропущенных строк</source>
+        <translation>  … and %n more skipped row|  … and %n more skipped rows</translation>
     </message>
     <message>
-        <source>  … и ещё {n} строк с ошибками</source>
-        <translation>  … and {n} more rows with errors</translation>
+        <source>  … и ещё %n строка с ошибками|  … и ещё %n строки с ошибками|  … и ещё %n строк с ошибками</source>
+        <translation>  … and %n more row with errors|  … and %n more rows with errors</translation>
     </message>
     <message>
         <source>Ничего не загружено: в файле есть ошибки. Исправьте их или запустите с --skip-invalid, чтобы загрузить верные строки.</source>
@@ -1593,8 +1692,12 @@ Backups folder: {folder}</translation>
         <translation>unexpected argument: {t}</translation>
     </message>
     <message>
-        <source>Выгружено записей: {n} ({t} таблиц) → {path}</source>
-        <translation>Records exported: {n} ({t} tables) → {path}</translation>
+        <source>%n таблица|%n таблицы|%n таблиц</source>
+        <translation>%n table|%n tables</translation>
+    </message>
+    <message>
+        <source>Выгружено записей: {n} ({tables}) → {path}</source>
+        <translation>Records exported: {n} ({tables}) → {path}</translation>
     </message>
     <message>
         <source>Загружено записей: {n}</source>
@@ -1675,6 +1778,66 @@ Backups folder: {folder}</translation>
     <message>
         <source>… и ещё {n}</source>
         <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>дебиторская задолженность по клиентам и срокам просрочки</source>
+        <translation>accounts receivable by client and days overdue</translation>
+    </message>
+    <message>
+        <source>на день ГГГГ-ММ-ДД (по умолчанию сегодня)</source>
+        <translation>as of day YYYY-MM-DD (default: today)</translation>
+    </message>
+    <message>
+        <source>акт сверки взаиморасчётов с клиентом за период (PDF)</source>
+        <translation>reconciliation statement with a client for a period (PDF)</translation>
+    </message>
+    <message>
+        <source>номер клиента</source>
+        <translation>client number</translation>
+    </message>
+    <message>
+        <source>начало периода ГГГГ-ММ-ДД</source>
+        <translation>period start YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>конец периода ГГГГ-ММ-ДД (включительно)</source>
+        <translation>period end YYYY-MM-DD (inclusive)</translation>
+    </message>
+    <message>
+        <source>Дебиторская задолженность на {d}</source>
+        <translation>Accounts receivable as of {d}</translation>
+    </message>
+    <message>
+        <source>Долгов и авансов нет</source>
+        <translation>No balances due or credits</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Аванс</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>ожидался номер клиента, получено {t!r}</source>
+        <translation>expected a client number, got {t!r}</translation>
+    </message>
+    <message>
+        <source>{path}: это папка, а не файл</source>
+        <translation>{path}: this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>{path}: нет прав на запись</source>
+        <translation>{path}: no write permission</translation>
+    </message>
+    <message>
+        <source>Акт сверки: {name}, {a} — {b}, сальдо конечное {s}</source>
+        <translation>Reconciliation statement: {name}, {a} — {b}, closing balance {s}</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2119,26 @@ Backups folder: {folder}</translation>
         <translation>Owner</translation>
     </message>
     <message>
+        <source>Сервисный звонок</source>
+        <translation>Service call</translation>
+    </message>
+    <message>
+        <source>по ритму сегмента</source>
+        <translation>segment default</translation>
+    </message>
+    <message>
+        <source>раз в </source>
+        <translation>every </translation>
+    </message>
+    <message>
+        <source> дн.</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Как часто звонить клиенту без повода; без своего ритма — как задано для его сегмента (Правка → Ритм работы с клиентами…)</source>
+        <translation>How often to call the client without a specific reason; without its own cadence, as set for its segment (Edit → Client call cadence…)</translation>
+    </message>
+    <message>
         <source>Примечание</source>
         <translation>Note</translation>
     </message>
@@ -2020,6 +2203,14 @@ Backups folder: {folder}</translation>
         <translation>Archive</translation>
     </message>
     <message>
+        <source>Акт сверки…</source>
+        <translation>Reconciliation statement…</translation>
+    </message>
+    <message>
+        <source>Акт сверки взаиморасчётов с клиентом за период (PDF)</source>
+        <translation>Reconciliation statement with the client for a period (PDF)</translation>
+    </message>
+    <message>
         <source>Сохранить</source>
         <translation>Save</translation>
     </message>
@@ -2032,12 +2223,28 @@ Backups folder: {folder}</translation>
         <translation>Complete…</translation>
     </message>
     <message>
+        <source>С выбранными</source>
+        <translation>With selected</translation>
+    </message>
+    <message>
+        <source>Выберите дела в списке</source>
+        <translation>Select activities in the list</translation>
+    </message>
+    <message>
         <source>всё</source>
         <translation>all</translation>
     </message>
     <message>
         <source>{n} дн.</source>
         <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>Аванс: {amount}</source>
+        <translation>Credit: {amount}</translation>
+    </message>
+    <message>
+        <source>Оплаты клиента, ещё не отнесённые к заказу</source>
+        <translation>Client payments not yet allocated to an order</translation>
     </message>
     <message>
         <source>№ {id}</source>
@@ -2518,6 +2725,37 @@ Backups folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ClientStatement</name>
+    <message>
+        <source>Акт сверки: период</source>
+        <translation>Reconciliation statement: period</translation>
+    </message>
+    <message>
+        <source>С</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>По</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Сформировать</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>Конец периода раньше его начала</source>
+        <translation>The end of the period is before its start</translation>
+    </message>
+    <message>
+        <source>Акт сверки {name} {start}–{end}</source>
+        <translation>Reconciliation statement {name} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>Готовим акт сверки…</source>
+        <translation>Preparing the reconciliation statement…</translation>
+    </message>
+</context>
+<context>
     <name>Clients</name>
     <message>
         <source>Лид</source>
@@ -2546,26 +2784,6 @@ Backups folder: {folder}</translation>
     <message>
         <source>Физическое лицо</source>
         <translation>Individual</translation>
-    </message>
-    <message>
-        <source>новый</source>
-        <translation>new</translation>
-    </message>
-    <message>
-        <source>подтверждён</source>
-        <translation>confirmed</translation>
-    </message>
-    <message>
-        <source>отгружен</source>
-        <translation>shipped</translation>
-    </message>
-    <message>
-        <source>доставлен</source>
-        <translation>delivered</translation>
-    </message>
-    <message>
-        <source>отменён</source>
-        <translation>canceled</translation>
     </message>
     <message>
         <source>качество</source>
@@ -2692,12 +2910,32 @@ Backups folder: {folder}</translation>
         <translation>Payment {sum} for order {n}</translation>
     </message>
     <message>
+        <source>Оплата {sum} без заказа (аванс)</source>
+        <translation>Payment {sum} without an order (credit)</translation>
+    </message>
+    <message>
         <source>Рекламация: {category}</source>
         <translation>Complaint: {category}</translation>
     </message>
     <message>
         <source>Оценка удовлетворённости: {n} из 10</source>
         <translation>Satisfaction score: {n} out of 10</translation>
+    </message>
+    <message>
+        <source>доставлена {d}</source>
+        <translation>delivered {d}</translation>
+    </message>
+    <message>
+        <source>УПД № {n}</source>
+        <translation>UPD No. {n}</translation>
+    </message>
+    <message>
+        <source>ТН № {n}</source>
+        <translation>Waybill No. {n}</translation>
+    </message>
+    <message>
+        <source>Отгрузка по заказу {n}</source>
+        <translation>Shipment for order {n}</translation>
     </message>
     <message>
         <source>Сделка «{t}»: {a} → {b}</source>
@@ -3568,6 +3806,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Delete line</translation>
     </message>
     <message>
+        <source>После продажи</source>
+        <translation>After the sale</translation>
+    </message>
+    <message>
         <source>+ Из библиотеки</source>
         <translation>+ From library</translation>
     </message>
@@ -3654,6 +3896,38 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Сделка открыта {day}</source>
         <translation>Deal opened {day}</translation>
+    </message>
+    <message>
+        <source>Заказ по сделке не создан</source>
+        <translation>No order has been created for the deal</translation>
+    </message>
+    <message>
+        <source>Создать заказ</source>
+        <translation>Create order</translation>
+    </message>
+    <message>
+        <source>заказ № {n}</source>
+        <translation>order No. {n}</translation>
+    </message>
+    <message>
+        <source>отгружено {p} %{d}</source>
+        <translation>shipped {p}%{d}</translation>
+    </message>
+    <message>
+        <source>, доставлено</source>
+        <translation>, delivered</translation>
+    </message>
+    <message>
+        <source>оплачено {paid} из {sum}</source>
+        <translation>paid {paid} of {sum}</translation>
+    </message>
+    <message>
+        <source>Сделка завершена: оплачена и доставлена</source>
+        <translation>Deal complete: paid and delivered</translation>
+    </message>
+    <message>
+        <source>Открыть заказ</source>
+        <translation>Open order</translation>
     </message>
     <message>
         <source>как у этапа ({p} %)</source>
@@ -3939,6 +4213,18 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>The expected close date {day} has already passed</translation>
     </message>
     <message>
+        <source>Количество — не больше трёх знаков после запятой</source>
+        <translation>Quantity can have at most three decimal places</translation>
+    </message>
+    <message>
+        <source>Цена — с точностью до копейки</source>
+        <translation>Price can have at most two decimal places</translation>
+    </message>
+    <message>
+        <source>Скидка — не больше двух знаков после запятой</source>
+        <translation>Discount can have at most two decimal places</translation>
+    </message>
+    <message>
         <source>Сумма строки не может превышать {max}: разбейте её на несколько строк</source>
         <translation>A line cannot exceed {max}: split it into several lines</translation>
     </message>
@@ -3949,6 +4235,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Укажите название сделки</source>
         <translation>Enter the deal name</translation>
+    </message>
+    <message>
+        <source>Сумма — с точностью до копейки</source>
+        <translation>Amount can have at most two decimal places</translation>
     </message>
     <message>
         <source>Строка {n}: {msg}</source>
@@ -4123,6 +4413,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>In a few days, ask the client whether everything is satisfactory</translation>
     </message>
     <message>
+        <source>Создать заказ</source>
+        <translation>Create order</translation>
+    </message>
+    <message>
+        <source>Заказ с позициями сделки на итоговую сумму: отгрузки, оплаты, счёт</source>
+        <translation>An order with the deal&apos;s line items for the final amount: shipments, payments, invoice</translation>
+    </message>
+    <message>
         <source>Закрыть как выигранную</source>
         <translation>Close as won</translation>
     </message>
@@ -4211,8 +4509,8 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>won {sum}</translation>
     </message>
     <message>
-        <source>+ взвешенно {sum} по {n} сделкам</source>
-        <translation>+ {sum} weighted across {n} deals</translation>
+        <source>+ взвешенно {sum} по %n сделке|+ взвешенно {sum} по %n сделкам|+ взвешенно {sum} по %n сделкам</source>
+        <translation>+ {sum} weighted across %n deal|+ {sum} weighted across %n deals</translation>
     </message>
     <message>
         <source>план {plan} ({share} %)</source>
@@ -4841,8 +5139,16 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Accountant</translation>
     </message>
     <message>
-        <source>Уважаемый(ая) {name}!</source>
+        <source>Уважаемая {name}!</source>
         <translation>Dear {name},</translation>
+    </message>
+    <message>
+        <source>Уважаемый {name}!</source>
+        <translation>Dear {name},</translation>
+    </message>
+    <message>
+        <source>Добрый день, {name}!</source>
+        <translation>Hello {name},</translation>
     </message>
     <message>
         <source>Добрый день!</source>
@@ -4975,6 +5281,18 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Счёт выставляется по выигранной сделке или по заказу</source>
         <translation>An invoice is issued for a won deal or for an order</translation>
+    </message>
+    <message>
+        <source>Договор № {n}</source>
+        <translation>Contract No. {n}</translation>
+    </message>
+    <message>
+        <source>{contract} от {d}</source>
+        <translation>{contract} dated {d}</translation>
+    </message>
+    <message>
+        <source>{contract}; {order}</source>
+        <translation>{contract}; {order}</translation>
     </message>
     <message>
         <source>Оплата по заказу № {n}</source>
@@ -5189,16 +5507,84 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>minus </translation>
     </message>
     <message>
-        <source>Счёт {n}</source>
-        <translation>Invoice {n}</translation>
-    </message>
-    <message>
         <source>Готовим документ…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
+        <source>Счёт {n} {buyer}</source>
+        <translation>Invoice {n} {buyer}</translation>
+    </message>
+    <message>
+        <source>Акт сверки взаимных расчётов</source>
+        <translation>Reconciliation Statement of Mutual Settlements</translation>
+    </message>
+    <message>
+        <source>Акт сверки: {name}, {a} — {b}</source>
+        <translation>Reconciliation statement: {name}, {a} — {b}</translation>
+    </message>
+    <message>
+        <source>Акт сверки</source>
+        <translation>Reconciliation Statement</translation>
+    </message>
+    <message>
+        <source>взаимных расчётов за период: {a} — {b}</source>
+        <translation>of mutual settlements for the period: {a} — {b}</translation>
+    </message>
+    <message>
+        <source>между {ours} и {theirs}</source>
+        <translation>between {ours} and {theirs}</translation>
+    </message>
+    <message>
+        <source>Мы, нижеподписавшиеся, {title} {ours} {name}, с одной стороны, и {blank} {theirs} {blank}, с другой стороны, составили настоящий акт сверки в том, что состояние взаимных расчётов по данным учёта следующее:</source>
+        <translation>We, the undersigned, {title} of {ours}, {name}, on the one hand, and {blank} of {theirs}, {blank}, on the other hand, have drawn up this reconciliation statement confirming that, according to the accounting records, the state of mutual settlements is as follows:</translation>
+    </message>
+    <message>
+        <source>По данным {ours}</source>
+        <translation>According to {ours}</translation>
+    </message>
+    <message>
+        <source>на {d} задолженность отсутствует.</source>
+        <translation>as of {d}, there is no outstanding balance.</translation>
+    </message>
+    <message>
+        <source>на {d} задолженность в пользу &lt;b&gt;{who}&lt;/b&gt; {s} руб. ({w}).</source>
+        <translation>as of {d}, the balance is in favor of &lt;b&gt;{who}&lt;/b&gt;: {s} RUB ({w}).</translation>
+    </message>
+    <message>
         <source>Документ</source>
         <translation>Document</translation>
+    </message>
+    <message>
+        <source>Дебет</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Кредит</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>По данным {p}, руб.</source>
+        <translation>According to {p}, RUB</translation>
+    </message>
+    <message>
+        <source>Сальдо начальное</source>
+        <translation>Opening balance</translation>
+    </message>
+    <message>
+        <source>Обороты за период</source>
+        <translation>Turnover for the period</translation>
+    </message>
+    <message>
+        <source>Сальдо конечное</source>
+        <translation>Closing balance</translation>
+    </message>
+    <message>
+        <source>От {p}</source>
+        <translation>For {p}</translation>
+    </message>
+    <message>
+        <source>М.П.</source>
+        <translation>Seal</translation>
     </message>
 </context>
 <context>
@@ -5282,6 +5668,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Company details…</translation>
     </message>
     <message>
+        <source>Ритм работы с клиентами…</source>
+        <translation>Client call cadence…</translation>
+    </message>
+    <message>
         <source>&amp;Вид</source>
         <translation>&amp;View</translation>
     </message>
@@ -5348,6 +5738,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>План</source>
         <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Заказы</source>
+        <translation>Orders</translation>
     </message>
 </context>
 <context>
@@ -6141,6 +6535,1001 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     </message>
 </context>
 <context>
+    <name>OrderEditor</name>
+    <message>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Условия</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <source>Позиции</source>
+        <translation>Line items</translation>
+    </message>
+    <message>
+        <source>Отгрузки</source>
+        <translation>Shipments</translation>
+    </message>
+    <message>
+        <source>Оплаты</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Документы</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Куда везти: индекс, город, улица, склад</source>
+        <translation>Where to deliver: postcode, city, street, warehouse</translation>
+    </message>
+    <message>
+        <source>например, 15/2026</source>
+        <translation>e.g. 15/2026</translation>
+    </message>
+    <message>
+        <source>Дата заказа *</source>
+        <translation>Order date *</translation>
+    </message>
+    <message>
+        <source>Отгрузить до</source>
+        <translation>Ship by</translation>
+    </message>
+    <message>
+        <source>Адрес доставки</source>
+        <translation>Delivery address</translation>
+    </message>
+    <message>
+        <source>Договор №</source>
+        <translation>Contract No.</translation>
+    </message>
+    <message>
+        <source>Договор от</source>
+        <translation>Contract date</translation>
+    </message>
+    <message>
+        <source>без отсрочки</source>
+        <translation>no deferral</translation>
+    </message>
+    <message>
+        <source> дн.</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Предоплата, %</source>
+        <translation>Prepayment, %</translation>
+    </message>
+    <message>
+        <source>Отсрочка оплаты</source>
+        <translation>Payment deferral</translation>
+    </message>
+    <message>
+        <source>Оплатить до</source>
+        <translation>Pay by</translation>
+    </message>
+    <message>
+        <source>Заметки</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Что важно по заказу</source>
+        <translation>What matters about this order</translation>
+    </message>
+    <message>
+        <source>по отсрочке</source>
+        <translation>from deferral</translation>
+    </message>
+    <message>
+        <source>не указана</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <source>Срок оплаты: {d}.</source>
+        <translation>Payment due: {d}.</translation>
+    </message>
+    <message>
+        <source>Срок оплаты не задан.</source>
+        <translation>No payment due date set.</translation>
+    </message>
+    <message>
+        <source>Он печатается в счёте («Оплатить не позднее»); без даты считается по отсрочке от даты заказа. Договор — в строке «Основание» счёта.</source>
+        <translation>It is printed on the invoice (“Pay no later than”); without a date, it is counted from the order date using the deferral. The contract goes on the invoice&apos;s “Reference” line.</translation>
+    </message>
+    <message>
+        <source>+ Из каталога…</source>
+        <translation>+ From catalog…</translation>
+    </message>
+    <message>
+        <source>+ Своя строка</source>
+        <translation>+ Custom line</translation>
+    </message>
+    <message>
+        <source>Удалить строку</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <source>Позиции меняются, пока заказ новый, подтверждён или в сборке</source>
+        <translation>Line items can be changed while the order is new, confirmed or being picked</translation>
+    </message>
+    <message>
+        <source>+ Отгрузка…</source>
+        <translation>+ Shipment…</translation>
+    </message>
+    <message>
+        <source>Изменить…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Отменить отгрузку</source>
+        <translation>Cancel shipment</translation>
+    </message>
+    <message>
+        <source>Товар отменённой отгрузки возвращается на склад</source>
+        <translation>The goods of a canceled shipment return to stock</translation>
+    </message>
+    <message>
+        <source>Зачесть аванс</source>
+        <translation>Apply credit</translation>
+    </message>
+    <message>
+        <source>Зачесть неразнесённые оплаты клиента (его аванс) в этот заказ</source>
+        <translation>Apply the client&apos;s unallocated payments (their credit) to this order</translation>
+    </message>
+    <message>
+        <source>+ Оплата…</source>
+        <translation>+ Payment…</translation>
+    </message>
+    <message>
+        <source>Удалить оплату</source>
+        <translation>Delete payment</translation>
+    </message>
+    <message>
+        <source>Счёт на оплату</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Акт сверки с клиентом</source>
+        <translation>Reconciliation statement with client</translation>
+    </message>
+    <message>
+        <source>Акт сверки взаиморасчётов с начала года заказа по сегодня</source>
+        <translation>Reconciliation statement from the start of the order&apos;s year to today</translation>
+    </message>
+    <message>
+        <source>Статус…</source>
+        <translation>Status…</translation>
+    </message>
+    <message>
+        <source>Отменить заказ</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <source>Удалить заказ</source>
+        <translation>Delete order</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Заказ № {n} от {d}</source>
+        <translation>Order No. {n} dated {d}</translation>
+    </message>
+    <message>
+        <source>Клиент: {c}</source>
+        <translation>Client: {c}</translation>
+    </message>
+    <message>
+        <source>сделка «{t}»</source>
+        <translation>deal “{t}”</translation>
+    </message>
+    <message>
+        <source>Отгружено &lt;b&gt;{shipped} %&lt;/b&gt; · оплачено &lt;b style=&apos;color:{c}&apos;&gt;{paid}&lt;/b&gt; из {amount} · осталось {left}</source>
+        <translation>Shipped &lt;b&gt;{shipped}%&lt;/b&gt; · paid &lt;b style=&apos;color:{c}&apos;&gt;{paid}&lt;/b&gt; of {amount} · {left} left</translation>
+    </message>
+    <message>
+        <source>Отгрузок ещё не было. Заказ можно отгружать частями: в отгрузке — строки и их количество.</source>
+        <translation>No shipments yet. The order can be shipped in parts: each shipment lists the lines and their quantities.</translation>
+    </message>
+    <message>
+        <source>Отгружено {pct} % по количеству позиций; отгрузок: {n}</source>
+        <translation>Shipped {pct}% by line item quantity; shipments: {n}</translation>
+    </message>
+    <message>
+        <source>отгрузить до {d}</source>
+        <translation>ship by {d}</translation>
+    </message>
+    <message>
+        <source> · оплатить до {d}</source>
+        <translation> · pay by {d}</translation>
+    </message>
+    <message>
+        <source>Оплачено &lt;b&gt;{paid}&lt;/b&gt; из {amount} · осталось &lt;b&gt;{left}&lt;/b&gt;{due}</source>
+        <translation>Paid &lt;b&gt;{paid}&lt;/b&gt; of {amount} · &lt;b&gt;{left}&lt;/b&gt; left{due}</translation>
+    </message>
+    <message>
+        <source>Аванс клиента (оплаты, ещё не зачтённые в заказы): {sum}</source>
+        <translation>Client credit (payments not yet applied to orders): {sum}</translation>
+    </message>
+    <message>
+        <source>У клиента нет аванса. Переплата по заказу станет его авансом.</source>
+        <translation>The client has no credit. An overpayment on the order will become their credit.</translation>
+    </message>
+    <message>
+        <source>Счёт № {n}</source>
+        <translation>Invoice No. {n}</translation>
+    </message>
+    <message>
+        <source>Счёт выставляется на сумму заказа ({sum}), один раз: потом открывается тот же.</source>
+        <translation>The invoice is issued once, for the order amount ({sum}); after that, the same invoice opens.</translation>
+    </message>
+    <message>
+        <source>В счёте: «Оплатить не позднее {d}».</source>
+        <translation>On the invoice: “Pay no later than {d}”.</translation>
+    </message>
+    <message>
+        <source>Договор № {n}</source>
+        <translation>Contract No. {n}</translation>
+    </message>
+    <message>
+        <source>от {d}</source>
+        <translation>dated {d}</translation>
+    </message>
+    <message>
+        <source>Основание: {b}.</source>
+        <translation>Reference: {b}.</translation>
+    </message>
+    <message>
+        <source>Итого по позициям: {sum}</source>
+        <translation>Line items total: {sum}</translation>
+    </message>
+    <message>
+        <source>сумма заказа (итог сделки): {sum}</source>
+        <translation>order amount (deal total): {sum}</translation>
+    </message>
+    <message>
+        <source>Новая позиция</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>шт</source>
+        <translation>pcs</translation>
+    </message>
+    <message>
+        <source>Процент — это число, например 30</source>
+        <translation>The percentage must be a number, e.g. 30</translation>
+    </message>
+    <message>
+        <source>Статус не изменён.</source>
+        <translation>Status not changed.</translation>
+    </message>
+    <message>
+        <source>Отменить заказ № {n}? Отменённый заказ не отгружается и не ждёт оплаты.</source>
+        <translation>Cancel order No. {n}? A canceled order is not shipped and no payment is expected.</translation>
+    </message>
+    <message>
+        <source>Заказ не отменён.</source>
+        <translation>Order not canceled.</translation>
+    </message>
+    <message>
+        <source>Удалить заказ № {n} совсем? Это нельзя отменить.</source>
+        <translation>Delete order No. {n} permanently? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Заказ не удалён.</source>
+        <translation>Order not deleted.</translation>
+    </message>
+    <message>
+        <source>Отменить отгрузку от {d}? Её товар вернётся на склад.</source>
+        <translation>Cancel the shipment of {d}? Its goods will return to stock.</translation>
+    </message>
+    <message>
+        <source>Отгрузка не отменена.</source>
+        <translation>Shipment not canceled.</translation>
+    </message>
+    <message>
+        <source>Оплата записана: в заказ {alloc}</source>
+        <translation>Payment recorded: {alloc} to the order</translation>
+    </message>
+    <message>
+        <source>, переплата {credit} — аванс клиента</source>
+        <translation>, overpayment of {credit} is the client&apos;s credit</translation>
+    </message>
+    <message>
+        <source>Зачесть аванс клиента ({credit}) в оплату заказа № {n}? Зачтётся не больше, чем осталось оплатить ({left}).</source>
+        <translation>Apply the client&apos;s credit ({credit}) to order No. {n}? No more than the remaining balance ({left}) will be applied.</translation>
+    </message>
+    <message>
+        <source>Аванс не зачтён.</source>
+        <translation>Credit not applied.</translation>
+    </message>
+    <message>
+        <source>Удалить оплату {sum} от {d}?</source>
+        <translation>Delete the payment of {sum} dated {d}?</translation>
+    </message>
+    <message>
+        <source>Оплата не удалена.</source>
+        <translation>Payment not deleted.</translation>
+    </message>
+    <message>
+        <source>Акт сверки: {c}, {a} — {b}</source>
+        <translation>Reconciliation statement: {c}, {a} — {b}</translation>
+    </message>
+    <message>
+        <source>Акт сверки {c}</source>
+        <translation>Reconciliation statement {c}</translation>
+    </message>
+    <message>
+        <source>Заказ по сделке не создан:
+{reason}</source>
+        <translation>No order was created for the deal:
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>Новый</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Подтверждён</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>В сборке</source>
+        <translation>Picking</translation>
+    </message>
+    <message>
+        <source>Отгружен частично</source>
+        <translation>Partly shipped</translation>
+    </message>
+    <message>
+        <source>Отгружен</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Закрыт</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Отменён</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <source>Готовится</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <source>Отгружена</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>В пути</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <source>Доставлена</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Проблема</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Отменена</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <source>Начальный остаток</source>
+        <translation>Opening stock</translation>
+    </message>
+    <message>
+        <source>Отгрузка</source>
+        <translation>Shipment</translation>
+    </message>
+    <message>
+        <source>Отмена отгрузки</source>
+        <translation>Shipment cancellation</translation>
+    </message>
+    <message>
+        <source>Поступление</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Корректировка</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <source>Неизвестный статус</source>
+        <translation>Unknown status</translation>
+    </message>
+    <message>
+        <source>шт</source>
+        <translation>pcs</translation>
+    </message>
+    <message>
+        <source>Сделка не найдена</source>
+        <translation>Deal not found</translation>
+    </message>
+    <message>
+        <source>Заказ создаётся по выигранной сделке</source>
+        <translation>An order is created from a won deal</translation>
+    </message>
+    <message>
+        <source>По сделке уже есть заказ № {n}</source>
+        <translation>The deal already has order No. {n}</translation>
+    </message>
+    <message>
+        <source>Заказ отменён: изменить его нельзя</source>
+        <translation>The order is canceled: it cannot be changed</translation>
+    </message>
+    <message>
+        <source>По заказу оплачено {paid}: сумма не может быть меньше</source>
+        <translation>{paid} has been paid on the order: the amount cannot be less</translation>
+    </message>
+    <message>
+        <source>Строки меняются, пока заказ новый, подтверждён или в сборке</source>
+        <translation>Lines can be changed while the order is new, confirmed or being picked</translation>
+    </message>
+    <message>
+        <source>Строка {n}: такой строки в заказе нет</source>
+        <translation>Line {n}: the order has no such line</translation>
+    </message>
+    <message>
+        <source>Строка {n}: в отгрузках уже {q} — меньше нельзя</source>
+        <translation>Line {n}: shipments already include {q} — it cannot be less</translation>
+    </message>
+    <message>
+        <source>Строку «{name}» нельзя удалить: она есть в отгрузке</source>
+        <translation>Line “{name}” cannot be deleted: it is in a shipment</translation>
+    </message>
+    <message>
+        <source>Строка {n}: товар не найден</source>
+        <translation>Line {n}: product not found</translation>
+    </message>
+    <message>
+        <source>Этот статус ставится по отгрузкам</source>
+        <translation>This status is set by the shipments</translation>
+    </message>
+    <message>
+        <source>Заказ отменён: статус не меняется</source>
+        <translation>The order is canceled: its status cannot change</translation>
+    </message>
+    <message>
+        <source>Товар уже отгружается: статус следует за отгрузками</source>
+        <translation>The goods are already being shipped: the status follows the shipments</translation>
+    </message>
+    <message>
+        <source>По заказу есть оплаты на {sum}: отменить его нельзя, сначала удалите или перенесите оплаты</source>
+        <translation>The order has payments totaling {sum}: it cannot be canceled; delete or move the payments first</translation>
+    </message>
+    <message>
+        <source>Товар по заказу уже отгружен: сначала отмените отгрузки</source>
+        <translation>Goods on the order have already been shipped: cancel the shipments first</translation>
+    </message>
+    <message>
+        <source>По заказу есть оплаты на {sum}: удалить его нельзя</source>
+        <translation>The order has payments totaling {sum}: it cannot be deleted</translation>
+    </message>
+    <message>
+        <source>По заказу есть отгрузки: удалить его нельзя, отмените заказ</source>
+        <translation>The order has shipments: it cannot be deleted; cancel the order instead</translation>
+    </message>
+    <message>
+        <source>По заказу выставлен счёт {n}: удалить его нельзя, отмените заказ</source>
+        <translation>Invoice {n} has been issued for the order: it cannot be deleted; cancel the order instead</translation>
+    </message>
+    <message>
+        <source>Заказ не найден</source>
+        <translation>Order not found</translation>
+    </message>
+    <message>
+        <source>«{name}»: заказано {ordered}, на складе {stock}</source>
+        <translation>“{name}”: {ordered} ordered, {stock} in stock</translation>
+    </message>
+    <message>
+        <source>«{name}»: осталось отгрузить {ordered}, на складе {stock}</source>
+        <translation>“{name}”: {ordered} left to ship, {stock} in stock</translation>
+    </message>
+    <message>
+        <source>Количество должно быть числом</source>
+        <translation>Quantity must be a number</translation>
+    </message>
+    <message>
+        <source>Количество должно быть больше нуля</source>
+        <translation>Quantity must be greater than zero</translation>
+    </message>
+    <message>
+        <source>Количество — не больше трёх знаков после запятой</source>
+        <translation>Quantity can have at most three decimal places</translation>
+    </message>
+    <message>
+        <source>Цена должна быть числом</source>
+        <translation>Price must be a number</translation>
+    </message>
+    <message>
+        <source>Скидка должна быть числом</source>
+        <translation>Discount must be a number</translation>
+    </message>
+    <message>
+        <source>Укажите наименование</source>
+        <translation>Enter the name</translation>
+    </message>
+    <message>
+        <source>Наименование не длиннее {n} знаков</source>
+        <translation>Name must be at most {n} characters</translation>
+    </message>
+    <message>
+        <source>Единица измерения не длиннее {n} знаков</source>
+        <translation>Unit of measure must be at most {n} characters</translation>
+    </message>
+    <message>
+        <source>В заказе должна быть хотя бы одна строка</source>
+        <translation>An order must have at least one line</translation>
+    </message>
+    <message>
+        <source>Строка {n}: {msg}</source>
+        <translation>Line {n}: {msg}</translation>
+    </message>
+    <message>
+        <source>Укажите дату заказа</source>
+        <translation>Enter the order date</translation>
+    </message>
+    <message>
+        <source>Дата отгрузки раньше даты заказа</source>
+        <translation>The ship date is before the order date</translation>
+    </message>
+    <message>
+        <source>Предоплата должна быть числом</source>
+        <translation>Prepayment must be a number</translation>
+    </message>
+    <message>
+        <source>Предоплата должна быть от 0 до 100 %</source>
+        <translation>Prepayment must be between 0 and 100%</translation>
+    </message>
+    <message>
+        <source>Предоплата — не больше двух знаков после запятой</source>
+        <translation>Prepayment can have at most two decimal places</translation>
+    </message>
+    <message>
+        <source>Отсрочка — целое число дней от 0 до {n}</source>
+        <translation>Deferral must be a whole number of days from 0 to {n}</translation>
+    </message>
+    <message>
+        <source>Срок оплаты раньше даты заказа</source>
+        <translation>The payment due date is before the order date</translation>
+    </message>
+    <message>
+        <source>Номер договора не длиннее {n} знаков</source>
+        <translation>Contract number must be at most {n} characters</translation>
+    </message>
+    <message>
+        <source>Договор датирован позже заказа</source>
+        <translation>The contract is dated after the order</translation>
+    </message>
+    <message>
+        <source>Сумма должна быть числом</source>
+        <translation>Amount must be a number</translation>
+    </message>
+    <message>
+        <source>Сумма не может быть отрицательной</source>
+        <translation>Amount cannot be negative</translation>
+    </message>
+    <message>
+        <source>Сумма — с точностью до копейки</source>
+        <translation>Amount can have at most two decimal places</translation>
+    </message>
+    <message>
+        <source>Неизвестный статус отгрузки</source>
+        <translation>Unknown shipment status</translation>
+    </message>
+    <message>
+        <source>Укажите плановую дату отгрузки</source>
+        <translation>Enter the planned ship date</translation>
+    </message>
+    <message>
+        <source>Выберите, что отгружается</source>
+        <translation>Select what is being shipped</translation>
+    </message>
+    <message>
+        <source>Укажите дату отгрузки</source>
+        <translation>Enter the ship date</translation>
+    </message>
+    <message>
+        <source>Укажите дату доставки</source>
+        <translation>Enter the delivery date</translation>
+    </message>
+    <message>
+        <source>Доставка без даты отгрузки: укажите дату отгрузки</source>
+        <translation>Delivery without a ship date: enter the ship date</translation>
+    </message>
+    <message>
+        <source>Доставка раньше отгрузки</source>
+        <translation>Delivery is before shipment</translation>
+    </message>
+    <message>
+        <source>Плановая доставка раньше плановой отгрузки</source>
+        <translation>Planned delivery is before planned shipment</translation>
+    </message>
+    <message>
+        <source>Опишите проблему</source>
+        <translation>Describe the problem</translation>
+    </message>
+    <message>
+        <source>Не длиннее {n} знаков</source>
+        <translation>At most {n} characters</translation>
+    </message>
+    <message>
+        <source>Отгрузка отменена: изменить её нельзя</source>
+        <translation>The shipment is canceled: it cannot be changed</translation>
+    </message>
+    <message>
+        <source>Отгрузка отменяется отдельной командой «Отменить отгрузку»</source>
+        <translation>A shipment is canceled with the separate “Cancel shipment” command</translation>
+    </message>
+    <message>
+        <source>Отгрузка уже ушла со склада: её строки не меняются — отмените её и создайте новую</source>
+        <translation>The shipment has already left the warehouse: its lines cannot change — cancel it and create a new one</translation>
+    </message>
+    <message>
+        <source>Заказ отменён: отгрузка невозможна</source>
+        <translation>The order is canceled: it cannot be shipped</translation>
+    </message>
+    <message>
+        <source>Заказ закрыт: откройте его снова, чтобы менять отгрузки</source>
+        <translation>The order is closed: reopen it to change shipments</translation>
+    </message>
+    <message>
+        <source>Отгрузка не найдена</source>
+        <translation>Shipment not found</translation>
+    </message>
+    <message>
+        <source>Этой строки нет в заказе</source>
+        <translation>This line is not in the order</translation>
+    </message>
+    <message>
+        <source>Отгружается больше, чем заказано: «{name}» — заказано {ordered}, в других отгрузках {other}, в этой {this}</source>
+        <translation>Shipping more than ordered: “{name}” — ordered {ordered}, in other shipments {other}, in this one {this}</translation>
+    </message>
+    <message>
+        <source>Остаток, изменённый вне журнала</source>
+        <translation>Stock changed outside the journal</translation>
+    </message>
+    <message>
+        <source>Товар не найден</source>
+        <translation>Product not found</translation>
+    </message>
+    <message>
+        <source>Укажите, на сколько изменить остаток</source>
+        <translation>Specify how much to change the stock by</translation>
+    </message>
+    <message>
+        <source>Укажите причину корректировки</source>
+        <translation>Specify the reason for the adjustment</translation>
+    </message>
+    <message>
+        <source>Причина не длиннее {n} знаков</source>
+        <translation>Reason must be at most {n} characters</translation>
+    </message>
+    <message>
+        <source>Комментарий не длиннее {n} знаков</source>
+        <translation>Comment must be at most {n} characters</translation>
+    </message>
+    <message>
+        <source>Остаток не может стать отрицательным: на складе {n}</source>
+        <translation>Stock cannot become negative: {n} in stock</translation>
+    </message>
+    <message>
+        <source>не указана</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <source>Просрочена оплата: срок прошёл, деньги не пришли</source>
+        <translation>Payment overdue: the due date has passed and no money has arrived</translation>
+    </message>
+    <message>
+        <source>Опаздывает отгрузка: плановая дата прошла</source>
+        <translation>Shipment late: the planned date has passed</translation>
+    </message>
+    <message>
+        <source>Опаздывает доставка: плановая дата прошла</source>
+        <translation>Delivery late: the planned date has passed</translation>
+    </message>
+    <message>
+        <source>Номер</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Сумма, ₽</source>
+        <translation>Amount, ₽</translation>
+    </message>
+    <message>
+        <source>Оплачено, ₽</source>
+        <translation>Paid, ₽</translation>
+    </message>
+    <message>
+        <source>Отгружено</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Оплатить до</source>
+        <translation>Pay by</translation>
+    </message>
+    <message>
+        <source>Срок оплаты прошёл</source>
+        <translation>Payment due date has passed</translation>
+    </message>
+    <message>
+        <source>Наименование</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Кол-во</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Ед.</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Цена, ₽</source>
+        <translation>Price, ₽</translation>
+    </message>
+    <message>
+        <source>Скидка, %</source>
+        <translation>Discount, %</translation>
+    </message>
+    <message>
+        <source>Ещё {n} в отгрузках, которые готовятся</source>
+        <translation>{n} more in shipments being prepared</translation>
+    </message>
+    <message>
+        <source>На складе</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <source>Осталось отгрузить {left}, на складе {stock}</source>
+        <translation>{left} left to ship, {stock} in stock</translation>
+    </message>
+    <message>
+        <source>УПД</source>
+        <translation>UPD</translation>
+    </message>
+    <message>
+        <source>ТТН</source>
+        <translation>Waybill</translation>
+    </message>
+    <message>
+        <source>с/ф</source>
+        <translation>VAT inv.</translation>
+    </message>
+    <message>
+        <source>Отгрузка: план</source>
+        <translation>Shipment: planned</translation>
+    </message>
+    <message>
+        <source>факт</source>
+        <translation>actual</translation>
+    </message>
+    <message>
+        <source>Доставка: план</source>
+        <translation>Delivery: planned</translation>
+    </message>
+    <message>
+        <source>Перевозчик, трек</source>
+        <translation>Carrier, tracking</translation>
+    </message>
+    <message>
+        <source>Документы</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Позиции</source>
+        <translation>Line items</translation>
+    </message>
+    <message>
+        <source>Платёжное поручение</source>
+        <translation>Payment order</translation>
+    </message>
+    <message>
+        <source>№ {n}</source>
+        <translation>No. {n}</translation>
+    </message>
+    <message>
+        <source>Больше, чем осталось отгрузить: не больше {left}</source>
+        <translation>More than is left to ship: at most {left}</translation>
+    </message>
+    <message>
+        <source>Заказано</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <source>Осталось отгрузить</source>
+        <translation>Left to ship</translation>
+    </message>
+    <message>
+        <source>В этой отгрузке</source>
+        <translation>In this shipment</translation>
+    </message>
+    <message>
+        <source>Показать ещё</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
+        <source>Заказы</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Номер заказа или клиент  (Ctrl+F)</source>
+        <translation>Order number or client  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Новый заказ — из выигранной сделки</source>
+        <translation>A new order comes from a won deal</translation>
+    </message>
+    <message>
+        <source>Отметьте «Создать заказ» в окне «Сделка выиграна» или нажмите «Создать заказ» в карточке выигранной сделки</source>
+        <translation>Check “Create order” in the “Deal won” window or click “Create order” in the won deal&apos;s card</translation>
+    </message>
+    <message>
+        <source>Все статусы</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Все клиенты</source>
+        <translation>All clients</translation>
+    </message>
+    <message>
+        <source>За всё время</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>Этот месяц</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Прошлый месяц</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Этот квартал</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>Последние 30 дней</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Этот год</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Прошлый год</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Свой период…</source>
+        <translation>Custom period…</translation>
+    </message>
+    <message>
+        <source>Просрочено</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Только заказы с просроченной оплатой, отгрузкой или доставкой</source>
+        <translation>Only orders with overdue payment, shipment or delivery</translation>
+    </message>
+    <message>
+        <source>Сбросить</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Список заказов не прочитан: {e}</source>
+        <translation>The order list could not be read: {e}</translation>
+    </message>
+    <message>
+        <source>Нет заказов по этим условиям</source>
+        <translation>No orders match these filters</translation>
+    </message>
+    <message>
+        <source>Заказов пока нет. Заказ создаётся из выигранной сделки: отметьте «Создать заказ» в окне «Сделка выиграна» или нажмите «Создать заказ» в карточке сделки.</source>
+        <translation>No orders yet. An order is created from a won deal: check “Create order” in the “Deal won” window or click “Create order” in the deal card.</translation>
+    </message>
+    <message>
+        <source>%n заказ|%n заказа|%n заказов</source>
+        <translation>%n order|%n orders</translation>
+    </message>
+    <message>
+        <source>Показано {shown} из {total}</source>
+        <translation>Showing {shown} of {total}</translation>
+    </message>
+    <message>
+        <source>с опозданием среди показанных: {n}</source>
+        <translation>late among those shown: {n}</translation>
+    </message>
+    <message>
+        <source>Открыть заказ…</source>
+        <translation>Open order…</translation>
+    </message>
+    <message>
+        <source>Открыть клиента</source>
+        <translation>Open client</translation>
+    </message>
+    <message>
+        <source>Заказы этого клиента</source>
+        <translation>This client&apos;s orders</translation>
+    </message>
+    <message>
+        <source>Счёт на оплату</source>
+        <translation>Invoice</translation>
+    </message>
+</context>
+<context>
+    <name>Payment</name>
+    <message>
+        <source>Оплата по заказу № {n}</source>
+        <translation>Payment for order No. {n}</translation>
+    </message>
+    <message>
+        <source>{client} · сумма заказа {amount}, оплачено {paid}, осталось {left}</source>
+        <translation>{client} · order amount {amount}, paid {paid}, {left} left</translation>
+    </message>
+    <message>
+        <source>номер платёжного поручения</source>
+        <translation>payment order number</translation>
+    </message>
+    <message>
+        <source>Сумма, ₽ *</source>
+        <translation>Amount, ₽ *</translation>
+    </message>
+    <message>
+        <source>Дата оплаты *</source>
+        <translation>Payment date *</translation>
+    </message>
+    <message>
+        <source>№ п/п</source>
+        <translation>Payment order No.</translation>
+    </message>
+    <message>
+        <source>Записать оплату</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <source>В заказ зачтётся {to_order}; переплата {over} станет авансом клиента и будет зачтена в его следующий заказ.</source>
+        <translation>{to_order} will be applied to the order; the overpayment of {over} will become the client&apos;s credit and be applied to their next order.</translation>
+    </message>
+    <message>
+        <source>Вся сумма зачтётся в заказ; останется оплатить {left}.</source>
+        <translation>The whole amount will be applied to the order; {left} will remain to be paid.</translation>
+    </message>
+    <message>
+        <source>Сумма — это число, например 125 000,50</source>
+        <translation>The amount must be a number, e.g. 125 000.50</translation>
+    </message>
+</context>
+<context>
     <name>Plan</name>
     <message>
         <source>{q} квартал {y}</source>
@@ -6342,9 +7731,12 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>C — small</translation>
     </message>
     <message>
-        <source>{n} клиентов
+        <source>%n клиент
+{sum}|%n клиента
+{sum}|%n клиентов
 {sum}</source>
-        <translation>{n} clients
+        <translation>%n client
+{sum}|%n clients
 {sum}</translation>
     </message>
     <message>
@@ -6830,8 +8222,12 @@ Deals: {n} ({s})
 Amount: {a}</translation>
     </message>
     <message>
-        <source>проиграно {n} сделок на {sum}</source>
-        <translation>lost {n} deals totaling {sum}</translation>
+        <source>проиграна %n сделка на {sum}|проиграно %n сделки на {sum}|проиграно %n сделок на {sum}</source>
+        <translation>lost %n deal totaling {sum}|lost %n deals totaling {sum}</translation>
+    </message>
+    <message>
+        <source>ABC × XYZ: %n клиент с покупками за период|ABC × XYZ: %n клиента с покупками за период|ABC × XYZ: %n клиентов с покупками за период</source>
+        <translation>ABC × XYZ: %n client with purchases in the period|ABC × XYZ: %n clients with purchases in the period</translation>
     </message>
     <message>
         <source>Проиграно конкурентам: {n} сделок на {sum}</source>
@@ -6858,10 +8254,6 @@ Cost per lead: {cpl}</translation>
     <message>
         <source>выигранные сделки за период по источнику сделки</source>
         <translation>won deals for the period by deal source</translation>
-    </message>
-    <message>
-        <source>ABC × XYZ: {n} клиентов с покупками за период</source>
-        <translation>ABC × XYZ: {n} clients with purchases in the period</translation>
     </message>
     <message>
         <source>ABC по выручке за период ({a}/{b}/{c} %), XYZ по коэффициенту вариации помесячных покупок за {m} мес. (X ≤ {x} %, Y ≤ {y} %). Щёлкните ячейку — ниже появится список клиентов.</source>
@@ -7005,6 +8397,125 @@ Please find the document attached.
     <message>
         <source>Почтовая программа не умеет открывать черновики с вложением: приложите к письму файл {p}</source>
         <translation>The email program cannot open drafts with attachments: attach the file {p} to the message</translation>
+    </message>
+</context>
+<context>
+    <name>Receivables</name>
+    <message>
+        <source>Срок не наступил</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>1–30 дн.</source>
+        <translation>1–30 days</translation>
+    </message>
+    <message>
+        <source>31–60 дн.</source>
+        <translation>31–60 days</translation>
+    </message>
+    <message>
+        <source>61–90 дн.</source>
+        <translation>61–90 days</translation>
+    </message>
+    <message>
+        <source>Более 90 дн.</source>
+        <translation>Over 90 days</translation>
+    </message>
+    <message>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Сумма должна быть числом</source>
+        <translation>Amount must be a number</translation>
+    </message>
+    <message>
+        <source>Сумма должна быть больше нуля</source>
+        <translation>Amount must be greater than zero</translation>
+    </message>
+    <message>
+        <source>Сумма с точностью до копейки</source>
+        <translation>Amount can have at most two decimal places</translation>
+    </message>
+    <message>
+        <source>Слишком большая сумма</source>
+        <translation>The amount is too large</translation>
+    </message>
+    <message>
+        <source>Укажите дату оплаты</source>
+        <translation>Enter the payment date</translation>
+    </message>
+    <message>
+        <source>Номер документа не длиннее {n} знаков</source>
+        <translation>Document number must be at most {n} characters</translation>
+    </message>
+    <message>
+        <source>Клиент не найден</source>
+        <translation>Client not found</translation>
+    </message>
+    <message>
+        <source>Платёж не найден</source>
+        <translation>Payment not found</translation>
+    </message>
+    <message>
+        <source>Платёж уже разнесён на заказ № {n}</source>
+        <translation>The payment has already been allocated to order No. {n}</translation>
+    </message>
+    <message>
+        <source>Больше суммы платежа ({v})</source>
+        <translation>More than the payment amount ({v})</translation>
+    </message>
+    <message>
+        <source>У клиента нет переплаты</source>
+        <translation>The client has no overpayment</translation>
+    </message>
+    <message>
+        <source>Больше переплаты клиента ({v})</source>
+        <translation>More than the client&apos;s overpayment ({v})</translation>
+    </message>
+    <message>
+        <source>Заказ не найден</source>
+        <translation>Order not found</translation>
+    </message>
+    <message>
+        <source>Заказ № {n} — другого клиента</source>
+        <translation>Order No. {n} belongs to another client</translation>
+    </message>
+    <message>
+        <source>Заказ № {n} отменён: оплата по нему не принимается</source>
+        <translation>Order No. {n} is canceled: payments for it are not accepted</translation>
+    </message>
+    <message>
+        <source>Заказ № {n} уже оплачен</source>
+        <translation>Order No. {n} is already paid</translation>
+    </message>
+    <message>
+        <source>Больше долга по заказу ({v})</source>
+        <translation>More than the balance due on the order ({v})</translation>
+    </message>
+    <message>
+        <source>Отгрузка (УПД № {n})</source>
+        <translation>Shipment (UPD No. {n})</translation>
+    </message>
+    <message>
+        <source>Отгрузка (накладная № {n})</source>
+        <translation>Shipment (waybill No. {n})</translation>
+    </message>
+    <message>
+        <source>Отгрузка по заказу № {n}</source>
+        <translation>Shipment for order No. {n}</translation>
+    </message>
+    <message>
+        <source>Оплата (п/п № {n})</source>
+        <translation>Payment (payment order No. {n})</translation>
+    </message>
+    <message>
+        <source>Оплата</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Конец периода раньше его начала</source>
+        <translation>The end of the period is before its start</translation>
     </message>
 </context>
 <context>
@@ -7336,6 +8847,10 @@ Please find the document attached.
         <translation>No unpaid orders</translation>
     </message>
     <message>
+        <source>Неоплаченные заказы</source>
+        <translation>Unpaid orders</translation>
+    </message>
+    <message>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
@@ -7350,6 +8865,30 @@ Please find the document attached.
     <message>
         <source>Долг</source>
         <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>По срокам просрочки</source>
+        <translation>By days overdue</translation>
+    </message>
+    <message>
+        <source>Просрочка</source>
+        <translation>Aging</translation>
+    </message>
+    <message>
+        <source>Авансы клиентов (не разнесённые оплаты): {v}</source>
+        <translation>Client credits (unallocated payments): {v}</translation>
+    </message>
+    <message>
+        <source>Крупнейшие должники</source>
+        <translation>Largest debtors</translation>
+    </message>
+    <message>
+        <source>Просрочено</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Аванс</source>
+        <translation>Credit</translation>
     </message>
     <message>
         <source>Лиды</source>
@@ -7508,6 +9047,172 @@ Please find the document attached.
     </message>
 </context>
 <context>
+    <name>Rhythm</name>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Активных клиентов</source>
+        <translation>Active clients</translation>
+    </message>
+    <message>
+        <source>Звонить раз в, дн.</source>
+        <translation>Call every, days</translation>
+    </message>
+    <message>
+        <source>как остальным</source>
+        <translation>same as others</translation>
+    </message>
+    <message>
+        <source>Ритм работы с клиентами</source>
+        <translation>Client call cadence</translation>
+    </message>
+    <message>
+        <source>Клиент, которому не звонили дольше его ритма, появляется на вкладке «Сегодня» в разделе «Пора позвонить». Свой ритм отдельного клиента задаётся в его карточке (Классификация → Сервисный звонок).</source>
+        <translation>A client who has not been called for longer than their cadence appears on the “Today” tab under “Due for a call”. An individual client&apos;s own cadence is set in their card (Classification → Service call).</translation>
+    </message>
+    <message>
+        <source>Сервисные звонки по сегментам</source>
+        <translation>Service calls by segment</translation>
+    </message>
+    <message>
+        <source>Дважды щёлкните число, чтобы изменить; пустое поле — как остальным сегментам.</source>
+        <translation>Double-click a number to change it; an empty field means the same as the other segments.</translation>
+    </message>
+    <message>
+        <source>Новый сегмент</source>
+        <translation>New segment</translation>
+    </message>
+    <message>
+        <source>+ Добавить</source>
+        <translation>+ Add</translation>
+    </message>
+    <message>
+        <source>Как остальным</source>
+        <translation>Same as others</translation>
+    </message>
+    <message>
+        <source>Убрать свой ритм выбранного сегмента: ему звонят, как остальным</source>
+        <translation>Remove the selected segment&apos;s own cadence: it is called like the others</translation>
+    </message>
+    <message>
+        <source>Остальным сегментам — раз в</source>
+        <translation>Other segments — every</translation>
+    </message>
+    <message>
+        <source>через </source>
+        <translation>in </translation>
+    </message>
+    <message>
+        <source>Выигрыш сделки предлагает звонок клиенту через столько дней: доволен ли он покупкой</source>
+        <translation>Winning a deal suggests calling the client this many days later to ask whether they are happy with the purchase</translation>
+    </message>
+    <message>
+        <source>Звонок после продажи</source>
+        <translation>After-sale call</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source> дн.</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>{segment}: {message}</source>
+        <translation>{segment}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Shipment</name>
+    <message>
+        <source>Новая отгрузка по заказу № {n}</source>
+        <translation>New shipment for order No. {n}</translation>
+    </message>
+    <message>
+        <source>Отгрузка по заказу № {n}</source>
+        <translation>Shipment for order No. {n}</translation>
+    </message>
+    <message>
+        <source>{client} · в отгрузке — сколько едет сейчас; не больше, чем осталось отгрузить по строке</source>
+        <translation>{client} · “In this shipment” is how much goes now; no more than is left to ship for the line</translation>
+    </message>
+    <message>
+        <source>{client} · отгрузка ушла со склада: её строки уже не меняются (чтобы исправить, отмените её — товар вернётся на склад — и оформите новую)</source>
+        <translation>{client} · the shipment has left the warehouse: its lines can no longer change (to correct it, cancel it — the goods will return to stock — and create a new one)</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Отгрузка: план *</source>
+        <translation>Shipment: planned *</translation>
+    </message>
+    <message>
+        <source>Отгрузка: факт</source>
+        <translation>Shipment: actual</translation>
+    </message>
+    <message>
+        <source>Доставка: план</source>
+        <translation>Delivery: planned</translation>
+    </message>
+    <message>
+        <source>Доставка: факт</source>
+        <translation>Delivery: actual</translation>
+    </message>
+    <message>
+        <source>ТК, курьер или самовывоз</source>
+        <translation>Freight company, courier or pickup</translation>
+    </message>
+    <message>
+        <source>Перевозчик</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>Трек-номер</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <source>УПД №</source>
+        <translation>UPD No.</translation>
+    </message>
+    <message>
+        <source>ТТН / ТОРГ-12 №</source>
+        <translation>Waybill / TORG-12 No.</translation>
+    </message>
+    <message>
+        <source>Счёт-фактура №</source>
+        <translation>VAT invoice No.</translation>
+    </message>
+    <message>
+        <source>Что случилось: повреждение, недовоз, задержка на складе ТК</source>
+        <translation>What happened: damage, short delivery, delay at the carrier&apos;s warehouse</translation>
+    </message>
+    <message>
+        <source>Проблема</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Заметки</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Сохранить отгрузку</source>
+        <translation>Save shipment</translation>
+    </message>
+    <message>
+        <source>«{name}»: осталось отгрузить {left}, в отгрузке {qty}</source>
+        <translation>“{name}”: {left} left to ship, {qty} in the shipment</translation>
+    </message>
+    <message>
+        <source>Укажите, сколько отгружается хотя бы по одной строке</source>
+        <translation>Enter the quantity being shipped for at least one line</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Внутренняя ошибка программы: {error}.
@@ -7581,6 +9286,18 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>Оплата</source>
         <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Долг</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Товар</source>
+        <translation>Product</translation>
     </message>
     <message>
         <source>Задача стажёра</source>
@@ -7737,6 +9454,10 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>Выбрать дату…</source>
         <translation>Choose date…</translation>
+    </message>
+    <message>
+        <source>Перенести в другую сделку…</source>
+        <translation>Move to another deal…</translation>
     </message>
     <message>
         <source>Отметить выполненными: {n}</source>
@@ -7914,8 +9635,8 @@ Make no changes: open File → Backups… and restore the last sound backup — 
         <translation>the export was made by a newer SalesDesk (format {v}; this version reads format {mine}): update the program</translation>
     </message>
     <message>
-        <source>выгрузка сделана со схемой {s}, эта версия SalesDesk читает схему {h}</source>
-        <translation>the export was made with schema {s}; this version of SalesDesk reads schema {h}</translation>
+        <source>выгрузка сделана со схемой {s}, которой эта версия SalesDesk не знает (она читает схемы до {h}): обновите программу</source>
+        <translation>the export was made with schema {s}, which this version of SalesDesk does not know (it reads schemas up to {h}): update the program</translation>
     </message>
     <message>
         <source>нет раздела tables</source>
@@ -7940,6 +9661,10 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>неизвестные таблицы: {names}</source>
         <translation>unknown tables: {names}</translation>
+    </message>
+    <message>
+        <source>выгрузку со схемой {s} не удалось перевести на схему {h}: {why}</source>
+        <translation>the export with schema {s} could not be converted to schema {h}: {why}</translation>
     </message>
     <message>
         <source>значение {value} уже есть у другой записи</source>
@@ -8020,6 +9745,18 @@ Make no changes: open File → Backups… and restore the last sound backup — 
         <translation>Expected payments</translation>
     </message>
     <message>
+        <source>Просроченная дебиторка</source>
+        <translation>Overdue receivables</translation>
+    </message>
+    <message>
+        <source>Отгрузки с опозданием</source>
+        <translation>Late shipments</translation>
+    </message>
+    <message>
+        <source>Мало на складе</source>
+        <translation>Low stock</translation>
+    </message>
+    <message>
         <source>Дни рождения</source>
         <translation>Birthdays</translation>
     </message>
@@ -8062,6 +9799,30 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>звонок раз в {d}</source>
         <translation>a call every {d}</translation>
+    </message>
+    <message>
+        <source>просрочено до {d}</source>
+        <translation>up to {d} overdue</translation>
+    </message>
+    <message>
+        <source>%n заказ|%n заказа|%n заказов</source>
+        <translation>%n order|%n orders</translation>
+    </message>
+    <message>
+        <source>отгрузка опаздывает на {d}</source>
+        <translation>shipment late by {d}</translation>
+    </message>
+    <message>
+        <source>доставка опаздывает на {d}</source>
+        <translation>delivery late by {d}</translation>
+    </message>
+    <message>
+        <source>на складе {n}</source>
+        <translation>{n} in stock</translation>
+    </message>
+    <message>
+        <source>порог {n}</source>
+        <translation>minimum {n}</translation>
     </message>
     <message>
         <source>исполняется {n}</source>
