@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -107,6 +108,35 @@ def error_banner() -> QLabel:
                         f" border-radius: 6px; padding: 6px 10px;")
     label.hide()
     return label
+
+
+@dataclass(frozen=True)
+class EditorHead:
+    """The heading row of a record's editor: its title, a status badge, its amount."""
+
+    row: QHBoxLayout
+    heading: QLabel
+    badge: QLabel
+    amount: QLabel
+
+
+def editor_head() -> EditorHead:
+    """The deal's and the order's editors open with the same row (title · badge … amount)."""
+    from app.views import style
+
+    heading = style.named(QLabel(), "sectionTitle")
+    badge = QLabel()
+    badge.setStyleSheet(f"background: {style.ACCENT_SOFT}; color: {style.ACCENT};"
+                        f" border-radius: 9px; padding: 2px 10px; font-weight: 600;")
+    amount = QLabel()
+    amount.setStyleSheet(f"color: {style.TEXT}; font-size: 18px; font-weight: 600;")
+    row = QHBoxLayout()
+    row.addWidget(heading)
+    row.addSpacing(8)
+    row.addWidget(badge)
+    row.addStretch(1)
+    row.addWidget(amount)
+    return EditorHead(row=row, heading=heading, badge=badge, amount=amount)
 
 
 def _edited_signals(widget: QWidget) -> list[SignalInstance]:

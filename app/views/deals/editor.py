@@ -70,7 +70,7 @@ from app.views.deals.editor_models import (
     ObjectionsModel,
     VatDelegate,
 )
-from app.views.forms import FieldErrors, error_banner, to_date, to_qdate
+from app.views.forms import FieldErrors, editor_head, error_banner, to_date, to_qdate
 from app.views.style import named
 from app.views.unsaved import EditorDialog, RecordSwitch
 
@@ -120,21 +120,9 @@ class DealEditor(EditorDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
         layout.setSpacing(10)
-        head = QHBoxLayout()
-        self.heading = named(QLabel(), "sectionTitle")
-        self.stage_badge = QLabel()
-        self.stage_badge.setStyleSheet(
-            f"background: {style.ACCENT_SOFT}; color: {style.ACCENT}; border-radius: 9px;"
-            f" padding: 2px 10px; font-weight: 600;")
-        self.amount_label = QLabel()
-        self.amount_label.setStyleSheet(f"color: {style.TEXT}; font-size: 18px;"
-                                        f" font-weight: 600;")
-        head.addWidget(self.heading)
-        head.addSpacing(8)
-        head.addWidget(self.stage_badge)
-        head.addStretch(1)
-        head.addWidget(self.amount_label)
-        layout.addLayout(head)
+        head = editor_head()
+        self.heading, self.stage_badge, self.amount_label = head.heading, head.badge, head.amount
+        layout.addLayout(head.row)
         self.error_banner = error_banner()
         layout.addWidget(self.error_banner)
         self.errors = FieldErrors(banner=self.error_banner)

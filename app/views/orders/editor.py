@@ -42,7 +42,7 @@ from app.services.orders.rules import MAX_DEFERRED_DAYS, due_date
 from app.views import dialogs, style
 from app.views.activities.editor import stored_or_shown
 from app.views.deals.common import parse_decimal
-from app.views.forms import FieldErrors, error_banner
+from app.views.forms import FieldErrors, editor_head, error_banner
 from app.views.orders.fields import date_edit, late_texts, read_date, set_date
 from app.views.orders.model import (
     EditOrderLine,
@@ -137,21 +137,10 @@ class OrderEditor(EditorDialog):
     def _build_head(self) -> QVBoxLayout:
         box = QVBoxLayout()
         box.setSpacing(4)
-        top = QHBoxLayout()
-        self.heading = named(QLabel(), "sectionTitle")
-        self.status_badge = QLabel()
-        self.status_badge.setStyleSheet(
-            f"background: {style.ACCENT_SOFT}; color: {style.ACCENT}; border-radius: 9px;"
-            f" padding: 2px 10px; font-weight: 600;")
-        self.amount_label = QLabel()
-        self.amount_label.setStyleSheet(f"color: {style.TEXT}; font-size: 18px;"
-                                        f" font-weight: 600;")
-        top.addWidget(self.heading)
-        top.addSpacing(8)
-        top.addWidget(self.status_badge)
-        top.addStretch(1)
-        top.addWidget(self.amount_label)
-        box.addLayout(top)
+        head = editor_head()
+        self.heading, self.status_badge, self.amount_label = (head.heading, head.badge,
+                                                              head.amount)
+        box.addLayout(head.row)
         self.subtitle = _note()
         box.addWidget(self.subtitle)
         self.progress_label = QLabel()
