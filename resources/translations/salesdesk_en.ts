@@ -2701,12 +2701,12 @@ Backups folder: {folder}</translation>
         <translation>Line {line} ({name}): {msg}</translation>
     </message>
     <message>
-        <source>… и ещё {n} строк с ошибками</source>
-        <translation>… and {n} more rows with errors</translation>
+        <source>… и ещё %n строка с ошибками|… и ещё %n строки с ошибками|… и ещё %n строк с ошибками</source>
+        <translation>… and %n more row with errors|… and %n more rows with errors</translation>
     </message>
     <message>
-        <source>… и ещё {n} пропущенных строк</source>
-        <translation>… and {n} more skipped rows</translation>
+        <source>… и ещё %n пропущенная строка|… и ещё %n пропущенные строки|… и ещё %n пропущенных строк</source>
+        <translation>… and %n more skipped row|… and %n more skipped rows</translation>
     </message>
     <message>
         <source>Ошибок нет.</source>
@@ -3392,6 +3392,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Шаблон КП</source>
         <translation>Quote template</translation>
+    </message>
+    <message>
+        <source>Номера новых заказов: префикс-год-номер, например ЗК-2026-00001; выданные номера не меняются и не повторяются</source>
+        <translation>New order numbers: prefix-year-number, e.g. ЗК-2026-00001; numbers already given never change or repeat</translation>
+    </message>
+    <message>
+        <source>Префикс номера заказа</source>
+        <translation>Order number prefix</translation>
     </message>
     <message>
         <source>Документы</source>
@@ -6950,6 +6958,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Unknown status</translation>
     </message>
     <message>
+        <source>Префикс номера — от 1 до 10 букв или цифр, без пробелов</source>
+        <translation>The number prefix is 1 to 10 letters or digits, without spaces</translation>
+    </message>
+    <message>
         <source>шт</source>
         <translation>pcs</translation>
     </message>
@@ -9271,6 +9283,14 @@ Make no changes: open File → Backups… and restore the last sound backup — 
 {reason}</source>
         <translation>Cannot open the database:
 {reason}</translation>
+    </message>
+    <message>
+        <source>окну не хватает системных библиотек Qt: {libs}. Установите их: {command}</source>
+        <translation>the window lacks Qt system libraries: {libs}. Install them: {command}</translation>
+    </message>
+    <message>
+        <source>нет экрана для окна: переменная DISPLAY не задана (запуск по SSH или без графического сеанса); команды без окна работают — salesdesk -h</source>
+        <translation>no screen for the window: DISPLAY is not set (an SSH login or no graphical session); the commands without a window work — salesdesk -h</translation>
     </message>
 </context>
 <context>
