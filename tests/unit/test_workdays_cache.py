@@ -63,3 +63,29 @@ def test_an_unwritable_cache_folder_still_answers(cache_home: Path) -> None:
     cache_home.parent.mkdir(parents=True, exist_ok=True)
     cache_home.write_text("a file where the folder should be", encoding="utf-8")
     assert workdays._holidays_for(2026) == _library(2026)
+
+
+def test_working_days_between_equals_a_walk_over_the_days() -> None:
+    """The running counts give what counting day by day gives: across year ends, leap
+    years (2024, 2028), the May and New Year holidays, empty and reversed intervals."""
+    import random
+    from datetime import timedelta
+
+    def walked(start: date, end: date) -> int:
+        count, day = 0, start + timedelta(days=1)
+        while day <= end:
+            count += workdays.is_working_day(day)
+            day += timedelta(days=1)
+        return count
+
+    rng = random.Random(13)
+    base = date(2023, 12, 25)
+    pairs = [(date(2025, 12, 31), date(2026, 1, 12)), (date(2024, 2, 28), date(2024, 3, 1)),
+             (date(2026, 5, 1), date(2026, 5, 1)), (date(2026, 5, 11), date(2026, 5, 1)),
+             (date(2023, 12, 31), date(2028, 12, 31))]
+    pairs += [(base + timedelta(days=rng.randrange(1900)),
+               base + timedelta(days=rng.randrange(1900))) for _ in range(300)]
+    assert [workdays.working_days_between(a, b) for a, b in pairs] == [
+        walked(a, b) for a, b in pairs]
+    # 1–11 January 2026 are all days off in Russia (New Year and Christmas); the 12th works
+    assert workdays.working_days_between(date(2025, 12, 31), date(2026, 1, 12)) == 1
