@@ -37,6 +37,9 @@ from app.services.orders.codes import order_status_label, shipment_status_label
 from app.services.uow import UowFactory
 
 TIMELINE_GROUPS = ("activity", "deal", "offer", "order", "payment", "complaint", "score")
+# the kinds of entry other than an activity's ("activity:<kind>"), see TimelineEntry
+TIMELINE_KINDS = ("deal", "stage", "deal_closed", "offer", "order", "shipment", "payment",
+                  "complaint", "score")
 NOTE_SUBJECT_LENGTH = 120  # a note's first line names it in the lists
 
 

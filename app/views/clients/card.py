@@ -141,6 +141,7 @@ def _timeline_kind(kind: str) -> str:
         "payment": translate("ClientCard", "Оплата"),
         "offer": translate("ClientCard", "КП"),
         "order": translate("ClientCard", "Заказ"),
+        "shipment": translate("ClientCard", "Отгрузка"),
         "complaint": translate("ClientCard", "Рекламация"),
         "score": translate("ClientCard", "Оценка"),
     }
@@ -148,7 +149,8 @@ def _timeline_kind(kind: str) -> str:
 
 
 _TIMELINE_COLORS = {"deal": style.ACCENT, "stage": style.ACCENT, "deal_closed": style.SUCCESS,
-                    "offer": "#9333ea", "order": style.SUCCESS, "payment": style.SUCCESS,
+                    "offer": "#9333ea", "order": style.SUCCESS, "shipment": style.SUCCESS,
+                    "payment": style.SUCCESS,
                     "complaint": style.DANGER, "score": style.WARNING}
 
 
