@@ -2,16 +2,18 @@
 
 A dialog asks for the size its content likes (`resize(1080, 700)`); on a 1366×768 laptop,
 less the task bar and the title bar, that may not fit. Every dialog derives from
-`FittedDialog`, which clamps it to the available geometry of its screen (frame included)
-when it is shown and moves it back inside if it starts off-screen. The main window restores
+`FittedDialog`, whose size is clamped to the available geometry of its screen (frame
+included); Qt places a dialog that fits inside the screen. The main window restores
 a saved geometry only if it fits and is of a usable size (`restore_geometry`); otherwise it
 takes its default size, fitted the same way.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 # What a title bar and borders take when the window system has not framed the window yet
@@ -20,8 +22,10 @@ FRAME_ALLOWANCE = QSize(16, 40)
 
 
 def available_geometry(widget: QWidget) -> QRect:
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    return screen.availableGeometry()
+    """The available area of the screen the widget is on (a widget not shown yet: of the
+    primary screen — asking a window still being built for its screen crashed the suite)."""
+    screen = widget.screen() if widget.isVisible() else None
+    return (screen or QGuiApplication.primaryScreen()).availableGeometry()
 
 
 def _frame_extra(widget: QWidget) -> QSize:
@@ -74,11 +78,12 @@ def restore_geometry(widget: QWidget, saved: object, *, preferred: QSize,
 
 
 class FittedDialog(QDialog):
-    """A dialog that fits its screen when shown: every dialog of the app derives from it
-    (EditorDialog does). A per-class showEvent, not an application-wide event filter, which
-    would run Python for every event of the application."""
+    """A dialog whose size fits its screen: every dialog of the app derives from it
+    (EditorDialog does). The size asked for with `resize` is clamped to the screen's
+    available area less the frame; Qt then places a dialog that fits inside the screen when
+    it shows it. (No Python showEvent or application event filter: a Python override of a
+    virtual that Qt calls while dialogs come and go crashed the GUI suite.)"""
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if not (self.isMaximized() or self.isFullScreen()):
-            fit_to_screen(self)
-        super().showEvent(event)
+    def resize(self, *args: Any) -> None:
+        size = QSize(*args) if len(args) == 2 else QSize(args[0])
+        super().resize(default_size(self, size))

@@ -59,7 +59,6 @@ for name, saved in (("big", big), ("tiny", None)):
 from app.views.unsaved import EditorDialog
 dialog = EditorDialog()
 dialog.resize(1080, 900)
-dialog.move(500, 300)
 dialog.show()
 out["dialog"] = frame(dialog)
 from reportlab.pdfgen.canvas import Canvas

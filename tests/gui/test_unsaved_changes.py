@@ -448,7 +448,7 @@ def test_catalog_new_product_and_close_ask(qtbot, services, products, questions)
     from app.views.deals.catalog import CatalogDialog
 
     dlg = _show(qtbot, CatalogDialog(services=services))
-    _type(qtbot, dlg.stock, "5")
+    _type(qtbot, dlg.min_stock, "5")  # (the stock itself changes through «Корректировка…»)
     questions.answer = "cancel"
     buttons = {b.text(): b for b in dlg.findChildren(type(dlg.delete_button))}
     qtbot.mouseClick(buttons["Новый товар"], Qt.MouseButton.LeftButton)
@@ -463,7 +463,7 @@ def test_catalog_new_product_and_close_ask(qtbot, services, products, questions)
     qtbot.mouseClick(buttons["Закрыть"], Qt.MouseButton.LeftButton)
     assert not dlg.isVisible() and len(questions.asked) == 3
     assert [p.name for p in services.catalog.list_products("G-1")] == ["Гиря 5 кг"]
-    assert services.catalog.get(products[0]).stock == 0
+    assert services.catalog.get(products[0]).min_stock == 0  # the discarded edit
 
 
 def test_catalog_search_keeps_the_card(qtbot, services, products, questions) -> None:  # type: ignore[no-untyped-def]

@@ -30,7 +30,7 @@ from app.services.errors import ServiceError, ValidationError
 from app.services.pricing import vat_kind_label
 from app.views import dialogs, style
 from app.views.deals.common import parse_decimal
-from app.views.forms import FieldErrors
+from app.views.forms import FieldErrors, dialog_buttons
 from app.views.geometry import FittedDialog
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
@@ -38,8 +38,8 @@ from app.views.unsaved import EditorDialog, RecordSwitch
 
 
 def _qty(value: Decimal) -> str:
-    return (f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}").replace(
-        ".", ",")
+    """9,5 for 9.500 and 12 for 12.000: a quantity without its trailing zeros."""
+    return f"{value.normalize():f}".replace(".", ",")
 
 
 def _product_color(low_stock: bool = False) -> Callable[[ProductRow], str | None]:
@@ -132,12 +132,64 @@ class ProductPicker(FittedDialog):
         return dlg.chosen() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
+class StockCorrectionDialog(FittedDialog):
+    """A manual change of a product's stock (a count, a write-off, goods received) by a
+    signed quantity with its reason: one entry of the stock journal (issue 14)."""
+
+    def __init__(self, *, services: Services, product: ProductRow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._product = product
+        self.setWindowTitle(translate("Catalog", "Корректировка остатка"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(translate("Catalog", "«{name}»: на складе {n} {unit}").format(
+            name=product.name, n=_qty(product.stock), unit=product.unit)))
+        form = QFormLayout()
+        self.errors = FieldErrors()
+        self.delta = QLineEdit()
+        self.delta.setPlaceholderText(translate("Catalog", "+10 пришло, −2 списано"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(translate("Catalog", "Инвентаризация, брак, приход…"))
+        self.errors.add_row(form, translate("Catalog", "Изменение, {unit}").format(
+            unit=product.unit), "delta", self.delta)
+        self.errors.add_row(form, translate("Catalog", "Причина *"), "reason", self.reason)
+        layout.addLayout(form)
+        layout.addWidget(dialog_buttons(self, translate("Catalog", "Записать"), self._on_write))
+        self.new_stock: Decimal | None = None
+
+    def _on_write(self) -> None:
+        self.save()  # a refusal stays in the dialog, next to its field
+
+    def save(self) -> bool:
+        text = self.delta.text().strip().replace("−", "-").replace("+", "")
+        try:
+            delta = parse_decimal(text) if text else Decimal(0)
+        except ValueError:
+            self.errors.show(ValidationError.single(
+                "delta", translate("Catalog", "Введите число, например −2 или 10")))
+            return False
+        try:
+            self.new_stock = self._services.orders.correct_stock(
+                self._product.id, delta, self.reason.text())
+        except ValidationError as exc:
+            for message in self.errors.show(exc):
+                dialogs.show_error(self, message)
+            return False
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        self.accept()
+        return True
+
+
 class CatalogDialog(EditorDialog):
     """The catalog: a searchable list on the left, the product's card on the right; leaving
     an edited card (for another product, a new one or by closing) asks first."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._services = services
         self._catalog = services.catalog
         self._current: int | None = None
         self.setWindowTitle(translate("Catalog", "Каталог товаров и услуг"))
@@ -150,7 +202,12 @@ class CatalogDialog(EditorDialog):
         self.search.textChanged.connect(lambda _t: self._reload())
         self.show_archived = QCheckBox(translate("Catalog", "Архивные"))
         self.show_archived.toggled.connect(lambda _c: self._reload())
+        self.low_only = QCheckBox(translate("Catalog", "Мало на складе"))
+        self.low_only.setToolTip(translate(
+            "Catalog", "Остаток не выше неснижаемого (или ниже нуля)"))
+        self.low_only.toggled.connect(lambda _c: self._reload())
         top.addWidget(self.search, 1)
+        top.addWidget(self.low_only)
         top.addWidget(self.show_archived)
         left.addLayout(top)
         self.model = ProductsModel(self)
@@ -176,6 +233,14 @@ class CatalogDialog(EditorDialog):
         for kind in VAT_KINDS:
             self.vat.addItem(vat_kind_label(kind), kind)
         self.stock = QLineEdit()
+        # an existing product's stock changes only through the journal, with a reason
+        self.correct_button = QPushButton(translate("Catalog", "Корректировка…"))
+        self.correct_button.clicked.connect(self.correct_stock)
+        stock_row = QWidget()
+        stock_line = QHBoxLayout(stock_row)
+        stock_line.setContentsMargins(0, 0, 0, 0)
+        stock_line.addWidget(self.stock, 1)
+        stock_line.addWidget(self.correct_button)
         self.min_stock = QLineEdit()
         self.archived = QCheckBox(translate("Catalog", "В архиве (не предлагать в сделках)"))
         for key, label, w in (
@@ -187,7 +252,7 @@ class CatalogDialog(EditorDialog):
             ("floor_price", translate("Catalog", "Минимальная цена, ₽"), self.floor_price),
             ("max_discount", translate("Catalog", "Макс. скидка, %"), self.max_discount),
             ("vat_kind", translate("Catalog", "НДС"), self.vat),
-            ("stock", translate("Catalog", "Остаток"), self.stock),
+            ("stock", translate("Catalog", "Остаток"), stock_row),
             ("min_stock", translate("Catalog", "Неснижаемый остаток"), self.min_stock),
         ):
             self.errors.add_row(form, label, key, w)
@@ -236,9 +301,13 @@ class CatalogDialog(EditorDialog):
 
     def _reload(self, select: int | None = None) -> None:
         """The list again (after a search, a save, a delete); the card keeps what it shows."""
+        rows = self._catalog.list_products(
+            self.search.text(), include_archived=self.show_archived.isChecked())
+        if self.low_only.isChecked():
+            low = {r.product_id for r in self._services.orders.low_stock()}
+            rows = [r for r in rows if r.id in low]
         with self.switch.quietly():
-            self.model.set_rows(self._catalog.list_products(
-                self.search.text(), include_archived=self.show_archived.isChecked()))
+            self.model.set_rows(rows)
         group = self.group.currentText()  # the card's field: refilling the list keeps it
         self.group.clear()
         self.group.addItems(["", *self._catalog.groups()])
@@ -262,6 +331,8 @@ class CatalogDialog(EditorDialog):
         self.max_discount.setText("" if p.max_discount is None else _qty(p.max_discount))
         self.vat.setCurrentIndex(max(self.vat.findData(p.vat_kind), 0))
         self.stock.setText(_qty(p.stock))
+        self.stock.setReadOnly(True)
+        self.correct_button.setEnabled(True)
         self.min_stock.setText(_qty(p.min_stock))
         self.archived.setChecked(p.archived)
         self.errors.clear()
@@ -281,6 +352,8 @@ class CatalogDialog(EditorDialog):
         self.group.setCurrentText("")
         self.unit.setText("шт")
         self.stock.setText("0")
+        self.stock.setReadOnly(False)  # a new product's opening stock
+        self.correct_button.setEnabled(False)
         self.min_stock.setText("0")
         self.vat.setCurrentIndex(0)
         self.archived.setChecked(False)
@@ -309,7 +382,11 @@ class CatalogDialog(EditorDialog):
             unit=self.unit.text(), price=num(self.price, "price") or Decimal(0),
             floor_price=num(self.floor_price, "floor_price", True),
             max_discount=num(self.max_discount, "max_discount", True),
-            vat_kind=str(self.vat.currentData()), stock=num(self.stock, "stock") or Decimal(0),
+            vat_kind=str(self.vat.currentData()),
+            # an existing product keeps the stock stored now (a shipment may have moved it
+            # since the card was read); it changes through «Корректировка…»
+            stock=(self._catalog.get(self._current).stock if self._current is not None
+                   else num(self.stock, "stock") or Decimal(0)),
             min_stock=num(self.min_stock, "min_stock") or Decimal(0),
             archived=self.archived.isChecked())
         if errors:
@@ -333,6 +410,20 @@ class CatalogDialog(EditorDialog):
         self._current = product_id
         self._reload(select=product_id)
         self._load_product(product_id)  # as stored (numbers in their usual form)
+        return True
+
+    def correct_stock(self) -> bool:
+        """«Корректировка…»: the product's stock by a quantity with a reason (the journal)."""
+        if self._current is None:
+            return False
+        if self.unsaved is not None and not self.unsaved.settle().goes_on:
+            return False
+        product = self._catalog.get(self._current)
+        dialog = StockCorrectionDialog(services=self._services, product=product, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self._reload(select=product.id)
+        self._load_product(product.id)
         return True
 
     def _on_delete_clicked(self) -> None:

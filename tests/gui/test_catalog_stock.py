@@ -1,0 +1,65 @@
+"""The catalog's stock (issue 14): an existing product's stock changes only through
+«Корректировка…» with a reason (one journal entry), and «Мало на складе» lists the products
+at or below their threshold."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from app.services.catalog import ProductInput
+from app.views.deals.catalog import CatalogDialog, StockCorrectionDialog
+
+D = Decimal
+
+
+@pytest.fixture
+def catalog(qtbot, services):  # type: ignore[no-untyped-def]
+    glue = services.catalog.save(ProductInput(sku="G", name="Клей", price=D("10"),
+                                              stock=D("12"), min_stock=D("5")))
+    tape = services.catalog.save(ProductInput(sku="T", name="Лента", price=D("20"),
+                                              stock=D("3"), min_stock=D("5")))
+    dialog = CatalogDialog(services=services)
+    qtbot.addWidget(dialog)
+    return dialog, glue, tape
+
+
+def test_a_correction_needs_a_reason_and_is_a_journal_entry(qtbot, services, catalog,  # type: ignore[no-untyped-def]
+                                                            monkeypatch) -> None:
+    dialog, glue, _tape = catalog
+    dialog.switch.select(glue)
+    dialog._load_product(glue)
+    assert dialog.stock.isReadOnly() and dialog.correct_button.isEnabled()
+    answers: list[StockCorrectionDialog] = []
+
+    def fill(self: StockCorrectionDialog) -> int:
+        answers.append(self)
+        self.delta.setText("−2,5")
+        assert self.save() is False  # no reason yet
+        assert "причину" in self.errors.label("reason").text()
+        self.reason.setText("Инвентаризация")
+        assert self.save() is True
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(StockCorrectionDialog, "exec", fill)
+    assert dialog.correct_stock()
+    assert answers and answers[0].new_stock == D("9.5")
+    assert services.catalog.get(glue).stock == D("9.5")
+    journal = services.orders.stock_journal(glue)
+    assert [(m.kind, m.quantity, m.reason) for m in journal][0] == (
+        "correction", D("-2.5"), "Инвентаризация")
+    assert dialog.stock.text() == "9,5"
+    # saving the card (a new price) leaves the stock as stored, with no second entry
+    dialog.price.setText("11")
+    assert dialog.save()
+    assert services.catalog.get(glue).stock == D("9.5")
+    assert len(services.orders.stock_journal(glue)) == len(journal)
+
+
+def test_low_stock_filter_lists_what_is_short(qtbot, services, catalog) -> None:  # type: ignore[no-untyped-def]
+    dialog, glue, tape = catalog
+    assert {p.id for p in dialog.model.rows()} == {glue, tape}
+    dialog.low_only.setChecked(True)
+    assert [p.id for p in dialog.model.rows()] == [tape]  # 3 at a threshold of 5
