@@ -1238,6 +1238,38 @@ Backups folder: {folder}</translation>
         <translation>Add to deal</translation>
     </message>
     <message>
+        <source>Корректировка остатка</source>
+        <translation>Stock correction</translation>
+    </message>
+    <message>
+        <source>«{name}»: на складе {n} {unit}</source>
+        <translation>“{name}”: {n} {unit} in stock</translation>
+    </message>
+    <message>
+        <source>+10 пришло, −2 списано</source>
+        <translation>+10 received, −2 written off</translation>
+    </message>
+    <message>
+        <source>Инвентаризация, брак, приход…</source>
+        <translation>Stocktaking, damage, goods received…</translation>
+    </message>
+    <message>
+        <source>Изменение, {unit}</source>
+        <translation>Change, {unit}</translation>
+    </message>
+    <message>
+        <source>Причина *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>Записать</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Введите число, например −2 или 10</source>
+        <translation>Enter a number, e.g. −2 or 10</translation>
+    </message>
+    <message>
         <source>Каталог товаров и услуг</source>
         <translation>Product and service catalog</translation>
     </message>
@@ -1250,12 +1282,24 @@ Backups folder: {folder}</translation>
         <translation>Archived</translation>
     </message>
     <message>
+        <source>Мало на складе</source>
+        <translation>Low stock</translation>
+    </message>
+    <message>
+        <source>Остаток не выше неснижаемого (или ниже нуля)</source>
+        <translation>Stock at or below the minimum (or below zero)</translation>
+    </message>
+    <message>
         <source>Карточка товара</source>
         <translation>Product card</translation>
     </message>
     <message>
         <source>не задана</source>
         <translation>not set</translation>
+    </message>
+    <message>
+        <source>Корректировка…</source>
+        <translation>Correct…</translation>
     </message>
     <message>
         <source>В архиве (не предлагать в сделках)</source>
@@ -1901,6 +1945,10 @@ Backups folder: {folder}</translation>
     <message>
         <source>Заказ</source>
         <translation>Order</translation>
+    </message>
+    <message>
+        <source>Отгрузка</source>
+        <translation>Shipment</translation>
     </message>
     <message>
         <source>Рекламация</source>
