@@ -142,6 +142,7 @@ class StockCorrectionDialog(FittedDialog):
         self._services = services
         self._product = product
         self.setWindowTitle(translate("Catalog", "Корректировка остатка"))
+        self.setMinimumWidth(460)  # room for the hints in its fields
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(translate("Catalog", "«{name}»: на складе {n} {unit}").format(
             name=product.name, n=_qty(product.stock), unit=product.unit)))
