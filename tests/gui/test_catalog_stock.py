@@ -48,7 +48,8 @@ def test_a_correction_needs_a_reason_and_is_a_journal_entry(qtbot, services, cat
     assert answers and answers[0].new_stock == D("9.5")
     assert services.catalog.get(glue).stock == D("9.5")
     journal = services.orders.stock_journal(glue)
-    assert [(m.kind, m.quantity, m.reason) for m in journal][0] == (
+    newest = journal[0]
+    assert (newest.kind, newest.quantity, newest.reason) == (
         "correction", D("-2.5"), "Инвентаризация")
     assert dialog.stock.text() == "9,5"
     # saving the card (a new price) leaves the stock as stored, with no second entry
