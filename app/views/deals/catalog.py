@@ -237,11 +237,6 @@ class CatalogDialog(EditorDialog):
         # an existing product's stock changes only through the journal, with a reason
         self.correct_button = QPushButton(translate("Catalog", "Корректировка…"))
         self.correct_button.clicked.connect(self.correct_stock)
-        stock_row = QWidget()
-        stock_line = QHBoxLayout(stock_row)
-        stock_line.setContentsMargins(0, 0, 0, 0)
-        stock_line.addWidget(self.stock, 1)
-        stock_line.addWidget(self.correct_button)
         self.min_stock = QLineEdit()
         self.archived = QCheckBox(translate("Catalog", "В архиве (не предлагать в сделках)"))
         for key, label, w in (
@@ -253,10 +248,12 @@ class CatalogDialog(EditorDialog):
             ("floor_price", translate("Catalog", "Минимальная цена, ₽"), self.floor_price),
             ("max_discount", translate("Catalog", "Макс. скидка, %"), self.max_discount),
             ("vat_kind", translate("Catalog", "НДС"), self.vat),
-            ("stock", translate("Catalog", "Остаток"), stock_row),
+            ("stock", translate("Catalog", "Остаток"), self.stock),
             ("min_stock", translate("Catalog", "Неснижаемый остаток"), self.min_stock),
         ):
             self.errors.add_row(form, label, key, w)
+            if key == "stock":
+                form.addRow("", self.correct_button)
         form.addRow("", self.archived)
         right.addLayout(form)
         hint = QLabel(translate(
