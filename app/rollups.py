@@ -382,11 +382,13 @@ TABLES = ("agg_stage_flow", "agg_funnel_month", "agg_client_won", "agg_client_mo
           "agg_pay_group_month", "agg_region_month", "agg_source_month")
 
 
-# The orders with money still to come (migration 0006), for the Today tab's payments due:
-# not cancelled, a due date, paid less than the amount; the balance in kopecks.
+# The orders with money still to come (migrations 0006, 0013), for the Today tab's payments
+# due and overdue money: not cancelled, a due date, paid less than the amount; the order's
+# client and the balance in kopecks.
 ORDER_DUE_SELECT = (
-    "INSERT INTO agg_order_due(order_id, due_on, outstanding)"
-    " SELECT o.id, o.payment_due_on, o.amount - COALESCE((SELECT SUM(p.amount) FROM payments p"
+    "INSERT INTO agg_order_due(order_id, client_id, due_on, outstanding)"
+    " SELECT o.id, o.client_id, o.payment_due_on,"
+    " o.amount - COALESCE((SELECT SUM(p.amount) FROM payments p"
     " WHERE p.order_id = o.id), 0) AS outstanding FROM orders o"
     " WHERE {where} AND o.status != 'cancelled' AND o.payment_due_on IS NOT NULL"
     " AND o.amount > COALESCE((SELECT SUM(p.amount) FROM payments p"
@@ -401,7 +403,8 @@ def _order_due(order: str) -> str:
 
 ORDER_DUE_TRIGGERS = {
     "due_order_order_ai": ("AFTER INSERT ON orders", _order_due("NEW.id")),
-    "due_order_order_au": ("AFTER UPDATE OF amount, status, payment_due_on ON orders",
+    "due_order_order_au": ("AFTER UPDATE OF amount, status, payment_due_on, client_id"
+                           " ON orders",
                            _order_due("NEW.id")),
     "due_order_order_ad": ("AFTER DELETE ON orders",
                            "DELETE FROM agg_order_due WHERE order_id = OLD.id;"),

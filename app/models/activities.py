@@ -23,6 +23,8 @@ class Activity(Base):
         check_in("kind", ACTIVITY_KINDS, "kind"),
         Index("ix_activities_done_due", "done", "due_at"),
         Index("ix_activities_client_done_due", "client_id", "done", "due_at"),
+        # a deal's activities, and whether one is still open (0013: «нет следующего шага»)
+        Index("ix_activities_deal_done_due", "deal_id", "done", "due_at"),
         # the presentations held, for the Plan tab's conversion figure (migration 0009)
         Index("ix_activities_held_presentations", "due_at", "deal_id", "done",
               sqlite_where=text("kind = 'presentation' AND result = 'held'")),
@@ -32,9 +34,7 @@ class Activity(Base):
     kind: Mapped[str] = mapped_column(String(20))
     subject: Mapped[str] = mapped_column(String(300))
     client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
-    deal_id: Mapped[int | None] = mapped_column(
-        ForeignKey("deals.id", ondelete="SET NULL"), index=True
-    )
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id", ondelete="SET NULL"))
     contact_id: Mapped[int | None] = mapped_column(
         ForeignKey("contacts.id", ondelete="SET NULL"), index=True
     )

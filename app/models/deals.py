@@ -63,6 +63,8 @@ class Deal(Base):
         Index("ix_deals_created_source", "created_at", "source"),  # opened in a period (0004)
         # a client's won deals by date: ABC/XYZ months, the rollup triggers; FK look-ups (0004)
         Index("ix_deals_client_won", "client_id", "stage_id", "closed_on", "amount"),
+        # the open deals' time in their stage, for the Today tab's stalled deals (0013)
+        Index("ix_deals_stage_entered", "stage_id", "stage_entered_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import ColumnClause, and_, case, func, literal_column, select, text
+from sqlalchemy import ColumnClause, and_, func, literal_column, select, text
 
 from app.domain.money import ZERO, from_kopecks
 from app.models import (
@@ -70,7 +71,7 @@ class Receivable:
     client_id: int = 0
 
 
-# The birthday's "MM-DD", spelled exactly as the index of migration 0006 is built, so that
+# The birthday's "MM-DD", spelled exactly as the index of migration 0013 is built, so that
 # the week's birthdays are a search per day, not a read of every contact.
 BIRTHDAY_KEY_SQL = "strftime('%m-%d', contacts.birthday)"
 BIRTHDAY_KEY: ColumnClause[str] = literal_column(BIRTHDAY_KEY_SQL)
@@ -171,26 +172,38 @@ class OverviewService:
     def birthdays_due(self, today: date | None = None, days: int = 7,
                       limit: int | None = None) -> BirthdaysDue:
         """The birthdays of `birthdays` by day and name: the first `limit` (all without a
-        limit) and how many there are; the order and the cap are applied in SQL."""
+        limit) and how many there are.
+
+        Day by day: each day's contacts come in name order from the index of migration 0013
+        ("MM-DD", name), so only as many are read as the list still needs; the total is one
+        count by the same index."""
         today = today or date.today()
-        wanted = [(today + timedelta(days=k)) for k in range(days + 1)]
-        order: dict[str, int] = {d.strftime("%m-%d"): k for k, d in enumerate(wanted)}
-        if "02-28" in order and not _is_leap(today.year):
-            order["02-29"] = order["02-28"]  # celebrated on 28 February in common years
-        keys = list(order)
-        position = case(order, value=BIRTHDAY_KEY, else_=len(wanted))
-        where = (Contact.birthday.is_not(None), Client.archived.is_(False),
-                 BIRTHDAY_KEY.in_(keys))
-        # one pass: the count over the whole match rides along with the first rows
-        q = (select(Contact.name, Client.id, Client.name, Contact.birthday, Contact.id,
-                    Contact.phone, Contact.email, func.count().over())
-             .join(Client, Client.id == Contact.client_id).where(*where)
-             .order_by(position, Contact.name, Contact.id))
+        by_day: list[list[str]] = []
+        for k in range(days + 1):
+            keys = [(today + timedelta(days=k)).strftime("%m-%d")]
+            if keys == ["02-28"] and not _is_leap(today.year):
+                keys.append("02-29")  # celebrated on 28 February in common years
+            by_day.append(keys)
+        live = (Contact.birthday.is_not(None),
+                Contact.client_id.not_in(select(Client.id).where(Client.archived.is_(True))))
         with self._uow(read_only=True) as uow:
-            rows = uow.session.execute(q if limit is None else q.limit(limit)).all()
-        total = rows[0][-1] if rows else 0
+            s = uow.session
+            total = s.execute(select(func.count()).select_from(Contact).where(
+                BIRTHDAY_KEY.in_([key for keys in by_day for key in keys]), *live)
+            ).scalar_one()
+            rows: list[Any] = []
+            for keys in by_day:
+                wanted = None if limit is None else limit - len(rows)
+                if wanted == 0:
+                    break
+                q = (select(Contact.name, Client.id, Client.name, Contact.birthday,
+                            Contact.id, Contact.phone, Contact.email)
+                     .join(Client, Client.id == Contact.client_id)
+                     .where(BIRTHDAY_KEY.in_(keys), *live)
+                     .order_by(Contact.name, Contact.id))
+                rows.extend(s.execute(q if wanted is None else q.limit(wanted)).all())
         result = []
-        for name, client_id, client_name, birthday, contact_id, phone, email, _n in rows:
+        for name, client_id, client_name, birthday, contact_id, phone, email in rows:
             born = not_null(birthday, "contacts.birthday")  # filtered `IS NOT NULL`
             day = _next_occurrence(born, today)
             result.append(Birthday(name, client_id, client_name, day, day.year - born.year,

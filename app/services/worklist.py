@@ -313,7 +313,7 @@ class WorklistService:
                        - func.julianday(Deal.stage_entered_at) > Stage.stall_days - 1)
             ).all() if limited else []
             # the board's «no next step» (DealCard.no_next_step): an open deal without an
-            # open activity planned, by ix_activities_deal_id (`+done`, see _done_unindexed)
+            # open activity planned, by ix_activities_deal_done_due (`+done`: _done_unindexed)
             open_step = (select(Activity.id).where(Activity.deal_id == Deal.id,
                                                    _done_unindexed(False),
                                                    Activity.due_at.is_not(None))
@@ -361,7 +361,7 @@ class WorklistService:
 
     def _no_next_reasons(self, deal_ids: list[int]) -> dict[int, str]:
         """«нет следующего шага» with the reason the deal's last completion gave (the
-        board's `last_no_next_reason`), per deal; its activities by ix_activities_deal_id."""
+        board's `last_no_next_reason`), per deal; its activities by ix_activities_deal_done_due."""
         done: dict[int, list[tuple[datetime | None, int, str]]] = {d: [] for d in deal_ids}
         if deal_ids:
             with self._uow(read_only=True) as uow:
@@ -512,18 +512,14 @@ class WorklistService:
         return items, due.total
 
     def _receivables(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
-        """Clients with money overdue, summed over their orders in agg_order_due (its
-        (due_on) index: only the orders still owing, due before today)."""
-        # materialized, so the planner starts from the few orders owing (by agg_order_due's
-        # (due_on) index) rather than walk every order in client order for the GROUP BY;
-        # the clients' names are read for the first rows only
+        """Clients with money overdue, summed over their orders in agg_order_due: its
+        (due_on, order_id, client_id, outstanding) index holds all it needs (migration 0013);
+        the clients' names are read for the first rows only."""
         with self._uow(read_only=True) as uow:
             rows = uow.session.execute(text(
-                "WITH due AS MATERIALIZED (SELECT o.client_id AS client_id,"
-                "  a.outstanding AS outstanding, a.due_on AS due_on FROM agg_order_due a"
-                "  JOIN orders o ON o.id = a.order_id WHERE a.due_on < :today),"
-                " owing AS MATERIALIZED (SELECT client_id, SUM(outstanding) AS owed,"
-                "  MIN(due_on) AS oldest, COUNT(*) AS orders FROM due GROUP BY client_id)"
+                "WITH owing AS MATERIALIZED (SELECT client_id, SUM(outstanding) AS owed,"
+                "  MIN(due_on) AS oldest, COUNT(*) AS orders FROM agg_order_due"
+                "  WHERE due_on < :today GROUP BY client_id)"
                 " SELECT w.client_id, c.name, c.phone, c.email, w.owed, w.oldest, w.orders,"
                 " (SELECT COUNT(*) FROM owing) FROM owing w"
                 " JOIN clients c ON c.id = w.client_id"

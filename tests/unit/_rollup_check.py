@@ -150,15 +150,15 @@ def recompute_rollups(s: Session | Connection) -> dict[str, list[tuple[Any, ...]
             row[3] += d.amount if is_won else 0
     out["agg_source_month"] = [(*k, *v) for k, v in sources.items()]
 
-    # orders with money still to come (migration 0006): not cancelled, a due date, paid less
-    # than the amount; the balance in kopecks
+    # orders with money still to come (migrations 0006, 0013): not cancelled, a due date, paid
+    # less than the amount; the client and the balance in kopecks
     paid: dict[int, int] = defaultdict(int)
     for order_id, _paid_on, amount in payments:
         paid[order_id] += amount
     out["agg_order_due"] = [
-        (oid, due, amount - paid[oid])
-        for oid, amount, status, due in rows("SELECT id, amount, status, payment_due_on"
-                                             " FROM orders")
+        (oid, client, due, amount - paid[oid])
+        for oid, client, amount, status, due in rows(
+            "SELECT id, client_id, amount, status, payment_due_on FROM orders")
         if status != "cancelled" and due is not None and amount > paid[oid]]
     return out
 
@@ -173,7 +173,7 @@ ROLLUPS = {  # what each rollup table holds that counts (rows summing to nothing
     "agg_pay_month": "SELECT * FROM agg_pay_month WHERE amount <> 0",
     "agg_pay_group_month": "SELECT * FROM agg_pay_group_month WHERE amount <> 0",
     "agg_source_month": "SELECT * FROM agg_source_month WHERE opened <> 0 OR closed <> 0",
-    "agg_order_due": "SELECT order_id, due_on, outstanding FROM agg_order_due",
+    "agg_order_due": "SELECT order_id, client_id, due_on, outstanding FROM agg_order_due",
 }
 
 

@@ -82,5 +82,5 @@ def test_the_boards_reads_stay_on_their_indexes(demo_services: Services) -> None
     # the next planned step (as before this issue) and the reasons of the flagged deals
     assert activities == [
         "SEARCH activities USING INDEX ix_activities_done_due (done=? AND due_at>?)",
-        "SEARCH activities USING INDEX ix_activities_deal_id (deal_id=?)"], activities
+        "SEARCH activities USING INDEX ix_activities_deal_done_due (deal_id=?)"], activities
     assert not [d for d in lines if re.match(r"^SCAN (activities|deals)\b", d)], lines

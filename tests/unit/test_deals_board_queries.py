@@ -206,7 +206,7 @@ def test_column_sums_and_one_card_search_their_indexes(demo_services: Services) 
     lines = _plan_lines(demo_services, statements)
     assert _on("deals", lines) == ["SEARCH deals USING INTEGER PRIMARY KEY (rowid=?)"]
     assert _on("activities", lines) == [
-        "SEARCH activities USING INDEX ix_activities_deal_id (deal_id=?)"]
+        "SEARCH activities USING INDEX ix_activities_deal_done_due (deal_id=?)"]
     assert not [d for d in lines if d.startswith("SCAN") and "stages" not in d
                 and "settings" not in d]
 

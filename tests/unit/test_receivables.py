@@ -376,3 +376,22 @@ def test_the_sql_buckets_are_the_python_rule(services) -> None:  # type: ignore[
                                        {"due": due, **bucket_bounds(AS_OF)}).one()
             want = bucket_of(0 if days is None else days)
             assert [b for b, ok in zip(BUCKETS, held, strict=True) if ok] == [want], days
+
+
+def test_overdue_money_follows_an_order_moved_to_another_client(services, alpha) -> None:  # type: ignore[no-untyped-def]
+    """agg_order_due carries the order's client (migration 0013): the Today tab's overdue
+    money sums by it, so an order given to another client moves its debt with it."""
+    alpha_id, order_id = alpha
+    beta = _client(services, "Бета")
+    today = date(2026, 12, 1)
+
+    def owing() -> list[tuple[str, int]]:
+        items = services.worklist.worklist(today, sections=["receivables"]).sections[
+            "receivables"]
+        return [(i.title, i.client_id) for i in items]
+
+    assert owing() == [("Альфа", alpha_id)]
+    with services.uow_factory() as uow:
+        uow.session.get(Order, order_id).client_id = beta
+        uow.commit()
+    assert owing() == [("Бета", beta)]

@@ -20,19 +20,48 @@ amount above the payments), with that balance in kopecks, kept exact by triggers
 same transaction as the orders and payments they follow; the tab reads its first rows by
 due date and counts the rest from it. Its triggers are named `due_order_*`. A batch
 migration of `orders` or `payments` drops them — re-create them in it. Their SQL lives in
-app/rollups.py (ORDER_DUE_*), with the demo's bulk load.
+app/rollups.py (ORDER_DUE_*), with the demo's bulk load; the text below is this
+migration's own, frozen.
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-from app.rollups import ORDER_DUE_SELECT, ORDER_DUE_TRIGGERS
 
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
+
+# The table's first shape and its triggers as this migration wrote them, frozen (a
+# migration's result never changes): 0013 adds each order's client, and app/rollups.py
+# holds today's text.
+ORDER_DUE_SELECT = (
+    "INSERT INTO agg_order_due(order_id, due_on, outstanding)"
+    " SELECT o.id, o.payment_due_on, o.amount - COALESCE((SELECT SUM(p.amount) FROM payments p"
+    " WHERE p.order_id = o.id), 0) AS outstanding FROM orders o"
+    " WHERE {where} AND o.status != 'cancelled' AND o.payment_due_on IS NOT NULL"
+    " AND o.amount > COALESCE((SELECT SUM(p.amount) FROM payments p"
+    " WHERE p.order_id = o.id), 0);")
+
+
+def _order_due(order: str) -> str:
+    return (f"DELETE FROM agg_order_due WHERE order_id = {order};"
+            + ORDER_DUE_SELECT.format(where=f"o.id = {order}"))
+
+
+ORDER_DUE_TRIGGERS = {
+    "due_order_order_ai": ("AFTER INSERT ON orders", _order_due("NEW.id")),
+    "due_order_order_au": ("AFTER UPDATE OF amount, status, payment_due_on ON orders",
+                           _order_due("NEW.id")),
+    "due_order_order_ad": ("AFTER DELETE ON orders",
+                           "DELETE FROM agg_order_due WHERE order_id = OLD.id;"),
+    "due_order_pay_ai": ("AFTER INSERT ON payments", _order_due("NEW.order_id")),
+    "due_order_pay_au": ("AFTER UPDATE OF order_id, amount ON payments",
+                         _order_due("OLD.order_id") + _order_due("NEW.order_id")),
+    "due_order_pay_ad": ("AFTER DELETE ON payments", _order_due("OLD.order_id")),
+}
 
 
 def upgrade() -> None:

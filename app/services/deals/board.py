@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Integer, Row, Select, func, select, type_coerce
+from sqlalchemy import Integer, Row, Select, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.domain.figures import weighted_amount
@@ -93,6 +93,7 @@ class Board:
 
 NO_NEXT: tuple[str | None, str | None, datetime | None] = (None, "", None)
 _EPOCH = datetime.min.replace(tzinfo=UTC)
+_DEAL_UNINDEXED = literal_column("+activities.deal_id", Integer)  # no index on it (below)
 _REASON_CHUNK = 500  # deal ids per IN list when the reasons of flagged deals are read
 
 
@@ -193,13 +194,15 @@ class BoardQueries(StageSettings):
                            Deal.id)
             rows = s.execute(q).all()
             # The next planned activity per open deal: SQLite returns the other columns of
-            # the row that holds min(due_at).
+            # the row that holds min(due_at). Read from the few open activities by (done,
+            # due_at): the unary `+` keeps the planner off (deal_id, done, due_at), which
+            # without statistics it would take for a seek per open deal (migration 0013).
             next_by_deal = {
                 r[0]: (r[1], r[2], r[3]) for r in s.execute(
                     select(Activity.deal_id, Activity.kind, Activity.subject,
                            func.min(Activity.due_at))
                     .where(Activity.done.is_(False), Activity.due_at.is_not(None),
-                           Activity.deal_id.in_(select(Deal.id).where(
+                           _DEAL_UNINDEXED.in_(select(Deal.id).where(
                                Deal.stage_id.in_(open_ids))))
                     .group_by(Activity.deal_id))
             }
@@ -235,7 +238,7 @@ class BoardQueries(StageSettings):
     def _add_no_next_reasons(s: Session, cards: dict[int, list[DealCard]],
                              open_ids: list[int]) -> None:
         """Give each flagged card of the open columns its last activity's reason: the done
-        activities of the flagged deals only, by ix_activities_deal_id."""
+        activities of the flagged deals only, by ix_activities_deal_done_due."""
         flagged = {c.id: (stage_id, i) for stage_id in open_ids for i, c in
                    enumerate(cards.get(stage_id, ())) if c.no_next_step}
         ids = list(flagged)
