@@ -13,13 +13,15 @@ from __future__ import annotations
 import csv
 import random
 import re
+import shutil
 import sqlite3
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from app.bootstrap import Services
+from app.bootstrap import Services, bootstrap
 from app.services.clients import ClientQuery
 from app.services.clients import importer as importer_module
 from app.services.clients.drafts import _clean
@@ -320,19 +322,25 @@ def _read_db(db_path: Path) -> list[list[str]]:
         con.close()
 
 
-@pytest.fixture
-def many_clients(services: Services, db_path: Path, tmp_path: Path) -> int:
-    """10,500 clients (three export chunks), names in random order, an archived few."""
+@pytest.fixture(scope="module")
+def _many_clients_base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A base of 10,500 clients (three export chunks), names in random order, an archived
+    few, built once for the module: (its file, how many clients an export gives)."""
+    folder = tmp_path_factory.mktemp("many")
+    path = folder / "many.db"
     rng = random.Random(5)
     rows = _file_rows(10_500)
     rng.shuffle(rows)
     for i, r in enumerate(rows[:300]):
         r["Телефон"] = "+49 30 12345" + f"{i % 100:02d}"  # a foreign number keeps its "+"
         r["Метки"] = "-минус, " + r["Метки"]  # a cell that needs the formula guard
-    report = services.client_import.import_file(_write(tmp_path / "many.csv", rows))
-    assert report.imported == 10_500
-    services.disconnect()
-    con = sqlite3.connect(db_path)
+    services = bootstrap(path)
+    try:
+        report = services.client_import.import_file(_write(folder / "many.csv", rows))
+        assert report.imported == 10_500
+    finally:
+        services.close()
+    con = sqlite3.connect(path)
     con.execute("UPDATE clients SET archived = 1 WHERE id % 97 = 0")
     # a second contact, primary, on some clients; the export shows the primary one
     con.execute("INSERT INTO contacts (client_id, name, position, phone, phone2, email, "
@@ -342,27 +350,41 @@ def many_clients(services: Services, db_path: Path, tmp_path: Path) -> int:
                 "AND name NOT LIKE 'Главный%'")
     con.commit()
     con.close()
-    return 10_500 - 10_500 // 97
+    return path, 10_500 - 10_500 // 97
+
+
+@pytest.fixture
+def many_clients(_many_clients_base: tuple[Path, int],
+                 tmp_path: Path) -> Iterator[tuple[Services, Path, int]]:
+    """Services over a private copy of the module's base of many clients."""
+    template, count = _many_clients_base
+    path = tmp_path / "many.db"
+    shutil.copyfile(template, path)
+    services = bootstrap(path)
+    yield services, path, count
+    services.close()
 
 
 def test_csv_export_of_many_clients_equals_an_independent_reading(
-        services: Services, db_path: Path, tmp_path: Path, many_clients: int) -> None:
+        tmp_path: Path, many_clients: tuple[Services, Path, int]) -> None:
+    services, db_path, count = many_clients
     path = tmp_path / "out.csv"
-    assert services.client_export.export(path) == many_clients
+    assert services.client_export.export(path) == count
     with path.open(encoding="utf-8-sig", newline="") as fh:
         written = list(csv.reader(fh, delimiter=";"))
     want = [["'" + v if v.startswith(("=", "+", "-", "@", "\t", "\r")) else v for v in row]
             for row in _read_db(db_path)]
-    assert len(written) == 1 + many_clients
+    assert len(written) == 1 + count
     assert written[1:] == want
 
 
 def test_xlsx_export_of_many_clients_equals_an_independent_reading(
-        services: Services, db_path: Path, tmp_path: Path, many_clients: int) -> None:
+        tmp_path: Path, many_clients: tuple[Services, Path, int]) -> None:
     import openpyxl
 
+    services, db_path, count = many_clients
     path = tmp_path / "out.xlsx"
-    assert services.client_export.export(path) == many_clients
+    assert services.client_export.export(path) == count
     wb = openpyxl.load_workbook(path, read_only=True)
     try:
         # a write-only sheet has no dimension: each row reads back as far as its last value
@@ -370,4 +392,5 @@ def test_xlsx_export_of_many_clients_equals_an_independent_reading(
                  for row in wb.worksheets[0].iter_rows(min_row=2, values_only=True)]
     finally:
         wb.close()
+    assert len(sheet) == count
     assert sheet == _read_db(db_path)
