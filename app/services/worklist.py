@@ -47,13 +47,26 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    TextClause,
+    TextualSelect,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from app.domain.dates import local_date
 from app.domain.money import format_money, from_kopecks
 from app.i18n import current_language, plural, translate
 from app.models import Activity, Client, Contact, Deal, Product, Stage
+from app.models.base import UTCDateTime
 from app.services.deals.board import days_in_stage, last_no_next_reason, stalled
 from app.services.errors import NotFoundError, ValidationError
 from app.services.overview import local_day_start
@@ -187,6 +200,74 @@ def _sql_instant(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
+# The activity sections: each one's range of open activities (`:s0` … `:s8` are the local
+# midnights of today … today + 8, see the module's rules).
+_ACTIVITY_RANGES = {
+    "overdue": "a.due_at < :s0 AND a.purpose != 'follow_up'",
+    "today": "a.due_at >= :s0 AND a.due_at < :s1 AND a.purpose != 'follow_up'",
+    "tomorrow": "a.due_at >= :s1 AND a.due_at < :s2 AND a.purpose != 'follow_up'",
+    "week": f"a.due_at >= :s2 AND a.due_at < :s{WEEK_DAYS + 1} AND a.purpose != 'follow_up'",
+    "follow_up": "a.due_at IS NOT NULL AND a.purpose = 'follow_up'",
+}
+ACTIVITY_SECTIONS = tuple(_ACTIVITY_RANGES)
+
+
+@lru_cache(maxsize=32)
+def _activities_sql(sections: tuple[str, ...]) -> tuple[TextClause, TextualSelect]:
+    """The count of each of `sections` and their first `:lim` rows, one statement each.
+
+    The counts are one walk of the (done, due_at) index over the open activities with a
+    due time (up to the week's end without the follow-ups, which may lie further); the rows
+    are one limited read of that index per section, in UNION ALL."""
+    ahead = "" if "follow_up" in sections else f" AND a.due_at < :s{WEEK_DAYS + 1}"
+    counts = text(
+        "SELECT " + ", ".join(f"COALESCE(SUM(CASE WHEN {_ACTIVITY_RANGES[name]} THEN 1"
+                              " ELSE 0 END), 0)" for name in sections)
+        + " FROM activities a WHERE a.done = :no AND a.due_at IS NOT NULL" + ahead)
+    parts = [
+        f"SELECT * FROM (SELECT {i} AS section, a.id, a.kind, a.subject, a.due_at,"
+        " a.client_id, a.deal_id, a.contact_id, COALESCE(c.name, '') AS client,"
+        " COALESCE(d.title, '') AS deal, COALESCE(p.name, '') AS contact,"
+        " COALESCE(NULLIF(p.phone, ''), c.phone, '') AS phone,"
+        " COALESCE(NULLIF(p.email, ''), c.email, '') AS email"
+        " FROM activities a LEFT JOIN clients c ON c.id = a.client_id"
+        " LEFT JOIN deals d ON d.id = a.deal_id LEFT JOIN contacts p ON p.id = a.contact_id"
+        f" WHERE a.done = :no AND {_ACTIVITY_RANGES[name]}"
+        f" ORDER BY a.due_at, a.id LIMIT :lim) AS s{i}"
+        for i, name in enumerate(sections)]
+    rows = text(" UNION ALL ".join(parts) + " ORDER BY section, due_at, id").columns(
+        column("section", Integer), column("id", Integer), column("kind", String),
+        column("subject", String), column("due_at", UTCDateTime),
+        *(column(name, Integer) for name in ("client_id", "deal_id", "contact_id")),
+        *(column(name, String) for name in ("client", "deal", "contact", "phone", "email")))
+    return counts, rows
+
+
+def _activities_in(s: Session, sections: Sequence[str], starts: Sequence[datetime],
+                   limit: int) -> tuple[dict[str, list[WorkItem]], dict[str, int]]:
+    """The open activities of each of `sections` (a subset of ACTIVITY_SECTIONS, in that
+    order) by due time: the first `limit` and the count of each."""
+    counts_sql, rows_sql = _activities_sql(tuple(sections))
+    params: dict[str, object] = {f"s{k}": _sql_instant(start) for k, start in enumerate(starts)}
+    params.update(no=False, lim=limit)
+    totals = dict(zip(sections, s.execute(counts_sql, params).one(), strict=True))
+    items: dict[str, list[WorkItem]] = {name: [] for name in sections}
+    day_start = starts[0]
+    today = local_date(day_start)
+    for r in s.execute(rows_sql, params):
+        due_at = not_null(r.due_at, "activities.due_at")  # every range bounds due_at
+        overdue = due_at < day_start
+        late = (translate("Worklist", "просрочено на {d}").format(
+            d=_days((today - local_date(due_at)).days)) if overdue else "")
+        section = sections[r.section]
+        items[section].append(WorkItem(
+            section=section, kind="activity", ident=r.id, when=due_at, title=r.subject,
+            detail=_joined(r.client, r.deal, r.contact, late), client_id=r.client_id,
+            deal_id=r.deal_id, contact_id=r.contact_id, phone=r.phone, email=r.email,
+            overdue=overdue, activity_kind=r.kind))
+    return items, totals
+
+
 class WorklistService:
     def __init__(self, *, uow_factory: UowFactory, overview: OverviewService,
                  deals: DealsService, mentoring: MentoringService, settings: SettingsService,
@@ -216,17 +297,6 @@ class WorklistService:
                 "Worklist", "Нет такого раздела: {names}").format(
                 names=", ".join(sorted(unknown)))})
         starts = [local_day_start(today + timedelta(days=k)) for k in range(WEEK_DAYS + 2)]
-        not_follow_up = Activity.purpose != "follow_up"
-        activity_ranges: dict[str, ColumnElement[bool]] = {
-            "overdue": and_(Activity.due_at < starts[0], not_follow_up),
-            "today": and_(Activity.due_at >= starts[0], Activity.due_at < starts[1],
-                          not_follow_up),
-            "tomorrow": and_(Activity.due_at >= starts[1], Activity.due_at < starts[2],
-                             not_follow_up),
-            "week": and_(Activity.due_at >= starts[2], Activity.due_at < starts[WEEK_DAYS + 1],
-                         not_follow_up),
-            "follow_up": and_(Activity.due_at.is_not(None), Activity.purpose == "follow_up"),
-        }
         readers: dict[str, Callable[[], tuple[list[WorkItem], int]]] = {
             "stalled": lambda: self._stalled(today, limit),
             "service_due": lambda: self.service_due(today, limit=limit),
@@ -240,55 +310,15 @@ class WorklistService:
         }
         items: dict[str, list[WorkItem]] = {}
         totals: dict[str, int] = {}
-        with self._uow(read_only=True) as uow:
-            for name, where in activity_ranges.items():
-                if name in wanted:
-                    items[name], totals[name] = self._activities_in(
-                        uow.session, name, where, limit, starts[0])
+        shown = [name for name in ACTIVITY_SECTIONS if name in wanted]
+        if shown:
+            with self._uow(read_only=True) as uow:
+                items, totals = _activities_in(uow.session, shown, starts, limit)
         for name, read in readers.items():
             if name in wanted:
                 items[name], totals[name] = read()
         return Worklist(today, {k: items.get(k, []) for k in SECTIONS},
                         {k: totals.get(k, 0) for k in SECTIONS})
-
-    # -- activities ----------------------------------------------------------------------
-
-    @staticmethod
-    def _activities_in(s: Any, section: str, where: ColumnElement[bool], limit: int,
-                       day_start: datetime) -> tuple[list[WorkItem], int]:
-        """Open activities matching `where`, by due time: the first `limit` and the count.
-
-        Both read the (done, due_at) index: `done = 0` and a due range."""
-        pending = Activity.done.is_(False)
-        total = s.scalar(select(func.count(Activity.id)).where(pending, where)) or 0
-        rows = s.execute(
-            select(Activity.id, Activity.kind, Activity.subject, Activity.due_at,
-                   Activity.client_id, Activity.deal_id, Activity.contact_id,
-                   func.coalesce(Client.name, ""), func.coalesce(Deal.title, ""),
-                   func.coalesce(Contact.name, ""),
-                   func.coalesce(func.nullif(Contact.phone, ""), Client.phone, ""),
-                   func.coalesce(func.nullif(Contact.email, ""), Client.email, ""))
-            .outerjoin(Client, Client.id == Activity.client_id)
-            .outerjoin(Deal, Deal.id == Activity.deal_id)
-            .outerjoin(Contact, Contact.id == Activity.contact_id)
-            .where(pending, where)
-            .order_by(Activity.due_at, Activity.id)
-            .limit(limit)
-        ).all()
-        items = []
-        today = local_date(day_start)
-        for (ident, kind, subject, due, client_id, deal_id, contact_id, client, deal,
-             contact, phone, email) in rows:
-            due_at = not_null(due, "activities.due_at")  # every `where` bounds due_at
-            overdue = due_at < day_start
-            late = (translate("Worklist", "просрочено на {d}").format(
-                d=_days((today - local_date(due_at)).days)) if overdue else "")
-            items.append(WorkItem(
-                section=section, kind="activity", ident=ident, when=due_at, title=subject,
-                detail=_joined(client, deal, contact, late), client_id=client_id,
-                deal_id=deal_id, contact_id=contact_id, phone=phone, email=email,
-                overdue=overdue, activity_kind=kind))
-        return items, total
 
     # -- deals ---------------------------------------------------------------------------
 
@@ -320,15 +350,16 @@ class WorklistService:
                          .correlate(Deal).exists())
             no_next = s.execute(
                 select(*columns).where(Deal.stage_id.in_(open_ids), ~open_step)
+                .order_by(Deal.stage_entered_at, Deal.id)
             ).all() if open_ids else []
-            found = self._stalled_ids(late, no_next, stages, today, working)
-            shown = sorted(found.values(), key=lambda f: (-f[0], f[1]))[:limit]
+            shown, total = self._stalled_first(late, no_next, stages, today, working, limit)
             details = {r.id: r for r in s.execute(
                 select(Deal.id, Deal.title, Deal.client_id, Deal.stage_entered_at,
                        Client.name, Client.phone, Client.email)
                 .join(Client, Client.id == Deal.client_id)
                 .where(Deal.id.in_([f[1] for f in shown])))}
-        reasons = self._no_next_reasons([ident for _d, ident, _s, late in shown if not late])
+            reasons = self._no_next_reasons(
+                s, [ident for _d, ident, _s, late in shown if not late])
         items = []
         for days, ident, stage_id, past_limit in shown:
             stage, r = stages[stage_id], details[ident]
@@ -340,37 +371,46 @@ class WorklistService:
                 "stalled", "deal", ident, r.stage_entered_at, r.title,
                 _joined(r.name, stage.name, why), client_id=r.client_id, deal_id=ident,
                 phone=r.phone, email=r.email, overdue=past_limit))
-        return items, len(found)
+        return items, total
 
     @staticmethod
-    def _stalled_ids(late: Sequence[Any], no_next: Sequence[Any], stages: dict[int, StageInfo],
-                     today: date, working: bool) -> dict[int, tuple[int, int, int, bool]]:
-        """deal id → (days in its stage, id, stage id, past the stall limit) of the deals
-        the section lists: the stall rule on `late` (a superset), then `no_next`."""
+    def _stalled_first(late: Sequence[Any], no_next: Sequence[Any],
+                       stages: dict[int, StageInfo], today: date, working: bool,
+                       limit: int) -> tuple[list[tuple[int, int, int, bool]], int]:
+        """The first `limit` deals the section lists — (days in its stage, id, stage id, past
+        the stall limit), the longest in their stage first, then by id — and how many it
+        lists: the stall rule on `late` (a superset), then `no_next`.
+
+        `no_next` comes in the order of stage entry, so its days in stage only fall: its
+        days are counted until `limit` rows are taken and the next row has fewer days."""
         cache: dict[date, int] = {}
         found: dict[int, tuple[int, int, int, bool]] = {}
         for r in late:
             days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
             if stalled(stages[r.stage_id], days):
                 found[r.id] = (days, r.id, r.stage_id, True)
-        for r in no_next:
-            if r.id not in found:
-                days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
-                found[r.id] = (days, r.id, r.stage_id, False)
-        return found
+        rest = [r for r in no_next if r.id not in found]
+        taken: list[tuple[int, int, int, bool]] = []
+        for r in rest:
+            days = days_in_stage(r.stage_entered_at, today, working=working, cache=cache)
+            if len(taken) >= limit and days < taken[-1][0]:
+                break
+            taken.append((days, r.id, r.stage_id, False))
+        listed = sorted([*found.values(), *taken], key=lambda f: (-f[0], f[1]))
+        return listed[:limit], len(found) + len(rest)
 
-    def _no_next_reasons(self, deal_ids: list[int]) -> dict[int, str]:
+    @staticmethod
+    def _no_next_reasons(s: Session, deal_ids: list[int]) -> dict[int, str]:
         """«нет следующего шага» with the reason the deal's last completion gave (the
         board's `last_no_next_reason`), per deal; its activities by ix_activities_deal_done_due."""
         done: dict[int, list[tuple[datetime | None, int, str]]] = {d: [] for d in deal_ids}
         if deal_ids:
-            with self._uow(read_only=True) as uow:
-                for deal_id, done_at, ident, reason, is_done in uow.session.execute(
-                        select(Activity.deal_id, Activity.done_at, Activity.id,
-                               Activity.no_next_reason, Activity.done)
-                        .where(Activity.deal_id.in_(deal_ids))):
-                    if is_done and deal_id is not None:
-                        done[deal_id].append((done_at, ident, reason))
+            for deal_id, done_at, ident, reason, is_done in s.execute(
+                    select(Activity.deal_id, Activity.done_at, Activity.id,
+                           Activity.no_next_reason, Activity.done)
+                    .where(Activity.deal_id.in_(deal_ids))):
+                if is_done and deal_id is not None:
+                    done[deal_id].append((done_at, ident, reason))
         none = translate("Worklist", "нет следующего шага")
         return {d: _joined(none, last_no_next_reason(rows)) for d, rows in done.items()}
 

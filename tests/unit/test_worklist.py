@@ -326,3 +326,26 @@ def test_only_the_sections_asked_for_are_read(services) -> None:  # type: ignore
     with pytest.raises(ValidationError) as err:
         services.worklist.worklist(today, sections=["today", "calls"])
     assert "calls" in err.value.errors["sections"]
+
+
+def test_a_capped_stalled_list_is_the_head_of_the_whole_one(services) -> None:  # type: ignore[no-untyped-def]
+    """The deals without a next step are read in the order of stage entry and their days
+    counted only for the first rows: a cap of 3 gives the first 3 of the whole list, with
+    ties on the same day broken by id (not by the hour they entered the stage)."""
+    today = date(2026, 12, 2)
+    c = client(services)
+    talks = {st.name: st for st in services.deals.stages()}["Переговоры"]  # 14 days allowed
+    # (title, days in stage, hour of entry): the ids follow this order
+    # entered in the order d6, d4, d2, d3, d1, d5
+    specs = [("d1", 5, 18), ("d2", 9, 20), ("d3", 5, 8), ("d4", 9, 9), ("d5", 2, 12),
+             ("d6", 13, 12)]
+    add(services, *[Deal(client_id=c, stage_id=talks.id, title=title,
+                         stage_entered_at=msk(today - timedelta(days=days), hour),
+                         amount=Decimal("1.00")) for title, days, hour in specs])
+    # none past the limit: the longest in the stage first, a tie by id (d2 before d4)
+    whole = ["d6", "d2", "d4", "d1", "d3", "d5"]
+    assert titles(services.worklist.worklist(today), "stalled") == whole
+    for cap in range(1, 7):
+        wl = services.worklist.worklist(today, limit=cap, sections=["stalled"])
+        assert titles(wl, "stalled") == whole[:cap]
+        assert wl.totals["stalled"] == 6
