@@ -71,8 +71,8 @@ class Receivable:
     client_id: int = 0
 
 
-# The birthday's "MM-DD", spelled exactly as the index of migration 0013 is built, so that
-# the week's birthdays are a search per day, not a read of every contact.
+# The birthday's "MM-DD", spelled exactly as the index of migration 0014 is built, so that the
+# week's birthdays are a search per day, not a read of every contact.
 BIRTHDAY_KEY_SQL = "strftime('%m-%d', contacts.birthday)"
 BIRTHDAY_KEY: ColumnClause[str] = literal_column(BIRTHDAY_KEY_SQL)
 
@@ -174,9 +174,9 @@ class OverviewService:
         """The birthdays of `birthdays` by day and name: the first `limit` (all without a
         limit) and how many there are.
 
-        Day by day: each day's contacts come in name order from the index of migration 0013
-        ("MM-DD", name), so only as many are read as the list still needs; the total is one
-        count by the same index."""
+        Day by day: each day's contacts come in name order from the index of migration 0014
+        ("MM-DD", name, client_id), so only as many are read as the list still needs; the
+        total is one count by the same index."""
         today = today or date.today()
         by_day: list[list[str]] = []
         for k in range(days + 1):
@@ -184,8 +184,9 @@ class OverviewService:
             if keys == ["02-28"] and not _is_leap(today.year):
                 keys.append("02-29")  # celebrated on 28 February in common years
             by_day.append(keys)
-        live = (Contact.birthday.is_not(None),
-                Contact.client_id.not_in(select(Client.id).where(Client.archived.is_(True))))
+        # no `birthday IS NOT NULL`: a key is never NULL's, and the index of migration 0014
+        # ("MM-DD", name, client_id) then answers the count without the contacts' rows
+        live = (Contact.client_id.not_in(select(Client.id).where(Client.archived.is_(True))),)
         with self._uow(read_only=True) as uow:
             s = uow.session
             total = s.execute(select(func.count()).select_from(Contact).where(
@@ -204,7 +205,7 @@ class OverviewService:
                 rows.extend(s.execute(q if wanted is None else q.limit(wanted)).all())
         result = []
         for name, client_id, client_name, birthday, contact_id, phone, email in rows:
-            born = not_null(birthday, "contacts.birthday")  # filtered `IS NOT NULL`
+            born = not_null(birthday, "contacts.birthday")  # a NULL has no "MM-DD"
             day = _next_occurrence(born, today)
             result.append(Birthday(name, client_id, client_name, day, day.year - born.year,
                                    contact_id, phone, email))

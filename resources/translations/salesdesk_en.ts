@@ -9496,8 +9496,8 @@ Make no changes: open File → Backups… and restore the last sound backup — 
         <translation>overdue: {n}</translation>
     </message>
     <message>
-        <source>{sections}: загрузка…</source>
-        <translation>{sections}: loading…</translation>
+        <source>Остальные разделы: загрузка…</source>
+        <translation>Other sections: loading…</translation>
     </message>
     <message>
         <source>Поздравление записано: {name}</source>

@@ -57,7 +57,7 @@ def test_shortcuts_are_bound_once_the_window_is_up(qtbot, main_window: MainWindo
 
 
 def test_today_rows_open_their_deal_order_client_or_trainee(main_window: MainWindow,  # type: ignore[no-untyped-def]
-                                                      monkeypatch) -> None:
+                                                      monkeypatch, qtbot) -> None:
     opened: list[tuple[str, int]] = []
     deals = main_window.show_tab("deals")
     clients = main_window.show_tab("clients")
@@ -66,6 +66,7 @@ def test_today_rows_open_their_deal_order_client_or_trainee(main_window: MainWin
     orders = main_window.show_tab("orders")
     monkeypatch.setattr(orders, "open_order", lambda ident: opened.append(("order", ident)))
     today = main_window.show_tab("today")
+    qtbot.waitUntil(today.is_filled)  # the stalled deals and birthdays come from a job
 
     def first_row(section: str) -> int | None:
         return next((r for r in today.model.item_rows()

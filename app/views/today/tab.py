@@ -45,7 +45,7 @@ from app.domain.money import format_count, format_money
 from app.i18n import translate
 from app.services.activities import BulkChange
 from app.services.errors import ServiceError
-from app.services.worklist import SECTIONS, WorkItem, Worklist, section_label
+from app.services.worklist import SECTIONS, WorkItem, Worklist
 from app.views import dialogs, style
 from app.views.activities.links import mailto_url, open_link, tel_url
 from app.views.background import Job
@@ -58,9 +58,11 @@ ROW_PADDING = 8  # px added to each row's text height
 TITLE_SHARE = 0.38  # the «Что» column's share of the width left by time and kind
 
 _Key = tuple[str, str, int | None, str]
-# read off the GUI thread after the rest: the service calls visit every active client, and
-# the holidays' calendar package loads for a third of a second the first time
-LATE_SECTIONS = ("service_due", "holidays")
+# read off the GUI thread while it reads the rest: the service calls visit every active
+# client, the holidays' calendar package loads for a third of a second the first time, and
+# the others walk thousands of deals, orders and contacts of a grown base (bench_day.py)
+LATE_SECTIONS = ("stalled", "service_due", "receivables", "late_shipments", "birthdays",
+                 "holidays")
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s not in LATE_SECTIONS)
 
 
@@ -318,14 +320,15 @@ class TodayTab(QWidget):
         last read (of the same day), and read the late ones again off the GUI thread."""
         today = self._today = self.today()
         svc = self._services
-        self._quick = svc.worklist.worklist(today, sections=QUICK_SECTIONS)
         if self._late is not None and self._late.today != today:
             self._late = None
+        # first, so the job reads while this thread does; it reports through the event loop
+        self._read_late_sections(today)
+        self._quick = svc.worklist.worklist(today, sections=QUICK_SECTIONS)
         ov = svc.overview.overview(today, agenda_limit=0)
         self._show_figures(self._quick, ov.clients, ov.leads, ov.open_deals,
                            format_money(ov.open_deals_amount),
                            format_money(ov.won_this_month_amount), ov.won_this_month)
-        self._read_late_sections(today)  # it reports through the event loop: after these
         self._show_worklist()
         self._restore_selection(keep, following, near_row)
 
@@ -408,8 +411,7 @@ class TodayTab(QWidget):
                              f'text-decoration:none">{text}</a>')
         if not self.is_filled():
             links.append('<span style="color:{c}">{t}</span>'.format(c=style.MUTED, t=escape(
-                translate("Today", "{sections}: загрузка…").format(
-                    sections=", ".join(section_label(s) for s in LATE_SECTIONS)))))
+                translate("Today", "Остальные разделы: загрузка…"))))
         self.sections_line.setText("&nbsp;&nbsp;|&nbsp;&nbsp;".join(links))
         self.sections_line.setVisible(bool(links))
 
