@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -329,8 +330,18 @@ def render_screenshots(services: Services, folder: Path, *,
     window.resize(QSize(*size))
     window.show()
     files = []
+    from app.views.background import wait_for_all
+
     for key in window.tab_keys():
-        window.show_tab(key)
+        tab = window.show_tab(key)
+        app.processEvents()
+        # a tab filled by background jobs (`is_filled`) is shown filled
+        filled = getattr(tab, "is_filled", lambda: True)
+        deadline = time.monotonic() + 60
+        while not filled() and time.monotonic() < deadline:
+            wait_for_all(100)
+            app.processEvents()
+        wait_for_all()
         app.processEvents()
         path = folder / f"{key}.png"
         window.grab().save(str(path))
