@@ -69,6 +69,17 @@ from app.models import Activity, Client, Contact, Deal, Product, Stage
 from app.models.base import UTCDateTime
 from app.services.deals.board import days_in_stage, last_no_next_reason, stalled
 from app.services.errors import NotFoundError, ValidationError
+
+# at the top, not in the functions: the Today tab reads these sections on a worker thread,
+# and an import there racing the GUI thread's import of app.services.orders gave the GUI
+# thread a half-initialised module (ImportError)
+from app.services.orders.listing import (
+    LATE_DELIVERY_SQL,
+    LATE_SHIPMENT_SQL,
+    LIVE,
+    order_late_sql,
+)
+from app.services.orders.rules import quantity_text
 from app.services.overview import local_day_start
 from app.services.rows import not_null
 from app.services.uow import UowFactory
@@ -583,13 +594,6 @@ class WorklistService:
         """Orders late to ship or to arrive, one row each: the late shipments by the
         (status, planned_on) index (few are not delivered), the orders past their ship date
         by (status) — the orders service's rules."""
-        from app.services.orders.listing import (
-            LATE_DELIVERY_SQL,
-            LATE_SHIPMENT_SQL,
-            LIVE,
-            order_late_sql,
-        )
-
         late = (
             "SELECT 'ship' AS what, sh.order_id AS order_id, sh.planned_on AS since"
             " FROM shipments sh JOIN orders o2 ON o2.id = sh.order_id"
@@ -630,8 +634,6 @@ class WorklistService:
     def _low_stock(self, limit: int) -> tuple[list[WorkItem], int]:
         """Products at or below their threshold (or below zero), the largest shortage
         first (`orders.low_stock`'s rule, counted and capped in SQL)."""
-        from app.services.orders.rules import quantity_text
-
         with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(Product.id, Product.sku, Product.name, Product.unit, Product.stock,
