@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from app.domain.dates import short_date
 from app.i18n import translate
 from app.services.documents.fonts import BOLD, FAMILY, register_fonts
-from app.services.documents.markup import clean_text, clip, esc
+from app.services.documents.markup import bind_signs, clean_text, clip, esc
 from app.services.documents.styles import CLASSIC, Styles, Theme, styles_for
 from app.services.requisites import PartyDetails
 
@@ -187,6 +188,77 @@ class Column:
     width: float  # relative weight; the table fills the frame width
     align: str = "left"  # left | right | center
     bold: bool = False
+    # whether a value may wrap inside its cell: by default only a left-aligned column's
+    # (names, descriptions) — an amount, a quantity, a № or a unit never does
+    wraps: bool | None = None
+
+    @property
+    def may_wrap(self) -> bool:
+        return self.align == "left" if self.wraps is None else self.wraps
+
+
+CELL_PADDING = 4.0  # pt left and right of a table cell's text
+_FIT_SLACK = 1.0  # pt beyond the measured width, so rounding never wraps a fitted value
+_FONT_SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)  # a table too wide tries these in turn
+_FLEX_SHARE = 0.3  # the wrapping columns keep at least this share of the table's width
+
+
+def text_width(text: str, style: ParagraphStyle) -> float:
+    """The width in points of one line of `text` set in `style`'s font (no markup)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(clean_text(text), style.fontName, style.fontSize)
+
+
+def longest_word_width(text: str, style: ParagraphStyle) -> float:
+    """The width of `text`'s widest word: how narrow its cell may be without splitting one."""
+    words = re.split(r"[ \t\n]+", bind_signs(clean_text(text)))  # a no-break space binds
+    return max((text_width(w, style) for w in words if w), default=0.0)
+
+
+def scaled_style(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    """`style` with its font size and leading scaled (the same style at 1.0)."""
+    if scale == 1.0:
+        return style
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{style.name}@{scale:g}", parent=style,
+                          fontSize=style.fontSize * scale, leading=style.leading * scale)
+
+
+def fitted_widths(total: float, weights: Sequence[float],
+                  needed: Sequence[float | None]) -> list[float] | None:
+    """Column widths filling `total`: a column with a `needed` width gets at least it, the
+    others (None) share what is left by weight. None when the wrapping columns would keep
+    less than their share (_FLEX_SHARE) of `total` — or any width at all, with none."""
+    weight = sum(weights)
+    widths = [total * w / weight for w in weights]
+    fixed = [max(widths[i], n) for i, n in enumerate(needed) if n is not None]
+    flex = [i for i, n in enumerate(needed) if n is None]
+    left = total - sum(fixed)
+    if flex:
+        if left < total * _FLEX_SHARE:
+            return None
+    elif left < -0.01:
+        return None
+    flex_weight = sum(weights[i] for i in flex)
+    out = []
+    fixed_iter = iter(fixed)
+    for i, n in enumerate(needed):
+        if n is None:
+            out.append(left * weights[i] / flex_weight)
+        else:
+            out.append(next(fixed_iter))
+    if not flex and left > 0:  # no column wraps: the spare width goes by weight
+        out = [w + left * weights[i] / weight for i, w in enumerate(out)]
+    return out
+
+
+def value_column_width(values: Sequence[str], style: ParagraphStyle, least: float) -> float:
+    """The width of a column of one-line values (amounts beside their labels): `least`, or
+    as much as the widest value set in `style` needs with the cell padding (CELL_PADDING)."""
+    widest = max((text_width(v, style) for v in values), default=0.0)
+    return max(least, widest + 2 * CELL_PADDING + _FIT_SLACK)
 
 
 def data_table(ctx: BuildContext, columns: Sequence[Column],
@@ -195,7 +267,10 @@ def data_table(ctx: BuildContext, columns: Sequence[Column],
                width: float | None = None) -> Table:
     """A table that splits across pages (even inside a huge cell) and repeats its header.
 
-    Cells that are not flowables are treated as user text and escaped.
+    A value of a column that does not wrap (`Column.may_wrap`) stays on one line: its column
+    is at least as wide as its widest value (measured in the font), the wrapping columns
+    share the rest, and a table that cannot fit so is set in a smaller font. Headers wrap
+    between words only. Cells that are not flowables are treated as user text and escaped.
     """
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Flowable, Table, TableStyle
@@ -203,16 +278,41 @@ def data_table(ctx: BuildContext, columns: Sequence[Column],
     st = ctx.styles
     theme = ctx.theme
     total_w = width or ctx.width
-    weight = sum(c.width for c in columns)
-    widths = [total_w * c.width / weight for c in columns]
 
-    def cell_style(col: Column, header: bool = False, bold: bool = False) -> ParagraphStyle:
+    def cell_style(col: Column, header: bool = False, bold: bool = False,
+                   scale: float = 1.0) -> ParagraphStyle:
         if header:
-            return {"right": st.header_cell_right, "center": st.header_cell_center}.get(
+            style = {"right": st.header_cell_right, "center": st.header_cell_center}.get(
                 col.align, st.header_cell)
-        if bold or col.bold:
-            return st.cell_bold_right if col.align == "right" else st.cell_bold
-        return {"right": st.cell_right, "center": st.cell_center}.get(col.align, st.cell)
+        elif bold or col.bold:
+            style = st.cell_bold_right if col.align == "right" else st.cell_bold
+        else:
+            style = {"right": st.cell_right, "center": st.cell_center}.get(col.align, st.cell)
+        return scaled_style(style, scale)
+
+    def needed(i: int, col: Column, scale: float) -> float | None:
+        """The width column `i` needs at `scale` (None: it wraps, the header aside)."""
+        head = longest_word_width(col.title, cell_style(col, header=True, scale=scale))
+        if col.may_wrap:
+            return None
+        widest = head
+        for group, bold in ((rows, False), (footer_rows, True)):
+            style = cell_style(col, bold=bold, scale=scale)
+            for row in group:
+                if i < len(row) and not isinstance(row[i], Flowable):
+                    for line in clean_text(row[i]).split("\n"):
+                        widest = max(widest, text_width(line, style))
+        return widest + 2 * CELL_PADDING + _FIT_SLACK
+
+    scale, widths = 1.0, None
+    for scale in _FONT_SCALES:
+        widths = fitted_widths(total_w, [c.width for c in columns],
+                               [needed(i, c, scale) for i, c in enumerate(columns)])
+        if widths is not None:
+            break
+    if widths is None:  # even the smallest font does not fit: wrap as the weights say
+        weight = sum(c.width for c in columns)
+        widths = [total_w * c.width / weight for c in columns]
 
     from reportlab.platypus import Paragraph
 
@@ -220,7 +320,7 @@ def data_table(ctx: BuildContext, columns: Sequence[Column],
                 bold: bool = False) -> Flowable:
         if isinstance(value, Flowable):
             return value
-        return Paragraph(esc(value), cell_style(col, header, bold))
+        return Paragraph(esc(bind_signs(clean_text(value))), cell_style(col, header, bold, scale))
 
     data = [[to_cell(c.title, c, header=True) for c in columns]]
     for row in rows:
@@ -234,8 +334,8 @@ def data_table(ctx: BuildContext, columns: Sequence[Column],
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
     ]
     body_end = len(rows)

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # reportlab is imported when an invoice is rendered
 from app.domain.dates import long_date, short_date
 from app.i18n import translate
 from app.services.documents.base import (
+    CELL_PADDING,
     MM,
     BuildContext,
     Column,
@@ -21,6 +22,7 @@ from app.services.documents.base import (
     build_pdf,
     data_table,
     image_flowable,
+    value_column_width,
 )
 from app.services.documents.markup import clip, clip_values, esc, fmt
 from app.services.documents.styles import CLASSIC
@@ -180,10 +182,14 @@ def _totals_and_signatures(ctx: BuildContext, snapshot: dict[str, Any], seller: 
     if not totals.vat_by_rate:
         rows.append((translate("Documents", "Без налога (НДС):"), "—"))
     rows.append((translate("Documents", "Всего к оплате:"), money(totals.total)))
+    value_w = value_column_width([v for _k, v in rows], st.cell_bold_right, ctx.width * 0.17)
     tt = Table([[Paragraph(esc(k), st.cell_bold_right), Paragraph(esc(v), st.cell_bold_right)]
-                for k, v in rows], colWidths=[ctx.width * 0.3, ctx.width * 0.17], hAlign="RIGHT")
+                for k, v in rows], colWidths=[min(ctx.width * 0.3, ctx.width - value_w), value_w],
+               hAlign="RIGHT")
     tt.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING)]))
     out: list[Flowable] = [tt, Spacer(1, 3 * MM)]
     out.append(Paragraph(fmt(translate("Documents", "Всего наименований {n}, на сумму {s} руб."),
                              n=len(totals.lines), s=money(totals.total)), st.body))

@@ -29,6 +29,15 @@ def clean_text(value: object) -> str:
     return text
 
 
+# a space before a sign that belongs to the word before it (₽, %) or after «№»
+_BOUND_SPACE = re.compile(r" (?=[₽%])|(?<=№) (?=\S)")
+
+
+def bind_signs(text: str) -> str:
+    """`text` with no-break spaces where a line must not break: «100 %», «10 ₽», «№ 12»."""
+    return _BOUND_SPACE.sub("\u00a0", text)
+
+
 def esc(value: object, *, multiline: bool = True) -> str:
     """User value → Paragraph-safe markup: `&<>` escaped, newlines as `<br/>`."""
     text = _xml_escape(clean_text(value), {'"': "&quot;"})

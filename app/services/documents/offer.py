@@ -12,6 +12,7 @@ from app.domain.dates import short_date
 from app.i18n import translate
 from app.services.documents.addressing import greeting
 from app.services.documents.base import (
+    CELL_PADDING,
     MM,
     BuildContext,
     Column,
@@ -22,6 +23,7 @@ from app.services.documents.base import (
     company_requisites_line,
     data_table,
     letterhead,
+    value_column_width,
 )
 from app.services.documents.markup import clip, clip_values, esc, fmt
 from app.services.documents.styles import THEMES
@@ -154,10 +156,14 @@ def _totals_block(ctx: BuildContext, totals: DocumentTotals, *, boxed: bool) -> 
         last = i == len(rows) - 1 and not boxed  # the grand total (boxed: shown below)
         data.append([Paragraph(esc(label), st.cell_bold_right if last else st.cell_right),
                      Paragraph(esc(value), st.cell_bold_right if last else st.cell_right)])
-    table = Table(data, colWidths=[ctx.width * 0.28, ctx.width * 0.17], hAlign="RIGHT")
+    value_w = value_column_width([v for _label, v in rows], st.cell_bold_right,
+                                 ctx.width * 0.17)
+    table = Table(data, colWidths=[min(ctx.width * 0.28, ctx.width - value_w), value_w],
+                  hAlign="RIGHT")
     commands: list[tuple[Any, ...]] = [
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     if not boxed:
         commands += [("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(ctx.theme.accent))]
@@ -322,11 +328,15 @@ def _modern_story(ctx: BuildContext, snapshot: dict[str, Any],
         story.append(Spacer(1, 5 * MM))
     story.append(_items_table(ctx, totals))
     story.append(Spacer(1, 3 * MM))
+    grand = f"{money(totals.total)}\u00a0₽"
+    grand_w = value_column_width([grand], st.kpi_value, ctx.width * 0.25)
     total_box = Table(
         [[Paragraph(esc(translate("Documents", "ИТОГО К ОПЛАТЕ")), st.small_muted),
-          Paragraph(fmt("<b>{v} ₽</b>", v=money(totals.total)), st.kpi_value)]],
-        colWidths=[ctx.width * 0.25, ctx.width * 0.25], hAlign="RIGHT")
+          Paragraph(fmt("<b>{v}</b>", v=grand), st.kpi_value)]],
+        colWidths=[min(ctx.width * 0.25, ctx.width - grand_w), grand_w], hAlign="RIGHT")
     total_box.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(ctx.theme.accent_light)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),

@@ -1,0 +1,87 @@
+"""Document layout (issue 15): an amount, a quantity, a № or a unit never breaks inside its
+cell — each one comes out of the PDF's text layer on one line, as it is copied."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+import pytest
+from sqlalchemy import update
+
+from app.models import DealLine
+from app.services.documents.base import fitted_widths
+from tests.unit._documents_helpers import make_deal
+
+ON = date(2026, 11, 16)
+# by hand: 1 200 000 000,00 less 12,5 % = 1 050 000 000,00; 3 × 1 234 567,89 = 3 703 703,67
+HUGE = [("Линия розлива", "1", "1200000000.00", "12.5", "standard"),
+        ("Моечная машина", "3", "1234567.89", "0", "standard")]
+AMOUNTS = ["1 200 000 000,00", "1 050 000 000,00", "1 234 567,89", "3 703 703,67",
+           "1 053 703 703,67"]
+
+
+def _lines(data: bytes) -> list[str]:
+    """Every text line of every page, with the PDF's no-break spaces as spaces."""
+    from pypdf import PdfReader
+
+    out = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        text = (page.extract_text() or "").replace("\u00a0", " ").replace("\u202f", " ")
+        out += [" ".join(line.split()) for line in text.splitlines()]
+    return out
+
+
+def _cut(lines: list[str]) -> list[str]:
+    """The lines that end inside an amount: «1 053 703 703,» then «67» on the next line."""
+    return [line for line in lines if re.search(r"\d,\d?$", line)]
+
+
+def _huge_deal(services, won: bool = False) -> int:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, HUGE, won=won)
+    with services.uow_factory() as uow:  # units that used to split mid-word
+        uow.session.execute(update(DealLine).where(DealLine.position == 0)
+                            .values(unit="комплект"))
+        uow.session.execute(update(DealLine).where(DealLine.position == 1)
+                            .values(unit="канистра"))
+        uow.commit()
+    return deal_id
+
+
+@pytest.mark.parametrize("template", ["classic", "modern"])
+def test_offer_amounts_and_units_stay_on_one_line(services, template: str) -> None:  # type: ignore[no-untyped-def]
+    offer = services.documents.issue_offer(_huge_deal(services), template=template, on=ON)
+    lines = _lines(services.documents.offer_pdf(offer.id))
+    for amount in AMOUNTS:
+        assert any(amount in line for line in lines), (amount, lines)
+    assert _cut(lines) == []
+    for unit in ("комплект", "канистра"):
+        assert any(unit in line.split() for line in lines), (unit, lines)
+
+
+def test_invoice_amounts_with_a_discount_stay_on_one_line(services) -> None:  # type: ignore[no-untyped-def]
+    invoice = services.documents.issue_invoice(deal_id=_huge_deal(services, won=True), on=ON)
+    lines = _lines(services.documents.invoice_pdf(invoice))
+    for amount in AMOUNTS:
+        assert any(amount in line for line in lines), (amount, lines)
+    assert _cut(lines) == []
+    assert any("канистра" in line.split() for line in lines), lines
+
+
+def test_the_row_number_of_a_500_line_offer_stays_whole(services) -> None:  # type: ignore[no-untyped-def]
+    lines = [(f"Позиция {n}", "1", "10.00", "0", "standard") for n in range(1, 501)]
+    offer = services.documents.issue_offer(make_deal(services, lines), on=ON)
+    text = _lines(services.documents.offer_pdf(offer.id))
+    for n in (9, 99, 100, 250, 492, 500):  # «49/2» was the № 492 wrapped
+        assert str(n) in text, n  # the cell's text, a line of its own
+
+
+def test_widths_give_fixed_columns_their_need_and_the_rest_by_weight() -> None:
+    # 100 pt over weights 1:2:1; the first needs 40 (more than its 25), the last 10 (less)
+    assert fitted_widths(100, [1, 2, 1], [40, None, 10]) == [40, 35, 25]
+    # the wrapping column would keep less than 30 % of the width: refused (a smaller font)
+    assert fitted_widths(100, [1, 2, 1], [40, None, 35]) is None
+    # no wrapping column: the spare width goes by weight
+    assert fitted_widths(100, [1, 1], [10, 20]) == [50, 50]
+    assert fitted_widths(100, [1, 1], [60, 50]) is None
