@@ -152,3 +152,30 @@ def test_huge_line_name_in_offer(services) -> None:  # type: ignore[no-untyped-d
     deal_id = make_deal(services, [("Описание " * 1200, "1", "10.00", "0", "standard")])
     offer = services.documents.issue_offer(deal_id, on=ON)
     assert services.documents.offer_pdf(offer.id).startswith(b"%PDF")
+
+
+def test_a_deal_without_lines_is_offered_and_invoiced_alike(services) -> None:  # type: ignore[no-untyped-def]
+    """Found: a deal of 150 000,00 entered by hand got a КП of «0,00», «НДС не облагается»,
+    and an invoice of 150 000,00 with VAT. Both now bill one line of the deal's amount."""
+    from sqlalchemy import update
+
+    from app.models import Deal
+
+    deal_id = make_deal(services, [], won=True)
+    with services.uow_factory() as uow:
+        uow.session.execute(update(Deal).where(Deal.id == deal_id)
+                            .values(amount=Decimal("150000.00")))
+        uow.commit()
+    offer = services.documents.issue_offer(deal_id, on=ON)
+    invoice = services.documents.issue_invoice(deal_id=deal_id, on=ON)
+    assert offer.total == invoice.total == Decimal("150000.00")
+    offer_text = flat(pdf_text(services.documents.offer_pdf(offer.id)))
+    invoice_text = flat(pdf_text(services.documents.invoice_pdf(invoice)))
+    # by hand: 150 000 × 22 / 122 = 27 049,180… → 27 049,18
+    assert "в т.ч. НДС 22 %: 27 049,18" in offer_text
+    assert "В том числе НДС 22 %: 27 049,18" in invoice_text
+    for text in (offer_text, invoice_text):
+        assert "Всего к оплате: 150 000,00" in text
+        assert "Сто пятьдесят тысяч рублей 00 копеек" in text
+        assert "Поставка оборудования" in text  # the line is named by the deal
+    assert "Ноль рублей" not in offer_text and "не облагается" not in offer_text

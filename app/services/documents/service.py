@@ -235,14 +235,8 @@ class DocumentService:
             include_vat = bool(company.prices_include_vat) if company else True
             if order is not None:
                 lines = _order_lines(s, order, issued, include_vat, default_kind)
-            elif deal is not None and deal.lines:
-                lines = [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount,
-                                       ln.vat_kind, issued) for ln in deal.lines]
-            else:
-                # no order: the deal path above, which refused a missing deal
-                sold = not_null(deal, "deal")
-                lines = [snapshot_line(sold.title, translate("Documents", "шт"), Decimal(1),
-                                       sold.amount, Decimal(0), default_kind, issued)]
+            else:  # no order: the deal path above, which refused a missing deal
+                lines = deal_lines(not_null(deal, "deal"), issued, default_kind)
             if order is not None:
                 basis = translate("Documents", "Заказ № {n} от {d}").format(
                     n=order.number, d=short_date(order.ordered_on))
@@ -415,8 +409,7 @@ def issue_offer_in(s: Session, deal_id: int, *, template: str | None, intro: str
         "deal": {"id": deal.id, "title": deal.title,
                  "payment_terms": deal.payment_terms,
                  "delivery_terms": deal.delivery_terms},
-        "lines": [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount,
-                                ln.vat_kind, on) for ln in deal.lines],
+        "lines": deal_lines(deal, on, company.default_vat_kind if company else "standard"),
     }
     totals = compute_totals(snapshot["lines"],
                             prices_include_vat=snapshot["prices_include_vat"])
@@ -430,6 +423,19 @@ def issue_offer_in(s: Session, deal_id: int, *, template: str | None, intro: str
         company.offer_template = template  # the choice is remembered
     s.flush()
     return offer
+
+
+def deal_lines(deal: Deal, on: date, default_kind: str) -> list[dict[str, str | None]]:
+    """The lines a deal's КП and invoice both show: the deal's own; a deal without lines
+    but with an amount (entered by hand) is one line of that amount, named by the deal, at
+    the company's default VAT rate; a deal without either shows none."""
+    if deal.lines:
+        return [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount,
+                              ln.vat_kind, on) for ln in deal.lines]
+    if deal.amount:
+        return [snapshot_line(deal.title, translate("Documents", "шт"), Decimal(1),
+                              deal.amount, Decimal(0), default_kind, on)]
+    return []
 
 
 def _invoice_ref(snapshot: dict[str, Any]) -> InvoiceRef:
