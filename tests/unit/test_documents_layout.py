@@ -85,3 +85,28 @@ def test_widths_give_fixed_columns_their_need_and_the_rest_by_weight() -> None:
     # no wrapping column: the spare width goes by weight
     assert fitted_widths(100, [1, 1], [10, 20]) == [50, 50]
     assert fitted_widths(100, [1, 1], [60, 50]) is None
+
+
+def test_offer_and_invoice_carry_language_date_title_and_author(services) -> None:  # type: ignore[no-untyped-def]
+    """Found: no /Lang, CreationDate 01.01.2000. Now /Lang ru-RU, the document's own date,
+    the title «number · client» and the company as author; the same bytes on every build."""
+    from datetime import UTC, datetime
+
+    from pypdf import PdfReader
+
+    deal_id = make_deal(services, HUGE[:1], won=True)
+    offer = services.documents.issue_offer(deal_id, on=ON)
+    invoice = services.documents.issue_invoice(deal_id=deal_id, on=ON)
+    for data, title in (
+            (services.documents.offer_pdf(offer.id),
+             f"Коммерческое предложение № {offer.number} · ООО «Покупатель»"),
+            (services.documents.invoice_pdf(invoice),
+             f"Счёт на оплату № {invoice.number} · ООО «Покупатель»")):
+        reader = PdfReader(io.BytesIO(data))
+        assert reader.trailer["/Root"]["/Lang"] == "ru-RU"
+        info = reader.metadata
+        assert info is not None
+        assert info.title == title
+        assert info.author == "ООО «Продавец»"
+        assert info.creation_date == datetime(2026, 11, 16, tzinfo=UTC)
+    assert services.documents.offer_pdf(offer.id) == services.documents.offer_pdf(offer.id)

@@ -19,11 +19,11 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any, Literal
 
 from app.domain.dates import short_date
-from app.i18n import translate
+from app.i18n import current_language, translate
 from app.services.documents.fonts import BOLD, FAMILY, register_fonts
 from app.services.documents.markup import bind_signs, clean_text, clip, esc
 from app.services.documents.styles import CLASSIC, Styles, Theme, styles_for
@@ -101,7 +101,23 @@ class DocumentMeta:
     theme: Theme = CLASSIC
     subject: str = ""
     landscape: bool = False
-    deterministic: bool = True  # same input → same bytes (fixed IDs, no timestamps)
+    deterministic: bool = True  # same input → same bytes (fixed IDs, no clock)
+    # the PDF's creation date: this instant, else the document's own date (`on`, at 00:00
+    # UTC: a document is made on the day it is dated, and stays the same bytes), else now
+    created: datetime | None = None
+
+    @property
+    def created_at(self) -> datetime:
+        if self.created is not None:
+            return self.created.astimezone(UTC)
+        if self.on is not None:
+            return datetime.combine(self.on, time.min, tzinfo=UTC)
+        return datetime.now(UTC)
+
+    @property
+    def language_tag(self) -> str:
+        """The PDF's /Lang: the language its text is in (BCP 47)."""
+        return "ru-RU" if current_language() == "ru" else "en-US"
 
     @property
     def footer_label(self) -> str:
@@ -112,6 +128,13 @@ class DocumentMeta:
             return translate("Documents", "{title} · {date}").format(
                 title=self.title, date=short_date(self.on))
         return self.number or self.title
+
+
+def document_title(title: str, snapshot: dict[str, Any]) -> str:
+    """A frozen document's PDF title: its own («Счёт на оплату № …») and its client's name,
+    as a file list or a mail attachment shows it."""
+    buyer = clean_text((snapshot.get("buyer") or {}).get("name", "")).strip()
+    return f"{title} · {buyer}" if buyer else title
 
 
 @dataclass(frozen=True)
@@ -541,6 +564,19 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _stamp(canvas: Canvas, when: datetime) -> None:
+    """Date the PDF (/CreationDate, /ModDate) `when`, not by the clock: reportlab's own
+    choice is now, or 2000-01-01 in its invariant mode (fixed IDs) that keeps builds equal."""
+    import calendar
+
+    stamp = canvas._doc._timeStamp  # type: ignore[attr-defined]  # reportlab internals
+    stamp.t = calendar.timegm(when.utctimetuple())
+    stamp.lt = when.utctimetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+
+
 def _canvas_class(meta: DocumentMeta, page_w: float) -> type[Canvas]:
     from reportlab.lib.colors import HexColor
     from reportlab.pdfgen.canvas import Canvas
@@ -553,6 +589,7 @@ def _canvas_class(meta: DocumentMeta, page_w: float) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._page_states: list[dict[str, Any]] = []
+            _stamp(self, meta.created_at)
 
         def showPage(self) -> None:
             self._page_states.append(dict(self.__dict__))
@@ -589,7 +626,7 @@ def build_pdf(story: Sequence[Flowable] | Callable[[BuildContext], Sequence[Flow
         topMargin=MARGIN_T, bottomMargin=MARGIN_B, title=clean_text(meta.title),
         author=clean_text(meta.company.display_name), subject=clean_text(meta.subject),
         creator="SalesDesk", invariant=1 if meta.deterministic else 0,
-        initialFontName=FAMILY,
+        initialFontName=FAMILY, lang=meta.language_tag,
     )
     frame_h = page_h - MARGIN_T - MARGIN_B
     first = Frame(MARGIN_L, MARGIN_B, ctx.width, frame_h, id="first",

@@ -21,6 +21,7 @@ from app.services.documents.base import (
     SignatureLine,
     build_pdf,
     data_table,
+    document_title,
     image_flowable,
     value_column_width,
 )
@@ -59,7 +60,8 @@ def render_invoice(snapshot: dict[str, Any]) -> bytes:
     totals = compute_totals(snapshot.get("lines") or [],
                             prices_include_vat=bool(snapshot.get("prices_include_vat", True)))
     meta = DocumentMeta(
-        title=translate("Documents", "Счёт на оплату № {n}").format(n=snapshot["number"]),
+        title=document_title(translate("Documents", "Счёт на оплату № {n}").format(
+            n=snapshot["number"]), snapshot),
         number=translate("Documents", "Счёт № {n}").format(n=snapshot["number"]), on=issued,
         company=seller, theme=CLASSIC)
     return build_pdf(lambda ctx: _story(ctx, snapshot, seller, issued, totals), meta)

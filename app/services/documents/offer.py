@@ -22,6 +22,7 @@ from app.services.documents.base import (
     build_pdf,
     company_requisites_line,
     data_table,
+    document_title,
     letterhead,
     value_column_width,
 )
@@ -75,8 +76,8 @@ def render_offer(snapshot: dict[str, Any]) -> bytes:
     totals = compute_totals(snapshot.get("lines") or [],
                             prices_include_vat=bool(snapshot.get("prices_include_vat", True)))
     meta = DocumentMeta(
-        title=translate("Documents", "Коммерческое предложение № {n}").format(
-            n=snapshot["number"]),
+        title=document_title(translate("Documents", "Коммерческое предложение № {n}").format(
+            n=snapshot["number"]), snapshot),
         number=snapshot["number"], on=issued, company=seller, theme=theme,
         subject=str((snapshot.get("deal") or {}).get("title", "")),
     )
