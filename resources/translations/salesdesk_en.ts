@@ -5195,6 +5195,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Accountant</translation>
     </message>
     <message>
+        <source>Оплата по QR-коду: наведите камеру в приложении банка — реквизиты и сумма заполнятся сами</source>
+        <translation>Pay by QR code: scan it in your bank&apos;s app — the details and the amount fill in by themselves</translation>
+    </message>
+    <message>
         <source>Уважаемая {name}!</source>
         <translation>Dear {name},</translation>
     </message>
@@ -5397,6 +5401,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Итого без НДС:</source>
         <translation>Total excl. VAT:</translation>
+    </message>
+    <message>
+        <source>в т.ч. НДС {rate} — {sum} руб.</source>
+        <translation>incl. VAT {rate}: {sum} RUB</translation>
+    </message>
+    <message>
+        <source>Оплата по счёту № {n} от {d}</source>
+        <translation>Payment of invoice No. {n} of {d}</translation>
     </message>
     <message>
         <source>НДС не облагается</source>

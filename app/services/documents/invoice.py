@@ -26,6 +26,12 @@ from app.services.documents.base import (
     value_column_width,
 )
 from app.services.documents.markup import clip, clip_values, esc, fmt
+from app.services.documents.payment_qr import (
+    payment_fields,
+    payment_purpose,
+    payment_text,
+    qr_drawing,
+)
 from app.services.documents.styles import CLASSIC
 from app.services.documents.totals import (
     DocumentTotals,
@@ -185,14 +191,16 @@ def _totals_and_signatures(ctx: BuildContext, snapshot: dict[str, Any], seller: 
         rows.append((translate("Documents", "Без налога (НДС):"), "—"))
     rows.append((translate("Documents", "Всего к оплате:"), money(totals.total)))
     value_w = value_column_width([v for _k, v in rows], st.cell_bold_right, ctx.width * 0.17)
+    label_w = min(ctx.width * 0.3, ctx.width - value_w)
     tt = Table([[Paragraph(esc(k), st.cell_bold_right), Paragraph(esc(v), st.cell_bold_right)]
-                for k, v in rows], colWidths=[min(ctx.width * 0.3, ctx.width - value_w), value_w],
-               hAlign="RIGHT")
+                for k, v in rows], colWidths=[label_w, value_w], hAlign="RIGHT")
     tt.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5),
                             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
                             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING)]))
-    out: list[Flowable] = [tt, Spacer(1, 3 * MM)]
+    out: list[Flowable] = [_with_payment_qr(ctx, snapshot, seller, totals, tt,
+                                            label_w + value_w),
+                           Spacer(1, 3 * MM)]
     out.append(Paragraph(fmt(translate("Documents", "Всего наименований {n}, на сумму {s} руб."),
                              n=len(totals.lines), s=money(totals.total)), st.body))
     out.append(Paragraph(fmt("<b>{w}</b>", w=amount_in_words(totals.total)), st.body))
@@ -210,3 +218,34 @@ def _totals_and_signatures(ctx: BuildContext, snapshot: dict[str, Any], seller: 
     out.append(SignatureLine.make(ctx, sign_rows, facsimile=seller.facsimile,
                                   stamp=seller.stamp))
     return out
+
+
+QR_SIZE = 30 * MM
+
+
+def _with_payment_qr(ctx: BuildContext, snapshot: dict[str, Any], seller: CompanyInfo,
+                     totals: DocumentTotals, totals_table: Table, right: float) -> Flowable:
+    """The totals, with the payment QR code (ГОСТ Р 56042-2014) on their left when the
+    seller's bank requisites are complete; the totals alone otherwise."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    purpose = payment_purpose(snapshot["number"], date.fromisoformat(snapshot["issued_on"]),
+                              totals)
+    fields = payment_fields(seller, totals.total, purpose)
+    if fields is None or totals.total <= 0:
+        return totals_table
+    caption = Paragraph(esc(translate(
+        "Documents", "Оплата по QR-коду: наведите камеру в приложении банка — реквизиты и "
+                     "сумма заполнятся сами")), ctx.styles.small_muted)
+    left = ctx.width - right
+    qr = Table([[qr_drawing(payment_text(fields), QR_SIZE), caption]],
+               colWidths=[QR_SIZE + 2 * MM, max(left - QR_SIZE - 2 * MM, 20 * MM)])
+    qr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                            ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    totals_table.hAlign = "RIGHT"
+    row = Table([[qr, totals_table]], colWidths=[left, right])
+    row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                             ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    return row
