@@ -60,6 +60,7 @@ from app.models import (
 from app.rollups import bulk_load
 from app.services.deals.defaults import OBJECTION_LIBRARY, seed_stages
 from app.services.documents.demo import add_demo_documents
+from app.services.documents.numbering import invoice_number, next_number
 from app.services.errors import ServiceError
 from app.services.mentoring.common import day_start_utc
 from app.services.mentoring.defaults import seed_default_template
@@ -474,6 +475,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         (deal_rows, line_rows, change_rows, act_rows, order_rows, order_line_rows,
          shipment_rows, shipment_line_rows, payment_rows) = (rows for _model, rows in tables)
         n_deals = n_activities = n_orders = 0
+        invoices: dict[int, int] = {}  # year → the orders' invoices numbered so far
         next_order_line = (s.scalar(select(func.max(OrderLine.id))) or 0) + 1
         # the plan's base: each group's won revenue of the last 365 days
         yearly = {group: Decimal(0) for group in PRODUCT_GROUPS}
@@ -584,12 +586,14 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
                         yearly[group] += total
                 n_orders += 1
                 oid = n_orders
+                invoices[closed_on.year] = invoices.get(closed_on.year, 0) + 1
                 order_rows.append({
                     "id": oid, "number": f"З-{closed_on.year}-{oid:05d}", "client_id": client_id,
                     "deal_id": did, "ordered_on": closed_on, "amount": amount,
                     "status": "closed" if (today - closed_on).days > 20 else "confirmed",
                     "payment_due_on": closed_on + timedelta(days=14),
-                    "delivery_address": "", "invoice_number": f"СЧ-{oid:05d}", "notes": "",
+                    "delivery_address": "", "notes": "",
+                    "invoice_number": invoice_number(closed_on.year, invoices[closed_on.year]),
                     "created_at": _at(closed_on, 17), "ship_by": closed_on + timedelta(days=7),
                     "deferred_days": 14, "contract_number": f"Д-{client_id}",
                     "contract_date": None})
@@ -701,6 +705,8 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         add_demo_mentoring(s, rng, today)
         uow.flush()
         freshen_demo_pipeline(s, today, seed)
+        for year, last in invoices.items():  # the invoices issued later continue the series
+            next_number(s, "invoice", year, at_least=last - 1)
         add_demo_documents(s, rng, today)
         uow.flush()
         # the company's bookkeeping instant is the demo's day, not the generator's clock

@@ -18,6 +18,8 @@ DEFAULTS: dict[str, bool | str | int | dict[str, int]] = {
     "service_rhythm_default_days": 60,
     "follow_up_days": 14,
     "order_number_prefix": "З",  # orders are numbered З-2026-00001 (issue 14)
+    # «Оплатить не позднее» of an invoice without an agreed due date: N days after it
+    "invoice_payment_days": 5,
     # "lost_reasons": deals.defaults.DEFAULT_LOST_REASONS until the user edits the list
 }
 

@@ -5151,12 +5151,20 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Price</translation>
     </message>
     <message>
+        <source>Цена без НДС</source>
+        <translation>Price excl. VAT</translation>
+    </message>
+    <message>
         <source>Скидка</source>
         <translation>Discount</translation>
     </message>
     <message>
         <source>НДС</source>
         <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Сумма без НДС</source>
+        <translation>Amount excl. VAT</translation>
     </message>
     <message>
         <source>Итого:</source>
@@ -5355,6 +5363,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>{contract}; {order}</translation>
     </message>
     <message>
+        <source>Коммерческое предложение № {n} от {d}</source>
+        <translation>Commercial offer No. {n} of {d}</translation>
+    </message>
+    <message>
         <source>Оплата по заказу № {n}</source>
         <translation>Payment for order No. {n}</translation>
     </message>
@@ -5365,10 +5377,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Заказ № {n} от {d}</source>
         <translation>Order No. {n} dated {d}</translation>
-    </message>
-    <message>
-        <source>Сделка «{t}»</source>
-        <translation>Deal “{t}”</translation>
     </message>
     <message>
         <source>Неизвестный шаблон КП: {t}</source>

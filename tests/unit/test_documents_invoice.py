@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.models import Order, OrderLine
+from app.models import Client, Order, OrderLine
 from app.services.errors import NotFoundError, ValidationError
 from tests.unit._documents_helpers import assert_fonts_embedded, flat, make_deal, pdf_text
 
@@ -135,4 +135,54 @@ def test_an_order_sold_below_its_lines_is_billed_for_its_amount(services) -> Non
     text = flat(pdf_text(services.documents.invoice_pdf(inv)))
     assert "Оплата по заказу № З-2026-00002" in text and "Станок" not in text
     assert "Основание: Договор № 7; заказ № З-2026-00002 от 16.11.2026" in text
-    assert "Оплатить не позднее" not in text  # no due date agreed
+    assert "Оплатить не позднее 21.11.2026" in text  # no due date agreed: the default 5 days
+
+
+def test_invoice_speaks_like_the_1c_form(services) -> None:  # type: ignore[no-untyped-def]
+    """Found: no «Оплатить не позднее»; «Основание: Сделка «…»» (the CRM's wording); «Цена» and
+    «Сумма» not saying «без НДС» when prices exclude VAT; no «М.П.»."""
+    deal_id = make_deal(services, [("Станок", "1", "1000.00", "0", "standard")], won=True,
+                        include_vat=False)
+    offer = services.documents.issue_offer(deal_id, on=date(2026, 11, 10))
+    inv = services.documents.issue_invoice(deal_id=deal_id, on=ON)
+    text = flat(pdf_text(services.documents.invoice_pdf(inv)))
+    assert "Оплатить не позднее 21.11.2026" in text  # 16.11 + the default 5 days
+    assert f"Основание: Коммерческое предложение № {offer.number} от 10.11.2026" in text
+    assert "Сделка «" not in text
+    assert "Цена без НДС" in text and "Сумма без НДС" in text
+    assert "М.П." in text
+
+
+def test_a_deal_invoice_without_an_offer_has_no_basis_and_the_days_are_a_setting(services) -> None:  # type: ignore[no-untyped-def]
+    services.settings.set("invoice_payment_days", 10)
+    deal_id = make_deal(services, [("Станок", "1", "1000.00", "0", "standard")], won=True)
+    text = flat(pdf_text(services.documents.invoice_pdf(
+        services.documents.issue_invoice(deal_id=deal_id, on=ON))))
+    assert "Основание" not in text
+    assert "Оплатить не позднее 26.11.2026" in text
+    assert "Цена без НДС" not in text  # prices include VAT: the 1С headers as they are
+
+
+def test_the_demo_numbers_its_orders_invoices_in_the_documents_series(demo_services) -> None:  # type: ignore[no-untyped-def]
+    """Found: СЧ-00130 for orders beside СЧ-2026-0001 for deals. One series, per year, and an
+    invoice issued later continues it."""
+    import re
+
+    from sqlalchemy import func, select
+
+    with demo_services.uow_factory(read_only=True) as uow:
+        numbers = list(uow.session.scalars(select(Order.invoice_number)
+                                           .where(Order.invoice_number != "")))
+        last_2026 = uow.session.scalar(select(func.count()).select_from(Order).where(
+            Order.invoice_number.like("СЧ-2026-%")))
+    assert numbers and all(re.fullmatch(r"СЧ-\d{4}-\d{4,}", n) for n in numbers), numbers[:5]
+    assert len(set(numbers)) == len(numbers)
+    with demo_services.uow_factory() as uow:  # a new order, not invoiced yet
+        client_id = uow.session.scalar(select(Client.id).limit(1))
+        order = Order(number="З-НОВЫЙ", client_id=client_id, ordered_on=date(2026, 11, 16),
+                      amount=Decimal("100.00"))
+        uow.session.add(order)
+        uow.commit()
+        order_id = order.id
+    inv = demo_services.documents.issue_invoice(order_id=order_id, on=date(2026, 11, 16))
+    assert inv.number == f"СЧ-2026-{last_2026 + 1:04d}"

@@ -465,7 +465,10 @@ class SignatureLine:
 
     @staticmethod
     def make(ctx: BuildContext, rows: Sequence[tuple[str, str]], *,
-             facsimile: bytes | None = None, stamp: bytes | None = None) -> Flowable:
+             facsimile: bytes | None = None, stamp: bytes | None = None,
+             seal_place: bool = False) -> Flowable:
+        """`seal_place`: «М.П.» (the place of the seal) under the rows when there is no
+        stamp image — the invoice's, as the 1С form has it."""
         from reportlab.platypus import Flowable, Paragraph
 
         styles = ctx.styles
@@ -486,7 +489,7 @@ class SignatureLine:
                     _, th = t.wrap(width * 0.34, 10_000)
                     _, nh = n.wrap(width * 0.34, 10_000)
                     self._heights.append(max(row_h, th + 3 * MM, nh + 3 * MM))
-                extra = 10 * MM if stp is not None else 0
+                extra = 10 * MM if stp is not None else (6 * MM if seal_place else 0)
                 self.height = sum(self._heights) + extra
                 return width, self.height
 
@@ -509,6 +512,9 @@ class SignatureLine:
                         iw, ih = fac.getSize()
                         s = min(36 * MM / iw, 14 * MM / ih)
                         c.drawImage(fac, width * 0.4, base - 3 * MM, iw * s, ih * s, mask="auto")
+                if stp is None and seal_place:
+                    c.setFont(FAMILY, 8)
+                    c.drawString(width * 0.2, 1 * MM, translate("Documents", "М.П."))
                 if stp is not None:
                     iw, ih = stp.getSize()
                     s = min(38 * MM / iw, 38 * MM / ih)

@@ -152,11 +152,13 @@ def _story(ctx: BuildContext, snapshot: dict[str, Any], seller: CompanyInfo, iss
                Column(translate("Documents", "Товары (работы, услуги)"), 4.2),
                Column(translate("Documents", "Кол-во"), 0.9, "right"),
                Column(translate("Documents", "Ед."), 0.95, "center"),
-               Column(translate("Documents", "Цена"), 1.3, "right")]
+               Column(translate("Documents", "Цена") if totals.prices_include_vat
+                      else translate("Documents", "Цена без НДС"), 1.3, "right")]
     if has_discount:
         columns.append(Column(translate("Documents", "Скидка"), 1.1, "right"))
     columns += [Column(translate("Documents", "НДС"), 1.0, "center"),
-                Column(translate("Documents", "Сумма"), 1.4, "right")]
+                Column(translate("Documents", "Сумма") if totals.prices_include_vat
+                       else translate("Documents", "Сумма без НДС"), 1.4, "right")]
     rows = []
     for i, line in enumerate(totals.lines, start=1):
         row = [str(i), line.name, number(line.quantity), line.unit, money(line.price)]
@@ -216,7 +218,7 @@ def _totals_and_signatures(ctx: BuildContext, snapshot: dict[str, Any], seller: 
                  (translate("Documents", "Бухгалтер"),
                   seller.accountant_name or seller.signer_name)]
     out.append(SignatureLine.make(ctx, sign_rows, facsimile=seller.facsimile,
-                                  stamp=seller.stamp))
+                                  stamp=seller.stamp, seal_place=True))
     return out
 
 

@@ -20,3 +20,8 @@ def next_number(session: Session, kind: str, year: int, *, at_least: int = 0) ->
     row.last_number = max(row.last_number or 0, at_least) + 1
     session.flush()
     return row.last_number
+
+
+def invoice_number(year: int, seq: int) -> str:
+    """«СЧ-2026-0001»: the one series of invoice numbers (a deal's, an order's, the demo's)."""
+    return f"СЧ-{year}-{seq:04d}"

@@ -30,12 +30,13 @@ from app.models import (
     Stage,
 )
 from app.services.documents.base import IMAGE_FIELDS, CompanyInfo
-from app.services.documents.numbering import next_number
+from app.services.documents.numbering import invoice_number, next_number
 from app.services.documents.offer import SNAPSHOT_VERSION, default_intro, render_offer
 from app.services.documents.totals import compute_totals, snapshot_line
 from app.services.errors import NotFoundError, ValidationError
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.services.rows import not_null
+from app.services.settings import DEFAULTS
 from app.services.uow import UowFactory
 
 if TYPE_CHECKING:
@@ -228,7 +229,7 @@ class DocumentService:
             else:
                 issued = on or date.today()
                 seq = next_number(s, "invoice", issued.year)
-                number = f"СЧ-{issued.year}-{seq:04d}"
+                number = invoice_number(issued.year, seq)
                 if order is not None:
                     order.invoice_number = number
             default_kind = company.default_vat_kind if company else "standard"
@@ -248,13 +249,16 @@ class DocumentService:
                             contract=contract, d=short_date(order.contract_date))
                     basis = translate("Documents", "{contract}; {order}").format(
                         contract=contract, order=basis[:1].lower() + basis[1:])
-            else:
-                basis = translate("Documents", "Сделка «{t}»").format(
-                    t=not_null(deal, "deal").title)
+            else:  # the deal's latest КП; the deal's own name is the CRM's, not the client's
+                offer = s.scalars(select(Offer).where(Offer.deal_id == not_null(deal, "deal").id)
+                                  .order_by(Offer.issued_on.desc(), Offer.id.desc())
+                                  .limit(1)).first()
+                basis = translate("Documents", "Коммерческое предложение № {n} от {d}").format(
+                    n=offer.number, d=short_date(offer.issued_on)) if offer is not None else ""
             snapshot = {
                 "version": SNAPSHOT_VERSION, "number": number, "issued_on": issued.isoformat(),
-                "pay_until": (order.payment_due_on.isoformat()
-                              if order is not None and order.payment_due_on else None),
+                "pay_until": (order.payment_due_on if order is not None and order.payment_due_on
+                              else issued + timedelta(days=_payment_days(s))).isoformat(),
                 "prices_include_vat": bool(company.prices_include_vat) if company else True,
                 "seller": company_info(company).to_json(),
                 "buyer": {k: (getattr(client, k) or "") for k in BUYER_FIELDS} if client else {},
@@ -359,6 +363,13 @@ class DocumentService:
             return None
         snapshot: dict[str, Any] = json.loads(row.value)
         return snapshot
+
+
+def _payment_days(s: Session) -> int:
+    """The setting "invoice_payment_days" (app.services.settings.DEFAULTS), read in `s`."""
+    row = s.get(Setting, "invoice_payment_days")
+    value: Any = json.loads(row.value) if row is not None else DEFAULTS["invoice_payment_days"]
+    return int(value)
 
 
 def issue_offer_in(s: Session, deal_id: int, *, template: str | None, intro: str | None, on: date,
