@@ -29,6 +29,15 @@ def vat_rate(kind: str, on: date) -> Decimal | None:
     return fixed[kind]
 
 
+def rate_changes(kind: str, start: date, end: date) -> list[tuple[date, Decimal, Decimal]]:
+    """The changes of a VAT kind's rate after `start` up to `end`: (day, old, new) each."""
+    if kind != "standard" or not start < STANDARD_RATE_CHANGE <= end:
+        return []
+    before, after = vat_rate(kind, start), vat_rate(kind, STANDARD_RATE_CHANGE)
+    assert before is not None and after is not None  # "standard" always has a rate
+    return [(STANDARD_RATE_CHANGE, before, after)]
+
+
 def vat_kind_label(kind: str, on: date | None = None) -> str:
     rate = vat_rate(kind, on or date.today())
     if rate is None:

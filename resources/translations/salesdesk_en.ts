@@ -5367,6 +5367,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Commercial offer No. {n} of {d}</translation>
     </message>
     <message>
+        <source>Тема КП — не длиннее {n} знаков</source>
+        <translation>An offer&apos;s subject is at most {n} characters</translation>
+    </message>
+    <message>
+        <source>НДС рассчитан по ставке на дату КП ({old} %). С {day} ставка НДС — {new} %: счёт с этой даты будет рассчитан по новой ставке.</source>
+        <translation>VAT is at the rate of the offer&apos;s date ({old} %). From {day} the VAT rate is {new} %: an invoice from that day is at the new rate.</translation>
+    </message>
+    <message>
         <source>Оплата по заказу № {n}</source>
         <translation>Payment for order No. {n}</translation>
     </message>
@@ -6594,12 +6602,20 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation> days</translation>
     </message>
     <message>
+        <source>Предмет предложения</source>
+        <translation>Subject of the offer</translation>
+    </message>
+    <message>
         <source>Шаблон</source>
         <translation>Template</translation>
     </message>
     <message>
         <source>Действует</source>
         <translation>Valid for</translation>
+    </message>
+    <message>
+        <source>Тема</source>
+        <translation>Subject</translation>
     </message>
     <message>
         <source>Вступление</source>

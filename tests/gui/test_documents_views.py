@@ -168,10 +168,13 @@ def test_deal_documents_panel(qtbot, qtmodeltester, demo_services, monkeypatch) 
     assert panel.model.rowCount() == 0 and not panel.open_button.isEnabled()
     seen = {}
 
-    def fake_ask(parent, templates, current, intro_for, validity):  # type: ignore[no-untyped-def]
+    def fake_ask(parent, templates, current, intro_for, validity, **options):  # type: ignore[no-untyped-def]
         seen["intro"] = intro_for("modern")
         seen["validity"] = validity
-        return OfferAnswer(template="modern", intro="Своё вступление", validity_days=30)
+        seen["subject"] = options["subject"]
+        seen["vat_notice"] = options["vat_notice_for"](validity)
+        return OfferAnswer(template="modern", intro="Своё вступление", validity_days=30,
+                           subject="Линия розлива под ключ")
 
     monkeypatch.setattr(dialogs, "ask_offer_options", fake_ask)
     with qtbot.waitSignal(panel.preview_opened, timeout=20_000) as blocker:
@@ -183,6 +186,8 @@ def test_deal_documents_panel(qtbot, qtmodeltester, demo_services, monkeypatch) 
     assert panel.model.row_at(0).template == "modern"
     first = panel.model.row_at(0)
     assert (first.valid_until - first.issued_on).days == 30 and seen["validity"] == 14
+    assert first.subject == "Линия розлива под ключ"
+    assert seen["subject"] and seen["vat_notice"] == ""  # the deal's name; no rate change
     with qtbot.waitSignal(panel.preview_opened, timeout=20_000) as blocker:
         panel.new_version()
     blocker.args[0].close()
@@ -313,3 +318,45 @@ def test_offer_options_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog.intro.setPlainText("моё")
     dialog.template.setCurrentIndex(0)
     assert dialog.answer().intro == "моё" and dialog.answer().validity_days == 21
+
+
+def test_offer_dialog_warns_of_a_vat_change_within_the_validity(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    """Found: an offer of 31.12.2025 valid to 14.01.2026 said nothing of the rate changing on
+    01.01.2026. The dialog says it while the validity spans the change, and the КП prints it."""
+    from datetime import date
+
+    from app.views.documents.offer_dialog import OfferOptionsDialog
+    from tests.unit._documents_helpers import flat, make_deal, pdf_text
+
+    deal_id = make_deal(services, [("Станок", "1", "1200.00", "0", "standard")])
+    docs = services.documents
+    eve = date(2025, 12, 31)
+    dialog = OfferOptionsDialog([("classic", "Классический")], "classic", lambda t: "",
+                                14, subject=docs.default_subject(deal_id),
+                                vat_notice_for=lambda d: docs.vat_change_notice(deal_id, eve, d))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.subject.text() == "Поставка оборудования"  # the deal's name, editable
+    assert dialog.vat_notice.isVisible()
+    assert "С 01.01.2026 ставка НДС — 22 %" in dialog.vat_notice.text()
+    assert "(20 %)" in dialog.vat_notice.text()
+    dialog.validity.setValue(1)  # valid to 01.01.2026 itself: the change is inside
+    assert dialog.vat_notice.isVisible()
+    eve = date(2025, 12, 20)  # 12 days before the change (the lambda reads it)
+    dialog.validity.setValue(12)
+    assert dialog.vat_notice.isVisible()
+    dialog.validity.setValue(11)  # valid to 31.12.2025: nothing changes
+    assert not dialog.vat_notice.isVisible() and dialog.vat_notice.text() == ""
+    dialog.validity.setValue(14)
+    assert dialog.vat_notice.isVisible()
+    dialog.subject.setText("  Линия   розлива  ")
+    answer = dialog.answer()
+    assert answer.subject == "Линия   розлива"
+    dialog.accept()  # «Создать»: the answer is taken, nothing left to ask about
+    offer = docs.issue_offer(deal_id, on=eve, validity_days=14, subject=answer.subject)
+    text = flat(pdf_text(docs.offer_pdf(offer.id)))
+    assert "Предмет предложения: Линия розлива" in text  # one line, spaces folded
+    assert "С 01.01.2026 ставка НДС — 22 %" in text
+    later = docs.issue_offer(deal_id, on=date(2026, 11, 16), validity_days=14)
+    assert "ставка НДС" not in flat(pdf_text(docs.offer_pdf(later.id)))
+    assert docs.vat_change_notice(deal_id, date(2026, 11, 16), 365) == ""

@@ -179,3 +179,19 @@ def test_a_deal_without_lines_is_offered_and_invoiced_alike(services) -> None:  
         assert "Сто пятьдесят тысяч рублей 00 копеек" in text
         assert "Поставка оборудования" in text  # the line is named by the deal
     assert "Ноль рублей" not in offer_text and "не облагается" not in offer_text
+
+
+def test_the_offer_subject_is_its_own_and_checked(services) -> None:  # type: ignore[no-untyped-def]
+    """Found: the internal deal name was the КП's subject. It is the offer's own line, the
+    deal's name by default, kept by a new version, and refused when too long."""
+    deal_id = make_deal(services, MIXED)
+    assert services.documents.default_subject(deal_id) == "Поставка оборудования"
+    offer = services.documents.issue_offer(deal_id, on=ON, subject="Оснащение цеха")
+    assert offer.subject == "Оснащение цеха"
+    text = flat(pdf_text(services.documents.offer_pdf(offer.id)))
+    assert "Оснащение цеха" in text and "Поставка оборудования" not in text
+    assert services.documents.new_offer_version(offer.id, on=ON).subject == "Оснащение цеха"
+    assert services.documents.issue_offer(deal_id, on=ON).subject == "Поставка оборудования"
+    with pytest.raises(ValidationError) as refused:
+        services.documents.issue_offer(deal_id, on=ON, subject="я" * 201)
+    assert refused.value.errors["subject"] == "Тема КП — не длиннее 200 знаков"

@@ -79,7 +79,7 @@ def render_offer(snapshot: dict[str, Any]) -> bytes:
         title=document_title(translate("Documents", "Коммерческое предложение № {n}").format(
             n=snapshot["number"]), snapshot),
         number=snapshot["number"], on=issued, company=seller, theme=theme,
-        subject=str((snapshot.get("deal") or {}).get("title", "")),
+        subject=offer_subject(snapshot),
     )
     if template == "modern":
         return build_pdf(lambda ctx: _modern_story(ctx, snapshot, totals), meta)
@@ -87,6 +87,24 @@ def render_offer(snapshot: dict[str, Any]) -> bytes:
 
 
 # --- shared parts -----------------------------------------------------------------------
+
+def offer_subject(snapshot: dict[str, Any]) -> str:
+    """A frozen КП's subject line: its own, or (offers issued before it had one) the deal's
+    name, as they printed."""
+    if "subject" in snapshot:
+        return str(snapshot["subject"])
+    return str((snapshot.get("deal") or {}).get("title", ""))
+
+
+def _vat_notice(ctx: BuildContext, snapshot: dict[str, Any]) -> list[Flowable]:
+    """The offer's word on a VAT rate changing while it is valid (vat_change_notice)."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    notice = str(snapshot.get("vat_notice") or "")
+    if not notice:
+        return []
+    return [Spacer(1, 2 * MM), Paragraph(esc(notice), ctx.styles.small_muted)]
+
 
 def _buyer_lines(snapshot: dict[str, Any]) -> list[str]:
     buyer = snapshot.get("buyer") or {}
@@ -247,10 +265,10 @@ def _classic_story(ctx: BuildContext, snapshot: dict[str, Any],
                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("RIGHTPADDING", (0, 0), (0, -1), 14)]))
     story += [box, Spacer(1, 5 * MM)]
-    deal = snapshot.get("deal") or {}
-    if deal.get("title"):
+    subject = clip(offer_subject(snapshot), 300)
+    if subject:
         story.append(Paragraph(fmt(translate("Documents", "<b>Предмет предложения:</b> {t}"),
-                                   t=deal["title"]), st.body))
+                                   t=subject), st.body))
         story.append(Spacer(1, 2 * MM))
     if snapshot.get("intro"):
         story.append(Paragraph(esc(snapshot["intro"]), st.body))
@@ -258,7 +276,7 @@ def _classic_story(ctx: BuildContext, snapshot: dict[str, Any],
     story.append(_items_table(ctx, totals))
     story.append(Spacer(1, 2 * MM))
     story.append(KeepTogether([_totals_block(ctx, totals, boxed=False), Spacer(1, 3 * MM),
-                               *_words(ctx, totals)]))
+                               *_words(ctx, totals), *_vat_notice(ctx, snapshot)]))
     story.append(Spacer(1, 5 * MM))
     story.append(Paragraph(esc(translate("Documents", "Условия")), st.h3))
     for label, value in _terms(ctx, snapshot):
@@ -321,9 +339,9 @@ def _modern_story(ctx: BuildContext, snapshot: dict[str, Any],
     cards = _cards(ctx, (translate("Documents", "Поставщик"), [x for x in seller_lines if x]),
                    (translate("Documents", "Покупатель"), buyer_lines))
     story += [cards, Spacer(1, 6 * MM)]
-    deal = snapshot.get("deal") or {}
-    if deal.get("title"):
-        story.append(Paragraph(esc(deal["title"]), st.h2))
+    subject = clip(offer_subject(snapshot), 300)
+    if subject:
+        story.append(Paragraph(esc(subject), st.h2))
     if snapshot.get("intro"):
         story.append(Paragraph(esc(snapshot["intro"]), st.body))
         story.append(Spacer(1, 5 * MM))
@@ -343,7 +361,8 @@ def _modern_story(ctx: BuildContext, snapshot: dict[str, Any],
         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
     ]))
     story.append(KeepTogether([_totals_block(ctx, totals, boxed=True), Spacer(1, 2 * MM),
-                               total_box, Spacer(1, 3 * MM), *_words(ctx, totals)]))
+                               total_box, Spacer(1, 3 * MM), *_words(ctx, totals),
+                               *_vat_notice(ctx, snapshot)]))
     story.append(Spacer(1, 6 * MM))
     terms = _terms(ctx, snapshot)
     third = ctx.width / 3

@@ -30,10 +30,17 @@ from app.models import (
     Stage,
 )
 from app.services.documents.base import IMAGE_FIELDS, CompanyInfo
+from app.services.documents.markup import bind_signs
 from app.services.documents.numbering import invoice_number, next_number
-from app.services.documents.offer import SNAPSHOT_VERSION, default_intro, render_offer
+from app.services.documents.offer import (
+    SNAPSHOT_VERSION,
+    default_intro,
+    offer_subject,
+    render_offer,
+)
 from app.services.documents.totals import compute_totals, snapshot_line
 from app.services.errors import NotFoundError, ValidationError
+from app.services.pricing import rate_changes
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.services.rows import not_null
 from app.services.settings import DEFAULTS
@@ -62,6 +69,7 @@ class OfferRow:
     supersedes_id: int | None
     superseded_by: str  # number of the newer version, "" if this is the latest
     intro: str
+    subject: str = ""  # the КП's subject line ("" prints none)
 
 
 @dataclass(frozen=True)
@@ -114,15 +122,35 @@ class DocumentService:
             contact = uow.session.get(Contact, deal.contact_id) if deal.contact_id else None
             return default_intro(template, contact.name if contact else "")
 
+    def default_subject(self, deal_id: int) -> str:
+        """The КП's subject line until the user writes one: the deal's name."""
+        with self._uow(read_only=True) as uow:
+            deal = uow.session.get(Deal, deal_id)
+            if deal is None:
+                raise NotFoundError(translate("Documents", "Сделка не найдена"))
+            return deal.title
+
+    def vat_change_notice(self, deal_id: int, on: date, validity_days: int) -> str:
+        """The words a КП valid from `on` for `validity_days` needs when a VAT rate of its
+        lines changes before it runs out (vat_change_notice's rule); "" when none does."""
+        with self._uow(read_only=True) as uow:
+            deal = uow.session.get(Deal, deal_id)
+            if deal is None:
+                raise NotFoundError(translate("Documents", "Сделка не найдена"))
+            company = uow.session.get(CompanySettings, 1)
+            lines = deal_lines(deal, on, company.default_vat_kind if company else "standard")
+        return vat_change_notice(lines, on, on + timedelta(days=validity_days))
+
     def issue_offer(self, deal_id: int, *, template: str | None = None,
                     intro: str | None = None, on: date | None = None,
-                    validity_days: int | None = None,
-                    supersedes_id: int | None = None) -> OfferRow:
-        """Number a new offer for the deal and freeze its snapshot (lines, prices, parties)."""
+                    validity_days: int | None = None, supersedes_id: int | None = None,
+                    subject: str | None = None) -> OfferRow:
+        """Number a new offer for the deal and freeze its snapshot (lines, prices, parties);
+        `subject` is its subject line (default: `default_subject`)."""
         with self._uow() as uow:
             offer = issue_offer_in(uow.session, deal_id, template=template, intro=intro,
                                    on=on or date.today(), validity_days=validity_days,
-                                   supersedes_id=supersedes_id)
+                                   supersedes_id=supersedes_id, subject=subject)
             uow.commit()
             return self._row(uow.session, offer)
 
@@ -137,7 +165,7 @@ class DocumentService:
         return self.issue_offer(old.deal_id, template=template,
                                 intro=old.intro if intro is None else intro, on=on,
                                 validity_days=(old.valid_until - old.issued_on).days or None,
-                                supersedes_id=old.id)
+                                supersedes_id=old.id, subject=old.subject)
 
     def get_offer(self, offer_id: int) -> OfferRow:
         with self._uow(read_only=True) as uow:
@@ -178,7 +206,7 @@ class DocumentService:
                         issued_on=offer.issued_on, valid_until=offer.valid_until,
                         template=offer.template, total=offer.total,
                         supersedes_id=offer.supersedes_id, superseded_by=newer or "",
-                        intro=offer.intro)
+                        intro=offer.intro, subject=offer_subject(json.loads(offer.snapshot)))
 
     # --- invoices -------------------------------------------------------------------------
 
@@ -372,8 +400,35 @@ def _payment_days(s: Session) -> int:
     return int(value)
 
 
+SUBJECT_LENGTH = 200
+
+
+def clean_subject(subject: str) -> str:
+    """The subject line as typed, on one line; refused when longer than SUBJECT_LENGTH."""
+    text = " ".join(subject.split())
+    if len(text) > SUBJECT_LENGTH:
+        raise ValidationError.single("subject", translate(
+            "Documents", "Тема КП — не длиннее {n} знаков").format(n=SUBJECT_LENGTH))
+    return text
+
+
+def vat_change_notice(lines: list[dict[str, str | None]], start: date, end: date) -> str:
+    """«НДС рассчитан по ставке на дату КП (20 %). С 01.01.2026 ставка — 22 %: …» for each
+    rate of `lines` that changes after `start` up to `end` (the offer's validity); the
+    invoice follows its own date, so that is the rule the price follows."""
+    notes = []
+    for kind in sorted({str(line["vat_kind"]) for line in lines}):
+        for day, old, new in rate_changes(kind, start, end):
+            notes.append(translate(
+                "Documents", "НДС рассчитан по ставке на дату КП ({old} %). С {day} ставка НДС "
+                             "— {new} %: счёт с этой даты будет рассчитан по новой ставке.")
+                .format(old=f"{old:.0f}", new=f"{new:.0f}", day=short_date(day)))
+    return bind_signs(" ".join(notes))  # «22 %» stays whole, in the PDF and the dialog
+
+
 def issue_offer_in(s: Session, deal_id: int, *, template: str | None, intro: str | None, on: date,
-                   validity_days: int | None = None, supersedes_id: int | None = None) -> Offer:
+                   validity_days: int | None = None, supersedes_id: int | None = None,
+                   subject: str | None = None) -> Offer:
     """Issue an offer inside the caller's session (the service and the demo data use it)."""
     deal = s.get(Deal, deal_id)
     if deal is None:
@@ -421,7 +476,10 @@ def issue_offer_in(s: Session, deal_id: int, *, template: str | None, intro: str
                  "payment_terms": deal.payment_terms,
                  "delivery_terms": deal.delivery_terms},
         "lines": deal_lines(deal, on, company.default_vat_kind if company else "standard"),
+        "subject": deal.title if subject is None else clean_subject(subject),
     }
+    snapshot["vat_notice"] = vat_change_notice(snapshot["lines"], on,
+                                               on + timedelta(days=days))
     totals = compute_totals(snapshot["lines"],
                             prices_include_vat=snapshot["prices_include_vat"])
     offer = Offer(number=number, year=on.year, seq=seq, deal_id=deal.id,

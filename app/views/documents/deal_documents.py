@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -152,14 +153,17 @@ class DealDocumentsPanel(QWidget):
         deal_id = self._deal_id
         company = self._services.company.get()
         templates = [(key, offer_template_label(key)) for key in OFFER_TEMPLATES]
-        answer = dialogs.ask_offer_options(self, templates, company.offer_template,
-                                           lambda t: docs.default_intro(deal_id, t),
-                                           company.offer_validity_days)
+        today = date.today()
+        answer = dialogs.ask_offer_options(
+            self, templates, company.offer_template, lambda t: docs.default_intro(deal_id, t),
+            company.offer_validity_days, subject=docs.default_subject(deal_id),
+            vat_notice_for=lambda days: docs.vat_change_notice(deal_id, today, days))
         if answer is None:
             return
         self._issue(lambda: docs.issue_offer(deal_id, template=answer.template,
-                                             intro=answer.intro,
-                                             validity_days=answer.validity_days))
+                                             intro=answer.intro, on=today,
+                                             validity_days=answer.validity_days,
+                                             subject=answer.subject))
 
     def new_version(self) -> None:
         offer = self.selected_offer()

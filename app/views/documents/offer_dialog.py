@@ -1,4 +1,5 @@
-"""The "Создать КП" question: which template, and the introduction text (editable)."""
+"""The "Создать КП" question: template, validity, subject line and introduction (editable),
+with a warning when a VAT rate changes while the offer is valid."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -16,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.services.documents.service import SUBJECT_LENGTH
+from app.views import style
 from app.views.forms import dialog_buttons
 from app.views.unsaved import EditorDialog
 
@@ -25,6 +30,7 @@ class OfferAnswer:
     template: str
     intro: str
     validity_days: int | None = None  # None: the company's default
+    subject: str | None = None  # None: the deal's name (DocumentsService.default_subject)
 
 
 class OfferOptionsDialog(EditorDialog):
@@ -33,7 +39,8 @@ class OfferOptionsDialog(EditorDialog):
 
     def __init__(self, templates: list[tuple[str, str]], current: str,
                  intro_for: Callable[[str], str], validity_days: int = 14,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, subject: str = "",
+                 vat_notice_for: Callable[[int], str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("OfferDialog", "Новое коммерческое предложение"))
         self._intro_for = intro_for
@@ -49,16 +56,36 @@ class OfferOptionsDialog(EditorDialog):
         self.validity.setRange(1, 365)
         self.validity.setValue(max(1, min(365, validity_days)))
         self.validity.setSuffix(translate("OfferDialog", " дн."))
+        self.subject = QLineEdit(subject)
+        self.subject.setMaxLength(SUBJECT_LENGTH)
+        self.subject.setPlaceholderText(translate("OfferDialog", "Предмет предложения"))
+        # a VAT rate that changes while the offer is valid: said here and printed in the КП
+        self._vat_notice_for = vat_notice_for
+        self.vat_notice = QLabel()
+        self.vat_notice.setWordWrap(True)
+        self.vat_notice.setStyleSheet(f"color: {style.WARNING};")
+        self.validity.valueChanged.connect(self._on_validity_value_changed)
         form = QFormLayout()
         form.addRow(translate("OfferDialog", "Шаблон"), self.template)
         form.addRow(translate("OfferDialog", "Действует"), self.validity)
+        form.addRow("", self.vat_notice)
+        form.addRow(translate("OfferDialog", "Тема"), self.subject)
         form.addRow(translate("OfferDialog", "Вступление"), self.intro)
+        self._show_vat_notice()
         buttons = dialog_buttons(self, translate("OfferDialog", "Создать"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, 320)
+        self.resize(600, 380)
         self.track_changes(values=self.answer, save=self._create)
+
+    def _on_validity_value_changed(self, _days: int) -> None:
+        self._show_vat_notice()
+
+    def _show_vat_notice(self) -> None:
+        notice = self._vat_notice_for(self.validity.value()) if self._vat_notice_for else ""
+        self.vat_notice.setText(notice)
+        self.vat_notice.setVisible(bool(notice))
 
     def _on_intro_text_changed(self) -> None:
         self._edited = True
@@ -76,13 +103,16 @@ class OfferOptionsDialog(EditorDialog):
     def answer(self) -> OfferAnswer:
         return OfferAnswer(template=self.template.currentData(),
                            intro=self.intro.toPlainText().strip(),
-                           validity_days=self.validity.value())
+                           validity_days=self.validity.value(),
+                           subject=self.subject.text().strip())
 
 
 def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], current: str,
-                      intro_for: Callable[[str], str],
-                      validity_days: int = 14) -> OfferAnswer | None:
-    dialog = OfferOptionsDialog(templates, current, intro_for, validity_days, parent)
+                      intro_for: Callable[[str], str], validity_days: int = 14, *,
+                      subject: str = "",
+                      vat_notice_for: Callable[[int], str] | None = None) -> OfferAnswer | None:
+    dialog = OfferOptionsDialog(templates, current, intro_for, validity_days, parent,
+                                subject=subject, vat_notice_for=vat_notice_for)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.answer()
