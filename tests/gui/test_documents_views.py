@@ -338,8 +338,9 @@ def test_offer_dialog_warns_of_a_vat_change_within_the_validity(qtbot, services)
     dialog.show()
     assert dialog.subject.text() == "Поставка оборудования"  # the deal's name, editable
     assert dialog.vat_notice.isVisible()
-    assert "С 01.01.2026 ставка НДС — 22 %" in dialog.vat_notice.text()
-    assert "(20 %)" in dialog.vat_notice.text()
+    notice = dialog.vat_notice.text()
+    assert "С 01.01.2026 ставка НДС — 22\u00a0%" in notice  # «22 %» never breaks
+    assert "(20\u00a0%)" in notice
     dialog.validity.setValue(1)  # valid to 01.01.2026 itself: the change is inside
     assert dialog.vat_notice.isVisible()
     eve = date(2025, 12, 20)  # 12 days before the change (the lambda reads it)
