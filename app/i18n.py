@@ -14,20 +14,48 @@ need `tr()`, which pyside6-lupdate does not read from `translate(context, text, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 _Backend = Callable[[str, str], str]
 _backend: _Backend | None = None
 _language = "ru"
+# the catalogues of the other languages, for a document in a language of its own
+_backends: dict[str, _Backend] = {}
+_local = threading.local()  # .language: this thread's override (a document being built)
 
 SUPPORTED_LANGUAGES = ("ru", "en")
 
 
 def translate(context: str, text: str) -> str:
-    """Return `text` (Russian source) in the current interface language."""
+    """Return `text` (Russian source) in the current language: the interface's, or on this
+    thread inside `in_language` that block's (a document's own language)."""
+    override: str | None = getattr(_local, "language", None)
+    if override is not None and override != _language:
+        backend = _backends.get(override)
+        return text if backend is None else backend(context, text)
     if _backend is None:
         return text
     return _backend(context, text)
+
+
+@contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """Within the block, `translate`, `plural` and `current_language` on this thread speak
+    `language` ("ru": the Russian sources; another: its catalogue from `register_backend`,
+    else the sources) — the interface, on other threads, keeps its own."""
+    previous = getattr(_local, "language", None)
+    _local.language = language
+    try:
+        yield
+    finally:
+        _local.language = previous
+
+
+def register_backend(language: str, backend: _Backend) -> None:
+    """Make `language`'s catalogue available to `in_language` (the GUI and CLI do at start)."""
+    _backends[language] = backend
 
 
 def set_backend(backend: _Backend | None, language: str) -> None:
@@ -38,7 +66,10 @@ def set_backend(backend: _Backend | None, language: str) -> None:
 
 
 def current_language() -> str:
-    return _language
+    """The language `translate` speaks here: this thread's `in_language`, else the
+    interface's."""
+    override: str | None = getattr(_local, "language", None)
+    return _language if override is None else override
 
 
 def plural_index(n: int, language: str | None = None) -> int:
@@ -46,7 +77,7 @@ def plural_index(n: int, language: str | None = None) -> int:
     numbers): Russian one (1, 21, 101…), few (2–4, 22–24…), many (0, 5–20, 11–14…);
     English one (1) and other."""
     n = abs(n)
-    if (language or _language) == "ru":
+    if (language or current_language()) == "ru":
         if n % 10 == 1 and n % 100 != 11:
             return 0
         if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:

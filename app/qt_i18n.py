@@ -25,6 +25,7 @@ def install_language(language: str) -> bool:
     _installed.clear()
     if language not in i18n.SUPPORTED_LANGUAGES:
         return False
+    _register_catalogues()
     if language == "ru":
         QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
         i18n.set_backend(None, "ru")
@@ -57,3 +58,27 @@ def _install_qt_own(app: QCoreApplication | None, language: str) -> None:
     if translator.load(f"qtbase_{language}", folder):
         QCoreApplication.installTranslator(translator)
         _installed.append(translator)
+
+
+_catalogues: list[QTranslator] = []  # kept alive for the backends registered from them
+
+
+def _register_catalogues() -> None:
+    """Every language's catalogue for documents in a language of their own (`in_language`),
+    whatever the interface speaks; loaded once."""
+    if _catalogues:
+        return
+    for language in i18n.SUPPORTED_LANGUAGES:
+        if language == "ru":
+            continue
+        translator = QTranslator()
+        if translator.load(str(RESOURCES_DIR / "translations" / f"salesdesk_{language}.qm")):
+            _catalogues.append(translator)
+            i18n.register_backend(language, _backend_of(translator))
+
+
+def _backend_of(translator: QTranslator) -> i18n._Backend:
+    def backend(context: str, text: str) -> str:
+        return translator.translate(context, text) or text
+
+    return backend

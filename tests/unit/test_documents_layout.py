@@ -110,3 +110,43 @@ def test_offer_and_invoice_carry_language_date_title_and_author(services) -> Non
         assert info.author == "ООО «Продавец»"
         assert info.creation_date == datetime(2026, 11, 16, tzinfo=UTC)
     assert services.documents.offer_pdf(offer.id) == services.documents.offer_pdf(offer.id)
+
+
+def test_an_english_interface_still_issues_russian_documents(services) -> None:  # type: ignore[no-untyped-def]
+    """Found: with `--lang en` the invoice came out in English («Invoice No. … dated …»). A
+    document speaks its own language — Russian — whatever the interface does; the interface
+    (another thread, or after the document) keeps English."""
+    from app import i18n
+
+    english = {"Счёт на оплату № {n} от {d}": "Invoice No. {n} dated {d}",
+               "Всего к оплате:": "Total due:", "Коммерческое предложение": "Commercial offer"}
+    i18n.set_backend(lambda _context, text: english.get(text, text), "en")
+    try:
+        deal_id = make_deal(services, HUGE[:1], won=True)
+        offer = services.documents.issue_offer(deal_id, on=ON)
+        invoice = services.documents.issue_invoice(deal_id=deal_id, on=ON)
+        invoice_text = " ".join(_lines(services.documents.invoice_pdf(invoice)))
+        offer_text = " ".join(_lines(services.documents.offer_pdf(offer.id)))
+        assert i18n.translate("Documents", "Всего к оплате:") == "Total due:"  # the UI's
+        assert i18n.current_language() == "en"
+    finally:
+        i18n.set_backend(None, "ru")
+    assert f"Счёт на оплату № {invoice.number} от 16 ноября 2026 г." in invoice_text
+    assert "Invoice" not in invoice_text and "Total due" not in invoice_text
+    assert "Коммерческое предложение" in offer_text and "Commercial offer" not in offer_text
+    assert "Основание: Коммерческое предложение" in invoice_text  # written at issue, in Russian
+
+
+def test_a_document_language_of_its_own_uses_that_catalogue() -> None:
+    from app import i18n
+
+    i18n.register_backend("xx", lambda _context, text: f"<{text}>")
+    try:
+        with i18n.in_language("xx"):
+            assert i18n.translate("Documents", "Итого:") == "<Итого:>"
+            assert i18n.current_language() == "xx"
+        with i18n.in_language("ru"):
+            assert i18n.translate("Documents", "Итого:") == "Итого:"
+        assert i18n.current_language() == "ru"
+    finally:
+        i18n._backends.pop("xx", None)

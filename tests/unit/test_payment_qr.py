@@ -73,3 +73,12 @@ def test_no_qr_without_the_bank_requisites(services) -> None:  # type: ignore[no
         uow.commit()
     invoice = services.documents.issue_invoice(deal_id=deal_id, on=ON)
     assert _decoded(services.documents.invoice_pdf(invoice)) == []
+
+
+def test_no_qr_for_a_requisite_longer_than_the_standard_allows(services) -> None:  # type: ignore[no-untyped-def]
+    deal_id = make_deal(services, [("Станок", "1", "100.00", "0", "standard")], won=True)
+    with services.uow_factory() as uow:  # the standard's BankName is at most 45 characters
+        uow.session.execute(update(CompanySettings).values(bank_name="Б" * 46))
+        uow.commit()
+    invoice = services.documents.issue_invoice(deal_id=deal_id, on=ON)
+    assert _decoded(services.documents.invoice_pdf(invoice)) == []

@@ -220,6 +220,10 @@ class Column:
         return self.align == "left" if self.wraps is None else self.wraps
 
 
+# the language of the documents a client receives (offers, invoices): Russian, whatever the
+# interface speaks; an offer's snapshot records it ("language")
+DOCUMENT_LANGUAGE = "ru"
+
 CELL_PADDING = 4.0  # pt left and right of a table cell's text
 _FIT_SLACK = 1.0  # pt beyond the measured width, so rounding never wraps a fitted value
 _FONT_SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)  # a table too wide tries these in turn

@@ -10,9 +10,10 @@ if TYPE_CHECKING:  # reportlab is imported when an invoice is rendered
     from reportlab.platypus import Flowable, Paragraph, Table
 
 from app.domain.dates import long_date, short_date
-from app.i18n import translate
+from app.i18n import in_language, translate
 from app.services.documents.base import (
     CELL_PADDING,
+    DOCUMENT_LANGUAGE,
     MM,
     BuildContext,
     Column,
@@ -58,6 +59,12 @@ def party_line(party: dict[str, Any]) -> str:
 
 
 def render_invoice(snapshot: dict[str, Any]) -> bytes:
+    """The PDF of an issued invoice, from its snapshot, in Russian."""
+    with in_language(DOCUMENT_LANGUAGE):
+        return _render_invoice(snapshot)
+
+
+def _render_invoice(snapshot: dict[str, Any]) -> bytes:
     seller = CompanyInfo.from_json(snapshot.get("seller") or {}).clipped()
     snapshot = {**snapshot, "seller": seller.to_json(),
                 "buyer": clip_values(snapshot.get("buyer")),

@@ -9,10 +9,11 @@ if TYPE_CHECKING:  # reportlab is imported when an offer is rendered
     from reportlab.platypus import Flowable, Paragraph, Table
 
 from app.domain.dates import short_date
-from app.i18n import translate
+from app.i18n import in_language, translate
 from app.services.documents.addressing import greeting
 from app.services.documents.base import (
     CELL_PADDING,
+    DOCUMENT_LANGUAGE,
     MM,
     BuildContext,
     Column,
@@ -43,6 +44,12 @@ SNAPSHOT_VERSION = 1
 
 
 def default_intro(template: str, contact_name: str = "") -> str:
+    """The offer's introduction until the user writes one, in the document's language."""
+    with in_language(DOCUMENT_LANGUAGE):
+        return _default_intro(template, contact_name)
+
+
+def _default_intro(template: str, contact_name: str) -> str:
     opening = greeting(contact_name)
     if template == "modern":
         body = translate(
@@ -60,7 +67,14 @@ def default_intro(template: str, contact_name: str = "") -> str:
 
 
 def render_offer(snapshot: dict[str, Any]) -> bytes:
-    """The PDF of an issued offer, from its snapshot only (same snapshot → same bytes)."""
+    """The PDF of an issued offer, from its snapshot only (same snapshot → same bytes), in
+    the offer's language (its snapshot's "language"; Russian by default), not the
+    interface's."""
+    with in_language(str(snapshot.get("language") or DOCUMENT_LANGUAGE)):
+        return _render_offer(snapshot)
+
+
+def _render_offer(snapshot: dict[str, Any]) -> bytes:
     template = snapshot.get("template", "classic")
     theme = THEMES.get(template, THEMES["classic"])
     # blocks that cannot split across pages get bounded text; lines and intro stay whole

@@ -4,7 +4,8 @@
 
 "ST0001" is the format, the last "2" says UTF-8; "|" separates the fields (so a value never
 holds one). Name, PersonalAcc, BankName, BIC and CorrespAcc are required: without any of them
-the invoice has no QR code. Sum is in kopecks. The code is drawn by reportlab's own QR widget
+the invoice has no QR code, nor with a value longer than the standard's limit. Sum is in
+kopecks. The code is drawn by reportlab's own QR widget
 (error correction M, as the standard recommends).
 """
 
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
 
 HEADER = "ST00012"
 REQUIRED = ("Name", "PersonalAcc", "BankName", "BIC", "CorrespAcc")
+# the standard's longest value of each field: a longer one is not a payment a bank takes,
+# so the invoice then has no QR code (never a cut requisite)
+MAX_LENGTH = {"Name": 160, "PersonalAcc": 20, "BankName": 45, "BIC": 9, "CorrespAcc": 20,
+              "PayeeINN": 12, "KPP": 9, "Sum": 18, "Purpose": 210}
 
 
 def _value(text: object) -> str:
@@ -46,7 +51,8 @@ def payment_purpose(number: str, issued: date, totals: DocumentTotals) -> str:
 
 def payment_fields(seller: CompanyInfo, total: Decimal, purpose: str) -> dict[str, str] | None:
     """The fields of the payment text, in the standard's order; None when a required
-    requisite of the seller is missing (no bank, account, BIC or correspondent account)."""
+    requisite of the seller is missing (no bank, account, BIC or correspondent account) or
+    a value is longer than the standard allows (MAX_LENGTH)."""
     fields = {
         "Name": _value(seller.full_name or seller.name),
         "PersonalAcc": _value(seller.settlement_account),
@@ -59,6 +65,8 @@ def payment_fields(seller: CompanyInfo, total: Decimal, purpose: str) -> dict[st
         "Purpose": _value(purpose),
     }
     if not all(fields[name] for name in REQUIRED):
+        return None
+    if any(len(value) > MAX_LENGTH[name] for name, value in fields.items()):
         return None
     return {name: value for name, value in fields.items() if value}
 

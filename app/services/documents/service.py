@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.dates import short_date
-from app.i18n import translate
+from app.i18n import in_language, translate
 from app.models import (
     Client,
     CompanySettings,
@@ -29,7 +29,7 @@ from app.models import (
     Setting,
     Stage,
 )
-from app.services.documents.base import IMAGE_FIELDS, CompanyInfo
+from app.services.documents.base import DOCUMENT_LANGUAGE, IMAGE_FIELDS, CompanyInfo
 from app.services.documents.markup import bind_signs
 from app.services.documents.numbering import invoice_number, next_number
 from app.services.documents.offer import (
@@ -262,27 +262,9 @@ class DocumentService:
                     order.invoice_number = number
             default_kind = company.default_vat_kind if company else "standard"
             include_vat = bool(company.prices_include_vat) if company else True
-            if order is not None:
-                lines = _order_lines(s, order, issued, include_vat, default_kind)
-            else:  # no order: the deal path above, which refused a missing deal
-                lines = deal_lines(not_null(deal, "deal"), issued, default_kind)
-            if order is not None:
-                basis = translate("Documents", "Заказ № {n} от {d}").format(
-                    n=order.number, d=short_date(order.ordered_on))
-                if order.contract_number.strip():
-                    contract = translate("Documents", "Договор № {n}").format(
-                        n=order.contract_number.strip())
-                    if order.contract_date is not None:
-                        contract = translate("Documents", "{contract} от {d}").format(
-                            contract=contract, d=short_date(order.contract_date))
-                    basis = translate("Documents", "{contract}; {order}").format(
-                        contract=contract, order=basis[:1].lower() + basis[1:])
-            else:  # the deal's latest КП; the deal's own name is the CRM's, not the client's
-                offer = s.scalars(select(Offer).where(Offer.deal_id == not_null(deal, "deal").id)
-                                  .order_by(Offer.issued_on.desc(), Offer.id.desc())
-                                  .limit(1)).first()
-                basis = translate("Documents", "Коммерческое предложение № {n} от {d}").format(
-                    n=offer.number, d=short_date(offer.issued_on)) if offer is not None else ""
+            with in_language(DOCUMENT_LANGUAGE):  # what the invoice prints, in its language
+                lines, basis = _invoice_lines_and_basis(s, order, deal, issued, include_vat,
+                                                        default_kind)
             snapshot = {
                 "version": SNAPSHOT_VERSION, "number": number, "issued_on": issued.isoformat(),
                 "pay_until": (order.payment_due_on if order is not None and order.payment_due_on
@@ -393,6 +375,34 @@ class DocumentService:
         return snapshot
 
 
+def _invoice_lines_and_basis(s: Session, order: Order | None, deal: Deal | None, issued: date,
+                             include_vat: bool, default_kind: str
+                             ) -> tuple[list[dict[str, str | None]], str]:
+    """An invoice's lines and its «Основание»: an order's (with its contract), else a won
+    deal's (its latest КП)."""
+    if order is not None:
+        lines = _order_lines(s, order, issued, include_vat, default_kind)
+        basis = translate("Documents", "Заказ № {n} от {d}").format(
+            n=order.number, d=short_date(order.ordered_on))
+        if order.contract_number.strip():
+            contract = translate("Documents", "Договор № {n}").format(
+                n=order.contract_number.strip())
+            if order.contract_date is not None:
+                contract = translate("Documents", "{contract} от {d}").format(
+                    contract=contract, d=short_date(order.contract_date))
+            basis = translate("Documents", "{contract}; {order}").format(
+                contract=contract, order=basis[:1].lower() + basis[1:])
+    else:  # a deal, which the caller checked; the basis is its latest КП — the deal's own
+        # name is the CRM's, not the client's
+        lines = deal_lines(not_null(deal, "deal"), issued, default_kind)
+        offer = s.scalars(select(Offer).where(Offer.deal_id == not_null(deal, "deal").id)
+                          .order_by(Offer.issued_on.desc(), Offer.id.desc())
+                          .limit(1)).first()
+        basis = translate("Documents", "Коммерческое предложение № {n} от {d}").format(
+            n=offer.number, d=short_date(offer.issued_on)) if offer is not None else ""
+    return lines, basis
+
+
 def _payment_days(s: Session) -> int:
     """The setting "invoice_payment_days" (app.services.settings.DEFAULTS), read in `s`."""
     row = s.get(Setting, "invoice_payment_days")
@@ -417,12 +427,14 @@ def vat_change_notice(lines: list[dict[str, str | None]], start: date, end: date
     rate of `lines` that changes after `start` up to `end` (the offer's validity); the
     invoice follows its own date, so that is the rule the price follows."""
     notes = []
-    for kind in sorted({str(line["vat_kind"]) for line in lines}):
-        for day, old, new in rate_changes(kind, start, end):
-            notes.append(translate(
-                "Documents", "НДС рассчитан по ставке на дату КП ({old} %). С {day} ставка НДС "
-                             "— {new} %: счёт с этой даты будет рассчитан по новой ставке.")
-                .format(old=f"{old:.0f}", new=f"{new:.0f}", day=short_date(day)))
+    with in_language(DOCUMENT_LANGUAGE):
+        for kind in sorted({str(line["vat_kind"]) for line in lines}):
+            for day, old, new in rate_changes(kind, start, end):
+                notes.append(translate(
+                    "Documents", "НДС рассчитан по ставке на дату КП ({old} %). С {day} ставка "
+                                 "НДС — {new} %: счёт с этой даты будет рассчитан по новой "
+                                 "ставке.")
+                    .format(old=f"{old:.0f}", new=f"{new:.0f}", day=short_date(day)))
     return bind_signs(" ".join(notes))  # «22 %» stays whole, in the PDF and the dialog
 
 
@@ -477,6 +489,7 @@ def issue_offer_in(s: Session, deal_id: int, *, template: str | None, intro: str
                  "delivery_terms": deal.delivery_terms},
         "lines": deal_lines(deal, on, company.default_vat_kind if company else "standard"),
         "subject": deal.title if subject is None else clean_subject(subject),
+        "language": DOCUMENT_LANGUAGE,
     }
     snapshot["vat_notice"] = vat_change_notice(snapshot["lines"], on,
                                                on + timedelta(days=days))
