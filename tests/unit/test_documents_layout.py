@@ -150,3 +150,26 @@ def test_a_document_language_of_its_own_uses_that_catalogue() -> None:
         assert i18n.current_language() == "ru"
     finally:
         i18n._backends.pop("xx", None)
+
+
+@pytest.mark.parametrize("template", ["classic", "modern"])
+def test_signatures_never_stand_alone_on_a_page(services, template: str) -> None:  # type: ignore[no-untyped-def]
+    """Found: the signatures alone on page 2, the terms heading apart from its values. For
+    every length of the items table that pushes the end of the КП across a page break, the
+    page with the signatures also holds the terms."""
+    from tests.unit._documents_helpers import pdf_pages
+
+    deal_id = make_deal(services, [(f"Позиция {n}", "1", "10.00", "0", "standard")
+                                   for n in range(1, 61)])
+    moved = 0
+    for count in range(60, 13, -3):
+        with services.uow_factory() as uow:
+            uow.session.query(DealLine).filter(DealLine.position >= count).delete()
+            uow.commit()
+        pages = pdf_pages(services.documents.offer_pdf(
+            services.documents.issue_offer(deal_id, template=template, on=ON).id))
+        [signed] = [p for p in pages if "подпись" in p]
+        terms = "Условия оплаты" if template == "classic" else "УСЛОВИЯ ОПЛАТЫ"
+        assert terms in signed and "предоплата" in signed, (count, len(pages))
+        moved += len(pages) > 1
+    assert moved  # some lengths did cross a page

@@ -292,10 +292,12 @@ def _classic_story(ctx: BuildContext, snapshot: dict[str, Any],
     story.append(KeepTogether([_totals_block(ctx, totals, boxed=False), Spacer(1, 3 * MM),
                                *_words(ctx, totals), *_vat_notice(ctx, snapshot)]))
     story.append(Spacer(1, 5 * MM))
-    story.append(Paragraph(esc(translate("Documents", "Условия")), st.h3))
+    # the terms and the signatures go to a page together: neither heading nor signatures
+    # ever stand alone at a page's end or start
+    ending: list[Flowable] = [Paragraph(esc(translate("Documents", "Условия")), st.h3)]
     for label, value in _terms(ctx, snapshot):
-        story.append(Paragraph(fmt("<b>{l}:</b> {v}", l=label, v=value), st.body))
-    story += _signatures(ctx, snapshot)
+        ending.append(Paragraph(fmt("<b>{l}:</b> {v}", l=label, v=value), st.body))
+    story.append(KeepTogether(ending + _signatures(ctx, snapshot)))
     return story
 
 
@@ -389,6 +391,5 @@ def _modern_story(ctx: BuildContext, snapshot: dict[str, Any],
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, 0), 5),
     ]))
-    story.append(term_table)
-    story += _signatures(ctx, snapshot)
+    story.append(KeepTogether([term_table, *_signatures(ctx, snapshot)]))  # as classic
     return story
