@@ -1,7 +1,8 @@
 """Working days in Russia: weekends and public holidays (with transfers) excluded.
 
 The `holidays` package knows Russian public holidays. Importing it and building a year
-costs about 0.2 s — a fifth of a CLI report's whole run — so a year's dates are kept in a
+costs about 0.2–0.35 s — a fifth of a CLI report's whole run, a third of the Today tab's
+first fill — so a year's dates (and the worklist's named holidays, `cached`) are kept in a
 small file in the user's cache folder, keyed by the installed package (a new version, with
 a new decree's transfers, computes afresh); a cache that cannot be read or written is
 simply not used.
@@ -11,9 +12,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def _cache_file() -> Path | None:
@@ -35,7 +40,7 @@ def _cache_file() -> Path | None:
         f"holidays-RU-{stamp.st_size}-{stamp.st_mtime_ns}.json")
 
 
-def _read_cache(path: Path) -> dict[str, list[str]]:
+def _read_cache(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -43,27 +48,39 @@ def _read_cache(path: Path) -> dict[str, list[str]]:
     return data if isinstance(data, dict) else {}
 
 
-@lru_cache(maxsize=32)
-def _holidays_for(year: int) -> frozenset[date]:
+def cached(key: str, compute: Callable[[], Any], parse: Callable[[Any], T]) -> T:
+    """The value stored under `key` in this installation's cache file, made by `parse` from
+    the JSON kept there; else `compute()` (JSON-ready: it imports `holidays`), stored and
+    parsed. A value `parse` refuses (ValueError, TypeError, KeyError) is computed again."""
     path = _cache_file()
-    cached = _read_cache(path) if path is not None else {}
-    try:
-        return frozenset(date.fromisoformat(d) for d in cached[str(year)])
-    except (KeyError, TypeError, ValueError):
-        pass
-    import holidays
-
-    days = frozenset(holidays.country_holidays("RU", years=year).keys())
+    stored = _read_cache(path) if path is not None else {}
+    if key in stored:
+        try:
+            return parse(stored[key])
+        except (KeyError, TypeError, ValueError):
+            pass
+    value = compute()
     if path is not None:
-        cached[str(year)] = sorted(d.isoformat() for d in days)
+        stored[key] = value
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             part = path.with_name(path.name + ".part")
-            part.write_text(json.dumps(cached), encoding="utf-8")
+            part.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
             part.replace(path)
         except OSError:
             pass  # a read-only or full disk: computed again next time
-    return days
+    return parse(value)
+
+
+@lru_cache(maxsize=32)
+def _holidays_for(year: int) -> frozenset[date]:
+    def compute() -> list[str]:
+        import holidays
+
+        return sorted(d.isoformat() for d in holidays.country_holidays("RU", years=year))
+
+    return cached(str(year), compute,
+                  lambda days: frozenset(date.fromisoformat(d) for d in days))
 
 
 def is_working_day(day: date) -> bool:

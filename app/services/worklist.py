@@ -83,6 +83,7 @@ from app.services.orders.rules import quantity_text
 from app.services.overview import local_day_start
 from app.services.rows import not_null
 from app.services.uow import UowFactory
+from app.services.workdays import cached
 
 if TYPE_CHECKING:
     from app.services.activities import ActivitiesService
@@ -177,19 +178,24 @@ def holiday_occasions(year: int, language: str) -> tuple[tuple[date, str], ...]:
     named in the interface language: the first day of each holiday in the year (the New
     Year holidays once, on 1 January, not again on 8 January after Christmas), without the
     days off moved or added for a holiday on a weekend."""
-    import holidays
+    def compute() -> list[list[str]]:
+        import holidays
 
-    calendar = holidays.country_holidays("RU", years=year,
-                                         language="ru" if language == "ru" else "en_US")
-    moved = [re.compile(re.escape(calendar.tr(label)).replace(re.escape("%s"), ".+"))
-             for label in (calendar.observed_label, calendar.substituted_label)]
-    seen: set[str] = set()
-    occasions = []
-    for day, name in sorted(calendar.items()):
-        if name not in seen and not any(m.fullmatch(name) for m in moved):
-            occasions.append((day, name))
-        seen.add(name)
-    return tuple(occasions)
+        calendar = holidays.country_holidays("RU", years=year,
+                                             language="ru" if language == "ru" else "en_US")
+        moved = [re.compile(re.escape(calendar.tr(label)).replace(re.escape("%s"), ".+"))
+                 for label in (calendar.observed_label, calendar.substituted_label)]
+        seen: set[str] = set()
+        occasions = []
+        for day, name in sorted(calendar.items()):
+            if name not in seen and not any(m.fullmatch(name) for m in moved):
+                occasions.append([day.isoformat(), name])
+            seen.add(name)
+        return occasions
+
+    # from the cache file of workdays (the package costs 0.35 s to import on first use)
+    return cached(f"occasions-{language}-{year}", compute,
+                  lambda rows: tuple((date.fromisoformat(d), str(n)) for d, n in rows))
 
 
 def _done_unindexed(value: bool) -> ColumnElement[bool]:

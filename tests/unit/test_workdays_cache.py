@@ -89,3 +89,24 @@ def test_working_days_between_equals_a_walk_over_the_days() -> None:
         walked(a, b) for a, b in pairs]
     # 1–11 January 2026 are all days off in Russia (New Year and Christmas); the 12th works
     assert workdays.working_days_between(date(2025, 12, 31), date(2026, 1, 12)) == 1
+
+
+def test_the_worklists_named_holidays_come_from_the_cache_too(cache_home: Path) -> None:
+    """Found: the Today tab's first fill imported `holidays` (0.35 s of about 1 s) for the
+    week's named holidays. They are cached beside the days, per language."""
+    from app.services.worklist import holiday_occasions
+
+    holiday_occasions.cache_clear()
+    try:
+        first = holiday_occasions(2026, "ru")
+    finally:
+        holiday_occasions.cache_clear()
+    assert (date(2026, 1, 1), "Новогодние каникулы") in first
+    assert (date(2026, 2, 23), "День защитника Отечества") in first
+    script = ("import sys; from app.services.worklist import holiday_occasions;"
+              "print(repr(holiday_occasions(2026, 'ru'))); print('holidays' in sys.modules)")
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache_home))
+    shown, imported = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
+                                     check=True, capture_output=True,
+                                     text=True).stdout.splitlines()
+    assert shown == repr(first) and imported == "False"
