@@ -8747,10 +8747,6 @@ Please find the document attached.
         <translation>Achieved</translation>
     </message>
     <message>
-        <source>Прогноз (run-rate)</source>
-        <translation>Forecast (run-rate)</translation>
-    </message>
-    <message>
         <source>План на сегодня</source>
         <translation>Plan to date</translation>
     </message>
@@ -8797,6 +8793,10 @@ Please find the document attached.
     <message>
         <source>По разрезу: {d}</source>
         <translation>Breakdown: {d}</translation>
+    </message>
+    <message>
+        <source>План по разрезу «{d}» не задан — показаны продажи за период</source>
+        <translation>No plan is set by «{d}»: the period&apos;s sales are shown</translation>
     </message>
     <message>
         <source>План на дату</source>
@@ -9021,6 +9021,10 @@ Please find the document attached.
     <message>
         <source>Клиентов</source>
         <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Прогноз по текущему темпу</source>
+        <translation>Forecast at the current pace</translation>
     </message>
     <message>
         <source>Выручка</source>

@@ -125,3 +125,14 @@ def test_reports_print_hostile_client_names_literally(services, monkeypatch) -> 
     text = flat(pdf_text(services.documents.report_pdf("pipeline", "2026-11",
                                                        today=date(2026, 11, 16))))
     assert "Переговоры & <i>" in text
+
+
+def test_plan_report_speaks_russian_and_shows_no_column_of_zeros(demo_services) -> None:  # type: ignore[no-untyped-def]
+    """Found: «Прогноз (run-rate)» in Russian text, and the region and segment sections all
+    «0,00 / —» on the demo data, which sets no plan by region or segment."""
+    text = flat(pdf_text(demo_services.documents.report_pdf("plan", "2026-11",
+                                                            today=DEMO_TODAY)))
+    assert "run-rate" not in text and "Прогноз по текущему темпу" in text
+    assert "План по разрезу «Регион» не задан — показаны продажи за период" in text
+    assert "План по разрезу «Сегмент» не задан" in text
+    assert "План по разрезу «Товарная группа» не задан" not in text  # its plan is set

@@ -274,7 +274,7 @@ def _plan_section(ctx: BuildContext, data: ReportData, *, stalled: bool = True) 
         (translate("Reports", "План"), _rub(progress.plan)),
         (translate("Reports", "Факт"), _rub(progress.actual)),
         (translate("Reports", "Выполнение"), _pct(progress.percent)),
-        (translate("Reports", "Прогноз (run-rate)"), _rub(progress.forecast)),
+        (translate("Reports", "Прогноз по текущему темпу"), _rub(progress.forecast)),
     ]))
     out.append(Spacer(1, 2 * MM))
     details = [
@@ -318,7 +318,16 @@ def _plan_section(ctx: BuildContext, data: ReportData, *, stalled: bool = True) 
                  money(r.deviation), _pct(r.percent)] for r in bd.rows]
         block: list[Flowable] = [ctx.p(translate("Reports", "По разрезу: {d}").format(
             d=dimension_label(dimension)), "h3")]
-        if rows:
+        if rows and not any(r.plan or r.plan_to_date for r in bd.rows):
+            # no plan set for this breakdown: its sales only, not a column of zeros and «—»
+            block.append(data_table(ctx, [
+                Column(dimension_label(dimension), 4.0),
+                Column(translate("Reports", "Факт"), 1.3, "right")],
+                [[r.label, money(r.actual)] for r in bd.rows]))
+            block.append(ctx.p(translate(
+                "Reports", "План по разрезу «{d}» не задан — показаны продажи за период").format(
+                d=dimension_label(dimension)), "small_muted"))
+        elif rows:
             block.append(data_table(ctx, [
                 Column(dimension_label(dimension), 2.6), Column(translate("Reports", "План"),
                                                                 1.3, "right"),
