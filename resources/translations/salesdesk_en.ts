@@ -5587,6 +5587,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>score</translation>
     </message>
     <message>
+        <source>Оценка на {d}</source>
+        <translation>Assessment of {d}</translation>
+    </message>
+    <message>
         <source>минус </source>
         <translation>minus </translation>
     </message>

@@ -49,3 +49,21 @@ def test_cli_report_trainee(demo_services: Services, tmp_path: Path, capsys) -> 
     assert out.read_bytes().startswith(b"%PDF")
     assert run(["--db", db, "report", "trainee", "999", "-o", str(out)]) == 1
     assert "Стажёр не найден" in capsys.readouterr().err
+
+
+def test_one_assessment_is_drawn_as_bars_not_stacked_points(services: Services) -> None:
+    """Found: with a single assessment date the skills' points lay on one another. One date
+    is drawn as bars, one per skill, titled with the date."""
+    from app.models.mentoring import SKILLS
+
+    trainee_id = services.mentoring.save_trainee(None, name="Новичок",
+                                                 start_date=DEMO_TODAY - timedelta(days=10))
+    for score, skill in enumerate(SKILLS[:3], start=2):
+        services.mentoring.add_assessment(trainee_id, assessed_on=DEMO_TODAY, skill=skill,
+                                          score=score)
+    text = flat(pdf_text(services.documents.trainee_report_pdf(trainee_id, today=DEMO_TODAY)))
+    assert f"Оценка на {DEMO_TODAY:%d.%m.%Y}" in text
+    services.mentoring.add_assessment(trainee_id, assessed_on=DEMO_TODAY - timedelta(days=3),
+                                      skill=SKILLS[0], score=1)
+    text = flat(pdf_text(services.documents.trainee_report_pdf(trainee_id, today=DEMO_TODAY)))
+    assert "Оценка на " not in text and "13.11 16.11" in text  # two dates: lines over time

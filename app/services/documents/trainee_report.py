@@ -329,6 +329,8 @@ def skill_chart(ctx: BuildContext, series: dict[str, list[tuple[date, int]]]) ->
     drawing = Drawing(width, height, initialFontName=FAMILY)
     present = [s for s in SKILLS if series.get(s)]
     days = sorted({d for s in present for d, _ in series[s]})
+    if len(days) == 1:  # one assessment: a line per skill would be points on one another
+        return _one_assessment_chart(ctx, drawing, present, series)
     origin = days[0]
     plot = LinePlot()
     plot.x, plot.y = 26, 52
@@ -380,4 +382,38 @@ def skill_chart(ctx: BuildContext, series: dict[str, list[tuple[date, int]]]) ->
     drawing.add(legend)
     drawing.add(String(0, height - 6, translate("Documents", "балл"), fontName=BOLD,
                        fontSize=7, fillColor=HexColor(ctx.theme.muted)))
+    return drawing
+
+
+def _one_assessment_chart(ctx: BuildContext, drawing: Drawing, present: list[str],
+                          series: dict[str, list[tuple[date, int]]]) -> Drawing:
+    """The skills of a single assessment as bars, one row per skill, scores 1–5."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import String
+    from reportlab.lib.colors import HexColor
+
+    width, height = drawing.width, drawing.height
+    day = series[present[0]][-1][0]
+    rows = list(reversed(present))  # the chart draws its first category at the bottom
+    chart = HorizontalBarChart()
+    label_w = 30 * MM  # the skills' names, left of the bars
+    chart.x, chart.y = round(label_w), 16
+    chart.width, chart.height = round(width - label_w - 12), round(height - 34)
+    chart.data = [[series[s][-1][1] for s in rows]]
+    chart.categoryAxis.categoryNames = [skill_label(s) for s in rows]
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 5, 1
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.barSpacing = 2
+    for axis in (chart.categoryAxis, chart.valueAxis):
+        axis.labels.fontName = FAMILY
+        axis.labels.fontSize = 7
+        axis.labels.fillColor = HexColor(ctx.theme.muted)
+        axis.strokeColor = HexColor(ctx.theme.rule)
+    for k, skill in enumerate(rows):
+        chart.bars[(0, k)].fillColor = HexColor(
+            SKILL_COLOURS[SKILLS.index(skill) % len(SKILL_COLOURS)])
+        chart.bars[(0, k)].strokeColor = None
+    drawing.add(chart)
+    drawing.add(String(label_w, height - 10, translate("Documents", "Оценка на {d}").format(
+        d=short_date(day)), fontName=FAMILY, fontSize=8, fillColor=HexColor(ctx.theme.muted)))
     return drawing
