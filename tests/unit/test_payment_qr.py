@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import update
 
 from app.models import CompanySettings
@@ -53,32 +54,29 @@ def test_the_invoice_qr_decodes_to_its_requisites_sum_and_purpose(services) -> N
     }
 
 
-def test_a_separator_in_a_requisite_does_not_break_the_fields(services) -> None:  # type: ignore[no-untyped-def]
-    deal_id = make_deal(services, [("Услуга", "1", "500.00", "0", "none")], won=True)
+def _invoice_pdf(services, line: tuple[str, str, str, str, str], **company: str) -> bytes:  # type: ignore[no-untyped-def]
+    """The PDF of a won deal's invoice with one line, the company's fields set to `company`."""
+    deal_id = make_deal(services, [line], won=True)
     with services.uow_factory() as uow:
-        uow.session.execute(update(CompanySettings).values(name="ООО «Альфа|Омега»"))
+        uow.session.execute(update(CompanySettings).values(**company))
         uow.commit()
-    invoice = services.documents.issue_invoice(deal_id=deal_id, on=ON)
-    [text] = _decoded(services.documents.invoice_pdf(invoice))
+    return services.documents.invoice_pdf(services.documents.issue_invoice(deal_id=deal_id,
+                                                                           on=ON))
+
+
+def test_a_separator_in_a_requisite_does_not_break_the_fields(services) -> None:  # type: ignore[no-untyped-def]
+    [text] = _decoded(_invoice_pdf(services, ("Услуга", "1", "500.00", "0", "none"),
+                                   name="ООО «Альфа|Омега»"))
     _header, fields = _fields(text)
     assert fields["Name"] == "ООО «Альфа Омега»"
     assert fields["Sum"] == "50000"
     assert fields["Purpose"].endswith("НДС не облагается")
 
 
-def test_no_qr_without_the_bank_requisites(services) -> None:  # type: ignore[no-untyped-def]
-    deal_id = make_deal(services, [("Станок", "1", "100.00", "0", "standard")], won=True)
-    with services.uow_factory() as uow:
-        uow.session.execute(update(CompanySettings).values(corr_account=""))
-        uow.commit()
-    invoice = services.documents.issue_invoice(deal_id=deal_id, on=ON)
-    assert _decoded(services.documents.invoice_pdf(invoice)) == []
-
-
-def test_no_qr_for_a_requisite_longer_than_the_standard_allows(services) -> None:  # type: ignore[no-untyped-def]
-    deal_id = make_deal(services, [("Станок", "1", "100.00", "0", "standard")], won=True)
-    with services.uow_factory() as uow:  # the standard's BankName is at most 45 characters
-        uow.session.execute(update(CompanySettings).values(bank_name="Б" * 46))
-        uow.commit()
-    invoice = services.documents.issue_invoice(deal_id=deal_id, on=ON)
-    assert _decoded(services.documents.invoice_pdf(invoice)) == []
+@pytest.mark.parametrize("company", [
+    {"corr_account": ""},  # a required requisite missing
+    {"bank_name": "Б" * 46},  # longer than the standard's 45 characters of BankName
+])
+def test_no_qr_without_complete_valid_requisites(services, company: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    pdf = _invoice_pdf(services, ("Станок", "1", "100.00", "0", "standard"), **company)
+    assert _decoded(pdf) == []
