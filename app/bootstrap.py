@@ -170,9 +170,9 @@ class Services:
     def documents(self) -> DocumentService:
         from app.services.documents import DocumentService
 
-        return DocumentService(uow_factory=self.uow_factory, plan=self.plan,
-                               analytics=self.analytics, deals=self.deals,
-                               clients=self.clients, mentoring=self.mentoring)
+        return DocumentService(uow_factory=self.uow_factory, plan=lambda: self.plan,
+                               analytics=lambda: self.analytics, deals=lambda: self.deals,
+                               clients=lambda: self.clients, mentoring=lambda: self.mentoring)
 
     @cached_property
     def plan(self) -> PlanService:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -25,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from bench.core import use_user_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / ".data"
@@ -72,9 +73,8 @@ def run_module(name: str, db: Path, size: str, runs: int) -> list[dict[str, Any]
     """Run one module's figures in a process of its own; its results as JSON dicts."""
     with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as work:
         out = Path(work) / "figures.json"
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         proc = subprocess.run([sys.executable, "-m", "bench.one", name, str(db), size,
-                               str(runs), work, str(out)], cwd=ROOT, env=env)
+                               str(runs), work, str(out)], cwd=ROOT)
         if proc.returncode != 0 or not out.exists():
             return [{"name": f"{name}: failed (exit {proc.returncode})", "verdict": "FAIL"}]
         results: list[dict[str, Any]] = json.loads(out.read_text(encoding="utf-8"))
@@ -171,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-maintained", action="store_true",
                         help="skip the second run on the copy the app maintained")
     args = parser.parse_args(argv)
+    use_user_environment()
     sizes = [s.strip() for s in args.size.split(",") if s.strip()]
     if args.db:
         sizes = sizes[:1]

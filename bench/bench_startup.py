@@ -10,7 +10,6 @@ filled ≤ 300 ms after the window is shown.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -67,9 +66,8 @@ sys.exit(run_gui(db_path=Path(sys.argv[1]), language="ru", demo=False))
 
 
 def _spawn(code: str, *args: str) -> tuple[float, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, check=True,
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, check=True,
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     return time.perf_counter() - start, proc.stdout.strip()
 

@@ -13,6 +13,7 @@ runs ANALYZE, VACUUM or any maintenance the app does not do by itself.
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import time
@@ -20,6 +21,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+PYCACHE = Path(__file__).resolve().parent / ".data" / "pycache"
+
+
+def use_user_environment() -> None:
+    """Run this process and every one it starts as on a user's machine: Qt offscreen (the
+    bench is headless), and Python's bytecode cache on, as a user's Python has it (pip
+    compiles it at install; a checkout writes it at the first start). A caller's
+    PYTHONDONTWRITEBYTECODE would make every timed start compile the app from source, which
+    no user's second start does; the cache is kept in bench/.data, not in the source tree."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
 
 
 @dataclass
@@ -122,13 +136,13 @@ def run_standalone(figures: Callable[[Context], Iterable[Figure]], *, runs: int,
     (without the samples), in a scratch folder (under $BENCH_WORK when set)."""
     import argparse
     import json
-    import os
     import tempfile
 
     parser = argparse.ArgumentParser()
     parser.add_argument("db", type=Path)
     parser.add_argument("--runs", type=int, default=runs)
     args = parser.parse_args(argv)
+    use_user_environment()
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_WORK")) as work:
         for fig in figures(Context(db=args.db, size="?", runs=args.runs, work=Path(work))):
             print(json.dumps({k: v for k, v in fig.to_json().items()

@@ -14,26 +14,41 @@ Requisites and phone/e-mail rules are shared with the company card and stay in
 `app.services.requisites` and `app.services.contact_info`.
 """
 
-from app.models import CLIENT_KINDS, CLIENT_STATUSES
-from app.services.clients.card import ClientCard, DeletionImpact
-from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
-from app.services.clients.duplicates import DuplicateMatch, MergeResult
-from app.services.clients.history import ActivityLine, OpenDeal, PurchaseSummary, TimelineEntry
-from app.services.clients.labels import (
-    complaint_category_label,
-    kind_label,
-    status_label,
-)
-from app.services.clients.matching import fold, fts_match_expression, name_key
-from app.services.clients.search import (
-    ClientChoice,
-    ClientQuery,
-    ClientRow,
-    ContactChoice,
-    FilterOptions,
-)
-from app.services.clients.service import ClientService
+from typing import TYPE_CHECKING
 
+from app.lazy import lazy_exports
+from app.models import CLIENT_KINDS, CLIENT_STATUSES
+
+if TYPE_CHECKING:
+    from app.services.clients.card import ClientCard, DeletionImpact
+    from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
+    from app.services.clients.duplicates import DuplicateMatch, MergeResult
+    from app.services.clients.history import ActivityLine, OpenDeal, PurchaseSummary, TimelineEntry
+    from app.services.clients.labels import (
+        complaint_category_label,
+        kind_label,
+        status_label,
+    )
+    from app.services.clients.matching import fold, fts_match_expression, name_key
+    from app.services.clients.search import (
+        ClientChoice,
+        ClientQuery,
+        ClientRow,
+        ContactChoice,
+        FilterOptions,
+    )
+    from app.services.clients.service import ClientService
+
+__getattr__ = lazy_exports(__name__, {
+    "ClientCard": "card", "DeletionImpact": "card", "ClientDraft": "drafts",
+    "ContactDraft": "drafts", "validate_draft": "drafts", "DuplicateMatch": "duplicates",
+    "MergeResult": "duplicates", "ActivityLine": "history", "OpenDeal": "history",
+    "PurchaseSummary": "history", "TimelineEntry": "history",
+    "complaint_category_label": "labels", "kind_label": "labels", "status_label": "labels",
+    "fold": "matching", "fts_match_expression": "matching", "name_key": "matching",
+    "ClientChoice": "search", "ClientQuery": "search", "ClientRow": "search",
+    "ContactChoice": "search", "FilterOptions": "search", "ClientService": "service"
+})
 __all__ = [
     "CLIENT_KINDS", "CLIENT_STATUSES", "ActivityLine", "ClientCard", "ClientChoice",
     "ClientDraft", "ClientQuery", "ClientRow", "ClientService", "ContactChoice", "ContactDraft",

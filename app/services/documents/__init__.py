@@ -20,6 +20,12 @@ Layout of the package (no Qt anywhere here):
   data (its collaborators come by keyword from bootstrap) and calls the `render_*`.
 """
 
-from app.services.documents.service import DocumentService, OfferRow
+from typing import TYPE_CHECKING
 
+from app.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from app.services.documents.service import DocumentService, OfferRow
+
+__getattr__ = lazy_exports(__name__, {"DocumentService": "service", "OfferRow": "service"})
 __all__ = ["DocumentService", "OfferRow"]

@@ -8,6 +8,7 @@ document module's `render_*(data) -> bytes`. The CLI and the views call only thi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -97,9 +98,12 @@ class DocumentService:
     """Offers (КП), invoices, reports, trainee reports, client hand-overs and reconciliation
     statements as PDF bytes; numbering through DocumentSequence."""
 
-    def __init__(self, *, uow_factory: UowFactory, plan: PlanService,
-                 analytics: AnalyticsService, deals: DealsService, clients: ClientService,
-                 mentoring: MentoringService) -> None:
+    def __init__(self, *, uow_factory: UowFactory, plan: Callable[[], PlanService],
+                 analytics: Callable[[], AnalyticsService], deals: Callable[[], DealsService],
+                 clients: Callable[[], ClientService],
+                 mentoring: Callable[[], MentoringService]) -> None:
+        """The collaborators come as providers: only the reports use them, and a КП or an
+        invoice from the CLI need not import and build them (bench_documents)."""
         self._uow = uow_factory
         self._plan = plan
         self._analytics = analytics
@@ -310,8 +314,8 @@ class DocumentService:
 
         return render_report(gather_report(
             kind, period, today=today or date.today(), company=self.company(),
-            uow_factory=self._uow, plan=self._plan, analytics=self._analytics,
-            deals=self._deals))
+            uow_factory=self._uow, plan=self._plan(), analytics=self._analytics(),
+            deals=self._deals()))
 
     def trainee_report_pdf(self, trainee_id: int, *, today: date | None = None) -> bytes:
         """A trainee's onboarding progress (NotFoundError for an unknown trainee)."""
@@ -321,7 +325,7 @@ class DocumentService:
         )
 
         return render_trainee_report(gather_trainee_report(
-            self._mentoring, trainee_id, company=self.company(), today=today or date.today()))
+            self._mentoring(), trainee_id, company=self.company(), today=today or date.today()))
 
     def client_handover_pdf(self, client_id: int, *, today: date | None = None) -> bytes:
         """The hand-over summary of a client (NotFoundError for an unknown client)."""
@@ -331,7 +335,7 @@ class DocumentService:
         )
 
         return render_client_handover(gather_client_handover(
-            self._clients, client_id, company=self.company(), today=today or date.today()))
+            self._clients(), client_id, company=self.company(), today=today or date.today()))
 
     def statement_pdf(self, client_id: int, start: date, end: date) -> bytes:
         """The акт сверки взаиморасчётов of a client for `start`..`end` (NotFoundError for an
