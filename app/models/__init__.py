@@ -46,9 +46,11 @@ from app.models.mentoring import (
     TraineeTask,
 )
 from app.models.orders import (
+    DEAL_DOCUMENT_KINDS,
     ORDER_STATUSES,
     SHIPMENT_STATUSES,
     STOCK_MOVEMENT_KINDS,
+    DealDocument,
     Offer,
     Order,
     OrderLine,
@@ -67,6 +69,7 @@ __all__ = [
     "CLIENT_STATUSES",
     "COMPLAINT_CATEGORIES",
     "COMPLAINT_STATUSES",
+    "DEAL_DOCUMENT_KINDS",
     "LEARNING_KINDS",
     "LEARNING_STATUSES",
     "ORDER_STATUSES",
@@ -92,6 +95,7 @@ __all__ = [
     "Complaint",
     "Contact",
     "Deal",
+    "DealDocument",
     "DealLine",
     "DocumentSequence",
     "LearningRecord",

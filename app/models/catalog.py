@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, String, Text
+from sqlalchemy import Boolean, CheckConstraint, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Money, Percent, Quantity, check_in
@@ -35,4 +35,9 @@ class Product(Base):
     stock: Mapped[Decimal] = mapped_column(Quantity, default=Decimal("0"))
     min_stock: Mapped[Decimal] = mapped_column(Quantity, default=Decimal("0"))
     description: Mapped[str] = mapped_column(Text, default="")
+    # what a КП can show of the product (migration 0015): a photo (PNG or JPEG bytes), the
+    # delivery lead time and the warranty as the client reads them («5 рабочих дней»)
+    image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    lead_time: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    warranty: Mapped[str] = mapped_column(String(100), default="", server_default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)

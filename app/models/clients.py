@@ -61,6 +61,9 @@ class Client(Base):
     status: Mapped[str] = mapped_column(String(20), default="lead")
     loyalty_tier: Mapped[str] = mapped_column(String(50), default="")
     lead_source: Mapped[str] = mapped_column(String(100), default="")
+    # the language of the documents this client receives (КП, счёт, протокол), not the
+    # interface's (migration 0015; app.services.documents.base.DOCUMENT_LANGUAGES)
+    document_language: Mapped[str] = mapped_column(String(5), default="ru", server_default="ru")
     campaign_id: Mapped[int | None] = mapped_column(
         ForeignKey("campaigns.id", ondelete="SET NULL"), index=True
     )

@@ -56,6 +56,35 @@ class Offer(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+
+# протокол переговоров (from a deal), спецификация к договору (from an order or an offer)
+DEAL_DOCUMENT_KINDS = ("protocol", "specification")
+
+
+class DealDocument(Base):
+    """An issued protocol or specification (ПР-/СП-YYYY-NNNN) with its frozen JSON snapshot,
+    as an offer keeps its own: the PDF prints the same whatever changes later."""
+
+    __tablename__ = "deal_documents"
+    __table_args__ = (
+        UniqueConstraint("kind", "year", "seq"),
+        check_in("kind", DEAL_DOCUMENT_KINDS, "kind"),
+        CheckConstraint("seq > 0", name="seq_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id", ondelete="RESTRICT"),
+                                                index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="RESTRICT"),
+                                                 index=True)
+    issued_on: Mapped[date] = mapped_column(Date)
+    snapshot: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
 class Order(Base):
     __tablename__ = "orders"
     __table_args__ = (

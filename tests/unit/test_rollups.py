@@ -348,16 +348,18 @@ def test_migration_0012_takes_credit_out_of_the_product_groups(tmp_path) -> None
     engine = create_db_engine(tmp_path / "at0011.db")
     try:
         upgrade(engine, "0011")
-        from sqlalchemy.orm import Session
-
-        with Session(engine) as s:  # the tables of clients and payments are 0011's too
-            client = Client(name="К", region="Москва", segment="Ключевые")
-            s.add(client)
-            s.flush()
-            s.add(Payment(order_id=None, client_id=client.id, paid_on=date(2026, 11, 5),
-                          amount=Decimal("500.00"), reference="п/п 1"))
-            s.commit()
-            client_id = client.id
+        with engine.begin() as conn:  # raw SQL: today's models have columns 0011 lacks
+            client_id = conn.exec_driver_sql(
+                "INSERT INTO clients(kind, name, full_name, legal_form, inn, kpp, ogrn,"
+                " legal_address, postal_address, phone, email, website, bank_name, bik,"
+                " corr_account, settlement_account, industry, region, segment, status,"
+                " loyalty_tier, lead_source, responsible, notes, archived, created_at,"
+                " updated_at) VALUES ('organization', 'К', '', '', '', '', '', '', '', '', '',"
+                " '', '', '', '', '', '', 'Москва', 'Ключевые', 'lead', '', '', '', '', 0,"
+                " '2026-11-01 00:00:00', '2026-11-01 00:00:00') RETURNING id").scalar()
+            conn.exec_driver_sql("INSERT INTO payments(order_id, client_id, paid_on, amount,"
+                                 " reference) VALUES (NULL, ?, '2026-11-05', 50000, 'п/п 1')",
+                                 (client_id,))
         with engine.begin() as conn:
             # what the triggers before 0012 counted for it (a database made before today has
             # their text; a new one gets 0004's from today's app.rollups)
