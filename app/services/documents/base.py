@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from app.domain.dates import short_date
 from app.i18n import current_language, translate
 from app.services.documents.fonts import BOLD, FAMILY, register_fonts
-from app.services.documents.markup import bind_signs, clean_text, clip, esc
+from app.services.documents.markup import bind_signs, clean_text, clip, esc, inline_list
 from app.services.documents.styles import CLASSIC, Styles, Theme, styles_for
 from app.services.requisites import PartyDetails
 
@@ -143,6 +143,7 @@ class BuildContext:
     theme: Theme
     styles: Styles
     width: float  # frame width in points
+    height: float  # frame height in points (the first page's; later ones 6 mm less)
 
     def p(self, text: object, style: str = "body") -> Paragraph:
         """A Paragraph of escaped user text."""
@@ -159,9 +160,10 @@ class BuildContext:
 
 def context_for(meta: DocumentMeta) -> BuildContext:
     register_fonts()
-    page_w = PAGE_H if meta.landscape else PAGE_W
+    page_w, page_h = (PAGE_H, PAGE_W) if meta.landscape else (PAGE_W, PAGE_H)
     return BuildContext(meta=meta, theme=meta.theme, styles=styles_for(meta.theme),
-                        width=page_w - MARGIN_L - MARGIN_R)
+                        width=page_w - MARGIN_L - MARGIN_R,
+                        height=page_h - MARGIN_T - MARGIN_B)
 
 
 # --- images -----------------------------------------------------------------------------
@@ -425,7 +427,7 @@ def company_requisites_line(info: CompanyInfo) -> str:
             parts.append(translate("Documents", "ОГРН {v}").format(v=info.ogrn))
         else:
             parts.append(translate("Documents", "ОГРНИП {v}").format(v=info.ogrn))
-    return " · ".join(parts)
+    return inline_list(parts)
 
 
 def letterhead(ctx: BuildContext) -> list[Flowable]:
@@ -443,9 +445,10 @@ def letterhead(ctx: BuildContext) -> list[Flowable]:
     req = company_requisites_line(info)
     if req:
         left.append(Paragraph(esc(req), st.small_muted))
-    contacts = [esc(info.legal_address or info.postal_address)]
-    line2 = " · ".join(esc(v) for v in (info.phone, info.email, info.website) if v)
-    right = [Paragraph(c, st.small_right) for c in (contacts[0], line2) if c]
+    # the address, then one line each for the phone, e-mail and site: a narrow column
+    contacts = (info.legal_address or info.postal_address, info.phone, info.email,
+                info.website)
+    right = [Paragraph(esc(bind_signs(clean_text(c))), st.small_right) for c in contacts if c]
     if logo is not None:
         data = [[logo, left, right]]
         rest = ctx.width - 52 * MM
@@ -638,7 +641,7 @@ def build_pdf(story: Sequence[Flowable] | Callable[[BuildContext], Sequence[Flow
         creator="SalesDesk", invariant=1 if meta.deterministic else 0,
         initialFontName=FAMILY, lang=meta.language_tag,
     )
-    frame_h = page_h - MARGIN_T - MARGIN_B
+    frame_h = ctx.height
     first = Frame(MARGIN_L, MARGIN_B, ctx.width, frame_h, id="first",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     later = Frame(MARGIN_L, MARGIN_B, ctx.width, frame_h - 6 * MM, id="later",

@@ -44,7 +44,7 @@ from app.services.documents.base import (
     key_value_table,
 )
 from app.services.documents.fonts import FAMILY
-from app.services.documents.markup import esc
+from app.services.documents.markup import esc, inline_list
 from app.services.documents.styles import REPORT
 
 
@@ -103,7 +103,7 @@ def story(ctx: BuildContext, data: HandoverData) -> list[Flowable]:
             (translate("Documents", "Юридический адрес"), d.legal_address),
             (translate("Documents", "Почтовый адрес"), d.postal_address),
             (translate("Documents", "Телефон, e-mail"),
-             " · ".join(v for v in (d.phone, d.email, d.website) if v)),
+             inline_list((d.phone, d.email, d.website))),
             (translate("Documents", "Банк"), d.bank_name),
             (translate("Documents", "БИК"), d.bik),
             (translate("Documents", "Корр. счёт"), d.corr_account),

@@ -26,7 +26,7 @@ from app.services.documents.base import (
     image_flowable,
     value_column_width,
 )
-from app.services.documents.markup import clip, clip_values, esc, fmt
+from app.services.documents.markup import clip, clip_values, esc, fmt, unbreakable
 from app.services.documents.payment_qr import (
     payment_fields,
     payment_purpose,
@@ -54,7 +54,7 @@ def party_line(party: dict[str, Any]) -> str:
     if address:
         parts.append(str(address))
     if party.get("phone"):
-        parts.append(translate("Documents", "тел.: {v}").format(v=party["phone"]))
+        parts.append(unbreakable(translate("Documents", "тел.: {v}").format(v=party["phone"])))
     return ", ".join(p for p in parts if p)
 
 
@@ -148,8 +148,11 @@ def _story(ctx: BuildContext, snapshot: dict[str, Any], seller: CompanyInfo, iss
     ]
     if snapshot.get("basis"):
         parties.append((translate("Documents", "Основание:"), str(snapshot["basis"])))
+    # the labels never wrap («Поставщик (Исполнитель):» on one line): measured in the font
+    label_w = min(ctx.width * 0.35,
+                  value_column_width([k for k, _ in parties], st.cell, ctx.width * 0.18))
     table = Table([[Paragraph(esc(k), st.cell), Paragraph(fmt("<b>{v}</b>", v=v), st.cell)]
-                   for k, v in parties], colWidths=[ctx.width * 0.22, ctx.width * 0.78])
+                   for k, v in parties], colWidths=[label_w, ctx.width - label_w])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))

@@ -9,6 +9,7 @@ requisites, line items) goes through `esc()`; documents compose their own markup
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -29,13 +30,38 @@ def clean_text(value: object) -> str:
     return text
 
 
-# a space before a sign that belongs to the word before it (₽, %) or after «№»
-_BOUND_SPACE = re.compile(r" (?=[₽%])|(?<=№) (?=\S)")
+NBSP = "\u00a0"
+# a space a line must not break at: before a sign or a unit word that belongs to the number
+# before it («100 %», «10 ₽», «5 руб. 20 коп.»), after an abbreviation that belongs to what
+# follows it («№ 12», «г. Москва», «тел.: +7…», «ИНН 7701…»)
+_SPACE_BEFORE = re.compile(r" (?=(?:[₽%]|руб\.|коп\.)(?!\w))")
+_SPACE_AFTER = re.compile(
+    r"(?<!\w)(№|г\.|ул\.|д\.|стр\.|корп\.|оф\.|тел\.:?|ИНН|КПП|ОГРНИП|ОГРН|БИК) (?=\S)")
+LIST_SEPARATOR = " ·" + NBSP  # «a · b»: at a line break the «·» starts the next line
+UNBREAKABLE_UP_TO = 40  # characters: an inline list item this short never breaks inside
 
 
 def bind_signs(text: str) -> str:
-    """`text` with no-break spaces where a line must not break: «100 %», «10 ₽», «№ 12»."""
-    return _BOUND_SPACE.sub("\u00a0", text)
+    """`text` with no-break spaces where a line must not break: «100 %», «10 ₽», «№ 12»,
+    «г. Москва», «ИНН 7701234567»."""
+    return _SPACE_AFTER.sub(r"\1" + NBSP, _SPACE_BEFORE.sub(NBSP, text))
+
+
+def unbreakable(text: str) -> str:
+    """A short fragment that must stay on one line («тел.: +7 495 123-45-67»): its spaces
+    no-break (reportlab breaks lines at spaces only, so a hyphen stays as typed)."""
+    return text.replace(" ", NBSP)
+
+
+def inline_list(items: Iterable[object]) -> str:
+    """Items on one line, «a · b · c», wrapping only between items (a short item never
+    breaks inside) and never leaving a «·» at the end of a line."""
+    parts = []
+    for item in items:
+        text = bind_signs(clean_text(item).strip())
+        if text:
+            parts.append(unbreakable(text) if len(text) <= UNBREAKABLE_UP_TO else text)
+    return LIST_SEPARATOR.join(parts)
 
 
 def esc(value: object, *, multiline: bool = True) -> str:

@@ -27,7 +27,7 @@ from app.services.documents.base import (
     letterhead,
     value_column_width,
 )
-from app.services.documents.markup import clip, clip_values, esc, fmt
+from app.services.documents.markup import clip, clip_values, esc, fmt, inline_list
 from app.services.documents.styles import THEMES
 from app.services.documents.totals import (
     DocumentTotals,
@@ -129,7 +129,7 @@ def _buyer_lines(snapshot: dict[str, Any]) -> list[str]:
     if buyer.get("kpp"):
         req.append(translate("Documents", "КПП {v}").format(v=buyer["kpp"]))
     if req:
-        lines.append(" · ".join(req))
+        lines.append(inline_list(req))
     if buyer.get("legal_address"):
         lines.append(str(buyer["legal_address"]))
     return [line for line in lines if line]
@@ -143,9 +143,7 @@ def _contact_lines(snapshot: dict[str, Any]) -> list[str]:
     if contact.get("position"):
         head += f", {contact['position']}"
     lines = [head]
-    reach = " · ".join(str(contact[k]) for k in ("phone", "email") if contact.get(k))
-    if reach:
-        lines.append(reach)
+    lines += [str(contact[k]) for k in ("phone", "email") if contact.get(k)]  # a line each
     return lines
 
 
@@ -244,7 +242,7 @@ def _signatures(ctx: BuildContext, snapshot: dict[str, Any]) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 6 * MM), SignatureLine.make(
         ctx, rows, facsimile=seller.facsimile if seller.signer_name else None,
         stamp=seller.stamp)]
-    reach = " · ".join(str(manager[k]) for k in ("phone", "email") if manager.get(k))
+    reach = inline_list(manager.get(k) for k in ("phone", "email"))
     if manager.get("name") and reach:
         out.append(ctx.m(fmt(translate("Documents", "Ваш менеджер: {name}, {reach}"),
                              name=manager["name"], reach=reach), "small_muted"))

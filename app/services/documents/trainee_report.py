@@ -32,7 +32,7 @@ from app.services.documents.base import (
     key_value_table,
 )
 from app.services.documents.fonts import BOLD, FAMILY
-from app.services.documents.markup import esc, fmt
+from app.services.documents.markup import esc, fmt, inline_list
 from app.services.documents.styles import REPORT
 from app.services.mentoring import (
     SKILLS,
@@ -101,7 +101,7 @@ def story(ctx: BuildContext, data: TraineeReportData) -> list[Flowable]:
             (translate("Documents", "Должность"), t.position),
             (translate("Documents", "Начало стажировки"), short_date(t.start_date)),
             (translate("Documents", "Статус"), trainee_status_label(t.status)),
-            (translate("Documents", "Контакты"), " · ".join(v for v in (t.phone, t.email) if v)),
+            (translate("Documents", "Контакты"), inline_list((t.phone, t.email))),
             (translate("Documents", "Наставник"), data.company.manager_name),
             (translate("Documents", "Дата отчёта"), short_date(data.today)),
         ], label_width=0.25),

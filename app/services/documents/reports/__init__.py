@@ -162,6 +162,9 @@ def gather_report(kind: str, period: str | None, *, today: date, company: Compan
                       clients=clients)
 
 
+SECTION_ROOM = 0.6  # the share of a page a report section needs left to start on it
+
+
 def render_report(data: ReportData) -> bytes:
     """The report as PDF bytes."""
     title = _titles()[data.kind]
@@ -178,12 +181,12 @@ def render_report(data: ReportData) -> bytes:
     sections = by_kind[data.kind]
 
     def story(ctx: BuildContext) -> list[Flowable]:
-        from reportlab.platypus import PageBreak
+        from reportlab.platypus import CondPageBreak
 
         out = _cover(ctx, title, data.period, data.today)
         for i, section in enumerate(sections):
-            if i:
-                out.append(PageBreak())
+            if i:  # a section starts a page unless most of this one is still free: no page
+                out.append(CondPageBreak(ctx.height * SECTION_ROOM))  # of 3 rows
             out += section(ctx, data)
         return out
 
