@@ -146,13 +146,15 @@ def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
 def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], current: str,
                       intro_for: Callable[[str], str], validity_days: int = 14, *,
                       subject: str = "",
-                      vat_notice_for: Callable[[int], str] | None = None) -> OfferAnswer | None:
+                      vat_notice_for: Callable[[int], str] | None = None,
+                      glyph_notice_for: Callable[[str], str] | None = None) -> OfferAnswer | None:
     """→ OfferAnswer(template, intro, validity_days, subject) or None; intro_for(template)
-    gives the default text, vat_notice_for(days) the VAT-change warning of that validity."""
+    gives the default text, vat_notice_for(days) the VAT-change warning of that validity,
+    glyph_notice_for(typed text) the warning about characters the PDF cannot print."""
     from app.views.documents.offer_dialog import ask_offer_options as ask
 
     return ask(parent, templates, current, intro_for, validity_days, subject=subject,
-               vat_notice_for=vat_notice_for)
+               vat_notice_for=vat_notice_for, glyph_notice_for=glyph_notice_for)
 
 
 # --- clients (the question itself lives in app/views/clients/duplicates.py) -----------------

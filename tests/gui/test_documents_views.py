@@ -361,3 +361,35 @@ def test_offer_dialog_warns_of_a_vat_change_within_the_validity(qtbot, services)
     later = docs.issue_offer(deal_id, on=date(2026, 11, 16), validity_days=14)
     assert "ставка НДС" not in flat(pdf_text(docs.offer_pdf(later.id)))
     assert docs.vat_change_notice(deal_id, date(2026, 11, 16), 365) == ""
+
+
+def test_characters_the_font_lacks_are_said_in_the_dialog_and_printed_as_a_question_mark(  # type: ignore[no-untyped-def]
+        qtbot, services) -> None:
+    """Found: Chinese and emoji came out as empty boxes, U+0000 in the text layer, 😀 copied as
+    U+1F60. The offer dialog names them, and the PDF prints «?» for each; Hebrew, which the
+    font has, stays as typed."""
+    from datetime import date
+
+    from app.services.documents.fonts import unprintable
+    from app.views.documents.offer_dialog import OfferOptionsDialog
+    from tests.unit._documents_helpers import flat, make_deal, pdf_text
+
+    assert unprintable("Чай 中国 😀 Ёлка №1 ₽ שלום") == "中国😀"
+    deal_id = make_deal(services, [("Чай 中国", "1", "100.00", "0", "standard")],
+                        client_name="ООО «Шалом שלום»")
+    docs = services.documents
+    dialog = OfferOptionsDialog([("classic", "Классический")], "classic", lambda t: "", 14,
+                                glyph_notice_for=lambda typed: docs.unprintable_notice(
+                                    deal_id, typed))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.glyph_notice.isVisible()
+    assert "中 国" in dialog.glyph_notice.text() and "😀" not in dialog.glyph_notice.text()
+    dialog.subject.setText("Подарок 😀")
+    assert "😀 中 国:" in dialog.glyph_notice.text()  # what was typed, then the deal's
+    dialog.accept()
+    offer = docs.issue_offer(deal_id, on=date(2026, 11, 16), subject="Подарок 😀")
+    text = pdf_text(docs.offer_pdf(offer.id))
+    assert "\x00" not in text and "\U0001f600" not in text and "\u1f60" not in text
+    assert "Чай ??" in flat(text) and "Подарок ?" in flat(text)
+    assert "שלום" in text or "םולש" in text  # (the text layer may give it in visual order)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from app.domain.dates import short_date
 from app.i18n import current_language, translate
-from app.services.documents.fonts import BOLD, FAMILY, register_fonts
+from app.services.documents.fonts import BOLD, FAMILY, printable, register_fonts
 from app.services.documents.markup import bind_signs, clean_text, clip, esc, inline_list
 from app.services.documents.styles import CLASSIC, Styles, Theme, styles_for
 from app.services.requisites import PartyDetails
@@ -573,7 +573,7 @@ def _decorate(meta: DocumentMeta, theme: Theme, page_w: float, page_h: float,
 
 
 def _clip(text: str, limit: int) -> str:
-    text = clean_text(text).replace("\n", " ")
+    text = printable(clean_text(text).replace("\n", " "))  # drawn on the canvas: no boxes
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -48,3 +48,40 @@ def register_fonts() -> str:
         CellStyle.fontname = FAMILY
         _registered.set()
     return FAMILY
+
+
+REPLACEMENT = "?"  # what a character the family cannot print is printed as
+_coverage: frozenset[int] | None = None
+
+
+def _covered() -> frozenset[int]:
+    """The code points every face of the family has a glyph for, in the Basic Multilingual
+    Plane only: reportlab's text layer cuts a character above U+FFFF (😀 copies as U+1F60)."""
+    global _coverage
+    if _coverage is None:
+        register_fonts()
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        fonts = [pdfmetrics.getFont(name) for name in _FILES]
+        faces = [set(f.face.charToGlyph) for f in fonts if isinstance(f, TTFont)]
+        _coverage = frozenset(c for c in set.intersection(*faces) if c <= 0xFFFF)
+    return _coverage
+
+
+def unprintable(text: str) -> str:
+    """The distinct characters of `text` the documents' font has no glyph for (Chinese,
+    emoji, Arabic in the bold face…), in the order they first appear; "" when none."""
+    if text.isascii():
+        return ""
+    covered = _covered()
+    return "".join(dict.fromkeys(ch for ch in text if ch >= " " and ord(ch) not in covered))
+
+
+def printable(text: str) -> str:
+    """`text` with every character the font cannot print replaced by REPLACEMENT: a visible
+    «?» on paper and in the copied text, never an empty box or U+0000."""
+    missing = unprintable(text)
+    if not missing:
+        return text
+    return "".join(REPLACEMENT if ch in missing else ch for ch in text)

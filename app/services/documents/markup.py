@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
+from app.services.documents.fonts import printable
+
 # C0/C1 controls (except tab and newline), lone surrogates and non-characters: reportlab's
 # parser and the PDF text layer cannot carry them and they mean nothing on paper.
 _UNPRINTABLE = re.compile(
@@ -66,7 +68,7 @@ def inline_list(items: Iterable[object]) -> str:
 
 def esc(value: object, *, multiline: bool = True) -> str:
     """User value → Paragraph-safe markup: `&<>` escaped, newlines as `<br/>`."""
-    text = _xml_escape(clean_text(value), {'"': "&quot;"})
+    text = _xml_escape(printable(clean_text(value)), {'"': "&quot;"})
     if multiline:
         return text.replace("\n", "<br/>")
     return text.replace("\n", " ")

@@ -8,7 +8,7 @@ document module's `render_*(data) -> bytes`. The CLI and the views call only thi
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -24,6 +24,7 @@ from app.models import (
     CompanySettings,
     Contact,
     Deal,
+    DealDocument,
     Offer,
     Order,
     OrderLine,
@@ -31,6 +32,7 @@ from app.models import (
     Stage,
 )
 from app.services.documents.base import DOCUMENT_LANGUAGE, IMAGE_FIELDS, CompanyInfo
+from app.services.documents.fonts import REPLACEMENT, unprintable
 from app.services.documents.markup import bind_signs
 from app.services.documents.numbering import invoice_number, next_number
 from app.services.documents.offer import (
@@ -49,6 +51,8 @@ from app.services.uow import UowFactory
 
 if TYPE_CHECKING:
     from app.services.clients import ClientService
+    from app.services.documents.frozen import DealDocumentRow
+    from app.services.documents.protocol import ProtocolDefaults
     from app.services.deals import DealsService
     from app.services.mentoring import MentoringService
     from app.services.plan import AnalyticsService, PlanService
@@ -144,6 +148,26 @@ class DocumentService:
             company = uow.session.get(CompanySettings, 1)
             lines = deal_lines(deal, on, company.default_vat_kind if company else "standard")
         return vat_change_notice(lines, on, on + timedelta(days=validity_days))
+
+    def unprintable_notice(self, deal_id: int, typed: str = "") -> str:
+        """The offer dialog's warning about characters the КП's font cannot print — in the
+        client's name, the deal's lines and contact, or `typed` (subject, introduction) —
+        which the PDF shows as «?» (fonts.printable); "" when there are none."""
+        with self._uow(read_only=True) as uow:
+            deal = uow.session.get(Deal, deal_id)
+            if deal is None:
+                raise NotFoundError(translate("Documents", "Сделка не найдена"))
+            client = uow.session.get(Client, deal.client_id)
+            contact = uow.session.get(Contact, deal.contact_id) if deal.contact_id else None
+            texts = [typed, deal.title, *(line.name for line in deal.lines),
+                     *((client.name, client.full_name, client.legal_address) if client else ()),
+                     *((contact.name, contact.position) if contact else ())]
+        missing = unprintable("\n".join(t or "" for t in texts))
+        if not missing:
+            return ""
+        return translate("Documents", "В шрифте документа нет символов {chars}: в PDF они "
+                                      "будут напечатаны как «{r}».").format(
+            chars=" ".join(missing), r=REPLACEMENT)
 
     def issue_offer(self, deal_id: int, *, template: str | None = None,
                     intro: str | None = None, on: date | None = None,
@@ -377,6 +401,105 @@ class DocumentService:
             return None
         snapshot: dict[str, Any] = json.loads(row.value)
         return snapshot
+
+    # --- protocols and specifications (frozen in deal_documents) ------------------------------
+
+    def protocol_defaults(self, deal_id: int) -> ProtocolDefaults:
+        """What the protocol dialog starts with: the client's contacts (the deal's ticked),
+        our participants from the company's settings, the last meeting's place."""
+        from app.services.documents.protocol import protocol_defaults_in
+
+        with self._uow(read_only=True) as uow:
+            return protocol_defaults_in(uow.session, deal_id)
+
+    def issue_protocol(self, deal_id: int, *, on: date | None = None, place: str = "",
+                       contact_ids: Sequence[int] | None = None,
+                       our_participants: Sequence[str] | None = None) -> DealDocumentRow:
+        """Number (ПР-YYYY-NNNN) and freeze the protocol of a meeting on `on` about the deal:
+        `contact_ids` are the client's participants (None: the deal's contact), the
+        `our_participants` lines ours (None: the manager from the company's settings)."""
+        from app.services.documents.frozen import document_row, issue_deal_document
+        from app.services.documents.protocol import gather_protocol
+
+        on = on or date.today()
+        with self._uow() as uow:
+            snapshot = gather_protocol(uow.session, deal_id, on=on, place=place,
+                                       contact_ids=contact_ids,
+                                       our_participants=our_participants)
+            doc = issue_deal_document(uow.session, "protocol", on, snapshot, deal_id=deal_id,
+                                      order_id=None)
+            uow.commit()
+            return document_row(doc)
+
+    def issue_specification(self, *, order_id: int | None = None, offer_id: int | None = None,
+                            on: date | None = None) -> DealDocumentRow:
+        """Number (СП-YYYY-NNNN) and freeze the specification of an order or of an accepted
+        КП (one of the two); each call issues a new one."""
+        from app.services.documents.frozen import document_row, issue_deal_document
+        from app.services.documents.specification import (
+            gather_offer_specification,
+            gather_order_specification,
+        )
+
+        if (order_id is None) == (offer_id is None):
+            raise ValidationError.single("specification", translate(
+                "Documents", "Спецификация составляется либо по заказу, либо по КП"))
+        on = on or date.today()
+        with self._uow() as uow:
+            s = uow.session
+            if order_id is not None:
+                snapshot, deal_id = gather_order_specification(s, order_id, on=on)
+            else:
+                snapshot, deal_id = gather_offer_specification(s, not_null(offer_id, "offer"))
+            doc = issue_deal_document(s, "specification", on, snapshot, deal_id=deal_id,
+                                      order_id=order_id)
+            uow.commit()
+            return document_row(doc)
+
+    def deal_document_pdf(self, doc_id: int) -> bytes:
+        """Render an issued protocol or specification from its frozen snapshot."""
+        snapshot = self.deal_document_snapshot(doc_id)
+        if snapshot.get("kind") == "protocol":
+            from app.services.documents.protocol import render_protocol
+
+            return render_protocol(snapshot)
+        from app.services.documents.specification import render_specification
+
+        return render_specification(snapshot)
+
+    def deal_document_snapshot(self, doc_id: int) -> dict[str, Any]:
+        from app.services.documents.frozen import stored_document
+
+        with self._uow(read_only=True) as uow:
+            snapshot: dict[str, Any] = json.loads(stored_document(uow.session, doc_id).snapshot)
+            return snapshot
+
+    def get_deal_document(self, doc_id: int) -> DealDocumentRow:
+        from app.services.documents.frozen import document_row, stored_document
+
+        with self._uow(read_only=True) as uow:
+            return document_row(stored_document(uow.session, doc_id))
+
+    def list_deal_documents(self, deal_id: int | None = None, order_id: int | None = None, *,
+                            kind: str | None = None) -> list[DealDocumentRow]:
+        """The protocols and specifications of a deal (with its orders') or of an order,
+        newest first; `kind` keeps one kind."""
+        from app.services.documents.frozen import document_row
+
+        if (deal_id is None) == (order_id is None):
+            raise ValidationError.single("documents", translate(
+                "Documents", "Документы выбираются либо по сделке, либо по заказу"))
+        query = select(DealDocument)
+        if order_id is not None:
+            query = query.where(DealDocument.order_id == order_id)
+        else:
+            query = query.where(DealDocument.deal_id == deal_id)
+        if kind is not None:
+            query = query.where(DealDocument.kind == kind)
+        with self._uow(read_only=True) as uow:
+            docs = uow.session.scalars(query.order_by(DealDocument.issued_on.desc(),
+                                                      DealDocument.id.desc())).all()
+            return [document_row(d) for d in docs]
 
 
 def _invoice_lines_and_basis(s: Session, order: Order | None, deal: Deal | None, issued: date,

@@ -157,7 +157,8 @@ class DealDocumentsPanel(QWidget):
         answer = dialogs.ask_offer_options(
             self, templates, company.offer_template, lambda t: docs.default_intro(deal_id, t),
             company.offer_validity_days, subject=docs.default_subject(deal_id),
-            vat_notice_for=lambda days: docs.vat_change_notice(deal_id, today, days))
+            vat_notice_for=lambda days: docs.vat_change_notice(deal_id, today, days),
+            glyph_notice_for=lambda typed: docs.unprintable_notice(deal_id, typed))
         if answer is None:
             return
         self._issue(lambda: docs.issue_offer(deal_id, template=answer.template,

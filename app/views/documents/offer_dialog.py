@@ -40,7 +40,8 @@ class OfferOptionsDialog(EditorDialog):
     def __init__(self, templates: list[tuple[str, str]], current: str,
                  intro_for: Callable[[str], str], validity_days: int = 14,
                  parent: QWidget | None = None, *, subject: str = "",
-                 vat_notice_for: Callable[[int], str] | None = None) -> None:
+                 vat_notice_for: Callable[[int], str] | None = None,
+                 glyph_notice_for: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("OfferDialog", "Новое коммерческое предложение"))
         self._intro_for = intro_for
@@ -65,13 +66,23 @@ class OfferOptionsDialog(EditorDialog):
         self.vat_notice.setWordWrap(True)
         self.vat_notice.setStyleSheet(f"color: {style.WARNING};")
         self.validity.valueChanged.connect(self._on_validity_value_changed)
+        # characters the document's font cannot print (in the deal or typed here): said here,
+        # printed as «?» (app.services.documents.fonts.printable)
+        self._glyph_notice_for = glyph_notice_for
+        self.glyph_notice = QLabel()
+        self.glyph_notice.setObjectName("glyphNotice")
+        self.glyph_notice.setWordWrap(True)
+        self.glyph_notice.setStyleSheet(f"color: {style.WARNING};")
+        self.subject.textChanged.connect(self._on_subject_text_changed)
         form = QFormLayout()
         form.addRow(translate("OfferDialog", "Шаблон"), self.template)
         form.addRow(translate("OfferDialog", "Действует"), self.validity)
         form.addRow("", self.vat_notice)
         form.addRow(translate("OfferDialog", "Тема"), self.subject)
         form.addRow(translate("OfferDialog", "Вступление"), self.intro)
+        form.addRow("", self.glyph_notice)
         self._show_vat_notice()
+        self._show_glyph_notice()
         buttons = dialog_buttons(self, translate("OfferDialog", "Создать"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -87,8 +98,18 @@ class OfferOptionsDialog(EditorDialog):
         self.vat_notice.setText(notice)
         self.vat_notice.setVisible(bool(notice))
 
+    def _on_subject_text_changed(self, _text: str) -> None:
+        self._show_glyph_notice()
+
+    def _show_glyph_notice(self) -> None:
+        typed = self.subject.text() + "\n" + self.intro.toPlainText()
+        notice = self._glyph_notice_for(typed) if self._glyph_notice_for else ""
+        self.glyph_notice.setText(notice)
+        self.glyph_notice.setVisible(bool(notice))
+
     def _on_intro_text_changed(self) -> None:
         self._edited = True
+        self._show_glyph_notice()
 
     def _on_template_current_index_changed(self, _index: int) -> None:
         if not self._edited:  # keep the user's own text; otherwise follow the template
@@ -110,9 +131,11 @@ class OfferOptionsDialog(EditorDialog):
 def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], current: str,
                       intro_for: Callable[[str], str], validity_days: int = 14, *,
                       subject: str = "",
-                      vat_notice_for: Callable[[int], str] | None = None) -> OfferAnswer | None:
+                      vat_notice_for: Callable[[int], str] | None = None,
+                      glyph_notice_for: Callable[[str], str] | None = None) -> OfferAnswer | None:
     dialog = OfferOptionsDialog(templates, current, intro_for, validity_days, parent,
-                                subject=subject, vat_notice_for=vat_notice_for)
+                                subject=subject, vat_notice_for=vat_notice_for,
+                                glyph_notice_for=glyph_notice_for)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.answer()
