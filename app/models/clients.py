@@ -23,6 +23,11 @@ CLIENT_KINDS = ("organization", "entrepreneur", "person")
 CLIENT_STATUSES = ("lead", "active", "lost", "churned")
 
 
+# the languages a client's documents can be in (clients.document_language), Russian first:
+# the default, and what a Russian счёт is always in
+DOCUMENT_LANGUAGES = ("ru", "en")
+
+
 class Client(Base):
     __tablename__ = "clients"
     __table_args__ = (
@@ -62,7 +67,7 @@ class Client(Base):
     loyalty_tier: Mapped[str] = mapped_column(String(50), default="")
     lead_source: Mapped[str] = mapped_column(String(100), default="")
     # the language of the documents this client receives (КП, счёт, протокол), not the
-    # interface's (migration 0015; app.services.documents.base.DOCUMENT_LANGUAGES)
+    # interface's (migration 0015; one of DOCUMENT_LANGUAGES)
     document_language: Mapped[str] = mapped_column(String(5), default="ru", server_default="ru")
     campaign_id: Mapped[int | None] = mapped_column(
         ForeignKey("campaigns.id", ondelete="SET NULL"), index=True

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from app.lazy import lazy_exports
 from app.models import CLIENT_KINDS, CLIENT_STATUSES
+from app.models.clients import DOCUMENT_LANGUAGES
 
 if TYPE_CHECKING:
     from app.services.clients.card import ClientCard, DeletionImpact
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from app.services.clients.history import ActivityLine, OpenDeal, PurchaseSummary, TimelineEntry
     from app.services.clients.labels import (
         complaint_category_label,
+        document_language_label,
         kind_label,
         status_label,
     )
@@ -44,16 +46,19 @@ __getattr__ = lazy_exports(__name__, {
     "ContactDraft": "drafts", "validate_draft": "drafts", "DuplicateMatch": "duplicates",
     "MergeResult": "duplicates", "ActivityLine": "history", "OpenDeal": "history",
     "PurchaseSummary": "history", "TimelineEntry": "history",
-    "complaint_category_label": "labels", "kind_label": "labels", "status_label": "labels",
+    "complaint_category_label": "labels", "document_language_label": "labels",
+    "kind_label": "labels", "status_label": "labels",
     "fold": "matching", "fts_match_expression": "matching", "name_key": "matching",
     "ClientChoice": "search", "ClientQuery": "search", "ClientRow": "search",
     "ContactChoice": "search", "FilterOptions": "search", "ClientService": "service"
 })
 __all__ = [
-    "CLIENT_KINDS", "CLIENT_STATUSES", "ActivityLine", "ClientCard", "ClientChoice",
+    "CLIENT_KINDS", "CLIENT_STATUSES", "DOCUMENT_LANGUAGES", "ActivityLine", "ClientCard",
+    "ClientChoice",
     "ClientDraft", "ClientQuery", "ClientRow", "ClientService", "ContactChoice", "ContactDraft",
     "DeletionImpact", "DuplicateMatch", "FilterOptions", "MergeResult", "OpenDeal",
-    "PurchaseSummary", "TimelineEntry", "complaint_category_label", "fold",
+    "PurchaseSummary", "TimelineEntry", "complaint_category_label", "document_language_label",
+    "fold",
     "fts_match_expression", "kind_label", "name_key", "status_label",
     "validate_draft",
 ]

@@ -11,6 +11,7 @@ from app.models import (
     CLIENT_KINDS,
     CLIENT_STATUSES,
 )
+from app.models.clients import DOCUMENT_LANGUAGES
 from app.services import requisites
 from app.services.activities.rhythm import rhythm_days_error
 from app.services.clients.matching import fold
@@ -45,6 +46,7 @@ class ClientDraft(requisites.PartyDetails):
     loyalty_tier: str = ""
     lead_source: str = ""
     responsible: str = ""
+    document_language: str = DOCUMENT_LANGUAGES[0]  # its КП, счета, протоколы (not the UI's)
     notes: str = ""
     tags: tuple[str, ...] = ()
     contacts: tuple[ContactDraft, ...] = ()
@@ -85,6 +87,9 @@ def validate_draft(draft: ClientDraft) -> ClientDraft:
         errors["kind"] = translate("Clients", "Неизвестный вид клиента")
     if values["status"] not in CLIENT_STATUSES:
         errors["status"] = translate("Clients", "Неизвестный статус")
+    values["document_language"] = values["document_language"] or DOCUMENT_LANGUAGES[0]
+    if values["document_language"] not in DOCUMENT_LANGUAGES:
+        errors["document_language"] = translate("Clients", "Неизвестный язык документов")
     if not values["name"]:
         errors["name"] = translate("Clients", "Укажите название клиента")
     elif len(values["name"]) > 300:

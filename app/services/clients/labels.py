@@ -22,6 +22,14 @@ def kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
+def document_language_label(code: str) -> str:
+    """A client's document language as the card offers it."""
+    return {
+        "ru": translate("Clients", "русский"),
+        "en": translate("Clients", "английский"),
+    }.get(code, code)
+
+
 def complaint_category_label(category: str) -> str:
     return {
         "quality": translate("Clients", "качество"),

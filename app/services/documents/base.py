@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from app.domain.dates import short_date
 from app.i18n import current_language, translate
+from app.models.clients import DOCUMENT_LANGUAGES
 from app.services.documents.fonts import BOLD, FAMILY, printable, register_fonts
 from app.services.documents.markup import bind_signs, clean_text, clip, esc, inline_list
 from app.services.documents.styles import CLASSIC, Styles, Theme, styles_for
@@ -222,9 +223,15 @@ class Column:
         return self.align == "left" if self.wraps is None else self.wraps
 
 
-# the language of the documents a client receives (offers, invoices): Russian, whatever the
-# interface speaks; an offer's snapshot records it ("language")
-DOCUMENT_LANGUAGE = "ru"
+# the language of the documents a client receives (offers, invoices): the client's own setting,
+# Russian by default, whatever the interface speaks; each snapshot records it ("language")
+DOCUMENT_LANGUAGE = DOCUMENT_LANGUAGES[0]  # Russian: unless the client's card says otherwise
+
+
+def document_language(value: object) -> str:
+    """The language a client's documents are made in: its card's (clients.document_language)
+    when it is one we have, Russian otherwise — never the interface's."""
+    return value if isinstance(value, str) and value in DOCUMENT_LANGUAGES else DOCUMENT_LANGUAGE
 
 CELL_PADDING = 4.0  # pt left and right of a table cell's text
 _FIT_SLACK = 1.0  # pt beyond the measured width, so rounding never wraps a fitted value

@@ -59,8 +59,9 @@ def party_line(party: dict[str, Any]) -> str:
 
 
 def render_invoice(snapshot: dict[str, Any]) -> bytes:
-    """The PDF of an issued invoice, from its snapshot, in Russian."""
-    with in_language(DOCUMENT_LANGUAGE):
+    """The PDF of an issued invoice, from its snapshot, in its language (Russian when the
+    snapshot predates the client's own setting)."""
+    with in_language(str(snapshot.get("language") or DOCUMENT_LANGUAGE)):
         return _render_invoice(snapshot)
 
 

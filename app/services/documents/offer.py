@@ -43,9 +43,10 @@ from app.services.documents.words import amount_in_words
 SNAPSHOT_VERSION = 1
 
 
-def default_intro(template: str, contact_name: str = "") -> str:
+def default_intro(template: str, contact_name: str = "",
+                  language: str = DOCUMENT_LANGUAGE) -> str:
     """The offer's introduction until the user writes one, in the document's language."""
-    with in_language(DOCUMENT_LANGUAGE):
+    with in_language(language):
         return _default_intro(template, contact_name)
 
 

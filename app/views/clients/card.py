@@ -37,9 +37,11 @@ from app.services.activities import MAX_RHYTHM_DAYS, ActivityDetail, activity_ki
 from app.services.clients import (
     CLIENT_KINDS,
     CLIENT_STATUSES,
+    DOCUMENT_LANGUAGES,
     ClientDraft,
     ContactDraft,
     TimelineEntry,
+    document_language_label,
     kind_label,
     status_label,
     validate_draft,
@@ -492,6 +494,14 @@ class ClientCardDialog(EditorDialog):
         c.add("status", translate("ClientCard", "Статус"), self.status_combo)
         self.segment_combo = c.add("segment", translate("ClientCard", "Сегмент"),
                                    self._editable_combo(options.segments))
+        self.document_language_combo = QComboBox()
+        for code in DOCUMENT_LANGUAGES:
+            self.document_language_combo.addItem(document_language_label(code), code)
+        self.document_language_combo.setToolTip(translate(
+            "ClientCard", "На каком языке выпускаются КП, счета и протоколы этого клиента — "
+                          "независимо от языка программы"))
+        c.add("document_language", translate("ClientCard", "Язык документов"),
+              self.document_language_combo)
         self.tags_edit = TagsEdit()
         self.tags_edit.set_known_tags(options.tags)
         self.tags_edit.setPlaceholderText(translate("ClientCard", "через запятую: VIP, сеть"))
@@ -824,6 +834,8 @@ class ClientCardDialog(EditorDialog):
     def _load(self, d: ClientDraft) -> None:
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(d.kind), 0))
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(d.status), 0))
+        self.document_language_combo.setCurrentIndex(
+            max(self.document_language_combo.findData(d.document_language), 0))
         for key, widget in self._fields.items():
             value = getattr(d, key, None)
             if isinstance(widget, QLineEdit) and not isinstance(widget, TagsEdit):
