@@ -40,6 +40,7 @@ COMMAND_OWNERS = {
     "export": "app.cli.transfer", "import": "app.cli.transfer",
     "clients": "app.cli.clients",
     "offer": "app.cli.documents", "invoice": "app.cli.documents", "report": "app.cli.documents",
+    "protocol": "app.cli.documents", "specification": "app.cli.documents",
     "pipeline": "app.cli.deals", "move-deal": "app.cli.deals",
     "today": "app.cli.day",
     "receivables": "app.cli.money", "statement": "app.cli.money",
@@ -49,7 +50,8 @@ _HELP = ("-h", "--help")
 
 # Commands that write to the database: they hold the writers' lock while they run, so a
 # window (or another command) on the same file is named instead of racing it.
-WRITING_COMMANDS = frozenset({"demo", "import", "move-deal", "invoice", "restore"})
+WRITING_COMMANDS = frozenset({"demo", "import", "move-deal", "invoice", "protocol",
+                              "specification", "restore"})
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1

@@ -17,8 +17,10 @@ if TYPE_CHECKING:  # the dialogs themselves are imported when first asked (start
     from PySide6.QtPrintSupport import QPrinter
 
     from app.services.clients import DuplicateMatch
+    from app.services.documents import ProtocolDefaults
     from app.views.deals.move_dialogs import LostAnswer, WonAnswer
     from app.views.documents.offer_dialog import OfferAnswer
+    from app.views.documents.protocol_dialog import ProtocolAnswer
     from app.views.documents.report_dialog import ReportAnswer
 
 
@@ -155,6 +157,15 @@ def ask_offer_options(parent: QWidget | None, templates: list[tuple[str, str]], 
 
     return ask(parent, templates, current, intro_for, validity_days, subject=subject,
                vat_notice_for=vat_notice_for, glyph_notice_for=glyph_notice_for)
+
+
+def ask_protocol_options(parent: QWidget | None,
+                         defaults: ProtocolDefaults) -> ProtocolAnswer | None:
+    """→ ProtocolAnswer(on, place, contact_ids, our_participants) or None; `defaults` (from
+    DocumentService.protocol_defaults) fills the form."""
+    from app.views.documents.protocol_dialog import ask_protocol_options as ask
+
+    return ask(parent, defaults)
 
 
 # --- clients (the question itself lives in app/views/clients/duplicates.py) -----------------

@@ -25,3 +25,12 @@ def next_number(session: Session, kind: str, year: int, *, at_least: int = 0) ->
 def invoice_number(year: int, seq: int) -> str:
     """«СЧ-2026-0001»: the one series of invoice numbers (a deal's, an order's, the demo's)."""
     return f"СЧ-{year}-{seq:04d}"
+
+
+# the series of the frozen documents of a deal or an order (deal_documents): a prefix each
+DEAL_DOCUMENT_PREFIXES = {"protocol": "ПР", "specification": "СП"}
+
+
+def deal_document_number(kind: str, year: int, seq: int) -> str:
+    """«ПР-2026-0001» (a protocol), «СП-2026-0001» (a specification)."""
+    return f"{DEAL_DOCUMENT_PREFIXES[kind]}-{year}-{seq:04d}"

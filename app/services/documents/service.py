@@ -51,9 +51,9 @@ from app.services.uow import UowFactory
 
 if TYPE_CHECKING:
     from app.services.clients import ClientService
+    from app.services.deals import DealsService
     from app.services.documents.frozen import DealDocumentRow
     from app.services.documents.protocol import ProtocolDefaults
-    from app.services.deals import DealsService
     from app.services.mentoring import MentoringService
     from app.services.plan import AnalyticsService, PlanService
 
@@ -479,6 +479,10 @@ class DocumentService:
 
         with self._uow(read_only=True) as uow:
             return document_row(stored_document(uow.session, doc_id))
+
+    def offer_id_by_number(self, number: str) -> int | None:
+        with self._uow(read_only=True) as uow:
+            return uow.session.scalar(select(Offer.id).where(Offer.number == number))
 
     def list_deal_documents(self, deal_id: int | None = None, order_id: int | None = None, *,
                             kind: str | None = None) -> list[DealDocumentRow]:

@@ -2,6 +2,7 @@
 
     show_offer(parent, services, offer_id)
     show_invoice(parent, services, deal_id=… | order_id=…)
+    show_deal_document(parent, services, doc_id)  (a protocol or a specification)
 
 Errors the user can act on (no such deal, deal not won…) appear in a message box.
 """
@@ -72,3 +73,23 @@ def show_invoice(parent: QWidget, services: Services, *, deal_id: int | None = N
                         n=invoice.number, buyer=(invoice.snapshot.get("buyer") or {}).get(
                             "name") or ""),
                     email=email, on_shown=on_shown)
+
+
+def show_deal_document(parent: QWidget, services: Services, doc_id: int, *,
+                       on_shown: OnShown | None = None) -> Job | None:
+    """An issued protocol or specification, rendered from its frozen snapshot."""
+    docs = services.documents
+    try:
+        doc = docs.get_deal_document(doc_id)
+        snapshot = docs.deal_document_snapshot(doc_id)
+    except Exception as exc:  # ServiceError: readable
+        dialogs.show_error(parent, str(exc))
+        return None
+    title = (translate("Documents", "Протокол переговоров № {n}") if doc.kind == "protocol"
+             else translate("Documents", "Спецификация № {n}")).format(n=doc.number)
+    email = ""
+    if doc.kind == "specification":
+        email = str((snapshot.get("buyer") or {}).get("email") or "")
+    return preview_built_pdf(parent, lambda: docs.deal_document_pdf(doc_id), title=title,
+                             filename=f"{doc.number} {doc.buyer}", email=email,
+                             on_shown=on_shown)

@@ -35,6 +35,7 @@ from app.bootstrap import Services
 from app.domain.dates import short_date
 from app.domain.money import format_money
 from app.i18n import translate
+from app.services.documents import DealDocumentRow
 from app.services.errors import ServiceError
 from app.services.orders import OrderDetail, OrderDraft, ShipmentRow
 from app.services.orders.codes import MANUAL_ORDER_STATUSES, ORDER_STATUS_LABELS
@@ -98,9 +99,11 @@ class OrderEditor(EditorDialog):
 
     Signals:
         order_changed(int): something of the order was stored (its id) — the list reloads.
+        preview_opened(object): the PdfPreviewDialog of a specification that was opened.
     """
 
     order_changed = Signal(int)
+    preview_opened = Signal(object)
 
     def __init__(self, *, services: Services, order_id: int,
                  parent: QWidget | None = None) -> None:
@@ -111,6 +114,7 @@ class OrderEditor(EditorDialog):
         self.detail: OrderDetail | None = None
         self._loaded_lines: tuple[EditOrderLine, ...] = ()
         self._credit = Decimal(0)  # the client's unallocated payments, read with the order
+        self._specification: DealDocumentRow | None = None  # the latest, read with the order
         self.setWindowTitle(translate("OrderEditor", "Заказ"))
         self.resize(1080, 700)
         layout = QVBoxLayout(self)
@@ -351,6 +355,17 @@ class OrderEditor(EditorDialog):
             "OrderEditor", "Акт сверки взаиморасчётов с начала года заказа по сегодня"))
         self.statement_button.clicked.connect(self.open_statement)
         row.addWidget(self.statement_button)
+        self.specification_button = named(
+            QPushButton(translate("OrderEditor", "Спецификация")), "specificationButton")
+        self.specification_button.clicked.connect(self.open_specification)
+        row.addWidget(self.specification_button)
+        self.new_specification_button = QPushButton(translate("OrderEditor",
+                                                              "Новая спецификация"))
+        self.new_specification_button.setToolTip(translate(
+            "OrderEditor", "Выпустить спецификацию заново по текущим позициям заказа, с новым "
+                           "номером"))
+        self.new_specification_button.clicked.connect(self.issue_specification)
+        row.addWidget(self.new_specification_button)
         row.addStretch(1)
         v.addLayout(row)
         self.documents_note = _note()
@@ -504,7 +519,24 @@ class OrderEditor(EditorDialog):
                 basis += " " + translate("OrderEditor", "от {d}").format(
                     d=short_date(d.contract_date))
             parts.append(translate("OrderEditor", "Основание: {b}.").format(b=basis))
+        self._specification = self._latest_specification()
+        spec = self._specification
+        self.specification_button.setText(
+            translate("OrderEditor", "Спецификация № {n}").format(n=spec.number) if spec
+            else translate("OrderEditor", "Спецификация"))
+        self.specification_button.setToolTip(
+            translate("OrderEditor", "Открыть выпущенную спецификацию") if spec
+            else translate("OrderEditor", "Спецификация к договору по позициям заказа"))
+        self.new_specification_button.setVisible(spec is not None)
         self.documents_note.setText("\n".join(parts))
+
+    def _latest_specification(self) -> DealDocumentRow | None:
+        try:
+            specs = self.services.documents.list_deal_documents(order_id=self.order_id,
+                                                                kind="specification")
+        except ServiceError:
+            return None
+        return specs[0] if specs else None
 
     def _update_buttons(self) -> None:
         d = self.detail
@@ -524,6 +556,9 @@ class OrderEditor(EditorDialog):
         self.cancel_order_button.setEnabled(d is not None and d.status != "cancelled")
         self.status_button.setEnabled(d is not None and d.status != "cancelled")
         self.invoice_button.setEnabled(d is not None and d.status != "cancelled")
+        issuable = d is not None and d.status != "cancelled" and bool(d.lines)
+        self.specification_button.setEnabled(self._specification is not None or issuable)
+        self.new_specification_button.setEnabled(issuable)
         self.save_button.setEnabled(d is not None and d.status != "cancelled")
         lines_editable = d is not None and d.lines_editable
         self.lines_locked.setVisible(not lines_editable)
@@ -782,6 +817,31 @@ class OrderEditor(EditorDialog):
         if show_invoice(self, self.services, order_id=self.order_id) is not None:
             self.reload()  # the button now names the invoice
             self.order_changed.emit(self.order_id)
+
+    def open_specification(self) -> None:
+        """The order's latest specification; the first is issued on the first click."""
+        from app.views.documents.actions import show_deal_document
+
+        if self._specification is None:
+            self.issue_specification()
+            return
+        show_deal_document(self, self.services, self._specification.id,
+                           on_shown=self.preview_opened.emit)
+
+    def issue_specification(self) -> None:
+        """A new specification of the order's stored lines (what is typed is saved first)."""
+        from app.views.documents.actions import show_deal_document
+
+        if self.unsaved is not None and self.unsaved.is_modified() and not self.save(
+                close=False):
+            return
+        try:
+            doc = self.services.documents.issue_specification(order_id=self.order_id)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self.reload()  # the button now names the specification
+        show_deal_document(self, self.services, doc.id, on_shown=self.preview_opened.emit)
 
     def open_statement(self, *, today: date | None = None) -> None:
         from app.views.documents.actions import preview_built_pdf
