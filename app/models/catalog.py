@@ -37,7 +37,7 @@ class Product(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     # what a КП can show of the product (migration 0015): a photo (PNG or JPEG bytes), the
     # delivery lead time and the warranty as the client reads them («5 рабочих дней»)
-    image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    image: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)  # not in lists
     lead_time: Mapped[str] = mapped_column(String(100), default="", server_default="")
     warranty: Mapped[str] = mapped_column(String(100), default="", server_default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -44,6 +44,8 @@ class CompanySettings(Base):
     manager_name: Mapped[str] = mapped_column(String(200), default="")
     manager_phone: Mapped[str] = mapped_column(String(50), default="")
     manager_email: Mapped[str] = mapped_column(String(200), default="")
+    manager_position: Mapped[str] = mapped_column(String(200), default="",
+                                                  server_default="")  # migration 0015
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     facsimile: Mapped[bytes | None] = mapped_column(LargeBinary)
     stamp: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -31,6 +31,8 @@ class ProductRow:
     min_stock: Decimal
     description: str
     archived: bool
+    lead_time: str = ""  # «5 рабочих дней»: printed in the КП beside the line
+    warranty: str = ""  # «12 месяцев»
 
     @property
     def effective_floor(self) -> Decimal | None:
@@ -52,6 +54,12 @@ class ProductInput:
     min_stock: Decimal = Decimal(0)
     description: str = ""
     archived: bool = False
+    lead_time: str = ""
+    warranty: str = ""
+
+
+PRODUCT_TEXT_LIMIT = 100  # characters of a lead time or a warranty
+PRODUCT_IMAGE_SIDE = 400  # px: a photo as a КП prints it (about 3 cm), not the camera's
 
 
 def effective_floor(price: Decimal, floor_price: Decimal | None,
@@ -70,6 +78,7 @@ def _row(p: Product) -> ProductRow:
         id=p.id, sku=p.sku, name=p.name, group_name=p.group_name, unit=p.unit, price=p.price,
         floor_price=p.floor_price, max_discount=p.max_discount, vat_kind=p.vat_kind,
         stock=p.stock, min_stock=p.min_stock, description=p.description, archived=p.archived,
+        lead_time=p.lead_time, warranty=p.warranty,
     )
 
 
@@ -94,6 +103,10 @@ def validate_product(data: ProductInput) -> dict[str, str]:
         errors["max_discount"] = translate("Catalog", "Скидка должна быть от 0 до 100 %")
     if data.vat_kind not in VAT_KINDS:
         errors["vat_kind"] = translate("Catalog", "Неизвестная ставка НДС")
+    for key in ("lead_time", "warranty"):
+        if len(getattr(data, key).strip()) > PRODUCT_TEXT_LIMIT:
+            errors[key] = translate("Catalog", "Не длиннее {n} знаков").format(
+                n=PRODUCT_TEXT_LIMIT)
     if data.stock < 0:
         errors["stock"] = translate("Catalog", "Остаток не может быть отрицательным")
     if data.min_stock < 0:
@@ -182,6 +195,8 @@ class CatalogService:
             p.min_stock = data.min_stock
             p.description = data.description
             p.archived = data.archived
+            p.lead_time = data.lead_time.strip()
+            p.warranty = data.warranty.strip()
             if product_id is None:
                 p.stock = Decimal(0)
             uow.flush()
@@ -197,6 +212,27 @@ class CatalogService:
             new_id = p.id
             uow.commit()
             return new_id
+
+    def image(self, product_id: int) -> bytes | None:
+        """The product's photo (PNG), or None."""
+        with self._uow(read_only=True) as uow:
+            p = uow.session.get(Product, product_id)
+            if p is None:
+                raise NotFoundError(translate("Catalog", "Товар не найден"))
+            return p.image
+
+    def set_image(self, product_id: int, data: bytes | None) -> None:
+        """Store a PNG or JPEG as the product's photo (as PNG, at most PRODUCT_IMAGE_SIDE px a
+        side), or remove it with None; ValidationError("image") for anything else."""
+        from app.services.company import normalize_image
+
+        image = normalize_image(data, PRODUCT_IMAGE_SIDE)
+        with self._uow() as uow:
+            p = uow.session.get(Product, product_id)
+            if p is None:
+                raise NotFoundError(translate("Catalog", "Товар не найден"))
+            p.image = image
+            uow.commit()
 
     def delete(self, product_id: int) -> None:
         """Delete a product nobody used; one that is in deals is archived instead."""

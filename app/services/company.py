@@ -67,8 +67,8 @@ def validate_profile(profile: CompanyProfile) -> dict[str, str]:
     return errors
 
 
-def normalize_image(data: bytes | None) -> bytes | None:
-    """PNG/JPEG bytes → PNG no larger than MAX_IMAGE_SIDE; ValidationError if unreadable."""
+def normalize_image(data: bytes | None, side: int = MAX_IMAGE_SIDE) -> bytes | None:
+    """PNG/JPEG bytes → PNG no larger than `side` px; ValidationError if unreadable."""
     if not data:
         return None
     if len(data) > MAX_IMAGE_BYTES:
@@ -83,7 +83,7 @@ def normalize_image(data: bytes | None) -> bytes | None:
                     "image", translate("Company", "Нужен файл PNG или JPEG"))
             img.load()
             converted = img.convert("RGBA")
-            converted.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
+            converted.thumbnail((side, side))
             out = io.BytesIO()
             converted.save(out, format="PNG", optimize=True)
             return out.getvalue()

@@ -64,3 +64,39 @@ def test_low_stock_filter_lists_what_is_short(qtbot, services, catalog) -> None:
     assert {p.id for p in dialog.model.rows()} == {glue, tape}
     dialog.low_only.setChecked(True)
     assert [p.id for p in dialog.model.rows()] == [tape]  # 3 at a threshold of 5
+
+
+def test_the_card_edits_what_a_kp_shows_and_keeps_the_description(qtbot, services,  # type: ignore[no-untyped-def]
+                                                                   monkeypatch) -> None:
+    """Issue 15: description, lead time, warranty and photo in the product card. Found on the
+    way: the card had no description, and a save from it emptied the catalog's."""
+    import io
+
+    from PIL import Image
+
+    from app.views import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text, title=None: shown.append(text))
+    glue = services.catalog.save(ProductInput(sku="G", name="Клей", price=D("10"),
+                                              description="Для картона"))
+    dialog = CatalogDialog(services=services)
+    qtbot.addWidget(dialog)
+    dialog.switch.select(glue)
+    assert dialog.description.toPlainText() == "Для картона"
+    assert not dialog.photo_clear.isEnabled()  # no photo yet
+    dialog.lead_time.setText("2 дня")  # (QTest types ASCII only)
+    dialog.warranty.setText("6 месяцев")
+    assert dialog.save()
+    p = services.catalog.get(glue)
+    assert (p.description, p.lead_time, p.warranty) == ("Для картона", "2 дня", "6 месяцев")
+    png = io.BytesIO()
+    Image.new("RGB", (90, 60), (10, 120, 10)).save(png, format="PNG")
+    assert dialog.set_photo(png.getvalue())
+    assert dialog.photo.pixmap() is not None and not dialog.photo.pixmap().isNull()
+    assert dialog.photo_clear.isEnabled() and services.catalog.image(glue) is not None
+    assert not dialog.set_photo(b"garbage")  # refused, said; the photo stays
+    assert shown or dialog.errors.label("image").text()
+    assert services.catalog.image(glue) is not None
+    dialog.new_product()
+    assert not dialog.photo_button.isEnabled()  # a new product gets a photo once saved

@@ -6,7 +6,8 @@ Revises: 0014
 Create Date: 2026-12-03 17:40:00
 
 Issue 15: a document's language is the client's own setting (default Russian), not the
-interface's; a КП can show each product's photo, delivery lead time and warranty; the
+interface's; a КП can show each product's photo, delivery lead time and warranty, and the
+manager's position beside the name; the
 negotiation protocol (from a deal) and the specification (from an order or an offer) are
 numbered and frozen as an offer is (`deal_documents`, one numbering series per kind).
 """
@@ -26,6 +27,8 @@ def upgrade() -> None:
     op.add_column("clients", sa.Column("document_language", sa.String(5), nullable=False,
                                        server_default="ru"))
     op.add_column("products", sa.Column("image", sa.LargeBinary(), nullable=True))
+    op.add_column("company_settings", sa.Column("manager_position", sa.String(200),
+                                                nullable=False, server_default=""))
     for name in ("lead_time", "warranty"):
         op.add_column("products", sa.Column(name, sa.String(100), nullable=False,
                                             server_default=""))
@@ -64,5 +67,6 @@ def downgrade() -> None:
     op.drop_table("deal_documents")
     # SQLite's own DROP COLUMN (3.35+): a batch copy of clients would lose its FTS triggers
     for table, name in (("products", "warranty"), ("products", "lead_time"),
-                        ("products", "image"), ("clients", "document_language")):
+                        ("products", "image"), ("clients", "document_language"),
+                        ("company_settings", "manager_position")):
         op.execute(f"ALTER TABLE {table} DROP COLUMN {name}")

@@ -56,6 +56,7 @@ class CompanyInfo(PartyDetails):
     manager_name: str = ""
     manager_phone: str = ""
     manager_email: str = ""
+    manager_position: str = ""
     logo: bytes | None = None
     facsimile: bytes | None = None
     stamp: bytes | None = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +26,7 @@ from app.services.documents.base import (
     company_requisites_line,
     data_table,
     document_title,
+    image_flowable,
     letterhead,
     value_column_width,
 )
@@ -148,13 +151,43 @@ def _contact_lines(snapshot: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _items_table(ctx: BuildContext, totals: DocumentTotals) -> Table:
+def _line_details(raw: dict[str, Any]) -> str:
+    """The product's description, lead time and warranty under a line's name (markup), as
+    the snapshot froze them from the catalog; "" for a line without them."""
+    parts = []
+    if raw.get("description"):
+        parts.append(esc(raw["description"]))
+    terms = inline_list([
+        translate("Documents", "Срок поставки: {v}").format(v=raw["lead_time"])
+        if raw.get("lead_time") else "",
+        translate("Documents", "Гарантия: {v}").format(v=raw["warranty"])
+        if raw.get("warranty") else ""])
+    if terms:
+        parts.append(esc(terms))
+    return "<br/>".join(parts)
+
+
+def _line_photo(raw: dict[str, Any]) -> bytes | None:
+    try:
+        return base64.b64decode(raw["image"], validate=True) if raw.get("image") else None
+    except (binascii.Error, TypeError, ValueError):
+        return None  # a damaged snapshot prints without the photo, never fails
+
+
+def _items_table(ctx: BuildContext, totals: DocumentTotals,
+                 raw_lines: list[dict[str, Any]]) -> Table:
+    from reportlab.platypus import Paragraph
+
+    raw_lines = raw_lines if len(raw_lines) == len(totals.lines) else [{}] * len(totals.lines)
+    photos = [_line_photo(raw) for raw in raw_lines]
     price_title = (translate("Documents", "Цена с НДС, ₽") if totals.prices_include_vat
                    else translate("Documents", "Цена без НДС, ₽"))
     sum_title = (translate("Documents", "Сумма с НДС, ₽") if totals.prices_include_vat
                  else translate("Documents", "Сумма без НДС, ₽"))
     columns = [
         Column("№", 0.45, "center"),
+        *([Column(translate("Documents", "Фото"), 1.1, "center", wraps=True)]
+          if any(photos) else []),
         Column(translate("Documents", "Наименование"), 3.95),
         Column(translate("Documents", "Кол-во"), 0.95, "right"),
         Column(translate("Documents", "Ед."), 0.8, "center"),
@@ -164,12 +197,19 @@ def _items_table(ctx: BuildContext, totals: DocumentTotals) -> Table:
         Column(sum_title, 1.45, "right"),
     ]
     rows = []
-    for i, line in enumerate(totals.lines, start=1):
-        rows.append([
-            str(i), line.name, number(line.quantity), line.unit, money(line.price),
-            f"{number(line.discount)} %" if line.discount else "—", rate_label(line.rate),
-            money(line.amount),
-        ])
+    for i, (line, raw, photo) in enumerate(zip(totals.lines, raw_lines, photos, strict=True),
+                                           start=1):
+        details = _line_details(raw)
+        name: object = (Paragraph(esc(line.name) + f'<br/><font size="7" color="'
+                                  f'{ctx.theme.muted}">{details}</font>', ctx.styles.cell)
+                        if details else line.name)
+        row: list[object] = [str(i)]
+        if any(photos):
+            row.append(image_flowable(photo, 12 * MM, 9 * MM, h_align="CENTER") or "")
+        row += [name, number(line.quantity), line.unit, money(line.price),
+                f"{number(line.discount)} %" if line.discount else "—", rate_label(line.rate),
+                money(line.amount)]
+        rows.append(row)
     if not rows:
         rows.append(["", translate("Documents", "Позиции не указаны"), "", "", "", "", "", ""])
     return data_table(ctx, columns, rows)
@@ -237,7 +277,8 @@ def _signatures(ctx: BuildContext, snapshot: dict[str, Any]) -> list[Flowable]:
         rows.append((seller.signer_title or translate("Documents", "Руководитель"),
                      seller.signer_name))
     if manager.get("name"):
-        rows.append((translate("Documents", "Менеджер по продажам"), str(manager["name"])))
+        rows.append((str(manager.get("position") or "")
+                     or translate("Documents", "Менеджер по продажам"), str(manager["name"])))
     if not rows:
         return []
     out: list[Flowable] = [Spacer(1, 6 * MM), SignatureLine.make(
@@ -246,8 +287,27 @@ def _signatures(ctx: BuildContext, snapshot: dict[str, Any]) -> list[Flowable]:
     reach = inline_list(manager.get(k) for k in ("phone", "email"))
     if manager.get("name") and reach:
         out.append(ctx.m(fmt(translate("Documents", "Ваш менеджер: {name}, {reach}"),
-                             name=manager["name"], reach=reach), "small_muted"))
+                             name=inline_list([manager["name"], manager.get("position")]),
+                             reach=reach), "small_muted"))
+    bank = bank_line(seller)
+    if bank and snapshot.get("template") == "classic":  # the modern one has its seller card
+        out.append(ctx.m(fmt(translate("Documents", "Банковские реквизиты: {v}"), v=bank),
+                         "small_muted"))
     return out
+
+
+def bank_line(seller: CompanyInfo) -> str:
+    """«р/с 40702… в ПАО Банк, БИК 044525225, к/с 30101…», or "" without an account."""
+    if not seller.settlement_account:
+        return ""
+    parts = [translate("Documents", "р/с {v}").format(v=seller.settlement_account)
+             + (translate("Documents", " в {bank}").format(bank=seller.bank_name)
+                if seller.bank_name else "")]
+    if seller.bik:
+        parts.append(translate("Documents", "БИК {v}").format(v=seller.bik))
+    if seller.corr_account:
+        parts.append(translate("Documents", "к/с {v}").format(v=seller.corr_account))
+    return ", ".join(parts)
 
 
 # --- classic ----------------------------------------------------------------------------
@@ -286,7 +346,7 @@ def _classic_story(ctx: BuildContext, snapshot: dict[str, Any],
     if snapshot.get("intro"):
         story.append(Paragraph(esc(snapshot["intro"]), st.body))
         story.append(Spacer(1, 4 * MM))
-    story.append(_items_table(ctx, totals))
+    story.append(_items_table(ctx, totals, snapshot.get("lines") or []))
     story.append(Spacer(1, 2 * MM))
     story.append(KeepTogether([_totals_block(ctx, totals, boxed=False), Spacer(1, 3 * MM),
                                *_words(ctx, totals), *_vat_notice(ctx, snapshot)]))
@@ -360,7 +420,7 @@ def _modern_story(ctx: BuildContext, snapshot: dict[str, Any],
     if snapshot.get("intro"):
         story.append(Paragraph(esc(snapshot["intro"]), st.body))
         story.append(Spacer(1, 5 * MM))
-    story.append(_items_table(ctx, totals))
+    story.append(_items_table(ctx, totals, snapshot.get("lines") or []))
     story.append(Spacer(1, 3 * MM))
     grand = f"{money(totals.total)}\u00a0₽"
     grand_w = value_column_width([grand], st.kpi_value, ctx.width * 0.25)

@@ -36,6 +36,7 @@ from app.services.documents.base import (
     SignatureLine,
     build_pdf,
     data_table,
+    document_language,
     document_title,
     key_value_table,
     letterhead,
@@ -103,10 +104,11 @@ def _default_contact_ids(deal: Deal, contacts: Sequence[Contact]) -> list[int]:
     return [primary.id] if primary is not None else []
 
 
-def _default_our_participants(company: CompanySettings | None) -> list[str]:
+def _default_our_participants(company: CompanySettings | None,
+                              language: str = DOCUMENT_LANGUAGE) -> list[str]:
     if company is None:
         return []
-    with in_language(DOCUMENT_LANGUAGE):
+    with in_language(language):
         if company.manager_name.strip():
             return [translate("Documents", "{name}, менеджер по продажам").format(
                 name=company.manager_name.strip())]
@@ -130,7 +132,8 @@ def protocol_defaults_in(s: Session, deal_id: int) -> ProtocolDefaults:
         company_name=company_info(company).display_name, place=place or "",
         contacts=tuple(ProtocolContact(id=c.id, name=c.name, position=c.position,
                                        chosen=c.id in chosen) for c in contacts),
-        our_participants=tuple(_default_our_participants(company)))
+        our_participants=tuple(_default_our_participants(
+            company, document_language(client.document_language if client else None))))
 
 
 def _person(text: str) -> dict[str, str]:
@@ -176,8 +179,10 @@ def gather_protocol(s: Session, deal_id: int, *, on: date, place: str = "",
         raise ValidationError.single("participants", translate(
             "Documents", "Участников со стороны клиента — не больше {n}").format(
             n=MAX_PARTICIPANTS))
+    language = document_language(client.document_language if client else None)
     ours = _clean_our_participants(
-        _default_our_participants(company) if our_participants is None else our_participants)
+        _default_our_participants(company, language) if our_participants is None
+        else our_participants)
     objections = s.scalars(select(Objection).where(Objection.deal_id == deal.id,
                                                    Objection.resolved.is_(False))
                            .order_by(Objection.created_at, Objection.id)).all()
@@ -185,13 +190,13 @@ def gather_protocol(s: Session, deal_id: int, *, on: date, place: str = "",
                                                Activity.done.is_(False))
                         .order_by(Activity.due_at.is_(None), Activity.due_at,
                                   Activity.id)).all()
-    with in_language(DOCUMENT_LANGUAGE):  # what the protocol prints, in its language
+    with in_language(language):  # what the protocol prints, in the client's language
         lines = deal_lines(deal, on, company.default_vat_kind if company else "standard")
         steps = [{"on": local_date(a.due_at).isoformat() if a.due_at else None,
                   "kind": activity_kind_label(a.kind), "subject": a.subject}
                  for a in planned]
     return {
-        "language": DOCUMENT_LANGUAGE,
+        "language": language,
         "subject": deal.title,
         "place": place,
         "seller": company_info(company).to_json(),

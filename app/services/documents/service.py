@@ -7,6 +7,7 @@ document module's `render_*(data) -> bytes`. The CLI and the views call only thi
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,10 +29,16 @@ from app.models import (
     Offer,
     Order,
     OrderLine,
+    Product,
     Setting,
     Stage,
 )
-from app.services.documents.base import DOCUMENT_LANGUAGE, IMAGE_FIELDS, CompanyInfo
+from app.services.documents.base import (
+    DOCUMENT_LANGUAGE,
+    IMAGE_FIELDS,
+    CompanyInfo,
+    document_language,
+)
 from app.services.documents.fonts import REPLACEMENT, unprintable
 from app.services.documents.markup import bind_signs
 from app.services.documents.numbering import invoice_number, next_number
@@ -128,7 +135,9 @@ class DocumentService:
             if deal is None:
                 raise NotFoundError(translate("Documents", "Сделка не найдена"))
             contact = uow.session.get(Contact, deal.contact_id) if deal.contact_id else None
-            return default_intro(template, contact.name if contact else "")
+            client = uow.session.get(Client, deal.client_id)
+            return default_intro(template, contact.name if contact else "",
+                                 document_language(client.document_language if client else None))
 
     def default_subject(self, deal_id: int) -> str:
         """The КП's subject line until the user writes one: the deal's name."""
@@ -146,8 +155,10 @@ class DocumentService:
             if deal is None:
                 raise NotFoundError(translate("Documents", "Сделка не найдена"))
             company = uow.session.get(CompanySettings, 1)
+            client = uow.session.get(Client, deal.client_id)
+            language = document_language(client.document_language if client else None)
             lines = deal_lines(deal, on, company.default_vat_kind if company else "standard")
-        return vat_change_notice(lines, on, on + timedelta(days=validity_days))
+        return vat_change_notice(lines, on, on + timedelta(days=validity_days), language)
 
     def unprintable_notice(self, deal_id: int, typed: str = "") -> str:
         """The offer dialog's warning about characters the КП's font cannot print — in the
@@ -290,7 +301,8 @@ class DocumentService:
                     order.invoice_number = number
             default_kind = company.default_vat_kind if company else "standard"
             include_vat = bool(company.prices_include_vat) if company else True
-            with in_language(DOCUMENT_LANGUAGE):  # what the invoice prints, in its language
+            language = document_language(client.document_language if client else None)
+            with in_language(language):  # what the invoice prints, in its language
                 lines, basis = _invoice_lines_and_basis(s, order, deal, issued, include_vat,
                                                         default_kind)
             snapshot = {
@@ -300,7 +312,7 @@ class DocumentService:
                 "prices_include_vat": bool(company.prices_include_vat) if company else True,
                 "seller": company_info(company).to_json(),
                 "buyer": {k: (getattr(client, k) or "") for k in BUYER_FIELDS} if client else {},
-                "basis": basis, "lines": lines,
+                "basis": basis, "lines": lines, "language": language,
                 "deal_id": deal.id if deal is not None else None,
                 "order_id": order.id if order is not None else None,
             }
@@ -553,12 +565,13 @@ def clean_subject(subject: str) -> str:
     return text
 
 
-def vat_change_notice(lines: list[dict[str, str | None]], start: date, end: date) -> str:
+def vat_change_notice(lines: list[dict[str, str | None]], start: date, end: date,
+                      language: str = DOCUMENT_LANGUAGE) -> str:
     """«НДС рассчитан по ставке на дату КП (20 %). С 01.01.2026 ставка — 22 %: …» for each
     rate of `lines` that changes after `start` up to `end` (the offer's validity); the
     invoice follows its own date, so that is the rule the price follows."""
     notes = []
-    with in_language(DOCUMENT_LANGUAGE):
+    with in_language(language):
         for kind in sorted({str(line["vat_kind"]) for line in lines}):
             for day, old, new in rate_changes(kind, start, end):
                 notes.append(translate(
@@ -594,8 +607,9 @@ def issue_offer_in(s: Session, deal_id: int, *, template: str | None, intro: str
     if contact is None and client is not None:
         contact = next((c for c in client.contacts if c.is_primary), None) or (
             client.contacts[0] if client.contacts else None)
+    language = document_language(client.document_language if client else None)
     if intro is None:
-        intro = default_intro(template, contact.name if contact else "")
+        intro = default_intro(template, contact.name if contact else "", language)
     used = s.scalar(select(func.max(Offer.seq)).where(Offer.year == on.year)) or 0
     seq = next_number(s, "offer", on.year, at_least=used)
     number = f"КП-{on.year}-{seq:04d}"
@@ -609,8 +623,8 @@ def issue_offer_in(s: Session, deal_id: int, *, template: str | None, intro: str
         "intro": intro,
         "prices_include_vat": bool(company.prices_include_vat) if company else True,
         "seller": info.to_json(),
-        "manager": {"name": info.manager_name, "phone": info.manager_phone,
-                    "email": info.manager_email},
+        "manager": {"name": info.manager_name, "position": info.manager_position,
+                    "phone": info.manager_phone, "email": info.manager_email},
         "buyer": {k: (getattr(client, k) or "") for k in BUYER_FIELDS} if client else {},
         "contact": ({"name": contact.name, "position": contact.position,
                      "phone": contact.phone, "email": contact.email}
@@ -618,12 +632,14 @@ def issue_offer_in(s: Session, deal_id: int, *, template: str | None, intro: str
         "deal": {"id": deal.id, "title": deal.title,
                  "payment_terms": deal.payment_terms,
                  "delivery_terms": deal.delivery_terms},
-        "lines": deal_lines(deal, on, company.default_vat_kind if company else "standard"),
         "subject": deal.title if subject is None else clean_subject(subject),
-        "language": DOCUMENT_LANGUAGE,
+        "language": language,
     }
+    with in_language(language):  # a line made of the deal's amount is named in it («шт»)
+        snapshot["lines"] = with_product_details(s, deal, deal_lines(
+            deal, on, company.default_vat_kind if company else "standard"))
     snapshot["vat_notice"] = vat_change_notice(snapshot["lines"], on,
-                                               on + timedelta(days=days))
+                                               on + timedelta(days=days), language)
     totals = compute_totals(snapshot["lines"],
                             prices_include_vat=snapshot["prices_include_vat"])
     offer = Offer(number=number, year=on.year, seq=seq, deal_id=deal.id,
@@ -649,6 +665,25 @@ def deal_lines(deal: Deal, on: date, default_kind: str) -> list[dict[str, str | 
         return [snapshot_line(deal.title, translate("Documents", "шт"), Decimal(1),
                               deal.amount, Decimal(0), default_kind, on)]
     return []
+
+
+def with_product_details(s: Session, deal: Deal,
+                         lines: list[dict[str, str | None]]) -> list[dict[str, str | None]]:
+    """A КП's lines with what the catalog says of each line's product, frozen with the offer:
+    its description, lead time, warranty and photo (PNG as base64); a line typed by hand,
+    or a product since deleted, has none of them."""
+    if len(lines) != len(deal.lines):  # the one line of a deal's amount: no product
+        return lines
+    out = []
+    for line, source in zip(lines, deal.lines, strict=True):
+        product = s.get(Product, source.product_id) if source.product_id else None
+        if product is not None:
+            line = {**line, "description": product.description.strip(),
+                    "lead_time": product.lead_time, "warranty": product.warranty,
+                    "image": (base64.b64encode(product.image).decode("ascii")
+                              if product.image else None)}
+        out.append(line)
+    return out
 
 
 def _invoice_ref(snapshot: dict[str, Any]) -> InvoiceRef:

@@ -41,6 +41,7 @@ from app.services.documents.base import (
     SignatureLine,
     build_pdf,
     data_table,
+    document_language,
     document_title,
     value_column_width,
 )
@@ -133,12 +134,14 @@ def gather_order_specification(s: Session, order_id: int, *, on: date
             .format(n=order.number))
     company = s.get(CompanySettings, 1)
     deal = s.get(Deal, order.deal_id) if order.deal_id else None
-    with in_language(DOCUMENT_LANGUAGE):
+    client = s.get(Client, order.client_id)
+    language = document_language(client.document_language if client else None)
+    with in_language(language):
         source = translate("Documents", "Заказ № {n} от {d}").format(
             n=order.number, d=short_date(order.ordered_on))
         terms = _terms(deal, order)
     snapshot = {
-        "language": DOCUMENT_LANGUAGE, "subject": source,
+        "language": language, "subject": source,
         "source": {"kind": "order", "id": order.id, "number": order.number},
         "contract": _contract(s, order),
         "seller": company_info(company).to_json(),
@@ -178,12 +181,13 @@ def gather_offer_specification(s: Session, offer_id: int) -> tuple[dict[str, Any
             .format(n=offer.number))
     company = s.get(CompanySettings, 1)
     with_contract = next((o for o in orders if o.contract_number.strip()), None)
-    with in_language(DOCUMENT_LANGUAGE):
+    language = document_language(frozen.get("language"))  # the КП's own, as accepted
+    with in_language(language):
         source = translate("Documents", "Коммерческое предложение № {n} от {d}").format(
             n=offer.number, d=short_date(offer.issued_on))
         terms = _terms(deal, None)
     snapshot = {
-        "language": DOCUMENT_LANGUAGE, "subject": source,
+        "language": language, "subject": source,
         "source": {"kind": "offer", "id": offer.id, "number": offer.number},
         "contract": _contract(s, with_contract),
         "seller": company_info(company).to_json(),

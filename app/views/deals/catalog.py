@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,7 +29,13 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain.money import format_money
 from app.i18n import translate
-from app.services.catalog import VAT_KINDS, ProductInput, ProductRow, validate_product
+from app.services.catalog import (
+    PRODUCT_TEXT_LIMIT,
+    VAT_KINDS,
+    ProductInput,
+    ProductRow,
+    validate_product,
+)
 from app.services.errors import ServiceError, ValidationError
 from app.services.pricing import vat_kind_label
 from app.views import dialogs, style
@@ -238,6 +248,29 @@ class CatalogDialog(EditorDialog):
         self.correct_button = QPushButton(translate("Catalog", "Корректировка…"))
         self.correct_button.clicked.connect(self.correct_stock)
         self.min_stock = QLineEdit()
+        # what a КП shows of the product under its line (all optional)
+        self.description = QPlainTextEdit()
+        self.description.setFixedHeight(52)
+        self.description.setPlaceholderText(translate("Catalog", "Печатается в КП под строкой"))
+        self.lead_time = QLineEdit()
+        self.lead_time.setMaxLength(PRODUCT_TEXT_LIMIT)
+        self.lead_time.setPlaceholderText(translate("Catalog", "например, 5 рабочих дней"))
+        self.warranty = QLineEdit()
+        self.warranty.setMaxLength(PRODUCT_TEXT_LIMIT)
+        self.warranty.setPlaceholderText(translate("Catalog", "например, 12 месяцев"))
+        self.photo = QLabel()
+        self.photo.setObjectName("productPhoto")
+        self.photo.setFixedSize(72, 48)
+        self.photo_button = QPushButton(translate("Catalog", "Фото…"))
+        self.photo_button.clicked.connect(self.choose_photo)
+        self.photo_clear = QPushButton(translate("Catalog", "Убрать"))
+        self.photo_clear.clicked.connect(self.clear_photo)
+        photo_box = QWidget()
+        photo_row = QHBoxLayout(photo_box)
+        photo_row.setContentsMargins(0, 0, 0, 0)
+        for part in (self.photo, self.photo_button, self.photo_clear):
+            photo_row.addWidget(part)
+        photo_row.addStretch(1)
         self.archived = QCheckBox(translate("Catalog", "В архиве (не предлагать в сделках)"))
         for key, label, w in (
             ("sku", translate("Catalog", "Артикул *"), self.sku),
@@ -250,10 +283,14 @@ class CatalogDialog(EditorDialog):
             ("vat_kind", translate("Catalog", "НДС"), self.vat),
             ("stock", translate("Catalog", "Остаток"), self.stock),
             ("min_stock", translate("Catalog", "Неснижаемый остаток"), self.min_stock),
+            ("description", translate("Catalog", "Описание"), self.description),
+            ("lead_time", translate("Catalog", "Срок поставки"), self.lead_time),
+            ("warranty", translate("Catalog", "Гарантия"), self.warranty),
         ):
             self.errors.add_row(form, label, key, w)
             if key == "stock":
                 form.addRow("", self.correct_button)
+        self.errors.add_row(form, translate("Catalog", "Фото"), "image", photo_box)
         form.addRow("", self.archived)
         right.addLayout(form)
         hint = QLabel(translate(
@@ -291,6 +328,7 @@ class CatalogDialog(EditorDialog):
         return (self.sku.text(), self.name.text(), self.group.currentText(), self.unit.text(),
                 self.price.text(), self.floor_price.text(), self.max_discount.text(),
                 self.vat.currentData(), self.stock.text(), self.min_stock.text(),
+                self.description.toPlainText(), self.lead_time.text(), self.warranty.text(),
                 self.archived.isChecked())
 
     def _key_at(self, row: int) -> int | None:
@@ -332,6 +370,10 @@ class CatalogDialog(EditorDialog):
         self.stock.setReadOnly(True)
         self.correct_button.setEnabled(True)
         self.min_stock.setText(_qty(p.min_stock))
+        self.description.setPlainText(p.description)
+        self.lead_time.setText(p.lead_time)
+        self.warranty.setText(p.warranty)
+        self._show_photo(self._catalog.image(p.id))
         self.archived.setChecked(p.archived)
         self.errors.clear()
         if self.unsaved is not None:
@@ -345,8 +387,10 @@ class CatalogDialog(EditorDialog):
         """An empty card for a new product (what the card showed is dropped)."""
         self._current = None
         self.switch.select(None)
-        for w in (self.sku, self.name, self.price, self.floor_price, self.max_discount):
+        for w in (self.sku, self.name, self.price, self.floor_price, self.max_discount,
+                  self.description, self.lead_time, self.warranty):
             w.clear()
+        self._show_photo(None)
         self.group.setCurrentText("")
         self.unit.setText("шт")
         self.stock.setText("0")
@@ -386,6 +430,8 @@ class CatalogDialog(EditorDialog):
             stock=(self._catalog.get(self._current).stock if self._current is not None
                    else num(self.stock, "stock") or Decimal(0)),
             min_stock=num(self.min_stock, "min_stock") or Decimal(0),
+            description=self.description.toPlainText().strip(),
+            lead_time=self.lead_time.text(), warranty=self.warranty.text(),
             archived=self.archived.isChecked())
         if errors:
             # Show what else is wrong too, not only the unreadable numbers.
@@ -408,6 +454,56 @@ class CatalogDialog(EditorDialog):
         self._current = product_id
         self._reload(select=product_id)
         self._load_product(product_id)  # as stored (numbers in their usual form)
+        return True
+
+    # --- the photo: stored at once (not part of the card's unsaved edits) -------------------
+    def _show_photo(self, data: bytes | None) -> None:
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.photo.setPixmap(pixmap.scaled(
+                self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.photo.clear()
+            self.photo.setText(translate("Catalog", "нет"))
+        saved = self._current is not None
+        self.photo_button.setEnabled(saved)
+        self.photo_button.setToolTip("" if saved else translate(
+            "Catalog", "Сначала сохраните товар"))
+        self.photo_clear.setEnabled(saved and bool(data))
+
+    def choose_photo(self) -> None:
+        if self._current is None:
+            return
+        path = dialogs.ask_open_path(self, translate("Catalog", "Фото товара"),
+                                     translate("Catalog", "Изображения (*.png *.jpg *.jpeg)"))
+        if path:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:
+                dialogs.show_error(self, str(exc))
+                return
+            self.set_photo(data)
+
+    def clear_photo(self) -> None:
+        if self._current is not None and dialogs.confirm(
+                self, translate("Catalog", "Фото товара"),
+                translate("Catalog", "Убрать фото товара из каталога? В уже выпущенных КП "
+                                     "оно останется.")):
+            self.set_photo(None)
+
+    def set_photo(self, data: bytes | None) -> bool:
+        """Store `data` as the shown product's photo (None: remove it); False if refused."""
+        if self._current is None:
+            return False
+        try:
+            self._catalog.set_image(self._current, data)
+        except ValidationError as exc:
+            for message in self.errors.show(exc):
+                dialogs.show_error(self, message)
+            return False
+        self.errors.clear_field("image")
+        self._show_photo(self._catalog.image(self._current))
         return True
 
     def correct_stock(self) -> bool:

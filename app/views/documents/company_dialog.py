@@ -67,6 +67,7 @@ def _labels() -> dict[str, str]:
         "manager_name": translate("CompanyDialog", "Менеджер (ФИО)"),
         "manager_phone": translate("CompanyDialog", "Телефон менеджера"),
         "manager_email": translate("CompanyDialog", "Почта менеджера"),
+        "manager_position": translate("CompanyDialog", "Должность менеджера"),
         "logo": translate("CompanyDialog", "Логотип"),
         "facsimile": translate("CompanyDialog", "Факсимиле подписи"),
         "stamp": translate("CompanyDialog", "Печать"),
@@ -81,8 +82,8 @@ def _pages() -> tuple[tuple[str, tuple[str, ...]], ...]:
         (translate("CompanyDialog", "Банк"),
          BANK_FIELDS),
         (translate("CompanyDialog", "Подписи"),
-         ("signer_name", "signer_title", "accountant_name", "manager_name", "manager_phone",
-          "manager_email")),
+         ("signer_name", "signer_title", "accountant_name", "manager_name",
+          "manager_position", "manager_phone", "manager_email")),
     )
 MULTILINE = ("legal_address", "postal_address")
 
