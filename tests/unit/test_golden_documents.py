@@ -83,6 +83,10 @@ CASES: dict[str, Case] = {
     "report-pipeline": lambda g: g.docs.report_pdf("pipeline", "2026", today=TODAY),
     "report-clients": lambda g: g.docs.report_pdf("clients", "2026-Q4", today=TODAY),
     "report-meeting-pack": lambda g: g.docs.report_pdf("meeting-pack", "2026-11", today=TODAY),
+    "protocol": lambda g: g.docs.deal_document_pdf(g.docs.issue_protocol(
+        g.deal_id, on=TODAY, place="офис клиента").id),
+    "specification": lambda g: g.docs.deal_document_pdf(g.docs.issue_specification(
+        order_id=g.order_id, on=TODAY).id),
 }
 
 
