@@ -1154,6 +1154,10 @@ Backups folder: {folder}</translation>
         <translation>Unknown VAT rate</translation>
     </message>
     <message>
+        <source>Не длиннее {n} знаков</source>
+        <translation>At most {n} characters</translation>
+    </message>
+    <message>
         <source>Остаток не может быть отрицательным</source>
         <translation>Stock cannot be negative</translation>
     </message>
@@ -1302,6 +1306,26 @@ Backups folder: {folder}</translation>
         <translation>Correct…</translation>
     </message>
     <message>
+        <source>Печатается в КП под строкой</source>
+        <translation>Printed in the offer under the line</translation>
+    </message>
+    <message>
+        <source>например, 5 рабочих дней</source>
+        <translation>e.g. 5 working days</translation>
+    </message>
+    <message>
+        <source>например, 12 месяцев</source>
+        <translation>e.g. 12 months</translation>
+    </message>
+    <message>
+        <source>Фото…</source>
+        <translation>Photo…</translation>
+    </message>
+    <message>
+        <source>Убрать</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
         <source>В архиве (не предлагать в сделках)</source>
         <translation>Archived (do not offer in deals)</translation>
     </message>
@@ -1334,6 +1358,22 @@ Backups folder: {folder}</translation>
         <translation>Minimum stock level</translation>
     </message>
     <message>
+        <source>Описание</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Срок поставки</source>
+        <translation>Lead time</translation>
+    </message>
+    <message>
+        <source>Гарантия</source>
+        <translation>Warranty</translation>
+    </message>
+    <message>
+        <source>Фото</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
         <source>Зона уступок: скидка, опускающая цену ниже минимальной (или больше максимальной скидки), в сделке требует причины.</source>
         <translation>Concession zone: a discount that brings the price below the minimum (or exceeds the maximum discount) requires a reason in the deal.</translation>
     </message>
@@ -1356,6 +1396,26 @@ Backups folder: {folder}</translation>
     <message>
         <source>Введите число</source>
         <translation>Enter a number</translation>
+    </message>
+    <message>
+        <source>нет</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Сначала сохраните товар</source>
+        <translation>Save the product first</translation>
+    </message>
+    <message>
+        <source>Фото товара</source>
+        <translation>Product photo</translation>
+    </message>
+    <message>
+        <source>Изображения (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Убрать фото товара из каталога? В уже выпущенных КП оно останется.</source>
+        <translation>Remove the product&apos;s photo from the catalog? Offers already issued keep it.</translation>
     </message>
     <message>
         <source>Удалить товар</source>
@@ -1692,6 +1752,46 @@ Backups folder: {folder}</translation>
         <translation>template: classic (Classic) or modern (Modern); default: the last one selected</translation>
     </message>
     <message>
+        <source>протокол переговоров по сделке (PDF)</source>
+        <translation>negotiation protocol of a deal (PDF)</translation>
+    </message>
+    <message>
+        <source>дата встречи ГГГГ-ММ-ДД (по умолчанию сегодня)</source>
+        <translation>meeting date YYYY-MM-DD (default: today)</translation>
+    </message>
+    <message>
+        <source>место встречи</source>
+        <translation>meeting place</translation>
+    </message>
+    <message>
+        <source>участник со стороны клиента (номер контакта; можно несколько раз); по умолчанию — контакт сделки</source>
+        <translation>a participant from the client (contact id; may be repeated); default: the deal&apos;s contact</translation>
+    </message>
+    <message>
+        <source>«ФИО, должность»</source>
+        <translation>&quot;Name, position&quot;</translation>
+    </message>
+    <message>
+        <source>участник с нашей стороны (можно несколько раз); по умолчанию — менеджер из реквизитов компании</source>
+        <translation>a participant from our side (may be repeated); default: the manager from the company details</translation>
+    </message>
+    <message>
+        <source>спецификация к договору по заказу или принятому КП (PDF)</source>
+        <translation>contract specification of an order or an accepted offer (PDF)</translation>
+    </message>
+    <message>
+        <source>номер заказа (например З-2026-00001) или его id</source>
+        <translation>order number (e.g. З-2026-00001) or its id</translation>
+    </message>
+    <message>
+        <source>номер КП (например КП-2026-0001) или его id</source>
+        <translation>offer number (e.g. КП-2026-0001) or its id</translation>
+    </message>
+    <message>
+        <source>дата спецификации ГГГГ-ММ-ДД (по умолчанию сегодня)</source>
+        <translation>specification date YYYY-MM-DD (default: today)</translation>
+    </message>
+    <message>
         <source>счёт на оплату по выигранной сделке или заказу (PDF)</source>
         <translation>invoice for a won deal or an order (PDF)</translation>
     </message>
@@ -1722,6 +1822,22 @@ Backups folder: {folder}</translation>
     <message>
         <source>Счёт № {number}</source>
         <translation>Invoice No. {number}</translation>
+    </message>
+    <message>
+        <source>Выпущен протокол {number}</source>
+        <translation>Issued protocol {number}</translation>
+    </message>
+    <message>
+        <source>Выпущена спецификация {number}</source>
+        <translation>Issued specification {number}</translation>
+    </message>
+    <message>
+        <source>заказ {t!r} не найден</source>
+        <translation>order {t!r} not found</translation>
+    </message>
+    <message>
+        <source>КП {t!r} не найдено</source>
+        <translation>offer {t!r} not found</translation>
     </message>
     <message>
         <source>ожидался номер сделки или заказа, получено {t!r}</source>
@@ -2137,6 +2253,14 @@ Backups folder: {folder}</translation>
     <message>
         <source>Сегмент</source>
         <translation>Segment</translation>
+    </message>
+    <message>
+        <source>На каком языке выпускаются КП, счета и протоколы этого клиента — независимо от языка программы</source>
+        <translation>The language of this client&apos;s offers, invoices and protocols, whatever the program&apos;s language</translation>
+    </message>
+    <message>
+        <source>Язык документов</source>
+        <translation>Document language</translation>
     </message>
     <message>
         <source>через запятую: VIP, сеть</source>
@@ -2834,6 +2958,14 @@ Backups folder: {folder}</translation>
         <translation>Individual</translation>
     </message>
     <message>
+        <source>русский</source>
+        <translation>Russian</translation>
+    </message>
+    <message>
+        <source>английский</source>
+        <translation>English</translation>
+    </message>
+    <message>
         <source>качество</source>
         <translation>quality</translation>
     </message>
@@ -2860,6 +2992,10 @@ Backups folder: {folder}</translation>
     <message>
         <source>Неизвестный статус</source>
         <translation>Unknown status</translation>
+    </message>
+    <message>
+        <source>Неизвестный язык документов</source>
+        <translation>Unknown document language</translation>
     </message>
     <message>
         <source>Укажите название клиента</source>
@@ -3398,6 +3534,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Manager&apos;s e-mail</translation>
     </message>
     <message>
+        <source>Должность менеджера</source>
+        <translation>Manager&apos;s position</translation>
+    </message>
+    <message>
         <source>Логотип</source>
         <translation>Logo</translation>
     </message>
@@ -3699,6 +3839,22 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>current</translation>
     </message>
     <message>
+        <source>Протокол переговоров</source>
+        <translation>Negotiation protocol</translation>
+    </message>
+    <message>
+        <source>Спецификация</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <source>Документ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Основание</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
         <source>Создать КП…</source>
         <translation>Create quote…</translation>
     </message>
@@ -3715,12 +3871,32 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Reissue the quote from the deal&apos;s current line items, with a new number</translation>
     </message>
     <message>
+        <source>Спецификация по КП</source>
+        <translation>Specification from offer</translation>
+    </message>
+    <message>
+        <source>Спецификация к договору по выбранному КП, принятому клиентом</source>
+        <translation>Contract specification from the selected offer the client accepted</translation>
+    </message>
+    <message>
+        <source>Протокол переговоров…</source>
+        <translation>Negotiation protocol…</translation>
+    </message>
+    <message>
+        <source>Протокол встречи: участники, согласованные условия, открытые вопросы и следующие шаги по сделке</source>
+        <translation>Minutes of a meeting: participants, agreed terms, open questions and next steps of the deal</translation>
+    </message>
+    <message>
         <source>Счёт на оплату</source>
         <translation>Invoice</translation>
     </message>
     <message>
         <source>КП по сделке ещё не выпускались</source>
         <translation>No quotes have been issued for this deal yet</translation>
+    </message>
+    <message>
+        <source>Протоколы и спецификации (двойной щелчок — открыть)</source>
+        <translation>Protocols and specifications (double-click to open)</translation>
     </message>
     <message>
         <source>Счёт № {n}</source>
@@ -5235,6 +5411,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Commercial Offer No. {n}</translation>
     </message>
     <message>
+        <source>Срок поставки: {v}</source>
+        <translation>Lead time: {v}</translation>
+    </message>
+    <message>
+        <source>Гарантия: {v}</source>
+        <translation>Warranty: {v}</translation>
+    </message>
+    <message>
         <source>Цена с НДС, ₽</source>
         <translation>Price incl. VAT, ₽</translation>
     </message>
@@ -5249,6 +5433,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Сумма без НДС, ₽</source>
         <translation>Amount excl. VAT, ₽</translation>
+    </message>
+    <message>
+        <source>Фото</source>
+        <translation>Photo</translation>
     </message>
     <message>
         <source>Наименование</source>
@@ -5289,6 +5477,26 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Ваш менеджер: {name}, {reach}</source>
         <translation>Your manager: {name}, {reach}</translation>
+    </message>
+    <message>
+        <source>Банковские реквизиты: {v}</source>
+        <translation>Bank details: {v}</translation>
+    </message>
+    <message>
+        <source>р/с {v}</source>
+        <translation>account {v}</translation>
+    </message>
+    <message>
+        <source> в {bank}</source>
+        <translation> at {bank}</translation>
+    </message>
+    <message>
+        <source>БИК {v}</source>
+        <translation>BIC {v}</translation>
+    </message>
+    <message>
+        <source>к/с {v}</source>
+        <translation>corr. account {v}</translation>
     </message>
     <message>
         <source>от {d} · действительно до {v}</source>
@@ -5335,6 +5543,122 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Deal not found</translation>
     </message>
     <message>
+        <source>{name}, менеджер по продажам</source>
+        <translation>{name}, sales manager</translation>
+    </message>
+    <message>
+        <source>руководитель</source>
+        <translation>director</translation>
+    </message>
+    <message>
+        <source>Участников с нашей стороны — не больше {n}</source>
+        <translation>At most {n} participants from our side</translation>
+    </message>
+    <message>
+        <source>Участник — не длиннее {n} знаков</source>
+        <translation>A participant is at most {n} characters</translation>
+    </message>
+    <message>
+        <source>Место встречи — не длиннее {n} знаков</source>
+        <translation>The meeting place is at most {n} characters</translation>
+    </message>
+    <message>
+        <source>Контакт № {id} — не контакт клиента сделки</source>
+        <translation>Contact No. {id} is not a contact of the deal&apos;s client</translation>
+    </message>
+    <message>
+        <source>Участников со стороны клиента — не больше {n}</source>
+        <translation>At most {n} participants from the client</translation>
+    </message>
+    <message>
+        <source>Протокол переговоров № {n}</source>
+        <translation>Negotiation Protocol No. {n}</translation>
+    </message>
+    <message>
+        <source>Со стороны {side}</source>
+        <translation>On behalf of {side}</translation>
+    </message>
+    <message>
+        <source>без скидки</source>
+        <translation>no discount</translation>
+    </message>
+    <message>
+        <source>{pct} % — {sum} руб.</source>
+        <translation>{pct} % — {sum} RUB</translation>
+    </message>
+    <message>
+        <source>Предмет</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>{sum} руб. ({vat})</source>
+        <translation>{sum} RUB ({vat})</translation>
+    </message>
+    <message>
+        <source>Открытых вопросов нет.</source>
+        <translation>No open questions.</translation>
+    </message>
+    <message>
+        <source>Наш ответ: {a}</source>
+        <translation>Our answer: {a}</translation>
+    </message>
+    <message>
+        <source>Следующие шаги не запланированы.</source>
+        <translation>No next steps planned.</translation>
+    </message>
+    <message>
+        <source>Что сделать</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>без срока</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>{kind}: {subject}</source>
+        <translation>{kind}: {subject}</translation>
+    </message>
+    <message>
+        <source>Представитель</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>Подписи сторон</source>
+        <translation>Signatures of the parties</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;От {side}:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;For {side}:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>по сделке «{t}»</source>
+        <translation>on the deal &quot;{t}&quot;</translation>
+    </message>
+    <message>
+        <source>Дата встречи</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>Место</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Участники</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Согласованные условия</source>
+        <translation>Agreed terms</translation>
+    </message>
+    <message>
+        <source>Открытые вопросы</source>
+        <translation>Open questions</translation>
+    </message>
+    <message>
+        <source>Следующие шаги</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
         <source>КП не найдено</source>
         <translation>Quote not found</translation>
     </message>
@@ -5349,6 +5673,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Счёт выставляется по выигранной сделке или по заказу</source>
         <translation>An invoice is issued for a won deal or for an order</translation>
+    </message>
+    <message>
+        <source>Спецификация составляется либо по заказу, либо по КП</source>
+        <translation>A specification is made either from an order or from an offer</translation>
+    </message>
+    <message>
+        <source>Документы выбираются либо по сделке, либо по заказу</source>
+        <translation>Documents are listed either by deal or by order</translation>
     </message>
     <message>
         <source>Договор № {n}</source>
@@ -5381,6 +5713,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>шт</source>
         <translation>pcs</translation>
+    </message>
+    <message>
+        <source>В шрифте документа нет символов {chars}: в PDF они будут напечатаны как «{r}».</source>
+        <translation>The document font has no glyphs for {chars}: the PDF prints them as &quot;{r}&quot;.</translation>
     </message>
     <message>
         <source>Заказ № {n} от {d}</source>
@@ -5673,6 +6009,86 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>М.П.</source>
         <translation>Seal</translation>
+    </message>
+    <message>
+        <source>Документ не найден</source>
+        <translation>Document not found</translation>
+    </message>
+    <message>
+        <source>предоплата {pct} %</source>
+        <translation>prepayment {pct} %</translation>
+    </message>
+    <message>
+        <source>отсрочка платежа {n} дн.</source>
+        <translation>payment deferred {n} days</translation>
+    </message>
+    <message>
+        <source>оплата до {d}</source>
+        <translation>payment by {d}</translation>
+    </message>
+    <message>
+        <source>отгрузка до {d}</source>
+        <translation>shipment by {d}</translation>
+    </message>
+    <message>
+        <source>адрес доставки: {a}</source>
+        <translation>delivery address: {a}</translation>
+    </message>
+    <message>
+        <source>Заказ № {n} отменён: спецификация к нему не составляется</source>
+        <translation>Order No. {n} is cancelled: no specification is made for it</translation>
+    </message>
+    <message>
+        <source>В заказе № {n} нет позиций: спецификацию не из чего составить</source>
+        <translation>Order No. {n} has no lines: there is nothing to specify</translation>
+    </message>
+    <message>
+        <source>КП № {n} заменено версией № {m}: спецификация — по действующей</source>
+        <translation>Offer No. {n} was replaced by version No. {m}: make the specification from the current one</translation>
+    </message>
+    <message>
+        <source>КП № {n} не принято: сделка не выиграна</source>
+        <translation>Offer No. {n} is not accepted: the deal is not won</translation>
+    </message>
+    <message>
+        <source>В КП № {n} нет позиций: спецификацию не из чего составить</source>
+        <translation>Offer No. {n} has no lines: there is nothing to specify</translation>
+    </message>
+    <message>
+        <source>Спецификация № {n}</source>
+        <translation>Specification No. {n}</translation>
+    </message>
+    <message>
+        <source>Приложение № {a} к договору № {n}</source>
+        <translation>Annex No. {a} to contract No. {n}</translation>
+    </message>
+    <message>
+        <source>{text} от {d}</source>
+        <translation>{text} dated {d}</translation>
+    </message>
+    <message>
+        <source>Сумма НДС</source>
+        <translation>VAT amount</translation>
+    </message>
+    <message>
+        <source>от {d}</source>
+        <translation>dated {d}</translation>
+    </message>
+    <message>
+        <source>Поставщик:</source>
+        <translation>Supplier:</translation>
+    </message>
+    <message>
+        <source>Покупатель:</source>
+        <translation>Buyer:</translation>
+    </message>
+    <message>
+        <source>Стороны согласовали поставку следующих товаров (работ, услуг):</source>
+        <translation>The parties have agreed on the supply of the following goods (works, services):</translation>
+    </message>
+    <message>
+        <source>по договору</source>
+        <translation>under the contract</translation>
     </message>
 </context>
 <context>
@@ -6793,6 +7209,18 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Reconciliation statement from the start of the order&apos;s year to today</translation>
     </message>
     <message>
+        <source>Спецификация</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <source>Новая спецификация</source>
+        <translation>New specification</translation>
+    </message>
+    <message>
+        <source>Выпустить спецификацию заново по текущим позициям заказа, с новым номером</source>
+        <translation>Issue the specification again from the order&apos;s current lines, with a new number</translation>
+    </message>
+    <message>
         <source>Статус…</source>
         <translation>Status…</translation>
     </message>
@@ -6879,6 +7307,18 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Основание: {b}.</source>
         <translation>Reference: {b}.</translation>
+    </message>
+    <message>
+        <source>Спецификация № {n}</source>
+        <translation>Specification No. {n}</translation>
+    </message>
+    <message>
+        <source>Открыть выпущенную спецификацию</source>
+        <translation>Open the issued specification</translation>
+    </message>
+    <message>
+        <source>Спецификация к договору по позициям заказа</source>
+        <translation>Contract specification from the order&apos;s lines</translation>
     </message>
     <message>
         <source>Итого по позициям: {sum}</source>
@@ -8497,6 +8937,53 @@ Please find the document attached.
     <message>
         <source>Почтовая программа не умеет открывать черновики с вложением: приложите к письму файл {p}</source>
         <translation>The email program cannot open drafts with attachments: attach the file {p} to the message</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolDialog</name>
+    <message>
+        <source>Протокол переговоров</source>
+        <translation>Negotiation protocol</translation>
+    </message>
+    <message>
+        <source>Где прошла встреча</source>
+        <translation>Where the meeting took place</translation>
+    </message>
+    <message>
+        <source>У клиента нет контактов</source>
+        <translation>The client has no contacts</translation>
+    </message>
+    <message>
+        <source>По одному в строке: ФИО, должность</source>
+        <translation>One per line: name, position</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Дата встречи</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>Место</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>От клиента</source>
+        <translation>From the client</translation>
+    </message>
+    <message>
+        <source>С нашей стороны</source>
+        <translation>From our side</translation>
+    </message>
+    <message>
+        <source>Условия, открытые вопросы (нерешённые возражения) и следующие шаги (запланированные дела) берутся из сделки. Выпущенный протокол не меняется.</source>
+        <translation>Terms, open questions (unresolved objections) and next steps (planned activities) come from the deal. An issued protocol never changes.</translation>
+    </message>
+    <message>
+        <source>Выпустить</source>
+        <translation>Issue</translation>
     </message>
 </context>
 <context>
