@@ -4062,6 +4062,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Objection library…</translation>
     </message>
     <message>
+        <source>Возражений пока нет. Запишите, что мешает клиенту решиться: «+ Новое возражение» или «+ Из библиотеки» с готовым ответом.</source>
+        <translation>No objections yet. Write down what keeps the client from deciding: «+ New objection», or «+ From library» with a ready answer.</translation>
+    </message>
+    <message>
         <source>Кто принимает решение, что важно клиенту, о чём договорились</source>
         <translation>Who makes the decision, what matters to the client, what was agreed</translation>
     </message>

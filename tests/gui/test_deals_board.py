@@ -416,3 +416,21 @@ def _mime_for(deal_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     mime = QMimeData()
     mime.setData(MIME_DEAL, QByteArray(f"{deal_id}:{stage_id}".encode()))
     return mime
+
+
+def test_an_empty_objections_list_says_what_to_do(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17, finding 11: the objections tab was a blank table with no hint."""
+    from app.services.deals import ObjectionInput
+
+    editor = DealEditor(services=services)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.sections.setCurrentWidget(editor.objections_view.parentWidget())
+    hint = editor.objections_hint
+    assert hint.isVisible() and "Возражений пока нет" in hint.text()
+    assert hint.geometry() == editor.objections_view.viewport().rect()
+    editor._add_objection(ObjectionInput(text="Дорого"))
+    assert not hint.isVisible()
+    editor._on_remove_objection_clicked()
+    assert editor.objections_model.rowCount() == 0 and hint.isVisible()
+    editor.unsaved.mark_clean()

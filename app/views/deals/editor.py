@@ -70,6 +70,7 @@ from app.views.deals.editor_models import (
     ObjectionsModel,
     VatDelegate,
 )
+from app.views.empty_state import EmptyHint
 from app.views.forms import FieldErrors, editor_head, error_banner, to_date, to_qdate
 from app.views.style import named
 from app.views.unsaved import EditorDialog, RecordSwitch
@@ -305,6 +306,9 @@ class DealEditor(EditorDialog):
         self.objections_model = ObjectionsModel(self)
         self.objections_view = _table(self.objections_model)
         self.objections_view.setWordWrap(True)
+        self.objections_hint = EmptyHint(self.objections_view, translate(
+            "DealEditor", "Возражений пока нет. Запишите, что мешает клиенту решиться: "
+                          "«+ Новое возражение» или «+ Из библиотеки» с готовым ответом."))
         h = self.objections_view.horizontalHeader()
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
