@@ -32,21 +32,17 @@ from app.services.documents.base import (
     BuildContext,
     Column,
     CompanyInfo,
-    DocumentMeta,
     SignatureLine,
-    build_pdf,
     data_table,
     document_language,
-    document_title,
     key_value_table,
     letterhead,
 )
-from app.services.documents.markup import bind_signs, clip, clip_values, esc, fmt
+from app.services.documents.frozen import render_frozen
+from app.services.documents.markup import bind_signs, clip, esc, fmt
 from app.services.documents.service import BUYER_FIELDS, company_info, deal_lines
-from app.services.documents.styles import CLASSIC
 from app.services.documents.totals import (
     DocumentTotals,
-    compute_totals,
     money,
     number,
     vat_phrase,
@@ -217,22 +213,8 @@ def gather_protocol(s: Session, deal_id: int, *, on: date, place: str = "",
 
 def render_protocol(snapshot: dict[str, Any]) -> bytes:
     """The PDF of an issued protocol, from its snapshot only, in its language."""
-    with in_language(str(snapshot.get("language") or DOCUMENT_LANGUAGE)):
-        return _render_protocol(snapshot)
-
-
-def _render_protocol(snapshot: dict[str, Any]) -> bytes:
-    seller = CompanyInfo.from_json(snapshot.get("seller") or {}).clipped()
-    snapshot = {**snapshot, "buyer": clip_values(snapshot.get("buyer"))}
-    issued = date.fromisoformat(snapshot["issued_on"])
-    totals = compute_totals(snapshot.get("lines") or [],
-                            prices_include_vat=bool(snapshot.get("prices_include_vat", True)))
-    meta = DocumentMeta(
-        title=document_title(translate("Documents", "Протокол переговоров № {n}").format(
-            n=snapshot["number"]), snapshot),
-        number=snapshot["number"], on=issued, company=seller, theme=CLASSIC,
-        subject=str(snapshot.get("subject") or ""))
-    return build_pdf(lambda ctx: _story(ctx, snapshot, seller, issued, totals), meta)
+    return render_frozen(snapshot, lambda: translate("Documents", "Протокол переговоров № {n}"),
+                         _story)
 
 
 def _side_name(party: dict[str, Any] | CompanyInfo) -> str:

@@ -32,26 +32,21 @@ from app.models import (
 )
 from app.services.documents.base import (
     CELL_PADDING,
-    DOCUMENT_LANGUAGE,
     MM,
     BuildContext,
     Column,
     CompanyInfo,
-    DocumentMeta,
     SignatureLine,
-    build_pdf,
     data_table,
     document_language,
-    document_title,
     value_column_width,
 )
+from app.services.documents.frozen import render_frozen
 from app.services.documents.invoice import party_line
-from app.services.documents.markup import bind_signs, clip, clip_values, esc, fmt
+from app.services.documents.markup import bind_signs, clip, esc, fmt
 from app.services.documents.service import BUYER_FIELDS, company_info
-from app.services.documents.styles import CLASSIC
 from app.services.documents.totals import (
     DocumentTotals,
-    compute_totals,
     money,
     number,
     rate_label,
@@ -145,7 +140,7 @@ def gather_order_specification(s: Session, order_id: int, *, on: date
         "source": {"kind": "order", "id": order.id, "number": order.number},
         "contract": _contract(s, order),
         "seller": company_info(company).to_json(),
-        "buyer": _buyer(s.get(Client, order.client_id)),
+        "buyer": _buyer(client),
         "prices_include_vat": bool(company.prices_include_vat) if company else True,
         "lines": [snapshot_line(ln.name, ln.unit, ln.quantity, ln.price, ln.discount,
                                 ln.vat_kind, on) for ln in own],
@@ -193,7 +188,8 @@ def gather_offer_specification(s: Session, offer_id: int) -> tuple[dict[str, Any
         "seller": company_info(company).to_json(),
         "buyer": _buyer(s.get(Client, deal.client_id)),
         "prices_include_vat": bool(frozen.get("prices_include_vat", True)),
-        "lines": lines,  # as the client accepted them: the КП's prices and VAT rates
+        # as the client accepted them: the КП's prices and VAT rates (not its photos)
+        "lines": [{k: v for k, v in line.items() if k != "image"} for line in lines],
         "terms": terms,
     }
     return snapshot, deal.id
@@ -203,22 +199,8 @@ def gather_offer_specification(s: Session, offer_id: int) -> tuple[dict[str, Any
 
 def render_specification(snapshot: dict[str, Any]) -> bytes:
     """The PDF of an issued specification, from its snapshot only, in its language."""
-    with in_language(str(snapshot.get("language") or DOCUMENT_LANGUAGE)):
-        return _render_specification(snapshot)
-
-
-def _render_specification(snapshot: dict[str, Any]) -> bytes:
-    seller = CompanyInfo.from_json(snapshot.get("seller") or {}).clipped()
-    snapshot = {**snapshot, "buyer": clip_values(snapshot.get("buyer"))}
-    issued = date.fromisoformat(snapshot["issued_on"])
-    totals = compute_totals(snapshot.get("lines") or [],
-                            prices_include_vat=bool(snapshot.get("prices_include_vat", True)))
-    meta = DocumentMeta(
-        title=document_title(translate("Documents", "Спецификация № {n}").format(
-            n=snapshot["number"]), snapshot),
-        number=snapshot["number"], on=issued, company=seller, theme=CLASSIC,
-        subject=str(snapshot.get("subject") or ""))
-    return build_pdf(lambda ctx: _story(ctx, snapshot, seller, issued, totals), meta)
+    return render_frozen(snapshot, lambda: translate("Documents", "Спецификация № {n}"),
+                         _story)
 
 
 def annex_line(snapshot: dict[str, Any]) -> str:
