@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.services.company import CompanyService
     from app.services.deals import DealsService
     from app.services.documents import DocumentService
+    from app.services.market import MarketService
     from app.services.mentoring import MentoringService
     from app.services.orders import OrdersService
     from app.services.overview import OverviewService
@@ -191,6 +192,13 @@ class Services:
         from app.services.orders import OrdersService
 
         return OrdersService(uow_factory=self.uow_factory, settings=self.settings)
+
+    @cached_property
+    def market(self) -> MarketService:
+        from app.services.market import MarketService
+
+        return MarketService(uow_factory=self.uow_factory, settings=self.settings,
+                             activities=lambda: self.activities)
 
     @cached_property
     def receivables(self) -> ReceivablesService:

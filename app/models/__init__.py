@@ -28,10 +28,18 @@ from app.models.deals import (
 from app.models.feedback import (
     COMPLAINT_CATEGORIES,
     COMPLAINT_STATUSES,
+    SCORE_KINDS,
     Complaint,
     SatisfactionScore,
 )
-from app.models.market import Campaign, Competitor, CompetitorPrice
+from app.models.market import (
+    PRICE_LEVELS,
+    PRICE_SOURCES,
+    Campaign,
+    CampaignCost,
+    Competitor,
+    CompetitorPrice,
+)
 from app.models.mentoring import (
     LEARNING_KINDS,
     LEARNING_STATUSES,
@@ -73,7 +81,10 @@ __all__ = [
     "LEARNING_KINDS",
     "LEARNING_STATUSES",
     "ORDER_STATUSES",
+    "PRICE_LEVELS",
+    "PRICE_SOURCES",
     "REPEAT_UNITS",
+    "SCORE_KINDS",
     "SHIPMENT_STATUSES",
     "SKILLS",
     "STOCK_MOVEMENT_KINDS",
@@ -85,6 +96,7 @@ __all__ = [
     "Assessment",
     "Base",
     "Campaign",
+    "CampaignCost",
     "ChecklistItem",
     "ChecklistTemplate",
     "Client",

@@ -62,6 +62,9 @@ class Activity(Base):
     repeat_every: Mapped[int | None] = mapped_column(Integer)
     repeat_unit: Mapped[str] = mapped_column(String(10), default="", server_default="")
     ical_uid: Mapped[str | None] = mapped_column(String(255), index=True)
+    # a corrective task of a complaint (migration 0016)
+    complaint_id: Mapped[int | None] = mapped_column(
+        ForeignKey("complaints.id", ondelete="SET NULL"), index=True)
 
 
 class ActivityMaterial(Base):

@@ -21,6 +21,8 @@ from app.models.base import Base, UTCDateTime, check_in, utcnow
 
 CLIENT_KINDS = ("organization", "entrepreneur", "person")
 CLIENT_STATUSES = ("lead", "active", "lost", "churned")
+# why a client was lost or churned (clients.churn_reason, migration 0016; '' = not given)
+CHURN_REASONS = ("competitor", "price", "quality", "service", "no_need", "closed", "other")
 
 
 # the languages a client's documents can be in (clients.document_language), Russian first:
@@ -72,6 +74,11 @@ class Client(Base):
     campaign_id: Mapped[int | None] = mapped_column(
         ForeignKey("campaigns.id", ondelete="SET NULL"), index=True
     )
+    # why the client was lost or churned, and to whom (migration 0016; the service checks
+    # the code against CHURN_REASONS)
+    churn_reason: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    churn_competitor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("competitors.id", ondelete="SET NULL"))
     responsible: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -120,6 +127,8 @@ class Contact(Base):
     messenger: Mapped[str] = mapped_column(String(200), default="")
     birthday: Mapped[date | None] = mapped_column(Date)
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    # «согласие на рассылку»: only these contacts go into a mailing list (migration 0016)
+    mailing_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     notes: Mapped[str] = mapped_column(Text, default="")
 
     client: Mapped[Client] = relationship(back_populates="contacts")

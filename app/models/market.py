@@ -1,4 +1,8 @@
-"""Market: competitors, their prices against our catalog, and marketing campaigns."""
+"""Market: competitors, their prices against our catalog, and marketing campaigns.
+
+Columns added by migration 0016 (issue 16) are added in place with server defaults; their
+kinds (`PRICE_LEVELS`, `PRICE_SOURCES`) are checked by the market service.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Money, Percent
 
+# a competitor's price level against ours ('' = not judged)
+PRICE_LEVELS = ("", "low", "same", "high", "premium")
+# where a competitor's price was seen
+PRICE_SOURCES = ("price_list", "tender", "client", "website", "other")
+
 
 class Competitor(Base):
     __tablename__ = "competitors"
@@ -20,7 +29,10 @@ class Competitor(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    inn: Mapped[str] = mapped_column(String(12), default="", server_default="")
     website: Mapped[str] = mapped_column(String(200), default="")
+    segments: Mapped[str] = mapped_column(Text, default="", server_default="")  # comma-separated
+    price_level: Mapped[str] = mapped_column(String(10), default="", server_default="")
     market_share: Mapped[Decimal | None] = mapped_column(Percent)
     strengths: Mapped[str] = mapped_column(Text, default="")
     weaknesses: Mapped[str] = mapped_column(Text, default="")
@@ -44,6 +56,8 @@ class CompetitorPrice(Base):
                                             index=True)
     price: Mapped[Decimal] = mapped_column(Money)
     observed_on: Mapped[date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(20), default="price_list",
+                                        server_default="price_list")
     note: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -58,7 +72,24 @@ class Campaign(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     channel: Mapped[str] = mapped_column(String(100))
+    # the sum of the campaign's cost lines (`campaign_costs`), written by the market service in
+    # the same transaction as the lines: the Plan tab's sources page sums it per channel
     cost: Mapped[Decimal] = mapped_column(Money, default=Decimal("0"))
     started_on: Mapped[date] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
+    target_segment: Mapped[str] = mapped_column(String(100), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CampaignCost(Base):
+    """One cost line of a campaign: the stand, the printing, the travel, the mailing service."""
+
+    __tablename__ = "campaign_costs"
+    __table_args__ = (CheckConstraint("amount >= 0", name="amount_non_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[Decimal] = mapped_column(Money)
+    spent_on: Mapped[date | None] = mapped_column(Date)

@@ -96,12 +96,15 @@ def test_models_match_migrations(db_path: Path) -> None:
             warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression")
             diff = compare_metadata(ctx, Base.metadata)
         # SQLAlchemy reflects a column-level `CONSTRAINT name REFERENCES …` (migration 0008
-        # adds activities.next_activity_id, 0010 payments.client_id in place that way) without
+        # adds activities.next_activity_id, 0010 payments.client_id, 0016
+        # activities.complaint_id and clients.churn_competitor_id in place that way) without
         # its name or ON DELETE,
         # so autogenerate sees "drop the nameless one, add the named one". Check those
         # foreign keys with SQLite's own list instead and take the pair out of the diff.
         in_place = {("activities", "next_activity_id", "activities", "SET NULL"),
-                    ("payments", "client_id", "clients", "RESTRICT")}
+                    ("payments", "client_id", "clients", "RESTRICT"),
+                    ("activities", "complaint_id", "complaints", "SET NULL"),
+                    ("clients", "churn_competitor_id", "competitors", "SET NULL")}
         pairs = {(fk.table.name, fk.column_keys[0], fk.referred_table.name)
                  for op, fk in (d for d in diff if d[0] in ("add_fk", "remove_fk"))}
         for table, column, referred, on_delete in in_place:

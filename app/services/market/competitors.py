@@ -1,0 +1,7 @@
+"""(being written: issue 16)"""
+
+from __future__ import annotations
+
+
+class Competitors:
+    """(being written)"""
