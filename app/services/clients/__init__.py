@@ -7,6 +7,7 @@
 - `history`: timeline, open deals, activities, purchases (`TimelineEntry`, `PurchaseSummary`)
 - `matching`: folded text, digits, name keys, the FTS5 expression
 - `labels`: status, kind, order status and complaint category labels
+- `churn`: the churn reasons' labels and which statuses carry one (`churn_reason_label`)
 - `importer` / `exporter`: CSV and XLSX (`ClientImportService`, `ClientExportService`)
 - `service`: `ClientService`, the features above over one unit of work
 
@@ -21,7 +22,8 @@ from app.models import CLIENT_KINDS, CLIENT_STATUSES
 from app.models.clients import DOCUMENT_LANGUAGES
 
 if TYPE_CHECKING:
-    from app.services.clients.card import ClientCard, DeletionImpact
+    from app.services.clients.card import ClientCard, CompetitorChoice, DeletionImpact
+    from app.services.clients.churn import churn_reason_choices, churn_reason_label
     from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
     from app.services.clients.duplicates import DuplicateMatch, MergeResult
     from app.services.clients.history import ActivityLine, OpenDeal, PurchaseSummary, TimelineEntry
@@ -42,7 +44,8 @@ if TYPE_CHECKING:
     from app.services.clients.service import ClientService
 
 __getattr__ = lazy_exports(__name__, {
-    "ClientCard": "card", "DeletionImpact": "card", "ClientDraft": "drafts",
+    "ClientCard": "card", "CompetitorChoice": "card", "DeletionImpact": "card",
+    "churn_reason_choices": "churn", "churn_reason_label": "churn", "ClientDraft": "drafts",
     "ContactDraft": "drafts", "validate_draft": "drafts", "DuplicateMatch": "duplicates",
     "MergeResult": "duplicates", "ActivityLine": "history", "OpenDeal": "history",
     "PurchaseSummary": "history", "TimelineEntry": "history",
@@ -55,9 +58,11 @@ __getattr__ = lazy_exports(__name__, {
 __all__ = [
     "CLIENT_KINDS", "CLIENT_STATUSES", "DOCUMENT_LANGUAGES", "ActivityLine", "ClientCard",
     "ClientChoice",
-    "ClientDraft", "ClientQuery", "ClientRow", "ClientService", "ContactChoice", "ContactDraft",
+    "ClientDraft", "ClientQuery", "ClientRow", "ClientService", "CompetitorChoice",
+    "ContactChoice", "ContactDraft",
     "DeletionImpact", "DuplicateMatch", "FilterOptions", "MergeResult", "OpenDeal",
-    "PurchaseSummary", "TimelineEntry", "complaint_category_label", "document_language_label",
+    "PurchaseSummary", "TimelineEntry", "churn_reason_choices", "churn_reason_label",
+    "complaint_category_label", "document_language_label",
     "fold",
     "fts_match_expression", "kind_label", "name_key", "status_label",
     "validate_draft",

@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 from app.i18n import translate
 from app.models import (
     Activity,
+    Campaign,
     Client,
     ClientTag,
+    Competitor,
     Complaint,
     Contact,
     Deal,
@@ -23,10 +25,11 @@ from app.services.clients.drafts import (
     CLIENT_TEXT_FIELDS,
     ClientDraft,
     ContactDraft,
+    churn_reason_missing,
     validate_draft,
 )
 from app.services.clients.matching import fold
-from app.services.errors import ConflictError, NotFoundError
+from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.rows import rowcount
 from app.services.uow import UowFactory
 
@@ -42,6 +45,14 @@ class ClientCard:
     @property
     def name(self) -> str:
         return self.draft.name
+
+
+@dataclass(frozen=True)
+class CompetitorChoice:
+    """A competitor of the register as the card's churn question offers it."""
+
+    id: int
+    name: str
 
 
 @dataclass(frozen=True)
@@ -78,15 +89,21 @@ class ClientCards:
         contacts = tuple(ContactDraft(
             id=c.id, name=c.name, position=c.position, phone=c.phone, phone2=c.phone2,
             email=c.email, messenger=c.messenger, birthday=c.birthday,
-            is_primary=c.is_primary, notes=c.notes) for c in client.contacts)
+            is_primary=c.is_primary, notes=c.notes, mailing_consent=c.mailing_consent)
+            for c in client.contacts)
         draft = ClientDraft(**{name: getattr(client, name) for name in CLIENT_TEXT_FIELDS},
                             tags=tuple(sorted((t.tag for t in client.tags), key=fold)),
-                            contacts=contacts, service_every_days=client.service_every_days)
+                            contacts=contacts, service_every_days=client.service_every_days,
+                            campaign_id=client.campaign_id, churn_reason=client.churn_reason,
+                            churn_competitor_id=client.churn_competitor_id)
         return ClientCard(id=client.id, draft=draft, archived=client.archived,
                           created_at=client.created_at, updated_at=client.updated_at)
 
     def create(self, draft: ClientDraft) -> ClientCard:
         clean = validate_draft(draft)
+        missing = churn_reason_missing(None, clean)
+        if missing:
+            raise ValidationError(missing)
         with self._uow() as uow:
             client = Client()
             self._apply(uow.session, client, clean)
@@ -103,6 +120,9 @@ class ClientCards:
             if client is None:
                 raise NotFoundError(translate("Clients", "Клиент №{id} не найден").format(
                     id=client_id))
+            missing = churn_reason_missing(client.status, clean)
+            if missing:
+                raise ValidationError(missing)
             self._apply(uow.session, client, clean)
             uow.flush()
             card = self._card(client)
@@ -111,9 +131,20 @@ class ClientCards:
 
     @staticmethod
     def _apply(session: Session, client: Client, draft: ClientDraft) -> None:
+        errors: dict[str, str] = {}
+        if draft.campaign_id is not None and session.get(Campaign, draft.campaign_id) is None:
+            errors["campaign_id"] = translate("Clients", "Кампания не найдена")
+        if (draft.churn_competitor_id is not None
+                and session.get(Competitor, draft.churn_competitor_id) is None):
+            errors["churn_competitor_id"] = translate("Clients", "Конкурент не найден")
+        if errors:
+            raise ValidationError(errors)
         for name in CLIENT_TEXT_FIELDS:
             setattr(client, name, getattr(draft, name))
         client.service_every_days = draft.service_every_days
+        client.campaign_id = draft.campaign_id
+        client.churn_reason = draft.churn_reason
+        client.churn_competitor_id = draft.churn_competitor_id
         wanted = {fold(t): t for t in draft.tags}
         for tag in list(client.tags):
             if fold(tag.tag) not in wanted:
@@ -130,11 +161,17 @@ class ClientCards:
                 contact = Contact()
                 client.contacts.append(contact)
             for name in ("name", "position", "phone", "phone2", "email", "messenger",
-                         "birthday", "is_primary", "notes"):
+                         "birthday", "is_primary", "notes", "mailing_consent"):
                 setattr(contact, name, getattr(cd, name))
             keep.append(contact)
         for contact in existing.values():
             client.contacts.remove(contact)
+
+    def competitor_choices(self) -> list[CompetitorChoice]:
+        """The competitors register by name: to whom a client went."""
+        with self._uow(read_only=True) as uow:
+            return [CompetitorChoice(r.id, r.name) for r in uow.session.execute(
+                select(Competitor.id, Competitor.name).order_by(Competitor.name))]
 
     # --- archive and delete ---------------------------------------------------------------
     def set_archived(self, client_ids: list[int], archived: bool) -> int:

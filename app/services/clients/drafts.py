@@ -11,9 +11,10 @@ from app.models import (
     CLIENT_KINDS,
     CLIENT_STATUSES,
 )
-from app.models.clients import DOCUMENT_LANGUAGES
+from app.models.clients import CHURN_REASONS, DOCUMENT_LANGUAGES
 from app.services import requisites
 from app.services.activities.rhythm import rhythm_days_error
+from app.services.clients.churn import carries_churn_reason
 from app.services.clients.matching import fold
 from app.services.contact_info import normalize_email, normalize_phone
 from app.services.errors import ValidationError
@@ -31,6 +32,7 @@ class ContactDraft:
     is_primary: bool = False
     notes: str = ""
     id: int | None = None  # None for a new contact
+    mailing_consent: bool = False  # «согласие на рассылку»: only these get a mailing
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,16 @@ class ClientDraft(requisites.PartyDetails):
     contacts: tuple[ContactDraft, ...] = ()
     # a service call every N days for this client; None: its segment's rhythm (settings)
     service_every_days: int | None = None
+    campaign_id: int | None = None  # the campaign that brought the client
+    # why a lost or churned client left (CHURN_REASONS, '' = not given) and to whom
+    churn_reason: str = ""
+    churn_competitor_id: int | None = None
 
 
-CLIENT_TEXT_FIELDS = tuple(
-    f.name for f in fields(ClientDraft)
-    if f.name not in ("tags", "contacts", "service_every_days")
-)
+# the fields beside the plain texts: kept, merged and imported by their own rules
+OWN_RULE_FIELDS = ("tags", "contacts", "service_every_days", "campaign_id", "churn_reason",
+                   "churn_competitor_id")
+CLIENT_TEXT_FIELDS = tuple(f.name for f in fields(ClientDraft) if f.name not in OWN_RULE_FIELDS)
 
 
 def _clean(value: object) -> str:
@@ -143,15 +149,37 @@ def validate_draft(draft: ClientDraft) -> ClientDraft:
             errors[prefix + "birthday"] = translate("Clients", "День рождения в будущем")
         contacts.append(ContactDraft(
             id=contact.id, birthday=contact.birthday, is_primary=bool(contact.is_primary),
-            notes=str(contact.notes or "").strip(), **c))
+            notes=str(contact.notes or "").strip(),
+            mailing_consent=bool(contact.mailing_consent), **c))
     if draft.service_every_days is not None:
         problem = rhythm_days_error(draft.service_every_days)
         if problem:
             errors["service_every_days"] = problem
+    # a reason only for a lost or churned client, a competitor only with «к конкуренту»
+    churn_reason = _clean(draft.churn_reason)
+    churn_competitor_id = draft.churn_competitor_id
+    if not carries_churn_reason(values["status"]):
+        churn_reason, churn_competitor_id = "", None
+    elif churn_reason and churn_reason not in CHURN_REASONS:
+        errors["churn_reason"] = translate("Clients", "Неизвестная причина ухода")
+    if churn_reason != "competitor":
+        churn_competitor_id = None
     if errors:
         raise ValidationError(errors)
     if contacts and sum(c.is_primary for c in contacts) != 1:
         first = next((i for i, c in enumerate(contacts) if c.is_primary), 0)
         contacts = [replace(c, is_primary=(i == first)) for i, c in enumerate(contacts)]
     return ClientDraft(**values, tags=tuple(tags), contacts=tuple(contacts),
-                       service_every_days=draft.service_every_days)
+                       service_every_days=draft.service_every_days,
+                       campaign_id=draft.campaign_id, churn_reason=churn_reason,
+                       churn_competitor_id=churn_competitor_id)
+
+
+def churn_reason_missing(old_status: str | None, draft: ClientDraft) -> dict[str, str]:
+    """The card asks why when a client becomes lost or churned (`old_status` None: a new
+    client): {"churn_reason": message} when no reason is given, else {}. A client already
+    lost keeps being saved without one (clients marked before reasons were asked)."""
+    if (carries_churn_reason(draft.status) and not draft.churn_reason
+            and not (old_status is not None and carries_churn_reason(old_status))):
+        return {"churn_reason": translate("Clients", "Укажите причину ухода клиента")}
+    return {}

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Final, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from app.domain.money import ZERO, format_money, round_money
 from app.i18n import translate
 from app.models import (
     VAT_KINDS,
+    Campaign,
     Client,
     Competitor,
     Contact,
@@ -74,6 +76,11 @@ class ObjectionInput:
     id: int | None = None
 
 
+# DealInput.campaign_id when the caller does not choose: a new deal gets its client's
+# campaign, an edited one keeps its own
+UNSET: Final = "unset"
+
+
 @dataclass(frozen=True)
 class DealInput:
     client_id: int | None
@@ -90,6 +97,7 @@ class DealInput:
     delivery_terms: str = ""
     lines: tuple[LineInput, ...] = ()
     objections: tuple[ObjectionInput, ...] = ()
+    campaign_id: int | Literal["unset"] | None = UNSET  # None: no campaign
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,8 @@ class DealDetail:
     stage_entered_at: datetime
     lines: list[LineRow] = field(default_factory=list)
     objections: list[ObjectionInput] = field(default_factory=list)
+    campaign_id: int | None = None
+    campaign_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -204,6 +214,7 @@ class DealEditor:
             stage = s.get(Stage, deal.stage_id)
             client = s.get(Client, deal.client_id)
             competitor = s.get(Competitor, deal.competitor_id) if deal.competitor_id else None
+            campaign = s.get(Campaign, deal.campaign_id) if deal.campaign_id else None
             product_ids = {ln.product_id for ln in deal.lines if ln.product_id}
             floors: dict[int, Decimal | None] = {}
             if product_ids:
@@ -230,7 +241,8 @@ class DealEditor:
                 lost_comment=deal.lost_comment,
                 competitor_name=competitor.name if competitor else "",
                 created_at=deal.created_at, stage_entered_at=deal.stage_entered_at,
-                lines=lines, objections=objections,
+                lines=lines, objections=objections, campaign_id=deal.campaign_id,
+                campaign_name=campaign.name if campaign else "",
             )
 
     def floors_for(self, product_ids: Iterable[int]) -> dict[int, Decimal | None]:
@@ -291,6 +303,13 @@ class DealEditor:
             s = uow.session
             if s.get(Client, data.client_id) is None:
                 raise ValidationError.single("client", translate("Deals", "Клиент не найден"))
+            if isinstance(data.campaign_id, int) and s.get(Campaign, data.campaign_id) is None:
+                raise ValidationError.single("campaign", translate(
+                    "Deals", "Кампания не найдена"))
+            # the deal's campaign: as chosen; a new deal not choosing gets its client's
+            campaign_id = data.campaign_id if data.campaign_id != UNSET else (
+                s.scalar(select(Client.campaign_id).where(Client.id == client_id))
+                if deal_id is None else UNSET)
             if data.contact_id is not None:
                 contact = s.get(Contact, data.contact_id)
                 if contact is None or contact.client_id != data.client_id:
@@ -312,6 +331,8 @@ class DealEditor:
                     raise NotFoundError(translate("Deals", "Сделка не найдена"))
                 deal = found
             deal.client_id = client_id
+            if campaign_id != UNSET:
+                deal.campaign_id = campaign_id if isinstance(campaign_id, int) else None
             deal.contact_id = data.contact_id
             deal.title = data.title.strip()
             deal.source = data.source.strip()
@@ -378,6 +399,11 @@ class DealEditor:
         with self._uow(read_only=True) as uow:
             client = uow.session.get(Client, client_id)
             return client.name if client else ""
+
+    def client_campaign(self, client_id: int) -> int | None:
+        """The campaign a client carries (a new deal for it starts with that one)."""
+        with self._uow(read_only=True) as uow:
+            return uow.session.scalar(select(Client.campaign_id).where(Client.id == client_id))
 
     def clients_with_open_deals(self) -> list[Choice]:
         with self._uow(read_only=True) as uow:
