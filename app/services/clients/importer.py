@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.i18n import translate
-from app.models import Client, ClientTag, Contact
+from app.models import Campaign, Client, ClientTag, Contact
 from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
 from app.services.clients.matching import fold
 from app.services.errors import ConflictError, ServiceError, ValidationError
@@ -786,7 +786,7 @@ class ClientImportService:
 
     def import_file(self, path: Path, mapping: dict[int, str] | None = None, *,
                     skip_invalid: bool = False, update_duplicates: bool = False,
-                    dry_run: bool = False,
+                    dry_run: bool = False, campaign_id: int | None = None,
                     progress: Callable[[int, int], None] | None = None) -> ImportReport:
         """Import a file as it is read (memory does not grow with the file); as
         `import_table` otherwise. `progress(done, total)` gets the bytes (CSV) or sheet rows
@@ -794,17 +794,19 @@ class ClientImportService:
         with open_source(path) as source:
             return self._import_rows(
                 source.headers, source.rows, mapping, skip_invalid=skip_invalid,
-                update_duplicates=update_duplicates, dry_run=dry_run,
+                update_duplicates=update_duplicates, dry_run=dry_run, campaign_id=campaign_id,
                 progress=(lambda: progress(*source.progress())) if progress else None)
 
     def import_table(self, table: SourceTable, mapping: dict[int, str] | None = None, *,
                      skip_invalid: bool = False, update_duplicates: bool = False,
-                     dry_run: bool = False,
+                     dry_run: bool = False, campaign_id: int | None = None,
                      progress: Callable[[int, int], None] | None = None) -> ImportReport:
         """Validate every row and write the valid ones in one transaction, unless strict and
         something is wrong: then nothing is written. Rows whose ИНН is already in the base are
         skipped, or update that client with `update_duplicates`. A check (`dry_run`) counts
-        what the valid rows would do, then rolls back. `progress(done, total)` gets rows."""
+        what the valid rows would do, then rolls back. `progress(done, total)` gets rows.
+        `campaign_id`: every imported client belongs to that campaign (a prospect list from
+        an exhibition); an updated client gets it only if it has none."""
         rows = iter(zip(table.lines, table.rows, strict=True))
         total = len(table.rows)
         done = [0]
@@ -816,12 +818,12 @@ class ClientImportService:
 
         return self._import_rows(
             table.headers, counted(), mapping, skip_invalid=skip_invalid,
-            update_duplicates=update_duplicates, dry_run=dry_run,
+            update_duplicates=update_duplicates, dry_run=dry_run, campaign_id=campaign_id,
             progress=(lambda: progress(done[0], total)) if progress else None)
 
     def _import_rows(self, headers: list[str], rows: Iterator[tuple[int, list[str]]],
                      mapping: dict[int, str] | None, *, skip_invalid: bool,
-                     update_duplicates: bool, dry_run: bool,
+                     update_duplicates: bool, dry_run: bool, campaign_id: int | None = None,
                      progress: Callable[[], None] | None) -> ImportReport:
         """Rows are checked and written BATCH_ROWS at a time inside one transaction, so a
         file of any length costs the memory of one batch; the commit comes after the last."""
@@ -836,17 +838,20 @@ class ClientImportService:
         tally = _Tally(strict=not skip_invalid and not dry_run)
         with self._uow() as uow:
             s = uow.session
+            if campaign_id is not None and s.get(Campaign, campaign_id) is None:
+                raise ValidationError.single("campaign", translate(
+                    "ClientImport", "Кампания не найдена"))
             seen = _SeenInns(s)
             batch: list[_CheckedRow] = []
             for n, (line, row) in enumerate(rows):
                 values = {f: (row[i] if i < len(row) else "") for i, f in mapping.items()}
                 batch.append(_check_row(line, values))
                 if len(batch) == BATCH_ROWS:
-                    self._write_batch(s, batch, seen, tally, update_duplicates)
+                    self._write_batch(s, batch, seen, tally, update_duplicates, campaign_id)
                     batch = []
                 if progress and n % 500 == 0:
                     progress()
-            self._write_batch(s, batch, seen, tally, update_duplicates)
+            self._write_batch(s, batch, seen, tally, update_duplicates, campaign_id)
             seen.drop()
             if tally.strict and tally.rejected:
                 return ImportReport(rejected=tally.rejected, problems=tally.problems)
@@ -858,7 +863,8 @@ class ClientImportService:
                             committed=not dry_run, dry_run=dry_run)
 
     def _write_batch(self, s: Session, batch: list[_CheckedRow], seen: _SeenInns,
-                     tally: _Tally, update_duplicates: bool) -> None:
+                     tally: _Tally, update_duplicates: bool,
+                     campaign_id: int | None = None) -> None:
         """Report the batch's bad rows; write the others unless a strict import already
         failed. An ИНН met earlier in the file (in this batch or before) rejects the row."""
         if not batch:
@@ -897,9 +903,9 @@ class ClientImportService:
                                         "пропущен").format(inn=r.draft.inn, id=existing_id),
                         r.draft.name))
                 else:
-                    self._update_existing(s, existing_id, r.draft)
+                    self._update_existing(s, existing_id, r.draft, campaign_id)
                     tally.updated += 1
-            self._insert_clients(s, new)
+            self._insert_clients(s, new, campaign_id)
             s.flush()
         except IntegrityError as exc:
             # validation should have stopped the row; say which rows, not what they hold
@@ -911,7 +917,8 @@ class ClientImportService:
         s.expunge_all()  # the updated clients: the session keeps no batch after its own
 
     @staticmethod
-    def _insert_clients(s: Session, drafts: list[ClientDraft]) -> None:
+    def _insert_clients(s: Session, drafts: list[ClientDraft],
+                        campaign_id: int | None = None) -> None:
         """Insert new clients with their tags and contact: three Core executemany statements
         (no ORM object per row, no RETURNING row by row).
 
@@ -939,13 +946,17 @@ class ClientImportService:
                     for cid, d in zip(ids, drafts, strict=True) for c in d.contacts]
         if contacts:
             s.execute(insert(_CONTACTS), contacts)
-        s.execute(insert(_CLIENTS), [{"id": cid, **{k: getattr(d, k) for k in _CLIENT_COLUMNS}}
+        s.execute(insert(_CLIENTS), [{"id": cid, "campaign_id": campaign_id,
+                                      **{k: getattr(d, k) for k in _CLIENT_COLUMNS}}
                                      for cid, d in zip(ids, drafts, strict=True)])
 
     @staticmethod
-    def _update_existing(s: Session, client_id: int, draft: ClientDraft) -> None:
-        """Fill in what the row has; keep what the row leaves empty."""
+    def _update_existing(s: Session, client_id: int, draft: ClientDraft,
+                         campaign_id: int | None = None) -> None:
+        """Fill in what the row has; keep what the row leaves empty (the campaign too)."""
         client = s.get_one(Client, client_id)  # its id was just read from the table
+        if client.campaign_id is None:
+            client.campaign_id = campaign_id
         for k in CLIENT_FIELDS:
             if k in ("tags", "kind", "status"):
                 continue
