@@ -1,5 +1,6 @@
-"""`export` and `import`: whole-database JSON, client lists (from the clients area) and
-calendar files (.ics: the planned activities out, meetings in).
+"""`export` and `import`: whole-database JSON, client lists (from the clients area),
+calendar files (.ics: the planned activities out, meetings in) and a mailing list (.csv or
+.vcf: the contacts who agreed to a mailing).
 
 Each kind registers a handler in EXPORTERS / IMPORTERS; `what` picks one.
 """
@@ -79,8 +80,35 @@ def _import_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_mailing(args: argparse.Namespace) -> int:
+    """A mailing list (contacts with an e-mail and the consent) as .csv or .vcf."""
+    from app.services.market.mailing import mailing_format
+
+    if not mailing_format(args.file):
+        print("salesdesk: " + translate("Cli", "файл рассылки — .csv или .vcf: {path}").format(
+            path=args.file), file=sys.stderr)
+        return EXIT_USAGE
+    services = open_services(args, create=False)
+    try:
+        ids = None
+        if args.search:  # the client list's search narrows the segment's clients
+            from app.services.clients import ClientQuery
+
+            ids = services.clients.search_ids(ClientQuery(text=args.search))
+        result = services.market.export_mailing(args.file, segment=args.segment,
+                                                client_ids=ids)
+    finally:
+        services.close()
+    print(translate("Cli", "Выгружено контактов: {n} → {path}").format(
+        n=result.exported, path=args.file))
+    print(translate("Cli", "Не вошли: без согласия на рассылку — {consent}, без e-mail — "
+                           "{email}, повтор адреса — {dup}").format(
+        consent=result.no_consent, email=result.no_email, dup=result.duplicates))
+    return 0
+
+
 EXPORTERS: dict[str, Handler] = {"all": _export_all, "clients": clients_cli.export_clients,
-                                 "calendar": _export_calendar}
+                                 "calendar": _export_calendar, "mailing": _export_mailing}
 IMPORTERS: dict[str, Handler] = {"all": _import_all, "clients": clients_cli.import_clients,
                                  "calendar": _import_calendar}
 
@@ -96,6 +124,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                          "(по умолчанию с сегодняшнего)"))
     p.add_argument("--to", dest="to_date", default=None, metavar=translate("Cli", "ДАТА"),
                    help=translate("Cli", "календарь: дела по этот день включительно"))
+    p.add_argument("--segment", default="", metavar=translate("Cli", "СЕГМЕНТ"),
+                   help=translate("Cli", "рассылка: контакты клиентов этого сегмента "
+                                         "(по умолчанию всех)"))
     p.set_defaults(handler=lambda a: EXPORTERS[a.what](a))
 
     p = sub.add_parser("import", help=translate("Cli", "загрузить данные из файла"))

@@ -177,7 +177,7 @@ def csv_headers() -> list[str]:
 
 def mailing_csv(rows: Sequence[MailingRow]) -> bytes:
     """The list as CSV bytes (module doc: UTF-8 with a BOM, comma, a header row)."""
-    from app.services.clients.exporter import neutralise
+    from app.services.clients.exporter import export_phone, neutralise
 
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
@@ -185,7 +185,7 @@ def mailing_csv(rows: Sequence[MailingRow]) -> bytes:
     for r in rows:
         writer.writerow([neutralise(v) for v in (
             r.email, r.last_name, r.first_name, r.patronymic, r.name, r.greeting, r.position,
-            r.company, r.segment, r.phone)])
+            r.company, r.segment, export_phone(r.phone))])
     return out.getvalue().encode("utf-8-sig")
 
 
