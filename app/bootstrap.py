@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.services.company import CompanyService
     from app.services.deals import DealsService
     from app.services.documents import DocumentService
+    from app.services.global_search import GlobalSearchService
     from app.services.market import MarketService
     from app.services.mentoring import MentoringService
     from app.services.orders import OrdersService
@@ -192,6 +193,12 @@ class Services:
         from app.services.orders import OrdersService
 
         return OrdersService(uow_factory=self.uow_factory, settings=self.settings)
+
+    @cached_property
+    def search(self) -> GlobalSearchService:
+        from app.services.global_search import GlobalSearchService
+
+        return GlobalSearchService(uow_factory=self.uow_factory)
 
     @cached_property
     def market(self) -> MarketService:

@@ -107,7 +107,8 @@ class Order(Base):
     status: Mapped[str] = mapped_column(String(20), default="new")
     payment_due_on: Mapped[date | None] = mapped_column(Date, index=True)
     delivery_address: Mapped[str] = mapped_column(Text, default="")
-    invoice_number: Mapped[str] = mapped_column(String(30), default="")
+    # the global search finds an invoice by its number (migration 0017)
+    invoice_number: Mapped[str] = mapped_column(String(30), default="", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # the terms agreed at closing (migration 0010): ship date, prepayment share, deferred

@@ -29,6 +29,7 @@ from app.models import (
     Assessment,
     Base,
     Campaign,
+    CampaignCost,
     ChecklistItem,
     ChecklistTemplate,
     Client,
@@ -708,6 +709,7 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         for year, last in invoices.items():  # the invoices issued later continue the series
             next_number(s, "invoice", year, at_least=last - 1)
         add_demo_documents(s, rng, today)
+        add_demo_market(s, fake, today, seed)
         uow.flush()
         # the company's bookkeeping instant is the demo's day, not the generator's clock
         s.execute(update(CompanySettings).where(CompanySettings.id == company.id)
@@ -716,6 +718,65 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
         uow.commit()
     return DemoSummary(clients=len(client_ids), contacts=n_contacts, products=len(products),
                        deals=n_deals, activities=n_activities, orders=n_orders)
+
+
+def add_demo_market(session: Session, fake: Any, today: date, seed: int = 1) -> None:
+    """What the market and the voice of the client hold (issue 16): the competitors'
+    requisites, SWOT and price sources, each campaign's cost lines (their sum is its cost)
+    and its deals, churn reasons, mailing consent, complaints' due dates and CSAT scores.
+    Uses its own random generator so the rest of the demo data is unchanged."""
+    s = session
+    rng = random.Random(seed * 6151 + 16)
+    levels = ["low", "same", "high", "premium"]
+    competitors = list(s.scalars(select(Competitor).order_by(Competitor.id)))
+    for i, comp in enumerate(competitors):
+        comp.inn = fake.businesses_inn()
+        comp.segments = ", ".join(rng.sample(SEGMENTS, 2))
+        comp.price_level = levels[i % len(levels)]
+        comp.market_share = Decimal(rng.randint(4, 18))
+        comp.opportunities = "Выход в регионы" if i % 2 else "Тендеры сетей"
+        comp.threats = "Демпинг на тендерах" if i % 2 else "Собственный склад в Москве"
+    sources = ["price_list", "tender", "client", "website"]
+    for price in s.scalars(select(CompetitorPrice)):
+        price.source = rng.choice(sources)
+    lines = {"Выставка": ["Стенд", "Печать каталогов", "Командировка"],
+             "Рассылка": ["Сервис рассылки", "Дизайн писем"],
+             "Контекстная реклама": ["Бюджет кликов", "Настройка кампаний"]}
+    for camp in s.scalars(select(Campaign).order_by(Campaign.id)):
+        camp.target_segment = rng.choice(SEGMENTS)
+        labels = lines.get(camp.channel, ["Бюджет"])
+        left = camp.cost
+        for k, label in enumerate(labels):
+            amount = left if k == len(labels) - 1 else round_money(
+                camp.cost * Decimal(rng.randint(20, 50)) / 100)
+            left -= amount
+            s.add(CampaignCost(campaign_id=camp.id, label=label, amount=amount,
+                               spent_on=min(camp.started_on + timedelta(days=7 * k), today)))
+    # a client brought by a campaign brings its deals under it
+    # (made after the campaign started)
+    campaign = select(Client.campaign_id).where(Client.id == Deal.client_id).scalar_subquery()
+    started = (select(Campaign.started_on).join(Client, Client.campaign_id == Campaign.id)
+               .where(Client.id == Deal.client_id).scalar_subquery())
+    s.execute(update(Deal).where(campaign.is_not(None), Deal.created_at >= started)
+              .values(campaign_id=campaign))
+    reasons = ["competitor", "price", "quality", "service", "no_need", "closed"]
+    competitor_ids = [c.id for c in competitors]
+    for client in s.scalars(select(Client).where(Client.status.in_(("lost", "churned")))):
+        client.churn_reason = rng.choice(reasons)
+        if client.churn_reason == "competitor":
+            client.churn_competitor_id = rng.choice(competitor_ids)
+    s.execute(update(Contact).where(Contact.id % 5 != 0).values(mailing_consent=True))
+    for complaint in s.scalars(select(Complaint).order_by(Complaint.id)):
+        complaint.responsible = "Орлова М. С."
+        complaint.due_on = complaint.opened_on + timedelta(days=rng.choice([5, 10, 14]))
+        if complaint.status == "resolved":
+            complaint.resolved_on = min(complaint.due_on - timedelta(days=1), today)
+            complaint.resolution = "Заменили товар, извинились"
+            complaint.resolution_cost = Decimal(rng.randrange(500, 15_000, 100))
+    for score in s.scalars(select(SatisfactionScore).order_by(SatisfactionScore.id)):
+        if rng.random() < 0.25:
+            score.kind = "csat"
+            score.score = max(1, score.score // 2)
 
 
 def freshen_demo_pipeline(session: Session, today: date, seed: int = 1) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -135,6 +135,27 @@ class MainWindow(QMainWindow):
             tab.pages.setCurrentWidget(tab.trainees)
             tab.trainees.select_trainee(ident)
 
+    def open_global_search(self) -> QWidget:
+        """Ctrl+K: the box over the whole base; Enter shows the hit where it lives."""
+        from app.views.global_search import GlobalSearchDialog
+
+        dialog = GlobalSearchDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_requested.connect(self._open_search_hit)
+        dialog.open()
+        return dialog
+
+    def _open_search_hit(self, target: str, ident: int) -> None:
+        if target == "product":
+            from app.views.deals.catalog import CatalogDialog
+
+            catalog = CatalogDialog(services=self.services, parent=self)
+            catalog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            catalog.show_product(ident)
+            catalog.open()
+        else:
+            self.open_item(target, ident)
+
     # --- tabs -----------------------------------------------------------------
     def tab_keys(self) -> list[str]:
         return [lazy.spec.key for lazy in self._lazy]
@@ -209,6 +230,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         self.edit_menu = bar.addMenu(translate("MainWindow", "&Правка"))
+        find = QAction(translate("MainWindow", "Найти везде…"), self)
+        find.setObjectName("globalSearchAction")
+        self._shortcut(find, QKeySequence("Ctrl+K"))
+        find.triggered.connect(self.open_global_search)
+        self.edit_menu.addAction(find)
         refresh = QAction(translate("MainWindow", "Обновить"), self)
         self._shortcut(refresh, QKeySequence("F5"))
         refresh.triggered.connect(self.refresh_all)

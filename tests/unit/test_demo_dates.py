@@ -30,6 +30,7 @@ MAY_LIE_AHEAD = {
     ("offers", "valid_until"): "1",  # an offer's validity
     ("trainee_tasks", "due_on"): "done_on IS NULL",  # the onboarding plan's coming tasks
     ("campaigns", "ended_on"): "1",  # a running campaign's planned end
+    ("complaints", "due_on"): "status IN ('open', 'in_progress')",  # an open complaint's term
 }
 
 

@@ -350,6 +350,12 @@ class CatalogDialog(EditorDialog):
         self.group.setCurrentText(group)
         self.switch.select(select if select is not None else self._current)
 
+    def show_product(self, product_id: int) -> None:
+        """Select a product in the list and show its card (the global search opens it; the
+        dialog has just opened, so its card holds no edits)."""
+        self.switch.select(product_id)
+        self._load_product(product_id)
+
     def _load_product(self, product_id: object) -> None:
         """Show a product in the card (None: a new one)."""
         if not isinstance(product_id, int):
