@@ -35,6 +35,8 @@ Rules of the sections (one place each):
 - low_stock: products not archived at or below their low-stock threshold (> 0), or below
   zero — `orders.low_stock`'s rule — the largest shortage first.
 - trainee_tasks: `mentoring.overdue_tasks`.
+- complaints: the overdue complaints (new or in work, due before today: the market
+  service's rule, `market.feedback.overdue_complaint_sql`), the longest overdue first.
 Every section is capped at `limit` rows; `Worklist.totals` holds each one's full count.
 """
 
@@ -69,6 +71,7 @@ from app.models import Activity, Client, Contact, Deal, Product, Stage
 from app.models.base import UTCDateTime
 from app.services.deals.board import days_in_stage, last_no_next_reason, stalled
 from app.services.errors import NotFoundError, ValidationError
+from app.services.market.feedback import complaint_category_label, overdue_complaint_sql
 
 # at the top, not in the functions: the Today tab reads these sections on a worker thread,
 # and an import there racing the GUI thread's import of app.services.orders gave the GUI
@@ -93,8 +96,8 @@ if TYPE_CHECKING:
     from app.services.settings import SettingsService
 
 SECTIONS = ("overdue", "today", "tomorrow", "week", "stalled", "service_due", "follow_up",
-            "payments", "receivables", "late_shipments", "low_stock", "birthdays", "holidays",
-            "trainee_tasks")
+            "payments", "receivables", "late_shipments", "low_stock", "complaints", "birthdays",
+            "holidays", "trainee_tasks")
 WEEK_DAYS = 7  # "the next 7 days": today + 1 … today + 7
 
 
@@ -111,6 +114,7 @@ def section_label(section: str) -> str:
         "payments": translate("Worklist", "Ожидаемые оплаты"),
         "receivables": translate("Worklist", "Просроченная дебиторка"),
         "late_shipments": translate("Worklist", "Отгрузки с опозданием"),
+        "complaints": translate("Worklist", "Просроченные рекламации"),
         "low_stock": translate("Worklist", "Мало на складе"),
         "birthdays": translate("Worklist", "Дни рождения"),
         "holidays": translate("Worklist", "Праздники"),
@@ -123,10 +127,10 @@ def section_label(section: str) -> str:
 class WorkItem:
     section: str
     # "activity" | "deal" | "client" | "birthday" | "holiday" | "payment" | "receivable" |
-    # "order" | "product" | "trainee_task"
+    # "order" | "product" | "trainee_task" | "complaint"
     kind: str
-    # activity / deal / client / contact / order / product / trainee-task id (a receivable:
-    # its client's)
+    # activity / deal / client / contact / order / product / trainee-task / complaint id (a
+    # receivable: its client's)
     ident: int | None
     when: datetime | date | None
     title: str  # subject, deal title, client name, contact name, holiday name
@@ -320,6 +324,7 @@ class WorklistService:
             "payments": lambda: self._payments(today, limit),
             "receivables": lambda: self._receivables(today, limit),
             "late_shipments": lambda: self._late_shipments(today, limit),
+            "complaints": lambda: self._complaints(today, limit),
             "low_stock": lambda: self._low_stock(limit),
             "birthdays": lambda: self._birthdays(today, limit),
             "holidays": lambda: self._holidays(today, limit),
@@ -635,6 +640,27 @@ class WorklistService:
                 "late_shipments", "order", order_id, date.fromisoformat(first),
                 f"{number} · {name}", _joined(*parts), client_id=client_id, phone=phone,
                 email=email, overdue=True))
+        return items, rows[0][-1] if rows else 0
+
+    def _complaints(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
+        """The overdue complaints, the longest overdue first (by the due_on index)."""
+        with self._uow(read_only=True) as uow:
+            rows = uow.session.execute(text(
+                "SELECT c.id, c.client_id, cl.name, cl.phone, cl.email, c.category,"
+                " c.description, c.due_on, c.responsible, COUNT(*) OVER ()"
+                " FROM complaints c JOIN clients cl ON cl.id = c.client_id"
+                f" WHERE {overdue_complaint_sql('c')}"
+                " ORDER BY c.due_on, c.id LIMIT :limit"),
+                {"today": today.isoformat(), "limit": limit}).all()
+        items = []
+        for ident, client_id, name, phone, email, category, text_, due, who, _n in rows:
+            due_on = date.fromisoformat(str(due))
+            items.append(WorkItem(
+                "complaints", "complaint", ident, due_on,
+                _joined(name, complaint_category_label(category)),
+                _joined(text_, translate("Worklist", "просрочено на {d}").format(
+                    d=_days((today - due_on).days)), who),
+                client_id=client_id, phone=phone, email=email, overdue=True))
         return items, rows[0][-1] if rows else 0
 
     def _low_stock(self, limit: int) -> tuple[list[WorkItem], int]:

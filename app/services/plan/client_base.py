@@ -1,4 +1,5 @@
-"""The client base over time: RFM segments and churn risk from each client's won deals."""
+"""The client base over time: RFM segments and churn risk from each client's won deals; the
+base by region, segment or industry (revenue, clients, growth)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from sqlalchemy.orm import Session
 from app.domain.money import ZERO
 from app.i18n import translate
 from app.services.errors import ValidationError
-from app.services.plan.common import WON_DEALS, _k
+from app.services.plan.common import WON_DEALS, _k, _pct
+from app.services.plan.periods import Period, parse_period
 from app.services.uow import UowFactory
 
 EPOCH = date(1970, 1, 1)
+# the client's columns the base can be cut by (issue 16 added the industry)
+BASE_DIMENSIONS = ("industry", "region", "segment")
 RFM_SEGMENTS = ("champions", "loyal", "potential", "new", "promising", "need_attention",
                 "cant_lose", "at_risk", "lost")
 
@@ -55,6 +59,33 @@ def rfm_segment_label(key: str) -> str:
         "at_risk": translate("Analytics", "В зоне риска"),
         "lost": translate("Analytics", "Потерянные"),
     }.get(key, key)
+
+
+def base_dimension_label(dimension: str) -> str:
+    return {
+        "industry": translate("Analytics", "Отрасль"),
+        "region": translate("Analytics", "Регион"),
+        "segment": translate("Analytics", "Сегмент"),
+    }.get(dimension, dimension)
+
+
+@dataclass(frozen=True)
+class BaseDimensionRow:
+    """One value of a dimension (an industry, a region, a segment; '' = not filled in).
+
+    clients: active clients (status "active", not archived) with this value now; buyers:
+    clients with a won deal closed in the period; revenue: those deals' sum; previous: the
+    same period a year earlier; growth = (revenue − previous) / previous × 100 (None without
+    a previous revenue); share: of the period's revenue of every value, %.
+    """
+
+    key: str
+    clients: int
+    buyers: int
+    revenue: Decimal
+    previous: Decimal
+    growth: Decimal | None
+    share: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -184,6 +215,49 @@ class ClientBaseAnalytics:
             sums[seg] += _k(money)
         return [RfmSegmentSummary(k, rfm_segment_label(k), counts[k], sums[k])
                 for k in RFM_SEGMENTS]
+
+    # --- by industry, region or segment ---------------------------------------
+    def base_by(self, period: str | Period, dimension: str = "industry"
+                ) -> list[BaseDimensionRow]:
+        """The base cut by `dimension` (see `BaseDimensionRow`): the most revenue first,
+        then the most clients; a value with neither clients nor revenue is left out."""
+        if dimension not in BASE_DIMENSIONS:
+            raise ValidationError.single("dimension", translate(
+                "Analytics", "Неизвестный разрез: {d}").format(d=dimension))
+        p = parse_period(period)
+        before = p.shifted_years(-1)
+        with self._uow(read_only=True) as uow:
+            s = uow.session
+            clients: dict[str, int] = dict(s.execute(text(
+                f"SELECT c.{dimension}, COUNT(*) FROM clients c"
+                " WHERE c.status = 'active' AND c.archived = 0"
+                f" GROUP BY c.{dimension}")).all())
+            won = s.execute(text(f"""
+                SELECT c.{dimension},
+                       COUNT(DISTINCT CASE WHEN d.closed_on >= :a THEN d.client_id END),
+                       SUM(CASE WHEN d.closed_on >= :a THEN d.amount ELSE 0 END),
+                       SUM(CASE WHEN d.closed_on <= :pb THEN d.amount ELSE 0 END)
+                FROM deals d JOIN clients c ON c.id = d.client_id
+                WHERE {WON_DEALS} AND (d.closed_on BETWEEN :a AND :b
+                                       OR d.closed_on BETWEEN :pa AND :pb)
+                GROUP BY c.{dimension}"""),
+                {"a": p.first.isoformat(), "b": p.last.isoformat(),
+                 "pa": before.first.isoformat(), "pb": before.last.isoformat()}).all()
+        figures = {key: (int(buyers), _k(revenue), _k(previous))
+                   for key, buyers, revenue, previous in won}
+        total = sum((f[1] for f in figures.values()), ZERO)
+        rows = []
+        for key in set(clients) | set(figures):
+            buyers, revenue, previous = figures.get(key, (0, ZERO, ZERO))
+            n = int(clients.get(key, 0))
+            if not n and not revenue and not previous:
+                continue
+            rows.append(BaseDimensionRow(
+                key or "", n, buyers, revenue, previous,
+                _pct(revenue - previous, previous) if previous else None,
+                _pct(revenue, total) if total else None))
+        rows.sort(key=lambda r: (-r.revenue, -r.clients, r.key))
+        return rows
 
     # --- churn risk ------------------------------------------------------------
     def churn_risk(self, *, as_of: date | None = None, k: Decimal | int | str = 2,
