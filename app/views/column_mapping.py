@@ -1,0 +1,120 @@
+"""The column mapping of an imported table (CSV/XLSX): a combo box per column of the file
+choosing the field it fills, beside an example value, and the preview of the file's first
+rows. Shared by the client import and the import of a competitor's price list; the file is
+read by `app.services.clients.importer` (`read_table`, `count_rows`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QScrollArea, QWidget
+
+from app.i18n import translate
+from app.services.clients.importer import SourceTable, count_rows, read_table
+from app.views import style
+from app.views.record_model import Column, RecordTableModel
+
+PREVIEW_ROWS = 50
+
+
+def read_preview(path: Path) -> tuple[SourceTable, int]:
+    """The first rows to show and how many rows the file has (reading it through)."""
+    return read_table(path, limit=PREVIEW_ROWS), count_rows(path)
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    line: int  # the file line (CSV) or sheet row (XLSX) the row starts at
+    values: tuple[str, ...]
+
+    def cell(self, column: int) -> str:
+        return self.values[column] if column < len(self.values) else ""
+
+
+def _preview_column(header: str, column: int) -> Column[PreviewRow]:
+    return Column(header,
+                  lambda r: r.cell(column).replace("\r\n", " ⏎ ").replace("\n", " ⏎ "),
+                  tooltip=lambda r: r.cell(column))
+
+
+class PreviewModel(RecordTableModel[PreviewRow]):
+    """The first rows of the file as read, under the file's own headers and line numbers."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([], parent, row_header=lambda _i, r: str(r.line))
+
+    def set_table(self, table: SourceTable | None) -> None:
+        if table is None:
+            self.set_rows([], columns=[])
+            return
+        self.set_rows([PreviewRow(line, tuple(values)) for line, values in
+                       zip(table.lines[:PREVIEW_ROWS], table.rows[:PREVIEW_ROWS], strict=False)],
+                      columns=[_preview_column(h, i) for i, h in enumerate(table.headers)])
+
+
+class ColumnMappingGrid(QScrollArea):
+    """Which field each column of the file fills («— не загружать —» for none).
+
+    Signals:
+        changed: the user chose another field for a column.
+    """
+
+    changed = Signal()
+
+    def __init__(self, fields: Sequence[str], label: Callable[[str], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fields = tuple(fields)
+        self._label = label
+        self.combos: list[QComboBox] = []
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        page.setObjectName("mappingPage")
+        page.setStyleSheet(f"QWidget#mappingPage {{ background: {style.BACKGROUND}; }}")
+        self._grid = QGridLayout(page)
+        self.setWidget(page)
+
+    def show_table(self, table: SourceTable, mapping: Mapping[int, str]) -> None:
+        """A row per column of `table`, each combo on the field `mapping` guessed."""
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.combos = []
+        titles = (translate("ClientImport", "Колонка в файле"),
+                  translate("ClientImport", "Поле SalesDesk"),
+                  translate("ClientImport", "Пример"))
+        for col, title in enumerate(titles):
+            label = QLabel(title)
+            label.setStyleSheet(f"color: {style.MUTED}; font-weight: 600;")
+            self._grid.addWidget(label, 0, col)
+        for n, header in enumerate(table.headers):
+            combo = QComboBox()
+            combo.addItem(translate("ClientImport", "— не загружать —"), "")
+            for f in self._fields:
+                combo.addItem(self._label(f), f)
+            combo.setCurrentIndex(max(combo.findData(mapping.get(n, "")), 0))
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            sample = next((r[n] for r in table.rows[:20] if n < len(r) and r[n].strip()), "")
+            example = QLabel(sample.replace("\n", " ")[:60])
+            example.setStyleSheet(f"color: {style.MUTED};")
+            self._grid.addWidget(QLabel(header or f"#{n + 1}"), n + 1, 0)
+            self._grid.addWidget(combo, n + 1, 1)
+            self._grid.addWidget(example, n + 1, 2)
+            self.combos.append(combo)
+        self._grid.setColumnStretch(2, 1)
+        self._grid.setRowStretch(len(table.headers) + 1, 1)
+
+    def mapping(self) -> dict[int, str]:
+        """Column index → field, for the columns that fill one."""
+        return {n: c.currentData() for n, c in enumerate(self.combos) if c.currentData()}
+
+    def set_field(self, column: int, field: str) -> None:
+        combo = self.combos[column]
+        combo.setCurrentIndex(max(combo.findData(field), 0))
