@@ -1,6 +1,8 @@
 """Questions asked when a deal is closed (won / lost).
 
-Reached through `app.views.dialogs` so tests can replace them.
+Reached through `app.views.dialogs` so tests can replace them. The competitor a deal is lost
+to is picked from the register (completion by any part of the name); a name the register
+does not have is added to it only after the user says so (the deal service then creates it).
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -25,6 +29,8 @@ from PySide6.QtWidgets import (
 from app.domain.money import format_money
 from app.i18n import translate
 from app.services.deals import lost_reason_label
+from app.services.market.competitors import match_key
+from app.views import dialogs
 from app.views.deals.common import parse_decimal
 from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_qdate
 from app.views.geometry import FittedDialog
@@ -35,6 +41,7 @@ class LostAnswer:
     reason: str
     comment: str = ""
     competitor: str = ""
+    new_competitor: bool = False  # the user agreed to add `competitor` to the register
 
 
 @dataclass(frozen=True)
@@ -58,11 +65,19 @@ class LostReasonDialog(FittedDialog):
         self.reason = QComboBox()
         for key in reasons:
             self.reason.addItem(lost_reason_label(key), key)
+        self._competitors = list(competitors)
+        self._new_competitor = False
         self.competitor = QComboBox()
         self.competitor.setEditable(True)
-        self.competitor.addItems(competitors)
+        self.competitor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.competitor.addItems(self._competitors)
+        completer = QCompleter(self._competitors, self.competitor)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.competitor.setCompleter(completer)
         self.competitor.setCurrentText("")
-        line_edit(self.competitor).setPlaceholderText(translate("Deals", "Название конкурента"))
+        line_edit(self.competitor).setPlaceholderText(translate(
+            "Deals", "Выберите из реестра или введите название"))
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(translate("Deals", "Что решило дело — пригодится потом"))
         self.comment.setFixedHeight(70)
@@ -85,11 +100,18 @@ class LostReasonDialog(FittedDialog):
         self._competitor_box.setVisible(is_comp)
         self._competitor_label.setVisible(is_comp)
 
+    def registered_name(self, typed: str) -> str | None:
+        """The register's spelling of a typed name (case, ё and spaces aside), or None."""
+        key = match_key(typed)
+        return next((n for n in self._competitors if match_key(n) == key), None)
+
     def answer(self) -> LostAnswer:
         reason = str(self.reason.currentData() or "")
+        typed = " ".join(self.competitor.currentText().split())
+        name = (self.registered_name(typed) or typed) if reason == "competitor" else ""
         return LostAnswer(reason=reason, comment=self.comment.toPlainText().strip(),
-                          competitor=self.competitor.currentText().strip()
-                          if reason == "competitor" else "")
+                          competitor=name,
+                          new_competitor=bool(name) and self.registered_name(name) is None)
 
     def _on_accept(self) -> None:
         a = self.answer()
@@ -101,6 +123,13 @@ class LostReasonDialog(FittedDialog):
         if errors:
             self.errors.show(errors)
             return
+        if a.new_competitor and not dialogs.confirm(
+                self, translate("Deals", "Новый конкурент"),
+                translate("Deals", "Конкурента «{name}» нет в реестре. Добавить его в реестр "
+                                   "конкурентов?").format(name=a.competitor)):
+            self.competitor.setFocus()  # the user corrects the name or picks one
+            return
+        self.competitor.setCurrentText(a.competitor)  # the register's spelling
         self.accept()
 
 
