@@ -74,7 +74,7 @@ class HitModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if hit is None:
                 return header
-            return f"{hit.title}    {hit.detail}" if hit.detail else hit.title
+            return f"{hit.title}  —  {hit.detail}" if hit.detail else hit.title
         if role == Qt.ItemDataRole.FontRole and hit is None:
             font = QFont()
             font.setBold(True)
@@ -103,6 +103,7 @@ class GlobalSearchDialog(FittedDialog):
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cursor stays in the box
+        self.list.setStyleSheet("QListView::item { padding: 4px 6px; }")
         self.hint = QLabel(translate("GlobalSearch", "↑ ↓ — выбрать, Enter — открыть, "
                                                      "Esc — закрыть"))
         self.hint.setObjectName("hint")

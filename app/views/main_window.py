@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLabel,
     QMainWindow,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # the tabs are imported when first shown (start-up time)
     from app.views.deals.tab import DealsTab
     from app.views.mentoring import MentoringTab
     from app.views.orders.tab import OrdersTab
+    from app.views.shortcuts_help import ShortcutRow
 
 
 class LazyTab(QWidget):
@@ -284,9 +286,37 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(action)
 
         help_menu = bar.addMenu(translate("MainWindow", "&Справка"))
+        keys = QAction(translate("MainWindow", "Горячие клавиши…"), self)
+        keys.setObjectName("shortcutsHelpAction")
+        self._shortcut(keys, QKeySequence(QKeySequence.StandardKey.HelpContents))
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction(translate("MainWindow", "О программе"), self)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
+
+    def shortcut_rows(self) -> list[ShortcutRow]:
+        """Every shortcut: the menus' first, then each tab's (each tab built to list them)."""
+        from app.views.shortcuts_help import menu_rows, widget_rows
+
+        rows = menu_rows([a.menu() for a in self.menuBar().actions()  # type: ignore[misc]
+                          if a.menu() is not None])
+        for lazy in self._lazy:
+            rows += widget_rows(lazy.spec.title(), lazy.content)
+        return rows
+
+    def show_shortcuts(self) -> QWidget:
+        """F1: the list of shortcuts, generated from the actions themselves."""
+        from app.views.shortcuts_help import ShortcutsDialog
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def quick_add_activity(self) -> int | None:
         """Ctrl+Shift+A: the activity editor with the current tab's deal or client pre-filled

@@ -51,6 +51,7 @@ from app.views import style
 from app.views.activities.bulk_menu import ActivityBulkActions, Target
 from app.views.forms import dialog_buttons, to_date, to_qdate
 from app.views.geometry import FittedDialog
+from app.views.shortcuts_help import describe
 from app.views.style import named
 
 HOUR_PX = 46  # 8:00–20:00 (12 hours) fit the visible part at 1366×768
@@ -603,15 +604,16 @@ class CalendarTab(QWidget):
         self.bulk.changed.connect(self._on_bulk_changed)
         self.bulk.message.connect(self.status.setText)
         self.undo_button.clicked.connect(self.bulk.undo)
-        QShortcut(QKeySequence.StandardKey.Undo, self).activated.connect(self.bulk.undo)
+        describe(QShortcut(QKeySequence.StandardKey.Undo, self), translate(
+            "Calendar", "Отменить последнее действие с делами")).activated.connect(self.bulk.undo)
         self.grid.menu_requested.connect(self._on_grid_menu_requested)
         self.grid.move_requested.connect(self._on_grid_move_requested)
         self.grid.create_requested.connect(self._on_grid_create_requested)
         self.grid.open_requested.connect(self.open_activity)
         self.month_grid.day_chosen.connect(self._on_month_grid_day_chosen)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(
-            lambda: self.new_activity())
+        describe(QShortcut(QKeySequence.StandardKey.New, self), translate(
+            "Calendar", "Новое дело")).activated.connect(lambda: self.new_activity())
         self._scrolled = False
         self.refresh()
 

@@ -35,6 +35,7 @@ from app.views import dialogs, style
 from app.views.deals.board import PipelineBoard
 from app.views.deals.common import parse_decimal
 from app.views.forms import line_edit, set_invalid
+from app.views.shortcuts_help import describe
 from app.views.style import named
 
 
@@ -153,8 +154,10 @@ class DealsTab(QWidget):
         self._text_timer.timeout.connect(self._on_filters_changed)
         # a window shortcut of the tab: active as soon as the tab is shown (a hidden tab's
         # are not), whether or not the board has the focus yet
-        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_deal)
-        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.search.setFocus)
+        describe(QShortcut(QKeySequence.StandardKey.New, self), translate(
+            "DealsTab", "Новая сделка")).activated.connect(self.new_deal)
+        describe(QShortcut(QKeySequence.StandardKey.Find, self), translate(
+            "DealsTab", "Поиск по сделкам")).activated.connect(self.search.setFocus)
         self.refresh()
 
     # --- building -----------------------------------------------------------------------------
