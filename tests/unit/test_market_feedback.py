@@ -400,3 +400,23 @@ def test_losses_report_data_counts_complaints_by_category_and_status(services) -
     assert [(r.label, r.count) for r in data.complaints_by_status] == [("Новая", 2),
                                                                        ("Решена", 1)]
     assert len(data.nps_trend) == 3 and data.losses.total_count == 0
+
+
+def test_the_losses_report_renders_with_and_without_figures(services) -> None:
+    from app.services.documents.base import CompanyInfo
+    from app.services.documents.reports.losses import render_losses_report
+
+    company = CompanyInfo(name="ООО «Продавец»")
+    empty = render_losses_report(services.market.losses_report_data(Q4, today=TODAY), company)
+    assert empty.startswith(b"%PDF")
+    ids = _scores(services)
+    _complaint(services, ids["a"], opened_on=date(2026, 11, 5), description="Нет УПД")
+    full = render_losses_report(services.market.losses_report_data(Q4, today=TODAY), company)
+    assert full.startswith(b"%PDF") and len(full) > len(empty)
+
+
+def test_nps_is_written_with_its_sign() -> None:
+    from app.services.market.feedback import nps_text
+
+    assert [nps_text(v) for v in (D("16.7"), D("-100.0"), D("0.0"), None)] == [
+        "+16,7", "−100,0", "0,0", "—"]

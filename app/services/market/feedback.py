@@ -135,6 +135,14 @@ def nps_value(promoters: int, detractors: int, responses: int) -> Decimal | None
     return percent(promoters - detractors, responses)
 
 
+def nps_text(value: Decimal | None) -> str:
+    """«+25,0», «−12,5», «0,0»; «—» without responses (the page and the report)."""
+    if value is None:
+        return "—"
+    text = f"{abs(value)}".replace(".", ",")
+    return ("+" if value > 0 else "−" if value < 0 else "") + text
+
+
 def _today() -> date:
     return date.today()
 
@@ -376,6 +384,7 @@ class LossesReportData:
     churned clients, complaints of the period (by opening date) and the NPS by month."""
 
     period: Period
+    as_of: date  # the day the figures were read (overdue complaints are as of it)
     losses: Losses
     lost_by_stage: tuple[StageLoss, ...]
     churn: ChurnBreakdown
@@ -818,7 +827,8 @@ class Feedback:
                            today: date | None = None) -> LossesReportData:
         """Everything the losses-and-complaints report prints for the period."""
         p = parse_period(period)
-        as_of = min(today or _today(), p.last)
+        today = today or _today()
+        as_of = min(today, p.last)  # a complaint overdue at the period's end, or now
         with self._uow(read_only=True) as uow:
             s = uow.session
             losses = read_losses(s, p)
@@ -844,7 +854,7 @@ class Feedback:
                 entry[1] += int(kopecks)
             overdue += int(late or 0)
         return LossesReportData(
-            period=p, losses=losses, lost_by_stage=stages, churn=churn,
+            period=p, as_of=today, losses=losses, lost_by_stage=stages, churn=churn,
             complaints_total=sum(n for n, _ in by_cat.values()), complaints_overdue=overdue,
             complaints_by_category=tuple(
                 CountRow(k, complaint_category_label(k), by_cat[k][0], from_kopecks(by_cat[k][1]))
@@ -951,5 +961,6 @@ __all__ = [
     "CountRow", "Detractor", "Feedback", "LastComplaint", "LinkChoice", "LossesReportData",
     "NpsMonth", "NpsSummary", "ScoreDraft", "ScoreProposal", "ScoreRow", "StageLoss",
     "churn_label", "complaint_category_label", "complaint_status_label", "is_overdue",
-    "nps_group", "nps_group_label", "nps_value", "overdue_complaint_sql", "score_kind_label",
+    "nps_group", "nps_group_label", "nps_text", "nps_value", "overdue_complaint_sql",
+    "score_kind_label",
 ]
