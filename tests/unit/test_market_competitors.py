@@ -236,7 +236,7 @@ def test_import_reports_unmatched_rows_and_stores_nothing(services, tmp_path: Pa
                           "XX-9;Стрейч-плёнка;50;\n")
     report = services.market.import_prices(cid, path, MAPPING, observed_on=TODAY)
     assert report.committed is False and report.imported == 1
-    assert [(p.line, p.label) for p in report.unmatched] == [(3, "XX-9")]
+    assert [(p.line, p.label) for p in report.unmatched] == [(3, "XX-9 · Стрейч-плёнка")]
     assert "не найден" in report.unmatched[0].message
     assert _count(services, CompetitorPrice) == 0
     skipped = services.market.import_prices(cid, path, MAPPING, observed_on=TODAY,

@@ -678,7 +678,7 @@ class Competitors:
                         return cells[i].strip() if i is not None and i < len(cells) else ""
 
                     sku, name = cell("sku"), cell("name")
-                    label = sku or name or "—"
+                    label = " · ".join(x for x in (sku, name) if x) or "—"
                     problem = ""
                     price: Decimal | None = None
                     try:
@@ -835,7 +835,9 @@ class Competitors:
 
 __all__ = [
     "IMPORT_FIELDS",
+    "PRICE_LEVELS",
     "PRICE_LIST_SYNONYMS",
+    "PRICE_SOURCES",
     "STALE_DAYS",
     "CompetitorDraft",
     "CompetitorLosses",
