@@ -188,8 +188,19 @@ class ImportDialog(FittedDialog):
             "ClientImport", "Клиентов с ИНН, который уже есть в базе, — пропускать"), False)
         self.duplicates_combo.addItem(translate(
             "ClientImport", "Клиентов с ИНН, который уже есть в базе, — обновлять"), True)
+        # a prospect list from an exhibition belongs to it: one campaign for every row
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.addItem("—", None)
+        for campaign in services.market.campaign_choices():
+            self.campaign_combo.addItem(campaign.name, campaign.id)
+        self.campaign_combo.setToolTip(translate(
+            "ClientImport", "Все загруженные клиенты войдут в эту кампанию (например, список "
+                            "с выставки); у обновляемых клиентов кампания ставится, только "
+                            "если её не было"))
         options.addWidget(self.skip_invalid_check)
         options.addStretch(1)
+        options.addWidget(QLabel(translate("ClientImport", "Кампания:")))
+        options.addWidget(self.campaign_combo)
         options.addWidget(self.duplicates_combo)
         layout.addLayout(options)
 
@@ -321,11 +332,13 @@ class ImportDialog(FittedDialog):
             return
         skip = self.skip_invalid_check.isChecked()
         update = bool(self.duplicates_combo.currentData())
+        campaign = self.campaign_combo.currentData()
         self._set_busy(True)
         self.summary_label.setText(translate("ClientImport", "Проверяем…") if dry_run
                                    else translate("ClientImport", "Загружаем…"))
         job = Job(lambda: self._importer.import_file(
-            path, mapping, skip_invalid=skip, update_duplicates=update, dry_run=dry_run))
+            path, mapping, skip_invalid=skip, update_duplicates=update, dry_run=dry_run,
+            campaign_id=campaign))
         job.signals.finished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
         job.signals.failed.connect(self._on_job_failed, Qt.ConnectionType.QueuedConnection)
         self._job = start(job)
