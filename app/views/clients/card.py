@@ -41,11 +41,14 @@ from app.services.clients import (
     ClientDraft,
     ContactDraft,
     TimelineEntry,
+    churn_reason_choices,
     document_language_label,
     kind_label,
     status_label,
     validate_draft,
 )
+from app.services.clients.churn import carries_churn_reason
+from app.services.clients.drafts import churn_reason_missing
 from app.services.clients.history import TIMELINE_GROUPS
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
@@ -75,6 +78,8 @@ class _Form:
         self.col = 0
         self._errors = errors
         self.widgets: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}  # each field's title and its error label
+        self.error_labels: dict[str, QLabel] = {}
 
     def add(self, key: str, title: str, widget: _W, *, span: bool = False) -> _W:
         if span and self.col:
@@ -86,14 +91,24 @@ class _Form:
         colspan = 2 if span else 1
         self.grid.addWidget(label, self.row, self.col, 1, colspan)
         self.grid.addWidget(widget, self.row + 1, self.col, 1, colspan)
-        self.grid.addWidget(self._errors.attach(key, widget), self.row + 2, self.col, 1, colspan)
+        error = self._errors.attach(key, widget)
+        self.grid.addWidget(error, self.row + 2, self.col, 1, colspan)
         self.widgets[key] = widget
+        self.labels[key] = label
+        self.error_labels[key] = error
         if span or self.col == 1:
             self.row += 3
             self.col = 0
         else:
             self.col = 1
         return widget
+
+    def set_shown(self, key: str, shown: bool) -> None:
+        """Show or hide a field with its title (its error label only while it has one)."""
+        self.labels[key].setVisible(shown)
+        self.widgets[key].setVisible(shown)
+        if not shown:
+            self.error_labels[key].hide()
 
     def section(self, title: str) -> None:
         if self.col:
@@ -116,6 +131,11 @@ class ContactsModel(RecordTableModel[ContactDraft]):
                    lambda c: ", ".join(p for p in (c.phone, c.phone2) if p)),
             Column(translate("ClientCard", "E-mail"), lambda c: c.email),
             Column(translate("ClientCard", "День рождения"), lambda c: short_date(c.birthday)),
+            Column(translate("ClientCard", "Рассылка"),
+                   lambda c: "✓" if c.mailing_consent else "",
+                   tooltip=lambda c: translate("ClientCard", "Дал согласие на рассылку")
+                   if c.mailing_consent else translate("ClientCard", "Согласия на рассылку нет"),
+                   align=Qt.AlignmentFlag.AlignCenter),
             Column(translate("ClientCard", "Основной"), lambda c: "★" if c.is_primary else "",
                    color=lambda _c: style.WARNING, align=Qt.AlignmentFlag.AlignCenter),
         ], parent)
@@ -267,7 +287,13 @@ class ContactDialog(EditorDialog):
                                            birthday)
         self.primary_check = QCheckBox(translate("ClientCard", "Основное контактное лицо"))
         self.primary_check.setChecked(c.is_primary)
-        grid.addWidget(self.primary_check, self.form.row + 3, 0, 1, 2)
+        grid.addWidget(self.primary_check, self.form.row + 3, 0, 1, 1)
+        self.consent_check = QCheckBox(translate("ClientCard", "Согласие на рассылку"))
+        self.consent_check.setToolTip(translate(
+            "ClientCard", "Контакт согласился получать рассылки: только такие контакты "
+                          "попадают в выгрузку рассылки"))
+        self.consent_check.setChecked(c.mailing_consent)
+        grid.addWidget(self.consent_check, self.form.row + 3, 1, 1, 1)
         self.form.row += 4
         self.form.col = 0
         self.notes_edit = self.form.add("notes", translate("ClientCard", "Заметки"),
@@ -297,7 +323,8 @@ class ContactDialog(EditorDialog):
             phone=self.phone_edit.text(), phone2=self.phone2_edit.text(),
             email=self.email_edit.text(), messenger=self.messenger_edit.text(),
             birthday=birthday, is_primary=self.primary_check.isChecked(),
-            notes=self.notes_edit.toPlainText())
+            notes=self.notes_edit.toPlainText(),
+            mailing_consent=self.consent_check.isChecked())
 
     def _on_ok_clicked(self) -> None:
         self.save()
@@ -483,6 +510,7 @@ class ClientCardDialog(EditorDialog):
 
         # --- classification --------------------------------------------------------------------
         cls = self._scroll_page(translate("ClientCard", "Классификация"))
+        self._class_tab = self.tabs.count() - 1
         grid = QGridLayout(cls)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(2)
@@ -490,8 +518,20 @@ class ClientCardDialog(EditorDialog):
         self.status_combo = QComboBox()
         for code in CLIENT_STATUSES:
             self.status_combo.addItem(status_label(code), code)
-        self.status_combo.currentIndexChanged.connect(self._update_header)
+        self.status_combo.currentIndexChanged.connect(self._on_status_combo_changed)
         c.add("status", translate("ClientCard", "Статус"), self.status_combo)
+        # a lost or churned client: why, and to whom (asked when the status is set)
+        self.churn_reason_combo = QComboBox()
+        self.churn_reason_combo.addItem(translate("ClientCard", "— почему клиент ушёл? —"), "")
+        for code, label in churn_reason_choices():
+            self.churn_reason_combo.addItem(label, code)
+        self.churn_reason_combo.currentIndexChanged.connect(self._update_churn_fields)
+        self.churn_competitor_combo = QComboBox()
+        self.churn_competitor_combo.addItem("—", None)
+        for competitor in services.clients.competitor_choices():
+            self.churn_competitor_combo.addItem(competitor.name, competitor.id)
+        self.churn_competitor_combo.setToolTip(translate(
+            "ClientCard", "Из реестра конкурентов (вкладка «Рынок»)"))
         self.segment_combo = c.add("segment", translate("ClientCard", "Сегмент"),
                                    self._editable_combo(options.segments))
         self.document_language_combo = QComboBox()
@@ -502,6 +542,10 @@ class ClientCardDialog(EditorDialog):
                           "независимо от языка программы"))
         c.add("document_language", translate("ClientCard", "Язык документов"),
               self.document_language_combo)
+        c.add("churn_reason", translate("ClientCard", "Причина ухода *"),
+              self.churn_reason_combo)
+        c.add("churn_competitor_id", translate("ClientCard", "К какому конкуренту"),
+              self.churn_competitor_combo)
         self.tags_edit = TagsEdit()
         self.tags_edit.set_known_tags(options.tags)
         self.tags_edit.setPlaceholderText(translate("ClientCard", "через запятую: VIP, сеть"))
@@ -512,6 +556,14 @@ class ClientCardDialog(EditorDialog):
                                   self._editable_combo(options.regions))
         self.lead_source_combo = c.add("lead_source", translate("ClientCard", "Источник (канал)"),
                                        self._editable_combo(options.lead_sources))
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.addItem("—", None)
+        for campaign in services.market.campaign_choices():
+            self.campaign_combo.addItem(campaign.name, campaign.id)
+        self.campaign_combo.setToolTip(translate(
+            "ClientCard", "Кампания, которая привела клиента (выставка, рассылка…): его новые "
+                          "сделки получат её же"))
+        c.add("campaign_id", translate("ClientCard", "Кампания"), self.campaign_combo)
         self.loyalty_tier_combo = c.add("loyalty_tier",
                                         translate("ClientCard", "Уровень лояльности"),
                                         self._editable_combo(options.loyalty_tiers))
@@ -833,7 +885,15 @@ class ClientCardDialog(EditorDialog):
     # --- loading and reading the form -----------------------------------------------------
     def _load(self, d: ClientDraft) -> None:
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(d.kind), 0))
+        self.status_combo.blockSignals(True)  # loading is not the user marking the client
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(d.status), 0))
+        self.status_combo.blockSignals(False)
+        self.campaign_combo.setCurrentIndex(max(self.campaign_combo.findData(d.campaign_id), 0))
+        self.churn_reason_combo.setCurrentIndex(
+            max(self.churn_reason_combo.findData(d.churn_reason), 0))
+        self.churn_competitor_combo.setCurrentIndex(
+            max(self.churn_competitor_combo.findData(d.churn_competitor_id), 0))
+        self._update_churn_fields()
         self.document_language_combo.setCurrentIndex(
             max(self.document_language_combo.findData(d.document_language), 0))
         for key, widget in self._fields.items():
@@ -912,6 +972,29 @@ class ClientCardDialog(EditorDialog):
         code = self.status_combo.currentData()
         self.status_pill.show_status(code, status_label(code))
 
+    def _on_status_combo_changed(self, *_: Any) -> None:
+        self._update_header()
+        self._update_churn_fields()
+        if (carries_churn_reason(self.status_combo.currentData())
+                and not self.churn_reason_combo.currentData()):
+            # the card asks why the client left: the reason is the next thing to fill in
+            self.tabs.setCurrentIndex(self._class_tab)
+            self.churn_reason_combo.setFocus()
+
+    def _update_churn_fields(self, *_: Any) -> None:
+        """The reason only for a lost or churned client, the competitor only «к конкуренту»;
+        another status forgets both (as the service does)."""
+        churned = carries_churn_reason(self.status_combo.currentData())
+        if not churned:
+            self.churn_reason_combo.setCurrentIndex(0)
+        to_rival = churned and self.churn_reason_combo.currentData() == "competitor"
+        if not to_rival:
+            self.churn_competitor_combo.setCurrentIndex(0)
+        self.class_form.set_shown("churn_reason", churned)
+        self.class_form.set_shown("churn_competitor_id", to_rival)
+        if self.churn_reason_combo.currentData():
+            self.errors.clear_field("churn_reason")
+
     def _on_kind_combo_changed(self, *_: Any) -> None:
         kind = self.kind_combo.currentData()
         self.kpp_edit.setEnabled(kind == "organization")
@@ -983,9 +1066,13 @@ class ClientCardDialog(EditorDialog):
     def save(self) -> bool:
         draft = self.draft()
         try:
-            validate_draft(draft)
+            clean = validate_draft(draft)
         except ValidationError as exc:
             self.errors.show(exc)
+            return False
+        missing = churn_reason_missing(self._card.draft.status if self._card else None, clean)
+        if missing:
+            self.errors.show(missing)
             return False
         self.errors.clear()
         if self._needs_duplicate_check(draft):

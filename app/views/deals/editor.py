@@ -190,6 +190,16 @@ class DealEditor(EditorDialog):
         self.errors.add_row(left, translate("DealEditor", "Название *"), "title",
                             self.title_edit)
         left.addRow(translate("DealEditor", "Источник"), self.source_combo)
+        # the campaign that brought the deal: a new deal starts with its client's
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.addItem("—", None)
+        for campaign in self.services.market.campaign_choices():
+            self.campaign_combo.addItem(campaign.name, campaign.id)
+        self.campaign_combo.setToolTip(translate(
+            "DealEditor", "Кампания, которая привела сделку (выставка, рассылка…); новая "
+                          "сделка получает кампанию клиента"))
+        self.errors.add_row(left, translate("DealEditor", "Кампания"), "campaign",
+                            self.campaign_combo)
         # A new deal may start in any working stage (a warm lead goes straight to the
         # presentation); later the stage changes only by moving the card.
         self.stage_combo = QComboBox()
@@ -390,6 +400,7 @@ class DealEditor(EditorDialog):
             self.probability_spin.setValue(-1)
             if client_id is not None:
                 self._set_client(client_id, self._deals.client_name(client_id))
+                self._set_campaign(self._deals.client_campaign(client_id))
             self._set_probability_text()
             self._update_amount()
             self._update_activity_buttons()
@@ -405,6 +416,7 @@ class DealEditor(EditorDialog):
         self._set_client(d.client_id, d.client_name, contact_id=d.contact_id)
         self.title_edit.setText(d.title)
         self.source_combo.setCurrentText(d.source)
+        self._set_campaign(d.campaign_id)
         if d.expected_close:
             self.close_edit.setDate(to_qdate(d.expected_close))
         else:
@@ -541,10 +553,17 @@ class DealEditor(EditorDialog):
 
     def _on_client_edit_client_chosen(self, client_id: int) -> None:
         fill_contacts(self.contact_combo, self.services, client_id)
+        if self.deal_id is None:
+            self._set_campaign(self._deals.client_campaign(client_id))
+
+    def _set_campaign(self, campaign_id: int | None) -> None:
+        self.campaign_combo.setCurrentIndex(max(self.campaign_combo.findData(campaign_id), 0))
 
     def choose_client(self, client_id: int) -> None:
         """Pick a client programmatically (tests, "new deal for this client")."""
         self._set_client(client_id, self._deals.client_name(client_id))
+        if self.deal_id is None:
+            self._set_campaign(self._deals.client_campaign(client_id))
 
     def _set_client(self, client_id: int, name: str, *, contact_id: int | None = None) -> None:
         self.client_edit.blockSignals(True)
@@ -720,7 +739,8 @@ class DealEditor(EditorDialog):
         return (
             self._client_id, self.client_edit.text(), self.contact_combo.currentData(),
             self.title_edit.text(), self.source_combo.currentText(),
-            self.stage_combo.currentData(), self.close_edit.date().toJulianDay(),
+            self.campaign_combo.currentData(), self.stage_combo.currentData(),
+            self.close_edit.date().toJulianDay(),
             self.probability_spin.value(), self.manual_amount.text(),
             self.notes_edit.toPlainText(), self.negotiation_edit.toPlainText(),
             self.payment_edit.toPlainText(), self.delivery_edit.toPlainText(),
@@ -739,7 +759,8 @@ class DealEditor(EditorDialog):
             client_id=self._client_id, contact_id=self.contact_combo.currentData(),
             stage_id=self.stage_combo.currentData() if self.deal_id is None else None,
             title=self.title_edit.text(), source=self.source_combo.currentText(),
-            expected_close=expected, probability=None if prob < 0 else prob,
+            campaign_id=self.campaign_combo.currentData(), expected_close=expected,
+            probability=None if prob < 0 else prob,
             manual_amount=manual, notes=self.notes_edit.toPlainText(),
             negotiation_notes=self.negotiation_edit.toPlainText(),
             payment_terms=self.payment_edit.toPlainText(),
