@@ -226,6 +226,7 @@ def _run_window(app: QApplication, services: Services, settings: QSettings, *,
     # that first), so the page scan, the backup and the statistics never delay its figures.
     QTimer.singleShot(0, lambda: _start_maintenance(window, services))
     QTimer.singleShot(0, window.start_reminders)  # missed reminders, then the next one
+    QTimer.singleShot(0, window.offer_first_run)  # a new base: the first-run wizard
     code = app.exec()
     from app.views import background
 

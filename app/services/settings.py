@@ -20,6 +20,9 @@ DEFAULTS: dict[str, bool | str | int | dict[str, int]] = {
     "order_number_prefix": "З",  # orders are numbered З-2026-00001 (issue 14)
     # «Оплатить не позднее» of an invoice without an agreed due date: N days after it
     "invoice_payment_days": 5,
+    # the first-run wizard was finished (issue 17); the language of new clients' documents
+    "first_run_done": False,
+    "default_document_language": "ru",
     # "lost_reasons": deals.defaults.DEFAULT_LOST_REASONS until the user edits the list
 }
 

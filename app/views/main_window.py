@@ -291,9 +291,47 @@ class MainWindow(QMainWindow):
         self._shortcut(keys, QKeySequence(QKeySequence.StandardKey.HelpContents))
         keys.triggered.connect(self.show_shortcuts)
         help_menu.addAction(keys)
+        wizard = QAction(translate("MainWindow", "Мастер первого запуска…"), self)
+        wizard.setObjectName("firstRunAction")
+        wizard.triggered.connect(self.open_first_run)
+        help_menu.addAction(wizard)
         about = QAction(translate("MainWindow", "О программе"), self)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
+
+    def offer_first_run(self) -> QWidget | None:
+        """At start: the first-run wizard on a base that has not been through it."""
+        from app.views.first_run import wants_first_run
+
+        return self.open_first_run() if wants_first_run(self.services) else None
+
+    def open_first_run(self) -> QWidget:
+        from app.views.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(services=self.services, parent=self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished_with.connect(self._on_first_run_finished)
+        wizard.open()
+        return wizard
+
+    def _on_first_run_finished(self, choice: str) -> None:
+        if choice == "import":
+            cast("ClientsTab", self.show_tab("clients")).import_clients()
+        elif choice == "demo":
+            from app.services.demo import DemoSizes, generate_demo
+            from app.views.background import run_with_progress
+
+            def done(_summary: object) -> None:
+                self.refresh_all()
+                self.data_changed.emit()
+
+            run_with_progress(self, lambda: generate_demo(self.services.uow_factory,
+                                                          DemoSizes(), seed=1),
+                              done, lambda message: dialogs.show_error(self, message),
+                              label=translate("MainWindow", "Заполняем демонстрационные "
+                                                            "данные…"))
+        else:
+            self.show_tab("clients")
 
     def shortcut_rows(self) -> list[ShortcutRow]:
         """Every shortcut: the menus' first, then each tab's (each tab built to list them)."""

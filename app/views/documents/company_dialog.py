@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 VAT_KIND_ORDER = ("standard", "reduced10", "zero", "usn5", "usn7", "none")
 
 
-def _labels() -> dict[str, str]:
+def field_labels() -> dict[str, str]:
+    """The company fields' labels (this dialog's and the first-run wizard's)."""
     # translate() spelled out each time: pyside6-lupdate only finds literal calls
     return {
         "name": translate("CompanyDialog", "Краткое название"),
@@ -103,7 +104,7 @@ class CompanyDialog(EditorDialog):
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.errors = FieldErrors()
         self.image_previews: dict[str, QLabel] = {}
-        labels = _labels()
+        labels = field_labels()
 
         self.tabs = QTabWidget(self)
         for title, names in _pages():
