@@ -23,6 +23,7 @@ from app.services.documents.base import (
     build_pdf,
     data_table,
 )
+from app.services.documents.markup import fmt
 from app.services.documents.reports import _cover, _h, _kpis, _none, _rub
 from app.services.documents.reports.charts import bar_chart
 from app.services.documents.styles import REPORT
@@ -91,18 +92,19 @@ def _summary(ctx: BuildContext, data: CampaignsReportData) -> list[Flowable]:
 
 def _funnels(ctx: BuildContext, data: CampaignsReportData) -> list[Flowable]:
     out: list[Flowable] = [_h(ctx, translate("CampaignsReport", "Воронка каждой кампании"))]
-    rows = []
+    rows: list[list[object]] = []
     for e in data.campaigns:
         detail = data.details.get(e.campaign_id) if e.campaign_id is not None else None
-        rows.append([e.name, e.channel, _run(detail), str(e.leads), str(e.deals), str(e.won),
-                     money(e.cost), money(e.revenue), percent_text(e.roi)])
+        # the channel and the dates under the name: the figures keep their room
+        name = ctx.m(fmt('{name}<br/><font size="7" color="#667085">{channel} · {run}</font>',
+                         name=e.name, channel=e.channel, run=_run(detail)), "cell")
+        rows.append([name, str(e.leads), str(e.deals), str(e.won), money(e.cost),
+                     money(e.revenue), percent_text(e.roi)])
     t = data.total
     out.append(data_table(ctx, [
-        Column(translate("CampaignsReport", "Кампания"), 2.6),
-        Column(translate("CampaignsReport", "Канал"), 1.4),
-        Column(translate("CampaignsReport", "Период"), 1.7),
+        Column(translate("CampaignsReport", "Кампания · канал · период"), 3.6),
         *_funnel_columns()], rows,
-        footer_rows=[[translate("CampaignsReport", "Итого"), "", "", str(t.leads),
+        footer_rows=[[translate("CampaignsReport", "Итого"), str(t.leads),
                       str(t.deals), str(t.won), money(t.cost), money(t.revenue),
                       percent_text(t.roi)]]))
     out.append(ctx.p(translate("CampaignsReport", "Стоимость результата"), "h3"))
