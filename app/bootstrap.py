@@ -174,7 +174,8 @@ class Services:
 
         return DocumentService(uow_factory=self.uow_factory, plan=lambda: self.plan,
                                analytics=lambda: self.analytics, deals=lambda: self.deals,
-                               clients=lambda: self.clients, mentoring=lambda: self.mentoring)
+                               clients=lambda: self.clients, mentoring=lambda: self.mentoring,
+                               market=lambda: self.market)
 
     @cached_property
     def plan(self) -> PlanService:

@@ -10,7 +10,8 @@ from pathlib import Path
 from app.cli import CliError, add_db_option, open_services
 from app.i18n import translate
 
-REPORT_KINDS = ("plan", "pipeline", "clients", "meeting-pack", "trainee")
+REPORT_KINDS = ("plan", "pipeline", "clients", "meeting-pack", "market", "losses", "campaigns",
+                "trainee")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -176,11 +176,12 @@ def ask_client_duplicates(parent: QWidget | None, matches: list[DuplicateMatch])
     return ask_duplicates(parent, matches)
 
 
-def ask_report_options(parent: QWidget | None, today: date) -> ReportAnswer | None:
-    """→ ReportAnswer(kind, period) or None when the user cancels."""
+def ask_report_options(parent: QWidget | None, today: date,
+                       kind: str | None = None) -> ReportAnswer | None:
+    """→ ReportAnswer(kind, period) or None when the user cancels (`kind` preselected)."""
     from app.views.documents.report_dialog import ask_report_options as ask
 
-    return ask(parent, today)
+    return ask(parent, today, kind)
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:

@@ -224,7 +224,7 @@ def test_meeting_report_from_menu(qtbot, main_window, monkeypatch) -> None:  # t
         "2026-01", "2025-12", "2026-Q1", "2025-Q4"]
     shown = []
     monkeypatch.setattr(dialogs, "ask_report_options",
-                        lambda parent, today: ReportAnswer("pipeline", "2026-11"))
+                        lambda parent, today, kind=None: ReportAnswer("pipeline", "2026-11"))
     monkeypatch.setattr("app.views.documents.preview.show_pdf",
                         lambda parent, data, **kw: shown.append((data, kw)))
     action = next(a for a in main_window.findChildren(type(main_window.edit_menu.actions()[0]))
@@ -233,7 +233,7 @@ def test_meeting_report_from_menu(qtbot, main_window, monkeypatch) -> None:  # t
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     data, kw = shown[0]
     assert data.startswith(b"%PDF") and "Воронка продаж" in kw["title"]
-    monkeypatch.setattr(dialogs, "ask_report_options", lambda parent, today: None)
+    monkeypatch.setattr(dialogs, "ask_report_options", lambda parent, today, kind=None: None)
     assert report_dialog.open_report(main_window, main_window.services) is None
 
 

@@ -91,6 +91,24 @@ def test_cli_report(demo_services, tmp_path, capsys) -> None:  # type: ignore[no
     assert run(["--db", db, "report", "trainee", "-o", str(out)]) == 1
 
 
+@pytest.mark.parametrize(("kind", "title"), [("market", "Рынок и конкуренты"),
+                                             ("losses", "Потери и рекламации"),
+                                             ("campaigns", "Кампании и каналы")])
+def test_cli_market_reports(demo_services, tmp_path, capsys, kind, title) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from app.cli import run
+
+    out = tmp_path / f"{kind}.pdf"
+    db = str(demo_services.db_path)
+    assert run(["--db", db, "report", kind, "--period", "2026", "-o", str(out)]) == 0
+    first = PdfReader(out).pages[0].extract_text()
+    assert title in first and "2026" in first
+    assert run(["--db", db, "report", kind, "--period", "2026-Q5", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "квартал" in err
+
+
 def test_reports_print_hostile_client_names_literally(services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
     from decimal import Decimal

@@ -61,10 +61,13 @@ if TYPE_CHECKING:
     from app.services.deals import DealsService
     from app.services.documents.frozen import DealDocumentRow
     from app.services.documents.protocol import ProtocolDefaults
+    from app.services.market import MarketService
     from app.services.mentoring import MentoringService
     from app.services.plan import AnalyticsService, PlanService
 
 OFFER_TEMPLATES = ("classic", "modern")
+# the market's reports (issue 16): their figures come from MarketService, not gather_report
+MARKET_REPORTS = ("market", "losses", "campaigns")
 BUYER_FIELDS = ("name", "full_name", *TAX_ID_FIELDS, "legal_address", "postal_address",
                 "phone", "email", *BANK_FIELDS)
 
@@ -112,7 +115,8 @@ class DocumentService:
     def __init__(self, *, uow_factory: UowFactory, plan: Callable[[], PlanService],
                  analytics: Callable[[], AnalyticsService], deals: Callable[[], DealsService],
                  clients: Callable[[], ClientService],
-                 mentoring: Callable[[], MentoringService]) -> None:
+                 mentoring: Callable[[], MentoringService],
+                 market: Callable[[], MarketService]) -> None:
         """The collaborators come as providers: only the reports use them, and a КП or an
         invoice from the CLI need not import and build them (bench_documents)."""
         self._uow = uow_factory
@@ -121,6 +125,7 @@ class DocumentService:
         self._deals = deals
         self._clients = clients
         self._mentoring = mentoring
+        self._market = market
 
     def company(self) -> CompanyInfo:
         """The seller as every document prints it."""
@@ -345,11 +350,30 @@ class DocumentService:
 
     def report_pdf(self, kind: str, period: str | None = None, *,
                    today: date | None = None) -> bytes:
-        """plan | pipeline | clients | meeting-pack for a period (2026-11, 2026-Q4, 2026)."""
-        from app.services.documents.reports import gather_report, render_report
+        """plan | pipeline | clients | meeting-pack | market | losses | campaigns for a
+        period (2026-11, 2026-Q4, 2026)."""
+        from app.services.documents.reports import gather_report, render_report, report_period
 
+        today = today or date.today()
+        if kind in MARKET_REPORTS:
+            p = report_period(period, today)
+            market = self._market()
+            if kind == "market":
+                from app.services.documents.reports.market import render_market_report
+
+                return render_market_report(market.market_report_data(p, today=today),
+                                            self.company())
+            if kind == "losses":
+                from app.services.documents.reports.losses import render_losses_report
+
+                return render_losses_report(market.losses_report_data(p, today=today),
+                                            self.company())
+            from app.services.documents.reports.campaigns import render_campaigns_report
+
+            return render_campaigns_report(market.campaigns_report_data(p, today=today),
+                                           self.company())
         return render_report(gather_report(
-            kind, period, today=today or date.today(), company=self.company(),
+            kind, period, today=today, company=self.company(),
             uow_factory=self._uow, plan=self._plan(), analytics=self._analytics(),
             deals=self._deals()))
 

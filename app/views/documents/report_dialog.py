@@ -36,7 +36,10 @@ def report_kinds() -> list[tuple[str, str]]:
                                                        "долги)")),
             ("plan", translate("ReportDialog", "Выполнение плана")),
             ("pipeline", translate("ReportDialog", "Воронка продаж")),
-            ("clients", translate("ReportDialog", "Клиентская база"))]
+            ("clients", translate("ReportDialog", "Клиентская база")),
+            ("market", translate("ReportDialog", "Рынок и конкуренты")),
+            ("losses", translate("ReportDialog", "Потери и рекламации")),
+            ("campaigns", translate("ReportDialog", "Кампании и каналы"))]
 
 
 def period_choices(today: date) -> list[tuple[str, str]]:
@@ -53,12 +56,15 @@ def period_choices(today: date) -> list[tuple[str, str]]:
 
 
 class ReportOptionsDialog(FittedDialog):
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None, *,
+                 kind: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("ReportDialog", "Отчёт для совещания"))
         self.kind = QComboBox()
         for key, label in report_kinds():
             self.kind.addItem(label, key)
+        if kind is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.period = QComboBox()
         for key, label in period_choices(today):
             self.period.addItem(label, key)
@@ -79,19 +85,22 @@ class ReportOptionsDialog(FittedDialog):
         return ReportAnswer(kind=self.kind.currentData(), period=self.period.currentData())
 
 
-def ask_report_options(parent: QWidget | None, today: date) -> ReportAnswer | None:
-    dialog = ReportOptionsDialog(today, parent)
+def ask_report_options(parent: QWidget | None, today: date,
+                       kind: str | None = None) -> ReportAnswer | None:
+    dialog = ReportOptionsDialog(today, parent, kind=kind)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.answer()
 
 
-def open_report(parent: QWidget, services: Services, *, today: date | None = None) -> Job | None:
-    """Ask which report, build it on the thread pool, show it in the preview."""
+def open_report(parent: QWidget, services: Services, *, today: date | None = None,
+                kind: str | None = None) -> Job | None:
+    """Ask which report (`kind` preselected), build it on the thread pool, show it in the
+    preview."""
     from app.views.documents.actions import preview_built_pdf
 
     today = today or date.today()
-    answer = dialogs.ask_report_options(parent, today)
+    answer = dialogs.ask_report_options(parent, today, kind)
     if answer is None:
         return None
     labels = dict(report_kinds())

@@ -115,6 +115,11 @@ class ReportData:
     clients: ClientFigures | None = None
 
 
+def report_period(period: str | None, today: date) -> Period:
+    """The period a report is for: the one asked, or the current month."""
+    return parse_period(period or f"{today.year}-{today.month:02d}")
+
+
 def gather_report(kind: str, period: str | None, *, today: date, company: CompanyInfo,
                   uow_factory: UowFactory, plan: PlanService, analytics: AnalyticsService,
                   deals: DealsService) -> ReportData:
@@ -124,7 +129,7 @@ def gather_report(kind: str, period: str | None, *, today: date, company: Compan
     if kind not in KINDS:
         raise ValidationError.single("kind", translate(
             "Reports", "Неизвестный отчёт: {k}").format(k=kind))
-    p = parse_period(period or f"{today.year}-{today.month:02d}")
+    p = report_period(period, today)
     sections = SECTIONS[kind]
     plan_figures: PlanFigures | None = None
     stalled: Board | None = None
