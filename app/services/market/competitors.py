@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from app.domain.figures import MONEY_PLACES, PERCENT_PLACES, percent, too_precise
+from app.domain.figures import MONEY_PLACES, PERCENT_PLACES, percent, percent_text, too_precise
 from app.domain.money import parse_money
 from app.i18n import translate
 from app.models import Client, Competitor, CompetitorPrice, Deal, Product, Stage, StageChange
@@ -83,6 +83,14 @@ def import_field_label(key: str) -> str:
             "price": translate("Market", "Цена"),
             "observed_on": translate("Market", "Дата цены"),
             "note": translate("Market", "Примечание")}.get(key, key)
+
+
+def share_text(value: Decimal | None) -> str:
+    """A market share as people write it: «12 %», «12,5 %», «—» when not estimated."""
+    if value is None:
+        return percent_text(None)
+    whole = value.to_integral_value()
+    return percent_text(whole if value == whole else value.normalize())
 
 
 def match_key(text: str) -> str:
@@ -857,4 +865,5 @@ __all__ = [
     "match_key",
     "price_level_label",
     "price_source_label",
+    "share_text",
 ]

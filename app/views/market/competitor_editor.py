@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.dates import short_date
-from app.domain.figures import MONEY_PLACES, percent_text, too_precise
+from app.domain.figures import MONEY_PLACES, too_precise
 from app.domain.money import format_money
 from app.i18n import translate
 from app.services.catalog import ProductRow
@@ -43,6 +43,7 @@ from app.services.market.competitors import (
     CompetitorRow,
     price_level_label,
     price_source_label,
+    share_text,
 )
 from app.views import dialogs, style
 from app.views.deals.common import parse_decimal
@@ -263,7 +264,7 @@ class CompetitorDialog(EditorDialog):
             "Market", "через запятую: Розница, Ключевые"))
         self.share_edit = QLineEdit(
             "" if c is None or c.market_share is None else
-            percent_text(c.market_share).replace("\u00a0%", ""))
+            share_text(c.market_share).replace("\u00a0%", ""))
         self.share_edit.setPlaceholderText(translate("Market", "оценка, %"))
         self.level_combo = QComboBox()
         for key in PRICE_LEVELS:

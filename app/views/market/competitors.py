@@ -48,6 +48,7 @@ from app.services.market.competitors import (
     price_level_label,
     price_source_label,
     quarter_label,
+    share_text,
 )
 from app.services.plan.periods import Period, parse_period
 from app.views import dialogs, style
@@ -60,17 +61,13 @@ from app.views.unsaved import UnsavedChanges
 
 # --- models ---------------------------------------------------------------------------------
 
-def _share(value: Decimal | None) -> str:
-    return percent_text(value)
-
-
 class CompetitorListModel(RecordTableModel[CompetitorRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__([
             Column(translate("Market", "Конкурент"), lambda r: r.name,
                    tooltip=lambda r: r.website or None),
             Column(translate("Market", "Цены"), lambda r: price_level_label(r.price_level)),
-            Column(translate("Market", "Доля"), lambda r: _share(r.market_share), numeric=True),
+            Column(translate("Market", "Доля"), lambda r: share_text(r.market_share), numeric=True),
             Column(translate("Market", "Проигрыши"), lambda r: str(r.lost_deals) if r.lost_deals
                    else "—", numeric=True,
                    tooltip=lambda r: translate("Market", "Сделок, проигранных им за всё время")),
@@ -423,7 +420,7 @@ class CompetitorsPage(QWidget):
         if c.segments:
             parts.append(translate("Market", "сегменты: {v}").format(v=", ".join(c.segments)))
         if c.market_share is not None:
-            parts.append(translate("Market", "доля рынка {v}").format(v=_share(c.market_share)))
+            parts.append(translate("Market", "доля рынка {v}").format(v=share_text(c.market_share)))
         if c.price_level:
             parts.append(translate("Market", "цены: {v}").format(
                 v=price_level_label(c.price_level).lower()))

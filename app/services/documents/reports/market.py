@@ -34,6 +34,7 @@ from app.services.market.competitors import (
     Swot,
     price_level_label,
     price_source_label,
+    share_text,
 )
 
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ def _card_line(c: CompetitorRow) -> str:
         parts.append(translate("MarketReport", "сегменты: {v}").format(v=", ".join(c.segments)))
     if c.market_share is not None:
         parts.append(translate("MarketReport", "доля рынка {v}").format(
-            v=percent_text(c.market_share)))
+            v=share_text(c.market_share)))
     if c.price_level:
         parts.append(translate("MarketReport", "цены: {v}").format(
             v=price_level_label(c.price_level).lower()))
