@@ -39,6 +39,8 @@ TABS: list[TabSpec] = [
     TabSpec("orders", lambda: translate("MainWindow", "Заказы"), "app.views.orders.tab",
             "OrdersTab"),
     TabSpec("plan", lambda: translate("MainWindow", "План"), "app.views.plan.tab", "PlanTab"),
+    TabSpec("market", lambda: translate("MainWindow", "Рынок"), "app.views.market.tab",
+            "MarketTab"),
     TabSpec("mentoring", lambda: translate("MainWindow", "Наставничество"),
             "app.views.mentoring", "MentoringTab"),
 ]
