@@ -26,16 +26,18 @@ from app.services.plan import (
     parse_period,
 )
 from app.services.plan import SourceRow as SourceFigures
+from app.services.plan.client_base import BaseDimensionRow
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
+    from app.services.market.feedback import ChurnBreakdown
 
 SECTIONS = ("progress", "funnel", "sources", "base")
 SECTION_FIELDS = {
     "progress": ("progress", "cumulative", "monthly", "breakdown"),
     "funnel": ("funnel", "losses", "presentations"),
     "sources": ("sources",),
-    "base": ("abc_xyz", "rfm_segments", "churn"),
+    "base": ("abc_xyz", "rfm_segments", "churn", "base_by", "churn_reasons"),
 }
 
 
@@ -50,6 +52,7 @@ class PlanTabQuery:
     churn_k: int = 2
     a_share: int = 80
     b_share: int = 15
+    base_dimension: str = "industry"  # the client base cut by industry, region or segment
 
     @property
     def as_of(self) -> date:
@@ -74,13 +77,17 @@ class PlanTabData:
     abc_xyz: AbcXyzResult | None = None
     rfm_segments: list[RfmSegmentSummary] | None = None
     churn: list[ChurnRiskClient] | None = None
+    base_by: list[BaseDimensionRow] | None = None
+    churn_reasons: ChurnBreakdown | None = None  # the clients lost in the period, by reason
 
 
 def make_query(services: Services, period: str | Period, dimension: str, *,
                today: date | None = None, metric: str | None = None, churn_k: int = 2,
-               a_share: int = 80, b_share: int = 15) -> PlanTabQuery:
+               a_share: int = 80, b_share: int = 15,
+               base_dimension: str = "industry") -> PlanTabQuery:
     return PlanTabQuery(parse_period(period), dimension, today or date.today(),
-                        metric or services.plan.metric(), churn_k, a_share, b_share)
+                        metric or services.plan.metric(), churn_k, a_share, b_share,
+                        base_dimension)
 
 
 def load_section(services: Services, data: PlanTabData, section: str) -> None:
@@ -103,6 +110,8 @@ def load_section(services: Services, data: PlanTabData, section: str) -> None:
         data.abc_xyz = services.analytics.abc_xyz(p, a_share=q.a_share, b_share=q.b_share)
         data.rfm_segments, data.churn = services.analytics.client_base(
             as_of=q.as_of, k=q.churn_k, limit=200)
+        data.base_by = services.analytics.base_by(p, q.base_dimension)
+        data.churn_reasons = services.market.churn_breakdown(p)
     else:
         raise ValueError(section)
     data.loaded.add(section)

@@ -35,6 +35,7 @@ from app.domain.money import format_count, format_money, parse_money, short_mone
 from app.i18n import plural, translate
 from app.services.deals import lost_reason_label
 from app.services.errors import ServiceError
+from app.services.market.feedback import ChurnRow
 from app.services.plan import (
     DIMENSIONS,
     AbcXyzClient,
@@ -51,9 +52,15 @@ from app.services.plan import (
     dimension_label,
     parse_period,
 )
+from app.services.plan.client_base import (
+    BASE_DIMENSIONS,
+    BaseDimensionRow,
+    base_dimension_label,
+)
 from app.views import dialogs, style
 from app.views.background import Job
 from app.views.background import start as start_job
+from app.views.empty_state import EmptyHint
 from app.views.plan.data import (
     SECTION_FIELDS,
     SECTIONS,
@@ -594,6 +601,8 @@ class PlanTab(QWidget):
         self.churn_view = _table(self.churn_model)
         box.addWidget(self.churn_view, 1)
         grid.addLayout(box, 1, 1)
+        grid.addLayout(self._build_base_by(), 2, 0)
+        grid.addLayout(self._build_churn_reasons(), 2, 1)
         self.rfm_model: RecordTableModel[RfmSegmentSummary] = RecordTableModel([
             Column(translate("PlanTab", "Сегмент"), lambda s: s.label),
             Column(translate("PlanTab", "Клиентов"), lambda s: str(s.count), True),
@@ -602,6 +611,73 @@ class PlanTab(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return page
+
+    def _build_base_by(self) -> QVBoxLayout:
+        """The base by industry, region or segment: clients, revenue and its growth."""
+        box = QVBoxLayout()
+        head = QHBoxLayout()
+        self.base_by_title = _title(translate("PlanTab", "Клиентская база по разрезу"))
+        head.addWidget(self.base_by_title)
+        head.addStretch(1)
+        self.base_dimension_combo = QComboBox()
+        for d in BASE_DIMENSIONS:
+            self.base_dimension_combo.addItem(base_dimension_label(d), d)
+        self.base_dimension_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        head.addWidget(self.base_dimension_combo)
+        box.addLayout(head)
+        self.base_by_model: RecordTableModel[BaseDimensionRow] = RecordTableModel([
+            Column(translate("PlanTab", "Значение"),
+                   lambda r: r.key or translate("PlanTab", "не указано")),
+            Column(translate("PlanTab", "Клиентов"), lambda r: str(r.clients), True,
+                   tooltip=lambda r: translate("PlanTab", "Активных клиентов сейчас")),
+            Column(translate("PlanTab", "Покупали"), lambda r: str(r.buyers), True,
+                   tooltip=lambda r: translate("PlanTab", "Клиентов с выигранной сделкой "
+                                                          "за период")),
+            Column(translate("PlanTab", "Выручка"), lambda r: format_money(r.revenue), True),
+            Column(translate("PlanTab", "Год назад"), lambda r: format_money(r.previous), True),
+            Column(translate("PlanTab", "Рост"), lambda r: _growth(r.growth), True,
+                   lambda r: _growth_color(r.growth)),
+            Column(translate("PlanTab", "Доля"), lambda r: pct(r.share), True),
+        ], self)
+        self.base_by_view = _table(self.base_by_model)
+        self.base_by_view.setMinimumHeight(200)
+        box.addWidget(self.base_by_view, 1)
+        EmptyHint(self.base_by_view, translate(
+            "PlanTab", "Нет активных клиентов и выручки за период"))
+        return box
+
+    def _build_churn_reasons(self) -> QVBoxLayout:
+        """The clients lost in the period by reason and by competitor."""
+        box = QVBoxLayout()
+        self.churn_reasons_title = _title(translate("PlanTab", "Ушедшие клиенты"))
+        box.addWidget(self.churn_reasons_title)
+        tables = QHBoxLayout()
+
+        def churn_model(header: str) -> RecordTableModel[ChurnRow]:
+            return RecordTableModel([
+                Column(header, lambda r: r.label),
+                Column(translate("PlanTab", "Клиентов"), lambda r: str(r.count), True),
+                Column(translate("PlanTab", "Доля"), lambda r: pct(r.share), True),
+            ], self)
+
+        self.churn_reason_model = churn_model(translate("PlanTab", "Причина"))
+        self.churn_reason_view = _table(self.churn_reason_model)
+        EmptyHint(self.churn_reason_view, translate("PlanTab", "За период клиенты не уходили"))
+        self.churn_competitor_model = churn_model(translate("PlanTab", "К конкуренту"))
+        self.churn_competitor_view = _table(self.churn_competitor_model)
+        EmptyHint(self.churn_competitor_view, translate(
+            "PlanTab", "Конкуренты у ушедших клиентов не указаны"))
+        for view in (self.churn_reason_view, self.churn_competitor_view):
+            view.setMinimumHeight(200)
+            tables.addWidget(view, 1)
+        box.addLayout(tables, 1)
+        self.churn_reasons_note = named(QLabel(translate(
+            "PlanTab", "Клиенты со статусом «Потерян» или «Ушёл», карточка которых изменена "
+                       "в периоде; причину и конкурента указывают в карточке клиента.")),
+            "cardNote")
+        self.churn_reasons_note.setWordWrap(True)
+        box.addWidget(self.churn_reasons_note)
+        return box
 
     def _build_editor(self) -> QWidget:
         page = QWidget()
@@ -689,9 +765,11 @@ class PlanTab(QWidget):
         # the client base's settings (their defaults until the pages are built)
         churn_k, a_share, b_share = ((self.churn_k_spin.value(), self.a_share_spin.value(),
                                       self.b_share_spin.value()) if self._built else (2, 80, 15))
+        base_dimension = (str(self.base_dimension_combo.currentData()) if self._built
+                          else "industry")
         self.data = PlanTabData(make_query(
             self._services, p, self._dimension, today=self.today(), churn_k=churn_k,
-            a_share=a_share, b_share=b_share))
+            a_share=a_share, b_share=b_share, base_dimension=base_dimension))
         # Only the section on screen is fetched now; the others when they are shown.
         self._ensure_section_loaded()
         if self._built:
@@ -978,6 +1056,19 @@ class PlanTab(QWidget):
             notes=[f"{s.count} · {short_money(s.monetary)}" for s in segs],
             subtitle=translate("PlanTab", "давность, частота и сумма покупок на {d}").format(
                 d=short_date(self.data.query.as_of)))
+        self.base_by_model.set_rows(self.data.base_by or [])
+        self.base_by_title.setText(translate(
+            "PlanTab", "Клиентская база — разрез: {d}").format(
+            d=base_dimension_label(self.data.query.base_dimension).lower()))
+        self.base_by_view.setToolTip(translate(
+            "PlanTab", "Выручка за {p} и за тот же период годом раньше ({y})").format(
+            p=self.data.query.period.label, y=self.data.query.period.shifted_years(-1).label))
+        churned = self.data.churn_reasons
+        self.churn_reason_model.set_rows(list(churned.by_reason) if churned else [])
+        self.churn_competitor_model.set_rows(list(churned.by_competitor) if churned else [])
+        self.churn_reasons_title.setText(plural(churned.total if churned else 0, translate(
+            "PlanTab", "Ушёл за период %n клиент|Ушли за период %n клиента"
+                       "|Ушли за период %n клиентов")))
         self.churn_model.set_rows(self.data.churn)
         self.churn_title.setText(translate(
             "PlanTab", "Риск оттока: {n} клиентов молчат дольше {k} обычных интервалов").format(
@@ -1141,6 +1232,20 @@ class PlanTab(QWidget):
         self._after_edit(translate("PlanTab", "Распределено: {parts}.").format(
             parts="; ".join(f"{month_name(m.month.month)} — {format_money(m.plan)}"
                             for m in months)))
+
+
+def _growth(value: Decimal | None) -> str:
+    """«+160,0 %», «−100,0 %», «—» without last year's revenue."""
+    if value is None:
+        return "—"
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return sign + pct(abs(value))
+
+
+def _growth_color(value: Decimal | None) -> str | None:
+    if value is None or not value:
+        return None
+    return style.SUCCESS if value > 0 else style.DANGER
 
 
 def _signed_short(value: Decimal) -> str:

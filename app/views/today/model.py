@@ -33,6 +33,7 @@ def _other_kind_labels() -> dict[str, str]:
         "order": translate("Today", "Заказ"),
         "product": translate("Today", "Товар"),
         "trainee_task": translate("Today", "Задача стажёра"),
+        "complaint": translate("Today", "Рекламация"),
     }
 
 

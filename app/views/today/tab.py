@@ -2,9 +2,10 @@
 
 The list (`services.worklist`) holds a section per kind of work — overdue, today by time,
 tomorrow, the next 7 days, stalled deals, service calls due, post-sale follow-ups, payments,
-birthdays, holidays, trainees' overdue tasks — each under a heading with its count. Every
-row opens with Enter or a double-click; Space does it (the completion dialog, «поздравил»),
-Ctrl+D moves it to tomorrow, the context menu has the rest; a bulk change can be undone.
+overdue complaints, birthdays, holidays, trainees' overdue tasks — each under a heading with
+its count. Every row opens with Enter or a double-click; Space does it (the completion
+dialog, «поздравил»), Ctrl+D moves it to tomorrow, the context menu has the rest; a bulk
+change can be undone.
 """
 
 from __future__ import annotations
@@ -537,6 +538,8 @@ class TodayTab(QWidget):
             self.open_requested.emit("order", item.ident)  # a late shipment, a payment due
         elif item.kind == "product":
             self.open_catalog()
+        elif item.kind == "complaint" and item.ident is not None:
+            self.open_complaint(item.ident)
         elif item.kind == "holiday":  # its key clients to open are in the row's menu
             self._on_view_menu_requested(self.view.below_current_row())
         elif item.kind == "trainee_task":
@@ -546,6 +549,18 @@ class TodayTab(QWidget):
                 self.open_requested.emit("trainee", trainee)
         elif item.client_id is not None:  # a client due a call or owing, a birthday
             self.open_requested.emit("client", item.client_id)
+
+    def open_complaint(self, complaint_id: int) -> bool:
+        """An overdue complaint: its editor (status, resolution, corrective tasks)."""
+        from app.views.market.feedback import ComplaintEditor
+
+        def edit() -> bool:
+            editor = ComplaintEditor(services=self._services, complaint_id=complaint_id,
+                                     today=self._today, parent=self)
+            editor.exec()
+            return editor.saved_id is not None  # saved, or a task added or marked done
+
+        return self._run(edit, stay=True)
 
     def open_catalog(self) -> bool:
         """A low-stock row: the catalog, where stock and thresholds are kept."""
