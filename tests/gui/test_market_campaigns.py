@@ -232,3 +232,26 @@ def test_new_deal_takes_the_clients_campaign_and_may_clear_it(qtbot, services) -
     again.campaign_combo.setCurrentIndex(0)  # «—»
     assert again.save() is True
     assert services.deals.detail(editor.deal_id).campaign_id is None
+
+
+def test_client_list_filter_gives_the_mailing_its_clients(qtbot, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.views.clients.tab import ClientsTab
+    from app.views.market import campaigns as page_module
+
+    for name, segment in (("ООО «Ромашка»", "Опт"), ("ООО «Лютик»", "Опт"),
+                          ("ИП Василёк", "Розница")):
+        services.clients.create(ClientDraft(name=name, segment=segment, contacts=(
+            ContactDraft(name="Контакт", email=f"{len(name)}{segment}@x.ru",
+                         mailing_consent=True),)))
+    tab = ClientsTab(services=services)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.segment_combo.setCurrentIndex(tab.segment_combo.findData("Опт"))
+    seen: list[list[int] | None] = []
+    monkeypatch.setattr(page_module.MailingExportDialog, "exec",
+                        lambda self: seen.append(self._client_ids) or 0)
+    assert tab.mailing_action in tab.more_button.menu().actions()
+    tab.mailing_action.trigger()
+    assert len(seen) == 1 and seen[0] is not None
+    found = services.market.mailing_list(client_ids=seen[0])
+    assert sorted(r.company for r in found.rows) == ["ООО «Лютик»", "ООО «Ромашка»"]

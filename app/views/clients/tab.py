@@ -264,6 +264,14 @@ class ClientsTab(QWidget):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
+        # the whole list as filtered, not the selection: contacts who agreed to a mailing
+        self.mailing_action = QAction(translate("Clients", "Рассылка по фильтру списка…"), self)
+        self.mailing_action.setToolTip(translate(
+            "Clients", "Контакты клиентов списка с e-mail и согласием на рассылку — в CSV или "
+                       "vCard"))
+        self.mailing_action.triggered.connect(self.export_mailing)
+        menu.addSeparator()
+        menu.addAction(self.mailing_action)
         self.more_button.setMenu(menu)
         self._actions_menu = menu
 
@@ -606,6 +614,13 @@ class ClientsTab(QWidget):
 
         run_with_progress(self, lambda: exporter.export(Path(path), query), done, failed,
                           label=translate("Clients", "Выгружаем клиентов…"))
+
+    def export_mailing(self) -> None:
+        """The mailing export over the clients the list's search and filters find."""
+        from app.views.market.campaigns import MailingExportDialog
+
+        ids = self._services.clients.search_ids(self.query())
+        MailingExportDialog(services=self._services, parent=self, client_ids=ids).exec()
 
     def import_clients(self) -> None:
         from app.views.clients.import_dialog import ImportDialog

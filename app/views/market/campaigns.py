@@ -534,11 +534,16 @@ def mailing_message(result: MailingList, path: Path) -> str:
 
 
 class MailingExportDialog(FittedDialog):
-    """Which segment and which format; then the file, and what was exported and left out."""
+    """Which segment and which format; then the file, and what was exported and left out.
 
-    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+    `client_ids` (the client list's filter) narrows the list to those clients.
+    """
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None,
+                 client_ids: list[int] | None = None) -> None:
         super().__init__(parent)
         self._market = services.market
+        self._client_ids = client_ids
         self.exported: MailingList | None = None
         self.message = ""
         self.setWindowTitle(translate("Mailing", "Экспорт рассылки"))
@@ -554,6 +559,10 @@ class MailingExportDialog(FittedDialog):
         for segment in self._market.mailing_segments():
             self.segment_combo.addItem(segment, segment)
         form.addRow(translate("Mailing", "Сегмент"), self.segment_combo)
+        if client_ids is not None:
+            form.addRow(translate("Mailing", "Клиенты"), QLabel(plural(len(client_ids), translate(
+                "Mailing", "%n клиент по фильтру списка|%n клиента по фильтру списка"
+                           "|%n клиентов по фильтру списка"))))
         kinds = QHBoxLayout()
         self.csv_radio = QRadioButton(translate("Mailing", "CSV для сервиса рассылок"))
         self.vcf_radio = QRadioButton(translate("Mailing", "vCard (адресная книга)"))
@@ -590,8 +599,9 @@ class MailingExportDialog(FittedDialog):
             path = path.with_name(path.name + f".{self.file_format()}")
         segment = str(self.segment_combo.currentData() or "")
         kind = self.file_format()
+        ids = self._client_ids
         run_with_progress(self, lambda: self._market.export_mailing(
-            path, segment=segment, file_format=kind),
+            path, segment=segment, client_ids=ids, file_format=kind),
             lambda result: self._on_exported(result, path), self._on_failed,
             label=translate("Mailing", "Выгружаем рассылку…"))
 
