@@ -227,8 +227,8 @@ class FirstRunWizard(FittedDialog):
                                  else translate("FirstRun", "Далее"))
         self.step.setText(translate("FirstRun", "Шаг {n} из {total}").format(
             n=index + 1, total=self.stack.count()))
-        page = self.stack.currentWidget()
-        first = page.findChild(QLineEdit)
+        first = next((e for name, e in self.editors.items()
+                      if name in PAGE_FIELDS[index]), None)
         if first is not None:
             first.setFocus()
 

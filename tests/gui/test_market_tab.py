@@ -13,11 +13,10 @@ def test_pages_are_built_on_first_show_and_refreshed_after_a_change(  # type: ig
     assert isinstance(tab, MarketTab)
     assert [tab.pages.tabText(i) for i in range(tab.pages.count())] == [
         "Конкуренты", "Кампании", "Рекламации", "Удовлетворённость"]
-    built = [tab.pages.widget(i).layout().count() for i in range(len(PAGES))]
-    assert built == [1, 0, 0, 0]  # only the page in view
+    assert [tab.is_built(key) for key, _t, _b in PAGES] == [True, False, False, False]
     refreshed: list[str] = []
     campaigns = tab.show_page("campaigns")
-    assert tab.pages.widget(1).layout().count() == 1
+    assert tab.is_built("campaigns")
     monkeypatch.setattr(campaigns, "refresh", lambda: refreshed.append("campaigns"))
     tab.show_page("competitors")
     tab.refresh()  # a change elsewhere: the page in view reloads, the others when shown

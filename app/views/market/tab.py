@@ -64,12 +64,16 @@ class MarketTab(QWidget):
         super().__init__(parent)
         self.services = services
         self._stale: set[int] = set()
+        self._holders: list[QVBoxLayout] = []  # each page's place in the QTabWidget
+        self._built_pages: dict[int, QWidget] = {}
         self.pages = QTabWidget()
         self.pages.setObjectName("marketPages")
         self.pages.setDocumentMode(True)
         for _key, title, _build in PAGES:
             holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            place = QVBoxLayout(holder)
+            place.setContentsMargins(0, 0, 0, 0)
+            self._holders.append(place)
             self.pages.addTab(holder, title())
         self.report_button = QPushButton(translate("Market", "Отчёт…"))
         self.report_button.setObjectName("marketReportButton")
@@ -80,7 +84,8 @@ class MarketTab(QWidget):
 
         labels = dict(report_kinds())
         for kind in REPORTS:
-            menu.addAction(labels[kind], lambda k=kind: self.open_report(k))
+            action = menu.addAction(labels[kind])
+            action.triggered.connect(lambda _=False, k=kind: self.open_report(k))
         self.report_button.setMenu(menu)
         self.pages.setCornerWidget(self.report_button)
         layout = QVBoxLayout(self)
@@ -94,18 +99,18 @@ class MarketTab(QWidget):
         index = next(i for i, (k, _t, _b) in enumerate(PAGES) if k == key)
         return self._built(index)
 
+    def is_built(self, key: str) -> bool:
+        return next(i for i, (k, _t, _b) in enumerate(PAGES) if k == key) in self._built_pages
+
     def _built(self, index: int) -> QWidget:
-        holder = self.pages.widget(index)
-        layout = holder.layout()
-        if layout.count() == 0:
+        page = self._built_pages.get(index)
+        if page is None:
             page = PAGES[index][2](self.services)
-            layout.addWidget(page)
+            self._holders[index].addWidget(page)
+            self._built_pages[index] = page
             self._stale.discard(index)
             page.refresh()  # type: ignore[attr-defined]  # (the page contract, tabs.py)
-            return page
-        widget = layout.itemAt(0).widget()
-        assert widget is not None
-        return widget
+        return page
 
     def show_page(self, key: str) -> QWidget:
         index = next(i for i, (k, _t, _b) in enumerate(PAGES) if k == key)
@@ -119,7 +124,7 @@ class MarketTab(QWidget):
     def _on_pages_current_changed(self, index: int) -> None:
         if index < 0:
             return
-        fresh = self.pages.widget(index).layout().count() == 0
+        fresh = index not in self._built_pages
         page = self._built(index)
         if not fresh and index in self._stale:
             self._stale.discard(index)
