@@ -156,19 +156,24 @@ def _header_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text).replace("_", " ")))
 
 
-def guess_mapping(headers: list[str]) -> dict[int, str]:
-    """Column index → field, guessed from the header text (each field used once)."""
+def guess_mapping(headers: list[str],
+                  synonyms: Mapping[str, tuple[str, ...]] | None = None) -> dict[int, str]:
+    """Column index → field, guessed from the header text (each field used once).
+
+    `synonyms` (field → header words) are a client list's unless given (a competitor's
+    price list brings its own, market.competitors.PRICE_LIST_SYNONYMS)."""
+    synonyms = _SYNONYMS if synonyms is None else synonyms
     mapping: dict[int, str] = {}
     used: set[str] = set()
     keys = [_header_key(h) for h in headers]
-    exact = {_header_key(s): f for f, syns in _SYNONYMS.items() for s in syns}
+    exact = {_header_key(s): f for f, syns in synonyms.items() for s in syns}
     for i, key in enumerate(keys):
         f = exact.get(key) or exact.get(_header_key(key.replace("ё", "е")))
         if f and f not in used:
             mapping[i] = f
             used.add(f)
     # then headers that contain a synonym as whole words ("ИНН клиента", "Phone (work)")
-    by_length = sorted(((_header_key(s), f) for f, syns in _SYNONYMS.items() for s in syns),
+    by_length = sorted(((_header_key(s), f) for f, syns in synonyms.items() for s in syns),
                        key=lambda p: -len(p[0]))
     for i, key in enumerate(keys):
         if i in mapping or not key:

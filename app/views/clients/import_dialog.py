@@ -7,24 +7,19 @@ comes back to the GUI thread through a signal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -37,54 +32,16 @@ from app.services.clients.importer import (
     IMPORT_FIELDS,
     ImportReport,
     SourceTable,
-    count_rows,
     field_label,
     guess_mapping,
-    read_table,
 )
 from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.background import Job, start
+from app.views.column_mapping import ColumnMappingGrid, PreviewModel
+from app.views.column_mapping import read_preview as _read_preview
 from app.views.geometry import FittedDialog
-from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
-
-PREVIEW_ROWS = 50
-
-
-def _read_preview(path: Path) -> tuple[SourceTable, int]:
-    """The first rows to show and how many rows the file has (reading it through)."""
-    return read_table(path, limit=PREVIEW_ROWS), count_rows(path)
-
-
-@dataclass(frozen=True)
-class PreviewRow:
-    line: int  # the file line (CSV) or sheet row (XLSX) the row starts at
-    values: tuple[str, ...]
-
-    def cell(self, column: int) -> str:
-        return self.values[column] if column < len(self.values) else ""
-
-
-def _preview_column(header: str, column: int) -> Column[PreviewRow]:
-    return Column(header,
-                  lambda r: r.cell(column).replace("\r\n", " ⏎ ").replace("\n", " ⏎ "),
-                  tooltip=lambda r: r.cell(column))
-
-
-class PreviewModel(RecordTableModel[PreviewRow]):
-    """The first rows of the file as read, under the file's own headers and line numbers."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__([], parent, row_header=lambda _i, r: str(r.line))
-
-    def set_table(self, table: SourceTable | None) -> None:
-        if table is None:
-            self.set_rows([], columns=[])
-            return
-        self.set_rows([PreviewRow(line, tuple(values)) for line, values in
-                       zip(table.lines[:PREVIEW_ROWS], table.rows[:PREVIEW_ROWS], strict=False)],
-                      columns=[_preview_column(h, i) for i, h in enumerate(table.headers)])
 
 
 class ImportDialog(FittedDialog):
@@ -102,7 +59,6 @@ class ImportDialog(FittedDialog):
         self._importer = services.client_import
         self._table: SourceTable | None = None  # the first PREVIEW_ROWS rows
         self._path: Path | None = None
-        self._combos: list[QComboBox] = []
         self._job: Job | None = None
         self.report: ImportReport | None = None
         self.imported = False
@@ -134,16 +90,9 @@ class ImportDialog(FittedDialog):
         mbox.setContentsMargins(0, 0, 0, 0)
         mbox.addWidget(named(QLabel(translate("ClientImport", "Сопоставление колонок")),
                              "sectionTitle"))
-        self._mapping_area = QScrollArea()
-        self._mapping_area.setWidgetResizable(True)
-        self._mapping_area.setFrameShape(QFrame.Shape.NoFrame)
-        self._mapping_widget = QWidget()
-        self._mapping_widget.setObjectName("mappingPage")
-        self._mapping_widget.setStyleSheet(
-            f"QWidget#mappingPage {{ background: {style.BACKGROUND}; }}")
-        self._mapping_grid = QGridLayout(self._mapping_widget)
-        self._mapping_area.setWidget(self._mapping_widget)
-        mbox.addWidget(self._mapping_area)
+        self.mapping_grid = ColumnMappingGrid(IMPORT_FIELDS, field_label)
+        self.mapping_grid.changed.connect(self._on_mapping_changed)
+        mbox.addWidget(self.mapping_grid)
         splitter.addWidget(mapping_box)
 
         preview_box = QWidget()
@@ -274,42 +223,13 @@ class ImportDialog(FittedDialog):
         self._set_busy(False)
 
     def _build_mapping(self, table: SourceTable, mapping: dict[int, str]) -> None:
-        while self._mapping_grid.count():
-            item = self._mapping_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self._combos = []
-        titles = (translate("ClientImport", "Колонка в файле"),
-                  translate("ClientImport", "Поле SalesDesk"),
-                  translate("ClientImport", "Пример"))
-        for col, title in enumerate(titles):
-            label = QLabel(title)
-            label.setStyleSheet(f"color: {style.MUTED}; font-weight: 600;")
-            self._mapping_grid.addWidget(label, 0, col)
-        for n, header in enumerate(table.headers):
-            combo = QComboBox()
-            combo.addItem(translate("ClientImport", "— не загружать —"), "")
-            for f in IMPORT_FIELDS:
-                combo.addItem(field_label(f), f)
-            combo.setCurrentIndex(max(combo.findData(mapping.get(n, "")), 0))
-            combo.currentIndexChanged.connect(lambda _i: self._on_mapping_changed())
-            sample = next((r[n] for r in table.rows[:20] if n < len(r) and r[n].strip()), "")
-            example = QLabel(sample.replace("\n", " ")[:60])
-            example.setStyleSheet(f"color: {style.MUTED};")
-            self._mapping_grid.addWidget(QLabel(header or f"#{n + 1}"), n + 1, 0)
-            self._mapping_grid.addWidget(combo, n + 1, 1)
-            self._mapping_grid.addWidget(example, n + 1, 2)
-            self._combos.append(combo)
-        self._mapping_grid.setColumnStretch(2, 1)
-        self._mapping_grid.setRowStretch(len(table.headers) + 1, 1)
+        self.mapping_grid.show_table(table, mapping)
 
     def mapping(self) -> dict[int, str]:
-        return {n: c.currentData() for n, c in enumerate(self._combos) if c.currentData()}
+        return self.mapping_grid.mapping()
 
     def set_field(self, column: int, field: str) -> None:
-        combo = self._combos[column]
-        combo.setCurrentIndex(max(combo.findData(field), 0))
+        self.mapping_grid.set_field(column, field)
 
     def _on_mapping_changed(self) -> None:
         self.report = None
