@@ -32,6 +32,9 @@ class ActivityDraft:
     repeat_every: int | None = None
     repeat_unit: str = ""
     materials: tuple[str, ...] = ()
+    # a corrective task of this complaint (issue 16); set when the activity is created and
+    # kept by later edits (an update does not change it)
+    complaint_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class ActivityDetail:
     repeat_unit: str
     materials: tuple[Material, ...]
     next_step: str = ""  # the old free-text next step (activities done before issue 13)
+    complaint_id: int | None = None  # a corrective task of this complaint (issue 16)
 
     @property
     def recurring(self) -> bool:
@@ -90,7 +94,7 @@ class ActivityDetail:
             priority=self.priority, purpose=self.purpose,
             remind_before_min=-1 if self.remind_before_min is None else self.remind_before_min,
             repeat_every=self.repeat_every, repeat_unit=self.repeat_unit,
-            materials=tuple(m.path for m in self.materials))
+            materials=tuple(m.path for m in self.materials), complaint_id=self.complaint_id)
 
 
 @dataclass(frozen=True)

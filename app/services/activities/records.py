@@ -45,7 +45,7 @@ def write_draft(a: Activity, c: CheckedDraft) -> None:
 def new_activity(s: Session, c: CheckedDraft) -> Activity:
     """An open activity from a checked draft, added and flushed (with its materials)."""
     activity = Activity(done=False, remind_before_min=c.remind_before_min,
-                        remind_at=c.remind_at)
+                        remind_at=c.remind_at, complaint_id=c.draft.complaint_id)
     write_draft(activity, c)
     s.add(activity)
     s.flush()
@@ -87,7 +87,7 @@ def _detail(r: Row[*tuple[Any, ...]], materials: Iterable[Material]) -> Activity
         next_activity_id=a.next_activity_id, no_next_reason=a.no_next_reason,
         remind_before_min=a.remind_before_min, remind_at=a.remind_at,
         repeat_every=a.repeat_every, repeat_unit=a.repeat_unit, materials=tuple(materials),
-        next_step=a.next_step)
+        next_step=a.next_step, complaint_id=a.complaint_id)
 
 
 def read_details(s: Session, *where: ColumnElement[bool],

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from app.i18n import translate
-from app.models import Client, Contact, Deal
+from app.models import Client, Complaint, Contact, Deal
 from app.services.activities.codes import (
     ACTIVITY_KINDS,
     ACTIVITY_PRIORITIES,
@@ -158,6 +158,14 @@ def check_draft(s: Session, draft: ActivityDraft, *, now: datetime, check_remind
             client_id = contact.client_id
         elif contact.client_id != client_id:
             err("contact_id", translate("Activities", "Это контакт другого клиента"))
+    if draft.complaint_id is not None:
+        complaint = s.get(Complaint, draft.complaint_id)
+        if complaint is None:
+            err("complaint_id", translate("Activities", "Рекламация не найдена"))
+        elif client_id is None:
+            client_id = complaint.client_id
+        elif complaint.client_id != client_id:
+            err("complaint_id", translate("Activities", "Эта рекламация другого клиента"))
     if client_id is None:
         if kind != "task":
             err("client_id", translate("Activities", "Выберите клиента (без клиента можно "

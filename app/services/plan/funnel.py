@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from app.domain.money import ZERO, from_kopecks, round_money
 from app.services.plan.common import LOST_DEALS, _bounds, _k, _months, _pct
@@ -78,6 +79,71 @@ class SourceRow:
     cost_per_lead: Decimal | None
 
 
+def read_funnel(s: Session, p: Period) -> list[FunnelStage]:
+    """`PipelineAnalytics.funnel` inside an open unit of work (the losses report reads it)."""
+    stages = s.execute(text(
+        "SELECT id, name, position, is_won FROM stages WHERE is_lost = 0"
+        " ORDER BY position")).all()
+    # Entries by month, stage and the stage moved to next, from the trigger-kept
+    # rollup (migration 0004): a year is at most a few hundred rows.
+    rows = s.execute(text("""
+        SELECT st.id, SUM(f.entries),
+               SUM(CASE WHEN ns.is_lost = 0 AND ns.position > st.position
+                        THEN f.entries ELSE 0 END),
+               SUM(f.dur_sum) * 1.0 / NULLIF(SUM(f.dur_n), 0) / 86400.0,
+               SUM(CASE WHEN ns.is_lost = 1 THEN f.entries ELSE 0 END)
+        FROM stages st
+        CROSS JOIN agg_funnel_month f ON f.stage_id = st.id
+             AND f.month BETWEEN :ma AND :mb
+        LEFT JOIN stages ns ON ns.id = f.next_stage_id
+        WHERE st.is_lost = 0
+        GROUP BY st.id"""), _bounds(p) | _months(p)).all()
+    by_stage = {r[0]: r for r in rows}
+    out = []
+    for sid, name, position, is_won in stages:
+        r = by_stage.get(sid)
+        entered = int(r[1]) if r else 0
+        moved = int(r[2]) if r and not is_won else 0
+        avg = (Decimal(str(r[3])).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+               if r and r[3] is not None and not is_won else None)
+        out.append(FunnelStage(sid, name, position, bool(is_won), entered, moved,
+                               None if is_won else _pct(moved, entered), avg,
+                               int(r[4]) if r else 0))
+    return out
+
+
+def read_losses(s: Session, p: Period) -> Losses:
+    """`PipelineAnalytics.losses` inside an open unit of work (the losses report reads it)."""
+    # one index-only pass (ix_deals_stage_closed_cover) by reason and competitor; the
+    # totals, reasons and competitors are sums of its few rows
+    rows = s.execute(text(f"""
+        SELECT d.lost_reason, cp.id, cp.name, COUNT(*), SUM(d.amount)
+        FROM deals d LEFT JOIN competitors cp ON cp.id = d.competitor_id
+        WHERE {LOST_DEALS} AND d.closed_on BETWEEN :a AND :b
+        GROUP BY d.lost_reason, cp.id"""), _bounds(p)).all()
+    reasons: dict[str, list[int]] = {}  # reason → [deals, kopecks]
+    competitors: dict[int, list[int]] = {}  # competitor id → [deals, kopecks]
+    names: dict[int, str] = {}
+    for reason, cp_id, cp_name, n, kopecks in rows:
+        r = reasons.setdefault(reason, [0, 0])
+        r[0] += int(n)
+        r[1] += int(kopecks)
+        if cp_id is not None:
+            names.setdefault(cp_id, cp_name)
+            c = competitors.setdefault(cp_id, [0, 0])
+            c[0] += int(n)
+            c[1] += int(kopecks)
+    total = sum(n for n, _ in reasons.values())
+    by_reason = sorted(reasons.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
+    by_competitor = sorted(((names[cp_id], n, k) for cp_id, (n, k) in competitors.items()),
+                           key=lambda c: (-c[2], -c[1], c[0]))
+    return Losses(
+        p, total, from_kopecks(sum(k for _, k in reasons.values())),
+        [LossRow(reason, n, from_kopecks(k), _pct(n, total))
+         for reason, (n, k) in by_reason],
+        [LossRow(name, n, from_kopecks(k), _pct(n, total)) for name, n, k in by_competitor])
+
+
 class PipelineAnalytics:
     """Funnel, losses and sources, from the trigger-kept monthly rollups."""
 
@@ -89,70 +155,14 @@ class PipelineAnalytics:
         `FunnelStage`)."""
         p = parse_period(period)
         with self._uow(read_only=True) as uow:
-            s = uow.session
-            stages = s.execute(text(
-                "SELECT id, name, position, is_won FROM stages WHERE is_lost = 0"
-                " ORDER BY position")).all()
-            # Entries by month, stage and the stage moved to next, from the trigger-kept
-            # rollup (migration 0004): a year is at most a few hundred rows.
-            rows = s.execute(text("""
-                SELECT st.id, SUM(f.entries),
-                       SUM(CASE WHEN ns.is_lost = 0 AND ns.position > st.position
-                                THEN f.entries ELSE 0 END),
-                       SUM(f.dur_sum) * 1.0 / NULLIF(SUM(f.dur_n), 0) / 86400.0,
-                       SUM(CASE WHEN ns.is_lost = 1 THEN f.entries ELSE 0 END)
-                FROM stages st
-                CROSS JOIN agg_funnel_month f ON f.stage_id = st.id
-                     AND f.month BETWEEN :ma AND :mb
-                LEFT JOIN stages ns ON ns.id = f.next_stage_id
-                WHERE st.is_lost = 0
-                GROUP BY st.id"""), _bounds(p) | _months(p)).all()
-        by_stage = {r[0]: r for r in rows}
-        out = []
-        for sid, name, position, is_won in stages:
-            r = by_stage.get(sid)
-            entered = int(r[1]) if r else 0
-            moved = int(r[2]) if r and not is_won else 0
-            avg = (Decimal(str(r[3])).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-                   if r and r[3] is not None and not is_won else None)
-            out.append(FunnelStage(sid, name, position, bool(is_won), entered, moved,
-                                   None if is_won else _pct(moved, entered), avg,
-                                   int(r[4]) if r else 0))
-        return out
+            return read_funnel(uow.session, p)
 
     # --- losses -----------------------------------------------------------------
     def losses(self, period: str | Period) -> Losses:
         """Deals lost in the period (by closing date) by reason and by competitor."""
         p = parse_period(period)
         with self._uow(read_only=True) as uow:
-            # one index-only pass (ix_deals_stage_closed_cover) by reason and competitor; the
-            # totals, reasons and competitors are sums of its few rows
-            rows = uow.session.execute(text(f"""
-                SELECT d.lost_reason, cp.id, cp.name, COUNT(*), SUM(d.amount)
-                FROM deals d LEFT JOIN competitors cp ON cp.id = d.competitor_id
-                WHERE {LOST_DEALS} AND d.closed_on BETWEEN :a AND :b
-                GROUP BY d.lost_reason, cp.id"""), _bounds(p)).all()
-        reasons: dict[str, list[int]] = {}  # reason → [deals, kopecks]
-        competitors: dict[int, list[int]] = {}  # competitor id → [deals, kopecks]
-        names: dict[int, str] = {}
-        for reason, cp_id, cp_name, n, kopecks in rows:
-            r = reasons.setdefault(reason, [0, 0])
-            r[0] += int(n)
-            r[1] += int(kopecks)
-            if cp_id is not None:
-                names.setdefault(cp_id, cp_name)
-                c = competitors.setdefault(cp_id, [0, 0])
-                c[0] += int(n)
-                c[1] += int(kopecks)
-        total = sum(n for n, _ in reasons.values())
-        by_reason = sorted(reasons.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
-        by_competitor = sorted(((names[cp_id], n, k) for cp_id, (n, k) in competitors.items()),
-                               key=lambda c: (-c[2], -c[1], c[0]))
-        return Losses(
-            p, total, from_kopecks(sum(k for _, k in reasons.values())),
-            [LossRow(reason, n, from_kopecks(k), _pct(n, total))
-             for reason, (n, k) in by_reason],
-            [LossRow(name, n, from_kopecks(k), _pct(n, total)) for name, n, k in by_competitor])
+            return read_losses(uow.session, p)
 
     # --- lead sources -----------------------------------------------------------
     def sources(self, period: str | Period) -> list[SourceRow]:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -185,6 +186,13 @@ class CompletionDialog(EditorDialog):
             self.none_radio.hide()
             self.next_panel.hide()
             self.reason_edit.hide()
+        # a post-sale follow-up proposes recording the client's score (issue 16)
+        self.score_proposal = services.market.score_proposal(activity_id)
+        self.score_check = QCheckBox(translate(
+            "CompleteActivity", "Записать оценку клиента (NPS или CSAT) после завершения"))
+        self.score_check.setChecked(True)
+        self.score_check.setVisible(self.score_proposal is not None)
+        outer.addWidget(self.score_check)
         outer.addStretch(1)
         outer.addWidget(dialog_buttons(self, translate("CompleteActivity", "Завершить"),
                                        self._on_complete_clicked))
@@ -295,6 +303,10 @@ class CompletionDialog(EditorDialog):
             self.unsaved.mark_clean()
         self.completed.emit(self.activity.id, self.next_id)
         self.accept()
+        if self.score_proposal is not None and self.score_check.isChecked():
+            from app.views.market.feedback import propose_score
+
+            propose_score(self._services, self.score_proposal, self.parentWidget())
         return True
 
     def _on_complete_clicked(self) -> None:
