@@ -110,7 +110,7 @@ class Services:
     def clients(self) -> ClientService:
         from app.services.clients import ClientService
 
-        return ClientService(uow_factory=self.uow_factory)
+        return ClientService(uow_factory=self.uow_factory, settings=self.settings)
 
     @cached_property
     def client_import(self) -> ClientImportService:

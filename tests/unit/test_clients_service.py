@@ -290,3 +290,11 @@ def test_two_or_three_digits_do_not_filter_the_list() -> None:
     assert fts_match_expression("9161") == '"9161"*'
     assert fts_match_expression("ип 91") is not None  # words with digits still search
     assert fts_match_expression("916", min_chars=1) == '"916"*'  # the picker's own limit
+
+
+def test_a_new_clients_documents_are_in_the_language_chosen_for_new_clients(services) -> None:  # type: ignore[no-untyped-def]
+    assert services.clients.new_draft().document_language == "ru"  # the default
+    services.settings.set("default_document_language", "en")  # the first-run wizard's
+    assert services.clients.new_draft().document_language == "en"
+    services.settings.set("default_document_language", "xx")  # a value from nowhere
+    assert services.clients.new_draft().document_language == "ru"

@@ -21,6 +21,7 @@ from app.models import (
     Order,
     SatisfactionScore,
 )
+from app.models.clients import DOCUMENT_LANGUAGES
 from app.services.clients.drafts import (
     CLIENT_TEXT_FIELDS,
     ClientDraft,
@@ -31,6 +32,7 @@ from app.services.clients.drafts import (
 from app.services.clients.matching import fold
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.rows import rowcount
+from app.services.settings import SettingsService
 from app.services.uow import UowFactory
 
 
@@ -74,6 +76,7 @@ class ClientCards:
     """One client with contacts and tags, saved in one transaction."""
 
     _uow: UowFactory
+    _settings: SettingsService
 
     # --- the card -------------------------------------------------------------------------
     def get(self, client_id: int) -> ClientCard:
@@ -98,6 +101,13 @@ class ClientCards:
                             churn_competitor_id=client.churn_competitor_id)
         return ClientCard(id=client.id, draft=draft, archived=client.archived,
                           created_at=client.created_at, updated_at=client.updated_at)
+
+    def new_draft(self) -> ClientDraft:
+        """A new client's form: its documents in the language chosen for new clients (the
+        first-run wizard's setting «default_document_language»)."""
+        language = self._settings.get("default_document_language")
+        return ClientDraft(document_language=language if language in DOCUMENT_LANGUAGES
+                           else DOCUMENT_LANGUAGES[0])
 
     def create(self, draft: ClientDraft) -> ClientCard:
         clean = validate_draft(draft)

@@ -12,11 +12,13 @@ from app.services.clients.card import ClientCards
 from app.services.clients.duplicates import ClientDuplicates
 from app.services.clients.history import ClientHistory
 from app.services.clients.search import ClientSearch
+from app.services.settings import SettingsService
 from app.services.uow import UowFactory
 
 
 class ClientService(ClientSearch, ClientCards, ClientDuplicates, ClientHistory):
     """Clients: the base, its search, the card, duplicates, merge, archive and delete."""
 
-    def __init__(self, *, uow_factory: UowFactory) -> None:
+    def __init__(self, *, uow_factory: UowFactory, settings: SettingsService) -> None:
         self._uow = uow_factory
+        self._settings = settings

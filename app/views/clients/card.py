@@ -674,7 +674,7 @@ class ClientCardDialog(EditorDialog):
             self._load_summary()
             self._load_credit()
         else:
-            self._load(ClientDraft())
+            self._load(services.clients.new_draft())
             for page in (self.history_page, self.activities_page, self.purchases_page):
                 self.tabs.setTabEnabled(self.tabs.indexOf(page), False)
             self.archive_button.hide()
