@@ -79,6 +79,8 @@ class Client(Base):
     churn_reason: Mapped[str] = mapped_column(String(20), default="", server_default="")
     churn_competitor_id: Mapped[int | None] = mapped_column(
         ForeignKey("competitors.id", ondelete="SET NULL"))
+    # the day the client became lost or churned (migration 0018; the card sets and clears it)
+    churned_on: Mapped[date | None] = mapped_column(Date, index=True)
     responsible: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)

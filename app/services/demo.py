@@ -752,17 +752,29 @@ def add_demo_market(session: Session, fake: Any, today: date, seed: int = 1) -> 
             left -= amount
             s.add(CampaignCost(campaign_id=camp.id, label=label, amount=amount,
                                spent_on=min(camp.started_on + timedelta(days=7 * k), today)))
+    # a lead belongs to the campaign that ran when it came (or a month after it ended)
+    running = (select(Campaign.id)
+               .where(Campaign.started_on <= func.date(Client.created_at),
+                      func.date(Client.created_at)
+                      <= func.date(Campaign.ended_on, "+30 days"))
+               .order_by(Campaign.started_on.desc()).limit(1).scalar_subquery())
+    # (the rows keep their own updated_at: the demo's day, not the generator's clock)
+    s.execute(update(Client).where(Client.campaign_id.is_not(None))
+              .values(campaign_id=running, updated_at=Client.updated_at))
     # a client brought by a campaign brings its deals under it
     # (made after the campaign started)
     campaign = select(Client.campaign_id).where(Client.id == Deal.client_id).scalar_subquery()
     started = (select(Campaign.started_on).join(Client, Client.campaign_id == Campaign.id)
                .where(Client.id == Deal.client_id).scalar_subquery())
     s.execute(update(Deal).where(campaign.is_not(None), Deal.created_at >= started)
-              .values(campaign_id=campaign))
+              .values(campaign_id=campaign, updated_at=Deal.updated_at))
     reasons = ["competitor", "price", "quality", "service", "no_need", "closed"]
     competitor_ids = [c.id for c in competitors]
     for client in s.scalars(select(Client).where(Client.status.in_(("lost", "churned")))):
         client.churn_reason = rng.choice(reasons)
+        client.churned_on = max(client.created_at.date(),
+                                today - timedelta(days=rng.randint(5, 400)))
+        client.updated_at = max(client.created_at, _at(client.churned_on, 12))
         if client.churn_reason == "competitor":
             client.churn_competitor_id = rng.choice(competitor_ids)
     s.execute(update(Contact).where(Contact.id % 5 != 0).values(mailing_consent=True))

@@ -230,7 +230,7 @@ def test_plan_tab_in_main_window(main_window, qtbot, monkeypatch):
     monkeypatch.setattr(PlanTab, "today", lambda self: DEMO_TODAY)  # the demo's own today
     tabs = main_window.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Сегодня", "Календарь", "Клиенты", "Сделки", "Заказы", "План", "Наставничество"]
+        "Сегодня", "Календарь", "Клиенты", "Сделки", "Заказы", "План", "Рынок", "Наставничество"]
     widget = main_window.show_tab("plan")
     qtbot.waitUntil(widget.is_filled)
     assert tabs.tabText(tabs.currentIndex()) == "План"

@@ -298,3 +298,27 @@ def test_a_new_clients_documents_are_in_the_language_chosen_for_new_clients(serv
     assert services.clients.new_draft().document_language == "en"
     services.settings.set("default_document_language", "xx")  # a value from nowhere
     assert services.clients.new_draft().document_language == "ru"
+
+
+def test_the_day_a_client_left_is_kept_until_it_comes_back(services) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from app.models import Client
+
+    card = services.clients.create(ClientDraft(name="ООО «Уходящий»", status="active"))
+
+    def churned_on():  # type: ignore[no-untyped-def]
+        with services.uow_factory(read_only=True) as uow:
+            return uow.session.get(Client, card.id).churned_on
+
+    assert churned_on() is None
+    left = ClientDraft(**{**card.draft.__dict__, "status": "churned", "churn_reason": "price"})
+    services.clients.update(card.id, left)
+    assert churned_on() == date.today()
+    with services.uow_factory() as uow:  # as if it left a month ago
+        uow.session.get(Client, card.id).churned_on = date(2026, 10, 1)
+        uow.commit()
+    services.clients.update(card.id, ClientDraft(**{**left.__dict__, "notes": "звонили"}))
+    assert churned_on() == date(2026, 10, 1)  # a later edit does not move it
+    services.clients.update(card.id, ClientDraft(**{**left.__dict__, "status": "active"}))
+    assert churned_on() is None

@@ -29,12 +29,11 @@ Q4 = parse_period("2026-Q4")
 
 def _client(services, name: str, *, segment: str = "", industry: str = "",
             status: str = "active", churn_reason: str = "", competitor: int | None = None,
-            updated_at: datetime | None = None) -> int:
+            churned_on: date | None = None) -> int:
     with services.uow_factory() as uow:
         c = Client(name=name, segment=segment, industry=industry, status=status,
-                   churn_reason=churn_reason, churn_competitor_id=competitor)
-        if updated_at is not None:
-            c.updated_at = updated_at
+                   churn_reason=churn_reason, churn_competitor_id=competitor,
+                   churned_on=churned_on)
         uow.session.add(c)
         uow.flush()
         ident = c.id
@@ -342,16 +341,15 @@ def test_a_post_sale_follow_up_proposes_a_score(services) -> None:
 def test_churn_by_reason_and_competitor(services) -> None:
     rival = _competitor(services, "ТехноПром")
     other = _competitor(services, "ВесыПлюс")
-    nov = datetime(2026, 11, 10, 12, tzinfo=UTC)
+    nov = date(2026, 11, 10)
     for name, reason, comp in (("1", "competitor", rival), ("2", "competitor", rival),
                                ("3", "competitor", other), ("4", "price", None),
                                ("5", "", None)):
         _client(services, name, status="churned" if name != "4" else "lost",
-                churn_reason=reason, competitor=comp, updated_at=nov)
+                churn_reason=reason, competitor=comp, churned_on=nov)
     # outside the period, and not churned
-    _client(services, "6", status="lost", churn_reason="price",
-            updated_at=datetime(2026, 9, 1, 12, tzinfo=UTC))
-    _client(services, "7", status="active", updated_at=nov)
+    _client(services, "6", status="lost", churn_reason="price", churned_on=date(2026, 9, 1))
+    _client(services, "7", status="active", churned_on=nov)
     b = services.market.churn_breakdown(Q4)
     assert b.total == 5
     assert [(r.key, r.label, r.count, r.share) for r in b.by_reason] == [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from app.models import (
     SatisfactionScore,
 )
 from app.models.clients import DOCUMENT_LANGUAGES
+from app.services.clients.churn import CHURN_STATUSES
 from app.services.clients.drafts import (
     CLIENT_TEXT_FIELDS,
     ClientDraft,
@@ -149,8 +150,14 @@ class ClientCards:
             errors["churn_competitor_id"] = translate("Clients", "Конкурент не найден")
         if errors:
             raise ValidationError(errors)
+        was_churned = client.status in CHURN_STATUSES
         for name in CLIENT_TEXT_FIELDS:
             setattr(client, name, getattr(draft, name))
+        # the day it left: set when it becomes lost or churned, kept while it stays so
+        if client.status not in CHURN_STATUSES:
+            client.churned_on = None
+        elif not was_churned or client.churned_on is None:
+            client.churned_on = date.today()
         client.service_every_days = draft.service_every_days
         client.campaign_id = draft.campaign_id
         client.churn_reason = draft.churn_reason

@@ -15,16 +15,16 @@ Rules kept here (one place each):
   × 100 / responses, rounded half-up to 0.1 (from the counts, not from rounded shares). Every
   NPS response of the period counts (a client answering twice counts twice); CSAT (1–5) is
   averaged apart. A segment is the client's `segment`.
-- Churn is counted on the day the client's card was last changed (`clients.updated_at`,
-  local date): the schema has no date the status was set, so a later edit of a lost
-  client's card moves its churn to that day (see the report to the lead).
+- Churn is counted on the day the client became lost or churned (`clients.churned_on`,
+  set by the card; migration 0018 gave clients marked before it the day their card was
+  last changed).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -532,14 +532,6 @@ def _day_or_none(value: object) -> date | None:
     return None if value is None else _day(value)
 
 
-def _utc_bounds(p: Period) -> tuple[str, str]:
-    """The period's local days as UTC instants spelled as UTCDateTime stores them."""
-    def instant(day: date) -> str:
-        return datetime.combine(day, time()).astimezone().astimezone(UTC).strftime(
-            "%Y-%m-%d %H:%M:%S.%f")
-    return instant(p.first), instant(p.last + timedelta(days=1))
-
-
 # --- the feature ------------------------------------------------------------------------
 
 class Feedback:
@@ -930,13 +922,12 @@ def _nps_trend(s: Session, p: Period, segment: str) -> list[NpsMonth]:
 
 
 def _churn(s: Session, p: Period) -> ChurnBreakdown:
-    start, end = _utc_bounds(p)
     rows = s.execute(text(
         "SELECT c.churn_reason, cp.name, COUNT(*) FROM clients c"
         " LEFT JOIN competitors cp ON cp.id = c.churn_competitor_id"
         f" WHERE c.status IN ({', '.join(repr(s) for s in CHURN_STATUSES)})"
-        " AND c.updated_at >= :ta AND c.updated_at < :tb"
-        " GROUP BY c.churn_reason, cp.name"), {"ta": start, "tb": end}).all()
+        " AND c.churned_on BETWEEN :a AND :b"
+        " GROUP BY c.churn_reason, cp.name"), {"a": p.first, "b": p.last}).all()
     reasons: dict[str, int] = {}
     competitors: dict[str, int] = {}
     for reason, competitor, n in rows:

@@ -672,8 +672,8 @@ class PlanTab(QWidget):
             tables.addWidget(view, 1)
         box.addLayout(tables, 1)
         self.churn_reasons_note = named(QLabel(translate(
-            "PlanTab", "Клиенты со статусом «Потерян» или «Ушёл», карточка которых изменена "
-                       "в периоде; причину и конкурента указывают в карточке клиента.")),
+            "PlanTab", "Клиенты, получившие статус «Потерян» или «Ушёл» в периоде; причину и "
+                       "конкурента указывают в карточке клиента.")),
             "cardNote")
         self.churn_reasons_note.setWordWrap(True)
         box.addWidget(self.churn_reasons_note)

@@ -129,8 +129,8 @@ def _churn(ctx: BuildContext, data: LossesReportData) -> list[Flowable]:
     churn = data.churn
     out: list[Flowable] = [_h(ctx, translate("LossesReport", "Ушедшие клиенты")),
                            ctx.p(translate(
-                               "LossesReport", "Клиенты со статусом «Потерян» или «Ушёл», "
-                                               "карточка которых изменена в периоде"),
+                               "LossesReport", "Клиенты, получившие статус «Потерян» или "
+                                               "«Ушёл» в периоде"),
                                "small_muted")]
     if not churn.total:
         return [*out, _none(ctx, translate("LossesReport", "За период клиенты не уходили"))]
