@@ -322,3 +322,17 @@ def test_the_day_a_client_left_is_kept_until_it_comes_back(services) -> None:  #
     assert churned_on() == date(2026, 10, 1)  # a later edit does not move it
     services.clients.update(card.id, ClientDraft(**{**left.__dict__, "status": "active"}))
     assert churned_on() is None
+
+
+def test_the_day_a_client_left_rule() -> None:
+    from datetime import date
+
+    from app.services.clients.churn import churn_day
+
+    today, before = date(2026, 12, 4), date(2026, 10, 1)
+    assert churn_day(None, "lead", None, today) is None
+    assert churn_day(None, "churned", None, today) == today  # a new client, imported lost
+    assert churn_day("active", "lost", None, today) == today
+    assert churn_day("lost", "churned", before, today) == before  # still gone: kept
+    assert churn_day("lost", "lost", None, today) == today  # marked before the column
+    assert churn_day("churned", "active", before, today) is None  # back

@@ -22,7 +22,7 @@ from app.models import (
     SatisfactionScore,
 )
 from app.models.clients import DOCUMENT_LANGUAGES
-from app.services.clients.churn import CHURN_STATUSES
+from app.services.clients.churn import churn_day
 from app.services.clients.drafts import (
     CLIENT_TEXT_FIELDS,
     ClientDraft,
@@ -150,14 +150,11 @@ class ClientCards:
             errors["churn_competitor_id"] = translate("Clients", "Конкурент не найден")
         if errors:
             raise ValidationError(errors)
-        was_churned = client.status in CHURN_STATUSES
+        old_status = client.status  # None for a new client (not flushed yet)
         for name in CLIENT_TEXT_FIELDS:
             setattr(client, name, getattr(draft, name))
-        # the day it left: set when it becomes lost or churned, kept while it stays so
-        if client.status not in CHURN_STATUSES:
-            client.churned_on = None
-        elif not was_churned or client.churned_on is None:
-            client.churned_on = date.today()
+        client.churned_on = churn_day(old_status, client.status, client.churned_on,
+                                      date.today())
         client.service_every_days = draft.service_every_days
         client.campaign_id = draft.campaign_id
         client.churn_reason = draft.churn_reason

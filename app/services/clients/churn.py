@@ -8,6 +8,8 @@ is kept only with the reason «к конкуренту».
 
 from __future__ import annotations
 
+from datetime import date
+
 from app.i18n import translate
 from app.models.clients import CHURN_REASONS
 
@@ -37,5 +39,17 @@ def carries_churn_reason(status: str) -> bool:
     return status in CHURN_STATUSES
 
 
-__all__ = ["CHURN_REASONS", "CHURN_STATUSES", "carries_churn_reason", "churn_reason_choices",
+def churn_day(old_status: str | None, new_status: str, kept: date | None,
+              today: date) -> date | None:
+    """The day a client left (clients.churned_on): set when it becomes lost or churned
+    (`old_status` None: a new client), kept while it stays so, None once it is back."""
+    if new_status not in CHURN_STATUSES:
+        return None
+    if old_status in CHURN_STATUSES and kept is not None:
+        return kept
+    return today
+
+
+__all__ = ["CHURN_REASONS", "CHURN_STATUSES", "carries_churn_reason", "churn_day",
+           "churn_reason_choices",
            "churn_reason_label"]

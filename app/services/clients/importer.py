@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import translate
 from app.models import Campaign, Client, ClientTag, Contact
+from app.services.clients.churn import churn_day
 from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
 from app.services.clients.matching import fold
 from app.services.errors import ConflictError, ServiceError, ValidationError
@@ -951,7 +952,9 @@ class ClientImportService:
                     for cid, d in zip(ids, drafts, strict=True) for c in d.contacts]
         if contacts:
             s.execute(insert(_CONTACTS), contacts)
+        today = date.today()
         s.execute(insert(_CLIENTS), [{"id": cid, "campaign_id": campaign_id,
+                                      "churned_on": churn_day(None, d.status, None, today),
                                       **{k: getattr(d, k) for k in _CLIENT_COLUMNS}}
                                      for cid, d in zip(ids, drafts, strict=True)])
 
@@ -968,7 +971,10 @@ class ClientImportService:
             value = getattr(draft, k)
             if value:
                 setattr(client, k, value)
+        old_status = client.status
         client.status = draft.status if draft.status != "lead" else client.status
+        client.churned_on = churn_day(old_status, client.status, client.churned_on,
+                                      date.today())
         own = {fold(t.tag) for t in client.tags}
         for tag in draft.tags:
             if fold(tag) not in own:
