@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ColumnElement,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Money, Percent
@@ -93,3 +103,10 @@ class CampaignCost(Base):
     label: Mapped[str] = mapped_column(String(200))
     amount: Mapped[Decimal] = mapped_column(Money)
     spent_on: Mapped[date | None] = mapped_column(Date)
+
+
+def cost_day() -> ColumnElement[date]:
+    """The day a cost line counts on: its own date, or else its campaign's start — the one
+    rule for "a campaign's cost in a period" (the campaigns' figures, the Plan tab's
+    sources page)."""
+    return func.coalesce(CampaignCost.spent_on, Campaign.started_on)

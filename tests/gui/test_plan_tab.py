@@ -290,3 +290,26 @@ def test_hovering_a_chart_shows_its_tooltip(tab, qtbot):
     qtbot.waitUntil(QToolTip.isVisible)
     assert "Факт: 50\u00a0000,00" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_sources_page_shows_each_campaign_by_the_markets_rule(main_window, qtbot):
+    """The campaigns of the period under the sources, as the Рынок tab counts them."""
+    from app.views.plan.tab import PlanTab
+
+    tab = main_window.show_tab("plan")
+    assert isinstance(tab, PlanTab)
+    qtbot.waitUntil(tab.is_filled, timeout=30_000)
+    assert tab.set_period("2026")
+    show_section(qtbot, tab, 2)
+    expected = main_window.services.market.effectiveness("2026").campaigns
+    assert expected  # the demo's campaigns of the year
+    shown = tab.campaigns_model.rows()
+    assert [(e.name, e.leads, e.won, e.cost) for e in shown] == [
+        (e.name, e.leads, e.won, e.cost) for e in expected]
+    # the channel's cost on the sources table is the sum of its campaigns' dated lines
+    by_channel: dict[str, object] = {}
+    for e in expected:
+        by_channel[e.channel] = by_channel.get(e.channel, 0) + e.cost  # type: ignore[operator]
+    for row in tab.sources_model.rows():
+        if row.source in by_channel:
+            assert row.cost == by_channel[row.source]

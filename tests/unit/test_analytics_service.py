@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import delete
 
-from app.models import Campaign, Client, Competitor, Deal, Stage, StageChange
+from app.models import Campaign, CampaignCost, Client, Competitor, Deal, Stage, StageChange
 from app.services.errors import ValidationError
 from app.services.plan import rfm_segment
 
@@ -35,9 +35,17 @@ def funnel_db(services):
         s.add_all([s1, s2, won, lost, alpha, c])
         s.add_all([Client(name=f"Лид {i}", lead_source=src, created_at=_at(3 + i))
                    for i, src in enumerate(["Выставка", "Выставка", "Сайт"])])
-        # 60 000 over 17 Oct – 15 Nov (30 days): 15 of them in November → 30 000.
-        s.add(Campaign(name="Выставка-осень", channel="Выставка", cost=D("60000"),
-                       started_on=date(2026, 10, 17), ended_on=date(2026, 11, 15)))
+        # 100 000 in three lines: the stand (20 Oct) and the catalogues (undated: on the
+        # campaign's start, 17 Oct) fall in October; the travel (5 Nov) → 30 000 in November.
+        fair = Campaign(name="Выставка-осень", channel="Выставка", cost=D("100000"),
+                        started_on=date(2026, 10, 17), ended_on=date(2026, 11, 15))
+        s.add(fair)
+        s.flush()
+        s.add_all([CampaignCost(campaign_id=fair.id, label="Стенд", amount=D("40000"),
+                                spent_on=date(2026, 10, 20)),
+                   CampaignCost(campaign_id=fair.id, label="Каталоги", amount=D("30000")),
+                   CampaignCost(campaign_id=fair.id, label="Командировка", amount=D("30000"),
+                                spent_on=date(2026, 11, 5))])
         s.flush()
 
         def deal(stage, amount, source, path, *, closed=None, reason="", competitor=None):

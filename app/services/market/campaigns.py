@@ -35,6 +35,7 @@ from app.domain.figures import MONEY_PLACES, percent, too_precise
 from app.domain.money import ZERO, round_money
 from app.i18n import translate
 from app.models import Campaign, CampaignCost, Client, Deal, Stage
+from app.models.market import cost_day
 from app.services.clients.matching import fold
 from app.services.errors import NotFoundError, ValidationError
 from app.services.market.mailing import Mailing
@@ -442,14 +443,12 @@ class Campaigns(Mailing):
                 t = tally(cid)
                 t.won += 1
                 t.revenue += amount
-            for cid, amount, spent_on in s.execute(
-                    select(CampaignCost.campaign_id, CampaignCost.amount,
-                           func.coalesce(CampaignCost.spent_on, Campaign.started_on))
-                    .join(Campaign, Campaign.id == CampaignCost.campaign_id)):
-                day = spent_on if isinstance(spent_on, date) else date.fromisoformat(
-                    str(spent_on))
-                if p.contains(day):
-                    tally(cid).cost += amount
+            for cid, amount in s.execute(
+                    select(CampaignCost.campaign_id, func.sum(CampaignCost.amount))
+                    .join(Campaign, Campaign.id == CampaignCost.campaign_id)
+                    .where(cost_day().between(p.first, p.last))
+                    .group_by(CampaignCost.campaign_id)):
+                tally(cid).cost += amount
         rows: list[tuple[_Run, _Tally]] = []
         for cid, c in campaigns.items():
             t = tallies.get(cid, _Tally())

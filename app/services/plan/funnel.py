@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.money import ZERO, from_kopecks, round_money
+from app.models import Campaign, CampaignCost
+from app.models.market import cost_day
 from app.services.plan.common import LOST_DEALS, _bounds, _k, _months, _pct
 from app.services.plan.periods import Period, parse_period
 from app.services.uow import UowFactory
@@ -63,9 +65,9 @@ class SourceRow:
 
     leads: new clients with this lead source created in the period; deals: deals with this
     source created in the period; won / revenue: deals with this source won in the period;
-    conversion = won / (won + lost closed in the period) × 100; cost: the cost of campaigns
-    of this channel prorated to the days they ran inside the period; cost_per_lead =
-    cost / leads.
+    conversion = won / (won + lost closed in the period) × 100; cost: the cost lines of
+    this channel's campaigns dated in the period (an undated line on its campaign's start,
+    `models.market.cost_day`); cost_per_lead = cost / leads.
     """
 
     source: str
@@ -179,14 +181,13 @@ class PipelineAnalytics:
             leads: dict[str, int] = dict(s.execute(text(
                 "SELECT lead_source, COUNT(*) FROM clients"
                 " WHERE created_at >= :ta AND created_at < :tb GROUP BY lead_source"), b).all())
-            costs: dict[str, float | None] = dict(s.execute(text("""
-                SELECT channel, SUM(cost * (julianday(MIN(COALESCE(ended_on, :b), :b))
-                                            - julianday(MAX(started_on, :a)) + 1)
-                                     / (julianday(COALESCE(ended_on, :b))
-                                        - julianday(started_on) + 1))
-                FROM campaigns
-                WHERE started_on <= :b AND COALESCE(ended_on, :b) >= :a
-                GROUP BY channel"""), b).all())
+            # cost lines dated in the period (models.market.cost_day), per channel
+            costs: dict[str, Decimal] = {
+                channel: amount for channel, amount in s.execute(
+                    select(Campaign.channel, func.sum(CampaignCost.amount))
+                    .join(Campaign, Campaign.id == CampaignCost.campaign_id)
+                    .where(cost_day().between(p.first, p.last))
+                    .group_by(Campaign.channel))}
         by_source = {src: (int(opened), int(won), int(closed), _k(revenue))
                      for src, opened, won, closed, revenue in deals
                      if opened or closed}
@@ -194,7 +195,7 @@ class PipelineAnalytics:
         for src in sorted(set(by_source) | set(leads) | set(costs)):
             new_deals, won, n_closed, revenue = by_source.get(src, (0, 0, 0, ZERO))
             n_leads = int(leads.get(src, 0))
-            cost = from_kopecks(round(costs.get(src) or 0))
+            cost = costs.get(src) or ZERO
             out.append(SourceRow(src, n_leads, new_deals, won, n_closed, revenue,
                                  _pct(won, n_closed), cost,
                                  round_money(cost / n_leads) if n_leads and cost else None))

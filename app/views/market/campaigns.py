@@ -95,8 +95,9 @@ def _no_figures(row: CampaignRow) -> Effectiveness:
                          cost_per_won=None, roi=None, lead_to_deal_days=None)
 
 
-def _figure_columns() -> list[Column[Effectiveness]]:
-    """The effectiveness columns shared by the campaign and the channel tables."""
+def figure_columns() -> list[Column[Effectiveness]]:
+    """The effectiveness columns shared by the campaign and the channel tables (and the
+    Plan tab's sources page)."""
     return [
         Column(translate("Campaigns", "Лиды"), lambda e: f"{e.leads:n}", numeric=True),
         Column(translate("Campaigns", "Сделки"), lambda e: f"{e.deals:n}", numeric=True),
@@ -136,7 +137,7 @@ class CampaignListModel(RecordTableModel[CampaignLine]):
             Column(translate("Campaigns", "Канал"), lambda ln: ln.row.channel),
             Column(translate("Campaigns", "Период"),
                    lambda ln: _run(ln.row.started_on, ln.row.ended_on)),
-            *(_on_line(c) for c in _figure_columns()),
+            *(_on_line(c) for c in figure_columns()),
         ], parent)
 
 
@@ -148,7 +149,7 @@ class ChannelModel(RecordTableModel[Effectiveness]):
         super().__init__([
             Column(translate("Campaigns", "Канал"), lambda e: e.name,
                    bold=lambda e: e is self._total),
-            *(replace(c, bold=lambda e: e is self._total) for c in _figure_columns()),
+            *(replace(c, bold=lambda e: e is self._total) for c in figure_columns()),
         ], parent)
 
     def set_figures(self, channels: list[Effectiveness], total: Effectiveness) -> None:

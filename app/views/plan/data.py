@@ -30,13 +30,14 @@ from app.services.plan.client_base import BaseDimensionRow
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
+    from app.services.market.campaigns import CampaignsReport
     from app.services.market.feedback import ChurnBreakdown
 
 SECTIONS = ("progress", "funnel", "sources", "base")
 SECTION_FIELDS = {
     "progress": ("progress", "cumulative", "monthly", "breakdown"),
     "funnel": ("funnel", "losses", "presentations"),
-    "sources": ("sources",),
+    "sources": ("sources", "campaigns"),
     "base": ("abc_xyz", "rfm_segments", "churn", "base_by", "churn_reasons"),
 }
 
@@ -74,6 +75,7 @@ class PlanTabData:
     losses: Losses | None = None
     presentations: PresentationConversion | None = None
     sources: list[SourceFigures] | None = None
+    campaigns: CampaignsReport | None = None  # each campaign's figures (the market's rule)
     abc_xyz: AbcXyzResult | None = None
     rfm_segments: list[RfmSegmentSummary] | None = None
     churn: list[ChurnRiskClient] | None = None
@@ -106,6 +108,7 @@ def load_section(services: Services, data: PlanTabData, section: str) -> None:
         data.presentations = services.analytics.presentation_conversion(p)
     elif section == "sources":
         data.sources = services.analytics.sources(p)
+        data.campaigns = services.market.effectiveness(p)
     elif section == "base":
         data.abc_xyz = services.analytics.abc_xyz(p, a_share=q.a_share, b_share=q.b_share)
         data.rfm_segments, data.churn = services.analytics.client_base(

@@ -74,6 +74,7 @@ from app.views.style import named
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
+    from app.services.market.campaigns import Effectiveness
     from app.views.plan.charts import (
         BarSeries,
         CumulativeChart,
@@ -517,6 +518,19 @@ class PlanTab(QWidget):
         self.sources_view = _table(self.sources_model)
         self.sources_view.setMinimumHeight(220)
         layout.addWidget(self.sources_view, 1)
+        from app.views.market.campaigns import figure_columns
+
+        layout.addWidget(_title(translate("PlanTab", "Кампании за период")))
+        self.campaigns_model: RecordTableModel[Effectiveness] = RecordTableModel([
+            Column(translate("PlanTab", "Кампания"), lambda e: e.name),
+            Column(translate("PlanTab", "Канал"), lambda e: e.channel),
+            *figure_columns()], self)
+        self.campaigns_view = _table(self.campaigns_model)
+        self.campaigns_view.setMinimumHeight(180)
+        EmptyHint(self.campaigns_view, translate(
+            "PlanTab", "В периоде не было кампаний. Кампании, их затраты и эффективность — "
+                       "на вкладке «Рынок» → «Кампании»."))
+        layout.addWidget(self.campaigns_view, 1)
         return page
 
     def _build_base(self) -> QWidget:
@@ -1008,6 +1022,8 @@ class PlanTab(QWidget):
         assert self.data is not None and self.data.sources is not None
         rows = self.data.sources
         self.sources_model.set_rows(rows)
+        if self.data.campaigns is not None:
+            self.campaigns_model.set_rows(self.data.campaigns.campaigns)
         self.sources_chart.set_series(
             [r.source or "—" for r in rows],
             [_series(translate("PlanTab", "Выручка"), [r.revenue for r in rows],
