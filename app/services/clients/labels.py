@@ -31,10 +31,8 @@ def document_language_label(code: str) -> str:
 
 
 def complaint_category_label(category: str) -> str:
-    return {
-        "quality": translate("Clients", "качество"),
-        "service": translate("Clients", "сервис"),
-        "price": translate("Clients", "цена"),
-        "delivery": translate("Clients", "доставка"),
-        "other": translate("Clients", "другое"),
-    }.get(category, category)
+    """«качество»: a complaint's category inside a sentence of the client's history (the
+    label itself lives with the complaints, `market.feedback.complaint_category_label`)."""
+    from app.services.market.feedback import complaint_category_label as label
+
+    return label(category).lower()
