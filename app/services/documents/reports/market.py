@@ -161,9 +161,9 @@ def _prices(ctx: BuildContext, data: MarketReportData) -> list[Flowable]:
         rows.append([r.competitor_name, r.product_name, r.sku, money(r.our_price),
                      money(r.their_price), diff_cell, short_date(r.observed_on), source_cell])
     out.append(data_table(ctx, [
-        Column(translate("MarketReport", "Конкурент"), 1.6),
-        Column(translate("MarketReport", "Товар"), 2.2),
-        Column(translate("MarketReport", "Артикул"), 0.9, wraps=True),
+        Column(translate("MarketReport", "Конкурент"), 1.5),
+        Column(translate("MarketReport", "Товар"), 2.1),
+        Column(translate("MarketReport", "Артикул"), 1.1, wraps=False),
         Column(translate("MarketReport", "Наша цена"), 1.1, "right"),
         Column(translate("MarketReport", "Их цена"), 1.1, "right"),
         Column(translate("MarketReport", "Разница"), 0.9, "right", wraps=False),
