@@ -64,6 +64,14 @@
         <translation>This contact belongs to another client</translation>
     </message>
     <message>
+        <source>Рекламация не найдена</source>
+        <translation>Complaint not found</translation>
+    </message>
+    <message>
+        <source>Эта рекламация другого клиента</source>
+        <translation>This complaint belongs to another client</translation>
+    </message>
+    <message>
         <source>Выберите клиента (без клиента можно только личную задачу)</source>
         <translation>Select a client (only a personal task can have no client)</translation>
     </message>
@@ -518,6 +526,22 @@
     <message>
         <source>Потерянные</source>
         <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Отрасль</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Регион</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Неизвестный разрез: {d}</source>
+        <translation>Unknown breakdown: {d}</translation>
     </message>
     <message>
         <source>Доли ABC: A больше 0, A + B не больше 100 %</source>
@@ -1010,6 +1034,14 @@ Backups folder: {folder}</translation>
         <translation>Undo the last action (Ctrl+Z)</translation>
     </message>
     <message>
+        <source>Отменить последнее действие с делами</source>
+        <translation>Undo the last action on activities</translation>
+    </message>
+    <message>
+        <source>Новое дело</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
         <source>Открыть</source>
         <translation>Open</translation>
     </message>
@@ -1117,6 +1149,396 @@ Backups folder: {folder}</translation>
     <message>
         <source>Выберите результат (цифры 1–{n})</source>
         <translation>Select a result (digits 1–{n})</translation>
+    </message>
+</context>
+<context>
+    <name>Campaigns</name>
+    <message>
+        <source>Рассылка</source>
+        <translation>Mailing</translation>
+    </message>
+    <message>
+        <source>Холодный звонок</source>
+        <translation>Cold call</translation>
+    </message>
+    <message>
+        <source>Выставка</source>
+        <translation>Trade show</translation>
+    </message>
+    <message>
+        <source>Тендерная площадка</source>
+        <translation>Tender platform</translation>
+    </message>
+    <message>
+        <source>Реклама</source>
+        <translation>Advertising</translation>
+    </message>
+    <message>
+        <source>Рекомендация</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Сайт</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Укажите название кампании</source>
+        <translation>Enter the campaign name</translation>
+    </message>
+    <message>
+        <source>Название длиннее {n} знаков</source>
+        <translation>The name is longer than {n} characters</translation>
+    </message>
+    <message>
+        <source>Укажите канал</source>
+        <translation>Select a channel</translation>
+    </message>
+    <message>
+        <source>Не длиннее {n} знаков</source>
+        <translation>At most {n} characters</translation>
+    </message>
+    <message>
+        <source>Укажите дату начала</source>
+        <translation>Enter the start date</translation>
+    </message>
+    <message>
+        <source>Кампания не может закончиться раньше, чем началась</source>
+        <translation>A campaign cannot end before it starts</translation>
+    </message>
+    <message>
+        <source>Статья {n}: укажите, на что потрачено</source>
+        <translation>Cost item {n}: specify what it was spent on</translation>
+    </message>
+    <message>
+        <source>Статья {n}: не длиннее {limit} знаков</source>
+        <translation>Cost item {n}: at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>Статья {n}: укажите сумму</source>
+        <translation>Cost item {n}: enter the amount</translation>
+    </message>
+    <message>
+        <source>Статья {n}: сумма не может быть отрицательной</source>
+        <translation>Cost item {n}: the amount cannot be negative</translation>
+    </message>
+    <message>
+        <source>Статья {n}: сумма — с точностью до копейки</source>
+        <translation>Cost item {n}: the amount must be accurate to the kopek</translation>
+    </message>
+    <message>
+        <source>Кампания не найдена</source>
+        <translation>Campaign not found</translation>
+    </message>
+    <message>
+        <source>Кампания «{name}» уже есть</source>
+        <translation>Campaign “{name}” already exists</translation>
+    </message>
+    <message>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>с {start}</source>
+        <translation>since {start}</translation>
+    </message>
+    <message>
+        <source>Лиды</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Сделки</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Выиграно</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>Выручка</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>Затраты</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>Статьи затрат с датой в периоде (без даты — на дату начала)</source>
+        <translation>Cost items dated within the period (undated ones count on the start date)</translation>
+    </message>
+    <message>
+        <source>Цена лида</source>
+        <translation>Cost per lead</translation>
+    </message>
+    <message>
+        <source>Цена выигр. сделки</source>
+        <translation>Cost per won deal</translation>
+    </message>
+    <message>
+        <source>(выручка − затраты) / затраты</source>
+        <translation>(revenue − costs) / costs</translation>
+    </message>
+    <message>
+        <source>Дней до сделки</source>
+        <translation>Days to deal</translation>
+    </message>
+    <message>
+        <source>В среднем дней от появления лида до его первой сделки</source>
+        <translation>Average number of days from a lead&apos;s appearance to its first deal</translation>
+    </message>
+    <message>
+        <source>Кампания</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Целевой сегмент: {s}</source>
+        <translation>Target segment: {s}</translation>
+    </message>
+    <message>
+        <source>Канал</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Период</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Кампании и каналы</source>
+        <translation>Campaigns and channels</translation>
+    </message>
+    <message>
+        <source>Период:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Лиды, сделки, выигрыши и затраты считаются за этот период</source>
+        <translation>Leads, deals, wins and costs are counted for this period</translation>
+    </message>
+    <message>
+        <source>+ Кампания…</source>
+        <translation>+ Campaign…</translation>
+    </message>
+    <message>
+        <source>Изменить…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Экспорт рассылки…</source>
+        <translation>Export mailing list…</translation>
+    </message>
+    <message>
+        <source>Контактные лица с e-mail и согласием на рассылку — в CSV для сервиса рассылок или в vCard</source>
+        <translation>Contact persons with an e-mail and mailing consent — to CSV for a mailing service or to vCard</translation>
+    </message>
+    <message>
+        <source>Кампаний пока нет. Заведите выставку, рассылку или рекламу кнопкой «+ Кампания…» — и выбирайте её в карточке клиента и в сделке, чтобы видеть, что она принесла.</source>
+        <translation>No campaigns yet. Create a trade show, mailing or ad with the “+ Campaign…” button — and select it in the client card and in the deal to see what it brought in.</translation>
+    </message>
+    <message>
+        <source>По каналам</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <source>За период кампании ничего не принесли и ничего не стоили</source>
+        <translation>The campaigns brought nothing and cost nothing in the period</translation>
+    </message>
+    <message>
+        <source>Лиды — новые клиенты кампании за период; сделки — открытые за период; выиграно и выручка — по дате закрытия.</source>
+        <translation>Leads are the campaign&apos;s new clients in the period; deals are those opened in the period; won and revenue are by closing date.</translation>
+    </message>
+    <message>
+        <source>Удалить кампанию «{name}» с её затратами?</source>
+        <translation>Delete campaign “{name}” with its costs?</translation>
+    </message>
+    <message>
+        <source>Клиенты ({c}) и сделки ({d}) останутся, но без кампании.</source>
+        <translation>The clients ({c}) and deals ({d}) will remain, but without a campaign.</translation>
+    </message>
+    <message>
+        <source>Удаление кампании</source>
+        <translation>Delete campaign</translation>
+    </message>
+    <message>
+        <source>Статья затрат</source>
+        <translation>Cost item</translation>
+    </message>
+    <message>
+        <source>Сумма, ₽</source>
+        <translation>Amount, ₽</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>на дату начала</source>
+        <translation>on the start date</translation>
+    </message>
+    <message>
+        <source>Новая кампания</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>Выставка «Склад-2026»</source>
+        <translation>“Sklad-2026” trade show</translation>
+    </message>
+    <message>
+        <source>выставка, рассылка, звонки, тендерная площадка, реклама…</source>
+        <translation>trade show, mailing, calls, tender platform, advertising…</translation>
+    </message>
+    <message>
+        <source>идёт</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <source>Название *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>Канал *</source>
+        <translation>Channel *</translation>
+    </message>
+    <message>
+        <source>Период *</source>
+        <translation>Period *</translation>
+    </message>
+    <message>
+        <source>Целевой сегмент</source>
+        <translation>Target segment</translation>
+    </message>
+    <message>
+        <source>Заметки</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Статей затрат пока нет: стенд, печать, командировка, сервис рассылки — «+ Статья»</source>
+        <translation>No cost items yet: booth, printing, business trip, mailing service — “+ Cost item”</translation>
+    </message>
+    <message>
+        <source>+ Статья</source>
+        <translation>+ Cost item</translation>
+    </message>
+    <message>
+        <source>Удалить статью</source>
+        <translation>Delete cost item</translation>
+    </message>
+    <message>
+        <source>Двойной щелчок по ячейке — изменить. Дата статьи — дд.мм.гггг; без даты затрата относится к дате начала кампании.</source>
+        <translation>Double-click a cell to edit it. Cost item date — dd.mm.yyyy; without a date, the cost counts on the campaign&apos;s start date.</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Кампания: {name}</source>
+        <translation>Campaign: {name}</translation>
+    </message>
+    <message>
+        <source>Итого: {sum} ({lines})</source>
+        <translation>Total: {sum} ({lines})</translation>
+    </message>
+    <message>
+        <source>%n статья|%n статьи|%n статей</source>
+        <translation>%n item|%n items</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsReport</name>
+    <message>
+        <source>с {start}</source>
+        <translation>since {start}</translation>
+    </message>
+    <message>
+        <source>Кампании и каналы</source>
+        <translation>Campaigns and channels</translation>
+    </message>
+    <message>
+        <source>За период не было кампаний и ничего не пришло от них</source>
+        <translation>There were no campaigns and nothing came from them in the period</translation>
+    </message>
+    <message>
+        <source>Затраты</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>Выручка</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>Лидов · сделок · выиграно</source>
+        <translation>Leads · deals · won</translation>
+    </message>
+    <message>
+        <source>Лиды — новые клиенты кампании за период; сделки — открытые за период; выиграно и выручка — по дате закрытия; затраты — статьи с датой в периоде (без даты — на дату начала кампании).</source>
+        <translation>Leads are the campaign&apos;s new clients in the period; deals are those opened in the period; won and revenue are by closing date; costs are items dated within the period (undated ones count on the campaign&apos;s start date).</translation>
+    </message>
+    <message>
+        <source>Воронка каждой кампании</source>
+        <translation>Funnel of each campaign</translation>
+    </message>
+    <message>
+        <source>Кампания · канал · период</source>
+        <translation>Campaign · channel · period</translation>
+    </message>
+    <message>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Стоимость результата</source>
+        <translation>Cost of results</translation>
+    </message>
+    <message>
+        <source>Кампания</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Лиды</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Сделки</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Выиграно</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>Цена лида</source>
+        <translation>Cost per lead</translation>
+    </message>
+    <message>
+        <source>Цена выигранной сделки</source>
+        <translation>Cost per won deal</translation>
+    </message>
+    <message>
+        <source>Дней от лида до первой сделки</source>
+        <translation>Days from lead to first deal</translation>
+    </message>
+    <message>
+        <source>Канал</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>По каналам</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <source>Стоимость результата по каналам</source>
+        <translation>Cost of results by channel</translation>
+    </message>
+    <message>
+        <source>Затраты и выручка</source>
+        <translation>Costs and revenue</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +2298,18 @@ Backups folder: {folder}</translation>
         <translation>Events imported: {created}, skipped: {skipped}, linked to clients: {matched}</translation>
     </message>
     <message>
+        <source>файл рассылки — .csv или .vcf: {path}</source>
+        <translation>mailing file — .csv or .vcf: {path}</translation>
+    </message>
+    <message>
+        <source>Выгружено контактов: {n} → {path}</source>
+        <translation>Contacts exported: {n} → {path}</translation>
+    </message>
+    <message>
+        <source>Не вошли: без согласия на рассылку — {consent}, без e-mail — {email}, повтор адреса — {dup}</source>
+        <translation>Not included: no mailing consent — {consent}, no e-mail — {email}, duplicate address — {dup}</translation>
+    </message>
+    <message>
         <source>выгрузить данные в файл</source>
         <translation>export data to a file</translation>
     </message>
@@ -1890,6 +2324,14 @@ Backups folder: {folder}</translation>
     <message>
         <source>календарь: дела по этот день включительно</source>
         <translation>calendar: activities up to and including this day</translation>
+    </message>
+    <message>
+        <source>СЕГМЕНТ</source>
+        <translation>SEGMENT</translation>
+    </message>
+    <message>
+        <source>рассылка: контакты клиентов этого сегмента (по умолчанию всех)</source>
+        <translation>mailing: contacts of clients in this segment (all by default)</translation>
     </message>
     <message>
         <source>загрузить данные из файла</source>
@@ -2047,6 +2489,18 @@ Backups folder: {folder}</translation>
         <translation>Deal</translation>
     </message>
     <message>
+        <source>Рассылка</source>
+        <translation>Mailing</translation>
+    </message>
+    <message>
+        <source>Дал согласие на рассылку</source>
+        <translation>Gave mailing consent</translation>
+    </message>
+    <message>
+        <source>Согласия на рассылку нет</source>
+        <translation>No mailing consent</translation>
+    </message>
+    <message>
         <source>Этап</source>
         <translation>Stage</translation>
     </message>
@@ -2121,6 +2575,14 @@ Backups folder: {folder}</translation>
     <message>
         <source>Основное контактное лицо</source>
         <translation>Primary contact person</translation>
+    </message>
+    <message>
+        <source>Согласие на рассылку</source>
+        <translation>Mailing consent</translation>
+    </message>
+    <message>
+        <source>Контакт согласился получать рассылки: только такие контакты попадают в выгрузку рассылки</source>
+        <translation>The contact agreed to receive mailings: only such contacts are included in the mailing export</translation>
     </message>
     <message>
         <source>Заметки</source>
@@ -2251,6 +2713,14 @@ Backups folder: {folder}</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>— почему клиент ушёл? —</source>
+        <translation>— why did the client leave? —</translation>
+    </message>
+    <message>
+        <source>Из реестра конкурентов (вкладка «Рынок»)</source>
+        <translation>From the competitor registry (the “Market” tab)</translation>
+    </message>
+    <message>
         <source>Сегмент</source>
         <translation>Segment</translation>
     </message>
@@ -2261,6 +2731,14 @@ Backups folder: {folder}</translation>
     <message>
         <source>Язык документов</source>
         <translation>Document language</translation>
+    </message>
+    <message>
+        <source>Причина ухода *</source>
+        <translation>Churn reason *</translation>
+    </message>
+    <message>
+        <source>К какому конкуренту</source>
+        <translation>To which competitor</translation>
     </message>
     <message>
         <source>через запятую: VIP, сеть</source>
@@ -2281,6 +2759,14 @@ Backups folder: {folder}</translation>
     <message>
         <source>Источник (канал)</source>
         <translation>Source (channel)</translation>
+    </message>
+    <message>
+        <source>Кампания, которая привела клиента (выставка, рассылка…): его новые сделки получат её же</source>
+        <translation>The campaign that brought the client (trade show, mailing…): the client&apos;s new deals get the same one</translation>
+    </message>
+    <message>
+        <source>Кампания</source>
+        <translation>Campaign</translation>
     </message>
     <message>
         <source>Уровень лояльности</source>
@@ -2633,6 +3119,10 @@ Backups folder: {folder}</translation>
         <translation>{path}: only CSV and XLSX files can be imported</translation>
     </message>
     <message>
+        <source>Кампания не найдена</source>
+        <translation>Campaign not found</translation>
+    </message>
+    <message>
         <source>строки {first}–{last}: база данных отклонила запись ({e}) — ничего не загружено</source>
         <translation>rows {first}–{last}: the database refused a record ({e}) — nothing was imported</translation>
     </message>
@@ -2791,6 +3281,14 @@ Backups folder: {folder}</translation>
     <message>
         <source>Клиентов с ИНН, который уже есть в базе, — обновлять</source>
         <translation>Update clients whose INN is already in the database</translation>
+    </message>
+    <message>
+        <source>Все загруженные клиенты войдут в эту кампанию (например, список с выставки); у обновляемых клиентов кампания ставится, только если её не было</source>
+        <translation>All loaded clients will be assigned to this campaign (e.g. a list from a trade show); updated clients get the campaign only if they had none</translation>
+    </message>
+    <message>
+        <source>Кампания:</source>
+        <translation>Campaign:</translation>
     </message>
     <message>
         <source>Проверить</source>
@@ -2966,6 +3464,10 @@ Backups folder: {folder}</translation>
         <translation>English</translation>
     </message>
     <message>
+        <source>к конкуренту</source>
+        <translation>to a competitor</translation>
+    </message>
+    <message>
         <source>качество</source>
         <translation>quality</translation>
     </message>
@@ -2974,12 +3476,16 @@ Backups folder: {folder}</translation>
         <translation>service</translation>
     </message>
     <message>
-        <source>цена</source>
-        <translation>price</translation>
+        <source>нет потребности</source>
+        <translation>no need</translation>
     </message>
     <message>
-        <source>доставка</source>
-        <translation>delivery</translation>
+        <source>компания закрылась</source>
+        <translation>company closed</translation>
+    </message>
+    <message>
+        <source>цена</source>
+        <translation>price</translation>
     </message>
     <message>
         <source>другое</source>
@@ -3030,8 +3536,24 @@ Backups folder: {folder}</translation>
         <translation>Birthday is in the future</translation>
     </message>
     <message>
+        <source>Неизвестная причина ухода</source>
+        <translation>Unknown churn reason</translation>
+    </message>
+    <message>
+        <source>Укажите причину ухода клиента</source>
+        <translation>Specify why the client left</translation>
+    </message>
+    <message>
         <source>Клиент №{id} не найден</source>
         <translation>Client #{id} not found</translation>
+    </message>
+    <message>
+        <source>Кампания не найдена</source>
+        <translation>Campaign not found</translation>
+    </message>
+    <message>
+        <source>Конкурент не найден</source>
+        <translation>Competitor not found</translation>
     </message>
     <message>
         <source>тот же ИНН</source>
@@ -3292,6 +3814,14 @@ Backups folder: {folder}</translation>
     <message>
         <source>Удалить навсегда…</source>
         <translation>Delete permanently…</translation>
+    </message>
+    <message>
+        <source>Рассылка по фильтру списка…</source>
+        <translation>Mailing by list filter…</translation>
+    </message>
+    <message>
+        <source>Контакты клиентов списка с e-mail и согласием на рассылку — в CSV или vCard</source>
+        <translation>Contacts of the listed clients with an e-mail and mailing consent — to CSV or vCard</translation>
     </message>
     <message>
         <source>Вернуть из архива</source>
@@ -3619,6 +4149,225 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     </message>
 </context>
 <context>
+    <name>Complaints</name>
+    <message>
+        <source>Все статусы</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Новые и в работе</source>
+        <translation>New and in progress</translation>
+    </message>
+    <message>
+        <source>{done} из {total}</source>
+        <translation>{done} of {total}</translation>
+    </message>
+    <message>
+        <source>Новая рекламация…</source>
+        <translation>New complaint…</translation>
+    </message>
+    <message>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Только просроченные</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Клиент: все</source>
+        <translation>Client: all</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Категория</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Суть</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Срок</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>{d} · просрочена</source>
+        <translation>{d} · overdue</translation>
+    </message>
+    <message>
+        <source>Ответственный</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Задачи</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Выполнено корректирующих задач: {d} из {n}</source>
+        <translation>Corrective tasks done: {d} of {n}</translation>
+    </message>
+    <message>
+        <source>По чему</source>
+        <translation>Related to</translation>
+    </message>
+    <message>
+        <source>Рекламаций нет. Жалоба клиента — «Новая рекламация…»: категория, суть, срок и корректирующие задачи до выполнения.</source>
+        <translation>No complaints. For a client&apos;s complaint use “New complaint…”: category, summary, due date and corrective tasks through to completion.</translation>
+    </message>
+    <message>
+        <source>%n рекламация|%n рекламации|%n рекламаций</source>
+        <translation>%n complaint|%n complaints</translation>
+    </message>
+    <message>
+        <source>просрочено: {n}</source>
+        <translation>overdue: {n}</translation>
+    </message>
+    <message>
+        <source>Удалить рекламацию</source>
+        <translation>Delete complaint</translation>
+    </message>
+    <message>
+        <source>Удалить рекламацию? Её корректирующие задачи останутся в делах клиента.</source>
+        <translation>Delete the complaint? Its corrective tasks will remain in the client&apos;s activities.</translation>
+    </message>
+    <message>
+        <source>Что сделать</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Выполнено</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>✓ {d}</source>
+        <translation>✓ {d}</translation>
+    </message>
+    <message>
+        <source>нет</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Рекламация</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Новая рекламация</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Клиент *</source>
+        <translation>Client *</translation>
+    </message>
+    <message>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Отгрузка</source>
+        <translation>Shipment</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Категория *</source>
+        <translation>Category *</translation>
+    </message>
+    <message>
+        <source>Дата *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>кто решает</source>
+        <translation>who resolves it</translation>
+    </message>
+    <message>
+        <source>Стоимость решения, ₽</source>
+        <translation>Resolution cost, ₽</translation>
+    </message>
+    <message>
+        <source>На что жалуется клиент: что, сколько, когда обнаружили</source>
+        <translation>What the client is complaining about: what, how much, when it was found</translation>
+    </message>
+    <message>
+        <source>Суть *</source>
+        <translation>Summary *</translation>
+    </message>
+    <message>
+        <source>Как решили (замена, скидка, возврат) или почему отклонили</source>
+        <translation>How it was resolved (replacement, discount, refund) or why it was rejected</translation>
+    </message>
+    <message>
+        <source>Решение</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Корректирующие задачи</source>
+        <translation>Corrective tasks</translation>
+    </message>
+    <message>
+        <source>Задач пока нет: что нужно сделать, чтобы решить рекламацию?</source>
+        <translation>No tasks yet: what needs to be done to resolve the complaint?</translation>
+    </message>
+    <message>
+        <source>Новая задача: заменить партию, выехать к клиенту…</source>
+        <translation>New task: replace the batch, visit the client…</translation>
+    </message>
+    <message>
+        <source>Добавить задачу</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <source>Отметить выполненной</source>
+        <translation>Mark as done</translation>
+    </message>
+    <message>
+        <source>Рекламация от {d} · {client}</source>
+        <translation>Complaint dated {d} · {client}</translation>
+    </message>
+    <message>
+        <source>просрочена</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>— не выбрано —</source>
+        <translation>— not selected —</translation>
+    </message>
+    <message>
+        <source>Выполнено {d} из {n}</source>
+        <translation>Done {d} of {n}</translation>
+    </message>
+    <message>
+        <source>Стоимость — это число, например 1 500,00</source>
+        <translation>The cost must be a number, e.g. 1 500,00</translation>
+    </message>
+    <message>
+        <source>Опишите, что нужно сделать</source>
+        <translation>Describe what needs to be done</translation>
+    </message>
+</context>
+<context>
     <name>CompleteActivity</name>
     <message>
         <source>Завтра</source>
@@ -3675,6 +4424,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Следующее по графику: {kind}, {when}</source>
         <translation>Next on schedule: {kind}, {when}</translation>
+    </message>
+    <message>
+        <source>Записать оценку клиента (NPS или CSAT) после завершения</source>
+        <translation>Record the client&apos;s score (NPS or CSAT) after completion</translation>
     </message>
     <message>
         <source>Завершить</source>
@@ -4036,6 +4789,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Удалить строку</source>
         <translation>Delete line</translation>
+    </message>
+    <message>
+        <source>Кампания, которая привела сделку (выставка, рассылка…); новая сделка получает кампанию клиента</source>
+        <translation>The campaign that brought the deal (trade show, mailing…); a new deal gets the client&apos;s campaign</translation>
+    </message>
+    <message>
+        <source>Кампания</source>
+        <translation>Campaign</translation>
     </message>
     <message>
         <source>После продажи</source>
@@ -4489,6 +5250,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Client not found</translation>
     </message>
     <message>
+        <source>Кампания не найдена</source>
+        <translation>Campaign not found</translation>
+    </message>
+    <message>
         <source>Контакт не относится к этому клиенту</source>
         <translation>The contact does not belong to this client</translation>
     </message>
@@ -4597,10 +5362,6 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Why was the deal “{title}” lost?</translation>
     </message>
     <message>
-        <source>Название конкурента</source>
-        <translation>Competitor name</translation>
-    </message>
-    <message>
         <source>Что решило дело — пригодится потом</source>
         <translation>What decided it — useful for later</translation>
     </message>
@@ -4623,6 +5384,18 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Отмена</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Выберите из реестра или введите название</source>
+        <translation>Choose from the registry or enter a name</translation>
+    </message>
+    <message>
+        <source>Новый конкурент</source>
+        <translation>New competitor</translation>
+    </message>
+    <message>
+        <source>Конкурента «{name}» нет в реестре. Добавить его в реестр конкурентов?</source>
+        <translation>Competitor “{name}” is not in the registry. Add it to the competitor registry?</translation>
     </message>
     <message>
         <source>Сделка выиграна</source>
@@ -4911,6 +5684,17 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Проиграна…</source>
         <translation>Mark as lost…</translation>
+    </message>
+</context>
+<context>
+    <name>DealsTab</name>
+    <message>
+        <source>Новая сделка</source>
+        <translation>New deal</translation>
+    </message>
+    <message>
+        <source>Поиск по сделкам</source>
+        <translation>Search deals</translation>
     </message>
 </context>
 <context>
@@ -6096,6 +6880,316 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message>
+        <source>Качество</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Сервис</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Цена</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Доставка</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Документы</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Другое</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Новая</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>В работе</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Решена</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Отклонена</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>NPS (0–10)</source>
+        <translation>NPS (0–10)</translation>
+    </message>
+    <message>
+        <source>CSAT (1–5)</source>
+        <translation>CSAT (1–5)</translation>
+    </message>
+    <message>
+        <source>Промоутеры</source>
+        <translation>Promoters</translation>
+    </message>
+    <message>
+        <source>Нейтральные</source>
+        <translation>Passives</translation>
+    </message>
+    <message>
+        <source>Критики</source>
+        <translation>Detractors</translation>
+    </message>
+    <message>
+        <source>Причина не указана</source>
+        <translation>No reason given</translation>
+    </message>
+    <message>
+        <source>{d} · {c} · {s}: {text}</source>
+        <translation>{d} · {c} · {s}: {text}</translation>
+    </message>
+    <message>
+        <source>Рекламация не найдена</source>
+        <translation>Complaint not found</translation>
+    </message>
+    <message>
+        <source>Сделка не найдена</source>
+        <translation>Deal not found</translation>
+    </message>
+    <message>
+        <source>Это сделка другого клиента</source>
+        <translation>This deal belongs to another client</translation>
+    </message>
+    <message>
+        <source>Заказ не найден</source>
+        <translation>Order not found</translation>
+    </message>
+    <message>
+        <source>Это заказ другого клиента</source>
+        <translation>This order belongs to another client</translation>
+    </message>
+    <message>
+        <source>Отгрузка не найдена</source>
+        <translation>Shipment not found</translation>
+    </message>
+    <message>
+        <source>Это отгрузка другого клиента</source>
+        <translation>This shipment belongs to another client</translation>
+    </message>
+    <message>
+        <source>Эта отгрузка другого заказа</source>
+        <translation>This shipment belongs to another order</translation>
+    </message>
+    <message>
+        <source>Выберите клиента</source>
+        <translation>Select a client</translation>
+    </message>
+    <message>
+        <source>Клиент не найден</source>
+        <translation>Client not found</translation>
+    </message>
+    <message>
+        <source>Стоимость — это число, например 1 500,00</source>
+        <translation>The cost must be a number, e.g. 1 500,00</translation>
+    </message>
+    <message>
+        <source>Стоимость не может быть отрицательной</source>
+        <translation>The cost cannot be negative</translation>
+    </message>
+    <message>
+        <source>Не больше двух знаков после запятой (копейки)</source>
+        <translation>At most two decimal places (kopeks)</translation>
+    </message>
+    <message>
+        <source>Слишком большая сумма</source>
+        <translation>The amount is too large</translation>
+    </message>
+    <message>
+        <source>Выберите категорию рекламации</source>
+        <translation>Select a complaint category</translation>
+    </message>
+    <message>
+        <source>Неизвестный статус рекламации</source>
+        <translation>Unknown complaint status</translation>
+    </message>
+    <message>
+        <source>Опишите, на что жалуется клиент</source>
+        <translation>Describe what the client is complaining about</translation>
+    </message>
+    <message>
+        <source>Срок не может быть раньше даты рекламации ({d})</source>
+        <translation>The due date cannot be earlier than the complaint date ({d})</translation>
+    </message>
+    <message>
+        <source>Опишите, как решили рекламацию</source>
+        <translation>Describe how the complaint was resolved</translation>
+    </message>
+    <message>
+        <source>Укажите, почему рекламация отклонена</source>
+        <translation>Specify why the complaint was rejected</translation>
+    </message>
+    <message>
+        <source>Отгрузка {d} по заказу {n}</source>
+        <translation>Shipment of {d} for order {n}</translation>
+    </message>
+    <message>
+        <source>Заказ {n}</source>
+        <translation>Order {n}</translation>
+    </message>
+    <message>
+        <source>{n} от {d}</source>
+        <translation>{n} dated {d}</translation>
+    </message>
+    <message>
+        <source>Рекламация закрыта: откройте её снова, чтобы добавить задачу</source>
+        <translation>The complaint is closed: reopen it to add a task</translation>
+    </message>
+    <message>
+        <source>Это дело не задача по рекламации</source>
+        <translation>This activity is not a complaint task</translation>
+    </message>
+    <message>
+        <source>Задача по рекламации выполнена</source>
+        <translation>Complaint task completed</translation>
+    </message>
+    <message>
+        <source>Выберите вид оценки: NPS или CSAT</source>
+        <translation>Select the score type: NPS or CSAT</translation>
+    </message>
+    <message>
+        <source>Укажите оценку</source>
+        <translation>Enter the score</translation>
+    </message>
+    <message>
+        <source>NPS — от 0 до 10, а не {n}</source>
+        <translation>NPS must be from 0 to 10, not {n}</translation>
+    </message>
+    <message>
+        <source>CSAT — от 1 до 5, а не {n}</source>
+        <translation>CSAT must be from 1 to 5, not {n}</translation>
+    </message>
+    <message>
+        <source>Оценка не найдена</source>
+        <translation>Score not found</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Добро пожаловать в SalesDesk</source>
+        <translation>Welcome to SalesDesk</translation>
+    </message>
+    <message>
+        <source>Ваша компания</source>
+        <translation>Your company</translation>
+    </message>
+    <message>
+        <source>Эти реквизиты появятся в КП, счетах и протоколах. ИНН, КПП и ОГРН проверяются; остальное можно дополнить позже в Правка → Реквизиты компании.</source>
+        <translation>These details will appear on quotes, invoices and protocols. INN, KPP and OGRN are validated; the rest can be completed later in Edit → Company details.</translation>
+    </message>
+    <message>
+        <source>Банк и документы</source>
+        <translation>Bank and documents</translation>
+    </message>
+    <message>
+        <source>Банк для счетов, ставка НДС по умолчанию, язык документов и логотип в шапке КП.</source>
+        <translation>Bank for invoices, default VAT rate, document language and the logo in the quote header.</translation>
+    </message>
+    <message>
+        <source>НДС по умолчанию</source>
+        <translation>Default VAT</translation>
+    </message>
+    <message>
+        <source>Цены включают НДС</source>
+        <translation>Prices include VAT</translation>
+    </message>
+    <message>
+        <source>Язык КП и счетов новых клиентов; у каждого клиента его можно изменить в карточке</source>
+        <translation>Language of quotes and invoices for new clients; it can be changed for each client in the client card</translation>
+    </message>
+    <message>
+        <source>Язык документов</source>
+        <translation>Document language</translation>
+    </message>
+    <message>
+        <source>Назад</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Далее</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Позже</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Закрыть мастер, ничего не сохраняя; он откроется при следующем запуске или из меню Справка</source>
+        <translation>Close the wizard without saving anything; it will open on the next launch or from the Help menu</translation>
+    </message>
+    <message>
+        <source>Выбрать…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Убрать</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>С чего начнём?</source>
+        <translation>Where shall we start?</translation>
+    </message>
+    <message>
+        <source>Загрузить моих клиентов из Excel или CSV</source>
+        <translation>Load my clients from Excel or CSV</translation>
+    </message>
+    <message>
+        <source>Откроется импорт клиентов: столбцы файла сопоставляются с полями карточки.</source>
+        <translation>Client import will open: the file&apos;s columns are mapped to the card fields.</translation>
+    </message>
+    <message>
+        <source>Начать с демонстрационных данных</source>
+        <translation>Start with demo data</translation>
+    </message>
+    <message>
+        <source>300 вымышленных клиентов, сделки, заказы и план — чтобы посмотреть программу в деле. Подходит только для пустой базы.</source>
+        <translation>300 fictional clients, deals, orders and a plan — to see the program in action. Only for an empty database.</translation>
+    </message>
+    <message>
+        <source>Начать с пустой базы</source>
+        <translation>Start with an empty database</translation>
+    </message>
+    <message>
+        <source>Клиентов и сделки можно добавить в любой момент (Ctrl+N на вкладке).</source>
+        <translation>Clients and deals can be added at any time (Ctrl+N on the tab).</translation>
+    </message>
+    <message>
+        <source>В базе уже есть клиенты: демонстрационные данные не добавляются</source>
+        <translation>The database already has clients: demo data is not added</translation>
+    </message>
+    <message>
+        <source>Готово</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Шаг {n} из {total}</source>
+        <translation>Step {n} of {total}</translation>
+    </message>
+    <message>
+        <source>Логотип</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Изображения (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>нет</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <source>Отмена</source>
@@ -6107,6 +7201,65 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     </message>
 </context>
 <context>
+    <name>GlobalSearch</name>
+    <message>
+        <source>Клиенты</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Контактные лица</source>
+        <translation>Contact persons</translation>
+    </message>
+    <message>
+        <source>Сделки</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Коммерческие предложения</source>
+        <translation>Quotes</translation>
+    </message>
+    <message>
+        <source>Счета</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <source>Заказы</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Товары</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>ИНН {inn}</source>
+        <translation>INN {inn}</translation>
+    </message>
+    <message>
+        <source>в архиве</source>
+        <translation>archived</translation>
+    </message>
+    <message>
+        <source>заказ {n}</source>
+        <translation>order {n}</translation>
+    </message>
+    <message>
+        <source>Поиск по всей базе</source>
+        <translation>Search the whole database</translation>
+    </message>
+    <message>
+        <source>Клиент, контакт, телефон, e-mail, сделка, номер КП, счёта или заказа, товар…</source>
+        <translation>Client, contact, phone, e-mail, deal, quote, invoice or order number, product…</translation>
+    </message>
+    <message>
+        <source>↑ ↓ — выбрать, Enter — открыть, Esc — закрыть</source>
+        <translation>↑ ↓ — select, Enter — open, Esc — close</translation>
+    </message>
+    <message>
+        <source>Ничего не найдено</source>
+        <translation>Nothing found</translation>
+    </message>
+</context>
+<context>
     <name>Location</name>
     <message>
         <source>папке синхронизации {service}</source>
@@ -6115,6 +7268,364 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>сетевом диске ({fs})</source>
         <translation>a network drive ({fs})</translation>
+    </message>
+</context>
+<context>
+    <name>LossesReport</name>
+    <message>
+        <source>Потери и рекламации</source>
+        <translation>Losses and complaints</translation>
+    </message>
+    <message>
+        <source>Проиграно сделок: {n}</source>
+        <translation>Deals lost: {n}</translation>
+    </message>
+    <message>
+        <source>Ушло клиентов</source>
+        <translation>Clients churned</translation>
+    </message>
+    <message>
+        <source>Рекламаций (просрочено {n})</source>
+        <translation>Complaints (overdue: {n})</translation>
+    </message>
+    <message>
+        <source>NPS, ответов: {n}</source>
+        <translation>NPS, responses: {n}</translation>
+    </message>
+    <message>
+        <source>Проигранные сделки</source>
+        <translation>Lost deals</translation>
+    </message>
+    <message>
+        <source>За период проигранных сделок нет</source>
+        <translation>No deals were lost in the period</translation>
+    </message>
+    <message>
+        <source>По причинам</source>
+        <translation>By reason</translation>
+    </message>
+    <message>
+        <source>Причина</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Сделок</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Сумма</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Доля</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Не указана</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>На каких этапах теряем</source>
+        <translation>At which stages we lose</translation>
+    </message>
+    <message>
+        <source>Сделки, ушедшие с этапа в проигранные (входы в этап за период)</source>
+        <translation>Deals that went from a stage to lost (stage entries in the period)</translation>
+    </message>
+    <message>
+        <source>Этап</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Потеряно сделок</source>
+        <translation>Deals lost</translation>
+    </message>
+    <message>
+        <source>Кому проигрываем</source>
+        <translation>Who we lose to</translation>
+    </message>
+    <message>
+        <source>Конкурент</source>
+        <translation>Competitor</translation>
+    </message>
+    <message>
+        <source>Конкуренты в проигранных сделках не указаны</source>
+        <translation>No competitors are specified in lost deals</translation>
+    </message>
+    <message>
+        <source>Ушедшие клиенты</source>
+        <translation>Churned clients</translation>
+    </message>
+    <message>
+        <source>Клиенты, получившие статус «Потерян» или «Ушёл» в периоде</source>
+        <translation>Clients who got the “Lost” or “Churned” status in the period</translation>
+    </message>
+    <message>
+        <source>За период клиенты не уходили</source>
+        <translation>No clients left in the period</translation>
+    </message>
+    <message>
+        <source>Причина ухода</source>
+        <translation>Churn reason</translation>
+    </message>
+    <message>
+        <source>Клиентов</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Ушли к конкуренту</source>
+        <translation>Left for a competitor</translation>
+    </message>
+    <message>
+        <source>Рекламации</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>За период рекламаций не было</source>
+        <translation>There were no complaints in the period</translation>
+    </message>
+    <message>
+        <source>Категория</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Рекламаций</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Стоимость решения</source>
+        <translation>Resolution cost</translation>
+    </message>
+    <message>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Просрочено на {d}: {n}</source>
+        <translation>Overdue as of {d}: {n}</translation>
+    </message>
+    <message>
+        <source>Удовлетворённость (NPS)</source>
+        <translation>Satisfaction (NPS)</translation>
+    </message>
+    <message>
+        <source>За период оценок нет</source>
+        <translation>No scores in the period</translation>
+    </message>
+    <message>
+        <source>Группа</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Ответов</source>
+        <translation>Responses</translation>
+    </message>
+    <message>
+        <source>Промоутеры (9–10)</source>
+        <translation>Promoters (9–10)</translation>
+    </message>
+    <message>
+        <source>Нейтральные (7–8)</source>
+        <translation>Passives (7–8)</translation>
+    </message>
+    <message>
+        <source>Критики (0–6)</source>
+        <translation>Detractors (0–6)</translation>
+    </message>
+    <message>
+        <source>NPS = промоутеры − критики</source>
+        <translation>NPS = promoters − detractors</translation>
+    </message>
+    <message>
+        <source>CSAT: средняя {v} из 5, ответов {n}</source>
+        <translation>CSAT: average {v} out of 5, {n} responses</translation>
+    </message>
+    <message>
+        <source>NPS по месяцам</source>
+        <translation>NPS by month</translation>
+    </message>
+    <message>
+        <source>Месяц</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Промоутеры</source>
+        <translation>Promoters</translation>
+    </message>
+    <message>
+        <source>Критики</source>
+        <translation>Detractors</translation>
+    </message>
+    <message>
+        <source>Доля промоутеров и критиков, %</source>
+        <translation>Share of promoters and detractors, %</translation>
+    </message>
+    <message>
+        <source>Критики и их последняя рекламация</source>
+        <translation>Detractors and their latest complaint</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Оценка</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Комментарий</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Последняя рекламация</source>
+        <translation>Latest complaint</translation>
+    </message>
+    <message>
+        <source>не было</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Критиков за период нет</source>
+        <translation>No detractors in the period</translation>
+    </message>
+</context>
+<context>
+    <name>Mailing</name>
+    <message>
+        <source>Сегмента «{s}» нет ни у одного клиента</source>
+        <translation>No client has the segment “{s}”</translation>
+    </message>
+    <message>
+        <source>Файл рассылки — .csv или .vcf: {name}</source>
+        <translation>The mailing file must be .csv or .vcf: {name}</translation>
+    </message>
+    <message>
+        <source>Не удалось записать {path}: {e}</source>
+        <translation>Could not write {path}: {e}</translation>
+    </message>
+    <message>
+        <source>Фамилия</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Имя</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Отчество</source>
+        <translation>Middle name</translation>
+    </message>
+    <message>
+        <source>ФИО</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Обращение</source>
+        <translation>Salutation</translation>
+    </message>
+    <message>
+        <source>Должность</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Компания</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Выгружен %n контакт|Выгружено %n контакта|Выгружено %n контактов</source>
+        <translation>Exported %n contact|Exported %n contacts</translation>
+    </message>
+    <message>
+        <source>в {name}.</source>
+        <translation>to {name}.</translation>
+    </message>
+    <message>
+        <source>без согласия на рассылку — {n}</source>
+        <translation>no mailing consent — {n}</translation>
+    </message>
+    <message>
+        <source>без e-mail — {n}</source>
+        <translation>no email — {n}</translation>
+    </message>
+    <message>
+        <source>повтор адреса — {n}</source>
+        <translation>duplicate address — {n}</translation>
+    </message>
+    <message>
+        <source>Не вошли: {parts}.</source>
+        <translation>Not included: {parts}.</translation>
+    </message>
+    <message>
+        <source>Экспорт рассылки</source>
+        <translation>Export mailing list</translation>
+    </message>
+    <message>
+        <source>Контактные лица клиентов (кроме архивных) с e-mail. Попадут только давшие согласие на рассылку (отметка в карточке контакта).</source>
+        <translation>Client contact persons (except archived clients) with an email. Only those who gave mailing consent (checked on the contact card) are included.</translation>
+    </message>
+    <message>
+        <source>все сегменты</source>
+        <translation>all segments</translation>
+    </message>
+    <message>
+        <source>Клиенты</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>%n клиент по фильтру списка|%n клиента по фильтру списка|%n клиентов по фильтру списка</source>
+        <translation>%n client matching the list filter|%n clients matching the list filter</translation>
+    </message>
+    <message>
+        <source>CSV для сервиса рассылок</source>
+        <translation>CSV for a mailing service</translation>
+    </message>
+    <message>
+        <source>vCard (адресная книга)</source>
+        <translation>vCard (address book)</translation>
+    </message>
+    <message>
+        <source>Формат</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Выгрузить…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>рассылка</source>
+        <translation>mailing</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Сохранить рассылку</source>
+        <translation>Save mailing list</translation>
+    </message>
+    <message>
+        <source>Выгружаем рассылку…</source>
+        <translation>Exporting the mailing list…</translation>
     </message>
 </context>
 <context>
@@ -6164,6 +7675,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>&amp;Edit</translation>
     </message>
     <message>
+        <source>Найти везде…</source>
+        <translation>Search everywhere…</translation>
+    </message>
+    <message>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
@@ -6200,8 +7715,20 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>Горячие клавиши…</source>
+        <translation>Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <source>Мастер первого запуска…</source>
+        <translation>First-run wizard…</translation>
+    </message>
+    <message>
         <source>О программе</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>Заполняем демонстрационные данные…</source>
+        <translation>Filling in demo data…</translation>
     </message>
     <message>
         <source>Открыть</source>
@@ -6248,8 +7775,846 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Plan</translation>
     </message>
     <message>
+        <source>Рынок</source>
+        <translation>Market</translation>
+    </message>
+    <message>
         <source>Заказы</source>
         <translation>Orders</translation>
+    </message>
+</context>
+<context>
+    <name>Market</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Ниже наших</source>
+        <translation>Below ours</translation>
+    </message>
+    <message>
+        <source>Как у нас</source>
+        <translation>Same as ours</translation>
+    </message>
+    <message>
+        <source>Выше наших</source>
+        <translation>Above ours</translation>
+    </message>
+    <message>
+        <source>Премиум</source>
+        <translation>Premium</translation>
+    </message>
+    <message>
+        <source>Прайс-лист</source>
+        <translation>Price list</translation>
+    </message>
+    <message>
+        <source>Протокол тендера</source>
+        <translation>Tender protocol</translation>
+    </message>
+    <message>
+        <source>Со слов клиента</source>
+        <translation>From the client</translation>
+    </message>
+    <message>
+        <source>Сайт</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Другое</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Артикул</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Цена</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Дата цены</source>
+        <translation>Price date</translation>
+    </message>
+    <message>
+        <source>Примечание</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Укажите название конкурента</source>
+        <translation>Enter the competitor&apos;s name</translation>
+    </message>
+    <message>
+        <source>Не длиннее {n} знаков</source>
+        <translation>At most {n} characters</translation>
+    </message>
+    <message>
+        <source>Доля рынка — от 0 до 100 %</source>
+        <translation>Market share must be from 0 to 100 %</translation>
+    </message>
+    <message>
+        <source>Доля рынка — не больше двух знаков после запятой</source>
+        <translation>Market share can have at most two decimal places</translation>
+    </message>
+    <message>
+        <source>Неизвестный уровень цен</source>
+        <translation>Unknown price level</translation>
+    </message>
+    <message>
+        <source>Такого товара нет в каталоге</source>
+        <translation>This product is not in the catalog</translation>
+    </message>
+    <message>
+        <source>Цена — это число, например 1 250,50</source>
+        <translation>Price must be a number, e.g. 1 250,50</translation>
+    </message>
+    <message>
+        <source>Цена не может быть отрицательной</source>
+        <translation>Price cannot be negative</translation>
+    </message>
+    <message>
+        <source>Цена — с точностью до копейки</source>
+        <translation>Price can have at most two decimal places</translation>
+    </message>
+    <message>
+        <source>Неизвестный источник цены</source>
+        <translation>Unknown price source</translation>
+    </message>
+    <message>
+        <source>{q} кв. {y}</source>
+        <translation>Q{q} {y}</translation>
+    </message>
+    <message>
+        <source>Конкурент не найден</source>
+        <translation>Competitor not found</translation>
+    </message>
+    <message>
+        <source>Конкурент «{name}» уже есть в реестре</source>
+        <translation>Competitor “{name}” is already in the register</translation>
+    </message>
+    <message>
+        <source>База отказалась сохранить конкурента: {e}</source>
+        <translation>The database refused to save the competitor: {e}</translation>
+    </message>
+    <message>
+        <source>Эта цена уже удалена</source>
+        <translation>This price has already been deleted</translation>
+    </message>
+    <message>
+        <source>Цена этого товара на эту дату уже есть в строке {row}</source>
+        <translation>A price for this product on this date is already in row {row}</translation>
+    </message>
+    <message>
+        <source>Цена не найдена</source>
+        <translation>Price not found</translation>
+    </message>
+    <message>
+        <source>Цена этого товара на эту дату уже записана</source>
+        <translation>A price for this product on this date is already recorded</translation>
+    </message>
+    <message>
+        <source>Укажите, в какой колонке цена</source>
+        <translation>Specify which column holds the price</translation>
+    </message>
+    <message>
+        <source>Укажите колонку с артикулом или наименованием</source>
+        <translation>Specify the column with the SKU or name</translation>
+    </message>
+    <message>
+        <source>цена «{v}» — не число</source>
+        <translation>price “{v}” is not a number</translation>
+    </message>
+    <message>
+        <source>нет цены</source>
+        <translation>no price</translation>
+    </message>
+    <message>
+        <source>цена не может быть отрицательной</source>
+        <translation>price cannot be negative</translation>
+    </message>
+    <message>
+        <source>цена — с точностью до копейки</source>
+        <translation>price can have at most two decimal places</translation>
+    </message>
+    <message>
+        <source>дата «{v}» не читается (ДД.ММ.ГГГГ)</source>
+        <translation>date “{v}” cannot be read (DD.MM.YYYY)</translation>
+    </message>
+    <message>
+        <source>в каталоге несколько товаров с таким названием — укажите артикул</source>
+        <translation>several catalog products have this name — specify the SKU</translation>
+    </message>
+    <message>
+        <source>товар не найден в каталоге ни по артикулу, ни по названию</source>
+        <translation>product not found in the catalog by SKU or by name</translation>
+    </message>
+    <message>
+        <source>этот товар на эту дату уже был в строке {n}</source>
+        <translation>this product on this date was already in row {n}</translation>
+    </message>
+    <message>
+        <source>Не записан</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Товар</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Источник</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Цена конкурента</source>
+        <translation>Competitor&apos;s price</translation>
+    </message>
+    <message>
+        <source>Артикул или название товара из каталога</source>
+        <translation>SKU or name of a catalog product</translation>
+    </message>
+    <message>
+        <source>например, № тендера или кто сказал</source>
+        <translation>e.g. tender no. or who said it</translation>
+    </message>
+    <message>
+        <source>Товар *</source>
+        <translation>Product *</translation>
+    </message>
+    <message>
+        <source>Цена, ₽ *</source>
+        <translation>Price, ₽ *</translation>
+    </message>
+    <message>
+        <source>Дата *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>Готово</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Выберите товар из каталога</source>
+        <translation>Choose a product from the catalog</translation>
+    </message>
+    <message>
+        <source>В чём они сильны: ассортимент, цены, склад, сервис…</source>
+        <translation>What they are strong at: range, prices, stock, service…</translation>
+    </message>
+    <message>
+        <source>Где они слабы</source>
+        <translation>Where they are weak</translation>
+    </message>
+    <message>
+        <source>Возможности</source>
+        <translation>Opportunities</translation>
+    </message>
+    <message>
+        <source>Угрозы</source>
+        <translation>Threats</translation>
+    </message>
+    <message>
+        <source>Сильные стороны</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <source>Слабые стороны</source>
+        <translation>Weaknesses</translation>
+    </message>
+    <message>
+        <source>Новый конкурент</source>
+        <translation>New competitor</translation>
+    </message>
+    <message>
+        <source>10 цифр (ИП — 12), необязательно</source>
+        <translation>10 digits (sole proprietor — 12), optional</translation>
+    </message>
+    <message>
+        <source>через запятую: Розница, Ключевые</source>
+        <translation>comma-separated: Retail, Key accounts</translation>
+    </message>
+    <message>
+        <source>оценка, %</source>
+        <translation>estimate, %</translation>
+    </message>
+    <message>
+        <source>не оценён</source>
+        <translation>not rated</translation>
+    </message>
+    <message>
+        <source>Название *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>ИНН</source>
+        <translation>INN</translation>
+    </message>
+    <message>
+        <source>Сегменты</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Доля рынка, %</source>
+        <translation>Market share, %</translation>
+    </message>
+    <message>
+        <source>Уровень цен</source>
+        <translation>Price level</translation>
+    </message>
+    <message>
+        <source>Заметки</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Карточка</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>SWOT</source>
+        <translation>SWOT</translation>
+    </message>
+    <message>
+        <source>Цен пока нет. Добавьте цену конкурента на товар из каталога — со страницы прайса, из тендерного протокола или со слов клиента.</source>
+        <translation>No prices yet. Add a competitor&apos;s price for a catalog product — from their price list, a tender protocol or the client&apos;s word.</translation>
+    </message>
+    <message>
+        <source>Цена {n}: {m}</source>
+        <translation>Price {n}: {m}</translation>
+    </message>
+    <message>
+        <source>Добавить цену</source>
+        <translation>Add price</translation>
+    </message>
+    <message>
+        <source>Изменить</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Удалить</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Цены</source>
+        <translation>Prices</translation>
+    </message>
+    <message>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Доля рынка — это число от 0 до 100</source>
+        <translation>Market share is a number from 0 to 100</translation>
+    </message>
+    <message>
+        <source>Цены ({n})</source>
+        <translation>Prices ({n})</translation>
+    </message>
+    <message>
+        <source>В каталоге нет товаров — сравнивать цены не с чем. Добавьте товары в каталог (вкладка «Сделки» → «Каталог»).</source>
+        <translation>The catalog has no products, so there is nothing to compare prices with. Add products to the catalog (the “Deals” tab → “Catalog”).</translation>
+    </message>
+    <message>
+        <source>Импорт прайса: {name}</source>
+        <translation>Price list import: {name}</translation>
+    </message>
+    <message>
+        <source>Прайс конкурента: CSV (в том числе из Excel) или XLSX</source>
+        <translation>Competitor&apos;s price list: CSV (including from Excel) or XLSX</translation>
+    </message>
+    <message>
+        <source>Выбрать файл…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Первая строка — заголовки. Строки сопоставляются с нашим каталогом по артикулу, а если его нет — по наименованию.</source>
+        <translation>The first row contains the headers. Rows are matched to our catalog by SKU, or by name if there is no SKU.</translation>
+    </message>
+    <message>
+        <source>Сопоставление колонок</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Первые строки файла</source>
+        <translation>First rows of the file</translation>
+    </message>
+    <message>
+        <source>Отчёт о проверке</source>
+        <translation>Validation report</translation>
+    </message>
+    <message>
+        <source>Нажмите «Проверить»: отчёт покажет, какие строки найдены в каталоге, а какие — нет и почему.</source>
+        <translation>Click “Check”: the report will show which rows were found in the catalog, which were not, and why.</translation>
+    </message>
+    <message>
+        <source>Дата цен для строк, где в файле нет колонки с датой</source>
+        <translation>Price date for rows where the file has no date column</translation>
+    </message>
+    <message>
+        <source>Пропустить строки, не найденные в каталоге (они будут в отчёте)</source>
+        <translation>Skip rows not found in the catalog (they will be listed in the report)</translation>
+    </message>
+    <message>
+        <source>Без этой отметки при любой ненайденной строке не загрузится ничего</source>
+        <translation>Without this option, nothing is imported if any row is not found</translation>
+    </message>
+    <message>
+        <source>Дата цен</source>
+        <translation>Price date</translation>
+    </message>
+    <message>
+        <source>Проверить</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Загрузить</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Прайс конкурента</source>
+        <translation>Competitor&apos;s price list</translation>
+    </message>
+    <message>
+        <source>Таблицы (*.csv *.xlsx *.txt);;Все файлы (*)</source>
+        <translation>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Читаем файл…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>{desc} · строк с данными: {n}</source>
+        <translation>{desc} · data rows: {n}</translation>
+    </message>
+    <message>
+        <source>Укажите колонку с ценой и колонку с артикулом или наименованием.</source>
+        <translation>Specify the price column and the SKU or name column.</translation>
+    </message>
+    <message>
+        <source>Проверяем…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Загружаем…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Проверка: новых цен {i}, обновится {u}, не найдено в каталоге {m}, с ошибками {x}</source>
+        <translation>Check: {i} new prices, {u} to update, {m} not found in the catalog, {x} with errors</translation>
+    </message>
+    <message>
+        <source>Готово: загружено {i}, обновлено {u}, пропущено (нет в каталоге) {m}</source>
+        <translation>Done: {i} imported, {u} updated, {m} skipped (not in the catalog)</translation>
+    </message>
+    <message>
+        <source>Ничего не загружено: не найдено в каталоге {m}, с ошибками {x}</source>
+        <translation>Nothing imported: {m} not found in the catalog, {x} with errors</translation>
+    </message>
+    <message>
+        <source>Пока в файле есть ошибки или ненайденные строки, не загрузится ничего. Исправьте файл, добавьте товары в каталог или отметьте «Пропустить строки, не найденные в каталоге».</source>
+        <translation>While the file has errors or rows not found, nothing will be imported. Fix the file, add the products to the catalog or check “Skip rows not found in the catalog”.</translation>
+    </message>
+    <message>
+        <source>Строка {line} ({label}): {msg}</source>
+        <translation>Line {line} ({label}): {msg}</translation>
+    </message>
+    <message>
+        <source>… и ещё %n строка с ошибками|… и ещё %n строки с ошибками|… и ещё %n строк с ошибками</source>
+        <translation>… and %n more row with errors|… and %n more rows with errors</translation>
+    </message>
+    <message>
+        <source>… и ещё %n ненайденная строка|… и ещё %n ненайденные строки|… и ещё %n ненайденных строк</source>
+        <translation>… and %n more row not found|… and %n more rows not found</translation>
+    </message>
+    <message>
+        <source>Ошибок нет: все строки найдены в каталоге.</source>
+        <translation>No errors: all rows were found in the catalog.</translation>
+    </message>
+    <message>
+        <source>Конкурент</source>
+        <translation>Competitor</translation>
+    </message>
+    <message>
+        <source>Доля</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Проигрыши</source>
+        <translation>Losses</translation>
+    </message>
+    <message>
+        <source>Сделок, проигранных им за всё время</source>
+        <translation>Deals lost to them, all time</translation>
+    </message>
+    <message>
+        <source>Цене больше {n} дней — стоит уточнить</source>
+        <translation>The price is older than {n} days — worth checking</translation>
+    </message>
+    <message>
+        <source>Наша цена</source>
+        <translation>Our price</translation>
+    </message>
+    <message>
+        <source>Их цена</source>
+        <translation>Their price</translation>
+    </message>
+    <message>
+        <source>Разница</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Мы дороже</source>
+        <translation>We are more expensive</translation>
+    </message>
+    <message>
+        <source> · устарела</source>
+        <translation> · outdated</translation>
+    </message>
+    <message>
+        <source>Квартал</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Сделок</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Сумма</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Этап перед проигрышем</source>
+        <translation>Stage before loss</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Закрыта</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Этап</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>не указано</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <source>Реестр конкурентов</source>
+        <translation>Competitor register</translation>
+    </message>
+    <message>
+        <source>Конкурентов пока нет. Добавьте первого кнопкой «Новый конкурент» — или он появится, когда сделку проиграют конкуренту.</source>
+        <translation>No competitors yet. Add the first one with “New competitor” — or one will appear when a deal is lost to a competitor.</translation>
+    </message>
+    <message>
+        <source>Импорт прайса…</source>
+        <translation>Import price list…</translation>
+    </message>
+    <message>
+        <source>Загрузить цены конкурента из CSV или Excel: по артикулу или названию</source>
+        <translation>Import competitor prices from CSV or Excel: by SKU or name</translation>
+    </message>
+    <message>
+        <source>Все конкуренты</source>
+        <translation>All competitors</translation>
+    </message>
+    <message>
+        <source>Сравнение цен</source>
+        <translation>Price comparison</translation>
+    </message>
+    <message>
+        <source>Период</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Нет проигранных сделок</source>
+        <translation>No lost deals</translation>
+    </message>
+    <message>
+        <source>За период этому конкуренту не проиграна ни одна сделка.</source>
+        <translation>No deals were lost to this competitor in the period.</translation>
+    </message>
+    <message>
+        <source>Проигранные сделки</source>
+        <translation>Lost deals</translation>
+    </message>
+    <message>
+        <source>Наш SWOT — чтобы сравнивать себя с конкурентами; попадает в отчёт «Рынок и конкуренты».</source>
+        <translation>Our SWOT — to compare ourselves with competitors; included in the “Market and competitors” report.</translation>
+    </message>
+    <message>
+        <source>Сохранить наш SWOT</source>
+        <translation>Save our SWOT</translation>
+    </message>
+    <message>
+        <source>Наш SWOT</source>
+        <translation>Our SWOT</translation>
+    </message>
+    <message>
+        <source>Конкурент не выбран</source>
+        <translation>No competitor selected</translation>
+    </message>
+    <message>
+        <source>Выберите конкурента в реестре слева или добавьте нового.</source>
+        <translation>Select a competitor in the register on the left or add a new one.</translation>
+    </message>
+    <message>
+        <source>ИНН {v}</source>
+        <translation>INN {v}</translation>
+    </message>
+    <message>
+        <source>сегменты: {v}</source>
+        <translation>segments: {v}</translation>
+    </message>
+    <message>
+        <source>доля рынка {v}</source>
+        <translation>market share {v}</translation>
+    </message>
+    <message>
+        <source>цены: {v}</source>
+        <translation>prices: {v}</translation>
+    </message>
+    <message>
+        <source>%n цена записана|%n цены записаны|%n цен записано</source>
+        <translation>%n price recorded|%n prices recorded</translation>
+    </message>
+    <message>
+        <source>Цен конкурентов пока нет.</source>
+        <translation>No competitor prices yet.</translation>
+    </message>
+    <message>
+        <source>Цен этого конкурента пока нет. Добавьте их в карточке конкурента (вкладка «Цены») или загрузите прайс кнопкой «Импорт прайса…».</source>
+        <translation>No prices from this competitor yet. Add them on the competitor card (the “Prices” tab) or import a price list with “Import price list…”.</translation>
+    </message>
+    <message>
+        <source>Выберите конкурента</source>
+        <translation>Select a competitor</translation>
+    </message>
+    <message>
+        <source>Товаров: {n} · мы дороже: {d} · устаревших цен (старше {days} дн.): {s}</source>
+        <translation>Products: {n} · we are more expensive: {d} · outdated prices (older than {days} days): {s}</translation>
+    </message>
+    <message>
+        <source>Проигранных сделок нет</source>
+        <translation>No lost deals</translation>
+    </message>
+    <message>
+        <source>{n} на сумму {a}</source>
+        <translation>{n} totalling {a}</translation>
+    </message>
+    <message>
+        <source>Проиграна %n сделка|Проиграно %n сделки|Проиграно %n сделок</source>
+        <translation>%n deal lost|%n deals lost</translation>
+    </message>
+    <message>
+        <source>Удалить конкурента «{name}» вместе с его ценами?</source>
+        <translation>Delete competitor “{name}” together with its prices?</translation>
+    </message>
+    <message>
+        <source>%n проигранная ему сделка останется без конкурента.|%n проигранные ему сделки останутся без конкурента.|%n проигранных ему сделок останутся без конкурента.</source>
+        <translation>%n deal lost to them will be left without a competitor.|%n deals lost to them will be left without a competitor.</translation>
+    </message>
+    <message>
+        <source>Удалить конкурента</source>
+        <translation>Delete competitor</translation>
+    </message>
+    <message>
+        <source>Конкуренты</source>
+        <translation>Competitors</translation>
+    </message>
+    <message>
+        <source>Кампании</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>Рекламации</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Удовлетворённость</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Отчёт…</source>
+        <translation>Report…</translation>
+    </message>
+    <message>
+        <source>Отчёт в PDF: рынок и конкуренты, потери и рекламации, кампании</source>
+        <translation>PDF report: market and competitors, losses and complaints, campaigns</translation>
+    </message>
+</context>
+<context>
+    <name>MarketReport</name>
+    <message>
+        <source>Рынок и конкуренты</source>
+        <translation>Market and competitors</translation>
+    </message>
+    <message>
+        <source>Конкурентов в реестре</source>
+        <translation>Competitors in the register</translation>
+    </message>
+    <message>
+        <source>Сделок проиграно конкурентам</source>
+        <translation>Deals lost to competitors</translation>
+    </message>
+    <message>
+        <source>На сумму</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Товаров, где мы дороже</source>
+        <translation>Products where we are more expensive</translation>
+    </message>
+    <message>
+        <source>Проигрыши конкурентам: {p}</source>
+        <translation>Losses to competitors: {p}</translation>
+    </message>
+    <message>
+        <source>За период ни одна сделка не проиграна конкуренту</source>
+        <translation>No deals were lost to a competitor in the period</translation>
+    </message>
+    <message>
+        <source>Конкурент</source>
+        <translation>Competitor</translation>
+    </message>
+    <message>
+        <source>Сделок</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Сумма</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>По кварталам: сумма в рублях (сделок)</source>
+        <translation>By quarter: amount in rubles (deals)</translation>
+    </message>
+    <message>
+        <source>На каком этапе проигрываем</source>
+        <translation>At which stage we lose</translation>
+    </message>
+    <message>
+        <source>Этап перед проигрышем</source>
+        <translation>Stage before loss</translation>
+    </message>
+    <message>
+        <source>Наши цены и цены конкурентов</source>
+        <translation>Our prices and competitors&apos; prices</translation>
+    </message>
+    <message>
+        <source>Цены конкурентов не записаны</source>
+        <translation>No competitor prices recorded</translation>
+    </message>
+    <message>
+        <source>Последняя известная цена конкурента на {d}; разница — их цена против нашей. Красным — где мы дороже; «устарела» — цене больше 90 дней.</source>
+        <translation>The competitor&apos;s last known price as of {d}; the difference is their price versus ours. In red — where we are more expensive; “outdated” — the price is older than 90 days.</translation>
+    </message>
+    <message>
+        <source>устарела</source>
+        <translation>outdated</translation>
+    </message>
+    <message>
+        <source>Товар</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Артикул</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Наша цена</source>
+        <translation>Our price</translation>
+    </message>
+    <message>
+        <source>Их цена</source>
+        <translation>Their price</translation>
+    </message>
+    <message>
+        <source>Разница</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Источник</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>SWOT: мы и конкуренты</source>
+        <translation>SWOT: us and competitors</translation>
+    </message>
+    <message>
+        <source>Наша компания</source>
+        <translation>Our company</translation>
+    </message>
+    <message>
+        <source>Реестр конкурентов пуст</source>
+        <translation>The competitor register is empty</translation>
+    </message>
+    <message>
+        <source>ИНН {v}</source>
+        <translation>INN {v}</translation>
+    </message>
+    <message>
+        <source>сегменты: {v}</source>
+        <translation>segments: {v}</translation>
+    </message>
+    <message>
+        <source>доля рынка {v}</source>
+        <translation>market share {v}</translation>
+    </message>
+    <message>
+        <source>цены: {v}</source>
+        <translation>prices: {v}</translation>
+    </message>
+    <message>
+        <source>Карточка не заполнена</source>
+        <translation>The card is not filled in</translation>
+    </message>
+    <message>
+        <source>не указано</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <source>Сильные стороны</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <source>Слабые стороны</source>
+        <translation>Weaknesses</translation>
+    </message>
+    <message>
+        <source>Возможности</source>
+        <translation>Opportunities</translation>
+    </message>
+    <message>
+        <source>Угрозы</source>
+        <translation>Threats</translation>
     </message>
 </context>
 <context>
@@ -8520,6 +10885,22 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Cost per lead</translation>
     </message>
     <message>
+        <source>Кампании за период</source>
+        <translation>Campaigns for the period</translation>
+    </message>
+    <message>
+        <source>Кампания</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Канал</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>В периоде не было кампаний. Кампании, их затраты и эффективность — на вкладке «Рынок» → «Кампании».</source>
+        <translation>There were no campaigns in the period. Campaigns, their costs and effectiveness are on the “Market” tab → “Campaigns”.</translation>
+    </message>
+    <message>
         <source>ABC × XYZ</source>
         <translation>ABC × XYZ</translation>
     </message>
@@ -8598,6 +10979,62 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Клиентов</source>
         <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Клиентская база по разрезу</source>
+        <translation>Client base by breakdown</translation>
+    </message>
+    <message>
+        <source>не указано</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <source>Активных клиентов сейчас</source>
+        <translation>Active clients now</translation>
+    </message>
+    <message>
+        <source>Покупали</source>
+        <translation>Buyers</translation>
+    </message>
+    <message>
+        <source>Клиентов с выигранной сделкой за период</source>
+        <translation>Clients with a won deal in the period</translation>
+    </message>
+    <message>
+        <source>Год назад</source>
+        <translation>A year ago</translation>
+    </message>
+    <message>
+        <source>Рост</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <source>Нет активных клиентов и выручки за период</source>
+        <translation>No active clients and no revenue for the period</translation>
+    </message>
+    <message>
+        <source>Ушедшие клиенты</source>
+        <translation>Churned clients</translation>
+    </message>
+    <message>
+        <source>Причина</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>За период клиенты не уходили</source>
+        <translation>No clients churned in the period</translation>
+    </message>
+    <message>
+        <source>К конкуренту</source>
+        <translation>To a competitor</translation>
+    </message>
+    <message>
+        <source>Конкуренты у ушедших клиентов не указаны</source>
+        <translation>No competitors specified for churned clients</translation>
+    </message>
+    <message>
+        <source>Клиенты, получившие статус «Потерян» или «Ушёл» в периоде; причину и конкурента указывают в карточке клиента.</source>
+        <translation>Clients that got the status “Lost” or “Churned” in the period; the reason and the competitor are set on the client card.</translation>
     </message>
     <message>
         <source>Скопировать с прошлого года +N %</source>
@@ -8814,6 +11251,18 @@ Lifetime revenue: {m}</translation>
     <message>
         <source>давность, частота и сумма покупок на {d}</source>
         <translation>recency, frequency and monetary value of purchases as of {d}</translation>
+    </message>
+    <message>
+        <source>Клиентская база — разрез: {d}</source>
+        <translation>Client base — breakdown: {d}</translation>
+    </message>
+    <message>
+        <source>Выручка за {p} и за тот же период годом раньше ({y})</source>
+        <translation>Revenue for {p} and for the same period a year earlier ({y})</translation>
+    </message>
+    <message>
+        <source>Ушёл за период %n клиент|Ушли за период %n клиента|Ушли за период %n клиентов</source>
+        <translation>%n client churned in the period|%n clients churned in the period</translation>
     </message>
     <message>
         <source>Риск оттока: {n} клиентов молчат дольше {k} обычных интервалов</source>
@@ -9177,6 +11626,18 @@ Please find the document attached.
     <message>
         <source>Клиентская база</source>
         <translation>Client base</translation>
+    </message>
+    <message>
+        <source>Рынок и конкуренты</source>
+        <translation>Market and competitors</translation>
+    </message>
+    <message>
+        <source>Потери и рекламации</source>
+        <translation>Losses and complaints</translation>
+    </message>
+    <message>
+        <source>Кампании и каналы</source>
+        <translation>Campaigns and channels</translation>
     </message>
     <message>
         <source>Отчёт для совещания</source>
@@ -9721,6 +12182,153 @@ Please find the document attached.
     </message>
 </context>
 <context>
+    <name>Satisfaction</name>
+    <message>
+        <source>Оценка клиента</source>
+        <translation>Client score</translation>
+    </message>
+    <message>
+        <source>NPS: «Насколько вероятно, что вы порекомендуете нас?» от 0 до 10. CSAT: «Насколько вы довольны?» от 1 до 5.</source>
+        <translation>NPS: “How likely are you to recommend us?” from 0 to 10. CSAT: “How satisfied are you?” from 1 to 5.</translation>
+    </message>
+    <message>
+        <source>Клиент *</source>
+        <translation>Client *</translation>
+    </message>
+    <message>
+        <source>Вид</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Оценка *</source>
+        <translation>Score *</translation>
+    </message>
+    <message>
+        <source>Дата *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>Сделка</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Что понравилось, что улучшить — словами клиента</source>
+        <translation>What they liked, what to improve — in the client&apos;s words</translation>
+    </message>
+    <message>
+        <source>Комментарий</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Записать оценку</source>
+        <translation>Record score</translation>
+    </message>
+    <message>
+        <source>— не выбрано —</source>
+        <translation>— not selected —</translation>
+    </message>
+    <message>
+        <source>Оценка…</source>
+        <translation>Score…</translation>
+    </message>
+    <message>
+        <source>Записать NPS или CSAT клиента после сделки или поставки</source>
+        <translation>Record a client&apos;s NPS or CSAT after a deal or a delivery</translation>
+    </message>
+    <message>
+        <source>Удалить оценку</source>
+        <translation>Delete score</translation>
+    </message>
+    <message>
+        <source>Предыдущий период</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <source>Период: 2026-11 (месяц), 2026-Q4 (квартал) или 2026 (год)</source>
+        <translation>Period: 2026-11 (month), 2026-Q4 (quarter) or 2026 (year)</translation>
+    </message>
+    <message>
+        <source>Следующий период</source>
+        <translation>Next period</translation>
+    </message>
+    <message>
+        <source>Сегмент</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Промоутеры (9–10)</source>
+        <translation>Promoters (9–10)</translation>
+    </message>
+    <message>
+        <source>Нейтральные (7–8)</source>
+        <translation>Passives (7–8)</translation>
+    </message>
+    <message>
+        <source>Критики (0–6)</source>
+        <translation>Detractors (0–6)</translation>
+    </message>
+    <message>
+        <source>CSAT, средняя</source>
+        <translation>CSAT, average</translation>
+    </message>
+    <message>
+        <source>Критики и их последняя рекламация</source>
+        <translation>Detractors and their latest complaint</translation>
+    </message>
+    <message>
+        <source>Клиент</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Оценка</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Последняя рекламация</source>
+        <translation>Latest complaint</translation>
+    </message>
+    <message>
+        <source>рекламаций не было</source>
+        <translation>no complaints</translation>
+    </message>
+    <message>
+        <source>Критиков за период нет (оценка NPS от 0 до 6).</source>
+        <translation>No detractors in the period (NPS score from 0 to 6).</translation>
+    </message>
+    <message>
+        <source>Оценки за период</source>
+        <translation>Scores for the period</translation>
+    </message>
+    <message>
+        <source>Оценок за период нет. После сделки или поставки спросите клиента и запишите ответ — «Оценка…».</source>
+        <translation>No scores for the period. After a deal or a delivery, ask the client and record the answer — “Score…”.</translation>
+    </message>
+    <message>
+        <source>Все</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>%n ответ|%n ответа|%n ответов</source>
+        <translation>%n response|%n responses</translation>
+    </message>
+    <message>
+        <source>Удалить оценку {score} клиента {client}?</source>
+        <translation>Delete the score {score} of client {client}?</translation>
+    </message>
+</context>
+<context>
     <name>Shipment</name>
     <message>
         <source>Новая отгрузка по заказу № {n}</source>
@@ -9805,6 +12413,33 @@ Please find the document attached.
     <message>
         <source>Укажите, сколько отгружается хотя бы по одной строке</source>
         <translation>Enter the quantity being shipped for at least one line</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Горячие клавиши</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Где</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Клавиши</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Действие</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Клавиши вкладки действуют, когда она открыта; клавиши меню — везде в окне.</source>
+        <translation>A tab&apos;s keys work while it is open; menu keys work anywhere in the window.</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -9905,6 +12540,10 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>Задача стажёра</source>
         <translation>Trainee task</translation>
+    </message>
+    <message>
+        <source>Рекламация</source>
+        <translation>Complaint</translation>
     </message>
     <message>
         <source>✓ поздравил</source>
@@ -10382,6 +13021,10 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>просрочено на {d}</source>
         <translation>overdue by {d}</translation>
+    </message>
+    <message>
+        <source>Просроченные рекламации</source>
+        <translation>Overdue complaints</translation>
     </message>
     <message>
         <source>в этапе {d} (норма {n})</source>
