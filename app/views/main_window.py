@@ -177,8 +177,29 @@ class MainWindow(QMainWindow):
                 lazy.refresh()
             else:
                 _ = lazy.content
+            self._bind_undo_key(lazy.content)
             if self.reminders is not None:  # an edit made in the tab left may move a reminder
                 self.data_changed.emit()
+
+    def _bind_undo_key(self, tab: QWidget) -> None:
+        """Ctrl+Z is the menu's, except on a tab that undoes its own last change to
+        activities first (Сегодня, Календарь: `undoes_locally`); the tab then hands Ctrl+Z
+        on to this history when it has nothing of its own (one key, never two: Qt drops an
+        ambiguous shortcut)."""
+        if self._pending_shortcuts:  # bound once the window is up (_install_shortcuts)
+            return
+        keys = QKeySequence() if getattr(tab, "undoes_locally", False) else QKeySequence(
+            QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcut(keys)
+
+    def _on_undo_failed(self, message: str) -> None:
+        dialogs.show_error(self, translate("MainWindow", "Не удалось отменить или повторить:"
+                                                         "\n{reason}").format(reason=message))
+        self.refresh_all()
+
+    def _on_undo_changed(self) -> None:
+        self.refresh_all()
+        self.data_changed.emit()
 
     def current_tab_ready(self) -> bool:
         index = self.tabs.currentIndex()
@@ -198,6 +219,9 @@ class MainWindow(QMainWindow):
         for action, keys in self._pending_shortcuts:
             action.setShortcut(keys)
         self._pending_shortcuts.clear()
+        index = self.tabs.currentIndex()
+        if 0 <= index < len(self._lazy) and self._lazy[index].is_built:
+            self._bind_undo_key(self._lazy[index].content)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -232,6 +256,23 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         self.edit_menu = bar.addMenu(translate("MainWindow", "&Правка"))
+        from app.views.undo import history
+
+        undo_history = history()
+        undo_history.stack.clear()  # what a window undoes is what was done in it
+        undo_history.failed.connect(self._on_undo_failed)
+        undo_history.changed.connect(self._on_undo_changed)
+        self.undo_action = undo_history.stack.createUndoAction(
+            self, translate("MainWindow", "Отменить"))
+        self.undo_action.setObjectName("undoAction")
+        self._shortcut(self.undo_action, QKeySequence(QKeySequence.StandardKey.Undo))
+        self.edit_menu.addAction(self.undo_action)
+        self.redo_action = undo_history.stack.createRedoAction(
+            self, translate("MainWindow", "Повторить"))
+        self.redo_action.setObjectName("redoAction")
+        self._shortcut(self.redo_action, QKeySequence("Ctrl+Shift+Z"))
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
         find = QAction(translate("MainWindow", "Найти везде…"), self)
         find.setObjectName("globalSearchAction")
         self._shortcut(find, QKeySequence("Ctrl+K"))

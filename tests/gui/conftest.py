@@ -39,6 +39,16 @@ def _collect_between_tests(_gc_on_gui_thread):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _empty_undo_history() -> None:
+    """Each test starts with an empty Правка → Отменить: a command left by another test
+    would call services that test has closed."""
+    from app.views import undo
+
+    if undo._history is not None:
+        undo._history.stack.clear()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Each test starts with empty QSettings of its own, never the user's real settings.
 

@@ -395,3 +395,67 @@ def test_won_amount_survives_editing_the_deal(services) -> None:
     services.deals.save_deal(DealInput(client_id=cid, title="x", lines=lines,
                                        manual_amount=D("1950.50")), deal_id)
     assert services.deals.detail(deal_id).amount == D("1950.50")
+
+
+def _stage_state(services, deal_id: int):  # type: ignore[no-untyped-def]
+    with services.uow_factory(read_only=True) as uow:
+        d = uow.session.get(Deal, deal_id)
+        changes = uow.session.scalar(select(func.count()).select_from(StageChange)
+                                     .where(StageChange.deal_id == deal_id))
+        return (d.stage_id, d.stage_entered_at, d.closed_on, d.amount, d.lost_reason,
+                d.lost_comment, d.competitor_id, changes)
+
+
+def test_undo_a_move_puts_the_deal_back_as_it_was(services) -> None:
+    """Undo (issue 17): the move's stage change is gone and the deal's stage, entry time,
+    closing date, amount and lost reason are what they were before it."""
+    cid = _client(services)
+    stages = _open(services)
+    deal_id = _deal(services, cid, amount="1000", at=datetime(2026, 11, 2, 9, tzinfo=UTC))
+    before = _stage_state(services, deal_id)
+    won = services.deals.move_deal(deal_id, _won(services).id, closed_on=date(2026, 11, 5),
+                                   final_amount=D("900"), now=datetime(2026, 11, 5, 9, tzinfo=UTC))
+    assert won is not None
+    after = _stage_state(services, deal_id)
+    assert after[0] == _won(services).id and after[3] == D("900") and after[7] == before[7] + 1
+    services.deals.undo_move(won)
+    assert _stage_state(services, deal_id) == before
+    assert services.deals.move_deal(deal_id, stages[0].id) is None  # there already
+    # a lost deal comes back with its reason when the move out of «lost» is undone
+    lost = services.deals.move_deal(deal_id, _lost(services).id, lost_reason="competitor",
+                                    competitor="ООО «Соперник»")
+    assert lost is not None
+    lost_state = _stage_state(services, deal_id)
+    reopened = services.deals.move_deal(deal_id, stages[1].id)
+    assert reopened is not None and _stage_state(services, deal_id)[4] == ""
+    services.deals.undo_move(reopened)
+    assert _stage_state(services, deal_id) == lost_state
+    # refused once the deal has moved on: nothing changes
+    services.deals.move_deal(deal_id, stages[2].id)
+    moved_on = _stage_state(services, deal_id)
+    with pytest.raises(ConflictError):
+        services.deals.undo_move(lost)
+    assert _stage_state(services, deal_id) == moved_on
+    from ._rollup_check import assert_rollups_in_sync
+
+    with services.uow_factory(read_only=True) as uow:  # the triggers followed every undo
+        assert_rollups_in_sync(uow.session)
+
+
+def test_undo_of_a_win_is_refused_once_it_has_an_order(services) -> None:
+    from app.models import Order
+
+    cid = _client(services)
+    deal_id = _deal(services, cid)
+    won = services.deals.move_deal(deal_id, _won(services).id, closed_on=date(2026, 11, 5),
+                                   final_amount=D("1000"))
+    assert won is not None
+    with services.uow_factory() as uow:
+        uow.session.add(Order(number="З-2026-00001", client_id=cid, deal_id=deal_id,
+                              ordered_on=date(2026, 11, 5), amount=D("1000")))
+        uow.commit()
+    state = _stage_state(services, deal_id)
+    with pytest.raises(ConflictError) as err:
+        services.deals.undo_move(won)
+    assert "заказ" in str(err.value)
+    assert _stage_state(services, deal_id) == state

@@ -27,7 +27,7 @@ from app.services.deals.editor import (
 )
 from app.services.deals.forecast import Forecast, MonthForecast
 from app.services.deals.lost_reasons import lost_reason_label
-from app.services.deals.moves import StageSpan
+from app.services.deals.moves import StageMove, StageSpan
 from app.services.deals.objections import StandardObjectionRow
 from app.services.deals.service import DealsService
 from app.services.deals.stages import StageInfo, StageInput
@@ -35,6 +35,6 @@ from app.services.deals.stages import StageInfo, StageInput
 __all__ = [
     "Board", "BoardFilter", "Choice", "ColumnSummary", "DealCard", "DealDetail", "DealInput",
     "DealsService", "Forecast", "LineInput", "LineRow", "MonthForecast", "ObjectionInput",
-    "SaveResult", "StageInfo", "StageInput", "StageSpan", "StandardObjectionRow",
+    "SaveResult", "StageInfo", "StageInput", "StageMove", "StageSpan", "StandardObjectionRow",
     "below_floor", "deal_amount", "lost_reason_label", "net_unit_price", "validate_line",
 ]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.domain.money import round_money
 from app.i18n import translate
-from app.models import Competitor, Deal, Stage, StageChange
+from app.models import Competitor, Deal, Order, Stage, StageChange
 from app.services.deals.board import local_date
 from app.services.deals.lost_reasons import LostReasonSettings
 from app.services.errors import ConflictError, NotFoundError, ValidationError
@@ -28,6 +28,23 @@ class StageSpan:
     days: int
 
 
+@dataclass(frozen=True)
+class StageMove:
+    """A stored move as its undo needs it: the StageChange it recorded and the deal's
+    stage fields as they were before it."""
+
+    deal_id: int
+    change_id: int
+    to_stage_id: int
+    stage_id: int
+    stage_entered_at: datetime
+    closed_on: date | None
+    amount: Decimal
+    lost_reason: str
+    lost_comment: str
+    competitor_id: int | None
+
+
 class DealMoves(LostReasonSettings):
     """A move is one transaction: the deal's stage and its StageChange."""
 
@@ -36,8 +53,9 @@ class DealMoves(LostReasonSettings):
     def move_deal(self, deal_id: int, to_stage_id: int, *, expected_from: int | None = None,
                   lost_reason: str = "", lost_comment: str = "", competitor: str = "",
                   closed_on: date | None = None, final_amount: Decimal | None = None,
-                  now: datetime | None = None) -> None:
-        """Move a deal to a stage, recording a StageChange; one transaction.
+                  now: datetime | None = None) -> StageMove | None:
+        """Move a deal to a stage, recording a StageChange; one transaction. Returns what
+        `undo_move` needs to take it back (None: the deal was in that stage already).
 
         Moving to the lost stage needs a reason from the configured list (a competitor's
         name for "competitor", a comment for "other"); moving to the won stage needs the
@@ -58,7 +76,7 @@ class DealMoves(LostReasonSettings):
                 raise ConflictError(translate(
                     "Deals", "Сделка уже перенесена в другой этап — доска обновлена"))
             if deal.stage_id == to_stage_id:
-                return
+                return None
             errors: dict[str, str] = {}
             if target.is_lost:
                 if not lost_reason:
@@ -81,8 +99,11 @@ class DealMoves(LostReasonSettings):
                         "Deals", "Сумма не может быть отрицательной")
             if errors:
                 raise ValidationError(errors)
-            s.add(StageChange(deal_id=deal.id, from_stage_id=deal.stage_id,
-                              to_stage_id=target.id, changed_at=now))
+            change = StageChange(deal_id=deal.id, from_stage_id=deal.stage_id,
+                                 to_stage_id=target.id, changed_at=now)
+            s.add(change)
+            before = (deal.stage_id, deal.stage_entered_at, deal.closed_on, deal.amount,
+                      deal.lost_reason, deal.lost_comment, deal.competitor_id)
             deal.stage_id = target.id
             deal.stage_entered_at = now
             if target.is_lost:
@@ -102,6 +123,36 @@ class DealMoves(LostReasonSettings):
                 deal.lost_reason = ""
                 deal.lost_comment = ""
                 deal.competitor_id = None
+            uow.flush()
+            move = StageMove(deal.id, change.id, target.id, *before)
+            uow.commit()
+        return move
+
+    def undo_move(self, move: StageMove) -> None:
+        """Take a move back in one transaction: its StageChange is deleted and the deal's
+        stage, closing date, amount and lost reason are as they were — as if it never
+        happened. Refused when the deal has moved on since, or a won deal has an order."""
+        with self._uow() as uow:
+            s = uow.session
+            deal = s.get(Deal, move.deal_id)
+            if deal is None:
+                raise NotFoundError(translate("Deals", "Сделка не найдена"))
+            if deal.stage_id != move.to_stage_id:
+                raise ConflictError(translate(
+                    "Deals", "Сделка уже перенесена в другой этап — отменить перенос нельзя"))
+            won = s.get(Stage, move.to_stage_id)
+            if won is not None and won.is_won and s.scalar(
+                    select(Order.id).where(Order.deal_id == deal.id,
+                                           Order.status != "cancelled").limit(1)):
+                raise ConflictError(translate(
+                    "Deals", "По сделке уже оформлен заказ — отмените сначала заказ"))
+            change = s.get(StageChange, move.change_id)
+            if change is not None:
+                s.delete(change)
+            (deal.stage_id, deal.stage_entered_at, deal.closed_on, deal.amount,
+             deal.lost_reason, deal.lost_comment, deal.competitor_id) = (
+                move.stage_id, move.stage_entered_at, move.closed_on, move.amount,
+                move.lost_reason, move.lost_comment, move.competitor_id)
             uow.commit()
 
     @staticmethod

@@ -605,7 +605,8 @@ class CalendarTab(QWidget):
         self.bulk.message.connect(self.status.setText)
         self.undo_button.clicked.connect(self.bulk.undo)
         describe(QShortcut(QKeySequence.StandardKey.Undo, self), translate(
-            "Calendar", "Отменить последнее действие с делами")).activated.connect(self.bulk.undo)
+            "Calendar", "Отменить последнее действие (сначала — с делами этой вкладки)")
+        ).activated.connect(self._on_undo_key)
         self.grid.menu_requested.connect(self._on_grid_menu_requested)
         self.grid.move_requested.connect(self._on_grid_move_requested)
         self.grid.create_requested.connect(self._on_grid_create_requested)
@@ -616,6 +617,18 @@ class CalendarTab(QWidget):
             "Calendar", "Новое дело")).activated.connect(lambda: self.new_activity())
         self._scrolled = False
         self.refresh()
+
+    # Ctrl+Z here undoes this tab's last change to activities first (MainWindow leaves the
+    # key to it), then hands on to the window's history (Правка → Отменить)
+    undoes_locally = True
+
+    def _on_undo_key(self) -> None:
+        if self.bulk.last_change is not None:
+            self.bulk.undo()
+        else:
+            from app.views.undo import history
+
+            history().stack.undo()
 
     def today(self) -> date:
         """The current day (tests replace it)."""

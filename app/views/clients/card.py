@@ -62,6 +62,7 @@ from app.views.clients.widgets import StatusPill, TagsEdit
 from app.views.forms import FieldErrors, error_label, to_date, to_qdate
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
+from app.views.undo import record_archive
 from app.views.unsaved import EditorDialog, Settled
 
 _W = TypeVar("_W", bound=QWidget)
@@ -1114,6 +1115,7 @@ class ClientCardDialog(EditorDialog):
         if not outcome.goes_on:
             return
         self._services.clients.set_archived([self.client_id], not self._archived)
+        record_archive(self._services.clients, [self.client_id], archived=not self._archived)
         self.changed = True
         if outcome is not Settled.SAVED:  # a save has closed the card already
             self.accept()

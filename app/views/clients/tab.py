@@ -37,6 +37,7 @@ from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.clients.model import COLUMN_KEYS, HIDDEN_BY_DEFAULT, ClientTableModel
 from app.views.clients.widgets import PillDelegate
+from app.views.undo import record_archive
 
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 100  # rows a text search shows before the rest of its list is read
@@ -522,7 +523,9 @@ class ClientsTab(QWidget):
         if not ids:
             return
         archived = self.archive_button.isChecked()
-        self._services.clients.set_archived(ids, not archived)
+        clients = self._services.clients
+        clients.set_archived(ids, not archived)
+        record_archive(clients, ids, archived=not archived)
         self._after_change()
         window = self.window()
         if hasattr(window, "statusBar"):

@@ -29,7 +29,14 @@ from app.bootstrap import Services
 from app.domain.dates import month_name
 from app.domain.money import format_rubles
 from app.i18n import plural, translate
-from app.services.deals import Board, BoardFilter, DealCard, MonthForecast, StageInfo
+from app.services.deals import (
+    Board,
+    BoardFilter,
+    DealCard,
+    MonthForecast,
+    StageInfo,
+    StageMove,
+)
 from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.deals.board import PipelineBoard
@@ -464,14 +471,16 @@ class DealsTab(QWidget):
             follow_up = max(won.closed_on, date.today()) if won.follow_up else None
             order_on = min(won.closed_on, date.today()) if won.create_order else None
         try:
-            self._deals.move_deal(deal_id, to_stage_id, expected_from=card.stage_id,
-                                  **kwargs)
+            move = self._deals.move_deal(deal_id, to_stage_id, expected_from=card.stage_id,
+                                         **kwargs)
         except ServiceError as exc:
             dialogs.show_error(self, translate(
                 "Deals", "Сделка «{title}» не перенесена в «{stage}»:\n{reason}").format(
                 title=card.title, stage=target.name, reason=exc))
             self._reload(select_deal=deal_id)  # the board shows what is stored
             return False
+        if move is not None:
+            self._record_move(card.title, target.name, move, to_stage_id, kwargs)
         if follow_up is not None:
             self._plan_follow_up(deal_id, follow_up)
         self._apply_move(card, target)
@@ -479,6 +488,23 @@ class DealsTab(QWidget):
         if order_on is not None:
             self._create_order(deal_id, order_on)
         return True
+
+    def _record_move(self, title: str, stage: str, move: StageMove, to_stage_id: int,
+                     details: _MoveDetails) -> None:
+        """Правка → Отменить: the move back (its stage change deleted), and again."""
+        from app.views.undo import history
+
+        done = [move]
+        deals = self._deals
+
+        def redo() -> None:
+            again = deals.move_deal(move.deal_id, to_stage_id, expected_from=move.stage_id,
+                                    **details)
+            if again is not None:
+                done[0] = again
+
+        history().record(translate("Deals", "перенос «{title}» в «{stage}»").format(
+            title=title, stage=stage), undo=lambda: deals.undo_move(done[0]), redo=redo)
 
     def _create_order(self, deal_id: int, on: date) -> None:
         """The order asked for in the won dialog (the win is stored already), opened in its

@@ -51,6 +51,7 @@ from app.views import dialogs, style
 from app.views.activities.links import mailto_url, open_link, tel_url
 from app.views.background import Job
 from app.views.background import start as start_job
+from app.views.shortcuts_help import describe
 from app.views.style import named
 from app.views.today.model import WorklistModel, every_kind_label, item_key, reschedule_days
 
@@ -297,8 +298,11 @@ class TodayTab(QWidget):
             "cardNote"))
         layout.addLayout(status)
 
-        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_activity)
-        QShortcut(QKeySequence.StandardKey.Undo, self).activated.connect(self.undo)
+        describe(QShortcut(QKeySequence.StandardKey.New, self), translate(
+            "Today", "Новое дело")).activated.connect(self.new_activity)
+        describe(QShortcut(QKeySequence.StandardKey.Undo, self), translate(
+            "Today", "Отменить последнее действие (сначала — с делами этой вкладки)")
+        ).activated.connect(self._on_undo_key)
         self.setFocusProxy(self.view)
         self.refresh()
 
@@ -688,6 +692,18 @@ class TodayTab(QWidget):
         self._say(change.description)
         self.undo_button.setVisible(True)
         return bool(change.activity_ids)
+
+    # Ctrl+Z here undoes this tab's last change to activities first (MainWindow leaves the
+    # key to it), then hands on to the window's history (Правка → Отменить)
+    undoes_locally = True
+
+    def _on_undo_key(self) -> None:
+        if self.last_change is not None:
+            self.undo()
+        else:
+            from app.views.undo import history
+
+            history().stack.undo()
 
     def undo(self) -> bool:
         """Ctrl+Z / «Отменить»: put back what the last reschedule or bulk «done» changed,

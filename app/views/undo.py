@@ -1,0 +1,94 @@
+"""Правка → Отменить / Повторить (Ctrl+Z, Ctrl+Shift+Z): the window's actions since it
+opened, as a QUndoStack over service calls.
+
+A view does an action the usual way (asking, showing a refusal), then records it with
+`record(text, undo=…, redo=…)`: `undo` and `redo` are each one service call, so one
+transaction. Qt calls `redo` when a command is pushed; the first call is skipped, since
+the action is done already. A refused undo or redo (the record changed or was deleted
+since) drops the command and is told through `UndoHistory.failed`; after every undo or redo
+`changed` asks the window to show what is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.i18n import plural, translate
+from app.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from app.services.clients import ClientService
+
+
+class UndoHistory(QObject):
+    """The window's undo stack and what it tells the window."""
+
+    failed = Signal(str)  # a refused undo or redo, in the user's words
+    changed = Signal()  # an undo or a redo changed what is stored
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stack = QUndoStack(self)
+        self.stack.setUndoLimit(100)
+
+    def record(self, text: str, *, undo: Callable[[], object],
+               redo: Callable[[], object]) -> None:
+        """An action that has just been stored: its undo and redo go on the stack."""
+        self.stack.push(ServiceCommand(self, text, undo, redo))
+
+
+class ServiceCommand(QUndoCommand):
+    def __init__(self, history: UndoHistory, text: str, undo: Callable[[], object],
+                 redo: Callable[[], object]) -> None:
+        super().__init__(text)
+        self._history = history
+        self._undo = undo
+        self._redo = redo
+        self._done = True  # pushed after the action was stored
+
+    def redo(self) -> None:
+        if self._done:
+            return  # the push itself: the view has done it
+        self._run(self._redo)
+        self._done = True
+
+    def undo(self) -> None:
+        self._run(self._undo)
+        self._done = False
+
+    def _run(self, call: Callable[[], object]) -> None:
+        try:
+            call()
+        except ServiceError as exc:  # a Qt virtual: nothing may propagate out of it
+            self.setObsolete(True)
+            self._history.failed.emit(str(exc))
+            return
+        self._history.changed.emit()
+
+
+def record_archive(clients: ClientService, ids: list[int], *, archived: bool) -> None:
+    """Clients just sent to the archive (or back): Отменить puts them where they were."""
+    text = plural(len(ids), translate(
+        "Undo", "архивирование %n клиента|архивирование %n клиентов|архивирование %n клиентов")
+        if archived else translate(
+            "Undo", "возврат %n клиента из архива|возврат %n клиентов из архива|"
+                    "возврат %n клиентов из архива"))
+    history().record(text, undo=lambda: clients.set_archived(ids, not archived),
+                     redo=lambda: clients.set_archived(ids, archived))
+
+
+_history: UndoHistory | None = None
+
+
+def history() -> UndoHistory:
+    """The process's undo history (one window per process), made on first use."""
+    global _history
+    if _history is None:
+        from PySide6.QtCore import QCoreApplication
+
+        _history = UndoHistory(QCoreApplication.instance())
+    return _history

@@ -1,0 +1,118 @@
+"""Правка → Отменить / Повторить (issue 17): a stage move and the archive, undone and redone
+through the window's history; a refused undo is told and dropped."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+from sqlalchemy import select
+
+from app.models import Client, Deal, Stage, StageChange
+from app.views import dialogs
+from app.views.main_window import MainWindow
+
+
+def _deal_state(services, deal_id: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    with services.uow_factory(read_only=True) as uow:
+        stage = uow.session.scalar(select(Deal.stage_id).where(Deal.id == deal_id))
+        changes = len(uow.session.scalars(select(StageChange.id)
+                                          .where(StageChange.deal_id == deal_id)).all())
+    return int(stage), changes
+
+
+def _open_deal_and_next_stage(services) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    with services.uow_factory(read_only=True) as uow:
+        stages = uow.session.scalars(select(Stage).where(Stage.is_won.is_(False),
+                                                         Stage.is_lost.is_(False))
+                                     .order_by(Stage.position)).all()
+        first, second = stages[0].id, stages[1].id
+        deal_id = uow.session.scalar(select(Deal.id).where(Deal.stage_id == first)
+                                     .order_by(Deal.id).limit(1))
+    return int(deal_id), first, second
+
+
+def test_a_stage_move_is_undone_and_redone(main_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    services = main_window.services
+    deals = main_window.show_tab("deals")
+    qtbot.waitUntil(lambda: not main_window.undo_action.shortcut().isEmpty())
+    assert main_window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert main_window.redo_action.shortcut() == QKeySequence("Ctrl+Shift+Z")
+    assert not main_window.undo_action.isEnabled()
+    deal_id, first, second = _open_deal_and_next_stage(services)
+    before = _deal_state(services, deal_id)
+    assert deals.move_deal(deal_id, second)
+    assert _deal_state(services, deal_id) == (second, before[1] + 1)
+    assert main_window.undo_action.isEnabled()
+    assert main_window.undo_action.text().startswith("Отменить перенос «")
+    main_window.undo_action.trigger()
+    assert _deal_state(services, deal_id) == before  # its stage change is gone too
+    assert deals.board.column_for(first).model.row_of(deal_id) >= 0  # the board shows it
+    assert main_window.redo_action.isEnabled()
+    main_window.redo_action.trigger()
+    assert _deal_state(services, deal_id) == (second, before[1] + 1)
+
+
+def test_the_archive_is_undone_and_a_refused_undo_is_told(  # type: ignore[no-untyped-def]
+        main_window: MainWindow, qtbot, monkeypatch) -> None:
+    services = main_window.services
+    clients = main_window.show_tab("clients")
+    with services.uow_factory(read_only=True) as uow:
+        client_id = uow.session.scalar(select(Client.id).where(Client.archived.is_(False))
+                                       .order_by(Client.id).limit(1))
+
+    def archived() -> bool:
+        with services.uow_factory(read_only=True) as uow:
+            return bool(uow.session.get(Client, client_id).archived)
+
+    assert clients.select_client(client_id)
+    clients.archive_selected()
+    assert archived()
+    assert main_window.undo_action.text() == "Отменить архивирование 1 клиента"
+    main_window.undo_action.trigger()
+    assert not archived()
+    main_window.redo_action.trigger()
+    assert archived()
+    main_window.undo_action.trigger()
+    assert not archived()
+
+    # a move undone after the deal moved on elsewhere: refused, told, dropped
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text, *a: errors.append(text))
+    deals = main_window.show_tab("deals")
+    deal_id, _first, second = _open_deal_and_next_stage(services)
+    assert deals.move_deal(deal_id, second)
+    with services.uow_factory(read_only=True) as uow:
+        third = uow.session.scalar(select(Stage.id).where(Stage.is_won.is_(False),
+                                                          Stage.is_lost.is_(False))
+                                   .order_by(Stage.position).offset(2).limit(1))
+    services.deals.move_deal(deal_id, third)  # elsewhere (another window, the CLI)
+    count = _history_count()
+    main_window.undo_action.trigger()
+    assert _deal_state(services, deal_id)[0] == third  # nothing changed
+    assert errors and "перенесена" in errors[0]
+    assert _history_count() == count - 1  # the refused command is gone
+
+
+def _history_count() -> int:
+    from app.views.undo import history
+
+    return history().stack.count()
+
+
+def test_today_and_calendar_keep_ctrl_z_and_hand_it_on(main_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On Сегодня and Календарь Ctrl+Z undoes the tab's own last change to activities
+    first; with none it undoes the window's last action (the menu leaves the key to them,
+    since two shortcuts on one key would both be dropped)."""
+    services = main_window.services
+    deals = main_window.show_tab("deals")
+    qtbot.waitUntil(lambda: not main_window.undo_action.shortcut().isEmpty())
+    deal_id, first, second = _open_deal_and_next_stage(services)
+    assert deals.move_deal(deal_id, second)
+    today = main_window.show_tab("today")
+    assert main_window.undo_action.shortcut().isEmpty()
+    assert today.last_change is None
+    today._on_undo_key()  # what Ctrl+Z on the tab runs
+    assert _deal_state(services, deal_id)[0] == first
+    main_window.show_tab("calendar")
+    assert main_window.undo_action.shortcut().isEmpty()
+    main_window.show_tab("deals")
+    assert main_window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
