@@ -451,13 +451,20 @@ _TRIGGERS_SQL = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDE
 # The client search index (migration 0002) is kept by the triggers of the three tables it
 # reads; its row of one client is spelled in the insert trigger's body, and the same
 # statement without its WHERE fills every client's, as 0002 filled the table.
-_SEARCH_TRIGGERS = ("fts_clients_", "fts_contacts_", "fts_client_tags_", "fts_deals_")
+_SEARCH_TRIGGERS = ("fts_clients_", "fts_contacts_", "fts_client_tags_", "fts_deals_",
+                    "fts_client_names_")
 _SEARCH_TRIGGER = "fts_clients_ai"
 _SEARCH_ROW_WHERE = "WHERE c.id = NEW.id;"
 # The deal title index (migration 0017, trigram): the title with ё folded into е, per deal
 DEAL_SEARCH_TITLE = "replace(replace({title}, 'ё', 'е'), 'Ё', 'Е')"
 DEAL_SEARCH_FILL = ("INSERT INTO fts_deals(rowid, title) SELECT id, "
                     + DEAL_SEARCH_TITLE.format(title="title") + " FROM deals")
+# The client names' fragment index (migration 0019, trigram): a client's row (`{row}`: NEW
+# in a trigger, a table alias in the fill)
+CLIENT_NAMES_ROW = ("{row}.id, replace(replace({row}.name || ' ' || {row}.full_name, 'ё', 'е'),"
+                    " 'Ё', 'Е')")
+CLIENT_NAMES_FILL = ("INSERT INTO fts_client_names(rowid, names) SELECT "
+                     + CLIENT_NAMES_ROW.format(row="c") + " FROM clients c")
 BULK_CACHE_KIB = 256 * 1024  # the page cache of a bulk load (the connection's own after it)
 
 
@@ -511,6 +518,9 @@ def bulk_load(connection: Connection) -> Iterator[None]:
         if search is not None:
             connection.exec_driver_sql("DELETE FROM fts_clients")
             connection.exec_driver_sql(_search_fill(search))
+        if "fts_client_names_ai" in dict(saved):  # names by fragment (migration 0019)
+            connection.exec_driver_sql("DELETE FROM fts_client_names")
+            connection.exec_driver_sql(CLIENT_NAMES_FILL)
         if "fts_deals_ai" in dict(saved):  # deal titles by fragment (migration 0017)
             connection.exec_driver_sql("DELETE FROM fts_deals")
             connection.exec_driver_sql(DEAL_SEARCH_FILL)

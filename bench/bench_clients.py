@@ -35,6 +35,9 @@ TYPED = ["те", "тех", "техн", "техно",
          "info12", "info123@",
          "ооо тех", "ооо техноснаб",
          "in", "inf", "info", "оо", "ооо"]
+# Fragments inside a name (issue 17, finding 1: «торг» finds «Агроторг»)
+FRAGMENTS = ["орг", "торг", "снаб", "холд", "холдинг", "нжин", "инжиниринг", "трейд плюс"]
+
 # The Ctrl+K box (issue 17): the same keystrokes, then deal titles and document numbers
 TYPED_GLOBAL = [*TYPED, "по", "пос", "пост", "поставка", "стел", "стеллаж", "кп-", "кп-2026",
                 "кп-2026-00", "з-20", "з-2026-001", "сч-2026", "меш", "щщщщ"]
@@ -44,7 +47,7 @@ def figures(ctx: Context) -> Iterator[Figure]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.bootstrap import bootstrap
     from app.services.clients import ClientQuery
-    from app.services.clients.matching import fts_match_expression
+    from app.services.clients.matching import fragment_match_expression, fts_match_expression
 
     services = bootstrap(ctx.db)  # reads only: the base stays as it was grown
     clients = services.clients
@@ -68,6 +71,23 @@ def figures(ctx: Context) -> Iterator[Figure]:
     raw.close()
     yield Figure("client search, one keystroke (service)", service, floor=floor,
                  target_s=0.05, max_ratio=2.0, stat="p95")
+
+    fragments: list[float] = []
+    for typed in FRAGMENTS:
+        def fragment_keystroke(text: str = typed) -> None:
+            clients.rows(clients.search_ids(ClientQuery(text=text), limit=100, picker=False))
+        fragments += timed(fragment_keystroke, max(1, ctx.runs // 3))
+    raw = sqlite3.connect(f"file:{ctx.db}?mode=ro", uri=True)
+    fragment_floor: list[float] = []
+    for typed in FRAGMENTS:
+        fragment = fragment_match_expression(typed)
+        assert fragment is not None
+        fragment_floor += timed(lambda f=fragment: raw.execute(
+            "SELECT rowid FROM fts_client_names WHERE fts_client_names MATCH ?",
+            (f,)).fetchall(), max(1, ctx.runs // 3))
+    raw.close()
+    yield Figure("client search, a fragment inside a name (service)", fragments,
+                 floor=fragment_floor, target_s=0.05, stat="p95")
 
     everywhere: list[float] = []
     for typed in TYPED_GLOBAL:

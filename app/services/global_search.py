@@ -3,9 +3,10 @@ and products, a few hits of each kind per keystroke.
 
 Every kind is one indexed or bounded query, so a keystroke stays cheap on a ten-year base
 (`bench/bench_clients.py` measures it):
-- clients and contacts go through the client search index (`fts_clients`, FTS5 — the one
+- clients and contacts go through the client search indexes (`fts_clients`, FTS5 — the one
   engine-specific seam, `app.services.clients.matching`): clients on their names, ИНН and
-  codes; contact persons on the people, phones and e-mails columns, then the matching
+  codes by a word's beginning, then on a fragment of the name (`fts_client_names`);
+  contact persons on the people, phones and e-mails columns, then the matching
   persons of those few clients are picked in Python;
 - deals by any fragment of their title (every typed word of three characters or more)
   through the trigram index `fts_deals` (migration 0017, the deal search's one
@@ -27,7 +28,13 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from app.domain.money import format_money
 from app.i18n import translate
 from app.models import Client, Contact, Deal, Offer, Order, Product, Stage
-from app.services.clients.matching import MIN_SEARCH_CHARS, digits, fold, fts_match_expression
+from app.services.clients.matching import (
+    MIN_SEARCH_CHARS,
+    digits,
+    fold,
+    fragment_match_expression,
+    fts_match_expression,
+)
 from app.services.uow import UowFactory
 
 PER_KIND = 5  # hits of each kind the box shows
@@ -87,7 +94,7 @@ class GlobalSearchService:
             s = uow.session
             match = fts_match_expression(text)
             if match is not None:
-                hits += self._clients(s, match, per_kind)
+                hits += self._clients(s, match, fragment_match_expression(text), per_kind)
                 hits += self._contacts(s, text, match, per_kind)
             hits += self._deals(s, text, per_kind)
             number = text.upper().replace(" ", "")
@@ -99,10 +106,17 @@ class GlobalSearchService:
         return hits
 
     @staticmethod
-    def _clients(s: Session, match: str, n: int) -> list[SearchHit]:
+    def _clients(s: Session, match: str, fragment: str | None, n: int) -> list[SearchHit]:
+        # names and codes by their words' beginnings first, then names by a fragment
         ids = [int(r) for r in s.execute(sql_text(
             "SELECT rowid FROM fts_clients WHERE fts_clients MATCH :m LIMIT :n"),
             {"m": f"{{names codes}} : ({match})", "n": n}).scalars()]
+        if fragment is not None and len(ids) < n:
+            for r in s.execute(sql_text(
+                    "SELECT rowid FROM fts_client_names WHERE fts_client_names MATCH :f"
+                    " LIMIT :n"), {"f": fragment, "n": n * 2}).scalars():
+                if int(r) not in ids and len(ids) < n:
+                    ids.append(int(r))
         if not ids:
             return []
         rows = {r.id: r for r in s.execute(

@@ -45,6 +45,25 @@ def test_list_shows_every_active_client_and_sorts_in_sql(tab: ClientsTab) -> Non
     assert revenue == sorted(revenue, reverse=True)
 
 
+def test_a_fragment_inside_a_name_finds_it(qtbot, tab: ClientsTab) -> None:
+    """Issue 17, finding 1: «торг» found nothing although «Агроторг» and «Евроторг М»
+    exist; a fragment anywhere in a name finds them, in any case, with ё as е."""
+    clients = tab._services.clients
+    agro = clients.create(ClientDraft(name="ООО «Агроторг»")).id
+    euro = clients.create(ClientDraft(name="Евроторг М")).id
+    birch = clients.create(ClientDraft(name="АО «Берёзка-Опт»")).id
+    tab.refresh()
+    tab.search_edit.setText("ТОРГ")
+    qtbot.waitUntil(lambda: birch not in tab.model.ids())  # the search has been applied
+    assert {agro, euro} <= set(tab.model.ids())
+    expected = {c.id for c in clients.list_clients(ClientQuery(text="торг"))}
+    assert set(tab.model.ids()) == expected  # what the service finds: no more, no less
+    tab.search_edit.setText("резка")  # inside «Берёзка», typed with е
+    qtbot.waitUntil(lambda: tab.model.ids() == [birch])
+    tab.search_edit.setText("торг берез")  # every word must be somewhere in the name
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
+
+
 def test_search_as_you_type_is_case_and_yo_insensitive(qtbot, tab: ClientsTab) -> None:
     card = tab._services.clients.create(ClientDraft(name="ООО «Семёнов и партнёры»",
                                                     phone="+7 916 765-43-21"))

@@ -336,3 +336,23 @@ def test_the_day_a_client_left_rule() -> None:
     assert churn_day("lost", "churned", before, today) == before  # still gone: kept
     assert churn_day("lost", "lost", None, today) == today  # marked before the column
     assert churn_day("churned", "active", before, today) is None  # back
+
+
+def test_a_fragment_inside_a_name_finds_the_client(services) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17, finding 1: every word of three characters or more anywhere in the name
+    (ё as е, any case); shorter words and digits keep the words' beginnings only."""
+    from app.services.clients import ClientQuery
+
+    def found(text: str) -> list[str]:
+        return [r.name for r in services.clients.list_clients(ClientQuery(text=text))]
+
+    for name in ("ООО «Агроторг»", "Евроторг М", "АО «Берёзка-Опт»", "Торговый дом «Юг»"):
+        services.clients.create(ClientDraft(name=name))
+    assert found("торг") == ["Евроторг М", "ООО «Агроторг»", "Торговый дом «Юг»"]
+    assert found("РЕЗК") == ["АО «Берёзка-Опт»"]
+    assert found("торг евро") == ["Евроторг М"]
+    assert found("то") == ["Торговый дом «Юг»"]  # two letters: a word's beginning only
+    assert found("ргу") == []
+    card = services.clients.list_clients(ClientQuery(text="агроторг"))[0]
+    services.clients.update(card.id, ClientDraft(name="ООО «Агросбыт»"))  # the index follows
+    assert found("торг") == ["Евроторг М", "Торговый дом «Юг»"]

@@ -57,6 +57,9 @@ def _found(services, text: str) -> list[tuple[str, str, str, int]]:  # type: ign
 def test_each_kind_is_found_and_grouped_in_order(services) -> None:  # type: ignore[no-untyped-def]
     ids = _base(services)
     assert _found(services, "агро") == [("client", "ООО «Агроторг»", "client", ids["agro"])]
+    # a fragment inside a name (migration 0019): «торг» is in both
+    assert _found(services, "торг") == [("client", "ООО «Агроторг»", "client", ids["agro"]),
+                                        ("client", "Евроторг М", "client", ids["euro"])]
     assert _found(services, "7707083893") == [
         ("client", "ООО «Агроторг»", "client", ids["agro"])]
     # contact persons by name (ё folded; every word a prefix, as the client list), phone

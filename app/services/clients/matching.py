@@ -47,6 +47,20 @@ def fts_match_expression(text_: str, min_chars: int = MIN_SEARCH_CHARS) -> str |
     return " AND ".join(parts) if parts else None
 
 
+FRAGMENT_CHARS = 3  # the shortest fragment the name index (trigram) finds
+
+
+def fragment_match_expression(text_: str) -> str | None:
+    """The MATCH expression of `fts_client_names` for what the user typed: every word a
+    fragment anywhere in the name. None when a word is too short for the trigram index or
+    all digits (codes and phones are the prefix index's), so the prefix search alone
+    answers."""
+    terms = _WORD_RE.findall(fold(text_).replace("_", " "))
+    if not terms or any(len(t) < FRAGMENT_CHARS or t.isdigit() for t in terms):
+        return None
+    return " AND ".join(f'"{term}"' for term in terms[:12])
+
+
 def name_key(name: str) -> str:
     """A client name without legal form, quotes and punctuation, for near-duplicate checks."""
     words = [w for w in _WORD_RE.findall(fold(name)) if w not in _LEGAL_FORMS]

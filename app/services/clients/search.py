@@ -21,9 +21,21 @@ from app.models import (
 from app.services.clients.matching import (
     BROAD_MATCH,
     MIN_SEARCH_CHARS,
+    fragment_match_expression,
     fts_match_expression,
 )
 from app.services.uow import UowFactory
+
+
+def matches_sql(params: dict[str, int | str]) -> str:
+    """The ids of the clients the typed words match: every word at a word's beginning in
+    the client index (names, codes, phones, e-mails, people, tags, notes), or — with
+    `fragment` — every word anywhere in the name (migration 0019)."""
+    sql = "SELECT rowid FROM fts_clients WHERE fts_clients MATCH :match"
+    if "fragment" in params:
+        sql += (" UNION SELECT rowid FROM fts_client_names"
+                " WHERE fts_client_names MATCH :fragment")
+    return sql
 
 
 @dataclass(frozen=True)
@@ -178,18 +190,19 @@ class ClientSearch:
                                   "year_start": date(today.year, 1, 1).isoformat()}
         match = fts_match_expression(query.text, min_chars)
         source = "clients c"
+        if match:
+            params["match"] = match
+            fragment = fragment_match_expression(query.text)
+            if fragment:
+                params["fragment"] = fragment
         if match and narrow:
             # A few thousand matches: start from them and fetch each client by its key
             # (CROSS JOIN keeps that order in SQLite), then sort them — not a walk of the
             # whole name index probing the match list (22 → 10 ms for 7,000 of 100,000).
-            source = "fts_clients CROSS JOIN clients c ON c.id = fts_clients.rowid"
-            where.append("fts_clients MATCH :match")
-            params["match"] = match
+            source = f"({matches_sql(params)}) m CROSS JOIN clients c ON c.id = m.rowid"
         elif match:
             column = "+c.id" if broad else "c.id"
-            where.append(f"{column} IN (SELECT rowid FROM fts_clients "
-                         f"WHERE fts_clients MATCH :match)")
-            params["match"] = match
+            where.append(f"{column} IN ({matches_sql(params)})")
         for key in ("status", "segment", "region", "industry"):
             value = getattr(query, key)
             if value:
@@ -239,10 +252,10 @@ class ClientSearch:
                 # probing the match list ("+c.id" keeps SQLite off the primary key) beats
                 # fetching every match by id and sorting them; fewer matches are fetched by
                 # id. Counting stops at the threshold: a broad prefix is not counted whole.
+                words = {k: params[k] for k in ("match", "fragment") if k in params}
                 hits = s.execute(sql_text(
-                    "SELECT count(*) FROM (SELECT rowid FROM fts_clients WHERE "
-                    "fts_clients MATCH :match LIMIT :cap)"),
-                    {"match": params["match"], "cap": BROAD_MATCH + 1}).scalar() or 0
+                    f"SELECT count(*) FROM (SELECT rowid FROM ({matches_sql(words)}) "
+                    f"LIMIT :cap)"), {**words, "cap": BROAD_MATCH + 1}).scalar() or 0
                 if hits <= BROAD_MATCH:
                     sql, params = self._ids_sql(query, today, narrow=True, join=join,
                                                 min_chars=min_chars)
