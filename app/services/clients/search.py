@@ -4,6 +4,7 @@ then the row data of the visible page only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -27,7 +28,7 @@ from app.services.clients.matching import (
 from app.services.uow import UowFactory
 
 
-def matches_sql(params: dict[str, int | str]) -> str:
+def matches_sql(params: Mapping[str, object]) -> str:
     """The ids of the clients the typed words match: every word at a word's beginning in
     the client index (names, codes, phones, e-mails, people, tags, notes), or — with
     `fragment` — every word anywhere in the name (migration 0019)."""
@@ -252,7 +253,8 @@ class ClientSearch:
                 # probing the match list ("+c.id" keeps SQLite off the primary key) beats
                 # fetching every match by id and sorting them; fewer matches are fetched by
                 # id. Counting stops at the threshold: a broad prefix is not counted whole.
-                words = {k: params[k] for k in ("match", "fragment") if k in params}
+                words: dict[str, int | str] = {k: params[k] for k in ("match", "fragment")
+                                               if k in params}
                 hits = s.execute(sql_text(
                     f"SELECT count(*) FROM (SELECT rowid FROM ({matches_sql(words)}) "
                     f"LIMIT :cap)"), {**words, "cap": BROAD_MATCH + 1}).scalar() or 0
