@@ -28,15 +28,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.figures import MONEY_PLACES, percent, too_precise
-from app.domain.money import ZERO, round_money
+from app.domain.money import ZERO, from_kopecks, round_money
 from app.i18n import translate
-from app.models import Campaign, CampaignCost, Client, Deal, Stage
+from app.models import Campaign, CampaignCost, Client, Deal
 from app.models.market import cost_day
 from app.services.clients.matching import fold
+from app.services.clients.search import naive_utc
 from app.services.errors import NotFoundError, ValidationError
 from app.services.market.mailing import Mailing
 from app.services.plan.periods import Period, parse_period
@@ -431,18 +432,23 @@ class Campaigns(Mailing):
                     t.lag_seconds += max(
                         int((first_deal[client_id] - _utc(created)).total_seconds()), 0)
                     t.lagged += 1
-            for cid, n in s.execute(select(Deal.campaign_id, func.count())
-                                    .where(Deal.campaign_id.is_not(None),
-                                           Deal.created_at >= ta, Deal.created_at < tb)
-                                    .group_by(Deal.campaign_id)):
+            # the campaigns' deals through ix_deals_campaign_id ("+" keeps SQLite off the
+            # date and stage indexes, which would read every deal of the period: 0.5 → 0.1 s
+            # on a ten-year base, where a campaign's deals are a few per cent of all)
+            for cid, n in s.execute(text(
+                    "SELECT campaign_id, count(*) FROM deals"
+                    " WHERE campaign_id IN (SELECT id FROM campaigns)"
+                    " AND +created_at >= :ta AND +created_at < :tb GROUP BY campaign_id"),
+                    {"ta": naive_utc(ta), "tb": naive_utc(tb)}):
                 tally(cid).deals += int(n)
-            won_stages = select(Stage.id).where(Stage.is_won.is_(True))
-            for cid, amount in s.execute(select(Deal.campaign_id, Deal.amount).where(
-                    Deal.campaign_id.is_not(None), Deal.stage_id.in_(won_stages),
-                    Deal.closed_on >= p.first, Deal.closed_on <= p.last)):
+            for cid, kopecks in s.execute(text(
+                    "SELECT campaign_id, amount FROM deals"
+                    " WHERE campaign_id IN (SELECT id FROM campaigns)"
+                    " AND +stage_id IN (SELECT id FROM stages WHERE is_won = 1)"
+                    " AND +closed_on BETWEEN :a AND :b"), {"a": p.first, "b": p.last}):
                 t = tally(cid)
                 t.won += 1
-                t.revenue += amount
+                t.revenue += from_kopecks(int(kopecks))
             for cid, amount in s.execute(
                     select(CampaignCost.campaign_id, func.sum(CampaignCost.amount))
                     .join(Campaign, Campaign.id == CampaignCost.campaign_id)
