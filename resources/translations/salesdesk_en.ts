@@ -1034,8 +1034,8 @@ Backups folder: {folder}</translation>
         <translation>Undo the last action (Ctrl+Z)</translation>
     </message>
     <message>
-        <source>Отменить последнее действие с делами</source>
-        <translation>Undo the last action on activities</translation>
+        <source>Отменить последнее действие (сначала — с делами этой вкладки)</source>
+        <translation>Undo the last action (this tab&apos;s activities first)</translation>
     </message>
     <message>
         <source>Новое дело</source>
@@ -5202,6 +5202,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Enter the final amount</translation>
     </message>
     <message>
+        <source>Сделка уже перенесена в другой этап — отменить перенос нельзя</source>
+        <translation>The deal has moved to another stage since — the move cannot be undone</translation>
+    </message>
+    <message>
+        <source>По сделке уже оформлен заказ — отмените сначала заказ</source>
+        <translation>The deal already has an order — cancel the order first</translation>
+    </message>
+    <message>
         <source>Сумма не может быть отрицательной</source>
         <translation>Amount cannot be negative</translation>
     </message>
@@ -5650,6 +5658,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
 {reason}</source>
         <translation>Deal “{title}” was not moved to “{stage}”:
 {reason}</translation>
+    </message>
+    <message>
+        <source>перенос «{title}» в «{stage}»</source>
+        <translation>move of “{title}” to “{stage}”</translation>
     </message>
     <message>
         <source>Сделка выиграна, но звонок после продажи не запланирован:
@@ -7643,6 +7655,12 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Database: {path}</translation>
     </message>
     <message>
+        <source>Не удалось отменить или повторить:
+{reason}</source>
+        <translation>Could not undo or redo:
+{reason}</translation>
+    </message>
+    <message>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
@@ -7673,6 +7691,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>&amp;Правка</source>
         <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Отменить</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Повторить</source>
+        <translation>Redo</translation>
     </message>
     <message>
         <source>Найти везде…</source>
@@ -12646,6 +12672,14 @@ Make no changes: open File → Backups… and restore the last sound backup — 
         <translation>Enter: open · Space: done · Ctrl+D: tomorrow · Ctrl+Z: undo · Ctrl+↑↓: sections · right-click: more</translation>
     </message>
     <message>
+        <source>Новое дело</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>Отменить последнее действие (сначала — с делами этой вкладки)</source>
+        <translation>Undo the last action (this tab&apos;s activities first)</translation>
+    </message>
+    <message>
         <source>Загрузка…</source>
         <translation>Loading…</translation>
     </message>
@@ -12939,6 +12973,17 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>{path}: файл не найден</source>
         <translation>{path}: file not found</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>архивирование %n клиента|архивирование %n клиентов|архивирование %n клиентов</source>
+        <translation>archiving of %n client|archiving of %n clients</translation>
+    </message>
+    <message>
+        <source>возврат %n клиента из архива|возврат %n клиентов из архива|возврат %n клиентов из архива</source>
+        <translation>restoring of %n client from the archive|restoring of %n clients from the archive</translation>
     </message>
 </context>
 <context>
