@@ -15,10 +15,10 @@ if TYPE_CHECKING:  # Alembic is imported only when a migration runs
     from sqlalchemy import Connection
     from sqlalchemy.schema import SchemaItem
 
-HEAD_REVISION = "0019"
+HEAD_REVISION = "0020"
 KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
                               "0009", "0010", "0011", "0012", "0013", "0014",
-                              "0015", "0016", "0017", "0018", "0019"})
+                              "0015", "0016", "0017", "0018", "0019", "0020"})
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 

@@ -20,6 +20,7 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
+from app.domain.collation import sort_key
 from app.domain.figures import line_total
 from app.domain.money import round_money
 from app.models import (
@@ -432,8 +433,8 @@ def generate_demo(uow_factory: UowFactory, sizes: DemoSizes = DemoSizes(), *,
             status = rng.choices(["lead", "active", "lost", "churned"], [25, 60, 8, 7])[0]
             created = today - timedelta(days=rng.randint(0, client_days))
             client_rows.append({
-                "id": cid, "kind": kind, "name": name, "full_name": name,
-                "legal_form": legal_form, "inn": inn, "kpp": kpp, "ogrn": ogrn,
+                "id": cid, "kind": kind, "name": name, "sort_name": sort_key(name),
+                "full_name": name, "legal_form": legal_form, "inn": inn, "kpp": kpp, "ogrn": ogrn,
                 "legal_address": faces.address(), "postal_address": "",
                 "phone": _phone(rng), "email": f"info{cid}@{faces.domain_word()}.example",
                 "website": "", "industry": rng.choice(INDUSTRIES),

@@ -734,7 +734,7 @@ class WorklistService:
                 select(Client.id, Client.name)
                 .where(Client.segment.in_(segments), Client.status == "active",
                        Client.archived.is_(False))
-                .order_by(Client.name, Client.id).limit(limit))]
+                .order_by(Client.sort_name, Client.id).limit(limit))]
 
     def _trainee_tasks(self, today: date, limit: int) -> tuple[list[WorkItem], int]:
         tasks = self._mentoring.overdue_tasks(today)

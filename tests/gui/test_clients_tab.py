@@ -35,10 +35,24 @@ def test_model_passes_qabstractitemmodeltester(qtmodeltester, demo_services: Ser
     assert model.rowCount() == demo_services.clients.count()
 
 
-def test_list_shows_every_active_client_and_sorts_in_sql(tab: ClientsTab) -> None:
+# Russian order written out by hand (issue 17, finding 2): Ё between Е and Ж, lower and upper
+# case together — code-point order would put «ёж», «Ёлка» after «Яблоко» and «ааа» last
+RUSSIAN_ORDER = ["ааа Малыш", "АБВ", "Дельта", "ежевика", "Ёлка", "ЕЛЬ", "ёршик", "Жук",
+                 "Яблоко", "яблоня"]
+
+
+def test_list_shows_every_active_client_in_russian_order(qtbot, tab: ClientsTab) -> None:
     assert tab.model.rowCount() == tab._services.clients.count()
+    clients = tab._services.clients
+    made = {clients.create(ClientDraft(name=n)).id for n in reversed(RUSSIAN_ORDER)}
+    tab.search_edit.setText("")
+    tab.refresh()
+    qtbot.waitUntil(lambda: made <= set(tab.model.ids()))
     names = [tab.model.client_at(r).name for r in range(tab.model.rowCount())]
-    assert names == sorted(names)
+    assert [n for n in names if n in RUSSIAN_ORDER] == RUSSIAN_ORDER
+    # the whole list: by the names' folded form (the check's own folding, not the app's)
+    folded = [" ".join(n.lower().replace("ё", "е").split()) for n in names]
+    assert folded == sorted(folded)
     tab.view.sortByColumn(COLUMN_KEYS.index("revenue_year"), tab.view.horizontalHeader()
                           .sortIndicatorOrder().DescendingOrder)
     revenue = [tab.model.client_at(r).revenue_year for r in range(tab.model.rowCount())]

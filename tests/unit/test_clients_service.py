@@ -356,3 +356,31 @@ def test_a_fragment_inside_a_name_finds_the_client(services) -> None:  # type: i
     card = services.clients.list_clients(ClientQuery(text="агроторг"))[0]
     services.clients.update(card.id, ClientDraft(name="ООО «Агросбыт»"))  # the index follows
     assert found("торг") == ["Евроторг М", "Торговый дом «Юг»"]
+
+
+def test_names_sort_in_russian_order(services) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17, finding 2: Ё between Е and Ж, lower and upper case together (written out
+    by hand; code points would put «ёж» and «Ёлка» after «Яблоко», lower case last)."""
+    from app.services.clients import ClientQuery
+
+    order = ["ааа", "Бета", "ежевика", "Ёлка", "ЕЛЬ", "ёршик", "Жук", "Яблоко", "яблоня"]
+    for name in reversed(order):
+        services.clients.create(ClientDraft(name=name))
+    names = [r.name for r in services.clients.list_clients(ClientQuery())]
+    assert names == order
+    desc = [r.name for r in services.clients.list_clients(ClientQuery(descending=True))]
+    assert desc == order[::-1]
+    # a renamed client moves to its new place; a Core insert (the import's) gets its key too
+    first = services.clients.list_clients(ClientQuery())[0]
+    services.clients.update(first.id, ClientDraft(name="Эра"))
+    assert [r.name for r in services.clients.list_clients(ClientQuery())][-3:] == [
+        "Эра", "Яблоко", "яблоня"]
+    from sqlalchemy import insert
+
+    from app.models import Client
+
+    with services.uow_factory() as uow:
+        uow.session.execute(insert(Client), [{"name": "ёжик"}, {"name": "Ангел"}])
+        uow.commit()
+    names = [r.name for r in services.clients.list_clients(ClientQuery())]
+    assert names[:2] == ["Ангел", "Бета"] and names.index("ёжик") == names.index("ежевика") + 1

@@ -135,7 +135,8 @@ _REVENUE_SQL = ("(SELECT coalesce(sum(o.amount), 0) FROM orders o WHERE o.client
 _TAGS_SQL = ("(SELECT group_concat(t.tag, '\x1f') FROM "
              "(SELECT tag FROM client_tags WHERE client_id = c.id ORDER BY tag) t)")
 _SORT_SQL = {
-    "name": "c.name", "inn": "c.inn", "status": "c.status", "segment": "c.segment",
+    # Russian order (app.domain.collation): the stored sort key, indexed with the archive flag
+    "name": "c.sort_name", "inn": "c.inn", "status": "c.status", "segment": "c.segment",
     "region": "c.region", "industry": "c.industry", "responsible": "c.responsible",
     "phone": "c.phone", "email": "c.email",
 }
@@ -245,7 +246,7 @@ class ClientSearch:
                               for part in parts)
         else:
             sql, params = self._ids_sql(query, today, min_chars=min_chars)
-            order = f"{_SORT_SQL.get(query.sort, 'c.name')} {direction}"
+            order = f"{_SORT_SQL.get(query.sort, 'c.sort_name')} {direction}"
         with self._uow(read_only=True) as uow:
             s = uow.session
             if "match" in params and limit is None:

@@ -411,7 +411,7 @@ class DealEditor:
                 select(Client.id, Client.name).join(Deal, Deal.client_id == Client.id)
                 # by the open stage ids: the open deals' index entries, not every deal's
                 .where(Deal.stage_id.in_(select(Stage.id).where(stage_is_open())))
-                .group_by(Client.id, Client.name).order_by(Client.name)).all()
+                .group_by(Client.id, Client.name).order_by(Client.sort_name, Client.id)).all()
         return [Choice(id=r.id, name=r.name) for r in rows]
 
     def segments(self) -> list[str]:

@@ -109,7 +109,7 @@ class Mailing:
                             Client.id)
                      .join(Client, Client.id == Contact.client_id)
                      .where(Client.archived.is_(False))
-                     .order_by(Client.name, Contact.is_primary.desc(), Contact.name,
+                     .order_by(Client.sort_name, Contact.is_primary.desc(), Contact.name,
                                Contact.id))
             if segment:
                 query = query.where(Client.segment == segment)
