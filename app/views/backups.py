@@ -15,7 +15,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,7 @@ from app.i18n import translate
 from app.services.backup import BackupInfo, BackupSettings, RestoreResult, backup_kind_label
 from app.services.errors import ValidationError
 from app.views import background, dialogs
-from app.views.forms import FieldErrors
+from app.views.forms import FieldErrors, form_layout
 from app.views.geometry import FittedDialog
 from app.views.record_model import Column, RecordTableModel
 
@@ -137,7 +136,7 @@ class BackupsDialog(FittedDialog):
     # --- settings ---------------------------------------------------------------------------
     def _settings_box(self) -> QGroupBox:
         box = QGroupBox(translate("Backups", "Автоматические копии"))
-        form = QFormLayout(box)
+        form = form_layout(box)
         self.errors = FieldErrors()
         current = self._services.backup.settings()
         self.interval = QSpinBox()

@@ -39,7 +39,7 @@ from app.services.pricing import vat_kind_label
 from app.services.requisites import BANK_FIELDS
 from app.views import dialogs
 from app.views.documents.company_dialog import VAT_KIND_ORDER, field_labels
-from app.views.forms import FieldErrors
+from app.views.forms import FieldErrors, form_layout
 from app.views.geometry import FittedDialog
 from app.views.style import BORDER, named
 
@@ -146,8 +146,7 @@ class FirstRunWizard(FittedDialog):
         hint = named(QLabel(note), "hint")
         hint.setWordWrap(True)
         lay.addWidget(hint)
-        form = QFormLayout()
-        form.setHorizontalSpacing(12)
+        form = form_layout()
         for name in names:
             editor = QLineEdit(str(getattr(self._profile, name)))
             editor.setObjectName(f"firstRun_{name}")

@@ -35,6 +35,19 @@ from app.i18n import translate
 from app.services.errors import ValidationError
 from app.views.record_model import RecordTableModel
 
+FORM_LABEL_GAP = 12  # between a form's labels and their fields (px)
+FORM_ROW_GAP = 6
+
+
+def form_layout(parent: QWidget | None = None) -> QFormLayout:
+    """A form (label: field rows) with room between a label and its field — Fusion's own
+    spacing let «Контактное лицо» and «Ожидаемое закрытие» touch their fields (issue 17,
+    finding 6). Every form of the app is made here."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setHorizontalSpacing(FORM_LABEL_GAP)
+    form.setVerticalSpacing(FORM_ROW_GAP)
+    return form
+
 
 def dialog_buttons(dialog: QDialog, accept_text: str,
                    on_accept: Callable[[], None] | None = None) -> QDialogButtonBox:

@@ -313,3 +313,23 @@ def test_sources_page_shows_each_campaign_by_the_markets_rule(main_window, qtbot
     for row in tab.sources_model.rows():
         if row.source in by_channel:
             assert row.cost == by_channel[row.source]
+
+
+def test_a_months_date_labels_do_not_run_together(qtbot):
+    """Issue 17, finding 6: «03.1205.1207.12…» — the bottom axis shows only as many dates as
+    fit side by side with a gap, at any width."""
+    from datetime import date, timedelta
+
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from app.views.plan.charts import LabelAxis
+
+    axis = LabelAxis("bottom")
+    days = [date(2026, 12, 1) + timedelta(days=i) for i in range(31)]
+    axis.labels = [d.strftime("%d.%m") for d in days]
+    label = QFontMetrics(axis.style.get("tickFont") or QFont()).horizontalAdvance("00.00")
+    for size in (300.0, 520.0, 900.0, 2000.0):
+        (_spacing, ticks), = axis.tickValues(0, 30, size)
+        assert ticks[0] == 0 and len(ticks) * (label + 8) <= size  # each with room around it
+        if size >= 2000:
+            assert len(ticks) == 31  # room for every day: all of them

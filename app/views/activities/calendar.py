@@ -30,7 +30,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -49,7 +48,7 @@ from app.services.activities import ActivityDetail, activity_kind_label
 from app.services.overview import local_day_start
 from app.views import style
 from app.views.activities.bulk_menu import ActivityBulkActions, Target
-from app.views.forms import dialog_buttons, to_date, to_qdate
+from app.views.forms import dialog_buttons, form_layout, to_date, to_qdate
 from app.views.geometry import FittedDialog
 from app.views.shortcuts_help import describe
 from app.views.style import named
@@ -791,7 +790,7 @@ class ExportPeriodDialog(FittedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(translate(
             "Calendar", "Открытые дела этих дней (включительно) будут выгружены в файл .ics")))
-        form = QFormLayout()
+        form = form_layout()
         start, end = default_export_period(today)
         self.start_edit = QDateEdit(to_qdate(start))
         self.end_edit = QDateEdit(to_qdate(end))

@@ -20,7 +20,7 @@ from app.services.activities import CALL_RESULTS
 from app.views.activities.complete import ResultChoice
 from app.views.activities.editor import stored_or_shown
 from app.views.clients.picker import fill_contacts
-from app.views.forms import FieldErrors, dialog_buttons, error_banner
+from app.views.forms import FieldErrors, dialog_buttons, error_banner, form_layout
 from app.views.style import named
 from app.views.unsaved import EditorDialog
 
@@ -53,7 +53,7 @@ class CallLogDialog(EditorDialog):
         self.banner = error_banner()
         outer.addWidget(self.banner)
         self.errors = FieldErrors(banner=self.banner)
-        form = QFormLayout()
+        form = form_layout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.results = ResultChoice(CALL_RESULTS, shortcuts_on=self)
         self.results.chosen.connect(lambda _c: self.errors.clear_field("result"))

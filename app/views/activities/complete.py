@@ -45,7 +45,7 @@ from app.views.activities.editor import (
     stored_or_shown,
     to_qdatetime,
 )
-from app.views.forms import FieldErrors, dialog_buttons, error_banner
+from app.views.forms import FieldErrors, dialog_buttons, error_banner, form_layout
 from app.views.style import named
 from app.views.unsaved import EditorDialog
 
@@ -140,7 +140,7 @@ class CompletionDialog(EditorDialog):
         outer.addWidget(self.banner)
         self.errors = FieldErrors(banner=self.banner)
 
-        form = QFormLayout()
+        form = form_layout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.results = ResultChoice(results_for(a.kind), shortcuts_on=self)
         self.results.chosen.connect(self._on_results_chosen)

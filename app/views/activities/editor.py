@@ -44,7 +44,7 @@ from app.services.deals import BoardFilter
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs, style
 from app.views.clients.picker import ClientPicker, fill_contacts
-from app.views.forms import FieldErrors, dialog_buttons, error_banner
+from app.views.forms import FieldErrors, dialog_buttons, error_banner, form_layout
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
 from app.views.unsaved import EditorDialog
@@ -161,8 +161,8 @@ class ActivityEditor(EditorDialog):
         self.banner = error_banner()
         outer.addWidget(self.banner)
         self.errors = FieldErrors(banner=self.banner)
-        form = QFormLayout()  # who and what
-        when = QFormLayout()  # when, how long, where, reminders
+        form = form_layout()  # who and what
+        when = form_layout()  # when, how long, where, reminders
         for f in (form, when):
             f.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.when_form = when
@@ -241,7 +241,7 @@ class ActivityEditor(EditorDialog):
         columns.addLayout(form, 1)
         columns.addLayout(when, 1)
         outer.addLayout(columns)
-        notes = QFormLayout()
+        notes = form_layout()
         notes.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors.add_row(notes, translate("ActivityEditor", "Описание"), "notes",
                             self.notes_edit)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +24,7 @@ from app.i18n import translate
 from app.services.activities import MAX_RHYTHM_DAYS, RhythmSettings, SegmentRhythm
 from app.services.errors import ValidationError
 from app.views import dialogs, style
-from app.views.forms import FieldErrors, dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons, form_layout
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
 from app.views.unsaved import EditorDialog
@@ -125,7 +124,7 @@ class RhythmDialog(EditorDialog):
         bar.addWidget(self.reset_button)
         v.addLayout(bar)
 
-        form = QFormLayout()
+        form = form_layout()
         self.default_days = self._days_spin("rhythmDefaultDays", self._settings.default_days)
         self.errors.add_row(form, translate("Rhythm", "Остальным сегментам — раз в"),
                             "default_days", self.default_days)

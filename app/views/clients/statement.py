@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QVBoxLayout, QWidget
 
 from app.domain.dates import short_date
 from app.i18n import translate
 from app.views.background import Job
-from app.views.forms import FieldErrors, dialog_buttons, to_date, to_qdate
+from app.views.forms import FieldErrors, dialog_buttons, form_layout, to_date, to_qdate
 from app.views.geometry import FittedDialog
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class StatementPeriodDialog(FittedDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
         self.errors = FieldErrors()
-        form = QFormLayout()
+        form = form_layout()
         self.errors.add_row(form, translate("ClientStatement", "С"), "start", self.start_edit)
         self.errors.add_row(form, translate("ClientStatement", "По"), "end", self.end_edit)
         layout = QVBoxLayout(self)

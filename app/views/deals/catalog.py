@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,7 +39,7 @@ from app.services.errors import ServiceError, ValidationError
 from app.services.pricing import vat_kind_label
 from app.views import dialogs, style
 from app.views.deals.common import parse_decimal
-from app.views.forms import FieldErrors, dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons, form_layout
 from app.views.geometry import FittedDialog
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
@@ -156,7 +155,7 @@ class StockCorrectionDialog(FittedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(translate("Catalog", "«{name}»: на складе {n} {unit}").format(
             name=product.name, n=_qty(product.stock), unit=product.unit)))
-        form = QFormLayout()
+        form = form_layout()
         self.errors = FieldErrors()
         self.delta = QLineEdit()
         self.delta.setPlaceholderText(translate("Catalog", "+10 пришло, −2 списано"))
@@ -228,7 +227,7 @@ class CatalogDialog(EditorDialog):
         right = QVBoxLayout()
         title = named(QLabel(translate("Catalog", "Карточка товара")), "sectionTitle")
         right.addWidget(title)
-        form = QFormLayout()
+        form = form_layout()
         self.errors = FieldErrors()
         self.sku = QLineEdit()
         self.name = QLineEdit()

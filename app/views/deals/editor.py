@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -71,7 +70,7 @@ from app.views.deals.editor_models import (
     VatDelegate,
 )
 from app.views.empty_state import EmptyHint
-from app.views.forms import FieldErrors, editor_head, error_banner, to_date, to_qdate
+from app.views.forms import FieldErrors, editor_head, error_banner, form_layout, to_date, to_qdate
 from app.views.style import named
 from app.views.unsaved import EditorDialog, RecordSwitch
 
@@ -163,8 +162,8 @@ class DealEditor(EditorDialog):
         grid = QGridLayout(page)
         grid.setContentsMargins(12, 12, 12, 12)
         grid.setHorizontalSpacing(24)
-        left = QFormLayout()
-        right = QFormLayout()
+        left = form_layout()
+        right = form_layout()
         self.client_edit = ClientPicker(services=self.services)
         self.client_edit.client_chosen.connect(self._on_client_edit_client_chosen)
         self.contact_combo = QComboBox()
@@ -329,7 +328,7 @@ class DealEditor(EditorDialog):
 
     def _build_terms(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        form = form_layout(page)
         form.setContentsMargins(12, 12, 12, 12)
         self.negotiation_edit = QPlainTextEdit()
         self.negotiation_edit.setPlaceholderText(translate(
@@ -827,7 +826,7 @@ class ObjectionLibraryDialog(EditorDialog):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         row.addWidget(self.list_view, 1)
         form_box = QFrame()
-        form = QFormLayout(form_box)
+        form = form_layout(form_box)
         self.text_edit = QLineEdit()
         self.answer_edit = QPlainTextEdit()
         self.errors = FieldErrors()

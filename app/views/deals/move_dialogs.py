@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -32,7 +31,7 @@ from app.services.deals import lost_reason_label
 from app.services.market.competitors import match_key
 from app.views import dialogs
 from app.views.deals.common import parse_decimal
-from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_qdate
+from app.views.forms import FieldErrors, dialog_buttons, form_layout, line_edit, to_date, to_qdate
 from app.views.geometry import FittedDialog
 
 
@@ -61,7 +60,7 @@ class LostReasonDialog(FittedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(translate("Deals", "Почему проиграна сделка «{title}»?")
                                 .format(title=deal_title), wordWrap=True))
-        form = QFormLayout()
+        form = form_layout()
         self.reason = QComboBox()
         for key in reasons:
             self.reason.addItem(lost_reason_label(key), key)
@@ -142,7 +141,7 @@ class WonDialog(FittedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(translate("Deals", "Поздравляем! Уточните итог сделки «{title}».")
                                 .format(title=deal_title), wordWrap=True))
-        form = QFormLayout()
+        form = form_layout()
         self.closed_on = QDateEdit(to_qdate(today))
         self.closed_on.setCalendarPopup(True)
         self.closed_on.setDisplayFormat("dd.MM.yyyy")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,7 +34,7 @@ from app.services.errors import ValidationError
 from app.services.pricing import vat_kind_label
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.views import dialogs
-from app.views.forms import FieldErrors, dialog_buttons
+from app.views.forms import FieldErrors, dialog_buttons, form_layout
 from app.views.unsaved import EditorDialog
 
 if TYPE_CHECKING:
@@ -109,7 +108,7 @@ class CompanyDialog(EditorDialog):
         self.tabs = QTabWidget(self)
         for title, names in _pages():
             page = QWidget()
-            form = QFormLayout(page)
+            form = form_layout(page)
             for name in names:
                 value = getattr(self._profile, name)
                 if name in MULTILINE:
@@ -123,13 +122,13 @@ class CompanyDialog(EditorDialog):
             self.tabs.addTab(page, title)
 
         images = QWidget()
-        form = QFormLayout(images)
+        form = form_layout(images)
         for kind in IMAGE_KINDS:
             self.errors.add_row(form, labels[kind], kind, self._image_row(kind))
         self.tabs.addTab(images, translate("CompanyDialog", "Изображения"))
 
         docs = QWidget()
-        form = QFormLayout(docs)
+        form = form_layout(docs)
         self.vat_kind = QComboBox()
         for kind in VAT_KIND_ORDER:
             self.vat_kind.addItem(vat_kind_label(kind), kind)

@@ -149,7 +149,7 @@ class DealDocumentsPanel(QWidget):
         self.documents_label = QLabel(translate(
             "DealDocuments", "Протоколы и спецификации (двойной щелчок — открыть)"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(12, 12, 12, 12)  # as the deal editor's own tabs
         layout.addLayout(buttons)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 3)

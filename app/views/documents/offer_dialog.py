@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.i18n import translate
 from app.services.documents.service import SUBJECT_LENGTH
 from app.views import style
-from app.views.forms import dialog_buttons
+from app.views.forms import dialog_buttons, form_layout
 from app.views.unsaved import EditorDialog
 
 
@@ -74,7 +73,7 @@ class OfferOptionsDialog(EditorDialog):
         self.glyph_notice.setWordWrap(True)
         self.glyph_notice.setStyleSheet(f"color: {style.WARNING};")
         self.subject.textChanged.connect(self._on_subject_text_changed)
-        form = QFormLayout()
+        form = form_layout()
         form.addRow(translate("OfferDialog", "Шаблон"), self.template)
         form.addRow(translate("OfferDialog", "Действует"), self.validity)
         form.addRow("", self.vat_notice)

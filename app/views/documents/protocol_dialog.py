@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.i18n import translate
 from app.services.documents import ProtocolDefaults
 from app.services.documents.protocol import PLACE_LENGTH
-from app.views.forms import dialog_buttons, to_date, to_qdate
+from app.views.forms import dialog_buttons, form_layout, to_date, to_qdate
 from app.views.unsaved import EditorDialog
 
 
@@ -72,7 +71,7 @@ class ProtocolDialog(EditorDialog):
         self.ours_edit.setPlaceholderText(translate(
             "ProtocolDialog", "По одному в строке: ФИО, должность"))
         self.ours_edit.setMaximumHeight(110)
-        form = QFormLayout()
+        form = form_layout()
         form.addRow(translate("ProtocolDialog", "Сделка"), QLabel(defaults.deal_title))
         form.addRow(translate("ProtocolDialog", "Дата встречи"), self.date_edit)
         form.addRow(translate("ProtocolDialog", "Место"), self.place_edit)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.views import dialogs
-from app.views.forms import dialog_buttons
+from app.views.forms import dialog_buttons, form_layout
 from app.views.geometry import FittedDialog
 
 if TYPE_CHECKING:
@@ -68,7 +67,7 @@ class ReportOptionsDialog(FittedDialog):
         self.period = QComboBox()
         for key, label in period_choices(today):
             self.period.addItem(label, key)
-        form = QFormLayout()
+        form = form_layout()
         form.addRow(translate("ReportDialog", "Отчёт"), self.kind)
         form.addRow(translate("ReportDialog", "Период"), self.period)
         hint = QLabel(translate("ReportDialog", "Отчёт откроется в окне просмотра: оттуда его "

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,7 +48,7 @@ from app.views import dialogs, style
 from app.views.background import run_with_progress
 from app.views.documents.report_dialog import period_choices
 from app.views.empty_state import EmptyHint
-from app.views.forms import FieldErrors, dialog_buttons, error_banner, line_edit
+from app.views.forms import FieldErrors, dialog_buttons, error_banner, form_layout, line_edit
 from app.views.geometry import FittedDialog
 from app.views.orders.fields import date_edit, read_date, set_date
 from app.views.record_model import Column, RecordTableModel
@@ -382,7 +381,7 @@ class CampaignEditor(EditorDialog):
         self.banner = error_banner()
         layout.addWidget(self.banner)
         self.errors = FieldErrors(banner=self.banner)
-        form = QFormLayout()
+        form = form_layout()
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(translate("Campaigns", "Выставка «Склад-2026»"))
         self.channel_combo = QComboBox()
@@ -554,7 +553,7 @@ class MailingExportDialog(FittedDialog):
                        "давшие согласие на рассылку (отметка в карточке контакта)."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form = QFormLayout()
+        form = form_layout()
         self.segment_combo = QComboBox()
         self.segment_combo.addItem(translate("Mailing", "все сегменты"), "")
         for segment in self._market.mailing_segments():

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -48,7 +47,7 @@ from app.services.market.competitors import (
 from app.views import dialogs, style
 from app.views.deals.common import parse_decimal
 from app.views.empty_state import EmptyHint
-from app.views.forms import FieldErrors, dialog_buttons, error_banner, line_edit
+from app.views.forms import FieldErrors, dialog_buttons, error_banner, form_layout, line_edit
 from app.views.orders.fields import date_edit, read_date
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
@@ -102,7 +101,7 @@ class PriceDialog(EditorDialog):
         self.line: PriceLine | None = None
         self.setWindowTitle(translate("Market", "Цена конкурента"))
         self.setMinimumWidth(480)
-        form = QFormLayout(self)
+        form = form_layout(self)
         self.errors = FieldErrors()
         self.product_combo = QComboBox()
         self.product_combo.setEditable(True)
@@ -251,7 +250,7 @@ class CompetitorDialog(EditorDialog):
 
         card = QWidget()
         card_layout = QVBoxLayout(card)
-        form = QFormLayout()
+        form = form_layout()
         card_layout.addLayout(form)
         card_layout.addStretch(1)  # the rows stay together at the top
         c = competitor

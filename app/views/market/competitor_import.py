@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,6 +44,7 @@ from app.services.market.competitors import (
 from app.views import dialogs, style
 from app.views.background import Job, start
 from app.views.column_mapping import ColumnMappingGrid, PreviewModel, read_preview
+from app.views.forms import form_layout
 from app.views.geometry import FittedDialog
 from app.views.orders.fields import date_edit, read_date
 from app.views.style import named
@@ -132,7 +132,7 @@ class PriceImportDialog(FittedDialog):
         splitter.setSizes([200, 200, 170])
         layout.addWidget(splitter, 1)
 
-        options = QFormLayout()
+        options = form_layout()
         self.date_edit = date_edit(today or date.today())
         self.date_edit.setToolTip(translate(
             "Market", "Дата цен для строк, где в файле нет колонки с датой"))

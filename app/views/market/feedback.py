@@ -60,7 +60,7 @@ from app.views.activities.editor import stored_or_shown
 from app.views.clients.picker import ClientPicker
 from app.views.deals.common import parse_decimal
 from app.views.empty_state import EmptyHint
-from app.views.forms import FieldErrors, dialog_buttons, error_banner
+from app.views.forms import FieldErrors, dialog_buttons, error_banner, form_layout
 from app.views.orders.fields import date_edit, read_date, set_date
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
@@ -333,7 +333,7 @@ class ComplaintEditor(EditorDialog):
     def _build_fields(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
-        left, right = QFormLayout(), QFormLayout()
+        left, right = form_layout(), form_layout()
         for form in (left, right):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.client_picker = ClientPicker(services=self._services)
@@ -376,7 +376,7 @@ class ComplaintEditor(EditorDialog):
                             "resolution_cost", self.cost_edit)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
-        texts = QFormLayout()
+        texts = form_layout()
         self.description_edit = QPlainTextEdit()
         self.description_edit.setPlaceholderText(translate(
             "Complaints", "На что жалуется клиент: что, сколько, когда обнаружили"))
@@ -638,7 +638,7 @@ class ScoreDialog(EditorDialog):
         self.banner = error_banner()
         outer.addWidget(self.banner)
         self.errors = FieldErrors(banner=self.banner)
-        form = QFormLayout()
+        form = form_layout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.client_picker = ClientPicker(services=services)
         self.client_picker.client_chosen.connect(lambda cid: self._fill_links(cid))

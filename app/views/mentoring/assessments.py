@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -27,7 +26,7 @@ from app.i18n import translate
 from app.services.errors import ValidationError
 from app.services.mentoring import SKILLS, skill_label
 from app.views import dialogs, style
-from app.views.forms import FieldErrors, to_date
+from app.views.forms import FieldErrors, form_layout, to_date
 from app.views.mentoring.checklist import date_edit
 from app.views.mentoring.models import AssessmentTableModel
 from app.views.style import named
@@ -126,7 +125,7 @@ class AssessmentsPanel(QWidget):
 
         box = QGroupBox(translate("Mentoring", "Новая оценка"))
         box.setFixedWidth(380)
-        form = QFormLayout(box)
+        form = form_layout(box)
         self._errors = FieldErrors()
         self.date_edit = date_edit(today())
         self._errors.add_row(form, translate("Mentoring", "Дата"), "assessed_on",

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TaskRow
 from app.views import dialogs
-from app.views.forms import FieldErrors, dialog_buttons, line_edit, to_date, to_qdate
+from app.views.forms import FieldErrors, dialog_buttons, form_layout, line_edit, to_date, to_qdate
 from app.views.mentoring.models import SectionProgressModel, TaskTableModel
 from app.views.mentoring.widgets import ProgressDelegate
 from app.views.style import named
@@ -139,7 +138,7 @@ class ChecklistPanel(QWidget):
         side_layout.addWidget(progress_box)
 
         task_box = QGroupBox(translate("Mentoring", "Выбранный пункт"))
-        tf = QFormLayout(task_box)
+        tf = form_layout(task_box)
         self._errors = FieldErrors()
         self.task_title = QLabel(translate("Mentoring", "Выберите пункт в списке"))
         self.task_title.setWordWrap(True)
@@ -352,7 +351,7 @@ class TaskDialog(EditorDialog):
         self._task = task
         self.setWindowTitle(translate("Mentoring", "Пункт чек-листа"))
         self.setMinimumWidth(480)
-        form = QFormLayout(self)
+        form = form_layout(self)
         self.errors = FieldErrors()
         form.addRow(translate("Mentoring", "Раздел"), QLabel(task.section))
         self.title_edit = QLineEdit(task.title)

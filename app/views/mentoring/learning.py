@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -37,7 +36,7 @@ from app.services.mentoring import (
     skill_label,
 )
 from app.views import dialogs, style
-from app.views.forms import FieldErrors, to_date, to_qdate
+from app.views.forms import FieldErrors, form_layout, to_date, to_qdate
 from app.views.mentoring.checklist import date_edit
 from app.views.mentoring.models import LearningTableModel, QuarterHoursModel, hours_text
 from app.views.style import named
@@ -132,7 +131,7 @@ class LearningPage(QWidget):
 
         box = QGroupBox(translate("Mentoring", "Запись"))
         box.setFixedWidth(400)
-        form = QFormLayout(box)
+        form = form_layout(box)
         self.errors = FieldErrors()
         self.kind_combo = QComboBox()
         for kind in LEARNING_KINDS:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +22,7 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import MeetingRow
 from app.views import dialogs
-from app.views.forms import FieldErrors
+from app.views.forms import FieldErrors, form_layout
 from app.views.mentoring.models import MeetingChoiceModel, MeetingTableModel
 from app.views.style import named
 from app.views.unsaved import RecordSwitch, UnsavedChanges
@@ -77,7 +76,7 @@ class MeetingsPanel(QWidget):
         add_box = QGroupBox(translate("Mentoring", "Добавить встречу"))
         add_box.setFixedWidth(340)
         box_layout = QVBoxLayout(add_box)
-        form = QFormLayout()
+        form = form_layout()
         box_layout.addLayout(form)
         hint = QLabel(translate("Mentoring", "Встречи и презентации из дел с начала стажировки. "
                                              "Отметьте те, на которые стажёр ездил с вами."))

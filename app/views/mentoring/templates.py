@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +25,7 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TemplateItemData, TemplateRow
 from app.views import dialogs
-from app.views.forms import FieldErrors
+from app.views.forms import FieldErrors, form_layout
 from app.views.mentoring.models import TemplateItemsModel, TemplateListModel
 from app.views.style import named
 from app.views.unsaved import RecordSwitch, UnsavedChanges
@@ -89,7 +88,7 @@ class TemplatesPage(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(8, 0, 0, 0)
-        form = QFormLayout()
+        form = form_layout()
         self.errors = FieldErrors()
         self.name_edit = QLineEdit()
         self.errors.add_row(form, translate("Mentoring", "Название"), "name", self.name_edit)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -35,7 +34,7 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TRAINEE_STATUSES, TraineeRow, trainee_status_label
 from app.views import dialogs, style
-from app.views.forms import FieldErrors, dialog_buttons, to_date
+from app.views.forms import FieldErrors, dialog_buttons, form_layout, to_date
 from app.views.mentoring.assessments import AssessmentsPanel
 from app.views.mentoring.checklist import ChecklistPanel, date_edit
 from app.views.mentoring.meetings import MeetingsPanel
@@ -58,7 +57,7 @@ class TraineeDialog(EditorDialog):
         self.setWindowTitle(translate("Mentoring", "Стажёр") if trainee is None
                             else trainee.name)
         self.setMinimumWidth(460)
-        form = QFormLayout(self)
+        form = form_layout(self)
         self.errors = FieldErrors()
         self.name_edit = QLineEdit(trainee.name if trainee else "")
         self.errors.add_row(form, translate("Mentoring", "Имя"), "name", self.name_edit)

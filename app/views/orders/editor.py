@@ -15,7 +15,6 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -43,7 +42,7 @@ from app.services.orders.rules import MAX_DEFERRED_DAYS, due_date
 from app.views import dialogs, style
 from app.views.activities.editor import stored_or_shown
 from app.views.deals.common import parse_decimal
-from app.views.forms import FieldErrors, editor_head, error_banner
+from app.views.forms import FieldErrors, editor_head, error_banner, form_layout
 from app.views.orders.fields import date_edit, late_texts, read_date, set_date
 from app.views.orders.model import (
     EditOrderLine,
@@ -161,7 +160,7 @@ class OrderEditor(EditorDialog):
         page, v = _page()
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        left, right = QFormLayout(), QFormLayout()
+        left, right = form_layout(), form_layout()
         self.ordered_on_edit = date_edit()
         self.ship_by_edit = date_edit(optional=True)
         self.address_edit = QPlainTextEdit()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
 from app.domain.money import format_money
@@ -17,7 +17,7 @@ from app.services.receivables import PaymentDraft, PaymentResult
 from app.views import style
 from app.views.activities.editor import stored_or_shown
 from app.views.deals.common import parse_decimal
-from app.views.forms import FieldErrors, dialog_buttons, error_banner
+from app.views.forms import FieldErrors, dialog_buttons, error_banner, form_layout
 from app.views.orders.fields import date_edit, read_date
 from app.views.style import named
 from app.views.unsaved import EditorDialog
@@ -53,7 +53,7 @@ class PaymentDialog(EditorDialog):
         self.banner = error_banner()
         outer.addWidget(self.banner)
         self.errors = FieldErrors(banner=self.banner)
-        form = QFormLayout()
+        form = form_layout()
         self.amount_edit = QLineEdit(format_money(self._outstanding, currency=False)
                                      if self._outstanding > 0 else "")
         self.amount_edit.setPlaceholderText("0,00")

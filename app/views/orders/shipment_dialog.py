@@ -10,7 +10,6 @@ from decimal import Decimal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -27,7 +26,7 @@ from app.services.errors import ValidationError
 from app.services.orders import OrderDetail, ShipmentDraft, ShipmentRow
 from app.services.orders.codes import LEFT_STATUSES, SHIPMENT_STATUS_LABELS
 from app.views.activities.editor import stored_or_shown
-from app.views.forms import FieldErrors, dialog_buttons, error_banner
+from app.views.forms import FieldErrors, dialog_buttons, error_banner, form_layout
 from app.views.orders.fields import date_edit, read_date, set_date
 from app.views.orders.model import ShipLine, ShipLinesModel, quantity_with_unit
 from app.views.style import named
@@ -113,7 +112,7 @@ class ShipmentDialog(EditorDialog):
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        left, right = QFormLayout(), QFormLayout()
+        left, right = form_layout(), form_layout()
         self.status_combo = QComboBox()
         for code, label in shipment_status_choices():
             self.status_combo.addItem(label, code)
@@ -149,7 +148,7 @@ class ShipmentDialog(EditorDialog):
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
         outer.addLayout(grid)
-        bottom = QFormLayout()
+        bottom = form_layout()
         self.problem_edit = QPlainTextEdit()
         self.problem_edit.setFixedHeight(48)
         self.problem_edit.setPlaceholderText(translate(

@@ -3,6 +3,7 @@ the app's palette, show exact figures in hover tooltips and save themselves as P
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +11,7 @@ from decimal import Decimal
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -47,6 +48,9 @@ class CountAxis(pg.AxisItem):
         return [f"{v:.0f}" if abs(v - round(v)) < 1e-9 else "" for v in values]
 
 
+LABEL_GAP = 14  # px between two category labels side by side
+
+
 class LabelAxis(pg.AxisItem):
     """Category labels at integer positions."""
 
@@ -58,7 +62,14 @@ class LabelAxis(pg.AxisItem):
                    size: float) -> list[tuple[float, list[float]]]:
         if not self.labels:
             return []
-        step = max(1, len(self.labels) // 14) if self.orientation in ("bottom", "top") else 1
+        step = 1
+        if self.orientation in ("bottom", "top"):
+            # as many labels as fit side by side with a gap (a month's dates ran together:
+            # «03.1205.1207.12…», issue 17, finding 6)
+            width = QFontMetrics(self.style.get("tickFont") or QFont()).horizontalAdvance(
+                max(self.labels, key=len)) + LABEL_GAP
+            fit = max(1, int(size // max(width, 1)))
+            step = max(1, math.ceil(len(self.labels) / fit))
         return [(1, [i for i in range(0, len(self.labels), step)])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
@@ -215,11 +226,15 @@ class CumulativeChart(ChartPanel):
                                              style=Qt.PenStyle.DashLine))
             legend.addItem(fc, translate("Charts", "Прогноз"))
         if days and days[0] <= today <= days[-1]:
+            # the mark's label low on the line, on its own white ground: at the top it sat
+            # under the legend, faint (issue 17, finding 6)
             line = pg.InfiniteLine(pos=days.index(today), angle=90,
-                                   pen=pg.mkPen(style.DANGER, width=1,
-                                                style=Qt.PenStyle.DotLine),
+                                   pen=pg.mkPen(style.DANGER, width=2,
+                                                style=Qt.PenStyle.DashLine),
                                    label=translate("Charts", "сегодня"),
-                                   labelOpts={"position": 0.95, "color": style.DANGER})
+                                   labelOpts={"position": 0.12, "color": style.DANGER,
+                                              "fill": pg.mkBrush(255, 255, 255, 235),
+                                              "anchors": [(0, 1), (0, 1)]})
             self.plot.addItem(line)
         fc_by_day = dict(zip(forecast_days, forecast, strict=True))
         tips = []
