@@ -268,6 +268,9 @@ class DealEditor(EditorDialog):
         v.addLayout(bar)
         self.lines_model = LinesModel(self)
         self.lines_view = _table(self.lines_model)
+        self.lines_hint = EmptyHint(self.lines_view, translate(
+            "DealEditor", "Позиций нет: «+ Из каталога…» или «+ Своя строка» — сумма сделки "
+                          "посчитается по ним (или укажите её на вкладке «Основное»)."))
         self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.lines_view.setItemDelegateForColumn(LinesModel.VAT, VatDelegate(self.lines_view))
         header = self.lines_view.horizontalHeader()
@@ -383,6 +386,9 @@ class DealEditor(EditorDialog):
         v.addLayout(bar)
         self.activities_model = ActivityListModel(self)
         self.activities_view = _table(self.activities_model)
+        self.activities_hint = EmptyHint(self.activities_view, translate(
+            "DealEditor", "По сделке нет дел: запланируйте звонок, встречу или задачу — "
+                          "сделка без следующего шага видна на вкладке «Сегодня»."))
         fit_activity_columns(self.activities_view)
         self.activities_view.doubleClicked.connect(self._on_activities_view_double_clicked)
         self.activities_view.selectionModel().currentRowChanged.connect(

@@ -26,6 +26,7 @@ from app.i18n import translate
 from app.services.errors import ValidationError
 from app.services.mentoring import SKILLS, skill_label
 from app.views import dialogs, style
+from app.views.empty_state import EmptyHint
 from app.views.forms import FieldErrors, form_layout, to_date
 from app.views.mentoring.checklist import date_edit
 from app.views.mentoring.models import AssessmentTableModel
@@ -114,6 +115,9 @@ class AssessmentsPanel(QWidget):
         self.model = AssessmentTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.hint = EmptyHint(self.view, translate(
+            "Assessments", "Оценок навыков ещё нет: после встречи или звонка со стажёром — "
+                           "«Добавить оценку»; здесь появится их история."))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()

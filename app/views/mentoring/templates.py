@@ -25,6 +25,7 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TemplateItemData, TemplateRow
 from app.views import dialogs
+from app.views.empty_state import EmptyHint
 from app.views.forms import FieldErrors, form_layout
 from app.views.mentoring.models import TemplateItemsModel, TemplateListModel
 from app.views.style import named
@@ -56,6 +57,8 @@ class TemplatesPage(QWidget):
         self.list_model = TemplateListModel(self)
         self.list_view = QTableView()
         self.list_view.setModel(self.list_model)
+        self.list_hint = EmptyHint(self.list_view, translate(
+            "Templates", "Шаблонов нет: «Новый» — шаблон плана адаптации стажёра."))
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.verticalHeader().hide()
@@ -104,6 +107,9 @@ class TemplatesPage(QWidget):
         self.items_model = TemplateItemsModel(self)
         self.items_view = QTableView()
         self.items_view.setModel(self.items_model)
+        self.items_hint = EmptyHint(self.items_view, translate(
+            "Templates", "В шаблоне нет пунктов: «Добавить пункт» — что стажёр делает и "
+                         "на какой день."))
         self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items_view.verticalHeader().setDefaultSectionSize(26)

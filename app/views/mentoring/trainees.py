@@ -34,6 +34,7 @@ from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TRAINEE_STATUSES, TraineeRow, trainee_status_label
 from app.views import dialogs, style
+from app.views.empty_state import EmptyHint
 from app.views.forms import FieldErrors, dialog_buttons, form_layout, to_date
 from app.views.mentoring.assessments import AssessmentsPanel
 from app.views.mentoring.checklist import ChecklistPanel, date_edit
@@ -209,6 +210,9 @@ class TraineesPage(QWidget):
         self.list_model = TraineeListModel(self)
         self.list_view = QTableView()
         self.list_view.setModel(self.list_model)
+        self.list_hint = EmptyHint(self.list_view, translate(
+            "Trainees", "Стажёров пока нет. «Новый стажёр» — добавить; шаблон адаптации "
+                        "назначается в его карточке."))
         self.list_view.setItemDelegateForColumn(2, ProgressDelegate(self.list_view))
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

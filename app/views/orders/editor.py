@@ -42,6 +42,7 @@ from app.services.orders.rules import MAX_DEFERRED_DAYS, due_date
 from app.views import dialogs, style
 from app.views.activities.editor import stored_or_shown
 from app.views.deals.common import parse_decimal
+from app.views.empty_state import EmptyHint
 from app.views.forms import FieldErrors, editor_head, error_banner, form_layout
 from app.views.orders.fields import date_edit, late_texts, read_date, set_date
 from app.views.orders.model import (
@@ -288,6 +289,8 @@ class OrderEditor(EditorDialog):
         v.addLayout(bar)
         self.shipments_model = ShipmentListModel(self)
         self.shipments_view = _table(self.shipments_model)
+        self.shipments_hint = EmptyHint(self.shipments_view, translate(
+            "OrderEditor", "Отгрузок ещё не было: «+ Отгрузка…» — частично или всё сразу."))
         self.shipments_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.shipments_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -333,6 +336,8 @@ class OrderEditor(EditorDialog):
         v.addLayout(bar)
         self.payments_model = PaymentListModel(self)
         self.payments_view = _table(self.payments_model)
+        self.payments_hint = EmptyHint(self.payments_view, translate(
+            "OrderEditor", "Оплат ещё не было: «+ Оплата…», когда деньги придут."))
         self.payments_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.payments_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
