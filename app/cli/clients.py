@@ -112,7 +112,8 @@ def import_clients(args: argparse.Namespace) -> int:
     try:
         report = services.client_import.import_file(
             args.file, skip_invalid=args.skip_invalid,
-            update_duplicates=args.update_duplicates)
+            update_duplicates=args.update_duplicates,
+            near_duplicates=getattr(args, "near_duplicates", "skip"))
     finally:
         services.close()
     print(translate("Cli", "Загружено: {i}, обновлено: {u}, пропущено: {s}, отклонено: {r}")

@@ -137,4 +137,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help=translate("Cli", "загрузить верные строки, об остальных сообщить"))
     p.add_argument("--update-duplicates", action="store_true",
                    help=translate("Cli", "обновлять клиентов с тем же ИНН вместо пропуска"))
+    # the values are checked by the import itself (NEAR_DUPLICATE_CHOICES): naming them here
+    # would import the clients area, and its models, for every command
+    p.add_argument("--near-duplicates", default="skip", metavar="skip|update|import",
+                   help=translate("Cli", "строки, похожие на клиентов базы (то же название, "
+                                         "телефон или e-mail, но не ИНН): skip — пропустить "
+                                         "и перечислить, update — обновить найденного, "
+                                         "import — загрузить как новых"))
     p.set_defaults(handler=lambda a: IMPORTERS[a.what](a))

@@ -390,3 +390,28 @@ def test_a_broad_search_shows_its_first_page_then_the_rest(qtbot, tab: ClientsTa
     last = narrow[-1]
     assert tab.select_client(last)  # a client past the first page is found at once
     assert tab.selected_ids() == [last]
+
+
+def test_import_dialog_lists_rows_like_a_client_and_imports_them_when_asked(  # type: ignore[no-untyped-def]
+        qtbot, tab: ClientsTab, tmp_path: Path) -> None:
+    """Issue 17, finding 10: the check names the client each row is like; «загружать как
+    новых» imports them anyway."""
+    services = tab._services
+    existing = services.clients.create(ClientDraft(name="ООО «Двойник»"))
+    path = tmp_path / "near.csv"
+    path.write_text("Название;Регион\nДвойник;Тула\nООО «Другой»;Тверь\n", encoding="utf-8")
+    dialog = ImportDialog(services=services, parent=tab)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.file_loaded, timeout=10_000):
+        dialog.load_file_in_background(path)
+    with qtbot.waitSignal(dialog.report_ready, timeout=10_000):
+        dialog.start(dry_run=True)
+    text = dialog.report_edit.toPlainText()
+    assert f"№{existing.id}" in text and "то же название" in text
+    assert "1 строка похожа на клиента базы" in text
+    assert (dialog.report.imported, dialog.report.near_duplicates) == (1, 1)
+    dialog.near_combo.setCurrentIndex(dialog.near_combo.findData("import"))
+    before = services.clients.count()
+    with qtbot.waitSignal(dialog.report_ready, timeout=10_000):
+        dialog.start(dry_run=False)
+    assert dialog.report.imported == 2 and services.clients.count() == before + 2

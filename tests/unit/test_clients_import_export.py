@@ -12,7 +12,7 @@ from app.cli import run
 from app.services.clients import ClientDraft, ClientQuery, ContactDraft
 from app.services.clients.exporter import export_phone, neutralise
 from app.services.clients.importer import ClientImportService, guess_mapping, read_table
-from app.services.errors import ServiceError
+from app.services.errors import ServiceError, ValidationError
 
 EXCEL_CSV = (
     'Наименование;ИНН;КПП;Телефон;Эл. почта;Статус;Контактное лицо;Должность;Примечание\r\n'
@@ -226,3 +226,53 @@ def test_cli_import_export_and_list(tmp_path: Path, capsys: pytest.CaptureFixtur
     good = write(tmp_path, "good.csv", "Название;ИНН\nБета;7736050003\n".encode())
     assert run(["--db", db, "import", "clients", str(good)]) == 0
     assert run(["--db", db, "import", "clients", str(tmp_path / "missing.csv")]) == 1
+
+
+def test_rows_like_a_client_by_name_phone_or_email_are_caught(services: Services,
+                                                               tmp_path: Path) -> None:
+    """Issue 17, finding 10: duplicates were matched by ИНН only; a row with the same name
+    (legal form, quotes and case aside), phone or e-mail as a client is skipped and listed,
+    updates that client, or is imported anyway, as asked. Two ИНН are two companies."""
+    alfa = services.clients.create(ClientDraft(name="ООО «Альфа-Снаб»", inn="7707083893"))
+    beta = services.clients.create(ClientDraft(
+        name="Бета", contacts=(ContactDraft(name="Иванов", phone="+7 916 123-45-67",
+                                            email="ivanov@beta.example"),)))
+    csv_text = ("Название;ИНН;Телефон;Эл. почта;Регион\n"
+                "альфа-снаб;;;;Тула\n"  # the name without the legal form and quotes
+                "ООО «Гамма»;;8 (916) 123-45-67;;Тверь\n"  # Бета's contact's phone
+                "ИП Дельта;;;IVANOV@beta.example;\n"  # and e-mail, another case
+                "АО «Альфа-Снаб»;7736050003;;;\n"  # the same name, another ИНН
+                "ООО «Новая»;;;;\n")
+    path = write(tmp_path, "near.csv", csv_text.encode("utf-8"))
+    before = services.clients.count()
+    report = importer(services).import_file(path)
+    assert (report.imported, report.skipped, report.near_duplicates) == (2, 3, 3)
+    listed = {p.line: p.message for p in report.skipped_rows}
+    assert listed.keys() == {2, 3, 4}
+    assert f"№{alfa.id}" in listed[2] and "то же название" in listed[2]
+    assert f"№{beta.id}" in listed[3] and "тот же телефон" in listed[3]
+    assert f"№{beta.id}" in listed[4] and "тот же e-mail" in listed[4]
+    assert services.clients.count() == before + 2  # «Альфа-Снаб» of another ИНН and «Новая»
+    # update: the found client takes what the row has
+    path2 = write(tmp_path, "near2.csv", "Название;Регион\nАльфа-снаб;Тула\n".encode())
+    report = importer(services).import_file(path2, near_duplicates="update")
+    assert (report.updated, report.imported) == (1, 0)
+    assert services.clients.get(alfa.id).draft.region == "Тула"
+    # import anyway: a second client
+    report = importer(services).import_file(path2, near_duplicates="import")
+    assert report.imported == 1 and report.near_duplicates == 0
+    with pytest.raises(ValidationError):
+        importer(services).import_file(path2, near_duplicates="maybe")
+
+
+def test_cli_names_a_bad_choice_for_rows_like_a_client(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    path = write(tmp_path, "c.csv", "Название\nООО «Одна»\n".encode())
+    db = str(tmp_path / "x.db")
+    assert run(["--db", db, "import", "clients", str(path), "--near-duplicates", "maybe"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "maybe" in err
+    assert run(["--db", db, "import", "clients", str(path)]) == 0
+    assert run(["--db", db, "import", "clients", str(path)]) == 0  # skipped: like «Одна»
+    out = capsys.readouterr().out
+    assert "пропущено: 1" in out and "похож на клиента" in out

@@ -130,7 +130,7 @@ def test_skip_invalid_stores_no_control_character(services: Services, db_path: P
                                                 skip_invalid=True)
     assert (report.imported, report.rejected) == (2, 1)
     report = services.client_import.import_file(BAD_FILES / "control_chars.csv",
-                                                skip_invalid=True)
+                                                skip_invalid=True, near_duplicates="import")
     assert report.imported == 1
     assert {(p.line, p.message.split(":")[0]) for p in report.problems} == {
         (5, "Юридический адрес"), (6, "Примечание"), (7, "Контактное лицо"), (8, "Примечание")}

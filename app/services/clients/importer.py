@@ -34,7 +34,7 @@ from app.i18n import translate
 from app.models import Campaign, Client, ClientTag, Contact
 from app.services.clients.churn import churn_day
 from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
-from app.services.clients.matching import fold
+from app.services.clients.matching import NEAR_DUPLICATE_CHOICES, digits, fold, name_key
 from app.services.errors import ConflictError, ServiceError, ValidationError
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.services.uow import UowFactory
@@ -46,6 +46,7 @@ MAX_XLSX_UNPACKED = 300 * 1024 * 1024
 MAX_XLSX_MEMBER_RATIO = 100  # real sheets compress 5–20×; bombs compress thousands ×
 MAX_XLSX_MEMBERS = 2_000
 BATCH_ROWS = 500  # rows checked and written together; memory is about one batch's
+
 MAX_LISTED_ROWS = 1_000  # bad and skipped rows a report lists (it counts them all)
 
 CLIENT_FIELDS = (
@@ -614,6 +615,7 @@ class ImportReport:
     problems: list[RowProblem] = field(default_factory=list)
     skipped_rows: list[RowProblem] = field(default_factory=list)
     committed: bool = False
+    near_duplicates: int = 0  # of the skipped: like an existing client (not by ИНН)
     dry_run: bool = False
 
     @property
@@ -737,6 +739,7 @@ class _Tally:
     updated: int = 0
     skipped: int = 0
     rejected: int = 0
+    near: int = 0  # of the skipped: like an existing client by name, phone or e-mail
     problems: list[RowProblem] = field(default_factory=list)
     skipped_rows: list[RowProblem] = field(default_factory=list)
 
@@ -782,6 +785,74 @@ class _SeenInns:
         self._s.execute(text("DROP TABLE temp.import_seen_inn"))
 
 
+class _NearMatches:
+    """Existing clients by name key, e-mail and phone (the last ten digits), as the card's
+    duplicate check compares them (`ClientDuplicates.find_duplicates`), for a whole file:
+    read once in the import's transaction when the first row needs them (one pass over
+    clients and contacts), then each row is a dictionary lookup. What the base holds only:
+    the memory grows with the base, never with the file (a file's own repeats are caught by
+    their ИНН)."""
+
+    def __init__(self, s: Session) -> None:
+        self._s = s
+        self._built = False
+        self.names: dict[str, int] = {}
+        self.emails: dict[str, int] = {}
+        self.phones: dict[str, int] = {}
+        self.inns: dict[int, str] = {}
+
+    def _build(self) -> None:
+        self._built = True
+        for cid, name, email, phone, inn in self._s.execute(
+                select(Client.id, Client.name, Client.email, Client.phone, Client.inn)
+                .order_by(Client.id)):
+            self._add(cid, name, [email], [phone], inn)
+        for cid, email, phone, phone2 in self._s.execute(
+                select(Contact.client_id, Contact.email, Contact.phone, Contact.phone2)
+                .order_by(Contact.client_id)):
+            self._add(cid, "", [email], [phone, phone2])
+
+    def _add(self, cid: int, name: str, emails: list[str], phones: list[str],
+             inn: str = "") -> None:
+        if inn:
+            self.inns[cid] = inn
+        key = name_key(name) if name else ""
+        if key:
+            self.names.setdefault(key, cid)
+        for e in emails:
+            e = (e or "").strip().lower()
+            if "@" in e:
+                self.emails.setdefault(e, cid)
+        for p in phones:
+            d = digits(p or "")
+            if len(d) >= 10:
+                self.phones.setdefault(d[-10:], cid)
+
+    def find(self, draft: ClientDraft) -> tuple[int, str] | None:
+        """(the existing client, why) for a row like one, else None. Two different ИНН are
+        two different companies, however alike their names."""
+        if not self._built:
+            self._build()
+
+        def other_company(cid: int) -> bool:
+            return bool(draft.inn) and self.inns.get(cid, draft.inn) != draft.inn
+
+        key = name_key(draft.name)
+        if key and key in self.names and not other_company(self.names[key]):
+            return self.names[key], translate("ClientImport", "то же название")
+        for p in [draft.phone, *(c.phone for c in draft.contacts)]:
+            d = digits(p or "")
+            cid = self.phones.get(d[-10:]) if len(d) >= 10 else None
+            if cid is not None and not other_company(cid):
+                return cid, translate("ClientImport", "тот же телефон")
+        for e in [draft.email, *(c.email for c in draft.contacts)]:
+            e = (e or "").strip().lower()
+            cid = self.emails.get(e) if "@" in e else None
+            if cid is not None and not other_company(cid):
+                return cid, translate("ClientImport", "тот же e-mail")
+        return None
+
+
 class ClientImportService:
     def __init__(self, *, uow_factory: UowFactory) -> None:
         self._uow = uow_factory
@@ -792,6 +863,7 @@ class ClientImportService:
 
     def import_file(self, path: Path, mapping: dict[int, str] | None = None, *,
                     skip_invalid: bool = False, update_duplicates: bool = False,
+                    near_duplicates: str = "skip",
                     dry_run: bool = False, campaign_id: int | None = None,
                     progress: Callable[[int, int], None] | None = None) -> ImportReport:
         """Import a file as it is read (memory does not grow with the file); as
@@ -800,16 +872,20 @@ class ClientImportService:
         with open_source(path) as source:
             return self._import_rows(
                 source.headers, source.rows, mapping, skip_invalid=skip_invalid,
-                update_duplicates=update_duplicates, dry_run=dry_run, campaign_id=campaign_id,
+                update_duplicates=update_duplicates, near_duplicates=near_duplicates,
+                dry_run=dry_run, campaign_id=campaign_id,
                 progress=(lambda: progress(*source.progress())) if progress else None)
 
     def import_table(self, table: SourceTable, mapping: dict[int, str] | None = None, *,
                      skip_invalid: bool = False, update_duplicates: bool = False,
+                     near_duplicates: str = "skip",
                      dry_run: bool = False, campaign_id: int | None = None,
                      progress: Callable[[int, int], None] | None = None) -> ImportReport:
         """Validate every row and write the valid ones in one transaction, unless strict and
         something is wrong: then nothing is written. Rows whose ИНН is already in the base are
-        skipped, or update that client with `update_duplicates`. A check (`dry_run`) counts
+        skipped, or update that client with `update_duplicates`. A row like an existing client
+        by name, phone or e-mail (not ИНН) is skipped and listed, updates it, or is imported
+        anyway, as `near_duplicates` says (NEAR_DUPLICATE_CHOICES). A check (`dry_run`) counts
         what the valid rows would do, then rolls back. `progress(done, total)` gets rows.
         `campaign_id`: every imported client belongs to that campaign (a prospect list from
         an exhibition); an updated client gets it only if it has none."""
@@ -824,12 +900,14 @@ class ClientImportService:
 
         return self._import_rows(
             table.headers, counted(), mapping, skip_invalid=skip_invalid,
-            update_duplicates=update_duplicates, dry_run=dry_run, campaign_id=campaign_id,
+            update_duplicates=update_duplicates, near_duplicates=near_duplicates,
+            dry_run=dry_run, campaign_id=campaign_id,
             progress=(lambda: progress(done[0], total)) if progress else None)
 
     def _import_rows(self, headers: list[str], rows: Iterator[tuple[int, list[str]]],
                      mapping: dict[int, str] | None, *, skip_invalid: bool,
-                     update_duplicates: bool, dry_run: bool, campaign_id: int | None = None,
+                     update_duplicates: bool, near_duplicates: str, dry_run: bool,
+                     campaign_id: int | None = None,
                      progress: Callable[[], None] | None) -> ImportReport:
         """Rows are checked and written BATCH_ROWS at a time inside one transaction, so a
         file of any length costs the memory of one batch; the commit comes after the last."""
@@ -841,6 +919,10 @@ class ClientImportService:
         if "name" not in mapping.values():
             raise ValidationError.single("mapping", translate(
                 "ClientImport", "Укажите, в какой колонке название клиента"))
+        if near_duplicates not in NEAR_DUPLICATE_CHOICES:
+            raise ValidationError.single("near_duplicates", translate(
+                "ClientImport", "Неизвестный выбор для похожих клиентов: {c}").format(
+                c=near_duplicates))
         tally = _Tally(strict=not skip_invalid and not dry_run)
         with self._uow() as uow:
             s = uow.session
@@ -848,16 +930,19 @@ class ClientImportService:
                 raise ValidationError.single("campaign", translate(
                     "ClientImport", "Кампания не найдена"))
             seen = _SeenInns(s)
+            near = _NearMatches(s)
             batch: list[_CheckedRow] = []
             for n, (line, row) in enumerate(rows):
                 values = {f: (row[i] if i < len(row) else "") for i, f in mapping.items()}
                 batch.append(_check_row(line, values))
                 if len(batch) == BATCH_ROWS:
-                    self._write_batch(s, batch, seen, tally, update_duplicates, campaign_id)
+                    self._write_batch(s, batch, seen, tally, update_duplicates, campaign_id,
+                                      near, near_duplicates)
                     batch = []
                 if progress and n % 500 == 0:
                     progress()
-            self._write_batch(s, batch, seen, tally, update_duplicates, campaign_id)
+            self._write_batch(s, batch, seen, tally, update_duplicates, campaign_id, near,
+                              near_duplicates)
             seen.drop()
             if tally.strict and tally.rejected:
                 return ImportReport(rejected=tally.rejected, problems=tally.problems)
@@ -866,11 +951,13 @@ class ClientImportService:
         return ImportReport(imported=tally.imported, updated=tally.updated,
                             skipped=tally.skipped, rejected=tally.rejected,
                             problems=tally.problems, skipped_rows=tally.skipped_rows,
-                            committed=not dry_run, dry_run=dry_run)
+                            committed=not dry_run, dry_run=dry_run,
+                            near_duplicates=tally.near)
 
     def _write_batch(self, s: Session, batch: list[_CheckedRow], seen: _SeenInns,
                      tally: _Tally, update_duplicates: bool,
-                     campaign_id: int | None = None) -> None:
+                     campaign_id: int | None = None, near: _NearMatches | None = None,
+                     near_duplicates: str = "skip") -> None:
         """Report the batch's bad rows; write the others unless a strict import already
         failed. An ИНН met earlier in the file (in this batch or before) rejects the row."""
         if not batch:
@@ -901,7 +988,21 @@ class ClientImportService:
         try:
             for r in valid:
                 existing_id = existing.get(r.draft.inn) if r.draft.inn else None
-                if existing_id is None:
+                like = (near.find(r.draft) if near is not None and existing_id is None
+                        and near_duplicates != "import" else None)
+                if like is not None:
+                    like_id, why = like
+                    if near_duplicates == "update":
+                        self._update_existing(s, like_id, r.draft, campaign_id)
+                        tally.updated += 1
+                    else:
+                        tally.skip(RowProblem(r.line, translate(
+                            "ClientImport", "похож на клиента №{id} «{name}» ({why}) — "
+                                            "пропущен").format(
+                            id=like_id, name=s.get_one(Client, like_id).name, why=why),
+                            r.draft.name))
+                        tally.near += 1
+                elif existing_id is None:
                     new.append(r.draft)
                 elif not update_duplicates:
                     tally.skip(RowProblem(r.line, translate(
@@ -991,6 +1092,7 @@ class ClientImportService:
 
 __all__ = [
     "IMPORT_FIELDS",
+    "NEAR_DUPLICATE_CHOICES",
     "ClientImportService",
     "ImportPreview",
     "ImportReport",

@@ -47,6 +47,10 @@ def fts_match_expression(text_: str, min_chars: int = MIN_SEARCH_CHARS) -> str |
     return " AND ".join(parts) if parts else None
 
 
+# what an import does with a row like an existing client by name, phone or e-mail but not
+# by ИНН (issue 17, finding 10): skip and list it, update that client, or import it anyway
+NEAR_DUPLICATE_CHOICES = ("skip", "update", "import")
+
 FRAGMENT_CHARS = 3  # the shortest fragment the name index (trigram) finds
 
 

@@ -137,6 +137,20 @@ class ImportDialog(FittedDialog):
             "ClientImport", "Клиентов с ИНН, который уже есть в базе, — пропускать"), False)
         self.duplicates_combo.addItem(translate(
             "ClientImport", "Клиентов с ИНН, который уже есть в базе, — обновлять"), True)
+        # a row like a client of the base by name, phone or e-mail, not by ИНН (finding 10)
+        self.near_combo = QComboBox()
+        self.near_combo.setObjectName("nearDuplicatesCombo")
+        for key, label in (("skip", translate("ClientImport", "Похожих на клиентов базы — "
+                                                              "пропускать")),
+                           ("update", translate("ClientImport", "Похожих — обновлять "
+                                                                "найденного клиента")),
+                           ("import", translate("ClientImport", "Похожих — загружать как "
+                                                                "новых"))):
+            self.near_combo.addItem(label, key)
+        self.near_combo.setToolTip(translate(
+            "ClientImport", "Похожий — с тем же названием (без формы собственности и кавычек), "
+                            "телефоном или e-mail, что у клиента в базе, но без его ИНН; "
+                            "«Проверить» покажет, на кого похожа каждая строка"))
         # a prospect list from an exhibition belongs to it: one campaign for every row
         self.campaign_combo = QComboBox()
         self.campaign_combo.addItem("—", None)
@@ -150,8 +164,12 @@ class ImportDialog(FittedDialog):
         options.addStretch(1)
         options.addWidget(QLabel(translate("ClientImport", "Кампания:")))
         options.addWidget(self.campaign_combo)
-        options.addWidget(self.duplicates_combo)
         layout.addLayout(options)
+        doubles = QHBoxLayout()  # a second row: one row was wider than a laptop's screen
+        doubles.addWidget(self.duplicates_combo)
+        doubles.addWidget(self.near_combo)
+        doubles.addStretch(1)
+        layout.addLayout(doubles)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -252,13 +270,14 @@ class ImportDialog(FittedDialog):
             return
         skip = self.skip_invalid_check.isChecked()
         update = bool(self.duplicates_combo.currentData())
+        near = str(self.near_combo.currentData())
         campaign = self.campaign_combo.currentData()
         self._set_busy(True)
         self.summary_label.setText(translate("ClientImport", "Проверяем…") if dry_run
                                    else translate("ClientImport", "Загружаем…"))
         job = Job(lambda: self._importer.import_file(
-            path, mapping, skip_invalid=skip, update_duplicates=update, dry_run=dry_run,
-            campaign_id=campaign))
+            path, mapping, skip_invalid=skip, update_duplicates=update, near_duplicates=near,
+            dry_run=dry_run, campaign_id=campaign))
         job.signals.finished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
         job.signals.failed.connect(self._on_job_failed, Qt.ConnectionType.QueuedConnection)
         self._job = start(job)
@@ -309,6 +328,13 @@ class ImportDialog(FittedDialog):
             lines.append(plural(r.rejected - len(r.problems), translate(
                 "ClientImport", "… и ещё %n строка с ошибками|… и ещё %n строки с ошибками"
                                 "|… и ещё %n строк с ошибками")))
+        if r.near_duplicates:
+            lines.append(plural(r.near_duplicates, translate(
+                "ClientImport", "%n строка похожа на клиента базы и пропущена|%n строки похожи "
+                                "на клиентов базы и пропущены|%n строк похожи на клиентов "
+                                "базы и пропущены")) + " " + translate(
+                "ClientImport", "Если это не дубли, выберите «Похожих — загружать как новых» "
+                                "или «обновлять найденного клиента»."))
         for p in r.skipped_rows:
             lines.append(translate("ClientImport", "Строка {line} ({name}): {msg}").format(
                 line=p.line, name=p.name or "—", msg=p.message))
