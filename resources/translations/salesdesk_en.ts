@@ -618,6 +618,13 @@
     </message>
 </context>
 <context>
+    <name>Assessments</name>
+    <message>
+        <source>Оценок навыков ещё нет: после встречи или звонка со стажёром — «Добавить оценку»; здесь появится их история.</source>
+        <translation>No skill assessments yet: after a meeting or call with the trainee — “Add assessment”; their history will appear here.</translation>
+    </message>
+</context>
+<context>
     <name>Background</name>
     <message>
         <source>Внутренняя ошибка: {kind}: {error}</source>
@@ -2346,6 +2353,10 @@ Backups folder: {folder}</translation>
         <translation>update clients with the same INN instead of skipping them</translation>
     </message>
     <message>
+        <source>строки, похожие на клиентов базы (то же название, телефон или e-mail, но не ИНН): skip — пропустить и перечислить, update — обновить найденного, import — загрузить как новых</source>
+        <translation>rows like clients of the base (the same name, phone or e-mail, but not INN): skip — skip and list them, update — update the client found, import — import them as new</translation>
+    </message>
+    <message>
         <source>список дел на день: просроченные, сегодняшние по времени, дни рождения, кому пора позвонить</source>
         <translation>the day&apos;s worklist: overdue, today&apos;s by time, birthdays, who is due a call</translation>
     </message>
@@ -3119,8 +3130,28 @@ Backups folder: {folder}</translation>
         <translation>{path}: only CSV and XLSX files can be imported</translation>
     </message>
     <message>
+        <source>то же название</source>
+        <translation>the same name</translation>
+    </message>
+    <message>
+        <source>тот же телефон</source>
+        <translation>the same phone</translation>
+    </message>
+    <message>
+        <source>тот же e-mail</source>
+        <translation>the same e-mail</translation>
+    </message>
+    <message>
+        <source>Неизвестный выбор для похожих клиентов: {c}</source>
+        <translation>Unknown choice for similar clients: {c}</translation>
+    </message>
+    <message>
         <source>Кампания не найдена</source>
         <translation>Campaign not found</translation>
+    </message>
+    <message>
+        <source>похож на клиента №{id} «{name}» ({why}) — пропущен</source>
+        <translation>like client No. {id} “{name}” ({why}) — skipped</translation>
     </message>
     <message>
         <source>строки {first}–{last}: база данных отклонила запись ({e}) — ничего не загружено</source>
@@ -3283,6 +3314,22 @@ Backups folder: {folder}</translation>
         <translation>Update clients whose INN is already in the database</translation>
     </message>
     <message>
+        <source>Похожих на клиентов базы — пропускать</source>
+        <translation>Rows like clients of the base — skip</translation>
+    </message>
+    <message>
+        <source>Похожих — обновлять найденного клиента</source>
+        <translation>Similar rows — update the client found</translation>
+    </message>
+    <message>
+        <source>Похожих — загружать как новых</source>
+        <translation>Similar rows — import as new</translation>
+    </message>
+    <message>
+        <source>Похожий — с тем же названием (без формы собственности и кавычек), телефоном или e-mail, что у клиента в базе, но без его ИНН; «Проверить» покажет, на кого похожа каждая строка</source>
+        <translation>Similar: the same name (legal form and quotes aside), phone or e-mail as a client of the base, but not its INN; “Check” shows whom each row is like</translation>
+    </message>
+    <message>
         <source>Все загруженные клиенты войдут в эту кампанию (например, список с выставки); у обновляемых клиентов кампания ставится, только если её не было</source>
         <translation>All loaded clients will be assigned to this campaign (e.g. a list from a trade show); updated clients get the campaign only if they had none</translation>
     </message>
@@ -3373,6 +3420,14 @@ Backups folder: {folder}</translation>
     <message>
         <source>… и ещё %n строка с ошибками|… и ещё %n строки с ошибками|… и ещё %n строк с ошибками</source>
         <translation>… and %n more row with errors|… and %n more rows with errors</translation>
+    </message>
+    <message>
+        <source>%n строка похожа на клиента базы и пропущена|%n строки похожи на клиентов базы и пропущены|%n строк похожи на клиентов базы и пропущены</source>
+        <translation>%n row is like a client of the base and was skipped|%n rows are like clients of the base and were skipped</translation>
+    </message>
+    <message>
+        <source>Если это не дубли, выберите «Похожих — загружать как новых» или «обновлять найденного клиента».</source>
+        <translation>If they are not duplicates, choose “Similar rows — import as new” or “update the client found”.</translation>
     </message>
     <message>
         <source>… и ещё %n пропущенная строка|… и ещё %n пропущенные строки|… и ещё %n пропущенных строк</source>
@@ -4803,6 +4858,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>After the sale</translation>
     </message>
     <message>
+        <source>Позиций нет: «+ Из каталога…» или «+ Своя строка» — сумма сделки посчитается по ним (или укажите её на вкладке «Основное»).</source>
+        <translation>No lines: “+ From catalog…” or “+ Custom line” — the deal&apos;s amount is counted from them (or enter it on the “General” tab).</translation>
+    </message>
+    <message>
         <source>+ Из библиотеки</source>
         <translation>+ From library</translation>
     </message>
@@ -4849,6 +4908,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Условия поставки (в КП)</source>
         <translation>Delivery terms (in quote)</translation>
+    </message>
+    <message>
+        <source>По сделке нет дел: запланируйте звонок, встречу или задачу — сделка без следующего шага видна на вкладке «Сегодня».</source>
+        <translation>No activities for this deal: plan a call, a meeting or a task — a deal without a next step shows on the “Today” tab.</translation>
     </message>
     <message>
         <source>Сделка: {title}</source>
@@ -9576,6 +9639,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>The goods of a canceled shipment return to stock</translation>
     </message>
     <message>
+        <source>Отгрузок ещё не было: «+ Отгрузка…» — частично или всё сразу.</source>
+        <translation>No shipments yet: “+ Shipment…” — in parts or all at once.</translation>
+    </message>
+    <message>
         <source>Зачесть аванс</source>
         <translation>Apply credit</translation>
     </message>
@@ -9590,6 +9657,10 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Удалить оплату</source>
         <translation>Delete payment</translation>
+    </message>
+    <message>
+        <source>Оплат ещё не было: «+ Оплата…», когда деньги придут.</source>
+        <translation>No payments yet: “+ Payment…” when the money comes in.</translation>
     </message>
     <message>
         <source>Счёт на оплату</source>
@@ -12538,6 +12609,17 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     </message>
 </context>
 <context>
+    <name>Templates</name>
+    <message>
+        <source>Шаблонов нет: «Новый» — шаблон плана адаптации стажёра.</source>
+        <translation>No templates: “New” — an onboarding plan template for trainees.</translation>
+    </message>
+    <message>
+        <source>В шаблоне нет пунктов: «Добавить пункт» — что стажёр делает и на какой день.</source>
+        <translation>The template has no items: “Add item” — what the trainee does and on which day.</translation>
+    </message>
+</context>
+<context>
     <name>Today</name>
     <message>
         <source>День рождения</source>
@@ -12778,6 +12860,13 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>Новое дело для клиента…</source>
         <translation>New activity for the client…</translation>
+    </message>
+</context>
+<context>
+    <name>Trainees</name>
+    <message>
+        <source>Стажёров пока нет. «Новый стажёр» — добавить; шаблон адаптации назначается в его карточке.</source>
+        <translation>No trainees yet. “New trainee” to add one; the onboarding template is assigned in the trainee&apos;s card.</translation>
     </message>
 </context>
 <context>
