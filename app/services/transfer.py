@@ -51,6 +51,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain.collation import sort_key
 from app.domain.money import format_money
 from app.i18n import translate
 from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
@@ -397,6 +398,13 @@ def _check_header(path: Path, document: object) -> tuple[dict[str, Any], str]:
     return tables, schema
 
 
+# Columns computed from a record's other fields, never read from the file (a file of an
+# older version has none; a hand-edited one could disagree with the name)
+DERIVED: dict[str, dict[str, Callable[[Record], object]]] = {
+    "clients": {"sort_name": lambda record: sort_key(str(record.get("name") or ""))},
+}
+
+
 def _decode_table(table: Table, rows: object) -> tuple[list[Record], list[str]]:
     if not isinstance(rows, list):
         raise _RecordError(table.name, "", "",
@@ -404,6 +412,7 @@ def _decode_table(table: Table, rows: object) -> tuple[list[Record], list[str]]:
                                got=_got(rows)))
     readers = [_ColumnReader.of(c) for c in table.columns]
     known = {r.name for r in readers}
+    derived = DERIVED.get(table.name, {})
     decoded: list[Record] = []
     labels: list[str] = []
     for n, row in enumerate(rows, start=1):
@@ -418,10 +427,14 @@ def _decode_table(table: Table, rows: object) -> tuple[list[Record], list[str]]:
                 "Transfer", "неизвестные поля: {names}").format(names=names))
         record: Record = {}
         for reader in readers:
+            if reader.name in derived:
+                continue
             try:
                 record[reader.name] = reader.read(row)
             except FieldProblem as exc:
                 raise _RecordError(table.name, label, reader.name, str(exc)) from None
+        for name, derive in derived.items():
+            record[name] = derive(record)
         decoded.append(record)
         labels.append(label)
     return decoded, labels

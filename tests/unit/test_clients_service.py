@@ -384,3 +384,27 @@ def test_names_sort_in_russian_order(services) -> None:  # type: ignore[no-untyp
         uow.commit()
     names = [r.name for r in services.clients.list_clients(ClientQuery())]
     assert names[:2] == ["Ангел", "Бета"] and names.index("ёжик") == names.index("ежевика") + 1
+
+
+def test_the_sort_key_is_made_again_on_a_whole_base_import(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A JSON file's sort_name is never trusted: an older file has none, a hand-edited one
+    could disagree with the name (app/services/transfer.py DERIVED)."""
+    import json
+
+    from app.bootstrap import bootstrap
+    from app.services.clients import ClientQuery
+
+    services.clients.create(ClientDraft(name="Ёлка"))
+    services.clients.create(ClientDraft(name="Жук"))
+    path = tmp_path / "all.json"
+    services.transfer.export_all(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for row in data["tables"]["clients"]:
+        row["sort_name"] = "я" if row["name"] == "Ёлка" else "а"  # a wrong key
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    other = bootstrap(tmp_path / "other.db")
+    try:
+        other.transfer.import_all(path)
+        assert [r.name for r in other.clients.list_clients(ClientQuery())] == ["Ёлка", "Жук"]
+    finally:
+        other.close()

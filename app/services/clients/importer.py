@@ -809,6 +809,7 @@ class _NearMatches:
             self._add(cid, name, [email], [phone], inn)
         for cid, email, phone, phone2 in self._s.execute(
                 select(Contact.client_id, Contact.email, Contact.phone, Contact.phone2)
+                .join(Client, Client.id == Contact.client_id)  # a client's, not an orphan's
                 .order_by(Contact.client_id)):
             self._add(cid, "", [email], [phone, phone2])
 
