@@ -120,6 +120,14 @@
         <translation>Activity not found</translation>
     </message>
     <message>
+        <source>Дело уже восстановлено</source>
+        <translation>The activity has been restored already</translation>
+    </message>
+    <message>
+        <source>Клиент или сделка дела «{s}» удалены — дело не восстановить</source>
+        <translation>The client or the deal of “{s}” has been deleted — the activity cannot be restored</translation>
+    </message>
+    <message>
         <source>Пустой путь к файлу</source>
         <translation>Empty file path</translation>
     </message>
@@ -430,6 +438,14 @@
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Удалить дело</source>
+        <translation>Delete activity</translation>
+    </message>
+    <message>
+        <source>Удалить это дело; Правка → Отменить (Ctrl+Z) вернёт его</source>
+        <translation>Delete this activity; Edit → Undo (Ctrl+Z) brings it back</translation>
+    </message>
+    <message>
         <source>Сохранить</source>
         <translation>Save</translation>
     </message>
@@ -448,6 +464,10 @@
     <message>
         <source>Выберите клиента из списка (начните вводить название)</source>
         <translation>Select a client from the list (start typing a name)</translation>
+    </message>
+    <message>
+        <source>удаление дела «{s}»</source>
+        <translation>deletion of “{s}”</translation>
     </message>
 </context>
 <context>

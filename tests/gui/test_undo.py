@@ -116,3 +116,38 @@ def test_today_and_calendar_keep_ctrl_z_and_hand_it_on(main_window: MainWindow, 
     assert main_window.undo_action.shortcut().isEmpty()
     main_window.show_tab("deals")
     assert main_window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+
+
+def test_a_deleted_activity_comes_back_with_undo(main_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """«Удалить дело» in the editor (the editor had no way to delete), undone and redone."""
+    from app.models import Activity
+    from app.views.activities.editor import ActivityEditor
+
+    services = main_window.services
+    with services.uow_factory(read_only=True) as uow:
+        activity_id, subject = uow.session.execute(
+            select(Activity.id, Activity.subject).where(Activity.done.is_(False))
+            .order_by(Activity.id).limit(1)).one()
+
+    def exists() -> bool:
+        with services.uow_factory(read_only=True) as uow:
+            return uow.session.get(Activity, activity_id) is not None
+
+    editor = ActivityEditor(services=services, activity_id=activity_id, parent=main_window)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.delete_button.isVisible()
+    editor.subject_edit.setText("правка, которая уйдёт вместе с делом")
+    editor.delete_button.click()
+    assert editor.deleted and not editor.isVisible() and not exists()
+    assert main_window.undo_action.text() == f"Отменить удаление дела «{subject}»"
+    main_window.undo_action.trigger()
+    assert exists()
+    main_window.redo_action.trigger()
+    assert not exists()
+    main_window.undo_action.trigger()
+    assert exists()
+    new = ActivityEditor(services=services, parent=main_window)
+    qtbot.addWidget(new)
+    assert not new.delete_button.isVisible()  # nothing to delete yet
+    new.reject()

@@ -668,3 +668,49 @@ def test_follow_up_draft(services: Services, world: World) -> None:
     d = acts.get(new_id)
     assert (d.purpose, d.kind, d.deal_id, d.remind_before_min) == ("follow_up", "call",
                                                                    world.deal, 0)
+
+
+def test_a_deleted_activity_is_restored_as_it_was(services: Services, world: World,
+                                                 tmp_path: Path) -> None:
+    """Undo of a deletion (issue 17): the same id and columns, its materials, and the
+    activity whose next step it was points at it again; refused once its client is gone."""
+    from app.services.errors import ConflictError
+
+    acts = services.activities
+    slides = tmp_path / "Слайды.pdf"
+    slides.write_bytes(b"%PDF-1.4")
+    first = acts.create(ActivityDraft(kind="call", subject="Звонок", client_id=world.client,
+                                      deal_id=world.deal, due_at=LATER), now=NOW)
+    second = acts.create(ActivityDraft(kind="presentation", subject="Презентация",
+                                       client_id=world.client, contact_id=world.contact,
+                                       deal_id=world.deal, due_at=LATER, place="Офис",
+                                       notes="Показать насосы", materials=(str(slides),)),
+                         now=NOW)
+    with services.uow_factory() as uow:  # the call's next step is the presentation
+        from app.models import Activity
+
+        uow.session.get(Activity, first).next_activity_id = second
+        uow.commit()
+    columns = ("kind, subject, client_id, contact_id, deal_id, due_at, place, notes, "
+               "remind_at, created_at, priority")
+    before = _raw(services, second, columns)
+    gone = acts.delete(second)
+    assert _raw(services, first, "next_activity_id") == (None,)
+    assert _count(services, "activity_materials") == 0
+    acts.restore(gone)
+    assert _raw(services, second, columns) == before
+    assert _raw(services, first, "next_activity_id") == (second,)
+    assert [m.path for m in acts.get(second).materials] == [str(slides)]
+    with pytest.raises(ConflictError):
+        acts.restore(gone)  # there again
+    # a client without deals, deleted after its activity: the activity cannot come back
+    from app.services.clients import ClientDraft
+
+    lone = services.clients.create(ClientDraft(name="ООО «Без сделок»")).id
+    third = acts.create(ActivityDraft(kind="task", subject="Задача", client_id=lone,
+                                      due_at=LATER), now=NOW)
+    gone = acts.delete(third)
+    services.clients.delete(lone)
+    with pytest.raises(ConflictError) as err:
+        acts.restore(gone)
+    assert "удалены" in str(err.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -11,14 +12,26 @@ from sqlalchemy import ColumnElement, Row, Select, select
 from sqlalchemy.orm import Session
 
 from app.i18n import translate
-from app.models import Activity, ActivityMaterial, Client, Contact, Deal
+from app.models import Activity, ActivityMaterial, Base, Client, Complaint, Contact, Deal
 from app.services.activities.dtos import ActivityDetail, ActivityDraft, Material
 from app.services.activities.rules import CheckedDraft, aware_error, check_draft, remind_before
-from app.services.errors import NotFoundError, ValidationError
+from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.uow import UowFactory
 
 _CHUNK = 500  # ids per IN list when the materials of a list are read
 _EPOCH = datetime.min.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class DeletedActivity:
+    """A deleted activity as `restore` puts it back: its columns, its materials' links and
+    the activities whose next step it was (the delete set their link to NULL)."""
+
+    id: int
+    subject: str
+    columns: tuple[tuple[str, Any], ...]
+    materials: tuple[tuple[str, str, datetime], ...]
+    next_step_of: tuple[int, ...]
 
 
 def not_found() -> NotFoundError:
@@ -164,10 +177,53 @@ class ActivityRecords:
             raise not_found()
         return found[0]
 
-    def delete(self, activity_id: int) -> None:
-        """Delete one activity (of a series: this occurrence only) and its materials' links."""
+    def delete(self, activity_id: int) -> DeletedActivity:
+        """Delete one activity (of a series: this occurrence only) and its materials' links;
+        returns what `restore` needs to put it back (Правка → Отменить)."""
         with self._uow() as uow:
-            uow.session.delete(get_activity(uow.session, activity_id))
+            s = uow.session
+            a = get_activity(s, activity_id)
+            columns = tuple((attr.key, getattr(a, attr.key))
+                            for attr in Activity.__mapper__.column_attrs)
+            materials = tuple((path, title, added_at) for path, title, added_at in s.execute(
+                select(ActivityMaterial.path, ActivityMaterial.title, ActivityMaterial.added_at)
+                .where(ActivityMaterial.activity_id == activity_id)
+                .order_by(ActivityMaterial.id)))
+            pointed = tuple(s.scalars(select(Activity.id).where(
+                Activity.next_activity_id == activity_id).order_by(Activity.id)))
+            gone = DeletedActivity(a.id, a.subject, columns, materials, pointed)
+            s.delete(a)
+            uow.commit()
+        return gone
+
+    def restore(self, deleted: DeletedActivity) -> None:
+        """Put a deleted activity back as it was, with the same id, in one transaction;
+        refused when its client or deal has been deleted since."""
+        with self._uow() as uow:
+            s = uow.session
+            if s.get(Activity, deleted.id) is not None:
+                raise ConflictError(translate("Activities", "Дело уже восстановлено"))
+            values = dict(deleted.columns)
+            for model, key in ((Client, "client_id"), (Deal, "deal_id")):
+                if values.get(key) is not None and s.get(model, values[key]) is None:
+                    raise ConflictError(translate(
+                        "Activities", "Клиент или сделка дела «{s}» удалены — дело не "
+                                      "восстановить").format(s=deleted.subject))
+            links: tuple[tuple[str, type[Base]], ...] = (
+                ("contact_id", Contact), ("next_activity_id", Activity),
+                ("complaint_id", Complaint))
+            for key, linked in links:  # gone since: the link is dropped, not the activity
+                if values.get(key) is not None and s.get(linked, values[key]) is None:
+                    values[key] = None
+            s.add(Activity(**values))
+            s.flush()
+            for path, title, added_at in deleted.materials:
+                s.add(ActivityMaterial(activity_id=deleted.id, path=path, title=title,
+                                       added_at=added_at))
+            for other_id in deleted.next_step_of:
+                other = s.get(Activity, other_id)
+                if other is not None and other.next_activity_id is None:
+                    other.next_activity_id = deleted.id
             uow.commit()
 
     # --- materials --------------------------------------------------------------------------

@@ -149,6 +149,7 @@ class ActivityEditor(EditorDialog):
         self._services = services
         self.activity_id = activity_id
         self.saved_id: int | None = None
+        self.deleted = False  # «Удалить дело» closed the dialog
         self._remind_touched = False
         self._purpose = ""  # kept as loaded: the editor does not change what an activity is for
         self.setWindowTitle(translate("ActivityEditor", "Новое дело") if activity_id is None
@@ -282,8 +283,18 @@ class ActivityEditor(EditorDialog):
         ml.addLayout(mb)
         outer.addWidget(self.materials_box)
         outer.addStretch(1)
-        outer.addWidget(dialog_buttons(self, translate("ActivityEditor", "Сохранить"),
-                                       self._on_save_clicked))
+        bottom = QHBoxLayout()
+        self.delete_button = QPushButton(translate("ActivityEditor", "Удалить дело"))
+        self.delete_button.setObjectName("deleteActivityButton")
+        self.delete_button.setToolTip(translate(
+            "ActivityEditor", "Удалить это дело; Правка → Отменить (Ctrl+Z) вернёт его"))
+        self.delete_button.clicked.connect(self.delete)
+        self.delete_button.setVisible(activity_id is not None)
+        bottom.addWidget(self.delete_button)
+        bottom.addStretch(1)
+        bottom.addWidget(dialog_buttons(self, translate("ActivityEditor", "Сохранить"),
+                                        self._on_save_clicked))
+        outer.addLayout(bottom)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self._load(kind, client_id, contact_id, deal_id, due_at)
         self.track_changes(values=self.values, save=self.save)
@@ -508,6 +519,32 @@ class ActivityEditor(EditorDialog):
 
     def _on_save_clicked(self) -> None:
         self.save()
+
+    def delete(self) -> bool:
+        """Delete the activity (edits in the form go with it); Правка → Отменить puts it
+        back. The dialog closes accepted, so the list it was opened from reads again."""
+        if self.activity_id is None:
+            return False
+        activities = self._services.activities
+        try:
+            gone = activities.delete(self.activity_id)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        from app.views.undo import history
+
+        done = [gone]
+
+        def redo() -> None:
+            done[0] = activities.delete(done[0].id)
+
+        history().record(translate("ActivityEditor", "удаление дела «{s}»").format(
+            s=gone.subject), undo=lambda: activities.restore(done[0]), redo=redo)
+        self.deleted = True
+        if self.unsaved is not None:
+            self.unsaved.mark_clean()
+        self.accept()
+        return True
 
 
 __all__ = ["ActivityEditor", "MaterialsModel", "aware_datetime", "datetime_edit",
