@@ -4878,6 +4878,14 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>After the sale</translation>
     </message>
     <message>
+        <source>Вернуть строку</source>
+        <translation>Restore line</translation>
+    </message>
+    <message>
+        <source>Вернуть последнюю удалённую строку (Ctrl+Z)</source>
+        <translation>Restore the last removed line (Ctrl+Z)</translation>
+    </message>
+    <message>
         <source>Позиций нет: «+ Из каталога…» или «+ Своя строка» — сумма сделки посчитается по ним (или укажите её на вкладке «Основное»).</source>
         <translation>No lines: “+ From catalog…” or “+ Custom line” — the deal&apos;s amount is counted from them (or enter it on the “General” tab).</translation>
     </message>

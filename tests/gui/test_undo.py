@@ -151,3 +151,35 @@ def test_a_deleted_activity_comes_back_with_undo(main_window: MainWindow, qtbot)
     qtbot.addWidget(new)
     assert not new.delete_button.isVisible()  # nothing to delete yet
     new.reject()
+
+
+def test_a_removed_deal_line_comes_back(qtbot, demo_services) -> None:  # type: ignore[no-untyped-def]
+    """«Удалить строку» in the deal editor, undone with Ctrl+Z in the lines or «Вернуть
+    строку»: the line comes back where it was, until the deal is saved."""
+    from PySide6.QtCore import Qt
+
+    from app.views.deals.editor import DealEditor
+
+    deal_id = next(c.id for col in demo_services.deals.board().cards.values() for c in col
+                   if len(demo_services.deals.detail(c.id).lines) >= 2)
+    editor = DealEditor(services=demo_services, deal_id=deal_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.sections.setCurrentIndex(1)
+    before = [ln.name for ln in editor.lines_model.rows()]
+    assert not editor.restore_line_button.isEnabled()
+    editor.lines_view.selectRow(0)
+    editor.remove_line_button.click()
+    editor.lines_view.selectRow(0)
+    editor.remove_line_button.click()
+    assert [ln.name for ln in editor.lines_model.rows()] == before[2:]
+    editor.activateWindow()
+    editor.lines_view.setFocus()
+    qtbot.waitUntil(editor.lines_view.hasFocus)
+    qtbot.keyClick(editor.lines_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [ln.name for ln in editor.lines_model.rows()] == before[1:]
+    editor.restore_line_button.click()
+    assert [ln.name for ln in editor.lines_model.rows()] == before
+    assert not editor.restore_line_button.isEnabled()
+    assert editor.lines_view.currentIndex().row() == 0  # the line put back is selected
+    editor.reject()

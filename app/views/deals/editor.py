@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -261,13 +262,24 @@ class DealEditor(EditorDialog):
         self.add_free_line_button.clicked.connect(self._on_add_free_line_clicked)
         self.remove_line_button = QPushButton(translate("DealEditor", "Удалить строку"))
         self.remove_line_button.clicked.connect(self._on_remove_line_clicked)
+        # a removed line comes back (Ctrl+Z in the lines, or the button) until the deal is saved
+        self.restore_line_button = QPushButton(translate("DealEditor", "Вернуть строку"))
+        self.restore_line_button.setToolTip(translate(
+            "DealEditor", "Вернуть последнюю удалённую строку (Ctrl+Z)"))
+        self.restore_line_button.clicked.connect(self.restore_line)
+        self.restore_line_button.setEnabled(False)
+        self._removed_lines: list[tuple[int, EditLine]] = []
         bar.addWidget(self.add_product_button)
         bar.addWidget(self.add_free_line_button)
         bar.addWidget(self.remove_line_button)
+        bar.addWidget(self.restore_line_button)
         bar.addStretch(1)
         v.addLayout(bar)
         self.lines_model = LinesModel(self)
         self.lines_view = _table(self.lines_model)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self.lines_view)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.restore_line)
         self.lines_hint = EmptyHint(self.lines_view, translate(
             "DealEditor", "Позиций нет: «+ Из каталога…» или «+ Своя строка» — сумма сделки "
                           "посчитается по ним (или укажите её на вкладке «Основное»)."))
@@ -599,7 +611,23 @@ class DealEditor(EditorDialog):
             price=Decimal(0)))
 
     def _on_remove_line_clicked(self) -> None:
-        self.lines_model.remove_row(self.lines_view.currentIndex().row())
+        row = self.lines_view.currentIndex().row()
+        line = self.lines_model.row_at(row)
+        if line is None:
+            return
+        self.lines_model.remove_row(row)
+        self._removed_lines.append((row, line))
+        self.restore_line_button.setEnabled(True)
+
+    def restore_line(self) -> bool:
+        """Put the last removed line back where it was (undo of «Удалить строку»)."""
+        if not self._removed_lines:
+            return False
+        row, line = self._removed_lines.pop()
+        at = self.lines_model.insert_row(row, line)
+        self.lines_view.selectRow(at)
+        self.restore_line_button.setEnabled(bool(self._removed_lines))
+        return True
 
     def _on_lines_model_lines_changed(self) -> None:
         lines = self.lines_model.rows()
