@@ -10,13 +10,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import translate
 from app.services.clients.importer import SourceTable, count_rows, read_table
 from app.views import style
 from app.views.record_model import Column, RecordTableModel
+from app.views.style import named
 
 PREVIEW_ROWS = 50
 
@@ -118,3 +135,71 @@ class ColumnMappingGrid(QScrollArea):
     def set_field(self, column: int, field: str) -> None:
         combo = self.combos[column]
         combo.setCurrentIndex(max(combo.findData(field), 0))
+
+
+@dataclass
+class ImportPanes:
+    """What an import dialog is made of, top to bottom: the file row, a note, then the
+    column mapping, the file's first rows and the check's report in one splitter."""
+
+    path_edit: QLineEdit
+    info_label: QLabel
+    mapping_grid: ColumnMappingGrid
+    preview_model: PreviewModel
+    preview_view: QTableView
+    summary_label: QLabel
+    report_edit: QPlainTextEdit
+
+
+def build_import_panes(layout: QVBoxLayout, owner: QWidget, *, fields: Sequence[str],
+                       label: Callable[[str], str], file_hint: str, info: str,
+                       report_hint: str, on_choose: Callable[[], None],
+                       sizes: tuple[int, int, int]) -> ImportPanes:
+    """Lay out the panes every import dialog shares (the client import, a competitor's
+    price list) into `layout`; the dialog adds its own options and buttons after them."""
+    row = QHBoxLayout()
+    path_edit = QLineEdit()
+    path_edit.setReadOnly(True)
+    path_edit.setPlaceholderText(file_hint)
+    choose = QPushButton(translate("ClientImport", "Выбрать файл…"))
+    choose.clicked.connect(on_choose)
+    row.addWidget(path_edit, 1)
+    row.addWidget(choose)
+    layout.addLayout(row)
+    info_label = QLabel(info)
+    info_label.setWordWrap(True)
+    info_label.setStyleSheet(f"color: {style.MUTED};")
+    layout.addWidget(info_label)
+
+    splitter = QSplitter(Qt.Orientation.Vertical)
+
+    def pane(title: QLabel, body: QWidget) -> None:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(title)
+        v.addWidget(body)
+        splitter.addWidget(box)
+
+    mapping_grid = ColumnMappingGrid(fields, label)
+    pane(named(QLabel(translate("ClientImport", "Сопоставление колонок")), "sectionTitle"),
+         mapping_grid)
+    preview_model = PreviewModel(owner)
+    preview_view = QTableView()
+    preview_view.setModel(preview_model)
+    preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    preview_view.setWordWrap(False)
+    preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    preview_view.horizontalHeader().setDefaultSectionSize(150)
+    pane(named(QLabel(translate("ClientImport", "Первые строки файла")), "sectionTitle"),
+         preview_view)
+    summary_label = named(QLabel(translate("ClientImport", "Отчёт о проверке")),
+                          "sectionTitle")
+    report_edit = QPlainTextEdit()
+    report_edit.setReadOnly(True)
+    report_edit.setPlaceholderText(report_hint)
+    pane(summary_label, report_edit)
+    splitter.setSizes(list(sizes))
+    layout.addWidget(splitter, 1)
+    return ImportPanes(path_edit, info_label, mapping_grid, preview_model, preview_view,
+                       summary_label, report_edit)

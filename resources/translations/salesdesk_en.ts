@@ -8247,20 +8247,8 @@ Empty details will be filled in from the second card, then “{gone}” will be 
         <translation>Competitor&apos;s price list: CSV (including from Excel) or XLSX</translation>
     </message>
     <message>
-        <source>Выбрать файл…</source>
-        <translation>Choose file…</translation>
-    </message>
-    <message>
         <source>Первая строка — заголовки. Строки сопоставляются с нашим каталогом по артикулу, а если его нет — по наименованию.</source>
         <translation>The first row contains the headers. Rows are matched to our catalog by SKU, or by name if there is no SKU.</translation>
-    </message>
-    <message>
-        <source>Сопоставление колонок</source>
-        <translation>Column mapping</translation>
-    </message>
-    <message>
-        <source>Первые строки файла</source>
-        <translation>First rows of the file</translation>
     </message>
     <message>
         <source>Отчёт о проверке</source>

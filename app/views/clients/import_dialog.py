@@ -11,17 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +32,9 @@ from app.services.clients.importer import (
 from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.background import Job, start
-from app.views.column_mapping import ColumnMappingGrid, PreviewModel
+from app.views.column_mapping import build_import_panes
 from app.views.column_mapping import read_preview as _read_preview
 from app.views.geometry import FittedDialog
-from app.views.style import named
 
 
 class ImportDialog(FittedDialog):
@@ -67,65 +60,21 @@ class ImportDialog(FittedDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
 
-        row = QHBoxLayout()
-        self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(translate(
-            "ClientImport", "Файл CSV (в том числе сохранённый из Excel) или XLSX"))
-        choose = QPushButton(translate("ClientImport", "Выбрать файл…"))
-        choose.clicked.connect(self._on_choose_clicked)
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(choose)
-        layout.addLayout(row)
-        self.info_label = QLabel(translate(
-            "ClientImport", "Первая строка файла — заголовки колонок. Колонки сопоставляются "
-                            "с полями по названию; проверьте и поправьте сопоставление ниже."))
-        self.info_label.setWordWrap(True)
-        self.info_label.setStyleSheet(f"color: {style.MUTED};")
-        layout.addWidget(self.info_label)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        mapping_box = QWidget()
-        mbox = QVBoxLayout(mapping_box)
-        mbox.setContentsMargins(0, 0, 0, 0)
-        mbox.addWidget(named(QLabel(translate("ClientImport", "Сопоставление колонок")),
-                             "sectionTitle"))
-        self.mapping_grid = ColumnMappingGrid(IMPORT_FIELDS, field_label)
+        panes = build_import_panes(
+            layout, self, fields=IMPORT_FIELDS, label=field_label,
+            file_hint=translate("ClientImport",
+                                "Файл CSV (в том числе сохранённый из Excel) или XLSX"),
+            info=translate("ClientImport", "Первая строка файла — заголовки колонок. "
+                                           "Колонки сопоставляются с полями по названию; "
+                                           "проверьте и поправьте сопоставление ниже."),
+            report_hint=translate("ClientImport", "Нажмите «Проверить», чтобы увидеть, какие "
+                                                  "строки загрузятся, а какие — нет и почему."),
+            on_choose=self._on_choose_clicked, sizes=(220, 220, 180))
+        self.path_edit, self.info_label = panes.path_edit, panes.info_label
+        self.mapping_grid, self.preview_model = panes.mapping_grid, panes.preview_model
+        self.preview_view, self.summary_label = panes.preview_view, panes.summary_label
+        self.report_edit = panes.report_edit
         self.mapping_grid.changed.connect(self._on_mapping_changed)
-        mbox.addWidget(self.mapping_grid)
-        splitter.addWidget(mapping_box)
-
-        preview_box = QWidget()
-        pbox = QVBoxLayout(preview_box)
-        pbox.setContentsMargins(0, 0, 0, 0)
-        pbox.addWidget(named(QLabel(translate("ClientImport", "Первые строки файла")),
-                             "sectionTitle"))
-        self.preview_model = PreviewModel(self)
-        self.preview_view = QTableView()
-        self.preview_view.setModel(self.preview_model)
-        self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview_view.setWordWrap(False)
-        self.preview_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive)
-        self.preview_view.horizontalHeader().setDefaultSectionSize(150)
-        pbox.addWidget(self.preview_view)
-        splitter.addWidget(preview_box)
-
-        report_box = QWidget()
-        rbox = QVBoxLayout(report_box)
-        rbox.setContentsMargins(0, 0, 0, 0)
-        self.summary_label = named(QLabel(translate("ClientImport", "Отчёт о проверке")),
-                                   "sectionTitle")
-        rbox.addWidget(self.summary_label)
-        self.report_edit = QPlainTextEdit()
-        self.report_edit.setReadOnly(True)
-        self.report_edit.setPlaceholderText(translate(
-            "ClientImport", "Нажмите «Проверить», чтобы увидеть, какие строки загрузятся, а "
-                            "какие — нет и почему."))
-        rbox.addWidget(self.report_edit)
-        splitter.addWidget(report_box)
-        splitter.setSizes([220, 220, 180])
-        layout.addWidget(splitter, 1)
 
         options = QHBoxLayout()
         self.skip_invalid_check = QCheckBox(translate(

@@ -13,17 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +37,10 @@ from app.services.market.competitors import (
 )
 from app.views import dialogs, style
 from app.views.background import Job, start
-from app.views.column_mapping import ColumnMappingGrid, PreviewModel, read_preview
+from app.views.column_mapping import (
+    build_import_panes,
+    read_preview,
+)
 from app.views.forms import form_layout
 from app.views.geometry import FittedDialog
 from app.views.orders.fields import date_edit, read_date
@@ -74,63 +71,19 @@ class PriceImportDialog(FittedDialog):
         self.resize(940, 700)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
-        row = QHBoxLayout()
-        self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(translate(
-            "Market", "Прайс конкурента: CSV (в том числе из Excel) или XLSX"))
-        choose = QPushButton(translate("Market", "Выбрать файл…"))
-        choose.clicked.connect(self._on_choose_clicked)
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(choose)
-        layout.addLayout(row)
-        self.info_label = QLabel(translate(
-            "Market", "Первая строка — заголовки. Строки сопоставляются с нашим каталогом по "
-                      "артикулу, а если его нет — по наименованию."))
-        self.info_label.setWordWrap(True)
-        self.info_label.setStyleSheet(f"color: {style.MUTED};")
-        layout.addWidget(self.info_label)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        mapping_box = QWidget()
-        mbox = QVBoxLayout(mapping_box)
-        mbox.setContentsMargins(0, 0, 0, 0)
-        mbox.addWidget(named(QLabel(translate("Market", "Сопоставление колонок")),
-                             "sectionTitle"))
-        self.mapping_grid = ColumnMappingGrid(IMPORT_FIELDS, import_field_label)
+        panes = build_import_panes(
+            layout, self, fields=IMPORT_FIELDS, label=import_field_label,
+            file_hint=translate("Market", "Прайс конкурента: CSV (в том числе из Excel) или XLSX"),
+            info=translate("Market", "Первая строка — заголовки. Строки сопоставляются с нашим "
+                                     "каталогом по артикулу, а если его нет — по наименованию."),
+            report_hint=translate("Market", "Нажмите «Проверить»: отчёт покажет, какие строки "
+                                            "найдены в каталоге, а какие — нет и почему."),
+            on_choose=self._on_choose_clicked, sizes=(200, 200, 170))
+        self.path_edit, self.info_label = panes.path_edit, panes.info_label
+        self.mapping_grid, self.preview_model = panes.mapping_grid, panes.preview_model
+        self.preview_view, self.summary_label = panes.preview_view, panes.summary_label
+        self.report_edit = panes.report_edit
         self.mapping_grid.changed.connect(self._on_mapping_changed)
-        mbox.addWidget(self.mapping_grid)
-        splitter.addWidget(mapping_box)
-        preview_box = QWidget()
-        pbox = QVBoxLayout(preview_box)
-        pbox.setContentsMargins(0, 0, 0, 0)
-        pbox.addWidget(named(QLabel(translate("Market", "Первые строки файла")),
-                             "sectionTitle"))
-        self.preview_model = PreviewModel(self)
-        self.preview_view = QTableView()
-        self.preview_view.setModel(self.preview_model)
-        self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview_view.setWordWrap(False)
-        self.preview_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive)
-        self.preview_view.horizontalHeader().setDefaultSectionSize(150)
-        pbox.addWidget(self.preview_view)
-        splitter.addWidget(preview_box)
-        report_box = QWidget()
-        rbox = QVBoxLayout(report_box)
-        rbox.setContentsMargins(0, 0, 0, 0)
-        self.summary_label = named(QLabel(translate("Market", "Отчёт о проверке")),
-                                   "sectionTitle")
-        rbox.addWidget(self.summary_label)
-        self.report_edit = QPlainTextEdit()
-        self.report_edit.setReadOnly(True)
-        self.report_edit.setPlaceholderText(translate(
-            "Market", "Нажмите «Проверить»: отчёт покажет, какие строки найдены в каталоге, "
-                      "а какие — нет и почему."))
-        rbox.addWidget(self.report_edit)
-        splitter.addWidget(report_box)
-        splitter.setSizes([200, 200, 170])
-        layout.addWidget(splitter, 1)
 
         options = form_layout()
         self.date_edit = date_edit(today or date.today())
