@@ -8,7 +8,7 @@ puts them one after another.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -173,8 +173,6 @@ SECTION_ROOM = 0.6  # the share of a page a report section needs left to start o
 def render_report(data: ReportData) -> bytes:
     """The report as PDF bytes."""
     title = _titles()[data.kind]
-    meta = DocumentMeta(title=f"{title} · {data.period.label}", on=data.today,
-                        company=data.company, theme=REPORT, subject=title)
 
     def plan_without_stalled(ctx: BuildContext, data: ReportData) -> list[Flowable]:
         return _plan_section(ctx, data, stalled=False)  # the pipeline lists them
@@ -183,16 +181,31 @@ def render_report(data: ReportData) -> bytes:
         "plan": [_plan_section], "pipeline": [_pipeline_section],
         "clients": [_clients_section],
         "meeting-pack": [plan_without_stalled, _pipeline_section, _receivables_section]}
-    sections = by_kind[data.kind]
+    def bound(section: Callable[[BuildContext, ReportData], list[Flowable]]) -> Section:
+        return lambda ctx: section(ctx, data)
+
+    return render_sections(title, data.period, data.today, data.company,
+                           [bound(section) for section in by_kind[data.kind]])
+
+
+Section = Callable[[BuildContext], list["Flowable"]]
+
+
+def render_sections(title: str, period: Period, on: date, company: CompanyInfo,
+                    sections: Sequence[Section]) -> bytes:
+    """A report as PDF bytes: its cover, then each section, every one after the first on a
+    new page unless most of this one is still free (every report is made this way)."""
+    meta = DocumentMeta(title=f"{title} · {period.label}", on=on, company=company,
+                        theme=REPORT, subject=title)
 
     def story(ctx: BuildContext) -> list[Flowable]:
         from reportlab.platypus import CondPageBreak
 
-        out = _cover(ctx, title, data.period, data.today)
+        out = _cover(ctx, title, period, on)
         for i, section in enumerate(sections):
-            if i:  # a section starts a page unless most of this one is still free: no page
-                out.append(CondPageBreak(ctx.height * SECTION_ROOM))  # of 3 rows
-            out += section(ctx, data)
+            if i:  # no page of 3 rows
+                out.append(CondPageBreak(ctx.height * SECTION_ROOM))
+            out += section(ctx)
         return out
 
     return build_pdf(story, meta)

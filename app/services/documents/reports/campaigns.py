@@ -19,14 +19,11 @@ from app.services.documents.base import (
     BuildContext,
     Column,
     CompanyInfo,
-    DocumentMeta,
-    build_pdf,
     data_table,
 )
 from app.services.documents.markup import fmt
-from app.services.documents.reports import _cover, _h, _kpis, _none, _rub
+from app.services.documents.reports import _h, _kpis, _none, _rub, render_sections
 from app.services.documents.reports.charts import bar_chart
-from app.services.documents.styles import REPORT
 from app.services.documents.totals import money
 from app.services.market.campaigns import CampaignRow, CampaignsReportData, Effectiveness
 
@@ -54,23 +51,16 @@ def _run(row: CampaignRow | None) -> str:
 
 def render_campaigns_report(data: CampaignsReportData, company: CompanyInfo) -> bytes:
     """The campaign report as PDF bytes."""
-    title = translate("CampaignsReport", "Кампании и каналы")
-    meta = DocumentMeta(title=f"{title} · {data.period.label}", on=data.today, company=company,
-                        theme=REPORT, subject=title)
-
-    def story(ctx: BuildContext) -> list[Flowable]:
-        out = _cover(ctx, title, data.period, data.today)
-        out += _summary(ctx, data)
+    def body(ctx: BuildContext) -> list[Flowable]:
+        out = _summary(ctx, data)
         if not data.campaigns:
             out.append(_none(ctx, translate(
                 "CampaignsReport", "За период не было кампаний и ничего не пришло от них")))
             return out
-        out += _funnels(ctx, data)
-        out += _channels(ctx, data)
-        out += _chart(ctx, data)
-        return out
+        return out + _funnels(ctx, data) + _channels(ctx, data) + _chart(ctx, data)
 
-    return build_pdf(story, meta)
+    return render_sections(translate("CampaignsReport", "Кампании и каналы"), data.period,
+                           data.today, company, [body])
 
 
 def _summary(ctx: BuildContext, data: CampaignsReportData) -> list[Flowable]:

@@ -19,13 +19,16 @@ from app.services.documents.base import (
     BuildContext,
     Column,
     CompanyInfo,
-    DocumentMeta,
-    build_pdf,
     data_table,
 )
-from app.services.documents.reports import SECTION_ROOM, _cover, _h, _kpis, _none, _rub
+from app.services.documents.reports import (
+    _h,
+    _kpis,
+    _none,
+    _rub,
+    render_sections,
+)
 from app.services.documents.reports.charts import bar_chart
-from app.services.documents.styles import REPORT
 from app.services.documents.totals import money
 from app.services.market.feedback import LossesReportData, nps_text
 
@@ -41,25 +44,12 @@ def _share(part: int, whole: int) -> Decimal:
 
 def render_losses_report(data: LossesReportData, company: CompanyInfo) -> bytes:
     """The losses-and-complaints report as PDF bytes."""
-    title = translate("LossesReport", "Потери и рекламации")
-    meta = DocumentMeta(title=f"{title} · {data.period.label}", on=data.as_of, company=company,
-                        theme=REPORT, subject=title)
-
-    def story(ctx: BuildContext) -> list[Flowable]:
-        from reportlab.platypus import CondPageBreak
-
-        out = _cover(ctx, title, data.period, data.as_of)
-        out += _summary(ctx, data)
-        out += _lost_deals(ctx, data)
-        out.append(CondPageBreak(ctx.height * SECTION_ROOM))
-        out += _churn(ctx, data)
-        out.append(CondPageBreak(ctx.height * SECTION_ROOM))
-        out += _complaints(ctx, data)
-        out.append(CondPageBreak(ctx.height * SECTION_ROOM))
-        out += _nps(ctx, data)
-        return out
-
-    return build_pdf(story, meta)
+    return render_sections(translate("LossesReport", "Потери и рекламации"), data.period,
+                           data.as_of, company, [
+                               lambda ctx: _summary(ctx, data) + _lost_deals(ctx, data),
+                               lambda ctx: _churn(ctx, data),
+                               lambda ctx: _complaints(ctx, data),
+                               lambda ctx: _nps(ctx, data)])
 
 
 def _summary(ctx: BuildContext, data: LossesReportData) -> list[Flowable]:

@@ -19,14 +19,17 @@ from app.services.documents.base import (
     BuildContext,
     Column,
     CompanyInfo,
-    DocumentMeta,
-    build_pdf,
     data_table,
 )
 from app.services.documents.markup import esc, fmt
-from app.services.documents.reports import SECTION_ROOM, _cover, _h, _kpis, _none, _rub
+from app.services.documents.reports import (
+    _h,
+    _kpis,
+    _none,
+    _rub,
+    render_sections,
+)
 from app.services.documents.reports.charts import PALETTE, bar_chart
-from app.services.documents.styles import REPORT
 from app.services.documents.totals import money
 from app.services.market.competitors import (
     CompetitorRow,
@@ -47,23 +50,11 @@ WARNING = "#B54708"
 
 def render_market_report(data: MarketReportData, company: CompanyInfo) -> bytes:
     """The market report as PDF bytes."""
-    title = translate("MarketReport", "Рынок и конкуренты")
-    meta = DocumentMeta(title=f"{title} · {data.period.label}", on=data.as_of, company=company,
-                        theme=REPORT, subject=title)
-
-    def story(ctx: BuildContext) -> list[Flowable]:
-        from reportlab.platypus import CondPageBreak
-
-        out = _cover(ctx, title, data.period, data.as_of)
-        out += _summary(ctx, data)
-        out += _losses(ctx, data)
-        out.append(CondPageBreak(ctx.height * SECTION_ROOM))
-        out += _prices(ctx, data)
-        out.append(CondPageBreak(ctx.height * SECTION_ROOM))
-        out += _swots(ctx, data)
-        return out
-
-    return build_pdf(story, meta)
+    return render_sections(translate("MarketReport", "Рынок и конкуренты"), data.period,
+                           data.as_of, company, [
+                               lambda ctx: _summary(ctx, data) + _losses(ctx, data),
+                               lambda ctx: _prices(ctx, data),
+                               lambda ctx: _swots(ctx, data)])
 
 
 def _summary(ctx: BuildContext, data: MarketReportData) -> list[Flowable]:
