@@ -46,11 +46,12 @@ def ensure_app() -> QApplication:
     return app
 
 
-def apply_style(app: QApplication) -> None:
-    from app.views.style import STYLE_SHEET
+def apply_style(app: QApplication, theme: str = "system") -> None:
+    """The app's style in `theme` (a `style.THEME_CHOICES` value: the system's colour scheme,
+    light or dark)."""
+    from app.views import style
 
-    app.setStyle("Fusion")
-    app.setStyleSheet(STYLE_SHEET)
+    style.apply_theme(app, style.theme_for(theme))
 
 
 log = logging.getLogger("salesdesk")
@@ -100,7 +101,9 @@ def run_gui(*, db_path: Path, language: str | None, demo: bool) -> int:
     from app.qt_i18n import install_language
 
     install_language(language)
-    apply_style(app)
+    from app.views.style import THEME_KEY
+
+    apply_style(app, str(settings.value(THEME_KEY, "system")))
     install_excepthook(default_log_file())
     return _open_window_on(app, settings, db_path, demo=demo)
 
@@ -315,14 +318,15 @@ class DamageScan(QObject):
 
 
 def render_screenshots(services: Services, folder: Path, *,
-                       size: tuple[int, int] = (1400, 860)) -> list[Path]:
-    """Render the main window with each tab current to <folder>/<key>.png."""
+                       size: tuple[int, int] = (1400, 860),
+                       theme: str = "light") -> list[Path]:
+    """Render the main window with each tab current to <folder>/<key>.png, in `theme`."""
     app = ensure_app()
     from app.i18n import current_language
     from app.qt_i18n import install_language
 
     install_language(current_language())  # into the application too, now that it exists
-    apply_style(app)
+    apply_style(app, theme)
     from app.views.main_window import MainWindow
 
     folder.mkdir(parents=True, exist_ok=True)

@@ -45,6 +45,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("dir", type=Path)
     p.add_argument("--width", type=_positive_int, default=1400)
     p.add_argument("--height", type=_positive_int, default=860)
+    p.add_argument("--theme", choices=("light", "dark"), default="light",
+                   help=translate("Cli", "оформление: светлое или тёмное"))
     p.set_defaults(handler=_screenshots)
 
 
@@ -154,7 +156,8 @@ def _screenshots(args: argparse.Namespace) -> int:
 
     services = open_services(args)
     try:
-        files = render_screenshots(services, args.dir, size=(args.width, args.height))
+        files = render_screenshots(services, args.dir, size=(args.width, args.height),
+                                   theme=args.theme)
     finally:
         services.close()
         screen.unlink(missing_ok=True)

@@ -32,7 +32,7 @@ from app.domain.money import format_count
 from app.i18n import translate
 from app.services.backup import BackupInfo, BackupSettings, RestoreResult, backup_kind_label
 from app.services.errors import ValidationError
-from app.views import background, dialogs
+from app.views import background, dialogs, style
 from app.views.forms import FieldErrors, form_layout
 from app.views.geometry import FittedDialog
 from app.views.record_model import Column, RecordTableModel
@@ -68,7 +68,7 @@ def _columns() -> list[Column[BackupInfo]]:
         Column(translate("Backups", "Клиентов"), lambda b: _count(b.clients), numeric=True),
         Column(translate("Backups", "Сделок"), lambda b: _count(b.deals), numeric=True),
         Column(translate("Backups", "Проверена"), lambda b: yes if b.verified else no,
-               color=lambda b: None if b.verified else "#b45309"),
+               color=lambda b: None if b.verified else style.WARNING),
         Column(translate("Backups", "Файл"), lambda b: b.path.name,
                tooltip=lambda b: str(b.path)),
     ]

@@ -92,7 +92,6 @@ class ColumnMappingGrid(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
         page.setObjectName("mappingPage")
-        page.setStyleSheet(f"QWidget#mappingPage {{ background: {style.BACKGROUND}; }}")
         self._grid = QGridLayout(page)
         self.setWidget(page)
 
@@ -109,7 +108,8 @@ class ColumnMappingGrid(QScrollArea):
                   translate("ClientImport", "Пример"))
         for col, title in enumerate(titles):
             label = QLabel(title)
-            label.setStyleSheet(f"color: {style.MUTED}; font-weight: 600;")
+            label.setStyleSheet("font-weight: 600;")
+            style.set_tone(label, "muted")
             self._grid.addWidget(label, 0, col)
         for n, header in enumerate(table.headers):
             combo = QComboBox()
@@ -120,7 +120,7 @@ class ColumnMappingGrid(QScrollArea):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             sample = next((r[n] for r in table.rows[:20] if n < len(r) and r[n].strip()), "")
             example = QLabel(sample.replace("\n", " ")[:60])
-            example.setStyleSheet(f"color: {style.MUTED};")
+            style.set_tone(example, "muted")
             self._grid.addWidget(QLabel(header or f"#{n + 1}"), n + 1, 0)
             self._grid.addWidget(combo, n + 1, 1)
             self._grid.addWidget(example, n + 1, 2)
@@ -168,7 +168,7 @@ def build_import_panes(layout: QVBoxLayout, owner: QWidget, *, fields: Sequence[
     layout.addLayout(row)
     info_label = QLabel(info)
     info_label.setWordWrap(True)
-    info_label.setStyleSheet(f"color: {style.MUTED};")
+    style.set_tone(info_label, "muted")
     layout.addWidget(info_label)
 
     splitter = QSplitter(Qt.Orientation.Vertical)

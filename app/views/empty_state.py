@@ -18,7 +18,6 @@ class EmptyHint(QLabel):
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet("color: palette(mid); padding: 12px;")
         view.viewport().installEventFilter(self)
         model = view.model()
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset,

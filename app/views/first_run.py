@@ -39,9 +39,9 @@ from app.services.pricing import vat_kind_label
 from app.services.requisites import BANK_FIELDS
 from app.views import dialogs
 from app.views.documents.company_dialog import VAT_KIND_ORDER, field_labels
-from app.views.forms import FieldErrors, form_layout
+from app.views.forms import FieldErrors, form_layout, image_preview
 from app.views.geometry import FittedDialog
-from app.views.style import BORDER, named
+from app.views.style import named
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
@@ -160,10 +160,7 @@ class FirstRunWizard(FittedDialog):
         row = QWidget()
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
-        self.logo_preview = QLabel()
-        self.logo_preview.setFixedSize(120, 48)
-        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_preview.setStyleSheet(f"border: 1px solid {BORDER}; background: white;")
+        self.logo_preview = image_preview()
         choose = QPushButton(translate("FirstRun", "Выбрать…"))
         choose.clicked.connect(self.choose_logo)
         clear = QPushButton(translate("FirstRun", "Убрать"))

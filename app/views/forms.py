@@ -117,9 +117,17 @@ def error_banner() -> QLabel:
 
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(f"background: #fde8e8; color: {style.DANGER};"
-                        f" border-radius: 6px; padding: 6px 10px;")
+    style.set_notice(label, "danger")
     label.hide()
+    return label
+
+
+def image_preview() -> QLabel:
+    """A logo's or a stamp's preview: 120×48 on white paper, as it prints, in either theme."""
+    label = QLabel()
+    label.setFixedSize(120, 48)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setProperty("paper", "true")  # style.py
     return label
 
 
@@ -139,10 +147,10 @@ def editor_head() -> EditorHead:
 
     heading = style.named(QLabel(), "sectionTitle")
     badge = QLabel()
-    badge.setStyleSheet(f"background: {style.ACCENT_SOFT}; color: {style.ACCENT};"
-                        f" border-radius: 9px; padding: 2px 10px; font-weight: 600;")
+    badge.setStyleSheet("border-radius: 9px; padding: 2px 10px; font-weight: 600;")
+    style.set_chip(badge, "info")
     amount = QLabel()
-    amount.setStyleSheet(f"color: {style.TEXT}; font-size: 18px; font-weight: 600;")
+    amount.setStyleSheet("font-size: 18px; font-weight: 600;")
     row = QHBoxLayout()
     row.addWidget(heading)
     row.addSpacing(8)

@@ -17,10 +17,11 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from app.views import style
+
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
 _Role = Qt.ItemDataRole
-ERROR_BACKGROUND = "#fee2e2"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -195,7 +196,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         row = self._rows[index.row()]
         error = self._row_errors.get(index.row())
         if error is not None and role in (_Role.BackgroundRole, _Role.ToolTipRole):
-            return QColor(ERROR_BACKGROUND) if role == _Role.BackgroundRole else error
+            return QColor(style.DANGER_SOFT) if role == _Role.BackgroundRole else error
         value = self._column_data(column, row, role)
         return self.extra(row, index.column(), role) if value is None else value
 

@@ -94,7 +94,7 @@ def main_window(qtbot, demo_services: Services):  # type: ignore[no-untyped-def]
     from app.gui import apply_style, ensure_app
     from app.views.main_window import MainWindow
 
-    apply_style(ensure_app())
+    apply_style(ensure_app(), "light")  # not the system's: the suite's own
     window = MainWindow(services=demo_services, settings=QSettings())
     qtbot.addWidget(window)
     window.show()

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from app.views.record_model import ERROR_BACKGROUND, Column, RecordTableModel
+from app.views import style
+from app.views.record_model import Column, RecordTableModel
 
 Role = Qt.ItemDataRole
 
@@ -82,7 +83,7 @@ def test_row_edits_move_the_row_errors_with_the_rows(qtmodeltester) -> None:  # 
     model.set_rows([Item("a", 1), Item("b", 2), Item("c", 3)])
     qtmodeltester.check(model)
     model.set_row_errors({1: "b плохая"})
-    assert model.index(1, 3).data(Role.BackgroundRole) == QColor(ERROR_BACKGROUND)
+    assert model.index(1, 3).data(Role.BackgroundRole) == QColor(style.DANGER_SOFT)
     assert model.index(1, 0).data(Role.ToolTipRole) == "b плохая"
     assert model.index(0, 0).data(Role.BackgroundRole) is None
     assert model.insert_row(0, Item("z", 0)) == 0

@@ -62,7 +62,7 @@ from app.views.clients.widgets import StatusPill, TagsEdit
 from app.views.forms import FieldErrors, error_label, to_date, to_qdate
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
-from app.views.undo import record_archive
+from app.views.undo import history, record_archive
 from app.views.unsaved import EditorDialog, Settled
 
 _W = TypeVar("_W", bound=QWidget)
@@ -87,7 +87,8 @@ class _Form:
             self.row += 3
             self.col = 0
         label = QLabel(title)
-        label.setStyleSheet(f"color: {style.MUTED}; font-size: 12px;")
+        label.setStyleSheet("font-size: 12px;")
+        style.set_tone(label, "muted")
         label.setBuddy(widget)
         colspan = 2 if span else 1
         self.grid.addWidget(label, self.row, self.col, 1, colspan)
@@ -171,10 +172,9 @@ def _timeline_kind(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-_TIMELINE_COLORS = {"deal": style.ACCENT, "stage": style.ACCENT, "deal_closed": style.SUCCESS,
-                    "offer": "#9333ea", "order": style.SUCCESS, "shipment": style.SUCCESS,
-                    "payment": style.SUCCESS,
-                    "complaint": style.DANGER, "score": style.WARNING}
+_TIMELINE_TONES = {"deal": "accent", "stage": "accent", "deal_closed": "success",
+                   "offer": "accent", "order": "success", "shipment": "success",
+                   "payment": "success", "complaint": "danger", "score": "warning"}
 
 
 def _timeline_group(group: str) -> str:
@@ -199,7 +199,7 @@ class TimelineModel(RecordTableModel[TimelineEntry]):
             Column(translate("ClientCard", "Дата"),
                    lambda e: short_date(e.when)),
             Column(translate("ClientCard", "Тип"), lambda e: _timeline_kind(e.kind),
-                   color=lambda e: _TIMELINE_COLORS.get(e.kind, style.MUTED)),
+                   color=lambda e: style.tone_colour(_TIMELINE_TONES.get(e.kind, "muted"))),
             Column(translate("ClientCard", "Событие"), lambda e: e.title),
             Column(translate("ClientCard", "Подробности"), lambda e: e.detail.replace("\n", " "),
                    tooltip=lambda e: e.detail),
@@ -384,15 +384,16 @@ class ClientCardDialog(EditorDialog):
         head = QHBoxLayout()
         titles = QVBoxLayout()
         self.title_label = QLabel()
-        self.title_label.setStyleSheet(f"font-size: 20px; font-weight: 600; color: {style.TEXT};")
+        self.title_label.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.subtitle_label = QLabel()
-        self.subtitle_label.setStyleSheet(f"color: {style.MUTED};")
+        style.set_tone(self.subtitle_label, "muted")
         titles.addWidget(self.title_label)
         titles.addWidget(self.subtitle_label)
         # the client's payments not yet allocated to an order (shown when there are any)
         self.credit_label = QLabel()
         self.credit_label.setObjectName("clientCredit")
-        self.credit_label.setStyleSheet(f"color: {style.SUCCESS}; font-weight: 600;")
+        self.credit_label.setStyleSheet("font-weight: 600;")
+        style.set_tone(self.credit_label, "success")
         self.credit_label.hide()
         titles.addWidget(self.credit_label)
         self.links_label = _links_label()
@@ -412,8 +413,7 @@ class ClientCardDialog(EditorDialog):
         outer.addLayout(head)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background: #fef2f2; color: {style.DANGER}; "
-                                  f"border: 1px solid #fecaca; border-radius: 6px; padding: 6px;")
+        style.set_notice(self.banner, "danger")
         outer.addWidget(self.banner)
         self.errors = FieldErrors(banner=self.banner)
 
@@ -725,16 +725,30 @@ class ClientCardDialog(EditorDialog):
         self.activities_view = view
         v.addWidget(view, 1)
         self.activity_status = QLabel()
-        self.activity_status.setStyleSheet(f"color: {style.MUTED};")
+        style.set_tone(self.activity_status, "muted")
         v.addWidget(self.activity_status)
         self.activity_bulk = ActivityBulkActions(
             services=self._services, parent=self, selected=self.selected_activity_targets)
         self.activity_bulk.changed.connect(lambda: self._after_activity(True))
         self.activity_bulk.message.connect(self.activity_status.setText)
-        undo = QShortcut(QKeySequence.StandardKey.Undo, page)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.activity_bulk.undo)
+        # the window's Правка menu is out of reach behind this dialog: its keys here, on the
+        # same history (app.views.undo), and the list re-read after each undo or redo
+        for keys, slot in ((QKeySequence(QKeySequence.StandardKey.Undo), self.activity_bulk.undo),
+                           (QKeySequence("Ctrl+Shift+Z"), self.activity_bulk.redo)):
+            shortcut = QShortcut(keys, page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        undo_history = history()
+        undo_history.changed.connect(self._on_undo_history_changed)
+        undo_history.failed.connect(self._on_undo_history_failed)
         return page
+
+    def _on_undo_history_changed(self) -> None:
+        self._after_activity(True)
+
+    def _on_undo_history_failed(self, message: str) -> None:
+        self.activity_status.setText(message)
+        self._after_activity(True)
 
     def selected_activity_targets(self) -> list[Target]:
         """The activities selected in the list in front: the Дела list, or the activity
@@ -870,7 +884,6 @@ class ClientCardDialog(EditorDialog):
         area.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
         inner.setObjectName("cardPage")
-        inner.setStyleSheet(f"QWidget#cardPage {{ background: {style.BACKGROUND}; }}")
         area.setWidget(inner)
         self.tabs.addTab(area, title)
         return inner

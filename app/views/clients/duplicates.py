@@ -38,7 +38,7 @@ def ask_duplicates(parent: QWidget | None, matches: list[DuplicateMatch]) -> str
     hint = QLabel(translate("ClientCard", "Откройте существующую карточку, чтобы не заводить "
                                           "дубль, или сохраните нового клиента всё равно."))
     hint.setWordWrap(True)
-    hint.setStyleSheet(f"color: {style.MUTED};")
+    style.set_tone(hint, "muted")
     layout.addWidget(hint)
     result: dict[str, str | None] = {"answer": None}
     row = QHBoxLayout()

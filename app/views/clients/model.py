@@ -22,12 +22,7 @@ from app.views import style
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
 
-STATUS_COLORS = {
-    "lead": ("#1d4ed8", "#dbeafe"),
-    "active": ("#15803d", "#dcfce7"),
-    "lost": ("#b91c1c", "#fee2e2"),
-    "churned": ("#92400e", "#fef3c7"),
-}
+STATUS_TONES = {"lead": "info", "active": "success", "lost": "danger", "churned": "warning"}
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PILLS_ROLE = Qt.ItemDataRole.UserRole + 2  # list of (text, fg, bg) for the pill delegate
@@ -216,9 +211,10 @@ class ClientTableModel(QAbstractTableModel):
         if r is None:
             return None
         if key == "status":
-            fg, bg = STATUS_COLORS.get(r.status, (style.MUTED, style.BORDER))
+            fg, bg = style.chip_colours(STATUS_TONES.get(r.status))
             return [(status_label(r.status), fg, bg)]
-        return [(t, "#374151", "#eef1f6") for t in r.tags]
+        fg, bg = style.chip_colours("neutral")
+        return [(t, fg, bg) for t in r.tags]
 
     @staticmethod
     def _text(r: ClientRow, key: str) -> str:

@@ -97,10 +97,7 @@ class ClientsTab(QWidget):
         self.more_button = QToolButton()
         self.more_button.setText(translate("Clients", "Ещё"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_button.setStyleSheet(
-            f"QToolButton {{ padding: 6px 22px 6px 12px; border: 1px solid {style.BORDER}; "
-            f"border-radius: 6px; background: {style.SURFACE}; }}"
-            f"QToolButton::menu-indicator {{ subcontrol-position: right center; right: 6px; }}")
+        self.more_button.setObjectName("menuButton")
         for w in (self.import_button, self.export_button, self.more_button, self.new_button):
             top.addWidget(w)
         layout.addLayout(top)
@@ -141,17 +138,14 @@ class ClientsTab(QWidget):
         self.saved_button = QToolButton()
         self.saved_button.setText(translate("Clients", "Мои фильтры"))
         self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.saved_button.setStyleSheet(
-            f"QToolButton {{ padding: 6px 22px 6px 12px; border: 1px solid {style.BORDER}; "
-            f"border-radius: 6px; background: {style.SURFACE}; }}"
-            f"QToolButton::menu-indicator {{ subcontrol-position: right center; right: 6px; }}")
+        self.saved_button.setObjectName("menuButton")
         self.saved_menu = QMenu(self)
         self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
         self.saved_button.setMenu(self.saved_menu)
         filters.addWidget(self.saved_button)
         filters.addStretch(1)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet(f"color: {style.MUTED};")
+        style.set_tone(self.count_label, "muted")
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
 
@@ -201,7 +195,8 @@ class ClientsTab(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet(f"color: {style.MUTED}; font-size: 15px;")
+        self.empty_label.setStyleSheet("font-size: 15px;")
+        style.set_tone(self.empty_label, "muted")
         empty = QFrame()
         empty.setObjectName("card")
         empty_layout = QVBoxLayout(empty)

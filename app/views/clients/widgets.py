@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.views import style
-from app.views.clients.model import STATUS_COLORS
+from app.views.clients.model import STATUS_TONES
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -86,10 +86,9 @@ class StatusPill(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def show_status(self, code: str, text: str) -> None:
-        fg, bg = STATUS_COLORS.get(code, (style.MUTED, style.BORDER))
         self.setText(text)
-        self.setStyleSheet(f"QLabel {{ color: {fg}; background: {bg}; border-radius: 10px; "
-                           f"padding: 2px 10px; font-weight: 600; }}")
+        self.setStyleSheet("border-radius: 10px; padding: 2px 10px; font-weight: 600;")
+        style.set_chip(self, STATUS_TONES.get(code, "neutral"))
 
 
 class TagsEdit(QLineEdit):

@@ -70,16 +70,6 @@ MIME_DEAL = "application/x-salesdesk-deal"
 CARD_HEIGHT = 122
 CARD_GAP = 8
 COLUMN_WIDTH = 268
-SCROLLBAR_STYLE = (
-    "QScrollBar:vertical { width: 8px; background: transparent; margin: 0; }"
-    "QScrollBar:horizontal { height: 10px; background: transparent; margin: 0; }"
-    "QScrollBar::handle:vertical { background: #c3cad6; border-radius: 4px; min-height: 32px; }"
-    "QScrollBar::handle:horizontal { background: #c3cad6; border-radius: 4px; min-width: 32px;"
-    " margin: 2px 0; }"
-    "QScrollBar::handle:hover { background: #9aa3b2; }"
-    "QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; }"
-    "QScrollBar::add-page, QScrollBar::sub-page { background: transparent; }"
-)
 
 
 SORT_KEYS: dict[str, Callable[[DealCard], tuple[Any, ...]]] = {
@@ -275,12 +265,12 @@ class DealCardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hover = bool(option.state & QStyle.StateFlag.State_MouseOver)
         rf = QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5)
-        bg = QColor("#fffafa") if card.stalled else QColor(style.SURFACE)
+        bg = QColor(style.STALLED if card.stalled else style.SURFACE)
         if selected:
-            bg = QColor("#f3f7ff")
+            bg = QColor(style.SELECTED)
         painter.setBrush(bg)
         border = QColor(style.ACCENT) if selected else QColor(
-            "#c7d2fe" if hover else style.BORDER)
+            style.BORDER_HOVER if hover else style.BORDER)
         painter.setPen(QPen(border, 1.6 if selected else 1))
         painter.drawRoundedRect(rf, 7, 7)
         # The left stripe says the card's state at a glance.
@@ -375,21 +365,21 @@ class DealCardDelegate(QStyledItemDelegate):
         if card.closed_on is not None:
             if card.lost_reason:
                 chip_text = lost_reason_label(card.lost_reason)
-                chip_fg, chip_bg = QColor(style.MUTED), QColor("#f1f3f6")
+                chip_fg, chip_bg = map(QColor, style.NEUTRAL_CHIP)
             else:
                 chip_text = translate("Deals", "Выиграна")
-                chip_fg, chip_bg = QColor(style.SUCCESS), QColor("#e8f7ee")
+                chip_fg, chip_bg = map(QColor, style.SUCCESS_CHIP)
         elif card.stalled:
             chip_text = translate("Deals", "Застряла: {n} {unit} (норма {limit})").format(
                 n=card.days_in_stage, unit=unit, limit=card.stall_limit)
-            chip_fg, chip_bg = QColor(style.DANGER), QColor("#fde8e8")
+            chip_fg, chip_bg = map(QColor, style.DANGER_CHIP)
         elif card.days_in_stage == 0:
             chip_text = translate("Deals", "В этапе с сегодня")
-            chip_fg, chip_bg = QColor(style.SUCCESS), QColor("#e8f7ee")
+            chip_fg, chip_bg = map(QColor, style.SUCCESS_CHIP)
         else:
             chip_text = translate("Deals", "В этапе {n} {unit}").format(
                 n=card.days_in_stage, unit=unit)
-            chip_fg, chip_bg = QColor(style.MUTED), QColor("#f1f3f6")
+            chip_fg, chip_bg = map(QColor, style.NEUTRAL_CHIP)
         chip_w = min(fms.horizontalAdvance(chip_text) + 14, w)
         chip = QRectF(x, y, chip_w, chip_h)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -430,9 +420,7 @@ class StageListView(QListView):
         self.setMouseTracking(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setStyleSheet(
-            "QListView { background: transparent; border: none; }"
-            "QListView::item { border: none; }" + SCROLLBAR_STYLE)
+        self.setObjectName("stageCards")  # transparent, thin scroll bar (style.py)
         self._drop_target = False
         self.doubleClicked.connect(self._on_self_double_clicked)
 
@@ -529,27 +517,12 @@ class StageColumn(QFrame):
         self.setMinimumWidth(COLUMN_WIDTH - 20)
         self.setMaximumWidth(COLUMN_WIDTH + 80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        if stage.is_won:
-            accent = style.SUCCESS
-        elif stage.is_lost:
-            accent = style.MUTED
-        else:
-            accent = style.ACCENT
-        self.setStyleSheet(
-            f"QFrame#stageColumn {{ background: #eef1f6; border-radius: 10px; }}"
-            f"QFrame#stageHeader {{ background: {style.SURFACE}; border-radius: 8px;"
-            f" border-top: 3px solid {accent}; }}"
-            f"QLabel#stageName {{ color: {style.TEXT}; font-weight: 600; }}"
-            f"QLabel#stageCount {{ color: {style.MUTED}; background: #eef1f6;"
-            f" border-radius: 8px; padding: 0px 7px; font-size: 11px; font-weight: 600; }}"
-            f"QLabel#stageStalled {{ color: {style.DANGER}; background: #fde8e8;"
-            f" border-radius: 8px; padding: 0px 7px; font-size: 11px; font-weight: 600; }}"
-            f"QLabel#stageSum {{ color: {style.TEXT}; font-size: 13px; font-weight: 600; }}"
-            f"QLabel#stageWeighted {{ color: {style.MUTED}; font-size: 11px; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(6)
         header = named(QFrame(), "stageHeader")
+        # its top border: the stage's kind (style.py)
+        header.setProperty("kind", "won" if stage.is_won else "lost" if stage.is_lost else "")
         hl = QVBoxLayout(header)
         hl.setContentsMargins(10, 8, 10, 8)
         hl.setSpacing(2)
@@ -626,15 +599,12 @@ class ClosingDropZone(QLabel):
         self.setObjectName("closingDropZone")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAcceptDrops(True)
-        self._colour = style.SUCCESS if stage.is_won else style.DANGER
+        self.setProperty("kind", "won" if stage.is_won else "lost")
         self._paint(False)
 
     def _paint(self, hot: bool) -> None:
-        self.setStyleSheet(
-            f"QLabel#closingDropZone {{ color: {'white' if hot else self._colour};"
-            f" background: {self._colour if hot else style.SURFACE};"
-            f" border: 2px dashed {self._colour}; border-radius: 8px;"
-            " font-size: 14px; font-weight: 600; }")
+        """Filled while a card is over it (style.py's #closingDropZone rules)."""
+        style.set_props(self, hot="true" if hot else None)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         decoded = DealCardModel.decode(event.mimeData())
@@ -680,7 +650,7 @@ class PipelineBoard(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet("QScrollArea { background: transparent; }" + SCROLLBAR_STYLE)
+        self.setObjectName("board")  # transparent, thin scroll bars (style.py)
         self._inner = QWidget()
         self._inner.setObjectName("boardInner")
         self._row = QHBoxLayout(self._inner)
@@ -697,9 +667,6 @@ class PipelineBoard(QScrollArea):
         self._zones_bar = QWidget(self)
         self._zones_bar.setObjectName("closingZones")
         self._zones_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._zones_bar.setStyleSheet(
-            f"QWidget#closingZones {{ background: {style.BACKGROUND};"
-            f" border-top: 1px solid {style.BORDER}; }}")
         self._zones_row = QHBoxLayout(self._zones_bar)
         self._zones_row.setContentsMargins(8, 6, 8, 6)
         self._zones_row.setSpacing(12)

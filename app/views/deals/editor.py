@@ -238,9 +238,7 @@ class DealEditor(EditorDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setStyleSheet(
-            f"background: {style.SURFACE}; border: 1px solid {style.BORDER};"
-            f" border-radius: 8px; padding: 8px 12px; color: {style.TEXT};")
+        style.set_notice(self.summary, "box")
         self.summary.hide()
         right.addRow("", self.summary)
         grid.addLayout(left, 0, 0)
@@ -296,14 +294,12 @@ class DealEditor(EditorDialog):
         v.addWidget(self.errors.attach_rows("lines", self.lines_view))
         self.concession_label = QLabel()
         self.concession_label.setWordWrap(True)
-        self.concession_label.setStyleSheet(
-            "background: #fff4dc; color: #8a5300; border-radius: 6px; padding: 6px 10px;")
+        style.set_notice(self.concession_label, "warning")
         self.concession_label.hide()
         v.addWidget(self.concession_label)
         self.lines_total = QLabel()
         self.lines_total.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.lines_total.setStyleSheet(f"color: {style.TEXT}; font-size: 14px;"
-                                       f" font-weight: 600;")
+        self.lines_total.setStyleSheet("font-size: 14px; font-weight: 600;")
         v.addWidget(self.lines_total)
         self.lines_model.lines_changed.connect(self._on_lines_model_lines_changed)
         return page

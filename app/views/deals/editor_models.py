@@ -68,8 +68,6 @@ def _num(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
-_ERROR_BACKGROUND = "#fde8e8"
-_ZONE_BACKGROUND = "#fff4dc"  # below the floor price, with a reason given
 
 
 def _valid_amounts(ln: EditLine) -> bool:
@@ -96,9 +94,9 @@ def _line_column(header: str, text: Callable[[EditLine], str], key: str | None =
 
     def background(ln: EditLine) -> str | None:
         if _bad(ln, key):
-            return _ERROR_BACKGROUND
+            return style.DANGER_SOFT
         if zone and ln.below_floor:
-            return _ERROR_BACKGROUND if ln.needs_reason else _ZONE_BACKGROUND
+            return style.DANGER_SOFT if ln.needs_reason else style.WARNING_SOFT  # below the floor
         return None
 
     def tooltip(ln: EditLine) -> str | None:
@@ -272,7 +270,7 @@ class DaysBarDelegate(QStyledItemDelegate):
         bar = QRectF(rect.left() + 8, rect.top() + 8, max(bar_w, 3), rect.height() - 16)
         current = span.left_at is None
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(style.ACCENT if current else "#93b4f5"))
+        painter.setBrush(QColor(style.ACCENT if current else style.ACCENT_FAINT))
         painter.drawRoundedRect(bar, 3, 3)
         painter.setPen(QColor(style.TEXT))
         painter.drawText(rect.adjusted(0, 0, -8, 0),

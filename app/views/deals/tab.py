@@ -38,7 +38,7 @@ from app.services.deals import (
     StageMove,
 )
 from app.services.errors import ServiceError
-from app.views import dialogs, style
+from app.views import dialogs
 from app.views.deals.board import PipelineBoard
 from app.views.deals.common import parse_decimal
 from app.views.forms import line_edit, set_invalid
@@ -69,8 +69,7 @@ class _ForecastCard(QFrame):
         self.note.setWordWrap(True)  # narrow windows wrap the note instead of widening the tab
         for w in (self.title, self.value, self.note):
             layout.addWidget(w)
-        self.setStyleSheet(f"QLabel#forecastValue {{ color: {style.TEXT}; font-size: 17px;"
-                           f" font-weight: 600; }}")
+        self.setStyleSheet("QLabel#forecastValue { font-size: 17px; font-weight: 600; }")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
 

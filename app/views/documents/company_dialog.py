@@ -34,7 +34,7 @@ from app.services.errors import ValidationError
 from app.services.pricing import vat_kind_label
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.views import dialogs
-from app.views.forms import FieldErrors, dialog_buttons, form_layout
+from app.views.forms import FieldErrors, dialog_buttons, form_layout, image_preview
 from app.views.unsaved import EditorDialog
 
 if TYPE_CHECKING:
@@ -174,10 +174,7 @@ class CompanyDialog(EditorDialog):
         row = QWidget()
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
-        preview = QLabel()
-        preview.setFixedSize(120, 48)
-        preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        preview.setStyleSheet("border: 1px solid #C9D1DB; background: white;")
+        preview = image_preview()
         self.image_previews[kind] = preview
         choose = QPushButton(translate("CompanyDialog", "Выбрать…"))
         choose.clicked.connect(lambda _=False, k=kind: self.choose_image(k))

@@ -63,7 +63,7 @@ class OfferOptionsDialog(EditorDialog):
         self._vat_notice_for = vat_notice_for
         self.vat_notice = QLabel()
         self.vat_notice.setWordWrap(True)
-        self.vat_notice.setStyleSheet(f"color: {style.WARNING};")
+        style.set_tone(self.vat_notice, "warning")
         self.validity.valueChanged.connect(self._on_validity_value_changed)
         # characters the document's font cannot print (in the deal or typed here): said here,
         # printed as «?» (app.services.documents.fonts.printable)
@@ -71,7 +71,7 @@ class OfferOptionsDialog(EditorDialog):
         self.glyph_notice = QLabel()
         self.glyph_notice.setObjectName("glyphNotice")
         self.glyph_notice.setWordWrap(True)
-        self.glyph_notice.setStyleSheet(f"color: {style.WARNING};")
+        style.set_tone(self.glyph_notice, "warning")
         self.subject.textChanged.connect(self._on_subject_text_changed)
         form = form_layout()
         form.addRow(translate("OfferDialog", "Шаблон"), self.template)

@@ -17,6 +17,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QScrollArea, QWidget
 
+from app.views import style
+
 MAX_PRINT_DPI = 600  # a 1200-dpi A4 page would be a 550 MB image; 600 dpi is print quality
 _PAGE_GAP = 12  # px between pages and around them, as a PDF viewer shows them
 _CACHED_PAGES = 8  # rendered page images kept for scrolling back and forth
@@ -140,7 +142,7 @@ class _Pages(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(event.rect(), QColor("#8a8f98"))
+        painter.fillRect(event.rect(), QColor(style.BACKDROP))
         for page in range(self._document.page_count()):
             rect = self.page_rect(page)
             if rect.top() > event.rect().bottom():

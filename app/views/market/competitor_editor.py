@@ -201,12 +201,13 @@ class SwotFields(QWidget):
         self.opportunities = _swot_edit(translate("Market", "Возможности"))
         self.threats = _swot_edit(translate("Market", "Угрозы"))
         for n, (title, edit, color) in enumerate((
-                (translate("Market", "Сильные стороны"), self.strengths, style.SUCCESS),
-                (translate("Market", "Слабые стороны"), self.weaknesses, style.DANGER),
-                (translate("Market", "Возможности"), self.opportunities, style.ACCENT),
-                (translate("Market", "Угрозы"), self.threats, style.WARNING))):
+                (translate("Market", "Сильные стороны"), self.strengths, "success"),
+                (translate("Market", "Слабые стороны"), self.weaknesses, "danger"),
+                (translate("Market", "Возможности"), self.opportunities, "accent"),
+                (translate("Market", "Угрозы"), self.threats, "warning"))):
             label = QLabel(title)
-            label.setStyleSheet(f"color: {color}; font-weight: 600;")
+            label.setStyleSheet("font-weight: 600;")
+            style.set_tone(label, color)
             row, col = divmod(n, 2)
             grid.addWidget(label, row * 2, col)
             grid.addWidget(edit, row * 2 + 1, col)

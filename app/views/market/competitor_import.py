@@ -170,7 +170,7 @@ class PriceImportDialog(FittedDialog):
         self.report = None
         self.report_edit.clear()
         self.summary_label.setText(translate("Market", "Отчёт о проверке"))
-        self.summary_label.setStyleSheet("")
+        style.set_tone(self.summary_label, None)
         self._set_busy(False)
 
     def mapping(self) -> dict[int, str]:
@@ -237,9 +237,8 @@ class PriceImportDialog(FittedDialog):
                                        "с ошибками {x}")
         self.summary_label.setText(head.format(i=r.imported, u=r.updated, m=r.unmatched_count,
                                                x=r.invalid_count))
-        color = style.DANGER if refused and not r.dry_run else (
-            style.WARNING if refused or r.unmatched_count else style.SUCCESS)
-        self.summary_label.setStyleSheet(f"color: {color};")
+        style.set_tone(self.summary_label, "danger" if refused and not r.dry_run else (
+            "warning" if refused or r.unmatched_count else "success"))
         lines = []
         if refused:
             lines.append(translate(

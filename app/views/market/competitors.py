@@ -167,16 +167,17 @@ class SwotView(QWidget):
         grid.setSpacing(8)
         self.boxes: dict[str, QLabel] = {}
         for n, (key, title, color) in enumerate((
-                ("strengths", translate("Market", "Сильные стороны"), style.SUCCESS),
-                ("weaknesses", translate("Market", "Слабые стороны"), style.DANGER),
-                ("opportunities", translate("Market", "Возможности"), style.ACCENT),
-                ("threats", translate("Market", "Угрозы"), style.WARNING))):
+                ("strengths", translate("Market", "Сильные стороны"), "success"),
+                ("weaknesses", translate("Market", "Слабые стороны"), "danger"),
+                ("opportunities", translate("Market", "Возможности"), "accent"),
+                ("threats", translate("Market", "Угрозы"), "warning"))):
             frame = QFrame()
             frame.setObjectName("card")
             fl = QVBoxLayout(frame)
             fl.setContentsMargins(12, 10, 12, 10)
             head = QLabel(title)
-            head.setStyleSheet(f"color: {color}; font-weight: 600;")
+            head.setStyleSheet("font-weight: 600;")
+            style.set_tone(head, color)
             body = QLabel()
             body.setWordWrap(True)
             body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -193,7 +194,7 @@ class SwotView(QWidget):
         for key, label in self.boxes.items():
             text = getattr(swot, key) if swot is not None else ""
             label.setText(text or empty)
-            label.setStyleSheet("" if text else f"color: {style.MUTED};")
+            style.set_tone(label, None if text else "muted")
 
 
 # --- the page -------------------------------------------------------------------------------

@@ -455,7 +455,7 @@ class ComplaintEditor(EditorDialog):
         if d.overdue:
             heading += " · " + translate("Complaints", "просрочена")
         self.heading.setText(heading)
-        self.heading.setStyleSheet(f"color: {style.DANGER};" if d.overdue else "")
+        style.set_tone(self.heading, "danger" if d.overdue else None)
         self._show_tasks(d.tasks)
 
     def set_client(self, client_id: int | None, name: str | None = None) -> None:
@@ -759,7 +759,7 @@ def _figure(title: str) -> tuple[QFrame, QLabel, QLabel]:
     box.setContentsMargins(12, 8, 12, 8)
     box.addWidget(named(QLabel(title), "cardNote"))
     value = QLabel("—")
-    value.setStyleSheet(f"color: {style.TEXT}; font-size: 22px; font-weight: 600;")
+    value.setStyleSheet("font-size: 22px; font-weight: 600;")
     box.addWidget(value)
     note = named(QLabel(""), "cardNote")
     box.addWidget(note)
@@ -914,8 +914,8 @@ class SatisfactionPage(QWidget):
         value = nps_text(s.nps)
         self._put(self.nps_card, value, plural(s.responses, translate(
             "Satisfaction", "%n ответ|%n ответа|%n ответов")),
-            style.SUCCESS if s.nps is not None and s.nps > 0 else
-            style.DANGER if s.nps is not None and s.nps < 0 else style.TEXT)
+            "success" if s.nps is not None and s.nps > 0 else
+            "danger" if s.nps is not None and s.nps < 0 else None)
         for card, n, share in ((self.promoters_card, s.promoters, s.promoters_pct),
                                (self.passives_card, s.passives, s.passives_pct),
                                (self.detractors_card, s.detractors, s.detractors_pct)):
@@ -927,10 +927,11 @@ class SatisfactionPage(QWidget):
 
     @staticmethod
     def _put(card: tuple[QFrame, QLabel, QLabel], value: str, note: str,
-             color: str = style.TEXT) -> None:
+             tone: str | None = None) -> None:
         _frame, label, note_label = card
         label.setText(value)
-        label.setStyleSheet(f"color: {color}; font-size: 22px; font-weight: 600;")
+        label.setStyleSheet("font-size: 22px; font-weight: 600;")
+        style.set_tone(label, tone)
         note_label.setText(note)
 
     def record_score(self, client_id: int | None = None) -> int | None:

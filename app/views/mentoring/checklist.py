@@ -30,7 +30,7 @@ from app.bootstrap import Services
 from app.i18n import translate
 from app.services.errors import ServiceError, ValidationError
 from app.services.mentoring import TaskRow
-from app.views import dialogs
+from app.views import dialogs, style
 from app.views.forms import FieldErrors, dialog_buttons, form_layout, line_edit, to_date, to_qdate
 from app.views.mentoring.models import SectionProgressModel, TaskTableModel
 from app.views.mentoring.widgets import ProgressDelegate
@@ -246,7 +246,8 @@ class ChecklistPanel(QWidget):
         else:
             text = f"<b>{_escape(task.title)}</b>"
             if task.description:
-                text += f"<br><span style='color:#6b7280'>{_escape(task.description)}</span>"
+                text += (f"<br><span style='color:{style.MUTED}'>"
+                         f"{_escape(task.description)}</span>")
             self.task_title.setText(text)
             self.comment_edit.setText(task.mentor_comment)
             self.done_date.setDate(to_qdate(task.done_on or self._today()))

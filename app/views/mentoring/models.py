@@ -139,7 +139,7 @@ class TaskTableModel(QAbstractTableModel):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QColor("#eef2f8")
+                return QColor(style.SUNKEN)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(style.TEXT)
             return None
@@ -155,7 +155,7 @@ class TaskTableModel(QAbstractTableModel):
             if row.done_on and column in (1, 2):
                 return QColor(style.MUTED)
         if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
-            return QColor("#fef2f2")
+            return QColor(style.DANGER_SOFT)
         if role == Qt.ItemDataRole.FontRole and row.overdue and column == 2:
             font = QFont()
             font.setBold(True)

@@ -122,7 +122,7 @@ class TraineeCard(QFrame):
         top = QHBoxLayout()
         self.name_label = named(QLabel(), "cardValue")
         top.addWidget(self.name_label)
-        self.status_label = QLabel()
+        self.status_label = named(QLabel(), "traineeStatus")
         top.addWidget(self.status_label)
         top.addStretch(1)
         self.action_row = QHBoxLayout()
@@ -134,16 +134,13 @@ class TraineeCard(QFrame):
         layout.addWidget(self.details_label)
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet(f"color: {style.TEXT};")
         layout.addWidget(self.notes_label)
         progress_row = QHBoxLayout()
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setFixedHeight(10)
-        self.progress_bar.setStyleSheet(
-            f"QProgressBar {{ background: {style.BORDER}; border: none; border-radius: 5px; }}"
-            f"QProgressBar::chunk {{ background: {style.ACCENT}; border-radius: 5px; }}")
+        self.progress_bar.setObjectName("slimProgress")
         progress_row.addWidget(self.progress_bar, 1)
         self.progress_label = named(QLabel(), "cardNote")
         self.progress_label.setMinimumWidth(330)
@@ -161,12 +158,8 @@ class TraineeCard(QFrame):
             self.progress_label.clear()
             return
         self.name_label.setText(row.name)
-        color = {"onboarding": style.ACCENT, "finished": style.SUCCESS}.get(row.status,
-                                                                             style.MUTED)
         self.status_label.setText(trainee_status_label(row.status))
-        self.status_label.setStyleSheet(
-            f"color: {color}; border: 1px solid {color}; border-radius: 9px; "
-            f"padding: 1px 8px; font-size: 11px;")
+        style.set_props(self.status_label, kind=row.status)  # its colour (style.py)
         parts = [row.position,
                  translate("Mentoring", "с {start}").format(start=short_date(row.start_date)),
                  row.phone, row.email]
@@ -174,10 +167,7 @@ class TraineeCard(QFrame):
         self.notes_label.setText(row.notes)
         self.notes_label.setVisible(bool(row.notes))
         self.progress_bar.setValue(row.percent)
-        chunk = style.SUCCESS if row.percent >= 100 else style.ACCENT
-        self.progress_bar.setStyleSheet(
-            f"QProgressBar {{ background: {style.BORDER}; border: none; border-radius: 5px; }}"
-            f"QProgressBar::chunk {{ background: {chunk}; border-radius: 5px; }}")
+        style.set_tone(self.progress_bar, "success" if row.percent >= 100 else None)
         text = translate("Mentoring", "Выполнено {done} из {total} ({pct} %)").format(
             done=row.tasks_done, total=row.tasks_total, pct=row.percent)
         if row.tasks_overdue:

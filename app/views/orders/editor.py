@@ -88,8 +88,7 @@ def _note() -> QLabel:
 def _warning_box() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("background: #fff4dc; color: #8a5300; border-radius: 6px;"
-                        " padding: 6px 10px;")
+    style.set_notice(label, "warning")
     label.hide()
     return label
 
@@ -152,7 +151,8 @@ class OrderEditor(EditorDialog):
         box.addWidget(self.progress_label)
         self.late_label = QLabel()
         self.late_label.setWordWrap(True)
-        self.late_label.setStyleSheet(f"color: {style.DANGER}; font-weight: 600;")
+        self.late_label.setStyleSheet("font-weight: 600;")
+        style.set_tone(self.late_label, "danger")
         self.late_label.hide()
         box.addWidget(self.late_label)
         return box
@@ -262,8 +262,7 @@ class OrderEditor(EditorDialog):
         v.addWidget(self.stock_label)
         self.lines_total = QLabel()
         self.lines_total.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.lines_total.setStyleSheet(f"color: {style.TEXT}; font-size: 14px;"
-                                       f" font-weight: 600;")
+        self.lines_total.setStyleSheet("font-size: 14px; font-weight: 600;")
         v.addWidget(self.lines_total)
         for signal in (self.lines_model.modelReset, self.lines_model.rowsInserted,
                        self.lines_model.rowsRemoved, self.lines_model.dataChanged):
@@ -320,8 +319,7 @@ class OrderEditor(EditorDialog):
         v.addLayout(credit_row)
         self.payment_note = QLabel()
         self.payment_note.setWordWrap(True)
-        self.payment_note.setStyleSheet(f"background: {style.ACCENT_SOFT}; color: {style.TEXT};"
-                                        f" border-radius: 6px; padding: 6px 10px;")
+        style.set_notice(self.payment_note, "info")
         self.payment_note.hide()
         v.addWidget(self.payment_note)
         bar = QHBoxLayout()

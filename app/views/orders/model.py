@@ -160,7 +160,7 @@ class OrderLinesModel(RecordTableModel[EditOrderLine]):
                    edit=lambda ln, v: replace(ln, name=str(v).strip())),
             Column(translate("Orders", "Кол-во"), lambda ln: quantity_text(ln.quantity),
                    numeric=True, edit=lambda ln, v: replace(ln, quantity=_decimal(v)),
-                   background=lambda ln: "#fff4dc" if ln.short_of_stock else None),
+                   background=lambda ln: style.WARNING_SOFT if ln.short_of_stock else None),
             Column(translate("Orders", "Ед."), lambda ln: ln.unit,
                    edit=lambda ln, v: replace(ln, unit=str(v).strip())),
             Column(translate("Orders", "Цена, ₽"), lambda ln: _money(ln.price), numeric=True,
@@ -292,7 +292,7 @@ class ShipLinesModel(RecordTableModel[ShipLine]):
                    numeric=True, edit=lambda ln, v: replace(
                        ln, quantity=_decimal(v) if str(v).strip() else Decimal(0)),
                    color=lambda ln: style.DANGER if ln.over else None,
-                   background=lambda ln: "#fde8e8" if ln.over else None,
+                   background=lambda ln: style.DANGER_SOFT if ln.over else None,
                    tooltip=over_tip),
         ], parent)
 

@@ -70,8 +70,7 @@ class PaymentDialog(EditorDialog):
         outer.addLayout(form)
         self.split_label = QLabel()
         self.split_label.setWordWrap(True)
-        self.split_label.setStyleSheet(f"background: {style.ACCENT_SOFT}; color: {style.TEXT};"
-                                       f" border-radius: 6px; padding: 6px 10px;")
+        style.set_notice(self.split_label, "info")
         outer.addWidget(self.split_label)
         outer.addWidget(dialog_buttons(self, translate("Payment", "Записать оплату"),
                                        self._on_save_clicked))

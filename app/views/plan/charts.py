@@ -27,7 +27,7 @@ from app.domain.money import format_money, short_money
 from app.i18n import translate
 from app.views import dialogs, style
 
-pg.setConfigOptions(antialias=True, background=style.SURFACE, foreground=style.TEXT)
+pg.setConfigOptions(antialias=True)  # the colours: each chart's, from the theme
 
 
 class MoneyAxis(pg.AxisItem):
@@ -130,10 +130,8 @@ class ChartPanel(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.showGrid(x=False, y=False)
-        for name in ("left", "bottom"):
-            ax = self.plot.getAxis(name)
-            ax.setPen(pg.mkPen(style.BORDER))
-            ax.setTextPen(pg.mkPen(style.MUTED))
+        self._apply_theme()
+        style.changes().changed.connect(self._apply_theme)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(head)
@@ -188,11 +186,30 @@ class ChartPanel(QWidget):
 
     legend_offset = (10, 5)
 
+    def _apply_theme(self) -> None:
+        """The current theme's background, axes and legend (the series take theirs when
+        they are set: the window fills its tabs again after a change of theme)."""
+        self.plot.setBackground(style.SURFACE)
+        for name in ("left", "bottom"):
+            ax = self.plot.getAxis(name)
+            ax.setPen(pg.mkPen(style.BORDER))
+            ax.setTextPen(pg.mkPen(style.MUTED))
+        legend = self.plot.getPlotItem().legend
+        if legend is not None:
+            legend.setBrush(self._legend_brush())
+            legend.setLabelTextColor(style.TEXT)
+
+    @staticmethod
+    def _legend_brush() -> QColor:
+        colour = QColor(style.SURFACE)
+        colour.setAlpha(225)
+        return colour
+
     def _legend(self) -> pg.LegendItem:
         item = self.plot.getPlotItem()
         if item.legend is None:
             item.addLegend(offset=self.legend_offset, labelTextColor=style.TEXT,
-                           brush=pg.mkBrush(255, 255, 255, 220))
+                           brush=pg.mkBrush(self._legend_brush()))
         return item.legend
 
 
@@ -226,14 +243,14 @@ class CumulativeChart(ChartPanel):
                                              style=Qt.PenStyle.DashLine))
             legend.addItem(fc, translate("Charts", "Прогноз"))
         if days and days[0] <= today <= days[-1]:
-            # the mark's label low on the line, on its own white ground: at the top it sat
+            # the mark's label low on the line, on its own ground: at the top it sat
             # under the legend, faint (issue 17, finding 6)
             line = pg.InfiniteLine(pos=days.index(today), angle=90,
                                    pen=pg.mkPen(style.DANGER, width=2,
                                                 style=Qt.PenStyle.DashLine),
                                    label=translate("Charts", "сегодня"),
                                    labelOpts={"position": 0.12, "color": style.DANGER,
-                                              "fill": pg.mkBrush(255, 255, 255, 235),
+                                              "fill": pg.mkBrush(self._legend_brush()),
                                               "anchors": [(0, 1), (0, 1)]})
             self.plot.addItem(line)
         fc_by_day = dict(zip(forecast_days, forecast, strict=True))

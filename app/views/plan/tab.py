@@ -881,10 +881,10 @@ class PlanTab(QWidget):
         pr = self.data.progress
         c = self.cards
 
-        def put(key: str, value: str, note: str = "", color: str | None = None) -> None:
+        def put(key: str, value: str, note: str = "", tone: str | None = None) -> None:
             label, note_label = c[key]
             label.setText(value)
-            label.setStyleSheet(f"color: {color};" if color else "")
+            style.set_tone(label, tone)
             note_label.setText(note)
 
         put("plan", format_money(pr.plan), translate("PlanTab", "на сегодня по плану {v}").format(
@@ -892,7 +892,7 @@ class PlanTab(QWidget):
         behind = pr.actual < pr.plan_to_date
         put("actual", format_money(pr.actual), translate("PlanTab", "{sign}{v} к плану на сегодня")
             .format(sign="+" if not behind else "", v=format_money(pr.actual - pr.plan_to_date)),
-            style.DANGER if behind else style.SUCCESS)
+            "danger" if behind else "success")
         put("percent", pct(pr.percent), translate(
             "PlanTab", "рабочих дней: прошло {e} из {t}").format(
             e=pr.working_days_elapsed, t=pr.working_days_total))
@@ -910,7 +910,7 @@ class PlanTab(QWidget):
             good = pr.forecast >= pr.plan
             put("forecast", format_money(pr.forecast),
                 translate("PlanTab", "{p} плана").format(p=pct(pr.forecast_percent)),
-                style.SUCCESS if good else style.DANGER)
+                "success" if good else "danger")
         put("pipeline", format_money(pr.pipeline_weighted), translate(
             "PlanTab", "взвешенно; {n} сделок на {sum}").format(
             n=pr.pipeline_count, sum=format_money(pr.pipeline_amount)))
@@ -925,7 +925,7 @@ class PlanTab(QWidget):
             m=f"{month_name(m.month.month).capitalize()} {m.month.year}", p=format_money(m.plan),
             a=format_money(m.actual), pct=pct(percent(m.actual, m.plan))) for m in months]
         self.monthly_chart.set_series(labels, [
-            _series(translate("PlanTab", "План"), [m.plan for m in months], "#cbd5e1"),
+            _series(translate("PlanTab", "План"), [m.plan for m in months], style.PLAN_BAR),
             _series(translate("PlanTab", "Факт"), [m.actual for m in months],
                       style.SERIES[0]),
         ], tips, subtitle=pr.metric_label)
@@ -942,7 +942,7 @@ class PlanTab(QWidget):
         self.breakdown_chart.set_series(
             [r.label for r in rows],
             [_series(translate("PlanTab", "План на сегодня"), [r.plan_to_date for r in rows],
-                       "#cbd5e1"),
+                       style.PLAN_BAR),
              _series(translate("PlanTab", "Факт"), [r.actual for r in rows], style.SUCCESS)],
             [translate("PlanTab", "{v}\nПлан: {p}\nПлан на сегодня: {t}\nФакт: {a}\n"
                                   "Отклонение: {d}").format(
@@ -1183,14 +1183,14 @@ class PlanTab(QWidget):
             self.spread_target_combo.addItem(value, value)
 
     def _after_edit(self, message: str) -> None:
-        self.editor_message.setStyleSheet(f"color: {style.MUTED};")
+        style.set_tone(self.editor_message, "muted")
         self.editor_message.setText(message)
         selected = self.sections.currentIndex()
         self.refresh()
         self.sections.setCurrentIndex(selected)
 
     def _editor_error(self, text: str) -> None:
-        self.editor_message.setStyleSheet(f"color: {style.DANGER};")
+        style.set_tone(self.editor_message, "danger")
         self.editor_message.setText(text)
 
     def _on_grid_model_edit_failed(self, text: str) -> None:
