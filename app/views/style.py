@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -359,6 +359,8 @@ def changes() -> _Changes:
 
 def system_theme() -> str:
     """The system's colour scheme as a theme name: dark or (also when unknown) light."""
+    from PySide6.QtCore import Qt  # here: its enums take 60 ms to build, not at import
+
     scheme = QGuiApplication.styleHints().colorScheme()
     return "dark" if scheme == Qt.ColorScheme.Dark else "light"
 
@@ -372,7 +374,8 @@ def apply_theme(app: QApplication, palette: Palette) -> None:
     """Make `palette` the current theme: colour names, Qt palette, style sheet, repaint."""
     changed = palette is not CURRENT
     _rebind(palette)
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # once: a new style re-lays out every widget
+        app.setStyle("Fusion")
     app.setPalette(qt_palette(palette))
     app.setStyleSheet(style_sheet(palette))
     if changed:

@@ -37,6 +37,7 @@ from app.services.errors import ServiceError
 from app.views import dialogs, style
 from app.views.clients.model import COLUMN_KEYS, HIDDEN_BY_DEFAULT, ClientTableModel
 from app.views.clients.widgets import PillDelegate
+from app.views.icons import icon
 from app.views.undo import record_archive
 
 SEARCH_DELAY_MS = 120
@@ -90,9 +91,9 @@ class ClientsTab(QWidget):
         self.new_button = QPushButton(translate("Clients", "+ Новый клиент"))
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.create_client)
-        self.import_button = QPushButton(translate("Clients", "Импорт…"))
+        self.import_button = QPushButton(icon("import"), translate("Clients", "Импорт…"))
         self.import_button.clicked.connect(self.import_clients)
-        self.export_button = QPushButton(translate("Clients", "Экспорт…"))
+        self.export_button = QPushButton(icon("export"), translate("Clients", "Экспорт…"))
         self.export_button.clicked.connect(self.export_clients)
         self.more_button = QToolButton()
         self.more_button.setText(translate("Clients", "Ещё"))
@@ -127,11 +128,11 @@ class ClientsTab(QWidget):
         self.no_contact_combo.setMinimumContentsLength(12)
         self.no_contact_combo.currentIndexChanged.connect(lambda _i: self.reload())
         filters.addWidget(self.no_contact_combo)
-        self.archive_button = QPushButton(translate("Clients", "Архив"))
+        self.archive_button = QPushButton(icon("archive"), translate("Clients", "Архив"))
         self.archive_button.setCheckable(True)
         self.archive_button.toggled.connect(lambda _v: self.reload())
         filters.addWidget(self.archive_button)
-        self.reset_button = QPushButton(translate("Clients", "Сбросить"))
+        self.reset_button = QPushButton(icon("reset"), translate("Clients", "Сбросить"))
         self.reset_button.setFlat(True)
         self.reset_button.clicked.connect(self.reset_filters)
         filters.addWidget(self.reset_button)

@@ -42,6 +42,7 @@ from app.views import dialogs
 from app.views.deals.board import PipelineBoard
 from app.views.deals.common import parse_decimal
 from app.views.forms import line_edit, set_invalid
+from app.views.icons import icon
 from app.views.shortcuts_help import describe
 from app.views.style import named
 
@@ -192,9 +193,10 @@ class DealsTab(QWidget):
         self.sort_combo.currentIndexChanged.connect(lambda _i: self._on_sort_changed())
         row.addWidget(self.sort_combo)
         row.addStretch(0)
-        self.catalog_button = QPushButton(translate("Deals", "Каталог товаров"))
+        self.catalog_button = QPushButton(icon("catalog"), translate("Deals", "Каталог товаров"))
         self.catalog_button.clicked.connect(self.open_catalog)
-        self.settings_button = QPushButton(translate("Deals", "Настройка воронки"))
+        self.settings_button = QPushButton(icon("pipeline"),
+                                           translate("Deals", "Настройка воронки"))
         self.settings_button.clicked.connect(self.open_stage_settings)
         self.new_button = named(QPushButton(translate("Deals", "+ Новая сделка")), "primary")
         self.new_button.clicked.connect(self.new_deal)
@@ -242,7 +244,7 @@ class DealsTab(QWidget):
         self.show_closed = QCheckBox(translate("Deals", "Закрытые сделки"))
         self.show_closed.setToolTip(translate("Deals", "Показать выигранные и проигранные"))
         self.show_closed.toggled.connect(lambda _c: self._on_filters_changed())
-        self.reset_button = QPushButton(translate("Deals", "Сбросить"))
+        self.reset_button = QPushButton(icon("reset"), translate("Deals", "Сбросить"))
         self.reset_button.setFlat(True)
         self.reset_button.clicked.connect(self.reset_filters)
         for w in (self.client_filter, self.segment_filter, self.amount_min, self.amount_max,

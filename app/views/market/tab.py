@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.views.icons import icon
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
@@ -75,7 +76,7 @@ class MarketTab(QWidget):
             place.setContentsMargins(0, 0, 0, 0)
             self._holders.append(place)
             self.pages.addTab(holder, title())
-        self.report_button = QPushButton(translate("Market", "Отчёт…"))
+        self.report_button = QPushButton(icon("report"), translate("Market", "Отчёт…"))
         self.report_button.setObjectName("marketReportButton")
         self.report_button.setToolTip(translate(
             "Market", "Отчёт в PDF: рынок и конкуренты, потери и рекламации, кампании"))

@@ -38,6 +38,7 @@ from app.services.plan import add_months, month_period, parse_period
 from app.views.background import Job
 from app.views.background import start as start_job
 from app.views.clients.picker import ClientPicker
+from app.views.icons import icon
 from app.views.orders.fields import date_edit, read_date
 from app.views.orders.model import OrderListModel
 from app.views.style import named
@@ -198,7 +199,7 @@ class OrdersTab(QWidget):
         self.overdue_only.setToolTip(translate(
             "Orders", "Только заказы с просроченной оплатой, отгрузкой или доставкой"))
         self.overdue_only.toggled.connect(lambda _c: self.reload())
-        self.reset_button = QPushButton(translate("Orders", "Сбросить"))
+        self.reset_button = QPushButton(icon("reset"), translate("Orders", "Сбросить"))
         self.reset_button.setFlat(True)
         self.reset_button.clicked.connect(self.reset_filters)
         widgets: tuple[QWidget, ...] = (

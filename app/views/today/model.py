@@ -133,9 +133,13 @@ class WorklistModel(QAbstractTableModel):
         bold = QFont()
         bold.setBold(True)
         self._bold = bold
-        self._header_brush = QBrush(QColor(style.BORDER))
-        self._colors = {c: QBrush(QColor(c)) for c in (style.DANGER, style.MUTED, style.ACCENT,
-                                                        style.SUCCESS, style.TEXT)}
+        self._brushes: dict[str, QBrush] = {}  # by colour: the brushes of every theme
+
+    def _brush(self, colour: str) -> QBrush:
+        brush = self._brushes.get(colour)
+        if brush is None:
+            brush = self._brushes[colour] = QBrush(QColor(colour))
+        return brush
 
     # -- contents ----------------------------------------------------------------------
     def set_worklist(self, worklist: Worklist) -> None:
@@ -219,14 +223,14 @@ class WorklistModel(QAbstractTableModel):
             return f"{section_label(row.section)} · {format_count(row.count)}"
         if row.more:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return self._colors[style.ACCENT if row.expands else style.MUTED]
+                return self._brush(style.ACCENT if row.expands else style.MUTED)
             return None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._header_brush
+            return self._brush(style.BORDER)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._colors[style.DANGER if row.section == "overdue" else style.TEXT]
+            return self._brush(style.DANGER if row.section == "overdue" else style.TEXT)
         return None
 
     def _item_data(self, item: WorkItem, column: int, role: int) -> object:
@@ -240,11 +244,11 @@ class WorklistModel(QAbstractTableModel):
             return item.detail
         if role == Qt.ItemDataRole.ForegroundRole:
             if item.done:
-                return self._colors[style.SUCCESS if column == self.KIND else style.MUTED]
+                return self._brush(style.SUCCESS if column == self.KIND else style.MUTED)
             if item.overdue and column == self.WHEN:
-                return self._colors[style.DANGER]
+                return self._brush(style.DANGER)
             if column == self.KIND:
-                return self._colors[style.MUTED]
+                return self._brush(style.MUTED)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.related:

@@ -1,0 +1,81 @@
+"""The app's one icon set: resources/icons/*.svg (Material Design Icons, made by
+tools/make_icons.py), drawn in the current theme's colours at whatever size and scale the
+screen asks for — sharp at 125, 150 and 200 %, and following a change of theme, since the
+colour is read when an icon is drawn (`style.X`), not when it is made."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from app.resources import resource_path
+from app.views import style
+
+_PLACEHOLDER = b"#000000"  # the colour the files are drawn in, replaced when drawn
+
+
+@cache
+def _svg(name: str) -> bytes:
+    return resource_path("icons", f"{name}.svg").read_bytes()
+
+
+class ThemedIconEngine(QIconEngine):
+    """One SVG icon in a role's colour (`style.TEXT`, `style.MUTED`, …); checked (or the
+    current tab) in `on`, disabled in `style.FAINT`."""
+
+    def __init__(self, name: str, colour: str = "TEXT", on: str = "ACCENT") -> None:
+        super().__init__()
+        self._name = name
+        self._colour = colour
+        self._on = on
+        self._cache: dict[tuple[int, int, str], QPixmap] = {}
+
+    def _colour_for(self, mode: QIcon.Mode, state: QIcon.State) -> str:
+        if mode == QIcon.Mode.Disabled:
+            return style.FAINT
+        role = self._on if state == QIcon.State.On else self._colour
+        return str(getattr(style, role))
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        data = _svg(self._name).replace(_PLACEHOLDER, self._colour_for(mode, state).encode())
+        QSvgRenderer(QByteArray(data)).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
+                     scale: float) -> QPixmap:
+        """The icon drawn at `size` × `scale` device pixels (a HiDPI screen's), not scaled up."""
+        device = QSize(round(size.width() * scale), round(size.height() * scale))
+        colour = self._colour_for(mode, state)
+        key = (device.width(), device.height(), colour)
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(device)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.paint(painter, QRect(QPoint(0, 0), device), mode, state)
+            painter.end()
+            self._cache[key] = pixmap
+        result = QPixmap(pixmap)
+        result.setDevicePixelRatio(scale)
+        return result
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size
+
+    def clone(self) -> QIconEngine:
+        return ThemedIconEngine(self._name, self._colour, self._on)
+
+    def key(self) -> str:
+        return "salesdesk-themed-svg"
+
+
+def icon(name: str, colour: str = "TEXT", on: str = "ACCENT") -> QIcon:
+    """Icon `name` (a file of resources/icons) drawn in the theme's `colour` role."""
+    return QIcon(ThemedIconEngine(name, colour, on))
