@@ -33,6 +33,7 @@ from app.bootstrap import Services
 from app.domain.dates import date_time
 from app.i18n import translate
 from app.services.activities import ActivityDetail, activity_kind_label
+from app.views import style
 from app.views.style import named
 
 log = logging.getLogger(__name__)
@@ -172,8 +173,6 @@ class ReminderBanner(QFrame):
         self.setObjectName("reminderBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setStyleSheet("#reminderBanner { background: #fff8e1; border: 1px solid #e0b000;"
-                           " border-radius: 6px; }")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 10)
         top = QHBoxLayout()
@@ -236,7 +235,7 @@ class ReminderBanner(QFrame):
             text = QLabel(reminder_line(a))
             text.setWordWrap(True)
             if self.missed:
-                text.setStyleSheet("color: #b00020;")
+                style.set_tone(text, "danger")
             self._grid.addWidget(text, row, 0)
             for col, (label, slot) in enumerate((
                     (translate("Reminders", "Открыть"), self.open_activity),

@@ -80,7 +80,7 @@ class RhythmDialog(EditorDialog):
                       "«Сегодня» в разделе «Пора позвонить». Свой ритм отдельного клиента "
                       "задаётся в его карточке (Классификация → Сервисный звонок)."))
         intro.setWordWrap(True)
-        intro.setStyleSheet(f"color: {style.MUTED};")
+        style.set_tone(intro, "muted")
         v.addWidget(intro)
 
         v.addWidget(named(QLabel(translate("Rhythm", "Сервисные звонки по сегментам")),
@@ -104,7 +104,8 @@ class RhythmDialog(EditorDialog):
         v.addWidget(self.errors.attach_rows("segments", self.view, describe=self._row_problem))
         hint = QLabel(translate("Rhythm", "Дважды щёлкните число, чтобы изменить; пустое поле — "
                                           "как остальным сегментам."))
-        hint.setStyleSheet(f"color: {style.MUTED}; font-size: 12px;")
+        hint.setStyleSheet("font-size: 12px;")
+        style.set_tone(hint, "muted")
         v.addWidget(hint)
         bar = QHBoxLayout()
         self.new_segment = QLineEdit()
