@@ -61,6 +61,10 @@ ICONS = {
     "previous": "chevron-left",
     "next": "chevron-right",
     "app": "briefcase-variant-outline",
+    # the arrows of combo boxes, date and number fields (style.py's sheet)
+    "arrow-down": "menu-down",
+    "arrow-up": "menu-up",
+    "check": "check-bold",  # a ticked check box
 }
 
 

@@ -147,7 +147,6 @@ def editor_head() -> EditorHead:
 
     heading = style.named(QLabel(), "sectionTitle")
     badge = QLabel()
-    badge.setStyleSheet("border-radius: 9px; padding: 2px 10px; font-weight: 600;")
     style.set_chip(badge, "info")
     amount = QLabel()
     amount.setStyleSheet("font-size: 18px; font-weight: 600;")

@@ -6,6 +6,7 @@ colour is read when an icon is drawn (`style.X`), not when it is made."""
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
@@ -20,6 +21,28 @@ _PLACEHOLDER = b"#000000"  # the colour the files are drawn in, replaced when dr
 @cache
 def _svg(name: str) -> bytes:
     return resource_path("icons", f"{name}.svg").read_bytes()
+
+
+def coloured_svg(name: str, colour: str) -> bytes:
+    """Icon `name` as SVG in `colour`."""
+    return _svg(name).replace(_PLACEHOLDER, colour.encode())
+
+
+def svg_file(name: str, colour: str) -> Path | None:
+    """Icon `name` in `colour` as a file, for a style sheet's `image: url(…)` (which takes
+    only files); None where the cache folder cannot be written (the sheet then keeps Qt's
+    own arrows)."""
+    from platformdirs import user_cache_path
+
+    path = user_cache_path("SalesDesk", appauthor=False) / "icons" / (
+        f"{name}-{colour.lstrip('#')}.svg")
+    try:
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(coloured_svg(name, colour))
+    except OSError:
+        return None
+    return path
 
 
 class ThemedIconEngine(QIconEngine):
@@ -41,7 +64,7 @@ class ThemedIconEngine(QIconEngine):
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
               state: QIcon.State) -> None:
-        data = _svg(self._name).replace(_PLACEHOLDER, self._colour_for(mode, state).encode())
+        data = coloured_svg(self._name, self._colour_for(mode, state))
         QSvgRenderer(QByteArray(data)).render(painter, QRectF(rect))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:

@@ -160,9 +160,49 @@ def _rebind(palette: Palette) -> None:
             names[field.name.upper()] = getattr(palette, field.name)
 
 
+def _arrow_rules(p: Palette) -> str:
+    """The arrows of combo boxes, date and number fields, drawn in the theme (Fusion's,
+    under a style sheet, sat in a box with a dark edge; spin boxes had none)."""
+    from app.views.icons import svg_file
+
+    found = [svg_file(name, colour) for colour in (p.muted, p.faint)
+             for name in ("arrow-down", "arrow-up")] + [svg_file("check", p.on_accent)]
+    paths = [f.as_posix() for f in found if f is not None]
+    if len(paths) < len(found):
+        return ""
+    down, up, down_off, up_off, tick = paths
+    return f"""
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin: border;
+    width: 18px; border: none; background: transparent; }}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QAbstractSpinBox::up-arrow {{ image: url({up}); width: 16px; height: 16px; }}
+QAbstractSpinBox::down-arrow {{ image: url({down}); width: 16px; height: 16px; }}
+QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::up-arrow:off {{ image: url({up_off}); }}
+QAbstractSpinBox::down-arrow:disabled, QAbstractSpinBox::down-arrow:off {{
+    image: url({down_off}); }}
+/* after the spin boxes': a date field with a calendar is one too */
+QComboBox::drop-down, QDateEdit::drop-down, QDateTimeEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 20px; border: none; }}
+QComboBox::down-arrow, QDateEdit::down-arrow, QDateTimeEdit::down-arrow {{
+    image: url({down}); width: 20px; height: 20px; }}
+QComboBox::down-arrow:disabled, QDateEdit::down-arrow:disabled {{ image: url({down_off}); }}
+QCheckBox::indicator, QAbstractItemView::indicator {{ width: 14px; height: 14px;
+    border: 1px solid {p.muted}; border-radius: 3px; background: {p.surface}; }}
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{
+    background: {p.accent}; border-color: {p.accent}; image: url({tick}); }}
+QCheckBox::indicator:disabled {{ border-color: {p.faint}; }}
+QCheckBox::indicator:checked:disabled {{ background: {p.faint}; border-color: {p.faint}; }}
+QRadioButton::indicator {{ width: 14px; height: 14px; border: 1px solid {p.muted};
+    border-radius: 8px; background: {p.surface}; }}
+QRadioButton::indicator:checked {{ border: 4px solid {p.accent}; width: 8px; height: 8px;
+    background: {p.on_accent}; }}
+"""
+
+
 def style_sheet(p: Palette) -> str:
     """The application's style sheet in theme `p`."""
-    return f"""
+    return _arrow_rules(p) + f"""
 QMainWindow, QDialog {{ background: {p.background}; }}
 QTabWidget::pane {{ border: 1px solid {p.border}; background: {p.background}; top: -1px; }}
 QTabBar::tab {{ padding: 8px 18px; color: {p.muted}; background: transparent;
@@ -185,6 +225,8 @@ QLabel[notice="info"] {{ background: {p.accent_soft}; color: {p.text};
     border-radius: 6px; padding: 6px 10px; }}
 QLabel[notice="box"] {{ background: {p.surface}; color: {p.text};
     border: 1px solid {p.border}; border-radius: 8px; padding: 8px 12px; }}
+QLabel[chip="info"], QLabel[chip="success"], QLabel[chip="warning"], QLabel[chip="danger"],
+QLabel[chip="neutral"] {{ border-radius: 8px; padding: 2px 10px; font-weight: 600; }}
 QLabel[chip="info"] {{ color: {p.info_chip[0]}; background: {p.info_chip[1]}; }}
 QLabel[chip="success"] {{ color: {p.success_chip[0]}; background: {p.success_chip[1]}; }}
 QLabel[chip="warning"] {{ color: {p.warning_chip[0]}; background: {p.warning_chip[1]}; }}

@@ -87,7 +87,6 @@ class StatusPill(QLabel):
 
     def show_status(self, code: str, text: str) -> None:
         self.setText(text)
-        self.setStyleSheet("border-radius: 10px; padding: 2px 10px; font-weight: 600;")
         style.set_chip(self, STATUS_TONES.get(code, "neutral"))
 
 
