@@ -177,20 +177,8 @@ class MainWindow(QMainWindow):
                 lazy.refresh()
             else:
                 _ = lazy.content
-            self._bind_undo_key(lazy.content)
             if self.reminders is not None:  # an edit made in the tab left may move a reminder
                 self.data_changed.emit()
-
-    def _bind_undo_key(self, tab: QWidget) -> None:
-        """Ctrl+Z is the menu's, except on a tab that undoes its own last change to
-        activities first (Сегодня, Календарь: `undoes_locally`); the tab then hands Ctrl+Z
-        on to this history when it has nothing of its own (one key, never two: Qt drops an
-        ambiguous shortcut)."""
-        if self._pending_shortcuts:  # bound once the window is up (_install_shortcuts)
-            return
-        keys = QKeySequence() if getattr(tab, "undoes_locally", False) else QKeySequence(
-            QKeySequence.StandardKey.Undo)
-        self.undo_action.setShortcut(keys)
 
     def _on_undo_failed(self, message: str) -> None:
         dialogs.show_error(self, translate("MainWindow", "Не удалось отменить или повторить:"
@@ -219,9 +207,6 @@ class MainWindow(QMainWindow):
         for action, keys in self._pending_shortcuts:
             action.setShortcut(keys)
         self._pending_shortcuts.clear()
-        index = self.tabs.currentIndex()
-        if 0 <= index < len(self._lazy) and self._lazy[index].is_built:
-            self._bind_undo_key(self._lazy[index].content)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

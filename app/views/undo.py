@@ -1,5 +1,6 @@
 """Правка → Отменить / Повторить (Ctrl+Z, Ctrl+Shift+Z): the window's actions since it
-opened, as a QUndoStack over service calls.
+opened, as a QUndoStack over service calls; the one undo of every tab (a list's «Отменить»
+button, `UndoButton`, acts on it too).
 
 A view does an action the usual way (asking, showing a refusal), then records it with
 `record(text, undo=…, redo=…)`: `undo` and `redo` are each one service call, so one
@@ -16,11 +17,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.i18n import plural, translate
 from app.services.errors import ServiceError
 
 if TYPE_CHECKING:
+    from app.services.activities import ActivitiesService, BulkChange
     from app.services.clients import ClientService
 
 
@@ -79,6 +82,52 @@ def record_archive(clients: ClientService, ids: list[int], *, archived: bool) ->
                     "возврат %n клиентов из архива"))
     history().record(text, undo=lambda: clients.set_archived(ids, not archived),
                      redo=lambda: clients.set_archived(ids, archived))
+
+
+def record_activities_change(activities: ActivitiesService, change: BulkChange,
+                             action: str) -> None:
+    """Activities just changed together (`action`: "reschedule", "done" or "reassign"):
+    Отменить puts them back, Повторить does it again (each one transaction). A change that
+    changed nothing is not recorded."""
+    if not change.activity_ids:
+        return
+    n = len(change.activity_ids)
+    if action == "reschedule":
+        text = plural(n, translate("Undo", "перенос %n дела|перенос %n дел|перенос %n дел"))
+    elif action == "done":
+        text = plural(n, translate(
+            "Undo", "отметку «выполнено» у %n дела|отметку «выполнено» у %n дел|"
+                    "отметку «выполнено» у %n дел"))
+    else:
+        text = plural(n, translate(
+            "Undo", "перенос %n дела в другую сделку|перенос %n дел в другую сделку|"
+                    "перенос %n дел в другую сделку"))
+    done = [change]  # a redo makes new occurrences of recurring ones: the next undo's
+
+    def redo() -> None:
+        done[0] = activities.redo(done[0])
+
+    history().record(text, undo=lambda: activities.undo(done[0]), redo=redo)
+
+
+class UndoButton(QPushButton):
+    """«Отменить» beside a list's status line: the window's last action undone, as
+    Правка → Отменить does; shown while there is one, its tooltip naming it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("Undo", "Отменить"), parent)
+        self.setAutoDefault(False)
+        stack = history().stack
+        self.clicked.connect(stack.undo)
+        stack.indexChanged.connect(self._on_stack_changed)
+        stack.canUndoChanged.connect(self._on_stack_changed)
+        self._on_stack_changed()
+
+    def _on_stack_changed(self) -> None:
+        stack = history().stack
+        self.setVisible(stack.canUndo())
+        self.setToolTip(translate("Undo", "Отменить {what} (Ctrl+Z)").format(
+            what=stack.undoText()))
 
 
 _history: UndoHistory | None = None

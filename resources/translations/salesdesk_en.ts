@@ -84,6 +84,18 @@
         <translation>Time has no time zone</translation>
     </message>
     <message>
+        <source>Дело «{subject}» удалено с тех пор</source>
+        <translation>“{subject}” has been deleted since</translation>
+    </message>
+    <message>
+        <source>Дело «{subject}» изменено с тех пор — оставлено как есть</source>
+        <translation>“{subject}” has been changed since — left as it is</translation>
+    </message>
+    <message>
+        <source>Сделка дела «{subject}» удалена с тех пор — оставлено как есть</source>
+        <translation>The deal of “{subject}” has been deleted since — left as it is</translation>
+    </message>
+    <message>
         <source>Перенесено дел: {n}</source>
         <translation>Activities rescheduled: {n}</translation>
     </message>
@@ -110,6 +122,10 @@
     <message>
         <source>Перенесено в сделку «{title}» дел: {n}</source>
         <translation>Activities moved to the deal “{title}”: {n}</translation>
+    </message>
+    <message>
+        <source>Следующее дело серии «{subject}» изменено с тех пор — оставлено как есть</source>
+        <translation>The next activity of the series “{subject}” has been changed since — left as it is</translation>
     </message>
     <message>
         <source>Окончание раньше начала</source>
@@ -914,8 +930,8 @@ Backups folder: {folder}</translation>
         <translation>Reschedule to date</translation>
     </message>
     <message>
-        <source>Отменено: {what}</source>
-        <translation>Undone: {what}</translation>
+        <source>Повторить: {what}</source>
+        <translation>Redo: {what}</translation>
     </message>
     <message>
         <source>Перенести</source>
@@ -1051,18 +1067,6 @@ Backups folder: {folder}</translation>
     <message>
         <source>Новое дело (Ctrl+N)</source>
         <translation>New activity (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Отменить</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <source>Отменить последнее действие (Ctrl+Z)</source>
-        <translation>Undo the last action (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Отменить последнее действие (сначала — с делами этой вкладки)</source>
-        <translation>Undo the last action (this tab&apos;s activities first)</translation>
     </message>
     <message>
         <source>Новое дело</source>
@@ -2091,6 +2095,10 @@ Backups folder: {folder}</translation>
     <message>
         <source>снимки окна и каждой вкладки в PNG</source>
         <translation>screenshots of the window and each tab as PNG</translation>
+    </message>
+    <message>
+        <source>оформление: светлое или тёмное</source>
+        <translation>appearance: light or dark</translation>
     </message>
     <message>
         <source>нужно целое число, получено {t!r}</source>
@@ -12758,24 +12766,12 @@ Make no changes: open File → Backups… and restore the last sound backup — 
         <translation>No activities for today</translation>
     </message>
     <message>
-        <source>Отменить</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <source>Отменить последнее действие (Ctrl+Z)</source>
-        <translation>Undo the last action (Ctrl+Z)</translation>
-    </message>
-    <message>
         <source>Enter — открыть · Пробел — готово · Ctrl+D — на завтра · Ctrl+Z — отменить · Ctrl+↑↓ — разделы · правая кнопка — ещё</source>
         <translation>Enter: open · Space: done · Ctrl+D: tomorrow · Ctrl+Z: undo · Ctrl+↑↓: sections · right-click: more</translation>
     </message>
     <message>
         <source>Новое дело</source>
         <translation>New activity</translation>
-    </message>
-    <message>
-        <source>Отменить последнее действие (сначала — с делами этой вкладки)</source>
-        <translation>Undo the last action (this tab&apos;s activities first)</translation>
     </message>
     <message>
         <source>Загрузка…</source>
@@ -12812,10 +12808,6 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>Перенести на дату</source>
         <translation>Reschedule to date</translation>
-    </message>
-    <message>
-        <source>Отменено: {what}</source>
-        <translation>Undone: {what}</translation>
     </message>
     <message>
         <source>Открыть</source>
@@ -13089,6 +13081,26 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>возврат %n клиента из архива|возврат %n клиентов из архива|возврат %n клиентов из архива</source>
         <translation>restoring of %n client from the archive|restoring of %n clients from the archive</translation>
+    </message>
+    <message>
+        <source>перенос %n дела|перенос %n дел|перенос %n дел</source>
+        <translation>rescheduling of %n activity|rescheduling of %n activities</translation>
+    </message>
+    <message>
+        <source>отметку «выполнено» у %n дела|отметку «выполнено» у %n дел|отметку «выполнено» у %n дел</source>
+        <translation>marking %n activity done|marking %n activities done</translation>
+    </message>
+    <message>
+        <source>перенос %n дела в другую сделку|перенос %n дел в другую сделку|перенос %n дел в другую сделку</source>
+        <translation>moving %n activity to another deal|moving %n activities to another deal</translation>
+    </message>
+    <message>
+        <source>Отменить</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Отменить {what} (Ctrl+Z)</source>
+        <translation>Undo {what} (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

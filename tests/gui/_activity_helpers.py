@@ -45,6 +45,18 @@ def show_active(qtbot, widget: W) -> W:  # type: ignore[no-untyped-def]
     return widget
 
 
+def window_over(qtbot, services: Services):  # type: ignore[no-untyped-def]
+    """The main window over `services`, active, its shortcuts bound (Правка → Отменить is
+    Ctrl+Z from any tab)."""
+    from PySide6.QtCore import QSettings
+
+    from app.views.main_window import MainWindow
+
+    window = show_active(qtbot, MainWindow(services=services, settings=QSettings()))
+    qtbot.waitUntil(lambda: not window.undo_action.shortcut().isEmpty())
+    return window
+
+
 def click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     """A click on a button; a radio button or check box is clicked on its indicator (the
     middle of a wide one is beside its text)."""

@@ -1,6 +1,7 @@
 """Every list that shows activities — the client card's Дела and История, the calendar, the
 Today tab — offers on its selection: reschedule, mark done, «Перенести в другую сделку»
-(among the client's deals), and the undo of the last such action."""
+(among the client's deals), each undone and redone through the window's history
+(Правка → Отменить / Повторить; in the card, a dialog, its menu and Ctrl+Z, Ctrl+Shift+Z)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from app.views.activities import bulk_menu
 from app.views.activities.calendar import CalendarTab
 from app.views.clients.card import ClientCardDialog
 from app.views.today import TodayTab
-from tests.gui._activity_helpers import make_client, make_deal, show_active
+from tests.gui._activity_helpers import make_client, make_deal, show_active, window_over
 
 TODAY = date.today()
 
@@ -99,23 +100,40 @@ def test_the_card_moves_reschedules_marks_done_and_undoes(qtbot, services, setup
     assert [setup.detail(i).deal_id for i in setup.calls] == [
         setup.deal_b, setup.deal_b, setup.deal_a]
     assert card.activity_status.text() == "Перенесено в сделку «Сервисный договор» дел: 2"
-    # the undo is in the next menu, and Ctrl+Z does it too
-    assert texts(card.activity_menu())[-1].startswith("Отменить: Перенесено в сделку")
+    # the window's undo is in the next menu, and Ctrl+Z does it too (the Правка menu is
+    # behind the dialog); Ctrl+Shift+Z does it again
+    assert texts(card.activity_menu())[-1] == "Отменить: перенос 2 дел в другую сделку"
     card.activities_view.setFocus()
     qtbot.keyClick(card.activities_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [setup.detail(i).deal_id for i in setup.calls] == [setup.deal_a] * 3
+    assert texts(card.activity_menu())[-1] == "Повторить: перенос 2 дел в другую сделку"
+    qtbot.keyClick(card.activities_view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [setup.detail(i).deal_id for i in setup.calls] == [
+        setup.deal_b, setup.deal_b, setup.deal_a]
+    assert {a.deal_id for a in card.activities_model.rows()
+            if a.id in setup.calls[:2]} == {setup.deal_b}  # the list re-read
+    card.activity_bulk.undo()
     assert [setup.detail(i).deal_id for i in setup.calls] == [setup.deal_a] * 3
     # «Через неделю»: today + 7, each at its own time; then done without a next step
     rows = [card.activities_model.find(lambda a, i=i: a.id == i) for i in setup.calls[1:]]
     _select_rows(card.activities_view, rows)
+    before = [setup.detail(i).due_at for i in setup.calls[1:]]
     action(card.activity_menu(), "Перенести", "Через неделю").trigger()
-    assert [setup.detail(i).due_at for i in setup.calls[1:]] == [
-        local(TODAY + timedelta(days=7), 10, 30), local(TODAY + timedelta(days=7), 11, 30)]
+    week = [local(TODAY + timedelta(days=7), 10, 30), local(TODAY + timedelta(days=7), 11, 30)]
+    assert [setup.detail(i).due_at for i in setup.calls[1:]] == week
+    assert card.activity_bulk.undo()  # both back where they were
+    assert [setup.detail(i).due_at for i in setup.calls[1:]] == before
+    assert card.activity_bulk.redo()
+    assert [setup.detail(i).due_at for i in setup.calls[1:]] == week
     rows = [card.activities_model.find(lambda a, i=i: a.id == i) for i in setup.calls[1:]]
     _select_rows(card.activities_view, rows)
     action(card.activity_menu(), "Отметить выполненными: 2").trigger()
     assert [setup.detail(i).done for i in setup.calls] == [False, True, True]
     assert card.activity_bulk.undo()
     assert [setup.detail(i).done for i in setup.calls] == [False, False, False]
+    assert card.activity_bulk.redo()
+    assert [setup.detail(i).done for i in setup.calls] == [False, True, True]
 
 
 def test_the_cards_timeline_acts_on_its_activity_rows(qtbot, services, setup, picked) -> None:  # type: ignore[no-untyped-def]
@@ -130,9 +148,9 @@ def test_the_cards_timeline_acts_on_its_activity_rows(qtbot, services, setup, pi
 
 
 def test_the_calendar_menu_reschedules_moves_and_undoes(qtbot, services, setup, picked) -> None:  # type: ignore[no-untyped-def]
-    tab = CalendarTab(services=services)
-    tab.resize(1366, 700)
-    show_active(qtbot, tab)
+    window = window_over(qtbot, services)
+    tab = window.show_tab("calendar")
+    assert isinstance(tab, CalendarTab)
     tab.anchor = TODAY + timedelta(days=2)
     tab.set_mode("day")
     call = setup.calls[0]
@@ -140,12 +158,19 @@ def test_the_calendar_menu_reschedules_moves_and_undoes(qtbot, services, setup, 
     assert texts(menu) == ["Открыть", "Завершить…", "Перенести",
                            "Отметить выполненными: 1", "Перенести в другую сделку…"]
     before = setup.detail(call).due_at
+    week = local(TODAY + timedelta(days=7), 9, 30)
     action(menu, "Перенести", "Через неделю").trigger()
-    assert setup.detail(call).due_at == local(TODAY + timedelta(days=7), 9, 30)
+    assert setup.detail(call).due_at == week
     assert tab.undo_button.isVisible()
     assert call not in {a.id for a in tab.activities}  # no longer on this day
-    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)  # the window's history
     assert setup.detail(call).due_at == before and not tab.undo_button.isVisible()
+    assert call in {a.id for a in tab.activities}  # the calendar shows what is stored
+    window.redo_action.trigger()
+    assert setup.detail(call).due_at == week and call not in {a.id for a in tab.activities}
+    tab.setFocus()
+    qtbot.keyClick(tab, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Правка → Отменить
+    assert setup.detail(call).due_at == before and call in {a.id for a in tab.activities}
     action(tab.activity_menu(call), "Перенести в другую сделку…").trigger()
     assert setup.detail(call).deal_id == setup.deal_b
     # a right-click on the block opens the same menu
@@ -164,14 +189,14 @@ def test_the_calendar_menu_reschedules_moves_and_undoes(qtbot, services, setup, 
     QApplication.sendEvent(tab.grid, QContextMenuEvent(
         QContextMenuEvent.Reason.Mouse, block, tab.grid.mapToGlobal(block)))
     assert seen and seen[0][:2] == ["Открыть", "Завершить…"]
-    assert seen[0][-1].startswith("Отменить: Перенесено в сделку")
+    assert seen[0][-1] == "Отменить: перенос 1 дела в другую сделку"
 
 
 def test_today_moves_to_another_deal_and_refuses_two_clients(qtbot, services, setup,  # type: ignore[no-untyped-def]
                                                              picked) -> None:
-    tab = TodayTab(services=services)
-    tab.resize(1366, 700)
-    show_active(qtbot, tab)
+    window = window_over(qtbot, services)
+    tab = window.show_tab("today")
+    assert isinstance(tab, TodayTab)
     qtbot.waitUntil(tab.is_filled)
     rows = [r for r in tab.model.item_rows()
             if (i := tab.model.item(r)) is not None and i.ident in setup.calls[:2]]
@@ -180,8 +205,12 @@ def test_today_moves_to_another_deal_and_refuses_two_clients(qtbot, services, se
     assert "Перенести в другую сделку…" in texts(menu)
     action(menu, "Перенести в другую сделку…").trigger()
     assert [setup.detail(i).deal_id for i in setup.calls[:2]] == [setup.deal_b] * 2
-    assert tab.undo()
+    assert window.undo_action.text() == "Отменить перенос 2 дел в другую сделку"
+    window.undo_action.trigger()
     assert [setup.detail(i).deal_id for i in setup.calls[:2]] == [setup.deal_a] * 2
+    listed = [tab.model.item(r) for r in tab.model.item_rows()]
+    assert {i.deal_id for i in listed if i is not None and i.kind == "activity"
+            and i.ident in setup.calls[:2]} == {setup.deal_a}  # the list shows what is stored
     # two clients' activities: nothing to pick from, a line says why, nothing changes
     rows = [r for r in tab.model.item_rows() if (i := tab.model.item(r)) is not None
             and i.ident in (setup.calls[0], setup.other_call)]

@@ -1,6 +1,7 @@
 """The Today tab as a worklist, driven like a user: each section's rows in order, the arrow
 keys past the headings, Enter opens, Space completes (or ticks «поздравил»), Ctrl+D moves to
-tomorrow, a bulk reschedule and Ctrl+Z, long sections opened by their «Ещё» line."""
+tomorrow, a bulk reschedule or «done» undone and redone through Правка → Отменить /
+Повторить (Ctrl+Z, Ctrl+Shift+Z), long sections opened by their «Ещё» line."""
 
 from __future__ import annotations
 
@@ -17,12 +18,13 @@ from app.bootstrap import Services
 from app.models import Order
 from app.services.activities import ActivityDraft
 from app.services.clients import ClientDraft, ContactDraft
+from app.views import dialogs
 from app.views.activities.call_log import CallLogDialog
 from app.views.activities.complete import CompletionDialog
 from app.views.activities.editor import ActivityEditor
 from app.views.today import TodayTab
 from app.views.today import tab as today_module
-from tests.gui._activity_helpers import ModalDriver, make_deal, show_active
+from tests.gui._activity_helpers import ModalDriver, make_deal, show_active, window_over
 from tests.gui._activity_helpers import click as _click
 from tests.gui.test_unsaved_changes import _type
 
@@ -361,47 +363,102 @@ def test_ctrl_d_moves_a_row_to_tomorrow_at_its_time(qtbot, services, day) -> Non
     assert tab.status.text() == "Перенесено дел: 1" and tab.undo_button.isVisibleTo(tab)
 
 
-def test_a_bulk_reschedule_is_undone_by_ctrl_z(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
-    tab = _tab(qtbot, services)
-    selection = tab.view.selectionModel()
+def _window_tab(qtbot, services: Services):  # type: ignore[no-untyped-def]
+    """The main window over `services` and its Today tab, filled, the list in focus."""
+    window = window_over(qtbot, services)
+    tab = window.show_tab("today")
+    assert isinstance(tab, TodayTab)
+    qtbot.waitUntil(tab.is_filled)
+    tab.view.setFocus()
+    return window, tab
+
+
+def test_a_bulk_reschedule_is_undone_by_ctrl_z_and_redone(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
+    """Правка → Отменить / Повторить (Ctrl+Z, Ctrl+Shift+Z) takes the reschedule back and
+    does it again, each one transaction; the list shows what is stored each time."""
+    window, tab = _window_tab(qtbot, services)
     tab.select_row(_row_of(tab, "Позавчерашняя встреча"))
     qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)  # over a heading
     assert [i.title for i in tab.selected_items()] == [
         "Позавчерашняя встреча", "Вчерашний звонок", "Встреча в девять"]
+    moved = (day.older, day.yesterday, day.morning)
+    before = [services.activities.get(i).due_at for i in moved]
     menu = tab.context_menu()
     _menu_action(menu, "Перенести", "Через неделю").trigger()
     week = TODAY + timedelta(days=7)
+    after = [_local(week, 15), _local(week, 10), _local(week, 9)]
     assert _titles(tab, "overdue") == []
     assert _titles(tab, "week") == ["Презентация весов", "Встреча в девять",
                                     "Вчерашний звонок", "Позавчерашняя встреча"]
-    assert services.activities.get(day.older).due_at == _local(week, 15)
+    assert [services.activities.get(i).due_at for i in moved] == after
     assert tab.status.text() == "Перенесено дел: 3"
     assert _current_title(tab) == "Звонок в три"  # the row after the three
+    assert window.undo_action.text() == "Отменить перенос 3 дел"
+    assert tab.undo_button.isVisibleTo(tab)
+    assert tab.undo_button.toolTip() == "Отменить перенос 3 дел (Ctrl+Z)"
     qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [services.activities.get(i).due_at for i in moved] == before
+    assert before == [_local(TODAY - timedelta(days=2), 15), _local(TODAY - timedelta(days=1), 10),
+                      _local(TODAY, 9)]
     assert _titles(tab, "overdue") == ["Позавчерашняя встреча", "Вчерашний звонок"]
     assert _titles(tab, "today") == ["Встреча в девять", "Звонок в три"]
-    assert services.activities.get(day.older).due_at == _local(TODAY - timedelta(days=2), 15)
-    assert services.activities.get(day.morning).due_at == _local(TODAY, 9)
-    assert not tab.undo_button.isVisibleTo(tab)
-    assert tab.status.text() == "Отменено: Перенесено дел: 3"
-    assert {i.title for i in tab.selected_items()} == {
-        "Позавчерашняя встреча", "Вчерашний звонок", "Встреча в девять"}
-    assert selection.isRowSelected(_row_of(tab, "Встреча в девять"))
-    assert not tab.undo()  # nothing left to undo
+    assert not tab.undo_button.isVisibleTo(tab)  # nothing left to undo
+    assert window.redo_action.text() == "Повторить перенос 3 дел"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [services.activities.get(i).due_at for i in moved] == after
+    assert _titles(tab, "overdue") == []
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
 
 
-def test_space_on_several_marks_them_done_and_the_button_undoes_it(qtbot, services, day) -> None:  # type: ignore[no-untyped-def]
-    tab = _tab(qtbot, services)
+def test_space_on_several_marks_them_done_the_button_undoes_and_redo_does_it_again(  # type: ignore[no-untyped-def]
+        qtbot, services, day) -> None:
+    window, tab = _window_tab(qtbot, services)
     tab.select_row(_row_of(tab, "Встреча в девять"))
     qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(tab.view, Qt.Key.Key_Space)
     assert _titles(tab, "today") == []
-    assert services.activities.get(day.morning).done
-    assert services.activities.get(day.late_call).no_next_reason == "Отмечено списком"
-    _click(qtbot, tab.undo_button)
+    done = [services.activities.get(i) for i in (day.morning, day.late_call)]
+    assert [(d.done, d.no_next_reason) for d in done] == [(True, "Отмечено списком")] * 2
+    assert window.undo_action.text() == "Отменить отметку «выполнено» у 2 дел"
+    _click(qtbot, tab.undo_button)  # the tab's button: the same history
     assert _titles(tab, "today") == ["Встреча в девять", "Звонок в три"]
-    assert not services.activities.get(day.late_call).done
+    reopened = [services.activities.get(i) for i in (day.morning, day.late_call)]
+    assert [(d.done, d.done_at, d.no_next_reason) for d in reopened] == [(False, None, "")] * 2
+    assert not tab.undo_button.isVisibleTo(tab)
+    window.redo_action.trigger()  # Правка → Повторить
+    assert _titles(tab, "today") == []
+    again = [services.activities.get(i) for i in (day.morning, day.late_call)]
+    assert [(d.done, d.done_at, d.no_next_reason) for d in again] == [
+        (True, d.done_at, "Отмечено списком") for d in done]  # the same change, not a new one
+
+
+def test_an_undo_refused_after_an_edit_elsewhere_is_told_and_keeps_the_edit(  # type: ignore[no-untyped-def]
+        qtbot, services, day, monkeypatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text, *a: errors.append(text))
+    window, tab = _window_tab(qtbot, services)
+    tab.select_row(_row_of(tab, "Встреча в девять"))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(tab.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # to tomorrow
+    tomorrow = TODAY + timedelta(days=1)
+    assert services.activities.get(day.morning).due_at == _local(tomorrow, 9)
+    # moved again elsewhere (its editor, another window) before the undo
+    services.activities.move(day.late_call, _local(TODAY + timedelta(days=3), 16))
+    from app.views.undo import history
+
+    count = history().stack.count()
+    window.undo_action.trigger()
+    assert errors == ["Не удалось отменить или повторить:\n"
+                      "Дело «Звонок в три» изменено с тех пор — оставлено как есть"]
+    # nothing was put back, the other one neither (one transaction)
+    assert services.activities.get(day.morning).due_at == _local(tomorrow, 9)
+    assert services.activities.get(day.late_call).due_at == _local(TODAY + timedelta(days=3), 16)
+    assert history().stack.count() == count - 1  # the refused command is dropped
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    assert _titles(tab, "tomorrow") == ["Встреча в девять", "Письмо с КП"]  # as stored
+    assert "Звонок в три" in _titles(tab, "week")
 
 
 def test_the_menu_moves_to_next_monday_or_a_picked_day(qtbot, services, day,  # type: ignore[no-untyped-def]

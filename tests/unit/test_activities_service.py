@@ -29,7 +29,7 @@ from app.services.activities import (
     results_for,
 )
 from app.services.deals import DealInput
-from app.services.errors import NotFoundError, ValidationError
+from app.services.errors import ConflictError, NotFoundError, ValidationError
 
 NOW = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 LATER = datetime(2026, 12, 3, 11, 0, tzinfo=UTC)  # tomorrow 11:00 UTC
@@ -518,8 +518,9 @@ def test_mark_done_many_and_undo(services: Services, world: World) -> None:
     assert _states(services, [*ids, series]) == before
     assert _raw(services, series, "next_activity_id") == (None,)
     assert _count(services) == count  # the occurrence it made is gone
-    # a second undo changes nothing more
-    acts.undo(change)
+    # a second undo is refused: they are no longer as the change left them
+    with pytest.raises(ConflictError):
+        acts.undo(change)
     assert _states(services, [*ids, series]) == before
 
 
@@ -539,6 +540,115 @@ def test_reassign_and_undo(services: Services, world: World) -> None:
     with pytest.raises(NotFoundError):
         acts.reassign(ids, 99999)
     assert _states(services, ids) == before
+
+
+def test_each_bulk_change_is_redone_after_its_undo(services: Services, world: World) -> None:
+    """Undo then redo leaves every activity as the action did (the same start, the same
+    «done» time); a recurring one gets a new next occurrence, which the next undo deletes."""
+    acts = services.activities
+    ids = _three(services, world)
+    series = acts.create(ActivityDraft(kind="call", subject="Сервис", client_id=world.client,
+                                       due_at=LATER, repeat_every=1, repeat_unit="month"),
+                         now=NOW)
+    count = _count(services)
+    for act in (lambda: acts.reschedule([*ids, series], datetime(2026, 12, 10, 8, 0, tzinfo=UTC)),
+                lambda: acts.reschedule_to_day(ids, date(2026, 12, 14)),
+                lambda: acts.reassign(ids[:2], world.deal2),
+                lambda: acts.mark_done_many([*ids, series], now=NOW)):
+        before = _states(services, [*ids, series])
+        change = act()
+        done = _states(services, [*ids, series])
+        acts.undo(change)
+        assert _states(services, [*ids, series]) == before
+        again = acts.redo(change)
+        assert _states(services, [*ids, series]) == done
+        assert again.activity_ids == change.activity_ids
+        acts.undo(again)
+        assert _states(services, [*ids, series]) == before
+        change = acts.redo(again)
+        assert _states(services, [*ids, series]) == done
+    # the last one, «done», made an occurrence again; undone, it is gone again
+    occurrence = acts.get(series).next_activity_id
+    assert occurrence is not None and occurrence in change.created_ids
+    assert acts.get(occurrence).due_at == datetime(2027, 1, 10, 8, 0, tzinfo=UTC)
+    assert _count(services) == count + 1
+    acts.undo(change)
+    assert _count(services) == count
+    assert _raw(services, series, "done, next_activity_id") == (0, None)
+
+
+def test_an_undo_or_redo_of_what_was_edited_since_is_refused(services: Services,
+                                                           world: World) -> None:
+    """Refused as a whole, nothing written: the start edited since, an activity deleted
+    since, the next occurrence edited since, the deal to go back to deleted; a change of
+    what the action did not touch (the subject, a snoozed reminder) is no refusal."""
+    acts = services.activities
+    ids = _three(services, world)
+    before = _states(services, ids)
+    change = acts.reschedule(ids[:2], datetime(2026, 12, 10, 8, 0, tzinfo=UTC))
+    edited = acts.get(ids[1])
+    acts.update(ids[1], ActivityDraft(kind=edited.kind, subject="Звонок, перенесённый вручную",
+                                      client_id=edited.client_id, deal_id=edited.deal_id,
+                                      due_at=datetime(2026, 12, 11, 9, 0, tzinfo=UTC)), now=NOW)
+    kept = _states(services, ids)
+    with pytest.raises(ConflictError, match="«Звонок, перенесённый вручную» изменено"):
+        acts.undo(change)
+    assert _states(services, ids) == kept  # the first one was not put back either
+
+    # only the subject changed, and the reminder snoozed: the undo goes ahead
+    before = _states(services, ids)
+    change = acts.reschedule(ids[:1], datetime(2026, 12, 15, 8, 0, tzinfo=UTC))
+    meeting = acts.get(ids[0])
+    acts.update(ids[0], replace(_draft_of(meeting), subject="Встреча (уточнено)"), now=NOW)
+    acts.snooze(ids[0], datetime(2026, 12, 9, 12, 0, tzinfo=UTC))
+    acts.undo(change)
+    assert _states(services, ids[:1]) == before[:1]
+    assert acts.get(ids[0]).subject == "Встреча (уточнено)"
+    # a redo after the start was edited again: refused
+    acts.update(ids[0], replace(_draft_of(acts.get(ids[0])),
+                                due_at=datetime(2026, 12, 12, 9, 0, tzinfo=UTC)), now=NOW)
+    with pytest.raises(ConflictError, match="изменено"):
+        acts.redo(change)
+    assert acts.get(ids[0]).due_at == datetime(2026, 12, 12, 9, 0, tzinfo=UTC)
+
+    # deleted since
+    change = acts.mark_done_many(ids[2:], now=NOW)
+    acts.delete(ids[2])
+    with pytest.raises(ConflictError, match="«Личное» удалено"):
+        acts.undo(change)
+
+    # the occurrence a «done» made, edited since: kept, the undo refused
+    series = acts.create(ActivityDraft(kind="call", subject="Сервис", client_id=world.client,
+                                       due_at=LATER, repeat_every=1, repeat_unit="month"),
+                         now=NOW)
+    change = acts.mark_done_many([series], now=NOW)
+    occurrence = acts.get(series).next_activity_id
+    assert occurrence is not None
+    acts.update(occurrence, replace(_draft_of(acts.get(occurrence)), notes="взять прайс"),
+                now=NOW)
+    count = _count(services)
+    with pytest.raises(ConflictError, match="Следующее дело серии «Сервис»"):
+        acts.undo(change)
+    assert _count(services) == count and acts.get(series).done
+    assert acts.get(occurrence).notes == "взять прайс"
+
+    # back to a deal deleted since
+    call = acts.create(ActivityDraft(kind="call", subject="По сделке", client_id=world.client,
+                                     deal_id=world.deal2, due_at=LATER), now=NOW)
+    change = acts.reassign([call], world.deal)
+    services.deals.delete_deal(world.deal2)
+    with pytest.raises(ConflictError, match="Сделка дела «По сделке» удалена"):
+        acts.undo(change)
+    assert acts.get(call).deal_id == world.deal
+
+
+def _draft_of(d) -> ActivityDraft:  # type: ignore[no-untyped-def]
+    return ActivityDraft(kind=d.kind, subject=d.subject, client_id=d.client_id,
+                         contact_id=d.contact_id, deal_id=d.deal_id, due_at=d.due_at,
+                         duration_min=d.duration_min, place=d.place, notes=d.notes,
+                         priority=d.priority, purpose=d.purpose,
+                         remind_before_min=d.remind_before_min, repeat_every=d.repeat_every,
+                         repeat_unit=d.repeat_unit)
 
 
 def test_bulk_change_is_frozen(services: Services, world: World) -> None:

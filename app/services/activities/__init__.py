@@ -5,7 +5,7 @@
 - `rules`: a draft's validation, the reminder time, a series' next date
 - `records`: create, edit, read, delete, materials, the lists (calendar, client, deal)
 - `completion`: closing with a result and the next step; the call log
-- `bulk`: reschedule, done, another deal for several at once, undo; the calendar's move
+- `bulk`: reschedule, done, another deal for several at once, undo and redo; the calendar's move
 - `reminders`: the next reminder, the due ones, snooze, dismiss
 - `follow_up`: the call after a won deal
 - `rhythm`: the service-call rhythm settings (per segment, default, follow-up days)

@@ -118,7 +118,7 @@ class Completion:
 
 @dataclass(frozen=True)
 class ActivityState:
-    """What a bulk action may change in one activity, as it was before (for undo)."""
+    """What a bulk action may change in one activity, before or after it (for undo, redo)."""
 
     id: int
     due_at: datetime | None
@@ -130,14 +130,22 @@ class ActivityState:
     next_activity_id: int | None
     deal_id: int | None
     client_id: int | None
+    subject: str = field(default="", compare=False)  # to name it in a refusal
 
 
 @dataclass(frozen=True)
 class BulkChange:
-    """What a bulk action did, enough to undo it (`ActivitiesService.undo`)."""
+    """What a bulk action did, enough to undo it and to do it again (`ActivitiesService.undo`,
+    `redo`).
+
+    `previous` and `after` are the changed activities as they were before and after it;
+    `created_ids` the occurrences of recurring ones it created, `created_rows` their columns
+    as created (an occurrence edited since is not deleted by the undo).
+    """
 
     description: str  # e.g. «Перенесено дел: 3»
     activity_ids: tuple[int, ...]
-    # the changed activities as they were, and the occurrences of recurring ones it created
     previous: tuple[ActivityState, ...] = field(default=(), compare=False, repr=False)
     created_ids: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    after: tuple[ActivityState, ...] = field(default=(), compare=False, repr=False)
+    created_rows: tuple[tuple[object, ...], ...] = field(default=(), compare=False, repr=False)

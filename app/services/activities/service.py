@@ -2,7 +2,7 @@
 
 Each feature lives in its own module as a mixin over the same unit of work: `records`
 (one activity, its materials, the lists), `completion` (result and next step, the call
-log), `bulk` (several at once, undo; the calendar's move), `reminders`, `follow_up`,
+log), `bulk` (several at once, undo and redo; the calendar's move), `reminders`, `follow_up`,
 `rhythm` (the service-call rhythm settings).
 """
 

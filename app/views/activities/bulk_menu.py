@@ -1,7 +1,8 @@
 """The actions every list of activities offers on its selection: reschedule (tomorrow, next
 Monday, in a week, a picked day), mark done, «Перенести в другую сделку» (a deal of the
-client), and the undo of the last such action — for the client card's lists and the
-calendar; the Today tab words its own menu and takes the deal picker from here."""
+client), each recorded in the window's undo history (Правка → Отменить / Повторить) — for
+the client card's lists and the calendar; the Today tab words its own menu and takes the
+deal picker from here."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from app.services.activities import BulkChange
 from app.services.deals import BoardFilter
 from app.services.errors import ServiceError
 from app.views import dialogs
+from app.views.undo import history, record_activities_change
 
 if TYPE_CHECKING:
     from app.bootstrap import Services
@@ -79,10 +81,11 @@ def pick_other_deal(parent: QWidget | None, services: Services,
 
 
 class ActivityBulkActions(QObject):
-    """The actions on a list's selected activities, with the undo of the last one.
+    """The actions on a list's selected activities, each recorded in the window's history.
 
     `selected()` gives the list's selected activities; `today()` the day the reschedule
-    choices count from. Each action is one transaction of the activities service.
+    choices count from. Each action is one transaction of the activities service, and so
+    is its undo and its redo (`app.views.undo.record_activities_change`).
 
     Signals:
         changed(): activities were changed or put back (the list reads them again).
@@ -100,19 +103,18 @@ class ActivityBulkActions(QObject):
         self._parent = parent
         self._selected = selected
         self._today = today
-        self.last_change: BulkChange | None = None
 
     # -- the actions -------------------------------------------------------------------
     def _open_ids(self) -> list[int]:
         return [t.id for t in self._selected() if not t.done]
 
-    def _apply(self, act: Callable[[], BulkChange]) -> bool:
+    def _apply(self, act: Callable[[], BulkChange], action: str) -> bool:
         try:
             change = act()
         except ServiceError as exc:
             self.message.emit(str(exc))
             return False
-        self.last_change = change
+        record_activities_change(self._services.activities, change, action)
         self.message.emit(change.description)
         self.changed.emit()
         return bool(change.activity_ids)
@@ -121,7 +123,7 @@ class ActivityBulkActions(QObject):
         """Move the selected open activities to `day`, each at its own time of day."""
         ids = self._open_ids()
         return bool(ids) and self._apply(
-            lambda: self._services.activities.reschedule_to_day(ids, day))
+            lambda: self._services.activities.reschedule_to_day(ids, day), "reschedule")
 
     def reschedule_to_picked_day(self) -> bool:
         day = dialogs.ask_date(self._parent, translate("BulkActions", "Перенести на дату"),
@@ -131,7 +133,8 @@ class ActivityBulkActions(QObject):
     def mark_done(self) -> bool:
         """Done without a next step (the completion dialog is for one activity)."""
         ids = self._open_ids()
-        return bool(ids) and self._apply(lambda: self._services.activities.mark_done_many(ids))
+        return bool(ids) and self._apply(
+            lambda: self._services.activities.mark_done_many(ids), "done")
 
     def move_to_deal(self) -> bool:
         targets = list(self._selected())
@@ -145,27 +148,29 @@ class ActivityBulkActions(QObject):
             return False
         deal_id = picked
         ids = [t.id for t in targets]
-        return self._apply(lambda: self._services.activities.reassign(ids, deal_id))
+        return self._apply(lambda: self._services.activities.reassign(ids, deal_id),
+                           "reassign")
 
     def undo(self) -> bool:
-        """Put back what the last action changed."""
-        change = self.last_change
-        if change is None:
+        """The window's last action undone (Правка → Отменить); False with none."""
+        stack = history().stack
+        if not stack.canUndo():
             return False
-        try:
-            self._services.activities.undo(change)
-        except ServiceError as exc:
-            self.message.emit(str(exc))
+        stack.undo()
+        return True
+
+    def redo(self) -> bool:
+        """The window's last undone action done again (Правка → Повторить)."""
+        stack = history().stack
+        if not stack.canRedo():
             return False
-        self.last_change = None
-        self.message.emit(translate("BulkActions", "Отменено: {what}").format(
-            what=change.description))
-        self.changed.emit()
+        stack.redo()
         return True
 
     # -- the menu ----------------------------------------------------------------------
     def add_to_menu(self, menu: QMenu) -> None:
-        """Перенести ▸, Отметить выполненными, Перенести в другую сделку…, Отменить."""
+        """Перенести ▸, Отметить выполненными, Перенести в другую сделку…, and the
+        window's Отменить / Повторить (a dialog's list has no Правка menu in reach)."""
         targets = list(self._selected())
         open_ids = [t.id for t in targets if not t.done]
         if open_ids:
@@ -179,8 +184,14 @@ class ActivityBulkActions(QObject):
         if targets:
             menu.addAction(translate("BulkActions", "Перенести в другую сделку…"),
                            self.move_to_deal)
-        if self.last_change is not None:
+        stack = history().stack
+        if stack.canUndo() or stack.canRedo():
             menu.addSeparator()
+        if stack.canUndo():
             undo = menu.addAction(translate("BulkActions", "Отменить: {what}").format(
-                what=self.last_change.description), self.undo)
+                what=stack.undoText()), self.undo)
             undo.setShortcut(QKeySequence.StandardKey.Undo)
+        if stack.canRedo():
+            redo = menu.addAction(translate("BulkActions", "Повторить: {what}").format(
+                what=stack.redoText()), self.redo)
+            redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))

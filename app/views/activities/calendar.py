@@ -52,6 +52,7 @@ from app.views.forms import dialog_buttons, form_layout, to_date, to_qdate
 from app.views.geometry import FittedDialog
 from app.views.shortcuts_help import describe
 from app.views.style import named
+from app.views.undo import UndoButton
 
 HOUR_PX = 46  # 8:00–20:00 (12 hours) fit the visible part at 1366×768
 FIRST_VISIBLE_HOUR = 8
@@ -590,10 +591,7 @@ class CalendarTab(QWidget):
         self.status = QLabel()
         self.status.setStyleSheet(f"color: {style.MUTED};")
         status.addWidget(self.status, 1)
-        self.undo_button = QPushButton(translate("Calendar", "Отменить"))
-        self.undo_button.setToolTip(translate("Calendar", "Отменить последнее действие (Ctrl+Z)"))
-        self.undo_button.setAutoDefault(False)
-        self.undo_button.hide()
+        self.undo_button = UndoButton()  # Правка → Отменить, within reach
         status.addWidget(self.undo_button)
         layout.addLayout(status)
         # the activity whose menu is open: what the bulk actions act on
@@ -602,10 +600,6 @@ class CalendarTab(QWidget):
                                         selected=self._menu_targets, today=self.today)
         self.bulk.changed.connect(self._on_bulk_changed)
         self.bulk.message.connect(self.status.setText)
-        self.undo_button.clicked.connect(self.bulk.undo)
-        describe(QShortcut(QKeySequence.StandardKey.Undo, self), translate(
-            "Calendar", "Отменить последнее действие (сначала — с делами этой вкладки)")
-        ).activated.connect(self._on_undo_key)
         self.grid.menu_requested.connect(self._on_grid_menu_requested)
         self.grid.move_requested.connect(self._on_grid_move_requested)
         self.grid.create_requested.connect(self._on_grid_create_requested)
@@ -616,18 +610,6 @@ class CalendarTab(QWidget):
             "Calendar", "Новое дело")).activated.connect(lambda: self.new_activity())
         self._scrolled = False
         self.refresh()
-
-    # Ctrl+Z here undoes this tab's last change to activities first (MainWindow leaves the
-    # key to it), then hands on to the window's history (Правка → Отменить)
-    undoes_locally = True
-
-    def _on_undo_key(self) -> None:
-        if self.bulk.last_change is not None:
-            self.bulk.undo()
-        else:
-            from app.views.undo import history
-
-            history().stack.undo()
 
     def today(self) -> date:
         """The current day (tests replace it)."""
@@ -712,7 +694,8 @@ class CalendarTab(QWidget):
         return [] if a is None else [Target(a.id, a.client_id, a.deal_id, a.done)]
 
     def activity_menu(self, activity_id: int) -> QMenu:
-        """An activity's menu: open, complete, reschedule, done, another deal, undo."""
+        """An activity's menu: open, complete, reschedule, done, another deal, the window's
+        undo and redo."""
         from app.views.activities.complete import CompletionDialog
 
         self.menu_activity = next((a for a in self.activities if a.id == activity_id), None)
@@ -735,7 +718,6 @@ class CalendarTab(QWidget):
         self.activity_menu(activity_id).exec(at)
 
     def _on_bulk_changed(self) -> None:
-        self.undo_button.setVisible(self.bulk.last_change is not None)
         self.refresh()
         self.activities_changed.emit()
 

@@ -5,7 +5,7 @@ tomorrow, the next 7 days, stalled deals, service calls due, post-sale follow-up
 overdue complaints, birthdays, holidays, trainees' overdue tasks — each under a heading with
 its count. Every row opens with Enter or a double-click; Space does it (the completion
 dialog, «поздравил»), Ctrl+D moves it to tomorrow, the context menu has the rest; a bulk
-change can be undone.
+change is recorded in the window's undo history (Правка → Отменить / Повторить).
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ from app.views.background import start as start_job
 from app.views.shortcuts_help import describe
 from app.views.style import named
 from app.views.today.model import WorklistModel, every_kind_label, item_key, reschedule_days
+from app.views.undo import UndoButton, record_activities_change
 
 COLUMN_PADDING = 24  # px beside a column's widest text
 ROW_PADDING = 8  # px added to each row's text height
@@ -210,7 +211,6 @@ class TodayTab(QWidget):
         super().__init__(parent)
         self._services = services
         self._today = self.today()
-        self.last_change: BulkChange | None = None
         self._quick: Worklist | None = None  # the quick sections, read on the GUI thread
         self._late: Worklist | None = None  # LATE_SECTIONS, read by a job
         self._late_reads = 0  # the late job last started (a newer one outdates the others)
@@ -285,11 +285,7 @@ class TodayTab(QWidget):
         status = QHBoxLayout()
         self.status = named(QLabel(""), "cardNote")
         status.addWidget(self.status)
-        self.undo_button = QPushButton(translate("Today", "Отменить"))
-        self.undo_button.setToolTip(translate("Today", "Отменить последнее действие (Ctrl+Z)"))
-        self.undo_button.setAutoDefault(False)
-        self.undo_button.clicked.connect(self.undo)
-        self.undo_button.hide()
+        self.undo_button = UndoButton()  # Правка → Отменить, within reach
         status.addWidget(self.undo_button)
         status.addStretch(1)
         status.addWidget(named(QLabel(translate(
@@ -300,9 +296,6 @@ class TodayTab(QWidget):
 
         describe(QShortcut(QKeySequence.StandardKey.New, self), translate(
             "Today", "Новое дело")).activated.connect(self.new_activity)
-        describe(QShortcut(QKeySequence.StandardKey.Undo, self), translate(
-            "Today", "Отменить последнее действие (сначала — с делами этой вкладки)")
-        ).activated.connect(self._on_undo_key)
         self.setFocusProxy(self.view)
         self.refresh()
 
@@ -581,7 +574,7 @@ class TodayTab(QWidget):
         activities = [i.ident for i in items if i.kind == "activity" and i.ident is not None]
         if len(activities) > 1:
             return self._run(lambda: self._bulk(
-                self._services.activities.mark_done_many(activities)))
+                self._services.activities.mark_done_many(activities), "done"))
         if len(items) != 1:
             return False
         item = items[0]
@@ -647,7 +640,7 @@ class TodayTab(QWidget):
                 self.select_row(row)
         return True
 
-    # -- rescheduling and undo ---------------------------------------------------------
+    # -- rescheduling ------------------------------------------------------------------
     def _selected_activity_ids(self) -> list[int]:
         return [i.ident for i in self.selected_items()
                 if i.kind == "activity" and i.ident is not None]
@@ -658,7 +651,7 @@ class TodayTab(QWidget):
         if not ids:
             return False
         return self._run(lambda: self._bulk(
-            self._services.activities.reschedule_to_day(ids, day)))
+            self._services.activities.reschedule_to_day(ids, day), "reschedule"))
 
     def reschedule_selected_to_tomorrow(self) -> bool:
         return self.reschedule_selected(reschedule_days(self._today)[0][1])
@@ -684,48 +677,14 @@ class TodayTab(QWidget):
         if picked is None:
             return False
         deal_id, ids = picked, [t.id for t in targets]
-        return self._run(lambda: self._bulk(self._services.activities.reassign(ids, deal_id)),
-                         stay=True)
+        return self._run(lambda: self._bulk(self._services.activities.reassign(ids, deal_id),
+                                            "reassign"), stay=True)
 
-    def _bulk(self, change: BulkChange) -> bool:
-        self.last_change = change
+    def _bulk(self, change: BulkChange, action: str) -> bool:
+        """A bulk change just stored: said, and recorded in Правка → Отменить / Повторить."""
+        record_activities_change(self._services.activities, change, action)
         self._say(change.description)
-        self.undo_button.setVisible(True)
         return bool(change.activity_ids)
-
-    # Ctrl+Z here undoes this tab's last change to activities first (MainWindow leaves the
-    # key to it), then hands on to the window's history (Правка → Отменить)
-    undoes_locally = True
-
-    def _on_undo_key(self) -> None:
-        if self.last_change is not None:
-            self.undo()
-        else:
-            from app.views.undo import history
-
-            history().stack.undo()
-
-    def undo(self) -> bool:
-        """Ctrl+Z / «Отменить»: put back what the last reschedule or bulk «done» changed,
-        and select the rows it put back."""
-        change = self.last_change
-        if change is None:
-            return False
-        try:
-            self._services.activities.undo(change)
-        except ServiceError as exc:
-            self._say(str(exc))
-            return False
-        self.last_change = None
-        self.undo_button.hide()
-        self._say(translate("Today", "Отменено: {what}").format(what=change.description))
-        self._refill([], [])
-        restored = [item_key(i) for r in self.model.item_rows()
-                    if (i := self.model.item(r)) is not None and i.kind == "activity"
-                    and i.ident in change.activity_ids]
-        if restored:
-            self._restore_selection(restored, [], None)
-        return True
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
