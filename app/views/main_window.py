@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QStackedLayout,
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
         self._settings = settings or QSettings()
         self.setWindowTitle(translate("MainWindow", "SalesDesk — {name}").format(
             name=services.db_path.name))
+        from app.views.icons import icon
+
+        self.setWindowIcon(icon("app", "ACCENT"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -95,7 +99,8 @@ class MainWindow(QMainWindow):
         for spec in TABS:
             lazy = LazyTab(spec, self._factory_for(spec))
             self._lazy.append(lazy)
-            self.tabs.addTab(lazy, spec.title())
+            # each tab's icon is named by its key; the current one in the accent colour
+            self.tabs.addTab(lazy, icon(spec.key, "MUTED"), spec.title())
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._pending_shortcuts: list[tuple[QAction, QKeySequence]] = []
         self.reminders: ReminderScheduler | None = None  # start_reminders(), after the window
@@ -107,6 +112,13 @@ class MainWindow(QMainWindow):
             path=services.db_path))
         self.statusBar().addPermanentWidget(self._db_label)
         self._restore_state()
+        from PySide6.QtGui import QGuiApplication
+
+        from app.views import style
+
+        # the theme: the system's, live, unless Вид → Оформление chose one
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+        style.changes().changed.connect(self._on_theme_changed)
         # Shortcuts and the first tab come right after the window appears, not before it.
         QTimer.singleShot(0, self._install_shortcuts)
         QTimer.singleShot(0, lambda: self._on_tabs_current_changed(self.tabs.currentIndex()))
@@ -211,31 +223,35 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("MainWindow", "&Файл"))
-        backup = QAction(translate("MainWindow", "Создать резервную копию"), self)
+        from app.views.icons import icon
+
+        backup = QAction(icon("backup"), translate("MainWindow", "Создать резервную копию"),
+                         self)
         self._shortcut(backup, QKeySequence("Ctrl+Shift+B"))
         backup.triggered.connect(self._on_backup_triggered)
         file_menu.addAction(backup)
-        backups = QAction(translate("MainWindow", "Резервные копии…"), self)
+        backups = QAction(icon("backups"), translate("MainWindow", "Резервные копии…"), self)
         backups.setObjectName("backupsAction")
         backups.triggered.connect(self._on_backups_triggered)
         file_menu.addAction(backups)
-        reports = QAction(translate("MainWindow", "Отчёт для совещания…"), self)
+        reports = QAction(icon("report"), translate("MainWindow", "Отчёт для совещания…"),
+                          self)
         reports.setObjectName("meetingReportAction")
         self._shortcut(reports, QKeySequence("Ctrl+Shift+P"))
         reports.triggered.connect(self._on_meeting_report_triggered)
         file_menu.addAction(reports)
         file_menu.addSeparator()
-        for text, name, slot in (
+        for text, name, slot, glyph in (
                 (translate("MainWindow", "Экспорт календаря (.ics)…"), "exportCalendarAction",
-                 self._on_export_calendar_triggered),
+                 self._on_export_calendar_triggered, "calendar-export"),
                 (translate("MainWindow", "Импорт календаря (.ics)…"), "importCalendarAction",
-                 self._on_import_calendar_triggered)):
-            ics = QAction(text, self)
+                 self._on_import_calendar_triggered, "calendar-import")):
+            ics = QAction(icon(glyph), text, self)
             ics.setObjectName(name)
             ics.triggered.connect(slot)
             file_menu.addAction(ics)
         file_menu.addSeparator()
-        quit_action = QAction(translate("MainWindow", "Выход"), self)
+        quit_action = QAction(icon("quit"), translate("MainWindow", "Выход"), self)
         self._shortcut(quit_action, QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.quit)
         file_menu.addAction(quit_action)
@@ -250,34 +266,37 @@ class MainWindow(QMainWindow):
         self.undo_action = undo_history.stack.createUndoAction(
             self, translate("MainWindow", "Отменить"))
         self.undo_action.setObjectName("undoAction")
+        self.undo_action.setIcon(icon("undo"))
         self._shortcut(self.undo_action, QKeySequence(QKeySequence.StandardKey.Undo))
         self.edit_menu.addAction(self.undo_action)
         self.redo_action = undo_history.stack.createRedoAction(
             self, translate("MainWindow", "Повторить"))
         self.redo_action.setObjectName("redoAction")
+        self.redo_action.setIcon(icon("redo"))
         self._shortcut(self.redo_action, QKeySequence("Ctrl+Shift+Z"))
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
-        find = QAction(translate("MainWindow", "Найти везде…"), self)
+        find = QAction(icon("search"), translate("MainWindow", "Найти везде…"), self)
         find.setObjectName("globalSearchAction")
         self._shortcut(find, QKeySequence("Ctrl+K"))
         find.triggered.connect(self.open_global_search)
         self.edit_menu.addAction(find)
-        refresh = QAction(translate("MainWindow", "Обновить"), self)
+        refresh = QAction(icon("refresh"), translate("MainWindow", "Обновить"), self)
         self._shortcut(refresh, QKeySequence("F5"))
         refresh.triggered.connect(self.refresh_all)
         self.edit_menu.addAction(refresh)
-        quick_add = QAction(translate("MainWindow", "Новое дело…"), self)
+        quick_add = QAction(icon("activity"), translate("MainWindow", "Новое дело…"), self)
         quick_add.setObjectName("quickAddActivityAction")
         self._shortcut(quick_add, QKeySequence("Ctrl+Shift+A"))
         quick_add.triggered.connect(self.quick_add_activity)
         self.edit_menu.addAction(quick_add)
         self.edit_menu.addSeparator()
-        company = QAction(translate("MainWindow", "Реквизиты компании…"), self)
+        company = QAction(icon("company"), translate("MainWindow", "Реквизиты компании…"), self)
         company.setObjectName("companySettingsAction")
         company.triggered.connect(self._on_company_settings_triggered)
         self.edit_menu.addAction(company)
-        rhythm = QAction(translate("MainWindow", "Ритм работы с клиентами…"), self)
+        rhythm = QAction(icon("rhythm"), translate("MainWindow", "Ритм работы с клиентами…"),
+                         self)
         rhythm.setObjectName("rhythmSettingsAction")
         rhythm.triggered.connect(self._on_rhythm_settings_triggered)
         self.edit_menu.addAction(rhythm)
@@ -303,6 +322,7 @@ class MainWindow(QMainWindow):
             view_menu.setToolTipsVisible(True)
         self.tray_option.toggled.connect(self._on_tray_option_toggled)
         view_menu.addAction(self.tray_option)
+        self._build_theme_menu(view_menu)
         lang_menu = view_menu.addMenu(translate("MainWindow", "Язык интерфейса"))
         for code, label in (("ru", "Русский"), ("en", "English")):
             action = QAction(label, self)
@@ -312,16 +332,17 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(action)
 
         help_menu = bar.addMenu(translate("MainWindow", "&Справка"))
-        keys = QAction(translate("MainWindow", "Горячие клавиши…"), self)
+        keys = QAction(icon("keyboard"), translate("MainWindow", "Горячие клавиши…"), self)
         keys.setObjectName("shortcutsHelpAction")
         self._shortcut(keys, QKeySequence(QKeySequence.StandardKey.HelpContents))
         keys.triggered.connect(self.show_shortcuts)
         help_menu.addAction(keys)
-        wizard = QAction(translate("MainWindow", "Мастер первого запуска…"), self)
+        wizard = QAction(icon("wizard"), translate("MainWindow", "Мастер первого запуска…"),
+                         self)
         wizard.setObjectName("firstRunAction")
         wizard.triggered.connect(self.open_first_run)
         help_menu.addAction(wizard)
-        about = QAction(translate("MainWindow", "О программе"), self)
+        about = QAction(icon("about"), translate("MainWindow", "О программе"), self)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
 
@@ -533,6 +554,55 @@ class MainWindow(QMainWindow):
         from app.views.backups import open_backups
 
         open_backups(self, self.services)
+
+    def _build_theme_menu(self, view_menu: QMenu) -> None:
+        from PySide6.QtGui import QActionGroup
+
+        from app.views.style import THEME_CHOICES, THEME_KEY
+
+        menu = view_menu.addMenu(translate("MainWindow", "Оформление"))
+        menu.setObjectName("themeMenu")
+        group = QActionGroup(self)
+        chosen = self.theme_choice()
+        labels = {"system": translate("MainWindow", "Как в системе"),
+                  "light": translate("MainWindow", "Светлое"),
+                  "dark": translate("MainWindow", "Тёмное")}
+        self.theme_actions: dict[str, QAction] = {}
+        for choice in THEME_CHOICES:
+            action = QAction(labels[choice], self)
+            action.setObjectName(f"theme_{choice}")
+            action.setCheckable(True)
+            action.setChecked(choice == chosen)
+            action.triggered.connect(lambda _=False, c=choice: self.choose_theme(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.theme_actions[choice] = action
+        self._theme_key = THEME_KEY
+
+    def theme_choice(self) -> str:
+        """Вид → Оформление: system (the default), light or dark."""
+        from app.views.style import THEME_CHOICES, THEME_KEY
+
+        value = str(self._settings.value(THEME_KEY, "system"))
+        return value if value in THEME_CHOICES else "system"
+
+    def choose_theme(self, choice: str) -> None:
+        """Show the window in `choice` now, and keep it for the next start."""
+        from app.views import style
+
+        self._settings.setValue(self._theme_key, choice)
+        self.theme_actions[choice].setChecked(True)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        style.apply_theme(app, style.theme_for(choice))
+
+    def _on_system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.theme_choice() == "system":
+            self.choose_theme("system")
+
+    def _on_theme_changed(self, _name: str) -> None:
+        # what a tab drew with the old colours (charts, chips it keeps) is drawn again
+        self.refresh_all()
 
     def _on_language_chosen(self, code: str) -> None:
         self._settings.setValue("language", code)

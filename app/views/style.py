@@ -64,6 +64,7 @@ class Palette:
     header: str  # a table's header
     background: str  # the window
     grid: str  # the calendar's half-hour lines
+    today: str  # the calendar's today
     selected: str  # a selected kanban card
     stalled: str  # a stalled kanban card
     scroll: str
@@ -90,7 +91,7 @@ LIGHT = Palette(
     danger_soft="#fde8e8", danger_border="#fecaca", text="#1f2937", muted="#6b7280",
     faint="#b6bcc8", border="#e5e7eb", border_hover="#c7d2fe", surface="#ffffff",
     surface_alt="#fafbfd", sunken="#eef1f6", header="#f1f4f9", background="#f5f7fb",
-    grid="#f1f3f7", selected="#f3f7ff", stalled="#fffafa", scroll="#c3cad6",
+    grid="#f1f3f7", today="#fffbea", selected="#f3f7ff", stalled="#fffafa", scroll="#c3cad6",
     scroll_hover="#9aa3b2", plan_bar="#cbd5e1", backdrop="#8a8f98",
     series=("#2563eb", "#16a34a", "#d97706", "#9333ea", "#0891b2", "#dc2626", "#4b5563"),
     info_chip=("#1d4ed8", "#dbeafe"), success_chip=("#15803d", "#dcfce7"),
@@ -104,7 +105,7 @@ DARK = Palette(
     danger_soft="#3b1618", danger_border="#7f1d1d", text="#e5e7eb", muted="#9ca3af",
     faint="#5b6474", border="#374151", border_hover="#4f6bd8", surface="#1f2937",
     surface_alt="#243042", sunken="#182131", header="#273244", background="#111827",
-    grid="#2a3444", selected="#1e2d4a", stalled="#2a1a1d", scroll="#4b5563",
+    grid="#2a3444", today="#27261a", selected="#1e2d4a", stalled="#2a1a1d", scroll="#4b5563",
     scroll_hover="#6b7280", plan_bar="#4b5563", backdrop="#0b0f15",
     series=("#60a5fa", "#4ade80", "#fbbf24", "#c084fc", "#22d3ee", "#f87171", "#9ca3af"),
     info_chip=("#93c5fd", "#1e3a5f"), success_chip=("#86efac", "#123524"),
@@ -138,6 +139,7 @@ SUNKEN = LIGHT.sunken
 HEADER = LIGHT.header
 BACKGROUND = LIGHT.background
 GRID = LIGHT.grid
+TODAY = LIGHT.today
 SELECTED = LIGHT.selected
 STALLED = LIGHT.stalled
 SCROLL = LIGHT.scroll

@@ -63,8 +63,11 @@ EDGE_PX = 6  # the bottom strip of a block that resizes it
 MODES = ("day", "week", "month")
 WORK_DAYS = 5
 MONTH_ITEMS = 3  # the first activities listed in a month cell
-KIND_COLOURS = {"call": style.ACCENT, "meeting": style.SUCCESS, "presentation": "#9333ea",
-                "email": "#0891b2", "task": style.WARNING, "note": style.MUTED}
+def kind_colour(kind: str) -> QColor:
+    """An activity's colour by its kind, in the current theme."""
+    return QColor({"call": style.ACCENT, "meeting": style.SUCCESS, "presentation": style.SERIES[3],
+                   "email": style.SERIES[4], "task": style.WARNING,
+                   "note": style.MUTED}.get(kind, style.ACCENT))
 
 
 def mode_label(mode: str) -> str:
@@ -319,7 +322,7 @@ class TimeGrid(QWidget):
         for i, day in enumerate(self.days):
             if day == self.today:
                 p.fillRect(QRectF(GUTTER_PX + i * width, 0, width, self.height()),
-                           QColor("#fffbea"))
+                           QColor(style.TODAY))
         muted = QColor(style.MUTED)
         line = QColor(style.BORDER)
         small = QFont(self.font())
@@ -329,7 +332,7 @@ class TimeGrid(QWidget):
             y = self.y_of(hour * 60)
             p.setPen(QPen(line))
             p.drawLine(GUTTER_PX, y, self.width(), y)
-            p.setPen(QPen(QColor("#f1f3f7"), 1, Qt.PenStyle.DashLine))
+            p.setPen(QPen(QColor(style.GRID), 1, Qt.PenStyle.DashLine))
             p.drawLine(GUTTER_PX, y + HOUR_PX // 2, self.width(), y + HOUR_PX // 2)
             p.setPen(muted)
             p.drawText(QRect(0, y + 2, GUTTER_PX - 8, 16),
@@ -356,7 +359,7 @@ class TimeGrid(QWidget):
 
     def _paint_block(self, p: QPainter, block: Block, rect: QRect, *, faded: bool) -> None:
         a = block.activity
-        colour = QColor(KIND_COLOURS.get(a.kind, style.ACCENT))
+        colour = kind_colour(a.kind)
         fill = QColor(colour)
         fill.setAlpha(60 if faded else 40)
         p.setPen(QPen(colour, 1))
@@ -481,7 +484,7 @@ class MonthGrid(QWidget):
         for i, day in enumerate(self.days):
             rect = self.cell_rect(i)
             if day == self.today:
-                p.fillRect(rect, QColor("#fffbea"))
+                p.fillRect(rect, QColor(style.TODAY))
             p.setPen(QPen(QColor(style.BORDER)))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(rect)
@@ -491,7 +494,7 @@ class MonthGrid(QWidget):
             p.setFont(font)
             in_month = day.month == self.month.month
             p.setPen(QColor(style.ACCENT if day == self.today
-                            else style.TEXT if in_month else "#b6bcc8"))
+                            else style.TEXT if in_month else style.FAINT))
             p.drawText(QRect(inner.left(), inner.top(), inner.width(), metrics.height()),
                        Qt.AlignmentFlag.AlignLeft, str(day.day))
             items = self.by_day.get(day, [])
@@ -506,7 +509,7 @@ class MonthGrid(QWidget):
             room = max(0, (inner.bottom() - y) // metrics.height())
             for a in items[:min(MONTH_ITEMS, room)]:
                 assert a.due_at is not None
-                p.setPen(QColor(KIND_COLOURS.get(a.kind, style.ACCENT)))
+                p.setPen(kind_colour(a.kind))
                 line_text = f"{a.due_at.astimezone():%H:%M} {a.subject}"
                 p.drawText(QRect(inner.left(), y, inner.width(), metrics.height()),
                            Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
@@ -589,7 +592,7 @@ class CalendarTab(QWidget):
         layout.addWidget(self.pages, 1)
         status = QHBoxLayout()
         self.status = QLabel()
-        self.status.setStyleSheet(f"color: {style.MUTED};")
+        style.set_tone(self.status, "muted")
         status.addWidget(self.status, 1)
         self.undo_button = UndoButton()  # Правка → Отменить, within reach
         status.addWidget(self.undo_button)
@@ -783,7 +786,7 @@ class ExportPeriodDialog(FittedDialog):
         form.addRow(translate("Calendar", "По"), self.end_edit)
         layout.addLayout(form)
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {style.DANGER};")
+        style.set_tone(self.error, "danger")
         self.error.hide()
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, translate("Calendar", "Далее"), self._accept))
