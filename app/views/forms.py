@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -47,6 +48,20 @@ def form_layout(parent: QWidget | None = None) -> QFormLayout:
     form.setHorizontalSpacing(FORM_LABEL_GAP)
     form.setVerticalSpacing(FORM_ROW_GAP)
     return form
+
+
+class DateEdit(QDateEdit):
+    """A date field that hands Tab on while it shows its special value text («не указана»).
+
+    Qt's date editor takes Tab for its next section (day → month → year); while the special
+    text is shown it has none to go to, yet keeps the Tab, so Tab stayed in an empty optional
+    date for ever (issue 17, «Keyboard»). Every date that may be empty is made from this.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.specialValueText() and self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, next)  # on to the next field
+        return super().focusNextPrevChild(next)
 
 
 def dialog_buttons(dialog: QDialog, accept_text: str,

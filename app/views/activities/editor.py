@@ -254,6 +254,7 @@ class ActivityEditor(EditorDialog):
         ml.addWidget(QLabel(translate("ActivityEditor", "Материалы презентации")))
         self.materials_model = MaterialsModel(self)
         self.materials_view = QTableView()
+        self.materials_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.materials_view.setModel(self.materials_model)
         self.materials_view.verticalHeader().hide()
         self.materials_view.setShowGrid(False)

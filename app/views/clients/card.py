@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -59,7 +58,7 @@ from app.views.activities.editor import ActivityEditor
 from app.views.activities.links import links_html, open_link
 from app.views.activities.list_model import ActivityListModel, fit_activity_columns
 from app.views.clients.widgets import StatusPill, TagsEdit
-from app.views.forms import FieldErrors, error_label, to_date, to_qdate
+from app.views.forms import DateEdit, FieldErrors, error_label, to_date, to_qdate
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
 from app.views.undo import history, record_archive
@@ -90,6 +89,8 @@ class _Form:
         label.setStyleSheet("font-size: 12px;")
         style.set_tone(label, "muted")
         label.setBuddy(widget)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)  # Tab goes on to the next field
         colspan = 2 if span else 1
         self.grid.addWidget(label, self.row, self.col, 1, colspan)
         self.grid.addWidget(widget, self.row + 1, self.col, 1, colspan)
@@ -209,6 +210,7 @@ class TimelineModel(RecordTableModel[TimelineEntry]):
 def _list_table(model: QAbstractItemModel) -> QTableView:
     """A read-only table of the card (contacts, history, activities): whole rows, one at a time."""
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
     view.setModel(model)
     view.verticalHeader().hide()
     view.setShowGrid(False)
@@ -238,6 +240,10 @@ class NoteEdit(QPlainTextEdit):
     """
 
     submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)  # Tab goes on to the next field
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -278,7 +284,7 @@ class ContactDialog(EditorDialog):
                                          QLineEdit(c.phone2))
         self.email_edit = self.form.add("email", translate("ClientCard", "E-mail"),
                                         QLineEdit(c.email))
-        birthday = QDateEdit()
+        birthday = DateEdit()
         birthday.setCalendarPopup(True)
         birthday.setDisplayFormat("dd.MM.yyyy")
         birthday.setMinimumDate(QDate(1900, 1, 1))
@@ -456,7 +462,6 @@ class ClientCardDialog(EditorDialog):
                                          QPlainTextEdit(), span=True)
         for address_edit in (self.legal_address_edit, self.postal_address_edit):
             address_edit.setFixedHeight(52)
-            address_edit.setTabChangesFocus(True)
         f.section(translate("ClientCard", "Банковские реквизиты"))
         self.bank_name_edit = f.add("bank_name", translate("ClientCard", "Банк"), QLineEdit(),
                                     span=True)

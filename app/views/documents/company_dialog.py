@@ -112,8 +112,10 @@ class CompanyDialog(EditorDialog):
             for name in names:
                 value = getattr(self._profile, name)
                 if name in MULTILINE:
-                    editor: QLineEdit | QPlainTextEdit = QPlainTextEdit(value)
-                    editor.setFixedHeight(54)
+                    text_box = QPlainTextEdit(value)
+                    text_box.setTabChangesFocus(True)  # Tab goes on to the next field
+                    text_box.setFixedHeight(54)
+                    editor: QLineEdit | QPlainTextEdit = text_box
                 else:
                     editor = QLineEdit(value)
                 editor.setObjectName(f"company_{name}")

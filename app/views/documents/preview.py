@@ -87,6 +87,13 @@ class PdfPreviewDialog(FittedDialog):
         self.pages_label = QLabel(translate("Preview", "Страниц: {n}").format(
             n=self.document.page_count()))
         bar.addWidget(self.pages_label)
+        for action in (self.print_action, self.save_action, self.open_action,
+                       self.email_action, self.fit_action):
+            # a toolbar's buttons take no focus: without this Tab never reached them, and
+            # «Открыть», «Отправить», «По ширине» have no key of their own
+            button = bar.widgetForAction(action)
+            if button is not None:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(bar)

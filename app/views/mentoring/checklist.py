@@ -358,6 +358,7 @@ class TaskDialog(EditorDialog):
         self.title_edit = QLineEdit(task.title)
         self.errors.add_row(form, translate("Mentoring", "Пункт"), "title", self.title_edit)
         self.description_edit = QPlainTextEdit(task.description)
+        self.description_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.description_edit.setFixedHeight(80)
         form.addRow(translate("Mentoring", "Описание"), self.description_edit)
         due_row = QWidget()

@@ -80,6 +80,7 @@ class TraineeDialog(EditorDialog):
         self.errors.add_row(form, translate("Mentoring", "Статус"), "status",
                             self.status_combo)
         self.notes_edit = QPlainTextEdit(trainee.notes if trainee else "")
+        self.notes_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.notes_edit.setFixedHeight(90)
         form.addRow(translate("Mentoring", "Заметки наставника"), self.notes_edit)
         form.addRow(dialog_buttons(self, translate("Mentoring", "Сохранить")))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from app.i18n import translate
-from app.views.forms import to_date, to_qdate
+from app.views.forms import DateEdit, to_date, to_qdate
 
 # the lowest date of an optional date field shows «не указана» (the deal editor's way)
 NO_DATE = QDate(2000, 1, 1)
@@ -19,7 +19,7 @@ def date_edit(value: date | None = None, *, optional: bool = False,
               parent: QWidget | None = None) -> QDateEdit:
     """A date field in the project's form (dd.MM.yyyy, a calendar pop-up); an `optional`
     one starts at «не указана» when `value` is None."""
-    edit = QDateEdit(parent)
+    edit = DateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     if optional:
