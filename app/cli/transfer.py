@@ -140,8 +140,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     # the values are checked by the import itself (NEAR_DUPLICATE_CHOICES): naming them here
     # would import the clients area, and its models, for every command
     p.add_argument("--near-duplicates", default="skip", metavar="skip|update|import",
-                   help=translate("Cli", "строки, похожие на клиентов базы (то же название, "
-                                         "телефон или e-mail, но не ИНН): skip — пропустить "
-                                         "и перечислить, update — обновить найденного, "
+                   help=translate("Cli", "строки, похожие на клиентов базы или на строку "
+                                         "выше в том же файле (то же название, телефон или "
+                                         "e-mail, но не ИНН): skip — пропустить и "
+                                         "перечислить, update — обновить найденного, "
                                          "import — загрузить как новых"))
     p.set_defaults(handler=lambda a: IMPORTERS[a.what](a))

@@ -2381,8 +2381,8 @@ Backups folder: {folder}</translation>
         <translation>update clients with the same INN instead of skipping them</translation>
     </message>
     <message>
-        <source>строки, похожие на клиентов базы (то же название, телефон или e-mail, но не ИНН): skip — пропустить и перечислить, update — обновить найденного, import — загрузить как новых</source>
-        <translation>rows like clients of the base (the same name, phone or e-mail, but not INN): skip — skip and list them, update — update the client found, import — import them as new</translation>
+        <source>строки, похожие на клиентов базы или на строку выше в том же файле (то же название, телефон или e-mail, но не ИНН): skip — пропустить и перечислить, update — обновить найденного, import — загрузить как новых</source>
+        <translation>rows like clients of the base or like an earlier row of the same file (the same name, phone or e-mail, but not the ИНН): skip — skip and list them, update — update the client found, import — import them as new</translation>
     </message>
     <message>
         <source>список дел на день: просроченные, сегодняшние по времени, дни рождения, кому пора позвонить</source>
@@ -3182,6 +3182,10 @@ Backups folder: {folder}</translation>
         <translation>like client No. {id} “{name}” ({why}) — skipped</translation>
     </message>
     <message>
+        <source>похож на строку {line} файла ({why}) — пропущен</source>
+        <translation>like row {line} of the file ({why}) — skipped</translation>
+    </message>
+    <message>
         <source>строки {first}–{last}: база данных отклонила запись ({e}) — ничего не загружено</source>
         <translation>rows {first}–{last}: the database refused a record ({e}) — nothing was imported</translation>
     </message>
@@ -3342,20 +3346,12 @@ Backups folder: {folder}</translation>
         <translation>Update clients whose INN is already in the database</translation>
     </message>
     <message>
-        <source>Похожих на клиентов базы — пропускать</source>
-        <translation>Rows like clients of the base — skip</translation>
-    </message>
-    <message>
         <source>Похожих — обновлять найденного клиента</source>
         <translation>Similar rows — update the client found</translation>
     </message>
     <message>
         <source>Похожих — загружать как новых</source>
         <translation>Similar rows — import as new</translation>
-    </message>
-    <message>
-        <source>Похожий — с тем же названием (без формы собственности и кавычек), телефоном или e-mail, что у клиента в базе, но без его ИНН; «Проверить» покажет, на кого похожа каждая строка</source>
-        <translation>Similar: the same name (legal form and quotes aside), phone or e-mail as a client of the base, but not its INN; “Check” shows whom each row is like</translation>
     </message>
     <message>
         <source>Все загруженные клиенты войдут в эту кампанию (например, список с выставки); у обновляемых клиентов кампания ставится, только если её не было</source>
@@ -3410,6 +3406,14 @@ Backups folder: {folder}</translation>
         <translation>— do not import —</translation>
     </message>
     <message>
+        <source>Похожих на клиентов базы и строки выше — пропускать</source>
+        <translation>Rows like clients of the base or earlier rows — skip</translation>
+    </message>
+    <message>
+        <source>Похожий — с тем же названием (без формы собственности и кавычек), телефоном или e-mail, что у клиента в базе или в строке файла выше, но без его ИНН; «обновлять» дополняет этого клиента или клиента из той строки; «Проверить» покажет, на кого похожа каждая строка</source>
+        <translation>Similar means the same name (legal form and quotes aside), phone or e-mail as a client of the base or an earlier row of the file, but not its ИНН; “update” fills in that client or the client of that row; “Check” shows what each row is like</translation>
+    </message>
+    <message>
         <source>Укажите, в какой колонке файла название клиента.</source>
         <translation>Specify which column of the file contains the client name.</translation>
     </message>
@@ -3452,6 +3456,10 @@ Backups folder: {folder}</translation>
     <message>
         <source>%n строка похожа на клиента базы и пропущена|%n строки похожи на клиентов базы и пропущены|%n строк похожи на клиентов базы и пропущены</source>
         <translation>%n row is like a client of the base and was skipped|%n rows are like clients of the base and were skipped</translation>
+    </message>
+    <message>
+        <source>%n строка похожа на строку выше в том же файле и пропущена|%n строки похожи на строки выше в том же файле и пропущены|%n строк похожи на строки выше в том же файле и пропущены</source>
+        <translation>%n row is like an earlier row of the same file and was skipped|%n rows are like earlier rows of the same file and were skipped</translation>
     </message>
     <message>
         <source>Если это не дубли, выберите «Похожих — загружать как новых» или «обновлять найденного клиента».</source>
@@ -7870,6 +7878,22 @@ Empty details will be filled in from the second card, then “{gone}” will be 
     <message>
         <source>Создаю резервную копию…</source>
         <translation>Creating a backup…</translation>
+    </message>
+    <message>
+        <source>Оформление</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>Как в системе</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <source>Светлое</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Тёмное</source>
+        <translation>Dark</translation>
     </message>
     <message>
         <source>Язык интерфейса сменится при следующем запуске программы.</source>

@@ -415,3 +415,24 @@ def test_import_dialog_lists_rows_like_a_client_and_imports_them_when_asked(  # 
     with qtbot.waitSignal(dialog.report_ready, timeout=10_000):
         dialog.start(dry_run=False)
     assert dialog.report.imported == 2 and services.clients.count() == before + 2
+
+
+def test_import_dialog_lists_rows_like_an_earlier_row_of_the_file(  # type: ignore[no-untyped-def]
+        qtbot, tab: ClientsTab, tmp_path: Path) -> None:
+    """Issue 17, finding 10: a row like an earlier row of the same file is listed with that
+    row's line and why, counted apart from the rows like a client of the base."""
+    services = tab._services
+    path = tmp_path / "in_file.csv"
+    path.write_text("Название;Телефон\nООО «Первый»;89120000000\nВторой;+7 (912) 000-00-00\n",
+                    encoding="utf-8")
+    dialog = ImportDialog(services=services, parent=tab)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.file_loaded, timeout=10_000):
+        dialog.load_file_in_background(path)
+    with qtbot.waitSignal(dialog.report_ready, timeout=10_000):
+        dialog.start(dry_run=True)
+    text = dialog.report_edit.toPlainText()
+    assert "1 строка похожа на строку выше в том же файле и пропущена" in text
+    assert "Строка 3 (Второй): похож на строку 2 файла (тот же телефон) — пропущен" in text
+    assert "клиента базы" not in text
+    assert (dialog.report.imported, dialog.report.near_in_file) == (1, 1)

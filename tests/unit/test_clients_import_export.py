@@ -276,3 +276,141 @@ def test_cli_names_a_bad_choice_for_rows_like_a_client(tmp_path: Path,
     assert run(["--db", db, "import", "clients", str(path)]) == 0  # skipped: like «Одна»
     out = capsys.readouterr().out
     assert "пропущено: 1" in out and "похож на клиента" in out
+
+
+# --- rows of one file like each other (issue 17, finding 10) ------------------------------
+
+IN_FILE_CSV = (
+    "Название;ИНН;Телефон;Эл. почта;Регион;Контактное лицо;Телефон контакта;E-mail контакта\n"
+    "ООО «Вектор»;;;;Тула;;;\n"  # line 2
+    "вектор;;;;Тверь;;;\n"  # 3: the name without the legal form and quotes
+    'АО "ВЕКТОР";;;;Омск;;;\n'  # 4: the same name a third time
+    "Сигма;;+7 (912) 000-00-00;;;;;\n"  # 5
+    "ИП Лямбда;;;;;Петров;89120000000;\n"  # 6: line 5's phone, as a contact's, written 8…
+    "Омега;;;Info@Omega.example;;;;\n"  # 7
+    "Дзета;;;;;Сидоров;;INFO@omega.example\n"  # 8: line 7's e-mail, as a contact's
+    "Каппа;;;;;;;\n"  # 9: no phone, no e-mail
+    "Тета;;;;;;;\n"  # 10: no phone, no e-mail either — not like line 9
+)
+
+
+def test_rows_of_one_file_like_each_other_are_caught(services: Services,
+                                                      tmp_path: Path) -> None:
+    """Issue 17, finding 10: within a file only a repeated ИНН was caught; two rows with the
+    same name (legal form, quotes and case aside), phone or e-mail became two clients. The
+    later rows are now skipped and listed with the earlier line and why."""
+    path = write(tmp_path, "in_file.csv", IN_FILE_CSV.encode("utf-8"))
+    report = importer(services).import_file(path)
+    assert (report.imported, report.updated, report.skipped, report.rejected) == (5, 0, 4, 0)
+    assert (report.near_duplicates, report.near_in_file) == (4, 4)
+    listed = {p.line: p.message for p in report.skipped_rows}
+    assert listed == {
+        3: "похож на строку 2 файла (то же название) — пропущен",
+        4: "похож на строку 2 файла (то же название) — пропущен",
+        6: "похож на строку 5 файла (тот же телефон) — пропущен",
+        8: "похож на строку 7 файла (тот же e-mail) — пропущен",
+    }
+    found = sorted(r.name for r in services.clients.rows(
+        services.clients.search_ids(ClientQuery())))
+    assert found == sorted(["ООО «Вектор»", "Сигма", "Омега", "Каппа", "Тета"])
+
+
+def test_rows_of_one_file_like_each_other_update_the_first_or_are_imported_anyway(
+        services: Services, tmp_path: Path) -> None:
+    path = write(tmp_path, "in_file.csv", IN_FILE_CSV.encode("utf-8"))
+    # update: the later rows fill in the client the earlier row became, as a base match does
+    report = importer(services).import_file(path, near_duplicates="update")
+    assert (report.imported, report.updated, report.skipped) == (5, 4, 0)
+    rows = {r.name: r for r in services.clients.rows(services.clients.search_ids(
+        ClientQuery()))}
+    # one client of the three «Вектор» rows, and so on: non-empty cells of each later row
+    # overwrite (the name too), as a row updating a client of the base does
+    assert sorted(rows) == sorted(['АО "ВЕКТОР"', "ИП Лямбда", "Дзета", "Каппа", "Тета"])
+    assert services.clients.get(rows['АО "ВЕКТОР"'].id).draft.region == "Омск"
+    sigma = services.clients.get(rows["ИП Лямбда"].id).draft
+    assert sigma.phone == "+7 912 000-00-00"  # line 5's own phone, kept
+    assert [c.name for c in sigma.contacts] == ["Петров"]  # line 6's contact joined it
+    omega = services.clients.get(rows["Дзета"].id).draft
+    assert omega.email == "info@omega.example"  # line 7's own, as validation stores it
+    assert [c.name for c in omega.contacts] == ["Сидоров"]
+
+
+def test_rows_of_one_file_imported_anyway(services: Services, tmp_path: Path) -> None:
+    path = write(tmp_path, "in_file.csv", IN_FILE_CSV.encode("utf-8"))
+    report = importer(services).import_file(path, near_duplicates="import")
+    assert (report.imported, report.skipped, report.near_duplicates) == (9, 0, 0)
+    assert services.clients.count() == 9
+
+
+def test_rows_of_one_file_with_two_inn_are_two_companies(services: Services,
+                                                         tmp_path: Path) -> None:
+    csv_text = ("Название;ИНН;Телефон\n"
+                "ООО «Альфа»;7707083893;\n"  # 2
+                "Альфа;7736050003;\n"  # 3: the same name, another ИНН: another company
+                "альфа;;\n"  # 4: no ИНН: like line 2
+                "Бета;;8 916 123-45-67\n"  # 5
+                "Бета-2;7707083893;+7 916 123-45-67\n")  # 6: line 2's ИНН: rejected as before
+    path = write(tmp_path, "inn.csv", csv_text.encode("utf-8"))
+    report = importer(services).import_file(path, skip_invalid=True)
+    assert (report.imported, report.skipped, report.rejected) == (3, 1, 1)
+    assert [(p.line, p.message) for p in report.skipped_rows] == [
+        (4, "похож на строку 2 файла (то же название) — пропущен")]
+    assert [(p.line, p.message) for p in report.problems] == [
+        (6, "ИНН: этот ИНН уже был в строке 2")]
+
+
+def test_a_row_like_the_base_is_named_by_the_client_not_the_earlier_row(
+        services: Services, tmp_path: Path) -> None:
+    """A row like both a client of the base and an earlier row names the client (the
+    earlier row was its duplicate too); a row like a skipped row is skipped with it."""
+    alfa = services.clients.create(ClientDraft(name="Альфа", phone="+7 916 555-44-33"))
+    csv_text = ("Название;Телефон;Эл. почта\n"
+                "ООО «Альфа»;;a@alfa.example\n"  # 2: like the client by name
+                "Альфа-М;;a@alfa.example\n"  # 3: like line 2 by e-mail, not like the client
+                "ИП Альфа;;\n")  # 4: like the client and line 2
+    path = write(tmp_path, "base_and_file.csv", csv_text.encode("utf-8"))
+    before = services.clients.count()
+    report = importer(services).import_file(path)
+    assert (report.imported, report.skipped, report.near_duplicates,
+            report.near_in_file) == (0, 3, 3, 1)
+    listed = {p.line: p.message for p in report.skipped_rows}
+    assert f"№{alfa.id}" in listed[2] and f"№{alfa.id}" in listed[4]
+    assert listed[3] == "похож на строку 2 файла (тот же e-mail) — пропущен"
+    assert services.clients.count() == before
+    # update: line 3 goes to the client line 2 updated — one client, not a new one
+    report = importer(services).import_file(path, near_duplicates="update")
+    assert (report.imported, report.updated) == (0, 3)
+    assert services.clients.count() == before
+    assert services.clients.get(alfa.id).draft.email == "a@alfa.example"
+
+
+def test_cli_lists_rows_like_an_earlier_row(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture) -> None:
+    path = write(tmp_path, "c.csv", "Название;Телефон\nООО «Одна»;89120000000\n"
+                                     "Другая;+7 (912) 000-00-00\n".encode())
+    db = str(tmp_path / "x.db")
+    assert run(["--db", db, "import", "clients", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Загружено: 1, обновлено: 0, пропущено: 1" in out
+    assert "строка 3: похож на строку 2 файла (тот же телефон) — пропущен" in out
+
+
+def test_update_never_gives_a_client_a_second_inn(services: Services, tmp_path: Path) -> None:
+    """A row may fill in the ИНН of the client an earlier row became or updated; a later row
+    of another ИНН is then another company, not an update that replaces it."""
+    base = services.clients.create(ClientDraft(name="Бета"))
+    csv_text = ("Название;ИНН;Регион\n"
+                "Альфа;;Тула\n"  # 2: a new client
+                "ООО «Альфа»;7707083893;\n"  # 3: like line 2: gives its client the ИНН
+                "альфа;7736050003;Омск\n"  # 4: like line 2 by name, but another ИНН
+                "ООО «Бета»;500100732259;\n"  # 5: like the client of the base: gives it the ИНН
+                "Бета;7702070139;\n")  # 6: like it, another ИНН
+    path = write(tmp_path, "inn_given.csv", csv_text.encode("utf-8"))
+    before = services.clients.count()
+    report = importer(services).import_file(path, near_duplicates="update")
+    assert (report.imported, report.updated, report.rejected) == (3, 2, 0)
+    assert services.clients.count() == before + 3
+    inns = sorted(r.inn for r in services.clients.rows(
+        services.clients.search_ids(ClientQuery())))
+    assert inns == sorted(["7707083893", "7736050003", "500100732259", "7702070139"])
+    assert services.clients.get(base.id).draft.inn == "500100732259"

@@ -313,6 +313,34 @@ def test_the_same_inn_is_found_across_batches(services: Services, tmp_path: Path
         (244, "ИНН: этот ИНН уже был в строке 240")]
 
 
+def test_rows_like_an_earlier_row_are_found_across_batches(
+        services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17, finding 10: a row like an earlier row of the file by name (no ИНН) is found
+    in a later batch too, and with "update" fills in the client that row became."""
+    monkeypatch.setattr(importer_module, "BATCH_ROWS", 50)
+    path = tmp_path / "near.csv"
+    write_clients_csv(path, 120)  # lines 2–241, «ООО «Клиент 0»» on line 2
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        fh.write("клиент 0;;;Петров;\r\n")  # line 242, in the 3rd batch
+        fh.write("Клиент 119;;vip;;\r\n")  # line 243: like line 240
+    report = services.client_import.import_file(path)
+    assert (report.imported, report.skipped, report.near_in_file) == (120, 2, 2)
+    assert [(p.line, p.message) for p in report.skipped_rows] == [
+        (242, "похож на строку 2 файла (то же название) — пропущен"),
+        (243, "похож на строку 240 файла (то же название) — пропущен")]
+    with services.uow_factory() as uow:
+        uow.session.execute(sql_text("DELETE FROM clients"))
+        uow.commit()
+    report = services.client_import.import_file(path, near_duplicates="update")
+    assert (report.imported, report.updated) == (120, 2)
+    by_name = {r.name: r.id for r in services.clients.rows(
+        services.clients.search_ids(ClientQuery()))}
+    first = services.clients.get(by_name["клиент 0"]).draft
+    assert first.inn == inn10(100_000_000)  # line 2's client, its ИНН kept
+    assert sorted(c.name for c in first.contacts) == ["Иванов 0", "Петров"]
+    assert sorted(services.clients.get(by_name["Клиент 119"]).draft.tags) == ["vip", "опт"]
+
+
 def test_a_refusal_by_the_database_mid_import_leaves_nothing(
         services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,7 +17,7 @@ from app.models import (
     Contact,
 )
 from app.services.clients.drafts import CLIENT_TEXT_FIELDS, ClientDraft
-from app.services.clients.matching import digits, fold, name_key
+from app.services.clients.matching import digits, email_key, fold, name_key, phone_key
 from app.services.errors import NotFoundError, ValidationError
 from app.services.rows import rowcount
 from app.services.uow import UowFactory
@@ -55,11 +55,11 @@ class ClientDuplicates:
                     reasons[cid].append(reason)
 
         inn = digits(draft.inn)
-        phones = {digits(p)[-10:] for p in
+        phones = {phone_key(p) for p in
                   [draft.phone, *(c.phone for c in draft.contacts),
-                   *(c.phone2 for c in draft.contacts)] if len(digits(p)) >= 10}
-        emails = {e.strip().lower() for e in
-                  [draft.email, *(c.email for c in draft.contacts)] if e and "@" in e}
+                   *(c.phone2 for c in draft.contacts)]} - {""}
+        emails = {email_key(e) for e in
+                  [draft.email, *(c.email for c in draft.contacts)]} - {""}
         key = name_key(draft.name)
         with self._uow(read_only=True) as uow:
             s = uow.session

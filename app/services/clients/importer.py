@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
@@ -34,7 +34,13 @@ from app.i18n import translate
 from app.models import Campaign, Client, ClientTag, Contact
 from app.services.clients.churn import churn_day
 from app.services.clients.drafts import ClientDraft, ContactDraft, validate_draft
-from app.services.clients.matching import NEAR_DUPLICATE_CHOICES, digits, fold, name_key
+from app.services.clients.matching import (
+    NEAR_DUPLICATE_CHOICES,
+    email_key,
+    fold,
+    name_key,
+    phone_key,
+)
 from app.services.errors import ConflictError, ServiceError, ValidationError
 from app.services.requisites import BANK_FIELDS, TAX_ID_FIELDS
 from app.services.uow import UowFactory
@@ -615,8 +621,9 @@ class ImportReport:
     problems: list[RowProblem] = field(default_factory=list)
     skipped_rows: list[RowProblem] = field(default_factory=list)
     committed: bool = False
-    near_duplicates: int = 0  # of the skipped: like an existing client (not by ИНН)
+    near_duplicates: int = 0  # of the skipped: like a client of the base or an earlier row
     dry_run: bool = False
+    near_in_file: int = 0  # of those: like an earlier row of the file (not by ИНН)
 
     @property
     def ok(self) -> bool:
@@ -739,7 +746,8 @@ class _Tally:
     updated: int = 0
     skipped: int = 0
     rejected: int = 0
-    near: int = 0  # of the skipped: like an existing client by name, phone or e-mail
+    near: int = 0  # of the skipped: like a client or an earlier row by name, phone or e-mail
+    near_in_file: int = 0  # of those: like an earlier row of the file
     problems: list[RowProblem] = field(default_factory=list)
     skipped_rows: list[RowProblem] = field(default_factory=list)
 
@@ -785,13 +793,32 @@ class _SeenInns:
         self._s.execute(text("DROP TABLE temp.import_seen_inn"))
 
 
+def _near_keys(draft: ClientDraft) -> list[tuple[str, str]]:
+    """(what, key) a row is compared by with clients and earlier rows: its name key, then
+    its and its contact's phones and e-mails (matching.name_key, phone_key, email_key);
+    empty ones left out, so that a row without a phone is like no other row without one."""
+    keys = [("name", name_key(draft.name))]
+    keys += [("phone", phone_key(p)) for p in [draft.phone, *(c.phone for c in draft.contacts)]]
+    keys += [("email", email_key(e)) for e in [draft.email, *(c.email for c in draft.contacts)]]
+    return [(what, key) for what, key in keys if key]
+
+
+def _why(what: str) -> str:
+    """The report's word for what a row has in common with a client or an earlier row."""
+    if what == "name":
+        return translate("ClientImport", "то же название")
+    if what == "phone":
+        return translate("ClientImport", "тот же телефон")
+    return translate("ClientImport", "тот же e-mail")
+
+
 class _NearMatches:
     """Existing clients by name key, e-mail and phone (the last ten digits), as the card's
     duplicate check compares them (`ClientDuplicates.find_duplicates`), for a whole file:
     read once in the import's transaction when the first row needs them (one pass over
     clients and contacts), then each row is a dictionary lookup. What the base holds only:
-    the memory grows with the base, never with the file (a file's own repeats are caught by
-    their ИНН)."""
+    the memory grows with the base, never with the file (a file's own rows are compared
+    with each other by `_SeenNearKeys`)."""
 
     def __init__(self, s: Session) -> None:
         self._s = s
@@ -821,37 +848,116 @@ class _NearMatches:
         if key:
             self.names.setdefault(key, cid)
         for e in emails:
-            e = (e or "").strip().lower()
-            if "@" in e:
+            if e := email_key(e or ""):
                 self.emails.setdefault(e, cid)
         for p in phones:
-            d = digits(p or "")
-            if len(d) >= 10:
-                self.phones.setdefault(d[-10:], cid)
+            if p := phone_key(p or ""):
+                self.phones.setdefault(p, cid)
 
-    def find(self, draft: ClientDraft) -> tuple[int, str] | None:
-        """(the existing client, why) for a row like one, else None. Two different ИНН are
-        two different companies, however alike their names."""
+    def find(self, draft: ClientDraft,
+             keys: list[tuple[str, str]]) -> tuple[int, str] | None:
+        """(the existing client, why) for a row like one, else None; `keys` are the row's
+        `_near_keys`. Two different ИНН are two different companies, however alike their
+        names."""
         if not self._built:
             self._build()
-
-        def other_company(cid: int) -> bool:
-            return bool(draft.inn) and self.inns.get(cid, draft.inn) != draft.inn
-
-        key = name_key(draft.name)
-        if key and key in self.names and not other_company(self.names[key]):
-            return self.names[key], translate("ClientImport", "то же название")
-        for p in [draft.phone, *(c.phone for c in draft.contacts)]:
-            d = digits(p or "")
-            cid = self.phones.get(d[-10:]) if len(d) >= 10 else None
-            if cid is not None and not other_company(cid):
-                return cid, translate("ClientImport", "тот же телефон")
-        for e in [draft.email, *(c.email for c in draft.contacts)]:
-            e = (e or "").strip().lower()
-            cid = self.emails.get(e) if "@" in e else None
-            if cid is not None and not other_company(cid):
-                return cid, translate("ClientImport", "тот же e-mail")
+        by_what = {"name": self.names, "phone": self.phones, "email": self.emails}
+        for what, key in keys:
+            cid = by_what[what].get(key)
+            if cid is not None and not _other_company(draft.inn, self.inns.get(cid, "")):
+                return cid, _why(what)
         return None
+
+    def inn(self, client_id: int) -> str:
+        return self.inns.get(client_id, "")
+
+
+def _other_company(inn: str, other_inn: str) -> bool:
+    """Two different ИНН are two different companies, however alike their names."""
+    return bool(inn) and bool(other_inn) and inn != other_inn
+
+
+class _EarlierRow(NamedTuple):
+    """A row met earlier in the file: its line, the client it became, was merged into or was
+    skipped for, and that client's ИНН as far as the file has told it."""
+
+    line: int
+    client_id: int
+    inn: str
+
+
+class _SeenNearKeys:
+    """The name keys, phones and e-mails (`_near_keys`) met so far in the file, each with
+    the first row that had it, for rows like an earlier row of the same file.
+
+    Kept as _SeenInns keeps the ИНН: in a temporary table of the import's own transaction,
+    not in memory — a file of MAX_ROWS rows has up to a million keys, and a dictionary of
+    them would take about 100 MB. A key is stored as a 64-bit hash of the normalised text
+    (an INTEGER PRIMARY KEY, the table's rowid), in SQLite's temporary file (about 25 MB
+    for a million keys) and its bounded page cache: an import of 200,000 rows with five
+    keys each peaked 2 MB higher than one that compares nothing (83 MB against 81 MB). The
+    chance that two of a million keys share a hash is about 3·10⁻⁸. `load` reads
+    the keys of a batch before its rows are compared; a row's keys then go into the batch's
+    dictionary at once (a later row of the same batch finds them) and into the table at
+    `flush`. Plain DB-API statements: SQLAlchemy's parameter handling cost four times
+    SQLite's own work here (a million rows).
+    """
+
+    _QUERY_CHUNK = 500  # bound parameters per SELECT
+
+    def __init__(self, s: Session) -> None:
+        raw = s.connection().connection.driver_connection
+        if raw is None:  # only a pooled connection that was closed has none
+            raise RuntimeError("the database connection has no DB-API connection")
+        self._raw = raw
+        self._known: dict[int, _EarlierRow] = {}
+        self._pending: list[tuple[int, int, int, str]] = []
+        raw.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen_key (key INTEGER PRIMARY "
+                    "KEY, line INTEGER NOT NULL, client_id INTEGER NOT NULL, "
+                    "inn TEXT NOT NULL)")
+        raw.execute("DELETE FROM temp.import_seen_key")
+
+    @staticmethod
+    def hashed(keys: list[tuple[str, str]]) -> list[tuple[str, int]]:
+        # hash() of a str is SipHash with a key random per process: stable for the import,
+        # and an untrusted file cannot be made to collide on purpose
+        return [(what, hash(f"{what}\x1f{key}")) for what, key in keys]
+
+    def load(self, keys: list[int]) -> None:
+        self._known = {}
+        wanted = sorted(set(keys))
+        for i in range(0, len(wanted), self._QUERY_CHUNK):
+            chunk = wanted[i:i + self._QUERY_CHUNK]
+            for key, line, client_id, inn in self._raw.execute(
+                    "SELECT key, line, client_id, inn FROM temp.import_seen_key WHERE key IN "
+                    f"({','.join('?' * len(chunk))})", chunk):
+                self._known[key] = _EarlierRow(line, client_id, inn)
+
+    def find(self, inn: str, keys: list[tuple[str, int]]) -> tuple[_EarlierRow, str] | None:
+        """(the first earlier row like this one, why), else None."""
+        for what, key in keys:
+            earlier = self._known.get(key)
+            if earlier is not None and not _other_company(inn, earlier.inn):
+                return earlier, _why(what)
+        return None
+
+    def add(self, keys: list[tuple[str, int]], line: int, client_id: int, inn: str) -> None:
+        row = _EarlierRow(line, client_id, inn)
+        for _what, key in keys:
+            if key not in self._known:
+                self._known[key] = row
+                self._pending.append((key, line, client_id, inn))
+
+    def flush(self) -> None:
+        if self._pending:
+            self._pending.sort()  # in key order: each page of the table is visited once
+            self._raw.executemany("INSERT INTO temp.import_seen_key (key, line, client_id, inn) "
+                                  "VALUES (?, ?, ?, ?)", self._pending)
+            self._pending = []
+        self._known = {}
+
+    def drop(self) -> None:
+        self._raw.execute("DROP TABLE temp.import_seen_key")
 
 
 class ClientImportService:
@@ -885,7 +991,8 @@ class ClientImportService:
         """Validate every row and write the valid ones in one transaction, unless strict and
         something is wrong: then nothing is written. Rows whose ИНН is already in the base are
         skipped, or update that client with `update_duplicates`. A row like an existing client
-        by name, phone or e-mail (not ИНН) is skipped and listed, updates it, or is imported
+        or an earlier row of the file by name, phone or e-mail (not ИНН) is skipped and
+        listed, updates that client (or the one the earlier row went to), or is imported
         anyway, as `near_duplicates` says (NEAR_DUPLICATE_CHOICES). A check (`dry_run`) counts
         what the valid rows would do, then rolls back. `progress(done, total)` gets rows.
         `campaign_id`: every imported client belongs to that campaign (a prospect list from
@@ -931,20 +1038,24 @@ class ClientImportService:
                 raise ValidationError.single("campaign", translate(
                     "ClientImport", "Кампания не найдена"))
             seen = _SeenInns(s)
-            near = _NearMatches(s)
+            # "import" compares no row with the base or the file: nothing to look up
+            near = _NearMatches(s) if near_duplicates != "import" else None
+            seen_keys = _SeenNearKeys(s) if near_duplicates != "import" else None
             batch: list[_CheckedRow] = []
             for n, (line, row) in enumerate(rows):
                 values = {f: (row[i] if i < len(row) else "") for i, f in mapping.items()}
                 batch.append(_check_row(line, values))
                 if len(batch) == BATCH_ROWS:
                     self._write_batch(s, batch, seen, tally, update_duplicates, campaign_id,
-                                      near, near_duplicates)
+                                      near, near_duplicates, seen_keys)
                     batch = []
                 if progress and n % 500 == 0:
                     progress()
             self._write_batch(s, batch, seen, tally, update_duplicates, campaign_id, near,
-                              near_duplicates)
+                              near_duplicates, seen_keys)
             seen.drop()
+            if seen_keys is not None:
+                seen_keys.drop()
             if tally.strict and tally.rejected:
                 return ImportReport(rejected=tally.rejected, problems=tally.problems)
             if not dry_run:
@@ -953,14 +1064,22 @@ class ClientImportService:
                             skipped=tally.skipped, rejected=tally.rejected,
                             problems=tally.problems, skipped_rows=tally.skipped_rows,
                             committed=not dry_run, dry_run=dry_run,
-                            near_duplicates=tally.near)
+                            near_duplicates=tally.near, near_in_file=tally.near_in_file)
 
     def _write_batch(self, s: Session, batch: list[_CheckedRow], seen: _SeenInns,
                      tally: _Tally, update_duplicates: bool,
                      campaign_id: int | None = None, near: _NearMatches | None = None,
-                     near_duplicates: str = "skip") -> None:
+                     near_duplicates: str = "skip",
+                     seen_keys: _SeenNearKeys | None = None) -> None:
         """Report the batch's bad rows; write the others unless a strict import already
-        failed. An ИНН met earlier in the file (in this batch or before) rejects the row."""
+        failed. An ИНН met earlier in the file (in this batch or before) rejects the row.
+
+        A valid row, in this order: its ИНН is a client's → skipped or updates it
+        (`update_duplicates`); like a client of the base by name, phone or e-mail → as
+        `near_duplicates` says; like an earlier row of the file (`seen_keys`) → the same
+        choice, "update" filling in the client that row became, was merged into or was
+        skipped for; else a new client. Every valid row's keys are remembered with the
+        client it went to, so a later row finds it."""
         if not batch:
             return
         earlier = seen.lines([r.draft.inn for r in batch if not r.errors and r.draft.inn])
@@ -985,35 +1104,82 @@ class ClientImportService:
             for cid, inn in s.execute(select(Client.id, Client.inn)
                                       .where(Client.inn.in_(inns)).order_by(Client.id)):
                 existing.setdefault(inn, cid)
+        # near and seen_keys are both None when "import" compares nothing
+        row_keys = [_near_keys(r.draft) if seen_keys is not None else [] for r in valid]
+        row_hashes = [_SeenNearKeys.hashed(keys) for keys in row_keys]
+        if seen_keys is not None:
+            seen_keys.load([h for hashes in row_hashes for _what, h in hashes])
+        updating = near_duplicates == "update"
+        # the ids SQLite would give (see _insert_clients): an earlier row's client is known
+        # before it is written, and a later row of the batch may have to update it
+        first_new = (s.scalar(select(func.max(Client.id))) or 0) + 1
         new: list[ClientDraft] = []
+        written = 0  # of `new`, already inserted (to update one, the rows up to it go first)
+
+        def alike_still(client_id: int, inn: str) -> bool:
+            """Whether a row of this ИНН may update the client: not once an earlier row of
+            the file has given it another ИНН (the lookups know the ИНН they started with)."""
+            nonlocal written
+            if client_id >= first_new + written:  # one of this batch's new clients
+                self._insert_clients(s, new[written:], campaign_id, first_new + written)
+                written = len(new)
+            return not _other_company(inn, s.get_one(Client, client_id).inn)
+
         try:
-            for r in valid:
+            for r, keys, hashes in zip(valid, row_keys, row_hashes, strict=True):
                 existing_id = existing.get(r.draft.inn) if r.draft.inn else None
-                like = (near.find(r.draft) if near is not None and existing_id is None
-                        and near_duplicates != "import" else None)
+                like = (near.find(r.draft, keys) if near is not None and existing_id is None
+                        else None)
+                if like is not None and updating and not alike_still(like[0], r.draft.inn):
+                    like = None
+                like_row = (seen_keys.find(r.draft.inn, hashes)
+                            if seen_keys is not None and existing_id is None and like is None
+                            else None)
+                if like_row is not None and updating and not alike_still(
+                        like_row[0].client_id, r.draft.inn):
+                    like_row = None
                 if like is not None:
-                    like_id, why = like
-                    if near_duplicates == "update":
-                        self._update_existing(s, like_id, r.draft, campaign_id)
+                    target, why = like
+                    inn = r.draft.inn or (near.inn(target) if near is not None else "")
+                    if updating:
+                        self._update_existing(s, target, r.draft, campaign_id)
                         tally.updated += 1
                     else:
                         tally.skip(RowProblem(r.line, translate(
                             "ClientImport", "похож на клиента №{id} «{name}» ({why}) — "
                                             "пропущен").format(
-                            id=like_id, name=s.get_one(Client, like_id).name, why=why),
+                            id=target, name=s.get_one(Client, target).name, why=why),
                             r.draft.name))
                         tally.near += 1
+                elif like_row is not None:
+                    row, why = like_row
+                    target, inn = row.client_id, r.draft.inn or row.inn
+                    if updating:
+                        self._update_existing(s, target, r.draft, campaign_id)
+                        tally.updated += 1
+                    else:
+                        tally.skip(RowProblem(r.line, translate(
+                            "ClientImport", "похож на строку {line} файла ({why}) — "
+                                            "пропущен").format(line=row.line, why=why),
+                            r.draft.name))
+                        tally.near += 1
+                        tally.near_in_file += 1
                 elif existing_id is None:
+                    target, inn = first_new + len(new), r.draft.inn
                     new.append(r.draft)
                 elif not update_duplicates:
+                    target, inn = existing_id, r.draft.inn
                     tally.skip(RowProblem(r.line, translate(
                         "ClientImport", "клиент с ИНН {inn} уже есть (№{id}) — "
                                         "пропущен").format(inn=r.draft.inn, id=existing_id),
                         r.draft.name))
                 else:
+                    target, inn = existing_id, r.draft.inn
                     self._update_existing(s, existing_id, r.draft, campaign_id)
                     tally.updated += 1
-            self._insert_clients(s, new, campaign_id)
+                if seen_keys is not None:
+                    seen_keys.add(hashes, r.line, target, inn)
+            self._insert_clients(s, new[written:], campaign_id, first_new + written)
             s.flush()
         except IntegrityError as exc:
             # validation should have stopped the row; say which rows, not what they hold
@@ -1021,18 +1187,22 @@ class ClientImportService:
                 "ClientImport", "строки {first}–{last}: база данных отклонила запись ({e}) — "
                                 "ничего не загружено").format(
                 first=batch[0].line, last=batch[-1].line, e=exc.orig)) from None
+        if seen_keys is not None:
+            seen_keys.flush()
         tally.imported += len(new)
         s.expunge_all()  # the updated clients: the session keeps no batch after its own
 
     @staticmethod
-    def _insert_clients(s: Session, drafts: list[ClientDraft],
-                        campaign_id: int | None = None) -> None:
+    def _insert_clients(s: Session, drafts: list[ClientDraft], campaign_id: int | None,
+                        first: int) -> None:
         """Insert new clients with their tags and contact: three Core executemany statements
         (no ORM object per row, no RETURNING row by row).
 
-        The ids are given here, from the highest one up — the id SQLite would give (the
-        table has no AUTOINCREMENT), and safe because the import's transaction holds the
-        write lock. That lets the tags and contacts go in first: each trigger that keeps
+        The ids are given here, `first` and up, `first` one above the highest id — the id
+        SQLite would give (the table has no AUTOINCREMENT), and safe because the import's
+        transaction holds the write lock; the caller picks it, so that a later row of the
+        file knows the client an earlier row becomes before it is written. The given ids
+        let the tags and contacts go in first: each trigger that keeps
         `fts_clients` then finds no client yet and writes nothing, and the client's own
         insert trigger indexes it once with its contact and tags, instead of indexing it,
         then deleting and re-indexing it for each contact and tag (the same text in the
@@ -1042,7 +1212,6 @@ class ClientImportService:
         """
         if not drafts:
             return
-        first = (s.scalar(select(func.max(Client.id))) or 0) + 1
         ids = range(first, first + len(drafts))
         s.execute(text("PRAGMA defer_foreign_keys = ON"))
         tags = [{"client_id": cid, "tag": t}

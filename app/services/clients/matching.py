@@ -69,3 +69,19 @@ def name_key(name: str) -> str:
     """A client name without legal form, quotes and punctuation, for near-duplicate checks."""
     words = [w for w in _WORD_RE.findall(fold(name)) if w not in _LEGAL_FORMS]
     return " ".join(words)
+
+
+PHONE_KEY_DIGITS = 10  # the national number: «+7 916…», «8 916…» and «916…» are one phone
+
+
+def phone_key(phone: str) -> str:
+    """A phone's last ten digits, for near-duplicate checks; "" for a shorter number (or
+    none), which is like no other."""
+    d = digits(phone)
+    return d[-PHONE_KEY_DIGITS:] if len(d) >= PHONE_KEY_DIGITS else ""
+
+
+def email_key(email: str) -> str:
+    """An e-mail in lower case, for near-duplicate checks; "" for what is not one."""
+    e = (email or "").strip().lower()
+    return e if "@" in e else ""

@@ -89,8 +89,8 @@ class ImportDialog(FittedDialog):
         # a row like a client of the base by name, phone or e-mail, not by ИНН (finding 10)
         self.near_combo = QComboBox()
         self.near_combo.setObjectName("nearDuplicatesCombo")
-        for key, label in (("skip", translate("ClientImport", "Похожих на клиентов базы — "
-                                                              "пропускать")),
+        for key, label in (("skip", translate("ClientImport", "Похожих на клиентов базы "
+                                                              "и строки выше — пропускать")),
                            ("update", translate("ClientImport", "Похожих — обновлять "
                                                                 "найденного клиента")),
                            ("import", translate("ClientImport", "Похожих — загружать как "
@@ -98,8 +98,10 @@ class ImportDialog(FittedDialog):
             self.near_combo.addItem(label, key)
         self.near_combo.setToolTip(translate(
             "ClientImport", "Похожий — с тем же названием (без формы собственности и кавычек), "
-                            "телефоном или e-mail, что у клиента в базе, но без его ИНН; "
-                            "«Проверить» покажет, на кого похожа каждая строка"))
+                            "телефоном или e-mail, что у клиента в базе или в строке файла "
+                            "выше, но без его ИНН; «обновлять» дополняет этого клиента или "
+                            "клиента из той строки; «Проверить» покажет, на кого похожа "
+                            "каждая строка"))
         # a prospect list from an exhibition belongs to it: one campaign for every row
         self.campaign_combo = QComboBox()
         self.campaign_combo.addItem("—", None)
@@ -278,10 +280,19 @@ class ImportDialog(FittedDialog):
                 "ClientImport", "… и ещё %n строка с ошибками|… и ещё %n строки с ошибками"
                                 "|… и ещё %n строк с ошибками")))
         if r.near_duplicates:
-            lines.append(plural(r.near_duplicates, translate(
-                "ClientImport", "%n строка похожа на клиента базы и пропущена|%n строки похожи "
-                                "на клиентов базы и пропущены|%n строк похожи на клиентов "
-                                "базы и пропущены")) + " " + translate(
+            like_base = r.near_duplicates - r.near_in_file
+            if like_base:
+                lines.append(plural(like_base, translate(
+                    "ClientImport", "%n строка похожа на клиента базы и пропущена|%n строки "
+                                    "похожи на клиентов базы и пропущены|%n строк похожи на "
+                                    "клиентов базы и пропущены")))
+            if r.near_in_file:
+                lines.append(plural(r.near_in_file, translate(
+                    "ClientImport", "%n строка похожа на строку выше в том же файле и "
+                                    "пропущена|%n строки похожи на строки выше в том же файле "
+                                    "и пропущены|%n строк похожи на строки выше в том же файле "
+                                    "и пропущены")))
+            lines.append(translate(
                 "ClientImport", "Если это не дубли, выберите «Похожих — загружать как новых» "
                                 "или «обновлять найденного клиента»."))
         for p in r.skipped_rows:
