@@ -23,7 +23,7 @@ from app.i18n import plural, translate
 from app.services.errors import ServiceError
 
 if TYPE_CHECKING:
-    from app.services.activities import ActivitiesService, BulkChange
+    from app.services.activities import ActivitiesService, BulkChange, CompletionChange
     from app.services.clients import ClientService
 
 
@@ -86,13 +86,20 @@ def record_archive(clients: ClientService, ids: list[int], *, archived: bool) ->
 
 def record_activities_change(activities: ActivitiesService, change: BulkChange,
                              action: str) -> None:
-    """Activities just changed together (`action`: "reschedule", "done" or "reassign"):
-    Отменить puts them back, Повторить does it again (each one transaction). A change that
-    changed nothing is not recorded."""
+    """Activities just changed together (`action`: "reschedule", "done" or "reassign"), or
+    one moved ("move") or resized ("resize") in the calendar: Отменить puts them back,
+    Повторить does it again (each one transaction). A change that changed nothing is not
+    recorded."""
     if not change.activity_ids:
         return
     n = len(change.activity_ids)
-    if action == "reschedule":
+    subject = change.previous[0].subject if change.previous else ""
+    if action == "move":
+        text = translate("Undo", "перенос дела «{subject}»").format(subject=subject)
+    elif action == "resize":
+        text = translate("Undo", "изменение длительности дела «{subject}»").format(
+            subject=subject)
+    elif action == "reschedule":
         text = plural(n, translate("Undo", "перенос %n дела|перенос %n дел|перенос %n дел"))
     elif action == "done":
         text = plural(n, translate(
@@ -108,6 +115,18 @@ def record_activities_change(activities: ActivitiesService, change: BulkChange,
         done[0] = activities.redo(done[0])
 
     history().record(text, undo=lambda: activities.undo(done[0]), redo=redo)
+
+
+def record_completion(activities: ActivitiesService, change: CompletionChange) -> None:
+    """One activity just completed: Отменить reopens it as it was and deletes the next step
+    it made, Повторить completes it again the same way (each one transaction)."""
+    done = [change]  # a redo makes the next step again: the next undo's
+
+    def redo() -> None:
+        done[0] = activities.redo_completion(done[0])
+
+    history().record(translate("Undo", "завершение дела «{subject}»").format(
+        subject=change.subject), undo=lambda: activities.undo_completion(done[0]), redo=redo)
 
 
 class UndoButton(QPushButton):

@@ -172,6 +172,14 @@
         <translation>Schedule the next step or say why there is none</translation>
     </message>
     <message>
+        <source>Следующее дело «{subject}» уже выполнено — оставлено как есть</source>
+        <translation>The next activity “{subject}” has been completed since — left as it is</translation>
+    </message>
+    <message>
+        <source>Следующее дело «{subject}» изменено с тех пор — оставлено как есть</source>
+        <translation>The next activity “{subject}” has been changed since — left as it is</translation>
+    </message>
+    <message>
         <source>Звонок — {result}</source>
         <translation>Call — {result}</translation>
     </message>
@@ -13107,6 +13115,14 @@ Make no changes: open File → Backups… and restore the last sound backup — 
         <translation>restoring of %n client from the archive|restoring of %n clients from the archive</translation>
     </message>
     <message>
+        <source>перенос дела «{subject}»</source>
+        <translation>moving of “{subject}”</translation>
+    </message>
+    <message>
+        <source>изменение длительности дела «{subject}»</source>
+        <translation>change of the length of “{subject}”</translation>
+    </message>
+    <message>
         <source>перенос %n дела|перенос %n дел|перенос %n дел</source>
         <translation>rescheduling of %n activity|rescheduling of %n activities</translation>
     </message>
@@ -13117,6 +13133,10 @@ Make no changes: open File → Backups… and restore the last sound backup — 
     <message>
         <source>перенос %n дела в другую сделку|перенос %n дел в другую сделку|перенос %n дел в другую сделку</source>
         <translation>moving %n activity to another deal|moving %n activities to another deal</translation>
+    </message>
+    <message>
+        <source>завершение дела «{subject}»</source>
+        <translation>completion of “{subject}”</translation>
     </message>
     <message>
         <source>Отменить</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -24,7 +25,7 @@ from app.views.activities.calendar import (
 from app.views.activities.editor import ActivityEditor, aware_datetime
 from app.views.main_window import MainWindow
 from app.views.unsaved import EditorDialog
-from tests.gui._activity_helpers import ModalDriver, make_client
+from tests.gui._activity_helpers import ModalDriver, make_client, window_over
 
 # a week two weeks ahead (the import skips past events), Monday … Friday
 MONDAY = date.today() - timedelta(days=date.today().weekday()) + timedelta(weeks=2)
@@ -134,6 +135,94 @@ def test_a_resize_changes_its_duration_in_quarter_hours(qtbot, tab, services, me
     resized = services.activities.get(meeting)
     assert resized.duration_min == 90
     assert resized.due_at == local(TUESDAY, 10)
+
+
+def _window_calendar(qtbot, services: Services) -> tuple[MainWindow, CalendarTab]:  # type: ignore[no-untyped-def]
+    """The main window's Календарь on the fixtures' week (two weeks on, PgDn twice)."""
+    window = window_over(qtbot, services)
+    window.resize(1366, 768)
+    tab = window.show_tab("calendar")
+    assert isinstance(tab, CalendarTab)
+    tab.setFocus()
+    qtbot.keyClick(tab, Qt.Key.Key_PageDown)
+    qtbot.keyClick(tab, Qt.Key.Key_PageDown)
+    assert tab.days()[0] == MONDAY
+    return window, tab
+
+
+def _undo_keys(qtbot, widget, *, redo: bool = False) -> None:  # type: ignore[no-untyped-def]
+    shift = Qt.KeyboardModifier.ShiftModifier if redo else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(widget, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | shift)
+
+
+def test_a_drag_and_a_resize_are_undone_by_ctrl_z_and_redone(qtbot, services, meeting) -> None:  # type: ignore[no-untyped-def]
+    """Правка → Отменить puts a dragged block back (Ctrl+Z), Повторить moves it again
+    (Ctrl+Shift+Z); a resize likewise; the grid shows what is stored each time."""
+    window, tab = _window_calendar(qtbot, services)
+    grid = tab.grid
+    rect = grid.block_rect(grid.block_of(meeting))
+    start = QPoint(rect.center().x(), rect.top() + 2)
+    end = QPoint(grid.slot_point(THURSDAY, 14 * 60).x(), grid.y_of(14 * 60) + 3)
+    with qtbot.waitSignal(tab.activities_changed, timeout=2000):
+        _drag(qtbot, grid, start, end)
+    assert services.activities.get(meeting).due_at == local(THURSDAY, 14)
+    assert window.undo_action.text() == "Отменить перенос дела «Встреча по договору»"
+    assert tab.undo_button.isVisibleTo(tab)
+    _undo_keys(qtbot, grid)
+    back = services.activities.get(meeting)
+    assert (back.due_at, back.duration_min) == (local(TUESDAY, 10), 60)
+    assert back.remind_at == local(TUESDAY, 10) - timedelta(minutes=back.remind_before_min)
+    block = grid.block_of(meeting)
+    assert (block.day_index, block.start_min) == (1, 10 * 60)
+    assert window.redo_action.text() == "Повторить перенос дела «Встреча по договору»"
+    _undo_keys(qtbot, grid, redo=True)
+    assert services.activities.get(meeting).due_at == local(THURSDAY, 14)
+    block = grid.block_of(meeting)
+    assert (block.day_index, block.start_min) == (3, 14 * 60)
+
+    rect = grid.block_rect(block)
+    start = QPoint(rect.center().x(), rect.bottom() - 2)  # the bottom edge
+    end = QPoint(start.x(), grid.y_of(15 * 60 + 30) + 1)  # to 15:30
+    with qtbot.waitSignal(tab.activities_changed, timeout=2000):
+        _drag(qtbot, grid, start, end)
+    assert services.activities.get(meeting).duration_min == 90
+    assert window.undo_action.text() == (
+        "Отменить изменение длительности дела «Встреча по договору»")
+    _undo_keys(qtbot, grid)
+    assert (services.activities.get(meeting).duration_min, grid.block_of(meeting).length_min) \
+        == (60, 60)
+    _undo_keys(qtbot, grid)  # and the drag before it
+    assert services.activities.get(meeting).due_at == local(TUESDAY, 10)
+    _undo_keys(qtbot, grid, redo=True)
+    _undo_keys(qtbot, grid, redo=True)
+    moved = services.activities.get(meeting)
+    assert (moved.due_at, moved.duration_min) == (local(THURSDAY, 14), 90)
+
+
+def test_an_undo_of_a_drag_is_refused_once_the_activity_was_edited(  # type: ignore[no-untyped-def]
+        qtbot, services, meeting, monkeypatch) -> None:
+    from app.views.undo import history
+
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text, *a: errors.append(text))
+    _window, tab = _window_calendar(qtbot, services)
+    grid = tab.grid
+    rect = grid.block_rect(grid.block_of(meeting))
+    end = QPoint(grid.slot_point(WEDNESDAY, 16 * 60).x(), grid.y_of(16 * 60) + 3)
+    with qtbot.waitSignal(tab.activities_changed, timeout=2000):
+        _drag(qtbot, grid, QPoint(rect.center().x(), rect.top() + 2), end)
+    assert services.activities.get(meeting).due_at == local(WEDNESDAY, 16)
+    # moved again in its editor (or another window) before the undo
+    edited = services.activities.get(meeting)
+    services.activities.update(meeting, replace(edited.draft(), due_at=local(FRIDAY, 9)))
+    count = history().stack.count()
+    _undo_keys(qtbot, grid)
+    assert errors == ["Не удалось отменить или повторить:\n"
+                      "Дело «Встреча по договору» изменено с тех пор — оставлено как есть"]
+    assert services.activities.get(meeting).due_at == local(FRIDAY, 9)
+    assert history().stack.count() == count - 1
+    block = grid.block_of(meeting)  # the grid shows what is stored
+    assert (block.day_index, block.start_min) == (4, 9 * 60)
 
 
 def test_a_small_jiggle_is_a_click_not_a_move(qtbot, tab, services, meeting) -> None:  # type: ignore[no-untyped-def]

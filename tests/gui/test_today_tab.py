@@ -6,6 +6,7 @@ tomorrow, a bulk reschedule or «done» undone and redone through Правка �
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from app.bootstrap import Services
 from app.models import Order
-from app.services.activities import ActivityDraft
+from app.services.activities import ActivityDraft, Completion
 from app.services.clients import ClientDraft, ContactDraft
+from app.services.errors import NotFoundError
 from app.views import dialogs
 from app.views.activities.call_log import CallLogDialog
 from app.views.activities.complete import CompletionDialog
@@ -459,6 +461,112 @@ def test_an_undo_refused_after_an_edit_elsewhere_is_told_and_keeps_the_edit(  # 
     assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
     assert _titles(tab, "tomorrow") == ["Встреча в девять", "Письмо с КП"]  # as stored
     assert "Звонок в три" in _titles(tab, "week")
+
+
+def _complete_yesterdays_call(qtbot, tab: TodayTab, driver: ModalDriver) -> None:  # type: ignore[no-untyped-def]
+    """Space on «Вчерашний звонок»: «Дозвонился», next step «Отправить договор» tomorrow."""
+    def complete(dialog: CompletionDialog) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_1)  # «Дозвонился»
+        _type(qtbot, dialog.outcome_edit, "Ждут договор")
+        dialog.next_subject_edit.clear()
+        _type(qtbot, dialog.next_subject_edit, "Отправить договор")
+        _click(qtbot, dialog.quick_buttons[1])  # «Завтра»
+        _click(qtbot, next(b for b in dialog.findChildren(type(dialog.quick_buttons[1]))
+                           if b.objectName() == "primary"))
+        assert dialog.result() == QDialog.DialogCode.Accepted
+
+    tab.select_row(_row_of(tab, "Вчерашний звонок"))
+    driver.on_next(CompletionDialog, complete)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Space)
+    driver.check()
+    # the dialog gone, the window is active again (a window manager does it; offscreen not)
+    tab.window().activateWindow()
+    qtbot.waitUntil(tab.window().isActiveWindow)
+
+
+def _completion_of(services: Services, activity_id: int) -> tuple[object, ...]:
+    d = services.activities.get(activity_id)
+    return (d.done, d.done_at, d.result, d.outcome, d.no_next_reason, d.next_activity_id,
+            d.remind_at)
+
+
+def test_a_completion_is_undone_by_ctrl_z_and_redone(qtbot, services, day, driver) -> None:  # type: ignore[no-untyped-def]
+    """Space on one row completes it in the dialog; Ctrl+Z reopens it as it was and deletes
+    its next step, Ctrl+Shift+Z completes it again the same way with the next step."""
+    window, tab = _window_tab(qtbot, services)
+    open_before = _completion_of(services, day.yesterday)
+    _complete_yesterdays_call(qtbot, tab, driver)
+    done = services.activities.get(day.yesterday)
+    assert (done.done, done.result, done.outcome) == (True, "reached", "Ждут договор")
+    step = services.activities.get(done.next_activity_id)
+    assert _titles(tab, "tomorrow") == ["Отправить договор", "Письмо с КП"]
+    assert window.undo_action.text() == "Отменить завершение дела «Вчерашний звонок»"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _completion_of(services, day.yesterday) == open_before
+    assert open_before[:5] == (False, None, "", "", "")
+    with pytest.raises(NotFoundError):
+        services.activities.get(step.id)
+    assert _titles(tab, "overdue") == ["Позавчерашняя встреча", "Вчерашний звонок"]
+    assert _titles(tab, "tomorrow") == ["Письмо с КП"]
+    assert window.redo_action.text() == "Повторить завершение дела «Вчерашний звонок»"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    again = services.activities.get(day.yesterday)
+    assert (again.done, again.done_at, again.result, again.outcome) == (
+        True, done.done_at, "reached", "Ждут договор")  # the same completion
+    new_step = services.activities.get(again.next_activity_id)
+    assert (new_step.subject, new_step.due_at, new_step.client_id, new_step.done) == (
+        "Отправить договор", step.due_at, day.client, False)
+    assert _titles(tab, "overdue") == ["Позавчерашняя встреча"]
+    assert _titles(tab, "tomorrow") == ["Отправить договор", "Письмо с КП"]
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undoable again
+    assert _completion_of(services, day.yesterday) == open_before
+    assert _titles(tab, "tomorrow") == ["Письмо с КП"]
+
+
+def test_an_undo_of_a_completion_is_refused_once_its_next_step_or_it_changed(  # type: ignore[no-untyped-def]
+        qtbot, services, day, driver, monkeypatch) -> None:
+    """The next step completed since, or the completed activity edited since (elsewhere):
+    the undo is refused, told in the user's words and dropped; nothing is written."""
+    from app.views.undo import history
+
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text, *a: errors.append(text))
+    window, tab = _window_tab(qtbot, services)
+    _complete_yesterdays_call(qtbot, tab, driver)
+    step_id = services.activities.get(day.yesterday).next_activity_id
+    services.activities.complete(step_id, Completion(result="reached", no_next_reason="всё"))
+    kept = _completion_of(services, day.yesterday)
+    count = history().stack.count()
+    window.undo_action.trigger()
+    assert errors == ["Не удалось отменить или повторить:\n"
+                      "Следующее дело «Отправить договор» уже выполнено — оставлено как есть"]
+    assert _completion_of(services, day.yesterday) == kept
+    assert services.activities.get(step_id).done
+    assert history().stack.count() == count - 1 and not window.undo_action.isEnabled()
+
+    errors.clear()
+    tab.refresh()
+    qtbot.waitUntil(tab.is_filled)
+    tab.select_row(_row_of(tab, "Позавчерашняя встреча"))
+
+    def complete(dialog: CompletionDialog) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_1)
+        _click(qtbot, dialog.none_radio)
+        _type(qtbot, dialog.reason_edit, "Клиент думает")
+        _click(qtbot, next(b for b in dialog.findChildren(type(dialog.quick_buttons[1]))
+                           if b.objectName() == "primary"))
+
+    driver.on_next(CompletionDialog, complete)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Space)
+    driver.check()
+    meeting = services.activities.get(day.older)
+    assert meeting.done and meeting.no_next_reason == "Клиент думает"
+    services.activities.update(day.older, replace(meeting.draft(), notes="итоги в почте"))
+    window.undo_action.trigger()
+    assert errors == ["Не удалось отменить или повторить:\n"
+                      "Дело «Позавчерашняя встреча» изменено с тех пор — оставлено как есть"]
+    assert services.activities.get(day.older).done
 
 
 def test_the_menu_moves_to_next_monday_or_a_picked_day(qtbot, services, day,  # type: ignore[no-untyped-def]

@@ -824,3 +824,168 @@ def test_a_deleted_activity_is_restored_as_it_was(services: Services, world: Wor
     with pytest.raises(ConflictError) as err:
         acts.restore(gone)
     assert "удалены" in str(err.value)
+
+
+# --- a completion undone and redone (issue 17) ---------------------------------------------
+
+_ALL = ("kind, subject, client_id, contact_id, deal_id, due_at, duration_min, place, notes, "
+        "done, done_at, outcome, result, reaction, next_activity_id, no_next_reason, "
+        "remind_before_min, remind_at, repeat_every, repeat_unit, created_at")
+
+
+def _completed_with_a_next_step(services: Services, world: World) -> tuple[int, object]:
+    acts = services.activities
+    call = acts.create(ActivityDraft(kind="call", subject="Первый звонок",
+                                     contact_id=world.contact, deal_id=world.deal,
+                                     due_at=LATER, notes="спросить о сроках"), now=NOW)
+    done_at = datetime(2026, 12, 3, 11, 20, tzinfo=UTC)
+    change = acts.complete_undoable(call, Completion(
+        result="reached", outcome="Интересуются насосами",
+        next=ActivityDraft(kind="meeting", subject="Встреча",
+                           due_at=datetime(2026, 12, 8, 7, 0, tzinfo=UTC)),
+        done_at=done_at), now=done_at)
+    return call, change
+
+
+def test_a_completion_is_undone_and_redone(services: Services, world: World) -> None:
+    """Undo: the activity open as it was (every column), its next step deleted; redo: the
+    same result, text and «done» time, the next step made again; each undoable again."""
+    acts = services.activities
+    call = acts.create(ActivityDraft(kind="call", subject="Первый звонок",
+                                     contact_id=world.contact, deal_id=world.deal,
+                                     due_at=LATER, notes="спросить о сроках"), now=NOW)
+    open_before = _raw(services, call, _ALL)
+    count = _count(services)
+    done_at = datetime(2026, 12, 3, 11, 20, tzinfo=UTC)
+    change = acts.complete_undoable(call, Completion(
+        result="reached", outcome="Интересуются насосами",
+        next=ActivityDraft(kind="meeting", subject="Встреча",
+                           due_at=datetime(2026, 12, 8, 7, 0, tzinfo=UTC)),
+        done_at=done_at), now=done_at)
+    assert change.next_activity_id is not None and change.subject == "Первый звонок"
+    step = acts.get(change.next_activity_id)
+    assert _count(services) == count + 1
+    acts.undo_completion(change)
+    assert _raw(services, call, _ALL) == open_before
+    assert _count(services) == count
+    with pytest.raises(NotFoundError):
+        acts.get(step.id)
+    again = acts.redo_completion(change)
+    d = acts.get(call)
+    assert (d.done, d.done_at, d.result, d.outcome, d.no_next_reason, d.remind_at) == (
+        True, done_at, "reached", "Интересуются насосами", "", None)
+    assert again.next_activity_id is not None and d.next_activity_id == again.next_activity_id
+    new_step = acts.get(again.next_activity_id)
+    assert (new_step.kind, new_step.subject, new_step.client_id, new_step.contact_id,
+            new_step.deal_id, new_step.due_at, new_step.remind_at, new_step.done) == (
+        step.kind, step.subject, step.client_id, step.contact_id, step.deal_id, step.due_at,
+        step.remind_at, False)
+    acts.undo_completion(again)
+    assert _raw(services, call, _ALL) == open_before
+    assert _count(services) == count
+    with pytest.raises(ConflictError, match="«Первый звонок» изменено"):
+        acts.undo_completion(again)  # twice: it is open now
+
+
+def test_a_recurring_completion_undone_deletes_both_it_made(services: Services,
+                                                             world: World) -> None:
+    acts = services.activities
+    start = datetime(2026, 12, 10, 9, tzinfo=UTC)
+    series = acts.create(ActivityDraft(kind="call", subject="Сервис", client_id=world.client,
+                                       due_at=start, repeat_every=2, repeat_unit="week"),
+                         now=NOW)
+    before, count = _raw(services, series, _ALL), _count(services)
+    change = acts.complete_undoable(series, Completion(result="call_back", next=ActivityDraft(
+        kind="call", subject="Перезвонить", due_at=start + timedelta(hours=3))), now=start)
+    assert len(change.created_ids) == 2 and _count(services) == count + 2
+    acts.undo_completion(change)
+    assert (_raw(services, series, _ALL), _count(services)) == (before, count)
+    again = acts.redo_completion(change)
+    open_ = [a for a in acts.for_client(world.client) if not a.done]
+    assert [(a.subject, a.due_at) for a in open_] == [
+        ("Перезвонить", start + timedelta(hours=3)), ("Сервис", start + timedelta(weeks=2))]
+    assert acts.get(series).next_activity_id == again.next_activity_id == open_[0].id
+
+
+def test_an_undo_of_a_completion_is_refused_after_edits(services: Services, world: World,
+                                                        tmp_path: Path) -> None:
+    """Refused, nothing written: the next step edited, done or given a file since; the
+    completed activity edited or deleted since; a redo after an edit of the reopened one.
+    A snoozed reminder of the next step, or the next step deleted, is no refusal."""
+    acts = services.activities
+
+    def refused(change, match: str) -> None:  # type: ignore[no-untyped-def]
+        kept = _raw(services, change.activity_id, _ALL), _count(services)
+        with pytest.raises(ConflictError, match=match):
+            acts.undo_completion(change)
+        assert (_raw(services, change.activity_id, _ALL), _count(services)) == kept
+
+    call, change = _completed_with_a_next_step(services, world)
+    step = acts.get(change.next_activity_id)
+    acts.update(step.id, replace(_draft_of(step), notes="взять прайс"), now=NOW)
+    refused(change, "Следующее дело «Встреча» изменено")
+    assert acts.get(step.id).notes == "взять прайс"
+
+    call, change = _completed_with_a_next_step(services, world)
+    acts.complete(change.next_activity_id, Completion(result="held", no_next_reason="—"),
+                  now=NOW)
+    refused(change, "Следующее дело «Встреча» уже выполнено")
+
+    call, change = _completed_with_a_next_step(services, world)
+    acts.add_material(change.next_activity_id, str(tmp_path / "прайс.pdf"))
+    refused(change, "Следующее дело «Встреча» изменено")
+
+    call, change = _completed_with_a_next_step(services, world)
+    done = acts.get(call)
+    acts.update(call, replace(_draft_of(done), subject="Первый звонок (Анне)"), now=NOW)
+    refused(change, "«Первый звонок \\(Анне\\)» изменено")
+
+    call, change = _completed_with_a_next_step(services, world)
+    acts.delete(call)
+    with pytest.raises(ConflictError, match="«Первый звонок» удалено"):
+        acts.undo_completion(change)
+
+    # the next step's reminder snoozed: no edit, the undo goes ahead; so when it is deleted
+    call, change = _completed_with_a_next_step(services, world)
+    acts.snooze(change.next_activity_id, datetime(2026, 12, 7, 12, 0, tzinfo=UTC))
+    acts.undo_completion(change)
+    assert not acts.get(call).done
+    call, change = _completed_with_a_next_step(services, world)
+    acts.delete(change.next_activity_id)
+    acts.undo_completion(change)
+    assert not acts.get(call).done
+
+    # a redo after the reopened one was edited, or completed again: refused
+    acts.update(call, replace(_draft_of(acts.get(call)),
+                              due_at=datetime(2026, 12, 4, 9, 0, tzinfo=UTC)), now=NOW)
+    count = _count(services)
+    with pytest.raises(ConflictError, match="изменено"):
+        acts.redo_completion(change)
+    assert not acts.get(call).done and _count(services) == count
+
+
+def test_a_move_is_undone_and_redone(services: Services, world: World) -> None:
+    """A calendar drag or resize goes through the bulk changes' undo and redo; refused when
+    its start or length was edited since, or it was completed since."""
+    acts = services.activities
+    ids = _three(services, world)
+    columns = "due_at, duration_min, remind_at"
+    before = _raw(services, ids[0], columns)
+    target = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+    change = acts.move(ids[0], target, 45)
+    moved = _raw(services, ids[0], columns)
+    assert change.activity_ids == (ids[0],)
+    acts.undo(change)
+    assert _raw(services, ids[0], columns) == before
+    change = acts.redo(change)
+    assert _raw(services, ids[0], columns) == moved
+    acts.update(ids[0], replace(_draft_of(acts.get(ids[0])), duration_min=30), now=NOW)
+    with pytest.raises(ConflictError, match="«Встреча» изменено"):
+        acts.undo(change)
+    assert _raw(services, ids[0], "duration_min") == (30,)
+
+    change = acts.move(ids[1], target)
+    acts.complete(ids[1], Completion(result="reached", no_next_reason="—"), now=NOW)
+    with pytest.raises(ConflictError, match="«Звонок» изменено"):
+        acts.undo(change)
+    assert (acts.get(ids[1]).due_at, acts.get(ids[1]).done) == (target, True)

@@ -1,10 +1,11 @@
 """The activities area, one module per feature (as `app/services/deals/`).
 
 - `codes`: kinds, results, reactions, priorities and their labels (`activity_kind_label`)
-- `dtos`: `ActivityDraft`, `ActivityDetail`, `Material`, `Completion`, `BulkChange`
+- `dtos`: `ActivityDraft`, `ActivityDetail`, `Material`, `Completion`, `BulkChange`,
+  `CompletionChange`
 - `rules`: a draft's validation, the reminder time, a series' next date
 - `records`: create, edit, read, delete, materials, the lists (calendar, client, deal)
-- `completion`: closing with a result and the next step; the call log
+- `completion`: closing with a result and the next step, its undo and redo; the call log
 - `bulk`: reschedule, done, another deal for several at once, undo and redo; the calendar's move
 - `reminders`: the next reminder, the due ones, snooze, dismiss
 - `follow_up`: the call after a won deal
@@ -35,6 +36,7 @@ from app.services.activities.dtos import (
     ActivityState,
     BulkChange,
     Completion,
+    CompletionChange,
     Material,
 )
 from app.services.activities.rhythm import (
@@ -49,7 +51,8 @@ from app.services.activities.service import ActivitiesService
 __all__ = [
     "CALL_RESULTS", "DEFAULT_REMIND_BEFORE", "GENERIC_RESULTS", "MAX_RHYTHM_DAYS",
     "MEETING_KINDS", "MEETING_RESULTS", "PLANNABLE_KINDS", "REACTIONS", "ActivitiesService",
-    "ActivityDetail", "ActivityDraft", "ActivityState", "BulkChange", "Completion", "Material",
+    "ActivityDetail", "ActivityDraft", "ActivityState", "BulkChange", "Completion",
+    "CompletionChange", "Material",
     "RhythmSettings", "SegmentRhythm", "activity_kind_label", "add_months_clamped",
     "next_occurrence", "next_step_text", "priority_label", "purpose_label", "reaction_label",
     "repeat_unit_label", "result_label", "results_for", "rhythm_days_error",

@@ -38,12 +38,13 @@ def _state(a: Activity) -> ActivityState:
     return ActivityState(id=a.id, due_at=a.due_at, remind_at=a.remind_at, done=a.done,
                          done_at=a.done_at, result=a.result, no_next_reason=a.no_next_reason,
                          next_activity_id=a.next_activity_id, deal_id=a.deal_id,
-                         client_id=a.client_id, subject=a.subject)
+                         client_id=a.client_id, duration_min=a.duration_min,
+                         subject=a.subject)
 
 
-# what a bulk action may change (ActivityState without its id)
+# what a bulk action or a move may change (ActivityState without its id)
 _FIELDS = ("due_at", "remind_at", "done", "done_at", "result", "no_next_reason",
-           "next_activity_id", "deal_id", "client_id")
+           "next_activity_id", "deal_id", "client_id", "duration_min")
 # changed by others without the user editing the activity (a snoozed or dismissed reminder,
 # a deleted next step), so they never make an undo or a redo refused
 _NOT_CHECKED = ("remind_at", "next_activity_id")
@@ -71,12 +72,13 @@ def _change(description: str, changed: Sequence[Activity],
 
 def _as_left(s: Session, expected: ActivityState, other: ActivityState) -> Activity:
     """The activity, refused (ConflictError) unless the fields the change touched are still
-    as `expected` (the change's `after` for an undo, `previous` for a redo)."""
+    as `expected` (the change's `after` for an undo, `previous` for a redo), and it is still
+    open or done as then (a move of one completed since is not undone)."""
     a = s.get(Activity, expected.id)
     if a is None:
         raise ConflictError(translate("Activities", "Дело «{subject}» удалено с тех пор")
                             .format(subject=expected.subject))
-    for f in _touched(other, expected):
+    for f in dict.fromkeys([*_touched(other, expected), "done"]):
         if f not in _NOT_CHECKED and getattr(a, f) != getattr(expected, f):
             raise ConflictError(translate(
                 "Activities", "Дело «{subject}» изменено с тех пор — оставлено как есть")
@@ -257,16 +259,23 @@ class BulkActions:
             uow.commit()
         return again
 
-    def move(self, activity_id: int, due_at: datetime, duration_min: int | None = None) -> None:
-        """A calendar drag (new start) or resize (new length); the reminder follows."""
+    def move(self, activity_id: int, due_at: datetime,
+             duration_min: int | None = None) -> BulkChange:
+        """A calendar drag (new start) or resize (new length); the reminder follows. Returns
+        the change for `undo` and `redo`, as the bulk actions do (refused there when its
+        start or length was edited since, or it was completed since)."""
         _aware(due_at, "due_at")
         if duration_min is not None and duration_min <= 0:
             raise ValidationError.single("duration_min", translate(
                 "Activities", "Окончание раньше начала"))
         with self._uow() as uow:
             a = get_activity(uow.session, activity_id)
+            previous = (_state(a),)
             a.due_at = due_at
             if duration_min is not None:
                 a.duration_min = duration_min
             a.remind_at = remind_time(due_at, a.remind_before_min, done=a.done)
+            change = _change(translate("Activities", "Перенесено дел: {n}").format(n=1),
+                             [a], previous)
             uow.commit()
+        return change

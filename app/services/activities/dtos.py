@@ -1,4 +1,5 @@
-"""What the activities service takes and gives: drafts, details, completions, bulk changes."""
+"""What the activities service takes and gives: drafts, details, completions, bulk changes
+and completions as undo and redo take them."""
 
 from __future__ import annotations
 
@@ -130,6 +131,7 @@ class ActivityState:
     next_activity_id: int | None
     deal_id: int | None
     client_id: int | None
+    duration_min: int | None = None  # a calendar resize changes it
     subject: str = field(default="", compare=False)  # to name it in a refusal
 
 
@@ -149,3 +151,29 @@ class BulkChange:
     created_ids: tuple[int, ...] = field(default=(), compare=False, repr=False)
     after: tuple[ActivityState, ...] = field(default=(), compare=False, repr=False)
     created_rows: tuple[tuple[object, ...], ...] = field(default=(), compare=False, repr=False)
+
+
+Columns = tuple[tuple[str, object], ...]  # an activity's columns by name, as read
+
+
+@dataclass(frozen=True)
+class CompletionChange:
+    """What completing one activity did, enough to undo it and to do it again
+    (`ActivitiesService.undo_completion`, `redo_completion`).
+
+    `before` and `after` are the activity's columns before and after it; `created_ids` the
+    activities it created (the next step, a recurring one's next occurrence), `created_rows`
+    their columns and `created_materials` their files as created (one edited, done or given
+    files since is not deleted by the undo); `materials` the activity's own files then.
+    """
+
+    activity_id: int
+    subject: str  # to name it in the menu and in a refusal
+    next_activity_id: int | None  # the next step (else the occurrence), as `complete` returns
+    before: Columns = field(default=(), compare=False, repr=False)
+    after: Columns = field(default=(), compare=False, repr=False)
+    materials: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    created_ids: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    created_rows: tuple[Columns, ...] = field(default=(), compare=False, repr=False)
+    created_materials: tuple[tuple[str, ...], ...] = field(default=(), compare=False,
+                                                           repr=False)

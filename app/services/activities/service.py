@@ -1,9 +1,9 @@
 """ActivitiesService: the one object every tab, the reminders and the calendar are given.
 
 Each feature lives in its own module as a mixin over the same unit of work: `records`
-(one activity, its materials, the lists), `completion` (result and next step, the call
-log), `bulk` (several at once, undo and redo; the calendar's move), `reminders`, `follow_up`,
-`rhythm` (the service-call rhythm settings).
+(one activity, its materials, the lists), `completion` (result and next step, its undo
+and redo; the call log), `bulk` (several at once, undo and redo; the calendar's move),
+`reminders`, `follow_up`, `rhythm` (the service-call rhythm settings).
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
 `TimeGrid` paints the hours of one or more days with each activity as a block (kind, subject,
 client); a block is dragged to another slot (`ActivitiesService.move`), its bottom edge
-dragged to change its length, both in 15-minute steps; a click on an empty slot plans an
-activity there, a double-click on a block opens it. `MonthGrid` shows six weeks with each
-day's count and first activities. `CalendarTab` holds them with prev/next/today and keys.
+dragged to change its length, both in 15-minute steps and both in the window's undo history;
+a click on an empty slot plans an activity there, a double-click on a block opens it.
+`MonthGrid` shows six weeks with each day's count and first activities. `CalendarTab` holds
+them with prev/next/today and keys.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ from app.views.forms import dialog_buttons, form_layout, to_date, to_qdate
 from app.views.geometry import FittedDialog
 from app.views.shortcuts_help import describe
 from app.views.style import named
-from app.views.undo import UndoButton
+from app.views.undo import UndoButton, record_activities_change
 
 HOUR_PX = 46  # 8:00–20:00 (12 hours) fit the visible part at 1366×768
 FIRST_VISIBLE_HOUR = 8
@@ -685,10 +686,14 @@ class CalendarTab(QWidget):
         from app.services.errors import ServiceError
         from app.views import dialogs
 
+        activities = self._services.activities
         try:
-            self._services.activities.move(activity_id, due_at, duration_min)
+            change = activities.move(activity_id, due_at, duration_min)
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
+        else:  # Правка → Отменить puts it back
+            record_activities_change(activities, change,
+                                     "move" if duration_min is None else "resize")
         self.refresh()
         self.activities_changed.emit()
 

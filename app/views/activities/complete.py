@@ -47,6 +47,7 @@ from app.views.activities.editor import (
 )
 from app.views.forms import FieldErrors, dialog_buttons, error_banner, form_layout
 from app.views.style import named
+from app.views.undo import record_completion
 from app.views.unsaved import EditorDialog
 
 QUICK_DAYS = (1, 3, 7)
@@ -294,10 +295,13 @@ class CompletionDialog(EditorDialog):
                 "CompleteActivity", "Выберите результат (цифры 1–{n})").format(
                 n=len(self.results.results))})
             return False
-        ok, self.next_id = stored_or_shown(
-            self.errors, lambda: self._services.activities.complete(self.activity.id, completion))
-        if not ok:
+        activities = self._services.activities
+        ok, change = stored_or_shown(
+            self.errors, lambda: activities.complete_undoable(self.activity.id, completion))
+        if not ok or change is None:
             return False
+        self.next_id = change.next_activity_id
+        record_completion(activities, change)  # Правка → Отменить reopens it
         self.errors.clear()
         if self.unsaved is not None:
             self.unsaved.mark_clean()
