@@ -812,64 +812,97 @@ def _why(what: str) -> str:
     return translate("ClientImport", "тот же e-mail")
 
 
+KEYS_PER_QUERY = 500  # bound parameters per SELECT of a batch's keys
+
+
+def _rows_of_keys(raw: Any, columns: str, table: str, keys: list[int]) -> Iterator[Any]:
+    """The rows of a temporary key table (`key` first) for a batch's hashed keys, each
+    chunk's in the order they were written."""
+    wanted = sorted(set(keys))
+    for i in range(0, len(wanted), KEYS_PER_QUERY):
+        chunk = wanted[i:i + KEYS_PER_QUERY]
+        yield from raw.execute(f"SELECT key, {columns} FROM temp.{table} WHERE key IN "
+                               f"({','.join('?' * len(chunk))}) ORDER BY rowid", chunk)
+
+
 class _NearMatches:
-    """Existing clients by name key, e-mail and phone (the last ten digits), as the card's
-    duplicate check compares them (`ClientDuplicates.find_duplicates`), for a whole file:
-    read once in the import's transaction when the first row needs them (one pass over
-    clients and contacts), then each row is a dictionary lookup. What the base holds only:
-    the memory grows with the base, never with the file (a file's own rows are compared
-    with each other by `_SeenNearKeys`)."""
+    """Existing clients by name key, e-mail and phone (`_near_keys`, as the card's duplicate
+    check compares them, `ClientDuplicates.find_duplicates`), for a whole file.
+
+    Kept as `_SeenNearKeys` keeps the file's own keys: 64-bit hashes of the keys (the same
+    `_SeenNearKeys.hashed`) with their client and its ИНН in a temporary table of the
+    import's transaction, filled in one pass over clients and contacts when the first batch
+    needs them (a chunk of rows at a time, through the DB-API cursor), then read a batch at
+    a time (`load`). On the large base (100,000 clients, 200,000 contacts: 600,000 keys)
+    dictionaries of the keys grew the process by 150 MB (built in 2.0 s); the table, in
+    SQLite's temporary file, by 10 MB (2.4 s). What the base held when the import began:
+    its own new clients are the file's rows (`_SeenNearKeys`).
+    """
+
+    _CHUNK = 5000  # rows of the base normalised at a time
 
     def __init__(self, s: Session) -> None:
-        self._s = s
+        raw = s.connection().connection.driver_connection
+        if raw is None:  # only a pooled connection that was closed has none
+            raise RuntimeError("the database connection has no DB-API connection")
+        self._raw = raw
         self._built = False
-        self.names: dict[str, int] = {}
-        self.emails: dict[str, int] = {}
-        self.phones: dict[str, int] = {}
-        self.inns: dict[int, str] = {}
+        self._known: dict[int, tuple[int, str]] = {}  # this batch's keys → (client, ИНН)
+        # a heap in the order the keys are met, indexed once filled: as an INTEGER PRIMARY
+        # KEY the hashes went in in random order, and the build took twice as long
+        raw.execute("CREATE TEMP TABLE IF NOT EXISTS import_base_key (key INTEGER NOT NULL, "
+                    "client_id INTEGER NOT NULL, inn TEXT NOT NULL)")
+        raw.execute("DELETE FROM temp.import_base_key")
 
     def _build(self) -> None:
+        """The keys of every client, then of every contact person of a client (a key met
+        twice keeps its first client: `load`)."""
         self._built = True
-        for cid, name, email, phone, inn in self._s.execute(
-                select(Client.id, Client.name, Client.email, Client.phone, Client.inn)
-                .order_by(Client.id)):
-            self._add(cid, name, [email], [phone], inn)
-        for cid, email, phone, phone2 in self._s.execute(
-                select(Contact.client_id, Contact.email, Contact.phone, Contact.phone2)
-                .join(Client, Client.id == Contact.client_id)  # a client's, not an orphan's
-                .order_by(Contact.client_id)):
-            self._add(cid, "", [email], [phone, phone2])
+        clients = self._raw.execute("SELECT id, name, email, phone, inn FROM clients "
+                                    "ORDER BY id")
+        while chunk := clients.fetchmany(self._CHUNK):
+            self._insert((cid, inn or "", [("name", name_key(name or "")),
+                                           ("email", email_key(email or "")),
+                                           ("phone", phone_key(phone or ""))])
+                         for cid, name, email, phone, inn in chunk)
+        contacts = self._raw.execute(
+            "SELECT c.client_id, c.email, c.phone, c.phone2, k.inn FROM contacts c "
+            "JOIN clients k ON k.id = c.client_id ORDER BY c.client_id")  # not an orphan's
+        while chunk := contacts.fetchmany(self._CHUNK):
+            self._insert((cid, inn or "", [("email", email_key(email or "")),
+                                           ("phone", phone_key(phone or "")),
+                                           ("phone", phone_key(phone2 or ""))])
+                         for cid, email, phone, phone2, inn in chunk)
+        self._raw.execute("CREATE INDEX temp.import_base_key_key ON import_base_key (key)")
 
-    def _add(self, cid: int, name: str, emails: list[str], phones: list[str],
-             inn: str = "") -> None:
-        if inn:
-            self.inns[cid] = inn
-        key = name_key(name) if name else ""
-        if key:
-            self.names.setdefault(key, cid)
-        for e in emails:
-            if e := email_key(e or ""):
-                self.emails.setdefault(e, cid)
-        for p in phones:
-            if p := phone_key(p or ""):
-                self.phones.setdefault(p, cid)
+    def _insert(self, rows: Iterator[tuple[int, str, list[tuple[str, str]]]]) -> None:
+        self._raw.executemany(
+            "INSERT INTO temp.import_base_key (key, client_id, inn) VALUES (?, ?, ?)",
+            [(key, cid, inn) for cid, inn, keys in rows
+             for _what, key in _SeenNearKeys.hashed([k for k in keys if k[1]])])
 
-    def find(self, draft: ClientDraft,
-             keys: list[tuple[str, str]]) -> tuple[int, str] | None:
-        """(the existing client, why) for a row like one, else None; `keys` are the row's
-        `_near_keys`. Two different ИНН are two different companies, however alike their
-        names."""
+    def load(self, keys: list[int]) -> None:
+        """Read the base's clients for a batch's keys (hashed) before its rows are compared."""
         if not self._built:
             self._build()
-        by_what = {"name": self.names, "phone": self.phones, "email": self.emails}
+        self._known = {}
+        for key, client_id, inn in _rows_of_keys(self._raw, "client_id, inn",
+                                                 "import_base_key", keys):
+            self._known.setdefault(key, (client_id, inn))  # the first met
+
+    def find(self, draft: ClientDraft,
+             keys: list[tuple[str, int]]) -> tuple[int, str, str] | None:
+        """(the existing client, why, its ИНН) for a row like one, else None; `keys` are the
+        row's hashed `_near_keys`. Two different ИНН are two different companies, however
+        alike their names."""
         for what, key in keys:
-            cid = by_what[what].get(key)
-            if cid is not None and not _other_company(draft.inn, self.inns.get(cid, "")):
-                return cid, _why(what)
+            hit = self._known.get(key)
+            if hit is not None and not _other_company(draft.inn, hit[1]):
+                return hit[0], _why(what), hit[1]
         return None
 
-    def inn(self, client_id: int) -> str:
-        return self.inns.get(client_id, "")
+    def drop(self) -> None:
+        self._raw.execute("DROP TABLE temp.import_base_key")
 
 
 def _other_company(inn: str, other_inn: str) -> bool:
@@ -903,8 +936,6 @@ class _SeenNearKeys:
     SQLite's own work here (a million rows).
     """
 
-    _QUERY_CHUNK = 500  # bound parameters per SELECT
-
     def __init__(self, s: Session) -> None:
         raw = s.connection().connection.driver_connection
         if raw is None:  # only a pooled connection that was closed has none
@@ -924,14 +955,9 @@ class _SeenNearKeys:
         return [(what, hash(f"{what}\x1f{key}")) for what, key in keys]
 
     def load(self, keys: list[int]) -> None:
-        self._known = {}
-        wanted = sorted(set(keys))
-        for i in range(0, len(wanted), self._QUERY_CHUNK):
-            chunk = wanted[i:i + self._QUERY_CHUNK]
-            for key, line, client_id, inn in self._raw.execute(
-                    "SELECT key, line, client_id, inn FROM temp.import_seen_key WHERE key IN "
-                    f"({','.join('?' * len(chunk))})", chunk):
-                self._known[key] = _EarlierRow(line, client_id, inn)
+        self._known = {key: _EarlierRow(line, client_id, inn) for key, line, client_id, inn
+                       in _rows_of_keys(self._raw, "line, client_id, inn", "import_seen_key",
+                                        keys)}
 
     def find(self, inn: str, keys: list[tuple[str, int]]) -> tuple[_EarlierRow, str] | None:
         """(the first earlier row like this one, why), else None."""
@@ -1056,6 +1082,8 @@ class ClientImportService:
             seen.drop()
             if seen_keys is not None:
                 seen_keys.drop()
+            if near is not None:
+                near.drop()
             if tally.strict and tally.rejected:
                 return ImportReport(rejected=tally.rejected, problems=tally.problems)
             if not dry_run:
@@ -1109,6 +1137,8 @@ class ClientImportService:
         row_hashes = [_SeenNearKeys.hashed(keys) for keys in row_keys]
         if seen_keys is not None:
             seen_keys.load([h for hashes in row_hashes for _what, h in hashes])
+        if near is not None:
+            near.load([h for hashes in row_hashes for _what, h in hashes])
         updating = near_duplicates == "update"
         # the ids SQLite would give (see _insert_clients): an earlier row's client is known
         # before it is written, and a later row of the batch may have to update it
@@ -1126,9 +1156,9 @@ class ClientImportService:
             return not _other_company(inn, s.get_one(Client, client_id).inn)
 
         try:
-            for r, keys, hashes in zip(valid, row_keys, row_hashes, strict=True):
+            for r, hashes in zip(valid, row_hashes, strict=True):
                 existing_id = existing.get(r.draft.inn) if r.draft.inn else None
-                like = (near.find(r.draft, keys) if near is not None and existing_id is None
+                like = (near.find(r.draft, hashes) if near is not None and existing_id is None
                         else None)
                 if like is not None and updating and not alike_still(like[0], r.draft.inn):
                     like = None
@@ -1139,8 +1169,8 @@ class ClientImportService:
                         like_row[0].client_id, r.draft.inn):
                     like_row = None
                 if like is not None:
-                    target, why = like
-                    inn = r.draft.inn or (near.inn(target) if near is not None else "")
+                    target, why, base_inn = like
+                    inn = r.draft.inn or base_inn
                     if updating:
                         self._update_existing(s, target, r.draft, campaign_id)
                         tally.updated += 1
