@@ -21,6 +21,11 @@ KOPECK = Decimal("0.01")
 EPOCH = date(1970, 1, 1)
 
 
+def _whole_second(value: str) -> datetime:
+    """A stored timestamp without its fraction of a second."""
+    return datetime.fromisoformat(value).replace(microsecond=0)
+
+
 def _month(value: str) -> str:
     """'2026-03' for a stored date or UTC timestamp ('2026-03-01', '2026-03-01 09:00:00...')."""
     return f"{datetime.fromisoformat(value):%Y-%m}"
@@ -73,8 +78,10 @@ def recompute_rollups(s: Session | Connection) -> dict[str, list[tuple[Any, ...]
         row = funnel[(_month(at), stage, next_stage or 0)]
         row[0] += 1
         if next_at is not None:
-            row[1] += int((datetime.fromisoformat(next_at)
-                           - datetime.fromisoformat(at)).total_seconds())
+            # seconds between the two changes' whole seconds (as SQLite's unixepoch() of each):
+            # 10.9 s → 11.1 s is one second, not int(0.2) = 0 — the two moves of a test a
+            # moment apart crossed a second now and then, and the twins disagreed
+            row[1] += int((_whole_second(next_at) - _whole_second(at)).total_seconds())
             row[2] += 1
     out["agg_funnel_month"] = [(*k, *v) for k, v in funnel.items()]
 
