@@ -259,9 +259,9 @@ class ImportDialog(FittedDialog):
             head = translate("ClientImport", "Ничего не загружено: строк с ошибками — {x}")
         self.summary_label.setText(head.format(i=r.imported, u=r.updated, s=r.skipped,
                                                x=r.rejected))
-        color = style.DANGER if (r.rejected and not r.committed and not r.dry_run) else (
-            style.WARNING if r.rejected or r.skipped else style.SUCCESS)
-        self.summary_label.setStyleSheet(f"color: {color};")
+        style.set_tone(self.summary_label, "danger" if (
+            r.rejected and not r.committed and not r.dry_run) else (
+            "warning" if r.rejected or r.skipped else "success"))
         lines = []
         if r.dry_run and r.rejected and not self.skip_invalid_check.isChecked():
             lines.append(translate(
