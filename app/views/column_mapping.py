@@ -90,6 +90,7 @@ class ColumnMappingGrid(QScrollArea):
         self.combos: list[QComboBox] = []
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own: its combos are
         page = QWidget()
         page.setObjectName("mappingPage")
         self._grid = QGridLayout(page)
@@ -125,6 +126,15 @@ class ColumnMappingGrid(QScrollArea):
             self._grid.addWidget(combo, n + 1, 1)
             self._grid.addWidget(example, n + 1, 2)
             self.combos.append(combo)
+        # made after the dialog's buttons, the combos would come after them in Tab's round:
+        # they take the grid's place instead, top to bottom (setTabOrder ignores a widget
+        # that takes no focus, hence the grid's policy for the while)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        previous: QWidget = self
+        for combo in self.combos:
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._grid.setColumnStretch(2, 1)
         self._grid.setRowStretch(len(table.headers) + 1, 1)
 

@@ -5,6 +5,11 @@ Tab presses go round the dialog and come back (no widget keeps Tab for itself �
 typing a tab, a table moving from cell to cell for ever), they reach every widget of the page
 that takes keyboard focus, and they visit the rows of each form one after another, top to
 bottom. A dialog without a form (a list, a preview) is checked for the round and the reach.
+And Tab follows what the user sees: walking the page's layouts in reading order (rows top to
+bottom, within a row left to right; a tab widget's bar before its page) gives the order Tab
+must visit the focusable widgets in — only the dialog's own button box may come last wherever
+it sits. A scroll area holding fields is no Tab stop of its own. On the main window, Tab
+leaves every table of the tabs with lists (the arrows move inside them).
 """
 
 from __future__ import annotations
@@ -20,19 +25,29 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QStackedLayout,
+    QStackedWidget,
     QTabBar,
     QTableView,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 from reportlab.pdfgen import canvas
@@ -165,6 +180,93 @@ def _form_rows(dialog: QDialog) -> list[list[QWidget]]:
     return rows
 
 
+def _reading_order(dialog: QDialog, focusable: list[QWidget]) -> list[QWidget]:
+    """The focusable widgets as the page's layouts show them: rows top to bottom, within a row
+    left to right, a tab widget's bar (and its corner) before its page, the page in view of a
+    stack. Widgets no layout places (a cell's editor, a floating hint) are left out; the buttons
+    of the dialog's own button box go last, wherever they sit (a user looks for them there)."""
+    order: list[QWidget] = []
+
+    def visit_widget(w: QWidget | None) -> None:
+        if w is None or not w.isVisible() or w in order:
+            return
+        if w in focusable:
+            order.append(w)
+        if isinstance(w, COMPOSITES):  # one stop: Tab does not go inside
+            return
+        if isinstance(w, QTabWidget):
+            visit_widget(w.tabBar())
+            visit_widget(w.cornerWidget(Qt.Corner.TopLeftCorner))
+            visit_widget(w.cornerWidget(Qt.Corner.TopRightCorner))
+            visit_widget(w.currentWidget())
+        elif isinstance(w, QStackedWidget):
+            visit_widget(w.currentWidget())
+        elif isinstance(w, QScrollArea):
+            visit_widget(w.widget())
+        elif isinstance(w, QSplitter):
+            for i in range(w.count()):
+                visit_widget(w.widget(i))
+        elif w.layout() is not None:
+            visit_layout(w.layout())
+        elif not isinstance(w, QAbstractScrollArea):  # children placed by hand: by position
+            kids = [c for c in w.findChildren(QWidget, options=Qt.FindChildOption.
+                                              FindDirectChildrenOnly) if c.isVisible()]
+            for kid in sorted(kids, key=lambda c: (c.y(), c.x())):
+                visit_widget(kid)
+
+    def visit_item(item: QLayoutItem | None) -> None:
+        if item is None:
+            return
+        if item.widget() is not None:
+            visit_widget(item.widget())
+        elif item.layout() is not None:
+            visit_layout(item.layout())
+
+    def visit_layout(layout: QLayout) -> None:
+        if isinstance(layout, QStackedLayout):
+            visit_widget(layout.currentWidget())
+        elif isinstance(layout, QFormLayout):
+            for r in range(layout.rowCount()):
+                for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                             QFormLayout.ItemRole.SpanningRole):
+                    visit_item(layout.itemAt(r, role))
+        elif isinstance(layout, QGridLayout):
+            cells = sorted(range(layout.count()),
+                           key=lambda i: layout.getItemPosition(i)[:2])  # (row, column)
+            for i in cells:
+                visit_item(layout.itemAt(i))
+        else:
+            items = [layout.itemAt(i) for i in range(layout.count())]
+            if isinstance(layout, QBoxLayout) and layout.direction() in (
+                    QBoxLayout.Direction.RightToLeft, QBoxLayout.Direction.BottomToTop):
+                items.reverse()
+            for item in items:
+                visit_item(item)
+
+    visit_widget(dialog)
+    boxes = [b for b in dialog.findChildren(QDialogButtonBox,
+                                            options=Qt.FindChildOption.FindDirectChildrenOnly)]
+    last = [w for w in order if any(b.isAncestorOf(w) for b in boxes)]
+    return [w for w in order if w not in last] + last
+
+
+def _check_reading_order(dialog: QDialog, visited: list[QWidget],
+                         focusable: list[QWidget]) -> None:
+    """Tab visits the page's focusable widgets in the order the layouts show them.
+
+    The round is read from the top left widget: Tab goes from the last button back to the top,
+    so a walk started at the first field of a form lower down reaches what is above it last.
+    """
+    expected = _reading_order(dialog, focusable)
+    cycle = [w for w in visited if w in expected]
+    if expected and expected[0] in cycle:  # the round read from the top left
+        at = cycle.index(expected[0])
+        cycle = cycle[at:] + cycle[:at]
+    assert [_name(w) for w in cycle] == [_name(w) for w in expected], (
+        "Tab does not follow the layout's order")
+    assert cycle == expected
+
+
 def _check_page(dialog: QDialog, *, form: bool) -> None:
     """The page in view: Tab goes round from its first field (or the focused widget, for a
     dialog without a form), reaching every focusable widget and each form's rows in order."""
@@ -173,6 +275,10 @@ def _check_page(dialog: QDialog, *, form: bool) -> None:
         assert rows, "the dialog has no form in view"
     focusable = _focusable(dialog)
     assert focusable, "nothing in the dialog takes focus"
+    hollow = [w for w in focusable if isinstance(w, QScrollArea) and w.widget() is not None
+              and any(w.widget().isAncestorOf(f) for f in focusable)]
+    assert not hollow, f"{[_name(w) for w in hollow]}: a Tab stop that shows no focus (its " \
+                       "fields are the stops)"
     focused = QApplication.focusWidget()
     start = rows[0][0] if rows else (focused if focused in focusable else focusable[0])
     visited: list[QWidget] = []
@@ -185,6 +291,7 @@ def _check_page(dialog: QDialog, *, form: bool) -> None:
     for fields in rows:  # each form's rows in order, top to bottom
         order = [visited.index(_owner(w, focusable) or w) for w in fields]
         assert order == sorted(order), [_name(f) for f in fields]
+    _check_reading_order(dialog, visited, focusable)
 
 
 def _tab_widgets(dialog: QDialog) -> list[QTabWidget]:
@@ -586,6 +693,39 @@ def test_the_walk_catches_a_field_out_of_order(qtbot) -> None:  # type: ignore[n
         _check(dialog)
 
 
+def test_the_walk_catches_a_widget_out_of_reading_order(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The check itself: a list laid out between two fields but made after the buttons (so
+    Tab reaches it after them) fails; so does a scroll area that is a Tab stop of its own."""
+    from PySide6.QtGui import QStandardItemModel
+
+    dialog = QDialog()
+    column = QVBoxLayout(dialog)
+    above, below = QLineEdit(), QLineEdit()
+    column.addWidget(above)
+    column.addWidget(below)
+    column.addWidget(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                      | QDialogButtonBox.StandardButton.Cancel))
+    table = QTableView()
+    table.setModel(QStandardItemModel(2, 2, table))
+    table.setTabKeyNavigation(False)
+    column.insertWidget(1, table)  # between the fields, but last in Tab's round
+    _shown(qtbot, dialog)
+    with pytest.raises(AssertionError, match="layout's order"):
+        _check(dialog, form=False)
+    QWidget.setTabOrder(above, table)
+    QWidget.setTabOrder(table, below)
+    _check(dialog, form=False)
+    area, inner = QScrollArea(), QWidget()
+    QVBoxLayout(inner).addWidget(QLineEdit())
+    area.setWidget(inner)
+    column.insertWidget(0, area)
+    qtbot.waitUntil(area.isVisible)
+    with pytest.raises(AssertionError, match="shows no focus"):
+        _check(dialog, form=False)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    _check(dialog, form=False)
+
+
 def test_the_walk_catches_a_trap(qtbot) -> None:  # type: ignore[no-untyped-def]
     """The check itself: a text box that types Tab, or a table that moves from cell to cell
     with it, keeps the focus for ever; both fail until they hand Tab on."""
@@ -607,3 +747,50 @@ def test_the_walk_catches_a_trap(qtbot) -> None:  # type: ignore[no-untyped-def]
         _check(dialog)
     table.setTabKeyNavigation(False)
     _check(dialog)
+
+
+MAIN_TABS = ("clients", "orders", "plan", "market", "mentoring")  # the tabs with tables
+
+
+def _settle() -> None:
+    """The tab's background loads done and their rows in the tables."""
+    from app.views.background import wait_for_all
+
+    for _ in range(3):
+        assert wait_for_all()
+        QApplication.processEvents()
+
+
+def _tables_in_view(root: QWidget) -> list[QAbstractItemView]:
+    return [v for v in root.findChildren(QAbstractItemView)
+            if v.isVisible() and v.isEnabled() and v.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and v.model() is not None and v.model().rowCount() > 0]
+
+
+@pytest.mark.parametrize("key", MAIN_TABS)
+def test_tab_leaves_the_tables_of_a_main_tab(qtbot, main_window, key: str) -> None:  # type: ignore[no-untyped-def]
+    """A user tabbing through a tab's filters Tabs out of its lists (the arrows move in them),
+    on each page of the tab's own tabs (Рынок → Конкуренты, Наставничество's pages…)."""
+    tab = main_window.show_tab(key)
+    qtbot.waitUntil(main_window.current_tab_ready)
+    qtbot.waitUntil(main_window.isActiveWindow)
+    if hasattr(tab, "_build_pages"):  # the plan's sections, built one per turn of the loop
+        tab._build_pages(at_once=True)
+    _settle()
+    pages = [t for t in tab.findChildren(QTabWidget) if t.isVisible()]
+    checked: list[str] = []
+    for index in range(max((p.count() for p in pages), default=1)):
+        for page in pages:
+            if index < page.count():
+                page.setCurrentIndex(index)
+        _settle()
+        for view in _tables_in_view(tab):
+            view.setFocus(Qt.FocusReason.TabFocusReason)
+            QApplication.processEvents()
+            assert QApplication.focusWidget() is view, _name(view)
+            QTest.keyClick(view, Qt.Key.Key_Tab)
+            QApplication.processEvents()
+            assert QApplication.focusWidget() is not view, (
+                f"Tab is trapped in {_name(view)} ({type(view.parentWidget()).__name__})")
+            checked.append(_name(view))
+    assert checked, "no table with rows in view"

@@ -887,6 +887,7 @@ class ClientCardDialog(EditorDialog):
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own: its fields are
         inner = QWidget()
         inner.setObjectName("cardPage")
         area.setWidget(inner)

@@ -163,7 +163,18 @@ class DealEditor(EditorDialog):
     # --- extension point ----------------------------------------------------------------------
     def add_section(self, title: str, widget: QWidget) -> int:
         """Add a tab to the editor (documents, offers…); returns its index."""
-        return self.sections.addTab(widget, title)
+        index = self.sections.addTab(widget, title)
+        # made after the buttons, the page would come after them in Tab's round: they go last
+        last: QWidget | None = None
+        w: QWidget | None = widget.nextInFocusChain()
+        while w is not None and w is not widget:
+            if widget.isAncestorOf(w) and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                last = w
+            w = w.nextInFocusChain()
+        if last is not None:
+            QWidget.setTabOrder(last, self.cancel_button)
+            QWidget.setTabOrder(self.cancel_button, self.save_button)
+        return index
 
     # --- building -----------------------------------------------------------------------------
     def _build_main(self) -> QWidget:

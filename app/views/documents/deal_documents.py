@@ -98,7 +98,7 @@ class DealDocumentsPanel(QWidget):
         # so the document shows the lines on screen); False stops the issue
         self._before_issue = before_issue
         self.model = OfferListModel(self)
-        self.table = QTableView(self)
+        self.table = QTableView()  # parented by the layout, after the buttons above it
         self.table.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -137,7 +137,7 @@ class DealDocumentsPanel(QWidget):
         self.empty_label = QLabel(translate("DealDocuments", "КП по сделке ещё не выпускались"))
         self.empty_label.setObjectName("hint")
         self.documents_model = DealDocumentListModel(self)
-        self.documents_table = QTableView(self)
+        self.documents_table = QTableView()
         self.documents_table.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.documents_table.setModel(self.documents_model)
         self.documents_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

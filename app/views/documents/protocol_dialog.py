@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -65,6 +66,7 @@ class ProtocolDialog(EditorDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(contacts)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own: its boxes are
         scroll.setMinimumHeight(90)
         scroll.setMaximumHeight(180)
         self.ours_edit = QPlainTextEdit("\n".join(defaults.our_participants))

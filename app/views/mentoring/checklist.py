@@ -68,6 +68,7 @@ class ChecklistPanel(QWidget):
         self.task_model.on_toggle = self._on_task_toggled
         self.task_view = QTableView()
         self.task_view.setModel(self.task_model)
+        self.task_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.task_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.task_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.task_view.verticalHeader().hide()

@@ -201,6 +201,7 @@ class TraineesPage(QWidget):
         self.list_model = TraineeListModel(self)
         self.list_view = QTableView()
         self.list_view.setModel(self.list_model)
+        self.list_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.list_hint = EmptyHint(self.list_view, translate(
             "Trainees", "Стажёров пока нет. «Новый стажёр» — добавить; шаблон адаптации "
                         "назначается в его карточке."))
