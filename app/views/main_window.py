@@ -260,9 +260,7 @@ class MainWindow(QMainWindow):
         from app.views.undo import history
 
         undo_history = history()
-        undo_history.stack.clear()  # what a window undoes is what was done in it
-        undo_history.failed.connect(self._on_undo_failed)
-        undo_history.changed.connect(self._on_undo_changed)
+        undo_history.belong_to(self._on_undo_failed, self._on_undo_changed)
         self.undo_action = undo_history.stack.createUndoAction(
             self, translate("MainWindow", "Отменить"))
         self.undo_action.setObjectName("undoAction")

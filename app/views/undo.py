@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from weakref import WeakMethod
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QPushButton, QWidget
+from shiboken6 import isValid
 
 from app.i18n import plural, translate
 from app.services.errors import ServiceError
@@ -37,6 +39,23 @@ class UndoHistory(QObject):
         super().__init__(parent)
         self.stack = QUndoStack(self)
         self.stack.setUndoLimit(100)
+        self._window_slots: list[tuple[SignalInstance, WeakMethod[Callable[..., None]]]] = []
+
+    def belong_to(self, on_failed: Callable[[str], None], on_changed: Callable[[], None]) -> None:
+        """A new main window takes the history: empty (what a window undoes is what was
+        done in it), and only it is told of a refusal or a change — a window before it
+        (closed, or still waiting to be deleted) is told no more. `on_failed` and
+        `on_changed` are the window's methods (held weakly)."""
+        self.stack.clear()
+        for signal, weak in self._window_slots:
+            slot = weak()
+            # a deleted window took its links with it (and cannot be named to disconnect)
+            if slot is not None and isValid(getattr(slot, "__self__", None)):
+                signal.disconnect(slot)
+        self.failed.connect(on_failed)
+        self.changed.connect(on_changed)
+        self._window_slots = [(self.failed, WeakMethod(on_failed)),
+                              (self.changed, WeakMethod(on_changed))]
 
     def record(self, text: str, *, undo: Callable[[], object],
                redo: Callable[[], object]) -> None:

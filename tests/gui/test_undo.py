@@ -186,3 +186,30 @@ def test_a_removed_deal_line_comes_back(qtbot, demo_services) -> None:  # type: 
     assert not editor.restore_line_button.isEnabled()
     assert editor.lines_view.currentIndex().row() == 0  # the line put back is selected
     editor.reject()
+
+
+def test_only_the_newest_window_is_told_of_a_refused_undo(qtbot, demo_services,  # type: ignore[no-untyped-def]
+                                                          monkeypatch) -> None:
+    """A window made before (closed, or not yet deleted) no longer takes the history's
+    news: a refused undo is told once, by the window that did the action (it was told by
+    every window still alive — twice in a suite that had made one before)."""
+    from PySide6.QtCore import QSettings
+
+    from app.views.undo import history
+
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text, *a: told.append(text))
+    older = MainWindow(services=demo_services, settings=QSettings())
+    qtbot.addWidget(older)
+    newer = MainWindow(services=demo_services, settings=QSettings())
+    qtbot.addWidget(newer)
+
+    def refused() -> None:
+        from app.services.errors import ConflictError
+
+        raise ConflictError("запись изменена с тех пор")
+
+    history().record("проба", undo=refused, redo=lambda: None)
+    newer.undo_action.trigger()
+    assert len(told) == 1 and "запись изменена с тех пор" in told[0]
+    assert history().stack.count() == 0  # the refused command is dropped
