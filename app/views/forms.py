@@ -81,6 +81,19 @@ def dialog_buttons(dialog: QDialog, accept_text: str,
     return buttons
 
 
+def in_platform_order(accept: QWidget, cancel: QWidget) -> list[QWidget]:
+    """A dialog's own accept and cancel buttons in the order the platform's button boxes
+    put them (`dialog_buttons`': accept first on Windows and KDE, cancel first on macOS and
+    GNOME), for a row that holds more than the two — so every dialog has them the same way
+    round."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    layout = QApplication.style().styleHint(QStyle.StyleHint.SH_DialogButtonLayout)
+    accept_first = layout in (QDialogButtonBox.ButtonLayout.WinLayout.value,
+                              QDialogButtonBox.ButtonLayout.KdeLayout.value)
+    return [accept, cancel] if accept_first else [cancel, accept]
+
+
 def to_date(value: QDate) -> date:
     """A date editor's value as a `datetime.date`."""
     return date(value.year(), value.month(), value.day())

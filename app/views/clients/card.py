@@ -58,7 +58,7 @@ from app.views.activities.editor import ActivityEditor
 from app.views.activities.links import links_html, open_link
 from app.views.activities.list_model import ActivityListModel, fit_activity_columns
 from app.views.clients.widgets import StatusPill, TagsEdit
-from app.views.forms import DateEdit, FieldErrors, error_label, to_date, to_qdate
+from app.views.forms import DateEdit, FieldErrors, error_label, in_platform_order, to_date, to_qdate
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
 from app.views.undo import history, record_archive
@@ -317,8 +317,8 @@ class ContactDialog(EditorDialog):
         ok.setObjectName("primary")
         ok.setDefault(True)
         ok.clicked.connect(self._on_ok_clicked)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
+        for button in in_platform_order(ok, cancel):
+            buttons.addWidget(button)
         layout.addLayout(buttons)
         self.track_changes(values=self.value, save=self.save)
 
@@ -669,8 +669,8 @@ class ClientCardDialog(EditorDialog):
         self.save_button.setObjectName("primary")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
+        for button in in_platform_order(self.save_button, cancel):
+            buttons.addWidget(button)
         outer.addLayout(buttons)
 
         self._fields: dict[str, QWidget] = {**self.form.widgets, **self.class_form.widgets}

@@ -39,7 +39,7 @@ from app.services.errors import ServiceError, ValidationError
 from app.services.pricing import vat_kind_label
 from app.views import dialogs, style
 from app.views.deals.common import parse_decimal
-from app.views.forms import FieldErrors, dialog_buttons, form_layout
+from app.views.forms import FieldErrors, dialog_buttons, form_layout, in_platform_order
 from app.views.geometry import FittedDialog
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
@@ -122,8 +122,8 @@ class ProductPicker(FittedDialog):
         cancel.clicked.connect(self.reject)
         ok = named(QPushButton(translate("Catalog", "Добавить в сделку")), "primary")
         ok.clicked.connect(self.accept)
-        row.addWidget(cancel)
-        row.addWidget(ok)
+        for button in in_platform_order(ok, cancel):
+            row.addWidget(button)
         v.addLayout(row)
         self._reload()
 

@@ -76,6 +76,7 @@ from app.views.forms import (
     editor_head,
     error_banner,
     form_layout,
+    in_platform_order,
     to_date,
     to_qdate,
 )
@@ -150,8 +151,9 @@ class DealEditor(EditorDialog):
         self.save_button = named(QPushButton(translate("DealEditor", "Сохранить")), "primary")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_clicked)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        self._buttons = in_platform_order(self.save_button, self.cancel_button)
+        for button in self._buttons:
+            buttons.addWidget(button)
         layout.addLayout(buttons)
         self._load(client_id)
         for factory in self._section_factories:
@@ -172,8 +174,9 @@ class DealEditor(EditorDialog):
                 last = w
             w = w.nextInFocusChain()
         if last is not None:
-            QWidget.setTabOrder(last, self.cancel_button)
-            QWidget.setTabOrder(self.cancel_button, self.save_button)
+            for button in self._buttons:
+                QWidget.setTabOrder(last, button)
+                last = button
         return index
 
     # --- building -----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from app.i18n import translate
 from app.services.deals import StageInput, lost_reason_label
 from app.services.errors import ServiceError, ValidationError
 from app.views import dialogs
-from app.views.forms import FieldErrors
+from app.views.forms import FieldErrors, in_platform_order
 from app.views.record_model import Column, RecordTableModel
 from app.views.style import named
 from app.views.unsaved import EditorDialog
@@ -121,8 +121,8 @@ class StageSettingsDialog(EditorDialog):
         cancel.clicked.connect(self.reject)
         save = named(QPushButton(translate("Deals", "Сохранить")), "primary")
         save.clicked.connect(self.save)
-        buttons.addWidget(cancel)
-        buttons.addWidget(save)
+        for button in in_platform_order(save, cancel):
+            buttons.addWidget(button)
         v.addLayout(buttons)
         self.track_changes(values=self.edited_values, save=self.save)
 

@@ -43,7 +43,7 @@ from app.views import dialogs, style
 from app.views.activities.editor import stored_or_shown
 from app.views.deals.common import parse_decimal
 from app.views.empty_state import EmptyHint
-from app.views.forms import FieldErrors, editor_head, error_banner, form_layout
+from app.views.forms import FieldErrors, editor_head, error_banner, form_layout, in_platform_order
 from app.views.orders.fields import date_edit, late_texts, read_date, set_date
 from app.views.orders.model import (
     EditOrderLine,
@@ -394,8 +394,8 @@ class OrderEditor(EditorDialog):
         self.save_button = named(QPushButton(translate("OrderEditor", "Сохранить")), "primary")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_clicked)
-        row.addWidget(self.close_button)
-        row.addWidget(self.save_button)
+        for button in in_platform_order(self.save_button, self.close_button):
+            row.addWidget(button)
         return row
 
     # --- loading ------------------------------------------------------------------------------
