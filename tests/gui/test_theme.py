@@ -167,3 +167,25 @@ def test_dark_palette_is_readable():  # type: ignore[no-untyped-def]
                                                  p.danger_chip, p.neutral_chip))):
             assert contrast(text, ground) >= 4.5, (p.name, text, ground)
         assert contrast(p.muted, p.surface) >= 3.0, p.name  # secondary text
+
+
+def test_a_cache_folder_that_cannot_be_written_keeps_qt_s_own_arrows(  # type: ignore[no-untyped-def]
+        qapp, light_again, tmp_path, monkeypatch):
+    """The themed arrows are files in the cache folder; where it cannot be written (here: a
+    file stands where the folder should be), the sheet leaves them out and the theme still
+    applies."""
+    import platformdirs
+
+    from app.views import icons
+
+    blocker = tmp_path / "cache"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(platformdirs, "user_cache_path", lambda *a, **k: blocker / "SalesDesk")
+    assert icons.svg_file("arrow-down", "#123456") is None
+    sheet = style.style_sheet(style.DARK)
+    assert "down-arrow" not in sheet and "QTableView" in sheet
+    style.apply_theme(qapp, style.DARK)
+    assert qapp.palette().color(QPalette.ColorRole.Window) == QColor(style.DARK.background)
+    monkeypatch.undo()
+    written = icons.svg_file("arrow-down", style.DARK.muted)  # the run's own cache folder
+    assert written is not None and style.DARK.muted.encode() in written.read_bytes()
