@@ -1168,9 +1168,14 @@ class ClientImportService:
                 if like_row is not None and updating and not alike_still(
                         like_row[0].client_id, r.draft.inn):
                     like_row = None
-                if like is not None:
-                    target, why, base_inn = like
-                    inn = r.draft.inn or base_inn
+                if like is not None or like_row is not None:
+                    if like is not None:
+                        target, why, base_inn = like
+                        inn = r.draft.inn or base_inn
+                    else:
+                        assert like_row is not None
+                        row, why = like_row
+                        target, inn = row.client_id, r.draft.inn or row.inn
                     if updating:
                         self._update_existing(s, target, r.draft, campaign_id)
                         tally.updated += 1
@@ -1178,22 +1183,14 @@ class ClientImportService:
                         tally.skip(RowProblem(r.line, translate(
                             "ClientImport", "похож на клиента №{id} «{name}» ({why}) — "
                                             "пропущен").format(
-                            id=target, name=s.get_one(Client, target).name, why=why),
-                            r.draft.name))
-                        tally.near += 1
-                elif like_row is not None:
-                    row, why = like_row
-                    target, inn = row.client_id, r.draft.inn or row.inn
-                    if updating:
-                        self._update_existing(s, target, r.draft, campaign_id)
-                        tally.updated += 1
-                    else:
-                        tally.skip(RowProblem(r.line, translate(
+                            id=target, name=s.get_one(Client, target).name, why=why)
+                            if like is not None else translate(
                             "ClientImport", "похож на строку {line} файла ({why}) — "
                                             "пропущен").format(line=row.line, why=why),
                             r.draft.name))
                         tally.near += 1
-                        tally.near_in_file += 1
+                        if like is None:
+                            tally.near_in_file += 1
                 elif existing_id is None:
                     target, inn = first_new + len(new), r.draft.inn
                     new.append(r.draft)
