@@ -64,8 +64,11 @@ class ThemedIconEngine(QIconEngine):
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
               state: QIcon.State) -> None:
-        data = coloured_svg(self._name, self._colour_for(mode, state))
-        QSvgRenderer(QByteArray(data)).render(painter, QRectF(rect))
+        """Drawn from the cached pixmap of the painter's scale: an SVG is parsed once per
+        size and colour, not on every repaint of a menu or a tab."""
+        device = painter.device()
+        scale = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
@@ -82,7 +85,8 @@ class ThemedIconEngine(QIconEngine):
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self.paint(painter, QRect(QPoint(0, 0), device), mode, state)
+            QSvgRenderer(QByteArray(coloured_svg(self._name, colour))).render(
+                painter, QRectF(QRect(QPoint(0, 0), device)))
             painter.end()
             self._cache[key] = pixmap
         result = QPixmap(pixmap)

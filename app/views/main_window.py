@@ -556,7 +556,7 @@ class MainWindow(QMainWindow):
     def _build_theme_menu(self, view_menu: QMenu) -> None:
         from PySide6.QtGui import QActionGroup
 
-        from app.views.style import THEME_CHOICES, THEME_KEY
+        from app.views.style import THEME_CHOICES
 
         menu = view_menu.addMenu(translate("MainWindow", "Оформление"))
         menu.setObjectName("themeMenu")
@@ -575,7 +575,6 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             menu.addAction(action)
             self.theme_actions[choice] = action
-        self._theme_key = THEME_KEY
 
     def theme_choice(self) -> str:
         """Вид → Оформление: system (the default), light or dark."""
@@ -588,7 +587,7 @@ class MainWindow(QMainWindow):
         """Show the window in `choice` now, and keep it for the next start."""
         from app.views import style
 
-        self._settings.setValue(self._theme_key, choice)
+        self._settings.setValue(style.THEME_KEY, choice)
         self.theme_actions[choice].setChecked(True)
         app = QApplication.instance()
         assert isinstance(app, QApplication)

@@ -189,3 +189,22 @@ def test_a_cache_folder_that_cannot_be_written_keeps_qt_s_own_arrows(  # type: i
     monkeypatch.undo()
     written = icons.svg_file("arrow-down", style.DARK.muted)  # the run's own cache folder
     assert written is not None and style.DARK.muted.encode() in written.read_bytes()
+
+
+def test_an_icon_painted_directly_is_the_same_as_its_pixmap(qapp, light_again):  # type: ignore[no-untyped-def]
+    """QIcon.paint (menus, delegates) draws the cached pixmap of the painter's scale."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QPainter, QPixmap
+
+    add = icon("add")
+    canvas = QPixmap(64, 64)
+    canvas.setDevicePixelRatio(2.0)
+    canvas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(canvas)
+    add.paint(painter, QRect(0, 0, 32, 32))
+    painter.end()
+    painted = canvas.toImage()
+    expected = add.pixmap(QSize(32, 32), 2.0).toImage()
+    assert painted.size() == expected.size() == QSize(64, 64)
+    assert all(painted.pixelColor(x, y) == expected.pixelColor(x, y)
+               for x in range(0, 64, 3) for y in range(0, 64, 3))
