@@ -91,7 +91,6 @@ class BackupsDialog(FittedDialog):
 
         self.model: RecordTableModel[BackupInfo] = RecordTableModel(_columns(), self)
         self.table = QTableView()
-        self.table.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.table.setObjectName("backupsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -196,7 +196,6 @@ def build_import_panes(layout: QVBoxLayout, owner: QWidget, *, fields: Sequence[
          mapping_grid)
     preview_model = PreviewModel(owner)
     preview_view = QTableView()
-    preview_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
     preview_view.setModel(preview_model)
     preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     preview_view.setWordWrap(False)

@@ -89,7 +89,6 @@ class ShortcutsDialog(FittedDialog):
         ], self)
         self.model.set_rows(rows)
         self.view = QTableView()
-        self.view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.view.setObjectName("shortcutsView")
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()

@@ -16,11 +16,18 @@ The theme follows the system's colour scheme (Qt 6's `QStyleHints.colorScheme`, 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QPlainTextEdit,
+    QProxyStyle,
+    QTableView,
+    QTextEdit,
+    QWidget,
+)
 
 _O = TypeVar("_O", bound=QObject)
 
@@ -414,12 +421,34 @@ def theme_for(choice: str) -> Palette:
     return THEMES.get(choice) or THEMES[system_theme()]
 
 
+class AppStyle(QProxyStyle):
+    """Fusion, with the keyboard rules of every view, given to each widget as Qt polishes
+    it: Tab goes on from a text box (instead of typing a tab character) and out of a table
+    (instead of moving cell to cell for ever; the arrows move in it)."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def polish(self, target: Any) -> Any:  # QWidget, QPalette or QApplication overloads
+        if isinstance(target, QPlainTextEdit | QTextEdit):
+            target.setTabChangesFocus(True)
+        elif isinstance(target, QTableView):
+            target.setTabKeyNavigation(False)
+        return super().polish(target)
+
+
+def install_style(app: QApplication) -> None:
+    """The app's style, once (a new style re-lays out every widget)."""
+    if not isinstance(app.property("salesdeskStyle"), bool):
+        app.setStyle(AppStyle())
+        app.setProperty("salesdeskStyle", True)
+
+
 def apply_theme(app: QApplication, palette: Palette) -> None:
     """Make `palette` the current theme: colour names, Qt palette, style sheet, repaint."""
     changed = palette is not CURRENT
     _rebind(palette)
-    if app.style().name().lower() != "fusion":  # once: a new style re-lays out every widget
-        app.setStyle("Fusion")
+    install_style(app)
     app.setPalette(qt_palette(palette))
     app.setStyleSheet(style_sheet(palette))
     if changed:

@@ -18,6 +18,15 @@ def _gc_on_gui_thread(qapp):  # type: ignore[no-untyped-def]
     return collect_garbage_on_gui_thread()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _app_style(qapp):  # type: ignore[no-untyped-def]
+    """As in the app (gui.apply_style): Fusion with the views' keyboard rules (Tab leaves a
+    text box and a table), without the theme's style sheet unless a test applies it."""
+    from app.views.style import install_style
+
+    install_style(qapp)
+
+
 @pytest.fixture(autouse=True)
 def _collect_between_tests(_gc_on_gui_thread):  # type: ignore[no-untyped-def]
     """After each test: its jobs finished, its widgets deleted, its cyclic garbage collected.

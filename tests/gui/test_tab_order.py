@@ -739,6 +739,10 @@ def test_the_walk_catches_a_trap(qtbot) -> None:  # type: ignore[no-untyped-def]
     form.addRow("notes", notes)
     form.addRow("table", table)
     _shown(qtbot, dialog)
+    # the app's style hands Tab on from both (style.AppStyle, checked below); undone here
+    assert notes.tabChangesFocus() and not table.tabKeyNavigation()
+    notes.setTabChangesFocus(False)
+    table.setTabKeyNavigation(True)
     with pytest.raises(AssertionError, match="trapped in QPlainTextEdit"):
         _check(dialog)
     notes.clear()

@@ -212,7 +212,6 @@ class ActivityEditor(EditorDialog):
         self.repeat_check.toggled.connect(self._sync_repeat)
         self.repeat_box = repeat
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(80)
 
         self.errors.add_row(form, translate("ActivityEditor", "Вид"), "kind", self.kind_combo)
@@ -254,7 +253,6 @@ class ActivityEditor(EditorDialog):
         ml.addWidget(QLabel(translate("ActivityEditor", "Материалы презентации")))
         self.materials_model = MaterialsModel(self)
         self.materials_view = QTableView()
-        self.materials_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.materials_view.setModel(self.materials_model)
         self.materials_view.verticalHeader().hide()
         self.materials_view.setShowGrid(False)

@@ -88,7 +88,6 @@ class RhythmDialog(EditorDialog):
         self.model = SegmentRhythmModel(self)
         self.model.set_rows(self._settings.segments)
         self.view = QTableView()
-        self.view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.view.setObjectName("rhythmSegments")
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()

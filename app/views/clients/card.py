@@ -89,8 +89,6 @@ class _Form:
         label.setStyleSheet("font-size: 12px;")
         style.set_tone(label, "muted")
         label.setBuddy(widget)
-        if isinstance(widget, QPlainTextEdit):
-            widget.setTabChangesFocus(True)  # Tab goes on to the next field
         colspan = 2 if span else 1
         self.grid.addWidget(label, self.row, self.col, 1, colspan)
         self.grid.addWidget(widget, self.row + 1, self.col, 1, colspan)
@@ -210,7 +208,6 @@ class TimelineModel(RecordTableModel[TimelineEntry]):
 def _list_table(model: QAbstractItemModel) -> QTableView:
     """A read-only table of the card (contacts, history, activities): whole rows, one at a time."""
     view = QTableView()
-    view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
     view.setModel(model)
     view.verticalHeader().hide()
     view.setShowGrid(False)
@@ -240,10 +237,6 @@ class NoteEdit(QPlainTextEdit):
     """
 
     submitted = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)  # Tab goes on to the next field
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

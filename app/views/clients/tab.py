@@ -155,7 +155,6 @@ class ClientsTab(QWidget):
         self.model.sort_requested.connect(self._on_model_sort_requested)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         # chips only where there are chips: other cells keep Qt's own (C++) painting
         self._pill_delegate = PillDelegate(self.model.pills, self.view)
         for key in ("status", "tags"):

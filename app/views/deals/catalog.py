@@ -84,7 +84,6 @@ class ProductsModel(RecordTableModel[ProductRow]):
 
 def _table(model: ProductsModel) -> QTableView:
     view = QTableView()
-    view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
     view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -250,7 +249,6 @@ class CatalogDialog(EditorDialog):
         self.min_stock = QLineEdit()
         # what a КП shows of the product under its line (all optional)
         self.description = QPlainTextEdit()
-        self.description.setTabChangesFocus(True)  # Tab goes on to the next field
         self.description.setFixedHeight(52)
         self.description.setPlaceholderText(translate("Catalog", "Печатается в КП под строкой"))
         self.lead_time = QLineEdit()

@@ -89,7 +89,6 @@ NO_DATE = QDate(2000, 1, 1)
 
 def _table(model: QAbstractItemModel) -> QTableView:
     view = QTableView()
-    view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
     view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -205,7 +204,6 @@ class DealEditor(EditorDialog):
         self.manual_amount = QLineEdit()
         self.manual_amount.setPlaceholderText("0,00")
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.errors.add_row(left, translate("DealEditor", "Клиент *"), "client",
                             self.client_edit)
         self.errors.add_row(left, translate("DealEditor", "Контактное лицо"), "contact",
@@ -365,15 +363,12 @@ class DealEditor(EditorDialog):
         form = form_layout(page)
         form.setContentsMargins(12, 12, 12, 12)
         self.negotiation_edit = QPlainTextEdit()
-        self.negotiation_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.negotiation_edit.setPlaceholderText(translate(
             "DealEditor", "Кто принимает решение, что важно клиенту, о чём договорились"))
         self.payment_edit = QPlainTextEdit()
-        self.payment_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.payment_edit.setPlaceholderText(translate(
             "DealEditor", "Например: 50 % предоплата, 50 % в течение 10 дней после поставки"))
         self.delivery_edit = QPlainTextEdit()
-        self.delivery_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.delivery_edit.setPlaceholderText(translate(
             "DealEditor", "Например: доставка до склада покупателя за 10 рабочих дней"))
         self.payment_edit.setFixedHeight(70)
@@ -885,7 +880,6 @@ class ObjectionLibraryDialog(EditorDialog):
         form = form_layout(form_box)
         self.text_edit = QLineEdit()
         self.answer_edit = QPlainTextEdit()
-        self.answer_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.errors = FieldErrors()
         self.errors.add_row(form, translate("DealEditor", "Возражение"), "text", self.text_edit)
         self.errors.add_row(form, translate("DealEditor", "Ответ"), "answer", self.answer_edit)

@@ -78,7 +78,6 @@ class LostReasonDialog(FittedDialog):
         line_edit(self.competitor).setPlaceholderText(translate(
             "Deals", "Выберите из реестра или введите название"))
         self.comment = QPlainTextEdit()
-        self.comment.setTabChangesFocus(True)  # Tab goes on to the next field
         self.comment.setPlaceholderText(translate("Deals", "Что решило дело — пригодится потом"))
         self.comment.setFixedHeight(70)
         # The keys are the service's (DealsService.move_deal), so its messages land here too.

@@ -75,7 +75,6 @@ class StageSettingsDialog(EditorDialog):
                                         stall_days=s.stall_days, is_won=s.is_won,
                                         is_lost=s.is_lost) for s in self._deals.stages()])
         self.view = QTableView()
-        self.view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -106,7 +105,6 @@ class StageSettingsDialog(EditorDialog):
         v.addWidget(named(QLabel(translate("Deals", "Причины проигрыша (по одной в строке)")),
                           "sectionTitle"))
         self.reasons = QPlainTextEdit()
-        self.reasons.setTabChangesFocus(True)  # Tab goes on to the next field
         self._builtin = {lost_reason_label(k): k for k in
                          ("price", "competitor", "no_budget", "no_need", "postponed",
                           "no_answer", "other")}

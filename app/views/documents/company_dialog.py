@@ -113,7 +113,6 @@ class CompanyDialog(EditorDialog):
                 value = getattr(self._profile, name)
                 if name in MULTILINE:
                     text_box = QPlainTextEdit(value)
-                    text_box.setTabChangesFocus(True)  # Tab goes on to the next field
                     text_box.setFixedHeight(54)
                     editor: QLineEdit | QPlainTextEdit = text_box
                 else:

@@ -99,7 +99,6 @@ class DealDocumentsPanel(QWidget):
         self._before_issue = before_issue
         self.model = OfferListModel(self)
         self.table = QTableView()  # parented by the layout, after the buttons above it
-        self.table.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -138,7 +137,6 @@ class DealDocumentsPanel(QWidget):
         self.empty_label.setObjectName("hint")
         self.documents_model = DealDocumentListModel(self)
         self.documents_table = QTableView()
-        self.documents_table.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.documents_table.setModel(self.documents_model)
         self.documents_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.documents_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -49,7 +49,6 @@ class OfferOptionsDialog(EditorDialog):
             self.template.addItem(label, key)
         self.template.setCurrentIndex(max(0, self.template.findData(current)))
         self.intro = QPlainTextEdit(intro_for(self.template.currentData()))
-        self.intro.setTabChangesFocus(True)  # Tab goes on to the next field
         self._edited = False
         self.intro.textChanged.connect(self._on_intro_text_changed)
         self.template.currentIndexChanged.connect(self._on_template_current_index_changed)

@@ -70,7 +70,6 @@ class ProtocolDialog(EditorDialog):
         scroll.setMinimumHeight(90)
         scroll.setMaximumHeight(180)
         self.ours_edit = QPlainTextEdit("\n".join(defaults.our_participants))
-        self.ours_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.ours_edit.setPlaceholderText(translate(
             "ProtocolDialog", "По одному в строке: ФИО, должность"))
         self.ours_edit.setMaximumHeight(110)

@@ -158,7 +158,6 @@ class ChannelModel(RecordTableModel[Effectiveness]):
 
 def _table(model: RecordTableModel[Any]) -> QTableView:
     view = QTableView()
-    view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
     view.setModel(model)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(26)
@@ -399,7 +398,6 @@ class CampaignEditor(EditorDialog):
         self.segment_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.segment_combo.addItems(["", *services.clients.filter_options(full=False).segments])
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.notes_edit.setFixedHeight(60)
         self.errors.add_row(form, translate("Campaigns", "Название *"), "name", self.name_edit)
         self.errors.add_row(form, translate("Campaigns", "Канал *"), "channel",
@@ -418,7 +416,6 @@ class CampaignEditor(EditorDialog):
         layout.addWidget(named(QLabel(translate("Campaigns", "Затраты")), "sectionTitle"))
         self.costs_model = CostLinesModel(self)
         self.costs_view = QTableView()
-        self.costs_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.costs_view.setModel(self.costs_model)
         self.costs_view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                         | QAbstractItemView.EditTrigger.EditKeyPressed

@@ -183,7 +183,6 @@ class PriceDialog(EditorDialog):
 
 def _swot_edit(placeholder: str) -> QPlainTextEdit:
     edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)  # Tab goes on to the next field
     edit.setPlaceholderText(placeholder)
     edit.setMinimumHeight(90)
     return edit
@@ -274,7 +273,6 @@ class CompetitorDialog(EditorDialog):
         self.level_combo.setCurrentIndex(max(self.level_combo.findData(
             c.price_level if c else ""), 0))
         self.notes_edit = QPlainTextEdit(c.notes if c else "")
-        self.notes_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.notes_edit.setFixedHeight(90)
         self.errors.add_row(form, translate("Market", "Название *"), "name", self.name_edit)
         self.errors.add_row(form, translate("Market", "ИНН"), "inn", self.inn_edit)
@@ -298,7 +296,6 @@ class CompetitorDialog(EditorDialog):
         pl.setContentsMargins(0, 8, 0, 0)
         self.prices_model = PriceLinesModel(self)
         self.prices_view = QTableView()
-        self.prices_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.prices_view.setModel(self.prices_model)
         self.prices_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.prices_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

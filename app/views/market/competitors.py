@@ -143,7 +143,6 @@ class LostDealModel(RecordTableModel[LostDealRow]):
 def _table(model: RecordTableModel[Any], *, stretch: int = 0) -> QTableView:
     view = QTableView()
     view.setModel(model)
-    view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

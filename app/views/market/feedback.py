@@ -71,7 +71,6 @@ TASK_TIME = time(10, 0)  # a corrective task is due at 10:00 local time of its d
 
 def _table(model: QAbstractItemModel) -> QTableView:
     view = QTableView()
-    view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
     view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -379,14 +378,12 @@ class ComplaintEditor(EditorDialog):
         grid.addLayout(right, 0, 1)
         texts = form_layout()
         self.description_edit = QPlainTextEdit()
-        self.description_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.description_edit.setPlaceholderText(translate(
             "Complaints", "На что жалуется клиент: что, сколько, когда обнаружили"))
         self.description_edit.setFixedHeight(58)
         self.errors.add_row(texts, translate("Complaints", "Суть *"), "description",
                             self.description_edit)
         self.resolution_edit = QPlainTextEdit()
-        self.resolution_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.resolution_edit.setPlaceholderText(translate(
             "Complaints", "Как решили (замена, скидка, возврат) или почему отклонили"))
         self.resolution_edit.setFixedHeight(50)
@@ -668,7 +665,6 @@ class ScoreDialog(EditorDialog):
         self.errors.add_row(form, translate("Satisfaction", "Заказ"), "order_id",
                             self.order_combo)
         self.comment_edit = QPlainTextEdit()
-        self.comment_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.comment_edit.setPlaceholderText(translate(
             "Satisfaction", "Что понравилось, что улучшить — словами клиента"))
         self.comment_edit.setFixedHeight(70)

@@ -115,7 +115,6 @@ class AssessmentsPanel(QWidget):
         self.model = AssessmentTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.hint = EmptyHint(self.view, translate(
             "Assessments", "Оценок навыков ещё нет: после встречи или звонка со стажёром — "
                            "«Добавить оценку»; здесь появится их история."))

@@ -68,7 +68,6 @@ class ChecklistPanel(QWidget):
         self.task_model.on_toggle = self._on_task_toggled
         self.task_view = QTableView()
         self.task_view.setModel(self.task_model)
-        self.task_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.task_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.task_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.task_view.verticalHeader().hide()
@@ -359,7 +358,6 @@ class TaskDialog(EditorDialog):
         self.title_edit = QLineEdit(task.title)
         self.errors.add_row(form, translate("Mentoring", "Пункт"), "title", self.title_edit)
         self.description_edit = QPlainTextEdit(task.description)
-        self.description_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.description_edit.setFixedHeight(80)
         form.addRow(translate("Mentoring", "Описание"), self.description_edit)
         due_row = QWidget()

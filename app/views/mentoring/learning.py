@@ -99,7 +99,6 @@ class LearningPage(QWidget):
         self.model = LearningTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
@@ -115,7 +114,6 @@ class LearningPage(QWidget):
         self.quarter_model = QuarterHoursModel(self)
         self.quarter_view = QTableView()
         self.quarter_view.setModel(self.quarter_model)
-        self.quarter_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.quarter_view.verticalHeader().hide()
         self.quarter_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         qh = self.quarter_view.horizontalHeader()

@@ -45,7 +45,6 @@ class MeetingsPanel(QWidget):
         self.model = MeetingTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()

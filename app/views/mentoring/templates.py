@@ -57,7 +57,6 @@ class TemplatesPage(QWidget):
         self.list_model = TemplateListModel(self)
         self.list_view = QTableView()
         self.list_view.setModel(self.list_model)
-        self.list_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.list_hint = EmptyHint(self.list_view, translate(
             "Templates", "Шаблонов нет: «Новый» — шаблон плана адаптации стажёра."))
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -108,7 +107,6 @@ class TemplatesPage(QWidget):
         self.items_model = TemplateItemsModel(self)
         self.items_view = QTableView()
         self.items_view.setModel(self.items_model)
-        self.items_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.items_hint = EmptyHint(self.items_view, translate(
             "Templates", "В шаблоне нет пунктов: «Добавить пункт» — что стажёр делает и "
                          "на какой день."))

@@ -80,7 +80,6 @@ class TraineeDialog(EditorDialog):
         self.errors.add_row(form, translate("Mentoring", "Статус"), "status",
                             self.status_combo)
         self.notes_edit = QPlainTextEdit(trainee.notes if trainee else "")
-        self.notes_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.notes_edit.setFixedHeight(90)
         form.addRow(translate("Mentoring", "Заметки наставника"), self.notes_edit)
         form.addRow(dialog_buttons(self, translate("Mentoring", "Сохранить")))
@@ -201,7 +200,6 @@ class TraineesPage(QWidget):
         self.list_model = TraineeListModel(self)
         self.list_view = QTableView()
         self.list_view.setModel(self.list_model)
-        self.list_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.list_hint = EmptyHint(self.list_view, translate(
             "Trainees", "Стажёров пока нет. «Новый стажёр» — добавить; шаблон адаптации "
                         "назначается в его карточке."))

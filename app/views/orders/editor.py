@@ -61,7 +61,6 @@ MENU_STATUSES = (*MANUAL_ORDER_STATUSES, "closed")
 
 def _table(model: QAbstractItemModel) -> QTableView:
     view = QTableView()
-    view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
     view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -166,7 +165,6 @@ class OrderEditor(EditorDialog):
         self.ordered_on_edit = date_edit()
         self.ship_by_edit = date_edit(optional=True)
         self.address_edit = QPlainTextEdit()
-        self.address_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.address_edit.setFixedHeight(64)
         self.address_edit.setPlaceholderText(translate(
             "OrderEditor", "Куда везти: индекс, город, улица, склад"))
@@ -208,7 +206,6 @@ class OrderEditor(EditorDialog):
         v.addLayout(grid)
         v.addWidget(QLabel(translate("OrderEditor", "Заметки")))
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.notes_edit.setPlaceholderText(translate("OrderEditor", "Что важно по заказу"))
         v.addWidget(self.notes_edit, 1)
         v.addWidget(self.errors.attach("notes", self.notes_edit))

@@ -92,7 +92,6 @@ class ShipmentDialog(EditorDialog):
         self.lines_model = ShipLinesModel(self)
         self.lines_model.set_rows(ship_lines(order, shipment))
         self.lines_view = QTableView()
-        self.lines_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.lines_view.setModel(self.lines_model)
         self.lines_view.setAlternatingRowColors(True)
         self.lines_view.verticalHeader().hide()
@@ -151,12 +150,10 @@ class ShipmentDialog(EditorDialog):
         outer.addLayout(grid)
         bottom = form_layout()
         self.problem_edit = QPlainTextEdit()
-        self.problem_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.problem_edit.setFixedHeight(48)
         self.problem_edit.setPlaceholderText(translate(
             "Shipment", "Что случилось: повреждение, недовоз, задержка на складе ТК"))
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setTabChangesFocus(True)  # Tab goes on to the next field
         self.notes_edit.setFixedHeight(48)
         self.errors.add_row(bottom, translate("Shipment", "Проблема"), "problem_note",
                             self.problem_edit)

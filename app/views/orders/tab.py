@@ -100,7 +100,6 @@ class OrdersTab(QWidget):
         self.model = OrderListModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -123,7 +123,6 @@ def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
 def _table(model: QAbstractItemModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
-    view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -569,7 +568,6 @@ class PlanTab(QWidget):
         self.matrix_model = MatrixModel(self)
         self.matrix_view = QTableView()
         self.matrix_view.setModel(self.matrix_model)
-        self.matrix_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.matrix_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -743,7 +741,6 @@ class PlanTab(QWidget):
         self.grid_model.targets_changed.connect(self._on_grid_model_targets_changed)
         self.grid_view = QTableView()
         self.grid_view.setModel(self.grid_model)
-        self.grid_view.setTabKeyNavigation(False)  # Tab leaves; the arrows move
         self.grid_view.setAlternatingRowColors(True)
         self.grid_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
